@@ -1,0 +1,43 @@
+package org.godshell.toaster.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code toaster}: the admin command. {@code bin/toaster} (the launcher) runs this class with a JDK 21 or newer.
+ *
+ * <p>Subcommands join as the features behind them land; until then {@code --help} lists only what works.
+ */
+@Command(
+        name = "toaster",
+        mixinStandardHelpOptions = true,
+        versionProvider = ToasterVersion.class,
+        description = "Godshell Toaster: a mail server with qmail-spp plugins and a git-versioned wiki.",
+        subcommands = {HelpCommand.class})
+public final class Toaster implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Without a subcommand there is nothing to do but say what can be done. */
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs a command line and returns its exit code, without exiting: tests and {@link #main} share this. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return new CommandLine(new Toaster()).setOut(out).setErr(err).execute(args);
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(execute(out, err, args));
+    }
+}

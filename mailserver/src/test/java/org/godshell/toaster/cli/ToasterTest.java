@@ -1,0 +1,50 @@
+package org.godshell.toaster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ToasterTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Toaster.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    }
+
+    @Test
+    void versionPrintsTheBuildVersionFirst() {
+        assertEquals(0, run("--version"));
+        String firstLine = out.toString().lines().findFirst().orElseThrow();
+        assertEquals("toaster " + System.getProperty("toaster.expected.version"), firstLine);
+        assertTrue(out.toString().contains("Java " + Runtime.version()), out.toString());
+    }
+
+    @Test
+    void helpListsOptionsAndExitsZero() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.toString().contains("Usage: toaster"), out.toString());
+        assertTrue(out.toString().contains("--version"), out.toString());
+    }
+
+    @Test
+    void noArgumentsPrintsUsage() {
+        assertEquals(0, run());
+        assertTrue(out.toString().contains("Usage: toaster"), out.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--no-such-option", "frobnicate", "-x", "--version=yes", "\u0000", "--\u001b[31m"})
+    void unknownInputIsAUsageErrorOnStderr(String argument) {
+        assertEquals(2, run(argument));
+        assertTrue(err.toString().contains("Usage: toaster"), err.toString());
+        assertTrue(err.toString().indexOf("Usage: toaster") > 0, "the reason comes before the usage: " + err);
+        assertEquals("", out.toString());
+    }
+}
