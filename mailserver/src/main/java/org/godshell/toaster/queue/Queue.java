@@ -10,6 +10,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
@@ -31,11 +32,13 @@ import java.util.Set;
 public final class Queue implements Closeable {
 
     private static final int LINK_ATTEMPTS = 4;
+    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final Path tmp;
     private final Path mess;
     private final FileChannel messDir;
     private final GroupCommit group;
+    private final FileAttribute<?>[] fileMode;
     private final String tempPrefix = StaleTemps.prefix();
     private volatile boolean closed;
 
@@ -44,6 +47,7 @@ public final class Queue implements Closeable {
         this.mess = dir.resolve("mess");
         this.messDir = FileChannel.open(mess, StandardOpenOption.READ);
         this.group = new GroupCommit(() -> messDir.force(true));
+        this.fileMode = permissions("rw-------", dir);
     }
 
     /**
@@ -73,8 +77,7 @@ public final class Queue implements Closeable {
         byte[] head = EnvelopeCodec.encode(envelope);
         QueueId id = QueueId.next();
         Path temp = tmp.resolve(tempPrefix + id.value());
-        FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                permissions("rw-------", temp));
+        FileChannel channel = FileChannel.open(temp, CREATE, fileMode);
         return new Intake(this, id, temp, channel, head);
     }
 
