@@ -1,0 +1,178 @@
+package org.godshell.toaster.queue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The envelope as it sits at the head of a queue file: one value per line, a one-letter tag first, an empty
+ * line last (qmail's "don't parse" spirit: nothing to quote, nothing to nest).
+ *
+ * <pre>
+ * V1            format version
+ * F&lt;sender&gt;     once; empty value = null reverse path
+ * T&lt;recipient&gt;  once per recipient, in order
+ * H&lt;helo&gt;       once
+ * C&lt;client&gt;     once
+ * A&lt;user&gt;       at most once; absent = not authenticated
+ * R&lt;instant&gt;    once, ISO-8601 UTC
+ * (empty line)  the message bytes follow
+ * </pre>
+ *
+ * Values are UTF-8 with {@code %}, every C0 control (CR, LF, NUL, …) and DEL written as {@code %XX}, so a
+ * hostile value can neither end its line nor forge another one, and reads back exactly.
+ */
+final class EnvelopeCodec {
+
+    static final String VERSION = "V1";
+    /** No real envelope line comes near this; a longer one means the file is not ours. */
+    private static final int MAX_LINE = 1 << 20;
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    private EnvelopeCodec() {
+    }
+
+    /** The envelope plus how many bytes of the file it took, i.e. where the message starts. */
+    record Decoded(Envelope envelope, long length) {
+    }
+
+    /**
+     * Encodes {@code envelope}, including the closing empty line.
+     *
+     * @throws IllegalArgumentException if a value is not valid Unicode (an unpaired surrogate cannot be
+     *                                  stored as UTF-8 and read back identically)
+     */
+    static byte[] encode(Envelope envelope) {
+        StringBuilder out = new StringBuilder(256);
+        out.append(VERSION).append('\n');
+        line(out, 'F', envelope.sender());
+        for (String recipient : envelope.recipients()) {
+            line(out, 'T', recipient);
+        }
+        line(out, 'H', envelope.heloHost());
+        line(out, 'C', envelope.clientAddress());
+        if (envelope.authenticatedUser() != null) {
+            line(out, 'A', envelope.authenticatedUser());
+        }
+        line(out, 'R', envelope.received().toString());
+        out.append('\n');
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void line(StringBuilder out, char tag, String value) {
+        out.append(tag);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f || c == '%') {
+                out.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
+            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
+                out.append(c).append(value.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException("envelope value is not valid Unicode (tag " + tag + ")");
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('\n');
+    }
+
+    /** Reads an envelope from the head of a queue file; {@code in} is left at the first message byte. */
+    static Decoded decode(InputStream in, String file) throws IOException {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
+        long consumed = 0;
+        String sender = null;
+        List<String> recipients = new ArrayList<>();
+        String helo = null;
+        String client = null;
+        String user = null;
+        Instant received = null;
+        boolean first = true;
+        while (true) {
+            buf.reset();
+            int b;
+            while ((b = in.read()) != '\n') {
+                if (b < 0 || buf.size() >= MAX_LINE) {
+                    throw corrupt(file, b < 0 ? "envelope ends early" : "envelope line too long");
+                }
+                buf.write(b);
+            }
+            consumed += buf.size() + 1;
+            String line = buf.toString(StandardCharsets.UTF_8);
+            if (first) {
+                if (!line.equals(VERSION)) {
+                    throw corrupt(file, "unknown format, first line is not " + VERSION);
+                }
+                first = false;
+                continue;
+            }
+            if (line.isEmpty()) {
+                break;
+            }
+            String value = unescape(line, file);
+            switch (line.charAt(0)) {
+                case 'F' -> sender = once(sender, value, file, 'F');
+                case 'T' -> recipients.add(value);
+                case 'H' -> helo = once(helo, value, file, 'H');
+                case 'C' -> client = once(client, value, file, 'C');
+                case 'A' -> user = once(user, value, file, 'A');
+                case 'R' -> received = instant(value, received, file);
+                default -> throw corrupt(file, "unknown envelope tag " + line.charAt(0));
+            }
+        }
+        if (sender == null || recipients.isEmpty() || helo == null || client == null || received == null) {
+            throw corrupt(file, "envelope lacks a required line (F, T, H, C or R)");
+        }
+        return new Decoded(new Envelope(sender, recipients, helo, client, user, received), consumed);
+    }
+
+    private static String once(String previous, String value, String file, char tag) throws IOException {
+        if (previous != null) {
+            throw corrupt(file, "envelope tag " + tag + " repeated");
+        }
+        return value;
+    }
+
+    private static Instant instant(String value, Instant previous, String file) throws IOException {
+        if (previous != null) {
+            throw corrupt(file, "envelope tag R repeated");
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeException e) {
+            throw corrupt(file, "bad received time " + value);
+        }
+    }
+
+    /** Undoes {@code %XX}; the tag at index 0 is skipped. */
+    private static String unescape(String line, String file) throws IOException {
+        if (line.indexOf('%') < 0) {
+            return line.substring(1);
+        }
+        StringBuilder out = new StringBuilder(line.length());
+        for (int i = 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != '%') {
+                out.append(c);
+                continue;
+            }
+            int hi = i + 2 < line.length() ? Character.digit(line.charAt(i + 1), 16) : -1;
+            int lo = hi >= 0 ? Character.digit(line.charAt(i + 2), 16) : -1;
+            if (lo < 0) {
+                throw corrupt(file, "bad %-escape in envelope");
+            }
+            out.append((char) (hi << 4 | lo));
+            i += 2;
+        }
+        return out.toString();
+    }
+
+    private static IOException corrupt(String file, String why) {
+        return new IOException("corrupt queue file " + file + ": " + why);
+    }
+}

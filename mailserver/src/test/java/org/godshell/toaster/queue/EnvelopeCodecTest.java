@@ -1,0 +1,90 @@
+package org.godshell.toaster.queue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EnvelopeCodecTest {
+
+    private static final Instant WHEN = Instant.parse("2025-05-01T10:15:30.123456789Z");
+
+    private static EnvelopeCodec.Decoded roundTrip(Envelope envelope) throws IOException {
+        byte[] encoded = EnvelopeCodec.encode(envelope);
+        byte[] withBody = new byte[encoded.length + 3];
+        System.arraycopy(encoded, 0, withBody, 0, encoded.length);
+        withBody[encoded.length] = 'X';
+        ByteArrayInputStream in = new ByteArrayInputStream(withBody);
+        EnvelopeCodec.Decoded decoded = EnvelopeCodec.decode(in, "test");
+        assertEquals(encoded.length, decoded.length());
+        assertEquals('X', in.read(), "the stream is left at the first message byte");
+        return decoded;
+    }
+
+    @Test
+    void plainEnvelopeIsReadableText() throws IOException {
+        Envelope envelope = new Envelope("a@example.org", List.of("b@example.net", "c@example.com"), "mx.example.org",
+                "192.0.2.1", "a@example.org", WHEN);
+        assertEquals("""
+                V1
+                Fa@example.org
+                Tb@example.net
+                Tc@example.com
+                Hmx.example.org
+                C192.0.2.1
+                Aa@example.org
+                R2025-05-01T10:15:30.123456789Z
+
+                """, new String(EnvelopeCodec.encode(envelope), StandardCharsets.UTF_8));
+        assertEquals(envelope, roundTrip(envelope).envelope());
+    }
+
+    @Test
+    void nullSenderAndNoAuthRoundTrip() throws IOException {
+        Envelope envelope = new Envelope("", List.of("postmaster@example.org"), "h", "::1", null, WHEN);
+        assertEquals(envelope, roundTrip(envelope).envelope());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"x@y\r\nTforged@evil", "x@y\nTforged@evil", "nul\0byte", "\n", "\r", "%", "%0A",
+        "%%41", "tab\tdel\u007f", "ünïcødé@bücher.example", "emoji\uD83D\uDCE7@x", "\n\nbody?", "A\nR1970-01-01T00:00:00Z"})
+    void hostileValuesCannotForgeLinesAndReadBackIdentically(String hostile) throws IOException {
+        Envelope envelope = new Envelope(hostile, List.of(hostile, "ok@example.org"), hostile, hostile, hostile, WHEN);
+        byte[] encoded = EnvelopeCodec.encode(envelope);
+        String text = new String(encoded, StandardCharsets.UTF_8);
+        // V, F, 2×T, H, C, A, R and the empty line: nine lines whatever the values hold.
+        assertEquals(9, text.split("\n", -1).length - 1, text);
+        assertTrue(text.indexOf('\r') < 0 && text.indexOf('\0') < 0, text);
+        assertEquals(envelope, roundTrip(envelope).envelope());
+    }
+
+    @Test
+    void unpairedSurrogateIsRefusedAtEncode() {
+        Envelope envelope = new Envelope("bad\uD83D@x", List.of("r@x"), "h", "c", null, WHEN);
+        assertThrows(IllegalArgumentException.class, () -> EnvelopeCodec.encode(envelope));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "V2\nFa\nTb\nHh\nCc\nR2025-05-01T10:15:30Z\n\n", "V1\nFa\nTb\nHh\nCc\n",
+        "V1\nFa\nHh\nCc\nR2025-05-01T10:15:30Z\n\n", "V1\nFa\nFb\nTb\nHh\nCc\nR2025-05-01T10:15:30Z\n\n",
+        "V1\nFa\nTb\nHh\nCc\nXnope\nR2025-05-01T10:15:30Z\n\n", "V1\nF%4\nTb\nHh\nCc\nR2025-05-01T10:15:30Z\n\n",
+        "V1\nFa\nTb\nHh\nCc\nRyesterday\n\n"})
+    void corruptFilesAreReportedWithTheirName(String file) {
+        IOException e = assertThrows(IOException.class, () -> EnvelopeCodec.decode(
+                new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), "mess/x"));
+        assertTrue(e.getMessage().startsWith("corrupt queue file mess/x: "), e.getMessage());
+    }
+
+    @Test
+    void envelopeRefusesNoRecipients() {
+        assertThrows(IllegalArgumentException.class, () -> new Envelope("a", List.of(), "h", "c", null, WHEN));
+    }
+}
