@@ -1,7 +1,5 @@
 package org.godshell.toaster.config;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Optional;
 
 /**
@@ -141,12 +139,47 @@ final class IpLiteral {
         return Optional.of(new byte[] {v6[12], v6[13], v6[14], v6[15]});
     }
 
-    /** Text form of 4 or 16 bytes; {@code getByAddress} never consults DNS. */
+    /**
+     * Text form of 4 or 16 bytes, IPv6 in RFC 5952 §4 form (lower case, the longest run of two or more zero
+     * groups as "::"), which the JDK's {@code getHostAddress} does not produce.
+     */
     static String text(byte[] address) {
-        try {
-            return InetAddress.getByAddress(address).getHostAddress();
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not 4 or 16 bytes: " + address.length, e);
+        if (address.length == 4) {
+            return (address[0] & 0xff) + "." + (address[1] & 0xff) + "." + (address[2] & 0xff) + "."
+                    + (address[3] & 0xff);
         }
+        if (address.length != 16) {
+            throw new IllegalArgumentException("not 4 or 16 bytes: " + address.length);
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = Math.max(i, j);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                out.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+                out.append(':');
+            }
+            out.append(Integer.toHexString(g[i]));
+        }
+        return out.toString();
     }
 }
