@@ -57,9 +57,11 @@ public final class TcpRules {
 
     private final List<Entry> bySpecificity;
     private final List<String> texts;
+    private final List<Rule> inFileOrder;
 
     private TcpRules(List<Entry> entries) {
         this.texts = entries.stream().map(Entry::text).toList();
+        this.inFileOrder = entries.stream().map(Entry::rule).toList();
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(MOST_SPECIFIC_FIRST);
         this.bySpecificity = List.copyOf(sorted);
@@ -122,5 +124,21 @@ public final class TcpRules {
 
     public boolean isEmpty() {
         return texts.isEmpty();
+    }
+
+    /** Equal when made of the same lines with the same rules (and sources), in the same order. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TcpRules other && texts.equals(other.texts) && inFileOrder.equals(other.inFileOrder);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(texts, inFileOrder);
+    }
+
+    @Override
+    public String toString() {
+        return "TcpRules" + texts;
     }
 }
