@@ -1,0 +1,176 @@
+package org.godshell.toaster.config;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Every setting the SMTP server reads from {@code control/}, with the value in effect (from the file or the
+ * default) and, in {@code sources}, where each came from. Built by {@link #load}, which reads every file once
+ * and refuses to return anything if one of them is bad.
+ *
+ * @param me                  this host's name ({@code control/me}); used in replies and Received lines
+ * @param greeting            the text after {@code 220} ({@code control/smtpgreeting}, default {@code me})
+ * @param rcpthosts           domains we accept mail for ({@code rcpthosts} + {@code morercpthosts}),
+ *                            lower-cased, without trailing dot; see {@link #acceptsDomain}
+ * @param databytes           largest message in bytes, 0 = no limit ({@code control/databytes})
+ * @param badmailfrom         refused envelope senders
+ * @param badrcptto           refused envelope recipients
+ * @param timeoutSmtpd        how long to wait for the client ({@code control/timeoutsmtpd})
+ * @param listenSmtp          where to listen ({@code control/listen-smtp})
+ * @param maxConnections      simultaneous connections ({@code control/concurrencyincoming}, tcpserver -c)
+ * @param maxConnectionsPerIp simultaneous connections per client address ({@code control/concurrencyperip})
+ * @param maxRecipients       recipients per message ({@code control/maxrcpt})
+ * @param rules               per-source rules ({@code control/tcp.smtp})
+ * @param sources             where each setting came from, by setting name (the control file's name):
+ *                            the file's path; a name that is absent means the built-in default
+ */
+public record SmtpConfig(
+        String me,
+        String greeting,
+        Set<String> rcpthosts,
+        long databytes,
+        BadAddresses badmailfrom,
+        BadAddresses badrcptto,
+        Duration timeoutSmtpd,
+        List<InetSocketAddress> listenSmtp,
+        int maxConnections,
+        int maxConnectionsPerIp,
+        int maxRecipients,
+        TcpRules rules,
+        Map<String, String> sources) {
+
+    /** One line of {@code toaster showconfig}: a setting, its effective value, and its file or "default". */
+    public record Setting(String name, String value, String source) {
+        public Setting {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    public SmtpConfig {
+        Objects.requireNonNull(me, "me");
+        Objects.requireNonNull(greeting, "greeting");
+        rcpthosts = rcpthosts.stream().map(SmtpConfig::normalizeDomain).collect(Collectors.toUnmodifiableSet());
+        Objects.requireNonNull(badmailfrom, "badmailfrom");
+        Objects.requireNonNull(badrcptto, "badrcptto");
+        Objects.requireNonNull(timeoutSmtpd, "timeoutSmtpd");
+        listenSmtp = List.copyOf(listenSmtp);
+        Objects.requireNonNull(rules, "rules");
+        sources = Map.copyOf(sources);
+        if (databytes < 0 || maxConnections < 1 || maxConnectionsPerIp < 1 || maxRecipients < 1
+                || timeoutSmtpd.isNegative() || timeoutSmtpd.isZero()) {
+            throw new IllegalArgumentException("limits must be positive (databytes may be 0): " + databytes + ", "
+                    + maxConnections + ", " + maxConnectionsPerIp + ", " + maxRecipients + ", " + timeoutSmtpd);
+        }
+    }
+
+    /**
+     * Reads every control file in {@code controlDir}. A missing file gives the documented default; a file that
+     * exists but is unreadable or malformed is a {@link ConfigException} naming the file and line.
+     */
+    public static SmtpConfig load(Path controlDir) throws ConfigException {
+        return SmtpConfigLoader.load(controlDir, SmtpConfigLoader::localHostName);
+    }
+
+    /** Every default, as with an empty control directory, but with the given host name (for tests and tools). */
+    public static SmtpConfig defaults(String me) {
+        return new SmtpConfig(me, me, Set.of(), 0, BadAddresses.none(), BadAddresses.none(),
+                Duration.ofSeconds(SmtpConfigLoader.DEFAULT_TIMEOUT_SECONDS), List.of(SmtpConfigLoader.DEFAULT_LISTEN),
+                SmtpConfigLoader.DEFAULT_MAX_CONNECTIONS, SmtpConfigLoader.DEFAULT_MAX_PER_IP,
+                SmtpConfigLoader.DEFAULT_MAX_RECIPIENTS, TcpRules.allowAll(), Map.of());
+    }
+
+    /**
+     * Whether mail for {@code domain} may be accepted from a client that may not relay, by qmail-smtpd's
+     * {@code addrallowed}: an entry {@code example.com} matches that domain only; an entry starting with a dot,
+     * {@code .example.com}, matches every domain ending in it (any subdomain, not example.com itself).
+     * Case and one trailing dot are ignored. An empty {@link #rcpthosts} accepts nothing.
+     */
+    public boolean acceptsDomain(String domain) {
+        String d = normalizeDomain(domain);
+        if (d.isEmpty()) {
+            return false;
+        }
+        if (rcpthosts.contains(d)) {
+            return true;
+        }
+        for (int i = d.indexOf('.'); i >= 0; i = d.indexOf('.', i + 1)) {
+            if (rcpthosts.contains(d.substring(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String normalizeDomain(String domain) {
+        String d = domain.toLowerCase(Locale.ROOT);
+        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
+    }
+
+    /** Every effective value and its source, in a fixed order, for {@code toaster showconfig}. */
+    public List<Setting> describe() {
+        List<Setting> out = new ArrayList<>();
+        add(out, "me", me);
+        add(out, "smtpgreeting", greeting);
+        add(out, "rcpthosts", rcpthosts.isEmpty() ? "(none: mail for every domain is refused)" : sorted(rcpthosts));
+        add(out, "databytes", databytes == 0 ? "0 (no limit)" : Long.toString(databytes));
+        add(out, "badmailfrom", badmailfrom.isEmpty() ? "(none)" : sorted(badmailfrom.entries()));
+        add(out, "badrcptto", badrcptto.isEmpty() ? "(none)" : sorted(badrcptto.entries()));
+        add(out, "timeoutsmtpd", timeoutSmtpd.toSeconds() + " seconds");
+        add(out, "listen-smtp", listenSmtp.stream().map(SmtpConfig::hostPort).collect(Collectors.joining("\n")));
+        add(out, "concurrencyincoming", Integer.toString(maxConnections));
+        add(out, "concurrencyperip", Integer.toString(maxConnectionsPerIp));
+        add(out, "maxrcpt", Integer.toString(maxRecipients));
+        add(out, "tcp.smtp", rules.isEmpty() ? "(no rules: every client allowed, no variables)"
+                : String.join("\n", rules.lines()));
+        return List.copyOf(out);
+    }
+
+    private void add(List<Setting> out, String name, String value) {
+        out.add(new Setting(name, value, sources.getOrDefault(name, "default")));
+    }
+
+    private static String sorted(Set<String> values) {
+        return values.stream().sorted().collect(Collectors.joining("\n"));
+    }
+
+    private static String hostPort(InetSocketAddress a) {
+        String host = IpLiteral.text(a.getAddress().getAddress());
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + a.getPort();
+    }
+
+    /**
+     * An aligned table, one setting per line, with three columns: name, source, value. A multi-valued
+     * setting (one value per line in its {@link Setting#value}) continues on the following lines, under its
+     * first value, so that every value is shown and nothing is cut.
+     */
+    public static String render(List<Setting> settings) {
+        int nameWidth = "SETTING".length();
+        int sourceWidth = "SOURCE".length();
+        for (Setting s : settings) {
+            nameWidth = Math.max(nameWidth, s.name().length());
+            sourceWidth = Math.max(sourceWidth, s.source().length());
+        }
+        String format = "%-" + nameWidth + "s  %-" + sourceWidth + "s  %s";
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(format, "SETTING", "SOURCE", "VALUE").stripTrailing()).append('\n');
+        for (Setting s : settings) {
+            String[] values = s.value().split("\n", -1);
+            for (int i = 0; i < values.length; i++) {
+                String line = i == 0 ? String.format(format, s.name(), s.source(), values[i])
+                        : String.format(format, "", "", values[i]);
+                out.append(line.stripTrailing()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}
