@@ -31,7 +31,8 @@ public final class Replies {
     public static final Reply SYNTAX = Reply.of(555, "5.5.4", "syntax error (#5.5.4)");
     /** A command whose arguments are wrong, e.g. HELO without a domain or NOOP with junk. */
     public static final Reply BAD_ARGUMENTS = Reply.of(501, "5.5.4", "syntax error in arguments (#5.5.4)");
-    public static final Reply MAIL_SYNTAX = Reply.of(501, "5.5.4", "syntax error, expected MAIL FROM:<address> (#5.5.4)");
+    public static final Reply MAIL_SYNTAX =
+            Reply.of(501, "5.5.4", "syntax error, expected MAIL FROM:<address> (#5.5.4)");
     public static final Reply RCPT_SYNTAX = Reply.of(501, "5.5.4", "syntax error, expected RCPT TO:<address> (#5.5.4)");
     /** RFC 3463 X.1.7: bad sender's mailbox address syntax. */
     public static final Reply BAD_SENDER_SYNTAX = Reply.of(501, "5.1.7", "bad sender address syntax (#5.1.7)");
@@ -47,18 +48,25 @@ public final class Replies {
     public static final Reply NUL = Reply.of(500, "5.5.2", "NUL byte in command (#5.5.2)");
     public static final Reply MALFORMED = Reply.of(500, "5.5.2", "command is not valid UTF-8 (#5.5.2)");
     /** RFC 6531 §3.2: non-ASCII in an address is only allowed in an SMTPUTF8 transaction. */
-    public static final Reply EIGHT_BIT_NEEDS_SMTPUTF8 = Reply.of(553, "5.6.7", "non-ASCII address needs SMTPUTF8 (#5.6.7)");
+    public static final Reply EIGHT_BIT_NEEDS_SMTPUTF8 =
+            Reply.of(553, "5.6.7", "non-ASCII address needs SMTPUTF8 (#5.6.7)");
     /** SMTP smuggling defence: only CRLF ends a line inside DATA. */
-    public static final Reply DATA_BARE_LINE_ENDING = Reply.of(554, "5.6.0", "message contains a bare CR or LF, refused (#5.6.0)");
+    public static final Reply DATA_BARE_LINE_ENDING =
+            Reply.of(554, "5.6.0", "message contains a bare CR or LF, refused (#5.6.0)");
     /** RFC 5321 §4.5.3.1.6: text lines are at most 1000 octets including CRLF. */
-    public static final Reply DATA_LINE_TOO_LONG = Reply.of(554, "5.6.0", "message has a line longer than 1000 bytes (#5.6.0)");
+    public static final Reply DATA_LINE_TOO_LONG =
+            Reply.of(554, "5.6.0", "message has a line longer than 1000 bytes (#5.6.0)");
     public static final Reply DATA_NUL = Reply.of(554, "5.6.0", "message contains a NUL byte, refused (#5.6.0)");
 
     // Policy outcomes decided elsewhere, texts from qmail-smtpd.
-    public static final Reply NOT_IN_RCPTHOSTS = Reply.of(553, "5.7.1", "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)");
-    public static final Reply BADMAILFROM = Reply.of(553, "5.7.1", "sorry, your envelope sender is in my badmailfrom list (#5.7.1)");
-    public static final Reply BADRCPTTO = Reply.of(553, "5.7.1", "sorry, your envelope recipient is in my badrcptto list (#5.7.1)");
-    public static final Reply TOO_BIG = Reply.of(552, "5.3.4", "sorry, that message size exceeds my databytes limit (#5.3.4)");
+    public static final Reply NOT_IN_RCPTHOSTS =
+            Reply.of(553, "5.7.1", "sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)");
+    public static final Reply BADMAILFROM =
+            Reply.of(553, "5.7.1", "sorry, your envelope sender is in my badmailfrom list (#5.7.1)");
+    public static final Reply BADRCPTTO =
+            Reply.of(553, "5.7.1", "sorry, your envelope recipient is in my badrcptto list (#5.7.1)");
+    public static final Reply TOO_BIG =
+            Reply.of(552, "5.3.4", "sorry, that message size exceeds my databytes limit (#5.3.4)");
     /** RFC 5321 §6.3: more than 100 Received headers means a loop. */
     public static final Reply LOOP = Reply.of(554, "5.4.6", "too many hops, this message is looping (#5.4.6)");
     /** RFC 5321 §4.5.3.1.8: 452 so the client retries the remaining recipients in another transaction. */
@@ -74,7 +82,8 @@ public final class Replies {
 
     // STARTTLS (RFC 3207) and AUTH (RFC 4954); texts of the usual qmail patches where they have one.
     public static final Reply READY_FOR_TLS = Reply.of(220, "2.0.0", "ready for tls");
-    public static final Reply TLS_NOT_AVAILABLE = Reply.of(454, "4.7.0", "TLS not available due to temporary reason (#4.7.0)");
+    public static final Reply TLS_NOT_AVAILABLE =
+            Reply.of(454, "4.7.0", "TLS not available due to temporary reason (#4.7.0)");
     public static final Reply TLS_REQUIRED = Reply.of(530, "5.7.0", "must issue a STARTTLS command first (#5.7.0)");
     public static final Reply AUTH_OK = Reply.of(235, "2.7.0", "ok, go ahead (#2.0.0)");
     public static final Reply AUTH_FAILED = Reply.of(535, "5.7.8", "authorization failed (#5.7.8)");
@@ -83,7 +92,8 @@ public final class Replies {
     public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "auth exchange cancelled (#5.0.0)");
     public static final Reply AUTH_MECHANISM_UNKNOWN = Reply.of(504, "5.5.4", "auth type unimplemented (#5.5.4)");
     /** RFC 4954 §6: the mechanism needs an encrypted session. */
-    public static final Reply AUTH_NEEDS_TLS = Reply.of(538, "5.7.11", "encryption required for requested authentication mechanism (#5.7.11)");
+    public static final Reply AUTH_NEEDS_TLS =
+            Reply.of(538, "5.7.11", "encryption required for requested authentication mechanism (#5.7.11)");
 
     private Replies() {
     }
