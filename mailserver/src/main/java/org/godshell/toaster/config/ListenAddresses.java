@@ -63,10 +63,11 @@ final class ListenAddresses {
             throw new ConfigException(file, line.number(), "\"" + host + "\" is not an IP address; write one, "
                     + EXAMPLE + " (host names are not looked up)");
         }
-        int p = port.matches("[1-9][0-9]{0,4}") ? Integer.parseInt(port) : -1;
-        if (p < 1 || p > 65535) {
+        // Port 0 asks the system for a free port: tests and throwaway instances use it; smtpd prints the real one.
+        int p = port.matches("0|[1-9][0-9]{0,4}") ? Integer.parseInt(port) : -1;
+        if (p < 0 || p > 65535) {
             throw new ConfigException(file, line.number(), "\"" + port + "\" is not a port; write a whole number "
-                    + "from 1 to 65535, such as 25");
+                    + "from 1 to 65535, such as 25 (0: any free port)");
         }
         try {
             return new InetSocketAddress(InetAddress.getByAddress(bytes.get()), p);

@@ -20,13 +20,12 @@ public final class Replies {
     public static final Reply VRFY = Reply.of(252, "2.1.5", "send some mail, i'll try my best");
     public static final Reply HELP = Reply.multi(214, "2.0.0", List.of(
             "this is the godshell toaster, an RFC 5321 mail server",
-            "commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT STARTTLS AUTH"));
+            "commands: HELO EHLO MAIL RCPT DATA RSET NOOP VRFY HELP QUIT"));
 
     // Sequence and syntax, RFC 5321 §4.2.2 / §4.3.2.
     public static final Reply MAIL_FIRST = Reply.of(503, "5.5.1", "MAIL first (#5.5.1)");
     public static final Reply RCPT_FIRST = Reply.of(503, "5.5.1", "RCPT first (#5.5.1)");
     public static final Reply NESTED_MAIL = Reply.of(503, "5.5.1", "nested MAIL command (#5.5.1)");
-    public static final Reply BAD_SEQUENCE = Reply.of(503, "5.5.1", "bad sequence of commands (#5.5.1)");
     /** Bad or unknown MAIL/RCPT parameters (RFC 5321 §4.1.1.11: 555). */
     public static final Reply SYNTAX = Reply.of(555, "5.5.4", "syntax error (#5.5.4)");
     /** A command whose arguments are wrong, e.g. HELO without a domain or NOOP with junk. */
@@ -74,26 +73,15 @@ public final class Replies {
 
     // Temporary failures on our side.
     public static final Reply TIMEOUT = Reply.of(451, "4.4.2", "timeout (#4.4.2)");
-    public static final Reply UNABLE_TO_READ_CONTROLS = Reply.of(421, "4.3.0", "unable to read controls (#4.3.0)");
     public static final Reply QUEUE_FAILED = Reply.of(451, "4.3.0", "qq write error or disk full (#4.3.0)");
     public static final Reply DISK_FULL = Reply.of(452, "4.3.1", "insufficient system storage (#4.3.1)");
-    public static final Reply TEMPORARY_FAILURE = Reply.of(451, "4.3.0", "temporary failure (#4.3.0)");
-    public static final Reply TOO_MANY_ERRORS = Reply.of(421, "4.7.0", "too many errors, closing connection (#4.7.0)");
 
-    // STARTTLS (RFC 3207) and AUTH (RFC 4954); texts of the usual qmail patches where they have one.
-    public static final Reply READY_FOR_TLS = Reply.of(220, "2.0.0", "ready for tls");
-    public static final Reply TLS_NOT_AVAILABLE =
-            Reply.of(454, "4.7.0", "TLS not available due to temporary reason (#4.7.0)");
-    public static final Reply TLS_REQUIRED = Reply.of(530, "5.7.0", "must issue a STARTTLS command first (#5.7.0)");
-    public static final Reply AUTH_OK = Reply.of(235, "2.7.0", "ok, go ahead (#2.0.0)");
-    public static final Reply AUTH_FAILED = Reply.of(535, "5.7.8", "authorization failed (#5.7.8)");
-    public static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "authentication required (#5.7.0)");
-    public static final Reply AUTH_ALREADY = Reply.of(503, "5.5.1", "you're already authenticated (#5.5.1)");
-    public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "auth exchange cancelled (#5.0.0)");
-    public static final Reply AUTH_MECHANISM_UNKNOWN = Reply.of(504, "5.5.4", "auth type unimplemented (#5.5.4)");
-    /** RFC 4954 §6: the mechanism needs an encrypted session. */
-    public static final Reply AUTH_NEEDS_TLS =
-            Reply.of(538, "5.7.11", "encryption required for requested authentication mechanism (#5.7.11)");
+    /** A client that sends before the greeting is a spam engine, not an MTA (RFC 5321 §3.1 says wait). */
+    public static final Reply TALKED_FIRST =
+            Reply.of(554, "5.5.1", "you talked before my greeting, goodbye (#5.5.1)");
+    /** A tcp.smtp rule denies the client's address; RFC 5321 §3.1 allows 554 as the opening reply. */
+    public static final Reply DENIED_BY_RULE =
+            Reply.of(554, "5.7.1", "sorry, connections from your address are not accepted here (#5.7.1)");
 
     private Replies() {
     }

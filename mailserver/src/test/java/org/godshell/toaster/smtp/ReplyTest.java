@@ -92,15 +92,13 @@ class ReplyTest {
     }
 
     static Stream<Reply> qmailSuffixMatchesEnhancedCode() {
-        return Stream.of(Replies.MAIL_FIRST, Replies.RCPT_FIRST, Replies.NESTED_MAIL, Replies.BAD_SEQUENCE,
+        return Stream.of(Replies.MAIL_FIRST, Replies.RCPT_FIRST, Replies.NESTED_MAIL,
                 Replies.SYNTAX, Replies.BAD_ARGUMENTS, Replies.MAIL_SYNTAX, Replies.RCPT_SYNTAX,
                 Replies.BAD_SENDER_SYNTAX, Replies.BAD_RECIPIENT_SYNTAX, Replies.UNIMPLEMENTED, Replies.UNRECOGNIZED,
                 Replies.LINE_TOO_LONG, Replies.BARE_LINE_ENDING, Replies.NUL, Replies.MALFORMED,
                 Replies.EIGHT_BIT_NEEDS_SMTPUTF8, Replies.DATA_BARE_LINE_ENDING, Replies.DATA_LINE_TOO_LONG,
                 Replies.DATA_NUL, Replies.NOT_IN_RCPTHOSTS, Replies.BADMAILFROM, Replies.BADRCPTTO, Replies.TOO_BIG,
-                Replies.LOOP, Replies.TOO_MANY_RECIPIENTS, Replies.TIMEOUT, Replies.UNABLE_TO_READ_CONTROLS,
-                Replies.QUEUE_FAILED, Replies.DISK_FULL, Replies.TEMPORARY_FAILURE, Replies.TOO_MANY_ERRORS,
-                Replies.TLS_NOT_AVAILABLE, Replies.TLS_REQUIRED, Replies.AUTH_FAILED, Replies.AUTH_REQUIRED,
-                Replies.AUTH_ALREADY, Replies.AUTH_CANCELLED, Replies.AUTH_MECHANISM_UNKNOWN, Replies.AUTH_NEEDS_TLS);
+                Replies.LOOP, Replies.TOO_MANY_RECIPIENTS, Replies.TIMEOUT,
+                Replies.QUEUE_FAILED, Replies.DISK_FULL, Replies.TALKED_FIRST, Replies.DENIED_BY_RULE);
     }
 }

@@ -1,0 +1,34 @@
+package org.godshell.toaster.cli;
+
+import java.util.concurrent.Callable;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.SmtpConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code toaster showconfig}: every effective setting and where it came from (a control file or a default). */
+@Command(name = "showconfig", mixinStandardHelpOptions = true,
+        description = "Print every effective setting of the SMTP server and the file it came from, or 'default'.")
+final class ShowConfigCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PrefixOption prefix;
+
+    @Override
+    public Integer call() {
+        try {
+            SmtpConfig config = SmtpConfig.load(prefix.control());
+            spec.commandLine().getOut().print(SmtpConfig.render(config.describe()));
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("toaster: " + e.getMessage());
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.godshell.toaster.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.SmtpConfig;
+import org.godshell.toaster.queue.Queue;
+import org.godshell.toaster.smtpd.SmtpServer;
+import org.godshell.toaster.smtpd.TransactionLog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code toaster smtpd}: runs the SMTP server in the foreground until SIGTERM or Ctrl-C, then stops gracefully.
+ * The log (one line per transaction) goes to stderr, for systemd's journal or a log collector.
+ */
+@Command(name = "smtpd", mixinStandardHelpOptions = true,
+        description = "Run the SMTP server in the foreground (stop with Ctrl-C or SIGTERM). Settings come from "
+                + "PREFIX/control, mail goes to PREFIX/queue.")
+final class SmtpdCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PrefixOption prefix;
+
+    @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
+            description = "On stop, how long sessions receiving a message may take to finish (default: ${DEFAULT-VALUE}).")
+    private int graceSeconds;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SmtpConfig config;
+        try {
+            config = SmtpConfig.load(prefix.control());
+        } catch (ConfigException e) {
+            err.println("toaster smtpd: " + e.getMessage());
+            return 1;
+        }
+        try (Queue queue = Queue.open(prefix.prefix().resolve("queue"))) {
+            SmtpServer server = new SmtpServer(config, queue, new TransactionLog(System.err));
+            server.start();
+            CountDownLatch stopped = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                server.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
+                stopped.countDown();
+            }, "smtpd-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            for (InetSocketAddress address : server.addresses()) {
+                out.println("smtpd: listening on " + address.getAddress().getHostAddress() + ":" + address.getPort()
+                        + " as " + config.me());
+            }
+            out.flush();
+            stopped.await();
+            return 0;
+        } catch (IOException e) {
+            err.println("toaster smtpd: " + e.getMessage());
+            return 1;
+        }
+    }
+}

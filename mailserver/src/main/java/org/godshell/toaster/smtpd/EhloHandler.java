@@ -1,0 +1,27 @@
+package org.godshell.toaster.smtpd;
+
+import java.util.List;
+import org.godshell.toaster.smtp.Replies;
+
+/**
+ * EHLO (RFC 5321 §4.1.1.1): as HELO, and the reply lists the extensions. Replies to EHLO carry no enhanced
+ * status code (RFC 2034 §3).
+ */
+final class EhloHandler implements Handler {
+
+    @Override
+    public Step handle(SessionContext session, String argument) {
+        String host = argument.strip();
+        if (!HeloHandler.plausibleHost(host)) {
+            return Step.respond(Replies.BAD_ARGUMENTS);
+        }
+        session.greeted(host, true);
+        long databytes = session.config.databytes();
+        return Step.respond(Replies.ehlo(session.config.me(), List.of(
+                "PIPELINING",                                           // RFC 2920
+                databytes > 0 ? "SIZE " + databytes : "SIZE",           // RFC 1870 §4: no value, no fixed limit
+                "8BITMIME",                                             // RFC 6152
+                "ENHANCEDSTATUSCODES",                                  // RFC 2034
+                "SMTPUTF8")));                                          // RFC 6531
+    }
+}

@@ -1,0 +1,34 @@
+package org.godshell.toaster.smtpd;
+
+import org.godshell.toaster.smtp.Replies;
+
+/** HELO (RFC 5321 §4.1.1.1): the client names itself; the reply names us. No extensions follow. */
+final class HeloHandler implements Handler {
+
+    @Override
+    public Step handle(SessionContext session, String argument) {
+        String host = argument.strip();
+        if (!plausibleHost(host)) {
+            return Step.respond(Replies.BAD_ARGUMENTS);
+        }
+        session.greeted(host, false);
+        return Step.respond(Replies.helo(session.config.me()));
+    }
+
+    /**
+     * RFC 5321 wants a domain or an address literal; like qmail-smtpd we take any single printable ASCII word,
+     * since plugins and logs judge it, but never an empty one, spaces, or 8-bit text (RFC 6531 keeps EHLO ASCII).
+     */
+    static boolean plausibleHost(String host) {
+        if (host.isEmpty() || host.length() > 255) {
+            return false;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            if (c <= ' ' || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,40 @@
+package org.godshell.toaster.smtpd;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * Our trace header (RFC 5321 §4.4), prepended to every message:
+ *
+ * <pre>
+ * Received: from HELO ([IP])
+ *         by ME (Godshell Toaster) with ESMTP id SESSION.N
+ *         for &lt;RCPT&gt;; DATE
+ * </pre>
+ *
+ * "with" follows RFC 3848 and RFC 6531 §3.7.3 (SMTP, ESMTP, UTF8SMTP); "for" names the recipient only when
+ * there is one, so that a message to many does not tell each who else got it.
+ */
+final class ReceivedHeader {
+
+    private static final DateTimeFormatter RFC5322_DATE =
+            DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private ReceivedHeader() {}
+
+    static String format(SessionContext session, Transaction transaction, Instant when) {
+        String helo = session.heloHost().isEmpty() ? "unknown" : session.heloHost();
+        String protocol = transaction.smtputf8() ? "UTF8SMTP" : session.esmtp() ? "ESMTP" : "SMTP";
+        StringBuilder header = new StringBuilder(200)
+                .append("Received: from ").append(helo)
+                .append(" ([").append(session.client.getAddress().getHostAddress()).append("])\r\n")
+                .append("\tby ").append(session.config.me()).append(" (Godshell Toaster) with ").append(protocol)
+                .append(" id ").append(session.id).append("\r\n\t");
+        if (transaction.recipientCount() == 1) {
+            header.append("for <").append(transaction.recipients().get(0)).append(">; ");
+        }
+        return header.append(RFC5322_DATE.format(when)).append("\r\n").toString();
+    }
+}

@@ -1,0 +1,178 @@
+package org.godshell.toaster.smtpd;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.godshell.toaster.smtp.BareLineEnding;
+import org.godshell.toaster.smtp.CommandLine;
+import org.godshell.toaster.smtp.CommandReader;
+import org.godshell.toaster.smtp.Eof;
+import org.godshell.toaster.smtp.HasNul;
+import org.godshell.toaster.smtp.Line;
+import org.godshell.toaster.smtp.Malformed;
+import org.godshell.toaster.smtp.TooLong;
+import org.godshell.toaster.smtp.Replies;
+import org.godshell.toaster.smtp.Reply;
+
+/**
+ * One SMTP connection: the loop that reads commands, hands each to its handler, and writes the replies. It is
+ * the only code that touches the socket, and its {@link #run} is the one catch point of the connection.
+ *
+ * <p>Replies are buffered and flushed when the client has nothing more pipelined (RFC 2920 §3.2), so a whole
+ * pipelined group is answered in one write.
+ */
+final class Session implements Runnable {
+
+    private final Socket socket;
+    private final SessionContext context;
+    private final Consumer<Session> onEnd;
+    private volatile boolean stopRequested;
+    private volatile boolean receivingData;
+
+    Session(Socket socket, SessionContext context, Consumer<Session> onEnd) {
+        this.socket = socket;
+        this.context = context;
+        this.onEnd = onEnd;
+    }
+
+    /**
+     * Asks the session to end with 421: at once when it waits for a command, after the message when it is
+     * receiving one (the server calls {@link #forceStop} when the grace period is over).
+     */
+    void requestStop() {
+        stopRequested = true;
+        if (!receivingData) {
+            forceStop();
+        }
+    }
+
+    void forceStop() {
+        stopRequested = true;
+        try {
+            socket.shutdownInput();
+        } catch (IOException e) {
+            // The connection is already gone: nothing left to stop.
+        }
+    }
+
+    @Override
+    public void run() {
+        try (socket) {
+            DeadlineInputStream in = new DeadlineInputStream(socket, socket.getInputStream());
+            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+            try {
+                converse(in, out);
+            } catch (SocketTimeoutException e) {
+                context.log.event(context.id, "timeout");
+                send(out, Replies.TIMEOUT);
+            }
+        } catch (IOException e) {
+            context.log.event(context.id, "connection lost: " + e.getMessage());
+        } finally {
+            context.abandonTransaction();
+            onEnd.accept(this);
+        }
+    }
+
+    private void converse(DeadlineInputStream in, OutputStream out) throws IOException {
+        long timeout = context.config.timeoutSmtpd().toMillis();
+        CommandReader reader = new CommandReader(in);
+        if (!greet(in, out)) {
+            return;
+        }
+        while (true) {
+            in.startDeadline(timeout);
+            CommandLine line = reader.read();
+            if (line instanceof Eof) {
+                if (stopRequested) {
+                    send(out, Replies.serviceUnavailable(context.config.me(), "shutting down"));
+                }
+                return;
+            }
+            switch (step(line)) {
+                case Step.Respond respond -> write(out, respond.reply());
+                case Step.Close close -> {
+                    send(out, close.reply());
+                    return;
+                }
+                case Step.ReceiveData data -> {
+                    send(out, data.goAhead());
+                    receivingData = true;
+                    in.startDeadline(timeout);
+                    write(out, ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, reader));
+                    receivingData = false;
+                }
+            }
+            if (stopRequested) {
+                send(out, Replies.serviceUnavailable(context.config.me(), "shutting down"));
+                return;
+            }
+            if (reader.buffered() == 0 && in.available() == 0) {
+                out.flush();
+            }
+        }
+    }
+
+    /**
+     * The greeting, unless the client talked first. {@code GREETDELAY} (seconds, set per source in tcp.smtp, as
+     * the qmail greetdelay patch reads it) makes the server wait that long for a client that cannot wait.
+     */
+    private boolean greet(DeadlineInputStream in, OutputStream out) throws IOException {
+        if (talksFirst(in)) {
+            context.log.event(context.id, "refused: talked before the greeting");
+            send(out, Replies.TALKED_FIRST);
+            return false;
+        }
+        send(out, Replies.greeting(context.config.greeting()));
+        return true;
+    }
+
+    private boolean talksFirst(DeadlineInputStream in) throws IOException {
+        if (in.available() > 0) {
+            return true;
+        }
+        long delay = greetDelayMillis();
+        if (delay == 0) {
+            return false;
+        }
+        in.startDeadline(delay);
+        try {
+            return in.read() != -1;
+        } catch (SocketTimeoutException e) {
+            return false;
+        }
+    }
+
+    private long greetDelayMillis() {
+        String value = context.environment.getOrDefault("GREETDELAY", "0").strip();
+        return value.matches("\\d{1,4}") ? Long.parseLong(value) * 1000 : 0;
+    }
+
+    private Step step(CommandLine line) {
+        return switch (line) {
+            case Line text -> Verb.of(text.text())
+                    .map(verb -> CommandTable.refusal(verb, context.state())
+                            .map(Step::respond)
+                            .orElseGet(() -> CommandTable.handler(verb).handle(context, Verb.argument(text.text()))))
+                    .orElse(Step.respond(Replies.UNRECOGNIZED));
+            case TooLong tooLong -> Step.respond(Replies.LINE_TOO_LONG);
+            case BareLineEnding bare -> Step.respond(Replies.BARE_LINE_ENDING);
+            case HasNul nul -> Step.respond(Replies.NUL);
+            case Malformed malformed -> Step.respond(Replies.MALFORMED);
+            case Eof eof -> throw new IllegalStateException("the loop handles the end of input");
+        };
+    }
+
+    private static void write(OutputStream out, Reply reply) throws IOException {
+        out.write(reply.toWire(true).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void send(OutputStream out, Reply reply) throws IOException {
+        write(out, reply);
+        out.flush();
+    }
+}

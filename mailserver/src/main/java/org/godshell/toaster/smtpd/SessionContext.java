@@ -1,0 +1,96 @@
+package org.godshell.toaster.smtpd;
+
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.godshell.toaster.config.SmtpConfig;
+import org.godshell.toaster.queue.Queue;
+
+/**
+ * The state of one SMTP session that handlers read and change: where the client is, what the per-source rule
+ * gave it, what it has said so far. Confined to the session's thread.
+ */
+final class SessionContext {
+
+    final SmtpConfig config;
+    final Queue queue;
+    final TransactionLog log;
+    final String id;
+    final InetSocketAddress client;
+    /** The session's environment, as qmail-smtpd under tcpserver has it: the rule's variables, TCP*, PROTO. */
+    final Map<String, String> environment = new LinkedHashMap<>();
+
+    private State state = State.START;
+    private String heloHost = "";
+    private boolean esmtp;
+    private Transaction transaction;
+
+    SessionContext(SmtpConfig config, Queue queue, TransactionLog log, String id, InetSocketAddress client,
+            InetSocketAddress local, Map<String, String> ruleVariables) {
+        this.config = config;
+        this.queue = queue;
+        this.log = log;
+        this.id = id;
+        this.client = client;
+        environment.put("PROTO", "TCP");
+        environment.put("TCPREMOTEIP", client.getAddress().getHostAddress());
+        environment.put("TCPREMOTEPORT", Integer.toString(client.getPort()));
+        environment.put("TCPLOCALIP", local.getAddress().getHostAddress());
+        environment.put("TCPLOCALPORT", Integer.toString(local.getPort()));
+        environment.putAll(ruleVariables);
+    }
+
+    State state() {
+        return state;
+    }
+
+    String heloHost() {
+        return heloHost;
+    }
+
+    /** EHLO was used: the extensions it advertised (SMTPUTF8, SIZE, BODY) may be used. */
+    boolean esmtp() {
+        return esmtp;
+    }
+
+    /** RELAYCLIENT set, by a tcp.smtp rule today and by plugins or AUTH later, allows any recipient domain. */
+    boolean relayAllowed() {
+        return environment.containsKey("RELAYCLIENT");
+    }
+
+    Optional<Transaction> transaction() {
+        return Optional.ofNullable(transaction);
+    }
+
+    /** HELO or EHLO: a new greeting resets any transaction (RFC 5321 §4.1.4). */
+    void greeted(String host, boolean extended) {
+        abandonTransaction();
+        heloHost = host;
+        esmtp = extended;
+        state = State.READY;
+    }
+
+    void begin(Transaction started) {
+        transaction = started;
+        state = State.MAIL;
+    }
+
+    void recipientAccepted() {
+        state = State.RCPT;
+    }
+
+    /** Ends the transaction after DATA; the caller has logged its outcome. */
+    void finishTransaction() {
+        transaction = null;
+        state = heloHost.isEmpty() && !esmtp ? State.START : State.READY;
+    }
+
+    /** RSET, a new HELO, QUIT or a dropped connection: logs an open transaction as abandoned, then ends it. */
+    void abandonTransaction() {
+        if (transaction != null) {
+            log.transaction(this, transaction, 0, "-", "abandoned");
+        }
+        finishTransaction();
+    }
+}

@@ -1,0 +1,163 @@
+package org.godshell.toaster.smtpd;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.godshell.toaster.config.SmtpConfig;
+import org.godshell.toaster.config.TcpRules;
+import org.godshell.toaster.queue.Queue;
+import org.godshell.toaster.smtp.Replies;
+
+/**
+ * The SMTP listeners: one acceptor per address, a virtual thread per connection, blocking I/O (DESIGN.md
+ * principle 6). Connections over the limits get 421; clients a tcp.smtp rule denies get 554.
+ *
+ * <p>{@link #stop} is graceful: no new connections; sessions waiting for a command get 421 at once; sessions
+ * receiving a message may finish it within the grace period, then they are cut.
+ */
+public final class SmtpServer implements AutoCloseable {
+
+    private final SmtpConfig config;
+    private final Queue queue;
+    private final TransactionLog log;
+    private final ConnectionLimiter limiter;
+    private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<Thread> acceptors = new ArrayList<>();
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sessionCounter = new AtomicLong();
+    private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+    private volatile boolean stopping;
+
+    public SmtpServer(SmtpConfig config, Queue queue, TransactionLog log) {
+        this.config = config;
+        this.queue = queue;
+        this.log = log;
+        this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
+    }
+
+    /** Binds every address of {@code listen-smtp} (port 0 picks a free one) and starts accepting. */
+    public void start() throws IOException {
+        for (InetSocketAddress address : config.listenSmtp()) {
+            ServerSocket listener = new ServerSocket();
+            listener.setReuseAddress(true);
+            try {
+                listener.bind(address, 1024);
+            } catch (IOException e) {
+                listener.close();
+                close();
+                throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+            }
+            listeners.add(listener);
+            acceptors.add(Thread.ofPlatform().name("smtpd-accept-" + address).start(() -> accept(listener)));
+        }
+    }
+
+    /** Where the listeners are bound, with the real port when 0 was asked for. */
+    public List<InetSocketAddress> addresses() {
+        return listeners.stream().map(l -> (InetSocketAddress) l.getLocalSocketAddress()).toList();
+    }
+
+    private void accept(ServerSocket listener) {
+        while (!stopping) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!stopping) {
+                    // Out of file descriptors, typically: pause rather than spin while it lasts.
+                    log.event("-", "accept failed on " + listener.getLocalSocketAddress() + ": " + e.getMessage());
+                    sleep(100);
+                }
+                continue;
+            }
+            Thread.ofVirtual().start(() -> open(socket));
+        }
+    }
+
+    private void open(Socket socket) {
+        InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
+        String id = idPrefix + "." + sessionCounter.incrementAndGet();
+        TcpRules.Rule rule = config.rules().match(client.getAddress());
+        if (!rule.allow()) {
+            log.event(id, "refused " + client.getAddress().getHostAddress() + " by " + rule.source());
+            refuse(socket, Replies.DENIED_BY_RULE.toWire(true));
+            return;
+        }
+        if (stopping || !limiter.tryAcquire(client.getAddress())) {
+            log.event(id, "refused " + client.getAddress().getHostAddress() + ": too many connections");
+            refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
+            return;
+        }
+        SessionContext context = new SessionContext(config, queue, log, id, client,
+                (InetSocketAddress) socket.getLocalSocketAddress(), rule.variables());
+        Session session = new Session(socket, context, ended -> {
+            sessions.remove(ended);
+            limiter.release(client.getAddress());
+        });
+        sessions.add(session);
+        session.run();
+    }
+
+    private static void refuse(Socket socket, String reply) {
+        try (socket; OutputStream out = socket.getOutputStream()) {
+            out.write(reply.getBytes(StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            // The client left before hearing why.
+        }
+    }
+
+    /** Stops accepting, ends idle sessions with 421, gives sessions inside DATA up to {@code grace}. */
+    public void stop(Duration grace) {
+        stopping = true;
+        closeListeners();
+        sessions.forEach(Session::requestStop);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        sessions.forEach(Session::forceStop);
+        long hardDeadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!sessions.isEmpty() && System.nanoTime() < hardDeadline) {
+            sleep(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ZERO);
+    }
+
+    private void closeListeners() {
+        for (ServerSocket listener : listeners) {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                log.event("-", "closing " + listener.getLocalSocketAddress() + ": " + e.getMessage());
+            }
+        }
+        for (Thread acceptor : acceptors) {
+            try {
+                acceptor.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package org.godshell.toaster.smtpd;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.godshell.toaster.smtp.Mailbox;
+
+/**
+ * The server's log: one line per transaction (client, HELO, sender, recipients, size, queue id, result, time)
+ * and one per notable connection event, each prefixed by time and session id so a session can be followed.
+ *
+ * <p>Client-supplied text is written with control characters escaped, so a client cannot forge log lines.
+ */
+public final class TransactionLog {
+
+    private final PrintStream out;
+
+    public TransactionLog(PrintStream out) {
+        this.out = out;
+    }
+
+    /** {@code result} is the reply code given to DATA, or a word such as "abandoned". */
+    void transaction(SessionContext session, Transaction transaction, long size, String queueId, String result) {
+        String recipients = transaction.recipients().stream().map(Mailbox::toString)
+                .collect(Collectors.joining(","));
+        line(session.id, "tx client=" + session.client.getAddress().getHostAddress()
+                + " helo=" + clean(session.heloHost())
+                + " from=<" + clean(transaction.senderAddress()) + ">"
+                + " to=<" + clean(recipients) + ">"
+                + " size=" + size
+                + " queue=" + queueId
+                + " result=" + result
+                + String.format(Locale.ROOT, " ms=%.2f", transaction.elapsedMillis()));
+    }
+
+    void event(String sessionId, String text) {
+        line(sessionId, clean(text));
+    }
+
+    private void line(String sessionId, String text) {
+        String line = Instant.now() + " smtpd[" + sessionId + "] " + text;
+        synchronized (out) {
+            out.println(line);
+        }
+    }
+
+    static String clean(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7f) {
+                clean.append(String.format("\\x%02x", cp));
+            } else {
+                clean.appendCodePoint(cp);
+            }
+        });
+        return clean.toString();
+    }
+}

@@ -1,0 +1,96 @@
+package org.godshell.toaster.smtpd;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scripted SMTP conversation, read from {@code src/test/resources/dialogues/NAME.txt}:
+ *
+ * <pre>
+ * # a comment saying what the dialogue proves
+ * ! rcpthosts = local.test\nother.test      control file and content (\n, \r, \t, \xHH escapes)
+ * S: 220 .*                                 a line the server must send (a Java regex, whole line)
+ * C: EHLO x.test                            a line the client sends, CRLF added
+ * C~ DATA\r\nbare\n.\r\n                    raw bytes the client sends, escapes decoded, nothing added
+ * = closed                                  the server must close the connection here
+ * = queue 1                                 the queue must hold this many messages
+ * = golden                                  the last queued message must equal NAME.golden (Received masked)
+ * </pre>
+ */
+record Dialogue(String name, Map<String, String> control, List<Step> steps) {
+
+    sealed interface Step {
+        record Send(byte[] bytes) implements Step {}
+
+        record Expect(String pattern) implements Step {}
+
+        record Closed() implements Step {}
+
+        record QueueCount(int count) implements Step {}
+
+        record Golden() implements Step {}
+    }
+
+    static Dialogue load(Path file) throws IOException {
+        String name = file.getFileName().toString().replaceFirst("\\.txt$", "");
+        Map<String, String> control = new LinkedHashMap<>(TestServer.defaults());
+        List<Step> steps = new ArrayList<>();
+        int number = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("! ")) {
+                int eq = line.indexOf(" = ");
+                control.put(line.substring(2, eq).strip(), unescape(line.substring(eq + 3)));
+            } else if (line.startsWith("S: ") || line.equals("S:")) {
+                steps.add(new Step.Expect(line.length() > 3 ? line.substring(3) : ""));
+            } else if (line.startsWith("C: ") || line.equals("C:")) {
+                steps.add(new Step.Send(((line.length() > 3 ? line.substring(3) : "") + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+            } else if (line.startsWith("C~ ")) {
+                steps.add(new Step.Send(unescape(line.substring(3)).getBytes(StandardCharsets.ISO_8859_1)));
+            } else if (line.equals("= closed")) {
+                steps.add(new Step.Closed());
+            } else if (line.startsWith("= queue ")) {
+                steps.add(new Step.QueueCount(Integer.parseInt(line.substring(8).strip())));
+            } else if (line.equals("= golden")) {
+                steps.add(new Step.Golden());
+            } else {
+                throw new IllegalArgumentException(file + ":" + number + ": cannot read " + line);
+            }
+        }
+        return new Dialogue(name, control, steps);
+    }
+
+    /** Decodes \r \n \t \\ and \xHH; the result's chars are bytes (ISO-8859-1) for C~ lines. */
+    static String unescape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\\' || i + 1 == text.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = text.charAt(++i);
+            switch (next) {
+                case 'r' -> out.append('\r');
+                case 'n' -> out.append('\n');
+                case 't' -> out.append('\t');
+                case 'x' -> {
+                    out.append((char) Integer.parseInt(text.substring(i + 1, i + 3), 16));
+                    i += 2;
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package org.godshell.toaster.smtpd;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.godshell.toaster.config.SmtpConfig;
+import org.godshell.toaster.queue.Queue;
+
+/** A real server on an ephemeral loopback port, with its control files and queue in a temporary directory. */
+final class TestServer implements AutoCloseable {
+
+    /** The control files every test starts from; a test overrides or adds files. */
+    static Map<String, String> defaults() {
+        Map<String, String> control = new LinkedHashMap<>();
+        control.put("me", "mx.test");
+        control.put("rcpthosts", "local.test\n");
+        control.put("listen-smtp", "127.0.0.1:0\n");
+        return control;
+    }
+
+    final Queue queue;
+    final SmtpServer server;
+    final Path root;
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+
+    TestServer(Path root, Map<String, String> control) throws Exception {
+        this.root = root;
+        Path controlDir = Files.createDirectories(root.resolve("control"));
+        for (Map.Entry<String, String> file : control.entrySet()) {
+            Files.writeString(controlDir.resolve(file.getKey()), file.getValue());
+        }
+        queue = Queue.open(root.resolve("queue"));
+        server = new SmtpServer(SmtpConfig.load(controlDir), queue,
+                new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)));
+        server.start();
+    }
+
+    InetSocketAddress address() {
+        return server.addresses().get(0);
+    }
+
+    String log() {
+        synchronized (logBytes) {
+            return logBytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.stop(Duration.ofSeconds(1));
+        queue.close();
+    }
+}
