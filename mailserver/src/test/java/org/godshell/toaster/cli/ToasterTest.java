@@ -3,9 +3,14 @@ package org.godshell.toaster.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,5 +51,37 @@ class ToasterTest {
         assertTrue(err.toString().contains("Usage: toaster"), err.toString());
         assertTrue(err.toString().indexOf("Usage: toaster") > 0, "the reason comes before the usage: " + err);
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void showconfigPrintsEveryValueAndItsSource(@TempDir Path prefix) throws IOException {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        Files.writeString(control.resolve("rcpthosts"), "example.org\n.example.org\n");
+
+        assertEquals(0, run("showconfig", "--prefix", prefix.toString()), err.toString());
+        String table = out.toString();
+        assertTrue(table.matches("(?s).*me\\s+" + Pattern.quote(control.resolve("me").toString())
+                + "\\s+mail\\.example\\.org\n.*"), table);
+        assertTrue(table.matches("(?s).*databytes\\s+default\\s+0 \\(no limit\\).*"), table);
+        assertTrue(table.contains(".example.org"), table);
+    }
+
+    @Test
+    void showconfigNamesTheBadFileAndLine(@TempDir Path prefix) throws IOException {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        Files.writeString(control.resolve("databytes"), "10M\n");
+
+        assertEquals(1, run("showconfig", "--prefix", prefix.toString()));
+        assertTrue(err.toString().startsWith("toaster: " + control.resolve("databytes") + ":1: "), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void aPrefixWithoutControlIsAUsageError(@TempDir Path prefix) {
+        assertEquals(2, run("showconfig", "--prefix", prefix.resolve("nowhere").toString()));
+        assertTrue(err.toString().contains("holds no toaster installation"), err.toString());
+        assertEquals(2, run("smtpd", "--prefix", prefix.resolve("nowhere").toString()));
     }
 }

@@ -1,0 +1,421 @@
+#!/usr/bin/env bash
+# Intake benchmark: how fast does an SMTP server take mail into its durable queue?
+#
+# Runs a private Postfix instance and the toaster side by side on loopback, both queue-only (nothing is
+# delivered), and drives each with the same Postfix `smtp-source` command: BENCH_SESSIONS parallel sessions,
+# BENCH_MESSAGES messages of BENCH_SIZE bytes, one SMTP transaction per connection. Prints msg/s of each, the
+# ratio toaster/postfix (target: >= 1.5), and the toaster's p50/p99 time per transaction from its log.
+# See bench/README.md for what is measured, the fairness notes and how to read the output.
+#
+#   sudo bench/intake.sh                  both servers (root: apt-get and Postfix's master need it)
+#   sudo bench/intake.sh --postfix-only   Postfix alone (also BENCH_ONLY=postfix)
+#   sudo bench/intake.sh --toaster-only   the toaster alone (also BENCH_ONLY=toaster)
+#
+# Knobs (environment):
+#   BENCH_MESSAGES   messages per measured run            (5000)
+#   BENCH_SESSIONS   parallel SMTP sessions               (20)
+#   BENCH_SIZE       message payload in bytes             (2048)
+#   BENCH_WARMUP     warm-up messages per side, not measured (2000: the toaster is measured with its JIT
+#                    warm, as a server that has run for a minute is; it costs Postfix nothing)
+#   BENCH_RUNS       measured runs per side; median shown (1)
+#   BENCH_WORKDIR    scratch directory, wiped at start    (/tmp/toaster-bench)
+#   BENCH_ONLY       postfix | toaster | both             (both)
+#   BENCH_POSTFIX_PORT / BENCH_TOASTER_PORT  loopback ports (2526 / 2525)
+#   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
+#   TOASTER_ROOT     the toaster's source tree            (the parent of bench/)
+#   TOASTER_CMD      command that runs the toaster's SMTP server in the foreground
+#                    (default: "$PREFIX/bin/toaster" smtpd --prefix "$PREFIX"; $PREFIX is exported to it)
+#
+# Exit status: 0 when every run completed (whatever the figures are: there is no timed assertion here),
+# 1 on an error (a server that does not start, smtp-source failing, a missing tool), 2 on bad arguments.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+messages=${BENCH_MESSAGES:-5000}
+sessions=${BENCH_SESSIONS:-20}
+size=${BENCH_SIZE:-2048}
+warmup=${BENCH_WARMUP:-2000}
+runs=${BENCH_RUNS:-1}
+work=${BENCH_WORKDIR:-/tmp/toaster-bench}
+only=${BENCH_ONLY:-both}
+postfix_port=${BENCH_POSTFIX_PORT:-2526}
+toaster_port=${BENCH_TOASTER_PORT:-2525}
+rebuild=${BENCH_REBUILD:-0}
+root=${TOASTER_ROOT:-$(dirname "$here")}
+
+# The envelope and HELO name are the same for both servers; bench.localhost is accepted by both (Postfix:
+# relay_domains; the toaster: control/rcpthosts) and never resolved.
+domain=bench.localhost
+sender=bench@$domain
+recipient=postmaster@$domain
+
+die() { echo "intake: $*" >&2; exit 1; }
+say() { echo "intake: $*" >&2; }
+
+usage() {
+  sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2
+  exit 2
+}
+
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --postfix-only) only=postfix ;;
+    --toaster-only) only=toaster ;;
+    -h|--help) usage ;;
+    *) echo "intake: unknown argument: $1" >&2; usage ;;
+  esac
+  shift
+done
+case $only in postfix|toaster|both) ;; *) echo "intake: BENCH_ONLY must be postfix, toaster or both" >&2; exit 2 ;; esac
+for n in messages sessions size warmup runs postfix_port toaster_port; do
+  [[ ${!n} =~ ^[0-9]+$ ]] || { echo "intake: $n must be a whole number, not '${!n}'" >&2; exit 2; }
+done
+[[ $runs -ge 1 && $messages -ge 1 && $sessions -ge 1 ]] || { echo "intake: runs, messages, sessions must be >= 1" >&2; exit 2; }
+want_postfix() { [[ $only != toaster ]]; }
+want_toaster() { [[ $only != postfix ]]; }
+
+[[ $(id -u) -eq 0 ]] || die "run as root (sudo bench/intake.sh): it installs Postfix with apt-get if needed, and Postfix's master must start as root"
+
+# --- Cleanup: everything started here is stopped on any exit -------------------------------------------------
+postfix_conf=$work/postfix/etc          # the private instance's config_directory
+postfix_queue=$work/postfix/queue       # ... and its queue_directory
+postfix_started=0
+toaster_pid=""
+policy_rc_d_ours=0
+
+cleanup() {
+  local status=$?
+  if [[ $postfix_started -eq 1 ]]; then
+    postfix -c "$postfix_conf" stop >/dev/null 2>&1 || say "warning: 'postfix -c $postfix_conf stop' failed"
+  fi
+  if [[ -n $toaster_pid ]] && kill -0 "$toaster_pid" 2>/dev/null; then
+    kill -TERM "$toaster_pid" 2>/dev/null || true
+    # Give it 10 s to stop gracefully, then make sure.
+    for _ in $(seq 100); do kill -0 "$toaster_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$toaster_pid" 2>/dev/null || true
+    wait "$toaster_pid" 2>/dev/null || true
+  fi
+  if [[ $policy_rc_d_ours -eq 1 ]]; then rm -f /usr/sbin/policy-rc.d; fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- Postfix and smtp-source from Debian's packages -------------------------------------------------------
+# smtp-source ships in Debian's `postfix` package (/usr/sbin/smtp-source), so one package gives both the
+# peer server and the load generator. It is installed only when missing.
+install_postfix() {
+  if command -v postfix >/dev/null 2>&1 && command -v smtp-source >/dev/null 2>&1; then
+    return 0
+  fi
+  say "installing Postfix (for the peer server and smtp-source) from Debian's packages"
+  command -v apt-get >/dev/null 2>&1 || die "postfix/smtp-source missing and no apt-get here: install Postfix by hand"
+  # "No configuration": the package then writes no /etc/postfix/main.cf and asks nothing.
+  echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+  # Do not let the package start the system's Postfix on port 25: a policy-rc.d that denies every start,
+  # for the duration of the install only (kept if the host already has one, as Docker images do).
+  if [[ ! -e /usr/sbin/policy-rc.d ]]; then
+    printf '#!/bin/sh\n# toaster bench: deny service starts during apt-get install postfix\nexit 101\n' >/usr/sbin/policy-rc.d
+    chmod 755 /usr/sbin/policy-rc.d
+    policy_rc_d_ours=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q postfix >"$work/apt.log" 2>&1 ||
+    { tail -n 20 "$work/apt.log" >&2; die "apt-get install postfix failed (full log: $work/apt.log)"; }
+  if [[ $policy_rc_d_ours -eq 1 ]]; then rm -f /usr/sbin/policy-rc.d; policy_rc_d_ours=0; fi
+  # On a systemd host policy-rc.d is not always honoured: if a system Postfix came up anyway, stop it and say so
+  # (it only can with a main.cf, which "No configuration" does not write).
+  if [[ -f /etc/postfix/main.cf ]] && postfix status >/dev/null 2>&1; then
+    say "the package started the system Postfix; stopping it (postfix stop)"
+    postfix stop >/dev/null 2>&1 || true
+  fi
+  command -v smtp-source >/dev/null 2>&1 || die "smtp-source not found after installing postfix"
+}
+
+# --- The private Postfix instance ------------------------------------------------------------------------
+# Its own config_directory and queue_directory under $work, listening on 127.0.0.1:$postfix_port only, so a
+# system Postfix on port 25 (if any) is neither used nor disturbed.
+#
+# Delivery deferred = queue only: master.cf runs smtpd, cleanup, trivial-rewrite and the helpers they call,
+# but NOT qmgr. cleanup writes each message to incoming/, fsyncs it, and smtpd says 250 only after that (Postfix's
+# normal durability, untouched); with no qmgr nothing ever moves it on, so the mail stays durably in incoming/.
+# That is exactly the toaster's job in this benchmark (its smtpd only queues). We chose this over
+# defer_transports, where qmgr would also move every message to active/ then deferred/ and write a defer log:
+# work the toaster side does not do.
+#
+# Limits relaxed so a loopback benchmark is not throttled (none changes what is written or fsynced):
+#   in_flow_delay = 0        smtpd waits up to 1 s per message for a "flow token" that qmgr hands out as it
+#                            delivers; with no qmgr there would never be one, so every message would wait 1 s.
+#   default_process_limit    100 (>= 20 sessions, so every session gets its own smtpd process)
+#   smtpd_client_*_limit = 0 no connection count/rate limits (127.0.0.0/8 is exempt by default anyway)
+#   mynetworks = 127.0.0.0/8 with smtpd_*_restrictions = permit_mynetworks, reject
+# Daemons run without chroot (Debian's default is chroot for some): it only saves copying files into the jail.
+# Logging goes to a file through postlogd (maillog_file), as the toaster's goes to a file: both pay for a log.
+setup_postfix() {
+  rm -rf "$work/postfix"
+  mkdir -p "$postfix_conf" "$postfix_queue" "$work/postfix/data"
+  chown postfix "$work/postfix/data"
+  cat >"$postfix_conf/main.cf" <<EOF
+# Private Postfix instance for bench/intake.sh: queue-only intake on 127.0.0.1:$postfix_port.
+compatibility_level = 3.6
+queue_directory = $postfix_queue
+data_directory = $work/postfix/data
+mail_owner = postfix
+setgid_group = postdrop
+maillog_file = $work/postfix/maillog
+maillog_file_prefixes = $work/postfix
+myhostname = $domain
+mydomain = localhost
+myorigin = \$myhostname
+mydestination =
+relay_domains = $domain
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mynetworks = 127.0.0.0/8
+smtpd_relay_restrictions = permit_mynetworks, reject
+smtpd_recipient_restrictions = permit_mynetworks, reject
+alias_maps =
+alias_database =
+biff = no
+# Throughput limits that would throttle a loopback benchmark (see bench/intake.sh for why each).
+in_flow_delay = 0
+default_process_limit = 100
+smtpd_client_connection_count_limit = 0
+smtpd_client_connection_rate_limit = 0
+smtpd_client_message_rate_limit = 0
+smtpd_client_recipient_rate_limit = 0
+smtpd_client_new_tls_session_rate_limit = 0
+EOF
+  # service type private unpriv chroot wakeup maxproc command
+  cat >"$postfix_conf/master.cf" <<EOF
+# Private Postfix instance for bench/intake.sh. No qmgr (and no pickup, no delivery agents): mail is taken
+# into incoming/ and stays there.
+127.0.0.1:$postfix_port inet n - n - - smtpd
+cleanup   unix  n - n - 0 cleanup
+rewrite   unix  - - n - - trivial-rewrite
+bounce    unix  - - n - 0 bounce
+defer     unix  - - n - 0 bounce
+trace     unix  - - n - 0 bounce
+anvil     unix  - - n - 1 anvil
+proxymap  unix  - - n - - proxymap
+postlog   unix-dgram n - n - 1 postlogd
+EOF
+  # `postfix check` (run by start) creates the queue directories with the right owners.
+  postfix -c "$postfix_conf" check || die "postfix check failed for $postfix_conf"
+}
+
+start_postfix() {
+  say "starting Postfix (config $postfix_conf) on 127.0.0.1:$postfix_port"
+  postfix -c "$postfix_conf" start >/dev/null 2>&1 ||
+    { tail -n 20 "$work/postfix/maillog" >&2 2>/dev/null || true; die "postfix -c $postfix_conf start failed"; }
+  postfix_started=1
+  wait_port "$postfix_port" "Postfix" ""
+}
+
+postfix_queued() {
+  find "$postfix_queue/incoming" "$postfix_queue/active" "$postfix_queue/deferred" "$postfix_queue/maildrop" \
+    -type f 2>/dev/null | wc -l
+}
+
+# --- The toaster -----------------------------------------------------------------------------------------
+# Installed with its own installer into $work/toaster, configured by control files, run in the foreground.
+# Its queue writes fsync before the 250 (DESIGN.md, "never say 250 before the message is durable"); its smtpd
+# does not deliver, so the queue fills exactly as Postfix's incoming/ does.
+prefix=$work/toaster
+toaster_log=$work/toaster.log
+
+setup_toaster() {
+  local jar=$root/installer/target/toaster-installer.jar
+  # shellcheck source=mailserver/src/dist/lib/toaster-java.sh
+  . "$root/mailserver/src/dist/lib/toaster-java.sh"
+  toaster_find_java jdk || die "no JDK 21+ found (see above)"
+  if [[ ! -f $jar || $rebuild == 1 ]]; then
+    command -v mvn >/dev/null 2>&1 || die "$jar is missing and mvn is not on PATH to build it"
+    say "building the toaster in $root (mvn package -DskipTests, JAVA_HOME=$TOASTER_JAVA_HOME)"
+    (cd "$root" && JAVA_HOME=$TOASTER_JAVA_HOME mvn -B -ntp -q package -DskipTests) || die "the build failed"
+  fi
+  say "installing the toaster into $prefix (jar built $(date -r "$jar" '+%F %T'))"
+  rm -rf "$prefix"
+  "$TOASTER_JAVA" -jar "$jar" --prefix "$prefix" >"$work/toaster-install.log" 2>&1 ||
+    { cat "$work/toaster-install.log" >&2; die "the toaster's installer failed"; }
+  mkdir -p "$prefix/control"
+  echo "$domain" >"$prefix/control/me"
+  echo "$domain" >"$prefix/control/rcpthosts"
+  echo "127.0.0.1:$toaster_port" >"$prefix/control/listen-smtp"
+  echo 100 >"$prefix/control/concurrencyincoming"
+  echo 100 >"$prefix/control/concurrencyperip"
+  echo 0 >"$prefix/control/databytes"
+}
+
+start_toaster() {
+  export PREFIX=$prefix
+  local cmd=${TOASTER_CMD:-"\"\$PREFIX/bin/toaster\" smtpd --prefix \"\$PREFIX\""}
+  say "starting the toaster on 127.0.0.1:$toaster_port: $cmd"
+  # TOASTER_CMD is the operator's own command line, so it goes through the shell on purpose.
+  bash -c "exec $cmd" </dev/null >"$work/toaster.out" 2>"$toaster_log" &
+  toaster_pid=$!
+  wait_port "$toaster_port" "the toaster" "$toaster_pid"
+}
+
+# Polls 127.0.0.1:port until it accepts, up to 30 s; fails early if the server's process (pid, if given) dies.
+wait_port() {
+  local port=$1 what=$2 pid=$3
+  local deadline=$((SECONDS + 30))
+  while ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+    if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
+      wait "$pid" 2>/dev/null && rc=0 || rc=$?
+      toaster_pid=""
+      show_toaster_log
+      die "$what exited (status $rc) before listening on 127.0.0.1:$port"
+    fi
+    if [[ $SECONDS -ge $deadline ]]; then
+      [[ -n $pid ]] && show_toaster_log
+      die "$what did not accept connections on 127.0.0.1:$port within 30 s"
+    fi
+    sleep 0.2
+  done
+}
+
+show_toaster_log() {
+  echo "--- last lines of $toaster_log:" >&2
+  tail -n 20 "$toaster_log" >&2 2>/dev/null || true
+  echo "---" >&2
+}
+
+toaster_queued() {
+  # The queue's layout is not final: count every regular file but obvious temp files, for information only.
+  # Paths are taken relative to the queue, since $work itself may well be under /tmp.
+  (cd "$prefix/queue" 2>/dev/null && find . -type f ! -name '*.tmp' ! -path '*/tmp/*') | wc -l
+}
+
+# --- Load ------------------------------------------------------------------------------------------------
+# The same smtp-source command for both. No -d: smtp-source's default is one transaction per connection
+# (connect, banner, HELO, MAIL, RCPT, DATA, QUIT), which is what an MX sees from the Internet, and which also
+# counts the connection set-up. -M fixes the HELO name, so the machine's hostname plays no part.
+# smtp-source exits non-zero on any reply it does not expect (no -A), so a refused message fails the run.
+drive() {
+  local port=$1 count=$2
+  smtp-source -s "$sessions" -m "$count" -l "$size" -M "$domain" -f "$sender" -t "$recipient" \
+    "127.0.0.1:$port"
+}
+
+# One measured run against one server: prints its rate in msg/s. Fails the script if smtp-source fails.
+timed_run() {
+  local port=$1 what=$2 start end
+  start=$(date +%s.%N)
+  drive "$port" "$messages" || die "smtp-source failed against $what"
+  end=$(date +%s.%N)
+  awk -v n="$messages" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", n / (e - s) }'
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; m = int((NR + 1) / 2); printf "%.1f\n", (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'; }
+
+# Nearest-rank percentiles of ms= over the measured runs' lines of the toaster's log (warm-up excluded).
+toaster_percentiles() {
+  local i
+  for i in "${!log_mark[@]}"; do
+    sed -n "$((log_mark[i] + 1)),${log_end[i]}p" "$toaster_log"
+  done | grep ' result=250' | grep -o ' ms=[0-9.]*' | cut -d= -f2 | sort -g |
+    awk '{ v[NR] = $1 } END {
+           if (NR == 0) { print "n/a n/a 0"; exit }
+           p50 = int(NR * 0.50); if (p50 < NR * 0.50) p50++
+           p99 = int(NR * 0.99); if (p99 < NR * 0.99) p99++
+           printf "%.2f %.2f %d\n", v[p50], v[p99], NR }'
+}
+
+# --- Main ------------------------------------------------------------------------------------------------
+rm -rf "$work"
+mkdir -p "$work"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # other work on the machine shows in the figures: say how much
+install_postfix
+postfix_version=$(postconf -d -h mail_version 2>/dev/null || echo '?')
+
+postfix_rate="n/a" toaster_rate="n/a" postfix_count="-" toaster_count="-" ratio="n/a"  # n/a: side not run
+p50="n/a" p99="n/a" samples=0
+log_mark=() log_end=()
+expected=$((warmup + runs * messages))
+
+# Both servers are up at once (the idle one costs nothing) and the measured runs alternate, Postfix then the
+# toaster, so that a change in the machine's load during the benchmark falls on both sides alike.
+if want_postfix; then setup_postfix; start_postfix; fi
+if want_toaster; then setup_toaster; start_toaster; fi
+
+# Warm-up: lets the JVM compile the hot paths and Postfix spawn its processes; excluded from every figure.
+if [[ $warmup -gt 0 ]]; then
+  for side in postfix toaster; do
+    want_$side || continue
+    port_var=${side}_port
+    say "$side: warm-up, $warmup messages (not measured)"
+    drive "${!port_var}" "$warmup" || die "smtp-source failed against $side (warm-up)"
+  done
+fi
+
+postfix_rates="" toaster_rates=""
+for run in $(seq "$runs"); do
+  if want_postfix; then
+    say "postfix: run $run/$runs, $messages messages, $sessions sessions, $size bytes"
+    postfix_rates+="$(timed_run "$postfix_port" postfix)"$'\n'
+  fi
+  if want_toaster; then
+    say "toaster: run $run/$runs, $messages messages, $sessions sessions, $size bytes"
+    log_mark+=("$(wc -l <"$toaster_log")")
+    toaster_rates+="$(timed_run "$toaster_port" toaster)"$'\n'
+    log_end+=("$(wc -l <"$toaster_log")")
+  fi
+done
+postfix_rates=${postfix_rates%$'\n'} toaster_rates=${toaster_rates%$'\n'}
+
+if want_postfix; then
+  postfix_rate=$(median <<<"$postfix_rates")
+  postfix_count=$(postfix_queued)
+  postfix -c "$postfix_conf" stop >/dev/null 2>&1 || say "warning: postfix stop failed"
+  postfix_started=0
+  # Every 250 must be a queued message: a shortfall means the instance is not set up as intended.
+  if [[ $postfix_count -ne $expected ]]; then
+    die "Postfix's queue holds $postfix_count messages, expected $expected (log: $work/postfix/maillog)"
+  fi
+fi
+
+if want_toaster; then
+  toaster_rate=$(median <<<"$toaster_rates")
+  read -r p50 p99 samples < <(toaster_percentiles)
+  toaster_count=$(toaster_queued)
+  kill -TERM "$toaster_pid" 2>/dev/null || true
+  wait "$toaster_pid" 2>/dev/null || true
+  toaster_pid=""
+fi
+
+if want_postfix && want_toaster; then
+  ratio=$(awk -v t="$toaster_rate" -v p="$postfix_rate" 'BEGIN { printf "%.2f", t / p }')
+fi
+
+# --- Report ----------------------------------------------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+fs=$(df -T "$work" | awk 'NR == 2 { print $2 " (" $1 ", mounted on " $7 ")" }')
+java_version=$( [[ -n ${TOASTER_JAVA:-} ]] && "$TOASTER_JAVA" -version 2>&1 | head -n 1 || echo "-")
+
+echo
+echo "Intake benchmark: smtp-source -s $sessions -m $messages -l $size, one transaction per connection," \
+  "after $warmup warm-up messages; median of $runs run(s)"
+printf '%-22s %12s %16s\n' "server" "msg/s" "queued/expected"
+if want_postfix; then
+  printf '%-22s %12s %16s\n' "postfix $postfix_version" "$postfix_rate" "$postfix_count/$expected"
+fi
+if want_toaster; then
+  printf '%-22s %12s %16s\n' "toaster" "$toaster_rate" "$toaster_count/$expected"
+  echo "  (toaster count: regular files under $prefix/queue but *.tmp; informational, its layout is not final)"
+fi
+if want_postfix && want_toaster; then echo "ratio toaster/postfix: $ratio   (target >= 1.5)"; fi
+if want_toaster; then
+  echo "toaster time per transaction (MAIL to 250 after DATA): p50 $p50 ms, p99 $p99 ms ($samples samples)"
+fi
+if want_postfix; then echo "postfix runs (msg/s): $(tr '\n' ' ' <<<"$postfix_rates")"; fi
+if want_toaster; then echo "toaster runs (msg/s): $(tr '\n' ' ' <<<"$toaster_rates")"; fi
+echo "machine: $(nproc) CPUs ($cpu), kernel $(uname -r), $work on $fs"
+echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after (other work on the machine skews both sides)"
+if want_toaster; then echo "java: $java_version"; fi
+logs=()
+if want_postfix; then logs+=(postfix/maillog); fi
+if want_toaster; then logs+=(toaster.log); fi
+echo "logs: $work (${logs[*]})"

@@ -1,0 +1,168 @@
+package org.godshell.toaster.smtpd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.godshell.toaster.smtp.Replies;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What dialogue scripts cannot show well: several connections, slow clients, a stopping server, loops. */
+class ServerLimitsTest {
+
+    @TempDir
+    Path temp;
+
+    private TestServer server(String... control) throws Exception {
+        Map<String, String> files = TestServer.defaults();
+        for (int i = 0; i < control.length; i += 2) {
+            files.put(control[i], control[i + 1]);
+        }
+        return new TestServer(temp, files);
+    }
+
+    private static Socket connect(TestServer server) throws IOException {
+        Socket socket = new Socket(server.address().getAddress(), server.address().getPort());
+        socket.setSoTimeout(5000);
+        return socket;
+    }
+
+    private static void send(Socket socket, String text) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
+    private static String reply(Socket socket) throws IOException {
+        return DialogueTest.readLine(socket.getInputStream());
+    }
+
+    @Test
+    void connectionsOverTheTotalLimitGet421() throws Exception {
+        try (TestServer server = server("concurrencyincoming", "2");
+                Socket first = connect(server); Socket second = connect(server)) {
+            assertTrue(reply(first).startsWith("220 "));
+            assertTrue(reply(second).startsWith("220 "));
+            try (Socket third = connect(server)) {
+                assertTrue(reply(third).startsWith("421 4.3.2 mx.test too many connections"));
+                assertEquals(null, reply(third));
+            }
+            send(first, "QUIT\r\n");
+            assertTrue(reply(first).startsWith("221 "));
+            assertEquals(null, reply(first));
+            Thread.sleep(100);                                          // the slot is released when the session ends
+            try (Socket again = connect(server)) {
+                assertTrue(reply(again).startsWith("220 "));
+            }
+        }
+    }
+
+    @Test
+    void connectionsOverThePerAddressLimitGet421() throws Exception {
+        try (TestServer server = server("concurrencyperip", "1"); Socket first = connect(server)) {
+            assertTrue(reply(first).startsWith("220 "));
+            try (Socket second = connect(server)) {
+                assertTrue(reply(second).startsWith("421 "), "per-IP limit");
+            }
+        }
+    }
+
+    @Test
+    void aClientDribblingACommandTimesOutThoughBytesKeepComing() throws Exception {
+        try (TestServer server = server("timeoutsmtpd", "1"); Socket slow = connect(server)) {
+            assertTrue(reply(slow).startsWith("220 "));
+            long start = System.nanoTime();
+            try {
+                for (char c : "HELO slowloris.example".toCharArray()) {
+                    send(slow, String.valueOf(c));
+                    Thread.sleep(150);
+                }
+            } catch (IOException e) {
+                // The server may already have closed: that is the point.
+            }
+            assertEquals(Replies.TIMEOUT.toWire(true).strip(), reply(slow));
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos());
+        }
+    }
+
+    @Test
+    void stopTellsIdleSessions421AndLetsAMessageInProgressFinish() throws Exception {
+        try (TestServer server = server(); Socket idle = connect(server); Socket busy = connect(server)) {
+            assertTrue(reply(idle).startsWith("220 "));
+            assertTrue(reply(busy).startsWith("220 "));
+            send(busy, "HELO a\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@local.test>\r\nDATA\r\n");
+            for (String code : new String[] {"250", "250", "250", "354"}) {
+                assertTrue(reply(busy).startsWith(code + " "));
+            }
+            send(busy, "Subject: in flight\r\n\r\n");
+            Thread stopper = Thread.ofVirtual().start(() -> server.server.stop(Duration.ofSeconds(5)));
+            assertTrue(reply(idle).startsWith("421 4.3.2 mx.test shutting down"));
+            send(busy, "the end\r\n.\r\n");
+            assertTrue(reply(busy).startsWith("250 2.0.0 ok "), "the message in progress is accepted");
+            assertTrue(reply(busy).startsWith("421 "));
+            stopper.join();
+            assertEquals(1, server.queue.list().size());
+            try (Socket late = new Socket()) {
+                late.connect(server.address(), 1000);
+                throw new AssertionError("the server still accepts connections after stop");
+            } catch (IOException expected) {
+                // Connection refused: the listener is closed.
+            }
+        }
+    }
+
+    @Test
+    void aMessageThatHasPassed100RelaysIsALoop() throws Exception {
+        try (TestServer server = server(); Socket client = connect(server)) {
+            reply(client);
+            send(client, "HELO a\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@local.test>\r\nDATA\r\n");
+            for (int i = 0; i < 4; i++) {
+                reply(client);
+            }
+            send(client, "Received: from hop\r\n".repeat(100) + "Subject: loop\r\n\r\nx\r\n.\r\n");
+            assertEquals(Replies.LOOP.toWire(true).strip(), reply(client));
+            send(client, "MAIL FROM:<a@x.test>\r\nRCPT TO:<b@local.test>\r\nDATA\r\n");
+            for (int i = 0; i < 3; i++) {
+                reply(client);
+            }
+            send(client, "Received: from hop\r\n".repeat(99) + "Subject: not yet a loop\r\n\r\nx\r\n.\r\n");
+            assertTrue(reply(client).startsWith("250 2.0.0 ok "));
+            assertEquals(1, server.queue.list().size());
+        }
+    }
+
+    @Test
+    void storageFailuresAreTemporaryAndAFullDiskSaysSo() {
+        assertEquals(Replies.DISK_FULL,
+                DataHandler.storageFailure(new FileSystemException("/q/tmp/1", null, "No space left on device")));
+        assertEquals(Replies.QUEUE_FAILED, DataHandler.storageFailure(new IOException("Input/output error")));
+    }
+
+    @Test
+    void theLogHasOneLinePerTransactionWithItsFacts() throws Exception {
+        try (TestServer server = server(); Socket client = connect(server)) {
+            reply(client);
+            send(client, "EHLO logger.example\r\nMAIL FROM:<a@x.test>\r\nRCPT TO:<b@local.test>\r\nDATA\r\n");
+            for (int i = 0; i < 9; i++) {
+                reply(client);
+            }
+            send(client, "Subject: logged\r\n\r\nx\r\n.\r\nQUIT\r\n");
+            String queued = reply(client);
+            reply(client);
+            String id = queued.substring(queued.lastIndexOf(' ') + 1);
+            Thread.sleep(50);
+            String log = server.log();
+            assertTrue(log.matches("(?s).*smtpd\\[\\S+\\] tx client=127\\.0\\.0\\.1 helo=logger\\.example "
+                    + "from=<a@x\\.test> to=<b@local\\.test> size=\\d+ queue=" + id + " result=250 ms=\\d+\\.\\d\\d\n.*"),
+                    log);
+        }
+    }
+}
