@@ -1,8 +1,11 @@
 package org.godshell.toaster.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.SmtpConfig;
+import org.godshell.toaster.spp.SppEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +26,10 @@ final class ShowConfigCommand implements Callable<Integer> {
     public Integer call() {
         try {
             SmtpConfig config = SmtpConfig.load(prefix.control());
-            spec.commandLine().getOut().print(SmtpConfig.render(config.describe()));
+            SppEngine plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> { });
+            List<SmtpConfig.Setting> settings = new ArrayList<>(config.describe());
+            settings.addAll(plugins.describe());
+            spec.commandLine().getOut().print(SmtpConfig.render(settings));
             spec.commandLine().getOut().flush();
             return 0;
         } catch (ConfigException e) {

@@ -10,6 +10,7 @@ import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.SmtpServer;
+import org.godshell.toaster.spp.SppEngine;
 import org.godshell.toaster.smtpd.TransactionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,15 +41,18 @@ final class SmtpdCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        TransactionLog log = new TransactionLog(System.err);
         SmtpConfig config;
+        SppEngine plugins;
         try {
             config = SmtpConfig.load(prefix.control());
+            plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> log.event("-", line));
         } catch (ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
         }
         try (Queue queue = Queue.open(prefix.prefix().resolve("queue"))) {
-            SmtpServer server = new SmtpServer(config, queue, new TransactionLog(System.err));
+            SmtpServer server = new SmtpServer(config, queue, plugins, log);
             server.start();
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {

@@ -122,6 +122,11 @@ public final class TcpRules {
         return texts;
     }
 
+    /** Every rule, in file order: for checks across rules, such as the plugin files they name. */
+    public List<Rule> rules() {
+        return inFileOrder;
+    }
+
     public boolean isEmpty() {
         return texts.isEmpty();
     }

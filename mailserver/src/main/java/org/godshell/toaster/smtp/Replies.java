@@ -73,6 +73,7 @@ public final class Replies {
 
     // Temporary failures on our side.
     public static final Reply TIMEOUT = Reply.of(451, "4.4.2", "timeout (#4.4.2)");
+    public static final Reply UNABLE_TO_READ_CONTROLS = Reply.of(421, "4.3.0", "unable to read controls (#4.3.0)");
     public static final Reply QUEUE_FAILED = Reply.of(451, "4.3.0", "qq write error or disk full (#4.3.0)");
     public static final Reply DISK_FULL = Reply.of(452, "4.3.1", "insufficient system storage (#4.3.1)");
 

@@ -3,6 +3,7 @@ package org.godshell.toaster.smtpd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import org.godshell.toaster.queue.Envelope;
 import org.godshell.toaster.queue.Intake;
 import org.godshell.toaster.smtp.CommandReader;
@@ -11,6 +12,7 @@ import org.godshell.toaster.smtp.DataResult;
 import org.godshell.toaster.smtp.Mailbox;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.smtp.Reply;
+import org.godshell.toaster.spp.Section;
 
 /**
  * DATA (RFC 5321 §4.1.1.4): after 354 the body streams into the queue behind our Received header; 250 only once
@@ -27,7 +29,12 @@ final class DataHandler implements Handler {
         if (!argument.isBlank()) {
             return Step.respond(Replies.BAD_ARGUMENTS);
         }
-        return new Step.ReceiveData(Replies.DATA_GO_AHEAD);
+        Optional<Reply> later = session.spp.laterRefusal(Section.DATA);
+        if (later.isPresent()) {
+            return Step.respond(later.get());
+        }
+        // qmail-spp.md §2: [data] runs before 354 and sees no content.
+        return session.plugins(Section.DATA).orElse(new Step.ReceiveData(Replies.DATA_GO_AHEAD));
     }
 
     /**
@@ -50,6 +57,9 @@ final class DataHandler implements Handler {
         }
         try {
             body.write(ReceivedHeader.format(session, transaction, received).getBytes(StandardCharsets.UTF_8));
+            for (String header : session.spp.headers()) {
+                body.write((header + "\r\n").getBytes(StandardCharsets.UTF_8));
+            }
             DataResult result = DataReader.read(in, body, session.config.databytes());
             Reply reply = result.refusal()
                     .orElse(result.receivedHeaders() >= MAX_HOPS ? Replies.LOOP : null);

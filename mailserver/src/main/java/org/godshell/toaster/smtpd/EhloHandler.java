@@ -1,7 +1,9 @@
 package org.godshell.toaster.smtpd;
 
 import java.util.List;
+import java.util.Optional;
 import org.godshell.toaster.smtp.Replies;
+import org.godshell.toaster.spp.Section;
 
 /**
  * EHLO (RFC 5321 §4.1.1.1): as HELO, and the reply lists the extensions. Replies to EHLO carry no enhanced
@@ -14,6 +16,11 @@ final class EhloHandler implements Handler {
         String host = argument.strip();
         if (!HeloHandler.plausibleHost(host)) {
             return Step.respond(Replies.BAD_ARGUMENTS);
+        }
+        session.environment.put("SMTPHELOHOST", host);
+        Optional<Step> refused = session.plugins(Section.HELO);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         session.greeted(host, true);
         long databytes = session.config.databytes();

@@ -1,6 +1,8 @@
 package org.godshell.toaster.smtpd;
 
+import java.util.Optional;
 import org.godshell.toaster.smtp.Replies;
+import org.godshell.toaster.spp.Section;
 
 /** HELO (RFC 5321 §4.1.1.1): the client names itself; the reply names us. No extensions follow. */
 final class HeloHandler implements Handler {
@@ -10,6 +12,11 @@ final class HeloHandler implements Handler {
         String host = argument.strip();
         if (!plausibleHost(host)) {
             return Step.respond(Replies.BAD_ARGUMENTS);
+        }
+        session.environment.put("SMTPHELOHOST", host);
+        Optional<Step> refused = session.plugins(Section.HELO);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         session.greeted(host, false);
         return Step.respond(Replies.helo(session.config.me()));

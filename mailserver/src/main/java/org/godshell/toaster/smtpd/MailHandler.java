@@ -1,11 +1,15 @@
 package org.godshell.toaster.smtpd;
 
 import java.util.Map;
+import java.util.Optional;
 import org.godshell.toaster.smtp.MailArguments;
+import org.godshell.toaster.smtp.Mailbox;
 import org.godshell.toaster.smtp.PathException;
 import org.godshell.toaster.smtp.PathParser;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.smtp.Reply;
+import org.godshell.toaster.spp.HookResult;
+import org.godshell.toaster.spp.Section;
 
 /**
  * MAIL (RFC 5321 §4.1.1.2): opens a transaction. Checks the parameters of the extensions we advertise: SIZE
@@ -41,8 +45,32 @@ final class MailHandler implements Handler {
             }
             smtputf8 |= parameter.getKey().equals("SMTPUTF8");
         }
-        boolean bad = mail.sender().map(s -> session.config.badmailfrom().matches(s.toString())).orElse(false);
-        session.begin(new Transaction(mail.sender(), bad, smtputf8));
+        Optional<Reply> later = session.spp.laterRefusal(Section.MAIL);
+        if (later.isPresent()) {
+            return Step.respond(later.get());
+        }
+        Optional<Mailbox> sender = mail.sender();
+        session.environment.put("SMTPMAILFROM", sender.map(Mailbox::toString).orElse(""));
+        session.environment.put("SMTPRCPTCOUNT", "0");
+        session.environment.put("SMTPRCPTCOUNTALL", "0");
+        HookResult hook = session.spp.run(Section.MAIL);
+        Optional<Step> refused = Step.unless(hook);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        HookResult.Proceed proceed = (HookResult.Proceed) hook;
+        if (proceed.address().isPresent()) {
+            try {
+                sender = PathParser.parseMail("FROM:<" + proceed.address().get() + ">", true).sender();
+            } catch (PathException e) {
+                return Step.respond(ChangedAddress.invalid(proceed.address().get()));
+            }
+            session.environment.put("SMTPMAILFROM", sender.map(Mailbox::toString).orElse(""));
+        }
+        // qmail-spp.md §4: O skips the badmailfrom check.
+        boolean bad = !proceed.skipChecks()
+                && sender.map(s -> session.config.badmailfrom().matches(s.toString())).orElse(false);
+        session.begin(new Transaction(sender, bad, smtputf8));
         return Step.respond(Replies.MAIL_OK);
     }
 

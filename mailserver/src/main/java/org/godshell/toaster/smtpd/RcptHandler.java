@@ -1,11 +1,14 @@
 package org.godshell.toaster.smtpd;
 
+import java.util.Optional;
 import org.godshell.toaster.smtp.Mailbox;
 import org.godshell.toaster.smtp.PathException;
 import org.godshell.toaster.smtp.PathParser;
 import org.godshell.toaster.smtp.RcptArguments;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.smtp.Reply;
+import org.godshell.toaster.spp.HookResult;
+import org.godshell.toaster.spp.Section;
 
 /**
  * RCPT (RFC 5321 §4.1.1.3): adds a recipient, in qmail-smtpd's order of checks: a bad sender, then badrcptto,
@@ -26,16 +29,48 @@ final class RcptHandler implements Handler {
         if (!rcpt.parameters().isEmpty()) {
             return Step.respond(Replies.SYNTAX);                        // no DSN (RFC 3461) advertised
         }
-        Reply refusal = refusal(session, transaction, rcpt.recipient());
+        int rcptCommands = transaction.countRcptCommand();
+        Optional<Reply> later = session.spp.laterRefusal(Section.RCPT);
+        if (later.isPresent()) {
+            return Step.respond(later.get());
+        }
+        Mailbox recipient = rcpt.recipient();
+        setVariables(session, transaction, recipient, rcptCommands);
+        HookResult hook = session.spp.run(Section.RCPT);
+        Optional<Step> refused = Step.unless(hook);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        HookResult.Proceed proceed = (HookResult.Proceed) hook;
+        if (proceed.address().isPresent()) {
+            try {
+                recipient = PathParser.parseRcpt("TO:<" + proceed.address().get() + ">", true).recipient();
+            } catch (PathException e) {
+                return Step.respond(ChangedAddress.invalid(proceed.address().get()));
+            }
+            session.environment.put("SMTPRCPTTO", recipient.toString());
+        }
+        Reply refusal = refusal(session, transaction, recipient, proceed.skipChecks());
         if (refusal != null) {
             return Step.respond(refusal);
         }
-        transaction.accept(rcpt.recipient());
+        transaction.accept(recipient);
         session.recipientAccepted();
         return Step.respond(Replies.RCPT_OK);
     }
 
-    private static Reply refusal(SessionContext session, Transaction transaction, Mailbox recipient) {
+    /** qmail-spp.md §2: what a [rcpt] plugin knows, including the relay check's answer in advance. */
+    private static void setVariables(SessionContext session, Transaction transaction, Mailbox recipient,
+            int rcptCommands) {
+        session.environment.put("SMTPRCPTTO", recipient.toString());
+        session.environment.put("SMTPRCPTCOUNT", Integer.toString(transaction.recipientCount()));
+        session.environment.put("SMTPRCPTCOUNTALL", Integer.toString(rcptCommands));
+        session.environment.put("SMTPRCPTHOSTSOK", relayAllowed(session, recipient) ? "1" : "0");
+    }
+
+    /** {@code skipRelayCheck}: a plugin said O (qmail-spp.md §4), which skips the rcpthosts/relay check. */
+    private static Reply refusal(SessionContext session, Transaction transaction, Mailbox recipient,
+            boolean skipRelayCheck) {
         if (transaction.senderIsBad()) {
             return Replies.BADMAILFROM;
         }
@@ -45,7 +80,7 @@ final class RcptHandler implements Handler {
         if (session.config.badrcptto().matches(recipient.toString())) {
             return Replies.BADRCPTTO;
         }
-        if (!relayAllowed(session, recipient)) {
+        if (!skipRelayCheck && !relayAllowed(session, recipient)) {
             return Replies.NOT_IN_RCPTHOSTS;
         }
         return null;

@@ -15,6 +15,8 @@ import org.godshell.toaster.smtp.HasNul;
 import org.godshell.toaster.smtp.Line;
 import org.godshell.toaster.smtp.Malformed;
 import org.godshell.toaster.smtp.TooLong;
+import org.godshell.toaster.spp.HookResult;
+import org.godshell.toaster.spp.Section;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.smtp.Reply;
 
@@ -81,8 +83,24 @@ final class Session implements Runnable {
     private void converse(DeadlineInputStream in, OutputStream out) throws IOException {
         long timeout = context.config.timeoutSmtpd().toMillis();
         CommandReader reader = new CommandReader(in);
-        if (!greet(in, out)) {
-            return;
+        switch (context.spp.run(Section.CONNECTION)) {
+            case HookResult.Proceed proceed -> {
+                if (!greet(in, out)) {
+                    return;
+                }
+            }
+            // An E at connect refuses the session itself: sent in place of the greeting, then closed.
+            case HookResult.Refuse refuse -> {
+                send(out, refuse.reply());
+                return;
+            }
+            case HookResult.Close close -> {
+                send(out, close.reply());
+                return;
+            }
+            case HookResult.Drop drop -> {
+                return;
+            }
         }
         while (true) {
             in.startDeadline(timeout);
@@ -97,6 +115,9 @@ final class Session implements Runnable {
                 case Step.Respond respond -> write(out, respond.reply());
                 case Step.Close close -> {
                     send(out, close.reply());
+                    return;
+                }
+                case Step.Drop drop -> {
                     return;
                 }
                 case Step.ReceiveData data -> {
@@ -167,11 +188,15 @@ final class Session implements Runnable {
         };
     }
 
-    private static void write(OutputStream out, Reply reply) throws IOException {
+    /** A reply, after any lines plugins printed with {@code P} for it (qmail-spp.md §4). */
+    private void write(OutputStream out, Reply reply) throws IOException {
+        for (String line : context.spp.takePreface()) {
+            out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
         out.write(reply.toWire(true).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void send(OutputStream out, Reply reply) throws IOException {
+    private void send(OutputStream out, Reply reply) throws IOException {
         write(out, reply);
         out.flush();
     }

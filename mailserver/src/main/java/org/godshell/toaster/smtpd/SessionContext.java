@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
+import org.godshell.toaster.spp.Section;
+import org.godshell.toaster.spp.SppSession;
 
 /**
  * The state of one SMTP session that handlers read and change: where the client is, what the per-source rule
@@ -20,6 +22,8 @@ final class SessionContext {
     final InetSocketAddress client;
     /** The session's environment, as qmail-smtpd under tcpserver has it: the rule's variables, TCP*, PROTO. */
     final Map<String, String> environment = new LinkedHashMap<>();
+    /** The session's plugins; set once the environment is complete, before the connection hook. */
+    SppSession spp;
 
     private State state = State.START;
     private String heloHost = "";
@@ -39,6 +43,11 @@ final class SessionContext {
         environment.put("TCPLOCALIP", local.getAddress().getHostAddress());
         environment.put("TCPLOCALPORT", Integer.toString(local.getPort()));
         environment.putAll(ruleVariables);
+    }
+
+    /** Runs the plugins of a hook whose only outcome is go on, refuse, close or drop (qmail-spp.md §2). */
+    Optional<Step> plugins(Section section) {
+        return Step.unless(spp.run(section));
     }
 
     State state() {
@@ -83,6 +92,7 @@ final class SessionContext {
     /** Ends the transaction after DATA; the caller has logged its outcome. */
     void finishTransaction() {
         transaction = null;
+        spp.endTransaction();
         state = heloHost.isEmpty() && !esmtp ? State.START : State.READY;
     }
 

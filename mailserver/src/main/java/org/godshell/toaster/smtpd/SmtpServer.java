@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtp.Replies;
+import org.godshell.toaster.spp.SppEngine;
 
 /**
  * The SMTP listeners: one acceptor per address, a virtual thread per connection, blocking I/O (DESIGN.md
@@ -29,6 +31,7 @@ public final class SmtpServer implements AutoCloseable {
     private final SmtpConfig config;
     private final Queue queue;
     private final TransactionLog log;
+    private final SppEngine plugins;
     private final ConnectionLimiter limiter;
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
@@ -37,9 +40,10 @@ public final class SmtpServer implements AutoCloseable {
     private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
     private volatile boolean stopping;
 
-    public SmtpServer(SmtpConfig config, Queue queue, TransactionLog log) {
+    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TransactionLog log) {
         this.config = config;
         this.queue = queue;
+        this.plugins = plugins;
         this.log = log;
         this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
     }
@@ -99,6 +103,14 @@ public final class SmtpServer implements AutoCloseable {
         }
         SessionContext context = new SessionContext(config, queue, log, id, client,
                 (InetSocketAddress) socket.getLocalSocketAddress(), rule.variables());
+        try {
+            context.spp = plugins.open(context.environment, line -> log.event(id, line));
+        } catch (ConfigException e) {
+            log.event(id, "refused: " + e.getMessage());
+            limiter.release(client.getAddress());
+            refuse(socket, Replies.UNABLE_TO_READ_CONTROLS.toWire(true));
+            return;
+        }
         Session session = new Session(socket, context, ended -> {
             sessions.remove(ended);
             limiter.release(client.getAddress());

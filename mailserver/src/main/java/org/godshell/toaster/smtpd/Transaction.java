@@ -13,6 +13,7 @@ final class Transaction {
     private final boolean smtputf8;
     private final long startedNanos = System.nanoTime();
     private final List<Mailbox> recipients = new ArrayList<>();
+    private int rcptCommands;
 
     /**
      * @param sender empty for the null reverse path {@code <>}
@@ -36,6 +37,11 @@ final class Transaction {
 
     boolean smtputf8() {
         return smtputf8;
+    }
+
+    /** Counts a RCPT command, accepted or not: qmail-spp's SMTPRCPTCOUNTALL. */
+    int countRcptCommand() {
+        return ++rcptCommands;
     }
 
     void accept(Mailbox recipient) {

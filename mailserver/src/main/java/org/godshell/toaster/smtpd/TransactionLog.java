@@ -34,7 +34,8 @@ public final class TransactionLog {
                 + String.format(Locale.ROOT, " ms=%.2f", transaction.elapsedMillis()));
     }
 
-    void event(String sessionId, String text) {
+    /** A line about a session, or about the server when {@code sessionId} is "-". */
+    public void event(String sessionId, String text) {
         line(sessionId, clean(text));
     }
 

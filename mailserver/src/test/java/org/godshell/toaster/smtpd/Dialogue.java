@@ -15,15 +15,17 @@ import java.util.Map;
  * <pre>
  * # a comment saying what the dialogue proves
  * ! rcpthosts = local.test\nother.test      control file and content (\n, \r, \t, \xHH escapes)
+ * @ plugins/p1 = printf 'E550 no\n'        an executable file under the prefix (#!/bin/sh added unless given)
  * S: 220 .*                                 a line the server must send (a Java regex, whole line)
  * C: EHLO x.test                            a line the client sends, CRLF added
  * C~ DATA\r\nbare\n.\r\n                    raw bytes the client sends, escapes decoded, nothing added
  * = closed                                  the server must close the connection here
  * = queue 1                                 the queue must hold this many messages
  * = golden                                  the last queued message must equal NAME.golden (Received masked)
+ * = rcpt a@x.test b@x.test                  the last queued message's envelope recipients
  * </pre>
  */
-record Dialogue(String name, Map<String, String> control, List<Step> steps) {
+record Dialogue(String name, Map<String, String> control, Map<String, String> programs, List<Step> steps) {
 
     sealed interface Step {
         record Send(byte[] bytes) implements Step {}
@@ -35,11 +37,14 @@ record Dialogue(String name, Map<String, String> control, List<Step> steps) {
         record QueueCount(int count) implements Step {}
 
         record Golden() implements Step {}
+
+        record Recipients(List<String> addresses) implements Step {}
     }
 
     static Dialogue load(Path file) throws IOException {
         String name = file.getFileName().toString().replaceFirst("\\.txt$", "");
         Map<String, String> control = new LinkedHashMap<>(TestServer.defaults());
+        Map<String, String> programs = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
         int number = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -50,6 +55,10 @@ record Dialogue(String name, Map<String, String> control, List<Step> steps) {
             if (line.startsWith("! ")) {
                 int eq = line.indexOf(" = ");
                 control.put(line.substring(2, eq).strip(), unescape(line.substring(eq + 3)));
+            } else if (line.startsWith("@ ")) {
+                int eq = line.indexOf(" = ");
+                String body = unescape(line.substring(eq + 3));
+                programs.put(line.substring(2, eq).strip(), body.startsWith("#!") ? body : "#!/bin/sh\n" + body + "\n");
             } else if (line.startsWith("S: ") || line.equals("S:")) {
                 steps.add(new Step.Expect(line.length() > 3 ? line.substring(3) : ""));
             } else if (line.startsWith("C: ") || line.equals("C:")) {
@@ -63,11 +72,13 @@ record Dialogue(String name, Map<String, String> control, List<Step> steps) {
                 steps.add(new Step.QueueCount(Integer.parseInt(line.substring(8).strip())));
             } else if (line.equals("= golden")) {
                 steps.add(new Step.Golden());
+            } else if (line.startsWith("= rcpt ")) {
+                steps.add(new Step.Recipients(List.of(line.substring(7).strip().split("\\s+"))));
             } else {
                 throw new IllegalArgumentException(file + ":" + number + ": cannot read " + line);
             }
         }
-        return new Dialogue(name, control, steps);
+        return new Dialogue(name, control, programs, steps);
     }
 
     /** Decodes \r \n \t \\ and \xHH; the result's chars are bytes (ISO-8859-1) for C~ lines. */

@@ -43,7 +43,7 @@ class DialogueTest {
     @MethodSource("dialogues")
     void dialogue(Path file) throws Exception {
         Dialogue dialogue = Dialogue.load(file);
-        try (TestServer server = new TestServer(temp, dialogue.control());
+        try (TestServer server = new TestServer(temp, dialogue.control(), dialogue.programs());
                 Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
             socket.setSoTimeout(5000);
             InputStream in = socket.getInputStream();
@@ -69,6 +69,12 @@ class DialogueTest {
                     case Dialogue.Step.QueueCount count ->
                             assertEquals(count.count(), server.queue.list().size(), "queue size at " + where);
                     case Dialogue.Step.Golden golden -> checkGolden(server, dialogue.name(), where);
+                    case Dialogue.Step.Recipients recipients -> {
+                        List<QueueId> ids = server.queue.list();
+                        assertTrue(!ids.isEmpty(), "no message queued at " + where);
+                        assertEquals(recipients.addresses(),
+                                server.queue.read(ids.get(ids.size() - 1)).envelope().recipients(), where);
+                    }
                 }
             }
         }

@@ -7,11 +7,13 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
+import org.godshell.toaster.spp.SppEngine;
 
 /** A real server on an ephemeral loopback port, with its control files and queue in a temporary directory. */
 final class TestServer implements AutoCloseable {
@@ -31,14 +33,26 @@ final class TestServer implements AutoCloseable {
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
 
     TestServer(Path root, Map<String, String> control) throws Exception {
+        this(root, control, Map.of());
+    }
+
+    /** {@code programs}: executable files to create under the prefix first, such as plugins. */
+    TestServer(Path root, Map<String, String> control, Map<String, String> programs) throws Exception {
         this.root = root;
         Path controlDir = Files.createDirectories(root.resolve("control"));
         for (Map.Entry<String, String> file : control.entrySet()) {
             Files.writeString(controlDir.resolve(file.getKey()), file.getValue());
         }
+        for (Map.Entry<String, String> program : programs.entrySet()) {
+            Path file = root.resolve(program.getKey());
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, program.getValue());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         queue = Queue.open(root.resolve("queue"));
-        server = new SmtpServer(SmtpConfig.load(controlDir), queue,
-                new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8)));
+        SmtpConfig config = SmtpConfig.load(controlDir);
+        TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)), log);
         server.start();
     }
 

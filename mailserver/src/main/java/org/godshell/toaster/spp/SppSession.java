@@ -1,0 +1,139 @@
+package org.godshell.toaster.spp;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.godshell.toaster.smtp.Reply;
+
+/**
+ * The plugins of one SMTP session: runs a section's plugins in file order and applies their commands
+ * (qmail-spp.md §4) to the session's environment, its later errors, its message headers and the reply.
+ *
+ * <p>Confined to the session's thread. The environment map is the session's own: {@code S} and {@code U}
+ * change what later plugins and the relay check see.
+ */
+public final class SppSession {
+
+    private final PluginConfig config;
+    private final PluginRunner runner;
+    private final Map<String, String> environment;
+    private final Consumer<String> log;
+    private final Map<Section, ReplyLine> sessionLater = new EnumMap<>(Section.class);
+    private final Map<Section, ReplyLine> transactionLater = new EnumMap<>(Section.class);
+    private final List<String> headers = new ArrayList<>();
+    private final List<ReplyLine> preface = new ArrayList<>();
+    private boolean disabled;
+
+    SppSession(PluginConfig config, PluginRunner runner, Map<String, String> environment, Consumer<String> log) {
+        this.config = config;
+        this.runner = runner;
+        this.environment = environment;
+        this.log = log;
+        this.disabled = config.isEmpty();
+    }
+
+    /** Runs the plugins of {@code section}; the first verdict wins and ends the section. */
+    public HookResult run(Section section) {
+        if (disabled) {
+            return HookResult.PROCEED;
+        }
+        Optional<String> address = Optional.empty();
+        for (PluginLine plugin : config.plugins(section)) {
+            PluginRun run = runner.run(plugin, environment);
+            report(section, run);
+            if (run.failure().isPresent()) {
+                return failure(plugin, run.failure().get());
+            }
+            for (String line : run.lines()) {
+                if (line.isEmpty()) {
+                    continue;
+                }
+                Command command;
+                try {
+                    command = Command.parse(line);
+                } catch (Command.Garbage e) {
+                    return failure(plugin, "garbage output: " + e.getMessage());
+                }
+                switch (command) {
+                    case Command.Accept accept -> {
+                        disabled = true;
+                        return new HookResult.Proceed(false, address);
+                    }
+                    case Command.Next next -> {
+                        return new HookResult.Proceed(false, address);
+                    }
+                    case Command.Ok ok -> {
+                        return new HookResult.Proceed(true, address);
+                    }
+                    case Command.Error error -> {
+                        return new HookResult.Refuse(error.reply().reply());
+                    }
+                    case Command.Reject reject -> {
+                        return new HookResult.Close(reject.reply().reply());
+                    }
+                    case Command.Drop drop -> {
+                        return new HookResult.Drop();
+                    }
+                    case Command.Print print -> preface.add(print.line());
+                    case Command.Later later -> laterFor(section).put(later.section(), later.reply());
+                    case Command.Set set -> environment.put(set.name(), set.value());
+                    case Command.Unset unset -> environment.remove(unset.name());
+                    case Command.Header header -> headers.add(header.line());
+                    case Command.Change change -> address = Optional.of(change.address());
+                }
+            }
+        }
+        return new HookResult.Proceed(false, address);
+    }
+
+    /**
+     * The refusal an earlier {@code L} line set for this command, if any. One set at connection or HELO lasts the
+     * whole session, so RSET cannot shed it; one set inside a transaction ends with it (qmail-spp.md §4).
+     */
+    public Optional<Reply> laterRefusal(Section section) {
+        ReplyLine line = transactionLater.getOrDefault(section, sessionLater.get(section));
+        return Optional.ofNullable(line).map(ReplyLine::reply);
+    }
+
+    /** Header lines from {@code H}, in order, for the message of this transaction. */
+    public List<String> headers() {
+        return List.copyOf(headers);
+    }
+
+    /** The transaction ended (DATA done, RSET, new HELO): its headers and its later errors go. */
+    public void endTransaction() {
+        headers.clear();
+        transactionLater.clear();
+    }
+
+    /** Lines {@code P} printed, to be sent before the command's final reply; taking them clears them. */
+    public List<String> takePreface() {
+        List<String> lines = preface.stream().map(l -> l.code() + "-" + l.text()).toList();
+        preface.clear();
+        return lines;
+    }
+
+    private Map<Section, ReplyLine> laterFor(Section current) {
+        return current == Section.CONNECTION || current == Section.HELO ? sessionLater : transactionLater;
+    }
+
+    /** qmail-spp's own text: {@code 451 qmail-spp failure: <plugin>: <reason> (#4.3.0)}. */
+    private HookResult failure(PluginLine plugin, String reason) {
+        log.accept("spp " + plugin.source() + " failed: " + reason);
+        return new HookResult.Refuse(Reply.of(451, "4.3.0", "qmail-spp failure: " + plugin.name() + ": "
+                + Command.printable(reason) + " (#4.3.0)"));
+    }
+
+    private void report(Section section, PluginRun run) {
+        log.accept("spp [" + section.label() + "] " + run.plugin().source() + " exit=" + run.exit()
+                + " us=" + run.micros() + " out=" + String.join("|", run.lines().stream().map(Command::printable).toList()));
+        for (String line : run.stderr().split("\n")) {
+            if (!line.isBlank()) {
+                log.accept("spp " + run.plugin().name() + ": " + line);
+            }
+        }
+    }
+}

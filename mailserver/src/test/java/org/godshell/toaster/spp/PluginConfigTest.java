@@ -1,0 +1,109 @@
+package org.godshell.toaster.spp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import org.godshell.toaster.config.ConfigException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The smtpplugins file as qmail-spp reads it (qmail-spp.md §1), and where the toaster is stricter. */
+class PluginConfigTest {
+
+    @TempDir
+    Path home;
+    private Path file;
+
+    @BeforeEach
+    void plugins() throws IOException {
+        Files.createDirectories(home.resolve("plugins"));
+        Files.createDirectories(home.resolve("control"));
+        for (String name : List.of("a", "b", "c")) {
+            Path plugin = Files.writeString(home.resolve("plugins/" + name), "#!/bin/sh\n");
+            Files.setPosixFilePermissions(plugin, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.writeString(home.resolve("plugins/not-executable"), "#!/bin/sh\n");
+        file = home.resolve("control/smtpplugins");
+    }
+
+    private PluginConfig load(String text) throws ConfigException, IOException {
+        Files.writeString(file, text);
+        return PluginConfig.load(file, home).orElseThrow();
+    }
+
+    @Test
+    void sectionsByTheirFirstLetterPluginsInFileOrder() throws Exception {
+        PluginConfig config = load("""
+                # comment
+                [connection]
+                plugins/a
+                [r]
+                plugins/b
+                :plugins/c one two
+                [RECIPIENT]
+                %s
+                [helo]   \s
+                plugins/c
+                """.formatted(home.resolve("plugins/a")));
+        assertEquals(List.of("plugins/a"), names(config, Section.CONNECTION));
+        assertEquals(List.of(home.resolve("plugins/b").toString(), "plugins/c one two",
+                home.resolve("plugins/a").toString()), commands(config, Section.RCPT));
+        assertTrue(config.plugins(Section.RCPT).get(1).shell());
+        assertEquals(1, config.plugins(Section.HELO).size());
+        assertEquals(file + ":5", config.plugins(Section.RCPT).get(0).source());
+    }
+
+    @Test
+    void linesBeforeAnySectionAndInUnknownSectionsAreIgnoredWithAWarning() throws Exception {
+        PluginConfig config = load("plugins/a\n[xyz]\nplugins/b\n[mail]\nplugins/c\n");
+        assertEquals(1, config.plugins(Section.MAIL).size());
+        assertEquals(1, config.sections().values().stream().mapToInt(List::size).sum());
+        assertEquals(2, config.warnings().size(), config.warnings().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[rcpt]\\nplugins/missing          | 2 | is not an executable file",
+        "[rcpt]\\nplugins/not-executable   | 2 | is not an executable file",
+        "[rcpt]\\n:                        | 2 | ':' with no command",
+        "[mail]\\nplugins/a\\n[rcpt]\\nplugins | 4 | is not an executable file",
+    })
+    void refusesPluginsThatCannotRunWithFileAndLine(String text, int line, String reason) {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(text.replace("\\n", "\n")));
+        assertEquals(line, e.line());
+        assertTrue(e.getMessage().startsWith(file + ":" + line + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void aMissingFileIsNoConfigurationAndBadBytesAreErrors() throws IOException, ConfigException {
+        assertTrue(PluginConfig.load(home.resolve("control/none"), home).isEmpty());
+        Files.write(file, new byte[] {'[', 'r', ']', '\n', 'p', 0, '\n'});
+        assertThrows(ConfigException.class, () -> PluginConfig.load(file, home));
+    }
+
+    @Test
+    void pluginNamesForRepliesAreTheProgramsFileName() {
+        assertEquals("rbl", new PluginLine("f:1", false, "/opt/toaster/plugins/rbl").name());
+        assertEquals("greylist", new PluginLine("f:1", true, "/opt/toaster/plugins/greylist --min 300").name());
+        assertEquals(List.of("/bin/sh", "-c", "x y"), new PluginLine("f:1", true, "x y").argv());
+        assertEquals(List.of("/p/x y"), new PluginLine("f:1", false, "/p/x y").argv());
+    }
+
+    private static List<String> commands(PluginConfig config, Section section) {
+        return config.plugins(section).stream().map(PluginLine::command).toList();
+    }
+
+    private List<String> names(PluginConfig config, Section section) {
+        return config.plugins(section).stream().map(p -> home.relativize(Path.of(p.command())).toString()).toList();
+    }
+}
