@@ -11,7 +11,7 @@ import java.util.Locale;
  * <pre>
  * Received: from HELO ([IP])
  *         by ME (Godshell Toaster) with ESMTP id SESSION.N
- *         for &lt;RCPT&gt;; DATE
+ *         for &lt;RCPT&gt;; DATE           (with several recipients: "id SESSION.N;" then DATE)
  * </pre>
  *
  * "with" follows RFC 3848 and RFC 6531 §3.7.3 (SMTP, ESMTP, UTF8SMTP); "for" names the recipient only when
@@ -31,9 +31,12 @@ final class ReceivedHeader {
                 .append("Received: from ").append(helo)
                 .append(" ([").append(session.client.getAddress().getHostAddress()).append("])\r\n")
                 .append("\tby ").append(session.config.me()).append(" (Godshell Toaster) with ").append(protocol)
-                .append(" id ").append(session.id).append("\r\n\t");
+                .append(" id ").append(session.id);
+        // RFC 5321 §4.4: the clauses end with ";" and the date.
         if (transaction.recipientCount() == 1) {
-            header.append("for <").append(transaction.recipients().get(0)).append(">; ");
+            header.append("\r\n\tfor <").append(transaction.recipients().get(0)).append(">; ");
+        } else {
+            header.append(";\r\n\t");
         }
         return header.append(RFC5322_DATE.format(when)).append("\r\n").toString();
     }

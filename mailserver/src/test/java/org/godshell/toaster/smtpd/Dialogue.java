@@ -16,6 +16,7 @@ import java.util.Map;
  * # a comment saying what the dialogue proves
  * ! rcpthosts = local.test\nother.test      control file and content (\n, \r, \t, \xHH escapes)
  * @ plugins/p1 = printf 'E550 no\n'        an executable file under the prefix (#!/bin/sh added unless given)
+ * @@ plugins/rbl                            a shipped file, copied from src/dist/ to the same place
  * S: 220 .*                                 a line the server must send (a Java regex, whole line)
  * C: EHLO x.test                            a line the client sends, CRLF added
  * C~ DATA\r\nbare\n.\r\n                    raw bytes the client sends, escapes decoded, nothing added
@@ -55,6 +56,9 @@ record Dialogue(String name, Map<String, String> control, Map<String, String> pr
             if (line.startsWith("! ")) {
                 int eq = line.indexOf(" = ");
                 control.put(line.substring(2, eq).strip(), unescape(line.substring(eq + 3)));
+            } else if (line.startsWith("@@ ")) {
+                String shipped = line.substring(3).strip();
+                programs.put(shipped, Files.readString(Path.of("src/dist").resolve(shipped), StandardCharsets.UTF_8));
             } else if (line.startsWith("@ ")) {
                 int eq = line.indexOf(" = ");
                 String body = unescape(line.substring(eq + 3));
