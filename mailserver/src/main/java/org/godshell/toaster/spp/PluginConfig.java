@@ -15,14 +15,15 @@ import org.godshell.toaster.config.ControlFile;
  *
  * <p>Read as qmail-spp reads it (a {@code [x...]} line opens the section of its letter; lines of unknown
  * sections and lines before any section are ignored), but stricter where qmail-spp would fail at run time: a
- * program that is not an executable file, or an empty {@code :} line, stops the load with {@code file:line}.
+ * program that is not an executable file, an empty {@code :} line, or a line the {@link PluginFactory} cannot read
+ * stops the load with {@code file:line}.
  *
  * @param file the file read, or null for "no plugins"
  */
-public record PluginConfig(Path file, Map<Section, List<PluginLine>> sections, List<String> warnings) {
+public record PluginConfig(Path file, Map<Section, List<Plugin>> sections, List<String> warnings) {
 
     public PluginConfig {
-        Map<Section, List<PluginLine>> copy = new EnumMap<>(Section.class);
+        Map<Section, List<Plugin>> copy = new EnumMap<>(Section.class);
         sections.forEach((section, plugins) -> copy.put(section, List.copyOf(plugins)));
         sections = copy;
         warnings = List.copyOf(warnings);
@@ -32,7 +33,7 @@ public record PluginConfig(Path file, Map<Section, List<PluginLine>> sections, L
         return new PluginConfig(null, Map.of(), List.of());
     }
 
-    public List<PluginLine> plugins(Section section) {
+    public List<Plugin> plugins(Section section) {
         return sections.getOrDefault(section, List.of());
     }
 
@@ -41,15 +42,15 @@ public record PluginConfig(Path file, Map<Section, List<PluginLine>> sections, L
     }
 
     /**
-     * Reads {@code file}; relative program paths are taken from {@code prefix}, where plugins also run.
+     * Reads {@code file}, making each plugin line with {@code factory}.
      *
      * @return empty when the file does not exist
      */
-    public static Optional<PluginConfig> load(Path file, Path prefix) throws ConfigException {
+    static Optional<PluginConfig> load(Path file, PluginFactory factory) throws ConfigException {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        Map<Section, List<PluginLine>> sections = new EnumMap<>(Section.class);
+        Map<Section, List<Plugin>> sections = new EnumMap<>(Section.class);
         List<String> warnings = new ArrayList<>();
         Section current = null;
         boolean inUnknown = false;
@@ -71,27 +72,12 @@ public record PluginConfig(Path file, Map<Section, List<PluginLine>> sections, L
                 }
                 continue;
             }
-            sections.computeIfAbsent(current, s -> new ArrayList<>()).add(plugin(file, line, prefix));
+            try {
+                sections.computeIfAbsent(current, s -> new ArrayList<>()).add(factory.create(where, text));
+            } catch (PluginFactory.BadPlugin e) {
+                throw new ConfigException(file, line.number(), e.getMessage());
+            }
         }
         return Optional.of(new PluginConfig(file, sections, warnings));
-    }
-
-    private static PluginLine plugin(Path file, ControlFile.Line line, Path prefix) throws ConfigException {
-        String text = line.text().strip();
-        String where = file + ":" + line.number();
-        if (text.startsWith(":")) {
-            String command = text.substring(1).strip();
-            if (command.isEmpty()) {
-                throw new ConfigException(file, line.number(), "':' with no command; write ':/path/to/plugin "
-                        + "arguments...', or remove the line");
-            }
-            return new PluginLine(where, true, command);
-        }
-        Path program = prefix.resolve(text).normalize();
-        if (!Files.isRegularFile(program) || !Files.isExecutable(program)) {
-            throw new ConfigException(file, line.number(), program + " is not an executable file; install the "
-                    + "plugin there and chmod 755 it, or comment the line out with #");
-        }
-        return new PluginLine(where, false, program.toString());
     }
 }

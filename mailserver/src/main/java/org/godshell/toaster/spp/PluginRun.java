@@ -10,14 +10,14 @@ import java.util.Optional;
  *
  * @param exit the exit code, or -1 when the plugin did not start or was killed by us
  */
-public record PluginRun(PluginLine plugin, List<String> lines, String stderr, int exit, Optional<String> failure,
+public record PluginRun(Plugin plugin, List<String> lines, String stderr, int exit, Optional<String> failure,
         long micros) {
 
     public PluginRun {
         lines = List.copyOf(lines);
     }
 
-    static PluginRun failed(PluginLine plugin, String reason, String stderr, long micros) {
+    static PluginRun failed(Plugin plugin, String reason, String stderr, long micros) {
         return new PluginRun(plugin, List.of(), stderr, -1, Optional.of(reason), micros);
     }
 }

@@ -37,7 +37,7 @@ public final class PluginRunner {
         this.timeout = timeout;
     }
 
-    public PluginRun run(PluginLine plugin, Map<String, String> environment) {
+    PluginRun run(ProcessPlugin plugin, Map<String, String> environment) {
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(plugin.argv())
                 .directory(home.toFile())

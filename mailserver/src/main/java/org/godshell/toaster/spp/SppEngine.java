@@ -35,7 +35,7 @@ public final class SppEngine {
 
     private final Path home;
     private final Path defaultFile;
-    private final PluginRunner runner;
+    private final PluginFactory factory;
     private final Duration timeout;
     private final Consumer<String> log;
     private final String timeoutSource;
@@ -48,7 +48,7 @@ public final class SppEngine {
         this.home = home;
         this.defaultFile = home.resolve("control/smtpplugins");
         this.timeout = timeout;
-        this.runner = new PluginRunner(home, timeout);
+        this.factory = new PluginFactory(home, new PluginRunner(home, timeout));
         this.log = log;
     }
 
@@ -97,8 +97,7 @@ public final class SppEngine {
             String plugins = config.isEmpty() ? "(no plugins)" : config.sections().entrySet().stream()
                     .filter(section -> !section.getValue().isEmpty())
                     .map(section -> "[" + section.getKey().label() + "] " + section.getValue().stream()
-                            .map(p -> p.shell() ? ":" + p.command() : home.relativize(Path.of(p.command())).toString())
-                            .collect(Collectors.joining(", ")))
+                            .map(Plugin::text).collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("\n"));
             boolean exists = entry.getValue().modified() >= 0;
             settings.add(new SmtpConfig.Setting(entry.getKey().equals(defaultFile) ? "smtpplugins" : "SPPCONFFILE",
@@ -126,7 +125,7 @@ public final class SppEngine {
         Optional<Path> file = fileFor(environment);
         PluginConfig config = file.isEmpty() ? PluginConfig.none()
                 : configNow(file.get(), environment.containsKey("SPPCONFFILE"));
-        return new SppSession(config, runner, environment, sessionLog);
+        return new SppSession(config, environment, sessionLog);
     }
 
     /** The file's current configuration, re-read if it changed; a bad change keeps the last good one. */
@@ -152,7 +151,7 @@ public final class SppEngine {
 
     private PluginConfig config(Path file, boolean required) throws ConfigException {
         Optional<BasicFileAttributes> before = stat(file);
-        Optional<PluginConfig> parsed = PluginConfig.load(file, home);
+        Optional<PluginConfig> parsed = PluginConfig.load(file, factory);
         if (parsed.isEmpty()) {
             if (required) {
                 throw new ConfigException(file, 0, "the plugin file a tcp.smtp rule names (SPPCONFFILE) does not "

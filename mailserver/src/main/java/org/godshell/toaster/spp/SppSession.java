@@ -18,7 +18,6 @@ import org.godshell.toaster.smtp.Reply;
 public final class SppSession {
 
     private final PluginConfig config;
-    private final PluginRunner runner;
     private final Map<String, String> environment;
     private final Consumer<String> log;
     private final Map<Section, ReplyLine> sessionLater = new EnumMap<>(Section.class);
@@ -27,9 +26,8 @@ public final class SppSession {
     private final List<ReplyLine> preface = new ArrayList<>();
     private boolean disabled;
 
-    SppSession(PluginConfig config, PluginRunner runner, Map<String, String> environment, Consumer<String> log) {
+    SppSession(PluginConfig config, Map<String, String> environment, Consumer<String> log) {
         this.config = config;
-        this.runner = runner;
         this.environment = environment;
         this.log = log;
         this.disabled = config.isEmpty();
@@ -41,8 +39,8 @@ public final class SppSession {
             return HookResult.PROCEED;
         }
         Optional<String> address = Optional.empty();
-        for (PluginLine plugin : config.plugins(section)) {
-            PluginRun run = runner.run(plugin, environment);
+        for (Plugin plugin : config.plugins(section)) {
+            PluginRun run = plugin.run(section, environment);
             report(section, run);
             if (run.failure().isPresent()) {
                 return failure(plugin, run.failure().get());
@@ -121,7 +119,7 @@ public final class SppSession {
     }
 
     /** qmail-spp's own text: {@code 451 qmail-spp failure: <plugin>: <reason> (#4.3.0)}. */
-    private HookResult failure(PluginLine plugin, String reason) {
+    private HookResult failure(Plugin plugin, String reason) {
         log.accept("spp " + plugin.source() + " failed: " + reason);
         return new HookResult.Refuse(Reply.of(451, "4.3.0", "qmail-spp failure: " + plugin.name() + ": "
                 + Command.printable(reason) + " (#4.3.0)"));

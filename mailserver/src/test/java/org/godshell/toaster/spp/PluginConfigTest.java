@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
 import org.godshell.toaster.config.ConfigException;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,9 +36,13 @@ class PluginConfigTest {
         file = home.resolve("control/smtpplugins");
     }
 
+    private PluginFactory factory() {
+        return new PluginFactory(home, new PluginRunner(home, Duration.ofSeconds(5)));
+    }
+
     private PluginConfig load(String text) throws ConfigException, IOException {
         Files.writeString(file, text);
-        return PluginConfig.load(file, home).orElseThrow();
+        return PluginConfig.load(file, factory()).orElseThrow();
     }
 
     @Test
@@ -57,7 +62,7 @@ class PluginConfigTest {
         assertEquals(List.of("plugins/a"), names(config, Section.CONNECTION));
         assertEquals(List.of(home.resolve("plugins/b").toString(), "plugins/c one two",
                 home.resolve("plugins/a").toString()), commands(config, Section.RCPT));
-        assertTrue(config.plugins(Section.RCPT).get(1).shell());
+        assertTrue(((ProcessPlugin) config.plugins(Section.RCPT).get(1)).shell());
         assertEquals(1, config.plugins(Section.HELO).size());
         assertEquals(file + ":5", config.plugins(Section.RCPT).get(0).source());
     }
@@ -86,24 +91,28 @@ class PluginConfigTest {
 
     @Test
     void aMissingFileIsNoConfigurationAndBadBytesAreErrors() throws IOException, ConfigException {
-        assertTrue(PluginConfig.load(home.resolve("control/none"), home).isEmpty());
+        assertTrue(PluginConfig.load(home.resolve("control/none"), factory()).isEmpty());
         Files.write(file, new byte[] {'[', 'r', ']', '\n', 'p', 0, '\n'});
-        assertThrows(ConfigException.class, () -> PluginConfig.load(file, home));
+        assertThrows(ConfigException.class, () -> PluginConfig.load(file, factory()));
     }
 
     @Test
     void pluginNamesForRepliesAreTheProgramsFileName() {
-        assertEquals("rbl", new PluginLine("f:1", false, "/opt/toaster/plugins/rbl").name());
-        assertEquals("greylist", new PluginLine("f:1", true, "/opt/toaster/plugins/greylist --min 300").name());
-        assertEquals(List.of("/bin/sh", "-c", "x y"), new PluginLine("f:1", true, "x y").argv());
-        assertEquals(List.of("/p/x y"), new PluginLine("f:1", false, "/p/x y").argv());
+        assertEquals("rbl", process(false, "/opt/toaster/plugins/rbl").name());
+        assertEquals("greylist", process(true, "/opt/toaster/plugins/greylist --min 300").name());
+        assertEquals(List.of("/bin/sh", "-c", "x y"), process(true, "x y").argv());
+        assertEquals(List.of("/p/x y"), process(false, "/p/x y").argv());
+    }
+
+    private static ProcessPlugin process(boolean shell, String command) {
+        return new ProcessPlugin("f:1", command, shell, command, null);
     }
 
     private static List<String> commands(PluginConfig config, Section section) {
-        return config.plugins(section).stream().map(PluginLine::command).toList();
+        return config.plugins(section).stream().map(p -> ((ProcessPlugin) p).command()).toList();
     }
 
     private List<String> names(PluginConfig config, Section section) {
-        return config.plugins(section).stream().map(p -> home.relativize(Path.of(p.command())).toString()).toList();
+        return config.plugins(section).stream().map(Plugin::text).toList();
     }
 }
