@@ -79,6 +79,33 @@ class InstallerTest {
     }
 
     @Test
+    void upgradeReplacesConfigAsShippedAndKeepsEditedConfigWithTheNewDefaultBeside() throws IOException {
+        Path prefix = temp.resolve("toaster");
+        install(prefix, TestArchive.distribution("1.0").file("control/smtpplugins", "[rcpt]\n", 0644)
+                .file("control/spptimeout", "10\n", 0644).bytes());
+        Files.writeString(prefix.resolve("control/spptimeout"), "5\n");
+        byte[] newer = TestArchive.distribution("2.0").file("control/smtpplugins", "[rcpt]\n# new sample\n", 0644)
+                .file("control/spptimeout", "20\n", 0644).bytes();
+
+        assertEquals(0, install(prefix, newer), err.toString());
+        assertEquals("[rcpt]\n# new sample\n", Files.readString(prefix.resolve("control/smtpplugins")),
+                "a file as shipped follows the new version");
+        assertFalse(Files.exists(prefix.resolve("control/smtpplugins.toaster-new")));
+        assertEquals("5\n", Files.readString(prefix.resolve("control/spptimeout")), "an edited file is kept");
+        assertEquals("20\n", Files.readString(prefix.resolve("control/spptimeout.toaster-new")));
+        assertTrue(out.toString().contains("kept your control/spptimeout (you changed it); the new default is "
+                + "control/spptimeout.toaster-new"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, install(prefix, newer));
+        assertEquals("5\n", Files.readString(prefix.resolve("control/spptimeout")), "still kept on a rerun");
+
+        Files.writeString(prefix.resolve("control/spptimeout"), "20\n");      // the admin takes the new default
+        assertEquals(0, install(prefix, newer));
+        assertFalse(Files.exists(prefix.resolve("control/spptimeout.toaster-new")), "nothing left beside it");
+    }
+
+    @Test
     void damagedPayloadLeavesTheInstalledToasterUntouched() throws IOException {
         Path prefix = temp.resolve("toaster");
         install(prefix, release("1.0").bytes());

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -23,14 +24,18 @@ import java.util.stream.Stream;
  * is complete in the prefix.
  *
  * <p>What is whose: {@code bin/} and {@code lib/} belong to the program and are made exactly the payload's
- * (stale jars would otherwise join the class path); a file the admin already has in {@code control/} is kept;
- * every other file is replaced by the payload's.
+ * (stale jars would otherwise join the class path); a file in {@code control/} is replaced only if it is still
+ * as the last install shipped it (see {@link Manifest}): one the admin edited is kept, and the new default is
+ * written beside it as {@code NAME.toaster-new}, as dpkg writes {@code .dpkg-dist}; every other file is
+ * replaced by the payload's.
  */
 public final class Installation {
 
     private static final Set<String> PROGRAM_DIRECTORIES = Set.of("bin", "lib");
     private static final String ADMIN_DIRECTORY = "control";
     private static final String VERSION = "VERSION";
+    /** Beside an edited configuration file, the payload's new version of it. */
+    public static final String NEW_SUFFIX = ".toaster-new";
 
     /** What the run changed: files written, files already as the payload has them, admin files kept. */
     public record Report(int written, int unchanged, int removed, List<String> kept) {}
@@ -39,13 +44,15 @@ public final class Installation {
     private final Path staging;
     private final Set<Path> delivered = new HashSet<>();
     private final List<String> kept = new ArrayList<>();
+    private final Manifest manifest;
     private int written;
     private int unchanged;
     private int removed;
 
-    private Installation(Path prefix, Path staging) {
+    private Installation(Path prefix, Path staging) throws IOException {
         this.prefix = prefix;
         this.staging = staging;
+        this.manifest = Manifest.read(prefix);
     }
 
     /** An empty staging directory inside the prefix; a leftover of an interrupted run is deleted first. */
@@ -63,6 +70,7 @@ public final class Installation {
         for (String program : PROGRAM_DIRECTORIES) {
             installation.removeStale(prefix.root().resolve(program));
         }
+        installation.manifest.write(prefix.root());
         installation.place(staging.resolve(VERSION), prefix.root().resolve(VERSION));
         deleteTree(staging);
         return new Report(installation.written, installation.unchanged, installation.removed,
@@ -97,17 +105,33 @@ public final class Installation {
 
     private void place(Path source, Path target) throws IOException {
         delivered.add(target);
-        Path relative = prefix.relativize(target);
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && sameContent(source, target)) {
+        String relative = prefix.relativize(target).toString();
+        boolean config = relative.startsWith(ADMIN_DIRECTORY + "/") && Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS);
+        String shipped = config ? Manifest.sha256(source) : "";
+        Path beside = target.resolveSibling(target.getFileName() + NEW_SUFFIX);
+        boolean exists = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
+        if (exists && sameContent(source, target)) {
             unchanged++;
+        } else if (config && exists && !asLastShipped(relative, target)) {
+            Files.move(source, beside, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            kept.add(relative);
+            manifest.record(relative, shipped);
             return;
+        } else {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            written++;
         }
-        if (relative.startsWith(ADMIN_DIRECTORY) && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            kept.add(relative.toString());
-            return;
+        if (config) {
+            manifest.record(relative, shipped);
+            Files.deleteIfExists(beside);
         }
-        Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        written++;
+    }
+
+    /** The file is byte for byte what the last install delivered: the admin has not edited it. */
+    private boolean asLastShipped(String relative, Path target) throws IOException {
+        Optional<String> last = manifest.hash(relative);
+        return last.isPresent() && Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)
+                && last.get().equals(Manifest.sha256(target));
     }
 
     private static boolean sameContent(Path source, Path target) throws IOException {
