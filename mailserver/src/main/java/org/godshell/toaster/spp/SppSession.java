@@ -125,7 +125,11 @@ public final class SppSession {
                 + Command.printable(reason) + " (#4.3.0)"));
     }
 
+    /** Logs a run that said something (output, stderr) or failed; a silent pass is not worth a log line. */
     private void report(Section section, PluginRun run) {
+        if (run.lines().isEmpty() && run.stderr().isBlank() && run.failure().isEmpty()) {
+            return;
+        }
         log.accept("spp [" + section.label() + "] " + run.plugin().source() + " exit=" + run.exit()
                 + " us=" + run.micros() + " out=" + String.join("|", run.lines().stream().map(Command::printable).toList()));
         for (String line : run.stderr().split("\n")) {
