@@ -41,7 +41,7 @@ public final class Dns {
         return new Dns(servers);
     }
 
-    /** The host's nameservers as dnsjava reads them (/etc/resolv.conf on Linux; 127.0.0.1 when it lists none). */
+    /** The host's nameservers as dnsjava reads them (/etc/resolv.conf on Linux), once, at start. */
     public static Dns system() {
         return new Dns(ResolverConfig.getCurrentConfig().servers());
     }
