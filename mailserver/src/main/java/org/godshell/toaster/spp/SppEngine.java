@@ -1,6 +1,7 @@
 package org.godshell.toaster.spp;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,8 +16,10 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFile;
+import org.godshell.toaster.config.DnsServers;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
+import org.godshell.toaster.dns.Dns;
 
 /**
  * The plugin engine of a server: which smtpplugins file a session uses, the parsed files, and their reload.
@@ -39,21 +42,28 @@ public final class SppEngine {
     private final Duration timeout;
     private final Consumer<String> log;
     private final String timeoutSource;
+    private final Dns dns;
+    private final String dnsSource;
     private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
 
     private record Loaded(PluginConfig config, long modified, long size) {}
 
-    private SppEngine(Path home, Duration timeout, String timeoutSource, Consumer<String> log) {
+    private SppEngine(Path home, Duration timeout, String timeoutSource, Dns dns, String dnsSource,
+            Consumer<String> log) {
         this.timeoutSource = timeoutSource;
+        this.dns = dns;
+        this.dnsSource = dnsSource;
         this.home = home;
         this.defaultFile = home.resolve("control/smtpplugins");
         this.timeout = timeout;
-        this.factory = new PluginFactory(home, new PluginRunner(home, timeout));
+        this.factory = new PluginFactory(home, new PluginRunner(home, timeout))
+                .with(Builtins.PREFIX, new Builtins(dns));
         this.log = log;
     }
 
     /**
-     * Reads {@code control/spptimeout} and the default plugin file of the installation at {@code home}, and
+     * Reads {@code control/spptimeout}, {@code control/dnsservers} (the built-in plugins' nameservers; missing: the
+     * host's resolvers) and the default plugin file of the installation at {@code home}, and
      * every plugin file the tcp.smtp {@code rules} name (SPPCONFFILE), so that a typo stops the server at start
      * rather than a session later.
      *
@@ -73,8 +83,11 @@ public final class SppEngine {
             }
             seconds = Integer.parseInt(text);
         }
+        Path dnsFile = home.resolve("control/dnsservers");
+        Optional<List<InetSocketAddress>> servers = DnsServers.load(dnsFile);
         SppEngine engine = new SppEngine(home, Duration.ofSeconds(seconds),
-                line.isPresent() ? timeoutFile.toString() : "default", log);
+                line.isPresent() ? timeoutFile.toString() : "default", servers.map(Dns::using).orElseGet(Dns::system),
+                servers.isPresent() ? dnsFile.toString() : "default (the host's resolvers)", log);
         if (engine.config(engine.defaultFile, false).isEmpty()) {
             log.accept("spp: no " + engine.defaultFile + ": no plugins unless a tcp.smtp rule names a file");
         }
@@ -92,6 +105,7 @@ public final class SppEngine {
     public List<SmtpConfig.Setting> describe() {
         List<SmtpConfig.Setting> settings = new ArrayList<>();
         settings.add(new SmtpConfig.Setting("spptimeout", timeout.toSeconds() + " seconds", timeoutSource));
+        settings.add(new SmtpConfig.Setting("dnsservers", dns.describe(), dnsSource));
         files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             PluginConfig config = entry.getValue().config();
             String plugins = config.isEmpty() ? "(no plugins)" : config.sections().entrySet().stream()

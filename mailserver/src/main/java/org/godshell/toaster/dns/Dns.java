@@ -1,0 +1,121 @@
+package org.godshell.toaster.dns;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.ResolverConfig;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * Asks the nameservers for the A records of a name. The servers are tried in order, as a stub resolver does
+ * (RFC 1035 §7.2); a server that times out or answers SERVFAIL/REFUSED passes the question to the next, and the
+ * whole lookup never takes longer than the caller's timeout: each server gets an equal share of what is left.
+ *
+ * <p>Blocking: meant for virtual threads. Thread-safe: it keeps no state but the server list.
+ */
+public final class Dns {
+
+    private final List<InetSocketAddress> servers;
+
+    private Dns(List<InetSocketAddress> servers) {
+        if (servers.isEmpty()) {
+            throw new IllegalArgumentException("no nameserver");
+        }
+        this.servers = List.copyOf(servers);
+    }
+
+    /** Uses these nameservers, in order (e.g. from {@code control/dnsservers}, or a test's fixture). */
+    public static Dns using(List<InetSocketAddress> servers) {
+        return new Dns(servers);
+    }
+
+    /** The host's nameservers as dnsjava reads them (/etc/resolv.conf on Linux), once, at start. */
+    public static Dns system() {
+        return new Dns(ResolverConfig.getCurrentConfig().servers());
+    }
+
+    public List<InetSocketAddress> servers() {
+        return servers;
+    }
+
+    /** The servers as {@code control/dnsservers} writes them: {@code 192.0.2.53:53 [2001:db8::53]:53}. */
+    public String describe() {
+        return String.join(" ", servers.stream().map(s -> (s.getAddress() instanceof Inet6Address
+                ? "[" + s.getAddress().getHostAddress() + "]" : s.getAddress().getHostAddress()) + ":" + s.getPort())
+                .toList());
+    }
+
+    /**
+     * The IPv4 addresses of {@code name}, taken as absolute (a final dot is implied: no search domain is ever
+     * appended, which would turn a blocklist query into a question about our own domain).
+     *
+     * @throws IllegalArgumentException when {@code name} is not a valid DNS name (a label over 63 octets, ...)
+     */
+    public Lookup ipv4(String name, Duration timeout) {
+        Message query = Message.newQuery(Record.newRecord(absolute(name), Type.A, DClass.IN));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String failure = "no time left to ask";
+        for (int i = 0; i < servers.size(); i++) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                break;
+            }
+            InetSocketAddress server = servers.get(i);
+            SimpleResolver resolver = new SimpleResolver(server);
+            resolver.setTimeout(Duration.ofNanos(left / (servers.size() - i)));
+            Message response;
+            try {
+                response = resolver.send(query);
+            } catch (IOException e) {
+                failure = server + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+                continue;
+            }
+            int rcode = response.getRcode();
+            if (rcode == Rcode.NXDOMAIN) {
+                return new Lookup.NoAddress("NXDOMAIN");
+            }
+            if (rcode != Rcode.NOERROR) {
+                failure = server + " answered " + Rcode.string(rcode);
+                continue;
+            }
+            List<Inet4Address> addresses = new ArrayList<>();
+            for (Record record : response.getSection(org.xbill.DNS.Section.ANSWER)) {
+                if (record instanceof ARecord a && a.getAddress() instanceof Inet4Address v4) {
+                    addresses.add(v4);
+                }
+            }
+            return addresses.isEmpty() ? new Lookup.NoAddress("no A record") : new Lookup.Found(addresses);
+        }
+        return new Lookup.Temporary(failure);
+    }
+
+    /** Whether {@code name} is a valid DNS name (RFC 1035 §2.3.4: labels of at most 63, names of 255 octets). */
+    public static boolean valid(String name) {
+        try {
+            absolute(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static Name absolute(String name) {
+        try {
+            return Name.fromString(name, Name.root);
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException("not a DNS name: " + name + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.godshell.toaster.dns;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * A tiny authoritative DNS server on an ephemeral loopback UDP port, so that DNS tests never touch the Internet:
+ * A records from a map, NXDOMAIN for every other name, and names that never answer (timeouts) or answer
+ * SERVFAIL. Names are absolute, written with their final dot.
+ */
+public final class FixtureDns implements AutoCloseable {
+
+    private final DatagramSocket socket;
+    private final Map<Name, List<String>> records = new ConcurrentHashMap<>();
+    private final Set<Name> silent = ConcurrentHashMap.newKeySet();
+    private final Set<Name> servfail = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger queries = new AtomicInteger();
+    private final Thread thread;
+
+    public FixtureDns() throws SocketException {
+        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        thread = Thread.ofVirtual().name("fixture-dns").start(this::serve);
+    }
+
+    /** {@code name} has these IPv4 addresses. */
+    public FixtureDns a(String name, String... addresses) {
+        records.put(name(name), List.of(addresses));
+        return this;
+    }
+
+    /** Queries for {@code name} get no answer at all. */
+    public FixtureDns silent(String name) {
+        silent.add(name(name));
+        return this;
+    }
+
+    /** Queries for {@code name} get SERVFAIL. */
+    public FixtureDns servfail(String name) {
+        servfail.add(name(name));
+        return this;
+    }
+
+    public InetSocketAddress address() {
+        return (InetSocketAddress) socket.getLocalSocketAddress();
+    }
+
+    public Dns dns() {
+        return Dns.using(List.of(address()));
+    }
+
+    public int queries() {
+        return queries.get();
+    }
+
+    private void serve() {
+        byte[] buffer = new byte[512];
+        while (!socket.isClosed()) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+                queries.incrementAndGet();
+                Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+                Record question = query.getQuestion();
+                if (silent.contains(question.getName())) {
+                    continue;
+                }
+                byte[] out = answer(query, question).toWire(512);
+                socket.send(new DatagramPacket(out, out.length, packet.getSocketAddress()));
+            } catch (IOException e) {
+                if (socket.isClosed()) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private Message answer(Message query, Record question) throws IOException {
+        Message response = new Message(query.getHeader().getID());
+        response.getHeader().setFlag(Flags.QR);
+        response.getHeader().setFlag(Flags.AA);
+        if (query.getHeader().getFlag(Flags.RD)) {
+            response.getHeader().setFlag(Flags.RD);
+        }
+        response.addRecord(question, Section.QUESTION);
+        List<String> addresses = records.get(question.getName());
+        if (servfail.contains(question.getName())) {
+            response.getHeader().setRcode(Rcode.SERVFAIL);
+        } else if (addresses == null) {
+            response.getHeader().setRcode(Rcode.NXDOMAIN);
+        } else if (question.getType() == Type.A) {
+            for (String address : addresses) {
+                response.addRecord(new ARecord(question.getName(), DClass.IN, 60, InetAddress.getByName(address)),
+                        Section.ANSWER);
+            }
+        }
+        return response;
+    }
+
+    private static Name name(String name) {
+        try {
+            return Name.fromString(name);
+        } catch (TextParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        socket.close();
+        thread.join();
+    }
+}
