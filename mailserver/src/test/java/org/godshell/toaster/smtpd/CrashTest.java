@@ -119,8 +119,12 @@ class CrashTest {
                 out.write(message);
                 out.write(".\r\n".getBytes(StandardCharsets.US_ASCII));
                 out.flush();
-                Matcher queued = QUEUED.matcher(DialogueTest.readLine(in));
-                assertTrue(queued.matches());
+                String reply = DialogueTest.readLine(in);
+                if (reply == null) {
+                    return;                                                 // killed before it answered
+                }
+                Matcher queued = QUEUED.matcher(reply);
+                assertTrue(queued.matches(), reply);
                 accepted.put(queued.group(1), message);
             }
         } catch (IOException | AssertionError e) {
