@@ -48,7 +48,8 @@ public final class SppEngine {
         this.home = home;
         this.defaultFile = home.resolve("control/smtpplugins");
         this.timeout = timeout;
-        this.factory = new PluginFactory(home, new PluginRunner(home, timeout));
+        this.factory = new PluginFactory(home, new PluginRunner(home, timeout))
+                .with("policy:", (source, text, target) -> PolicyPlugin.parse(source, text, target, timeout));
         this.log = log;
     }
 
