@@ -40,6 +40,8 @@ public final class SppEngine {
     private final Consumer<String> log;
     private final String timeoutSource;
     private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
+    /** One process per persistent program, kept across reloads so that an edit does not leave one behind. */
+    private final Map<Path, LongRunningProcess> processes = new ConcurrentHashMap<>();
 
     private record Loaded(PluginConfig config, long modified, long size) {}
 
@@ -49,7 +51,12 @@ public final class SppEngine {
         this.defaultFile = home.resolve("control/smtpplugins");
         this.timeout = timeout;
         this.factory = new PluginFactory(home, new PluginRunner(home, timeout))
-                .with("policy:", (source, text, target) -> PolicyPlugin.parse(source, text, target, timeout));
+                .with("policy:", (source, text, target) -> PolicyPlugin.parse(source, text, target, timeout))
+                .with("persistent:", (source, text, path) -> {
+                    Path program = PersistentPlugin.program(home, path);
+                    return new PersistentPlugin(source, text, program,
+                            processes.computeIfAbsent(program, p -> new LongRunningProcess(p, home)), timeout);
+                });
         this.log = log;
     }
 
