@@ -45,6 +45,8 @@ public final class SppEngine {
     private final Dns dns;
     private final String dnsSource;
     private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
+    /** One process per persistent program, kept across reloads so that an edit does not leave one behind. */
+    private final Map<Path, LongRunningProcess> processes = new ConcurrentHashMap<>();
 
     private record Loaded(PluginConfig config, long modified, long size) {}
 
@@ -57,7 +59,13 @@ public final class SppEngine {
         this.defaultFile = home.resolve("control/smtpplugins");
         this.timeout = timeout;
         this.factory = new PluginFactory(home, new PluginRunner(home, timeout))
-                .with(Builtins.PREFIX, new Builtins(dns));
+                .with(Builtins.PREFIX, new Builtins(dns))
+                .with("policy:", (source, text, target) -> PolicyPlugin.parse(source, text, target, timeout))
+                .with("persistent:", (source, text, path) -> {
+                    Path program = PersistentPlugin.program(home, path);
+                    return new PersistentPlugin(source, text, program,
+                            processes.computeIfAbsent(program, p -> new LongRunningProcess(p, home)), timeout);
+                });
         this.log = log;
     }
 
