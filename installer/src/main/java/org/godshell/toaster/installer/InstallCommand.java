@@ -59,8 +59,8 @@ final class InstallCommand implements Callable<Integer> {
                 out("  " + report.written() + " files written, " + report.unchanged() + " unchanged, "
                         + report.removed() + " stale program files removed");
                 for (String kept : report.kept()) {
-                    out("  kept your " + kept + " (you changed it); the new default is " + kept
-                            + Installation.NEW_SUFFIX);
+                    out("  kept your " + kept + " (it is not the default that was shipped); the new default is "
+                            + kept + Installation.NEW_SUFFIX);
                 }
                 out("  run: " + target.root().resolve("bin/toaster") + " --help");
                 return 0;

@@ -93,7 +93,7 @@ class InstallerTest {
         assertFalse(Files.exists(prefix.resolve("control/smtpplugins.toaster-new")));
         assertEquals("5\n", Files.readString(prefix.resolve("control/spptimeout")), "an edited file is kept");
         assertEquals("20\n", Files.readString(prefix.resolve("control/spptimeout.toaster-new")));
-        assertTrue(out.toString().contains("kept your control/spptimeout (you changed it); the new default is "
+        assertTrue(out.toString().contains("kept your control/spptimeout (it is not the default that was shipped); the new default is "
                 + "control/spptimeout.toaster-new"), out.toString());
 
         out.getBuffer().setLength(0);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.config.ConfigException;
@@ -11,6 +12,7 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.SmtpServer;
 import org.godshell.toaster.spp.SppEngine;
+import org.godshell.toaster.tls.ServerTls;
 import org.godshell.toaster.smtpd.TransactionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,15 +46,19 @@ final class SmtpdCommand implements Callable<Integer> {
         TransactionLog log = new TransactionLog(System.err);
         SmtpConfig config;
         SppEngine plugins;
+        Optional<ServerTls> tls;
         try {
             config = SmtpConfig.load(prefix.control());
+            tls = ServerTls.fromControl(prefix.control());
             plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> log.event("-", line));
         } catch (ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
         }
         try (Queue queue = Queue.open(prefix.prefix().resolve("queue"))) {
-            SmtpServer server = new SmtpServer(config, queue, plugins, log);
+            SmtpServer server = new SmtpServer(config, queue, plugins, tls, log);
+            log.event("-", tls.isPresent() ? "STARTTLS offered with " + prefix.control().resolve("servercert.pem")
+                    : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");
             server.start();
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {

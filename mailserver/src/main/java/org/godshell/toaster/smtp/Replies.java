@@ -77,6 +77,11 @@ public final class Replies {
     public static final Reply QUEUE_FAILED = Reply.of(451, "4.3.0", "qq write error or disk full (#4.3.0)");
     public static final Reply DISK_FULL = Reply.of(452, "4.3.1", "insufficient system storage (#4.3.1)");
 
+    /** RFC 3207 §4: the go-ahead for the TLS handshake. */
+    public static final Reply READY_FOR_TLS = Reply.of(220, "2.0.0", "ready to start TLS");
+    /** RFC 3207 §4: STARTTLS inside a TLS session. */
+    public static final Reply ALREADY_TLS = Reply.of(503, "5.5.1", "TLS already active (#5.5.1)");
+
     /** A client that sends before the greeting is a spam engine, not an MTA (RFC 5321 §3.1 says wait). */
     public static final Reply TALKED_FIRST =
             Reply.of(554, "5.5.1", "you talked before my greeting, goodbye (#5.5.1)");

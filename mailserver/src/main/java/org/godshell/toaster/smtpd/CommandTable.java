@@ -29,6 +29,7 @@ final class CommandTable {
         serve(Verb.QUIT, ANY, new QuitHandler());
         serve(Verb.VRFY, ANY, new VrfyHandler());
         serve(Verb.HELP, ANY, new HelpHandler());
+        serve(Verb.STARTTLS, ANY, new StartTlsHandler());
     }
 
     private CommandTable() {}

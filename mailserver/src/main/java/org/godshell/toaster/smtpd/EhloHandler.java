@@ -1,5 +1,6 @@
 package org.godshell.toaster.smtpd;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.smtp.Replies;
@@ -24,11 +25,15 @@ final class EhloHandler implements Handler {
         }
         session.greeted(host, true);
         long databytes = session.config.databytes();
-        return Step.respond(Replies.ehlo(session.config.me(), List.of(
+        List<String> extensions = new ArrayList<>(List.of(
                 "PIPELINING",                                           // RFC 2920
                 databytes > 0 ? "SIZE " + databytes : "SIZE",           // RFC 1870 §4: no value, no fixed limit
                 "8BITMIME",                                             // RFC 6152
                 "ENHANCEDSTATUSCODES",                                  // RFC 2034
-                "SMTPUTF8")));                                          // RFC 6531
+                "SMTPUTF8"));                                           // RFC 6531
+        if (session.tlsOffered()) {
+            extensions.add("STARTTLS");                                 // RFC 3207, not once TLS is up (§4.2)
+        }
+        return Step.respond(Replies.ehlo(session.config.me(), extensions));
     }
 }

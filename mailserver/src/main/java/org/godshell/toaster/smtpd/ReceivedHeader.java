@@ -26,11 +26,14 @@ final class ReceivedHeader {
 
     static String format(SessionContext session, Transaction transaction, Instant when) {
         String helo = session.heloHost().isEmpty() ? "unknown" : session.heloHost();
-        String protocol = transaction.smtputf8() ? "UTF8SMTP" : session.esmtp() ? "ESMTP" : "SMTP";
+        // RFC 3848 §2 / RFC 6531 §3.7.3: an S when TLS protects the session; the TLS version and cipher as a comment.
+        String tls = session.tlsInfo().isPresent() ? "S" : "";
+        String protocol = (transaction.smtputf8() ? "UTF8SMTP" : session.esmtp() ? "ESMTP" : "SMTP") + tls;
         StringBuilder header = new StringBuilder(200)
                 .append("Received: from ").append(helo)
                 .append(" ([").append(session.client.getAddress().getHostAddress()).append("])\r\n")
                 .append("\tby ").append(session.config.me()).append(" (Godshell Toaster) with ").append(protocol)
+                .append(session.tlsInfo().map(info -> " (" + info + ")").orElse(""))
                 .append(" id ").append(session.id);
         // RFC 5321 §4.4: the clauses end with ";" and the date.
         if (transaction.recipientCount() == 1) {

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.smtp.BareLineEnding;
 import org.godshell.toaster.smtp.CommandLine;
 import org.godshell.toaster.smtp.CommandReader;
@@ -64,13 +65,12 @@ final class Session implements Runnable {
     @Override
     public void run() {
         try (socket) {
-            DeadlineInputStream in = new DeadlineInputStream(socket, socket.getInputStream());
-            OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 8192);
+            Streams streams = new Streams(socket);
             try {
-                converse(in, out);
+                converse(streams);
             } catch (SocketTimeoutException e) {
                 context.log.event(context.id, "timeout");
-                send(out, Replies.TIMEOUT);
+                send(streams.out, Replies.TIMEOUT);
             }
         } catch (IOException e) {
             context.log.event(context.id, "connection lost: " + e.getMessage());
@@ -80,22 +80,34 @@ final class Session implements Runnable {
         }
     }
 
-    private void converse(DeadlineInputStream in, OutputStream out) throws IOException {
+    /** The connection's streams, replaced when STARTTLS turns the connection into TLS. */
+    private static final class Streams {
+        DeadlineInputStream in;
+        OutputStream out;
+        CommandReader reader;
+
+        Streams(Socket connection) throws IOException {
+            in = new DeadlineInputStream(connection, connection.getInputStream());
+            out = new BufferedOutputStream(connection.getOutputStream(), 8192);
+            reader = new CommandReader(in);
+        }
+    }
+
+    private void converse(Streams streams) throws IOException {
         long timeout = context.config.timeoutSmtpd().toMillis();
-        CommandReader reader = new CommandReader(in);
         switch (context.spp.run(Section.CONNECTION)) {
             case HookResult.Proceed proceed -> {
-                if (!greet(in, out)) {
+                if (!greet(streams.in, streams.out)) {
                     return;
                 }
             }
             // An E at connect refuses the session itself: sent in place of the greeting, then closed.
             case HookResult.Refuse refuse -> {
-                send(out, refuse.reply());
+                send(streams.out, refuse.reply());
                 return;
             }
             case HookResult.Close close -> {
-                send(out, close.reply());
+                send(streams.out, close.reply());
                 return;
             }
             case HookResult.Drop drop -> {
@@ -103,39 +115,60 @@ final class Session implements Runnable {
             }
         }
         while (true) {
-            in.startDeadline(timeout);
-            CommandLine line = reader.read();
+            streams.in.startDeadline(timeout);
+            CommandLine line = streams.reader.read();
             if (line instanceof Eof) {
                 if (stopRequested) {
-                    send(out, Replies.serviceUnavailable(context.config.me(), "shutting down"));
+                    send(streams.out, Replies.serviceUnavailable(context.config.me(), "shutting down"));
                 }
                 return;
             }
             switch (step(line)) {
-                case Step.Respond respond -> write(out, respond.reply());
+                case Step.Respond respond -> write(streams.out, respond.reply());
                 case Step.Close close -> {
-                    send(out, close.reply());
+                    send(streams.out, close.reply());
                     return;
                 }
                 case Step.Drop drop -> {
                     return;
                 }
+                case Step.StartTls start -> {
+                    send(streams.out, start.goAhead());
+                    startTls(streams, timeout);
+                }
                 case Step.ReceiveData data -> {
-                    send(out, data.goAhead());
+                    send(streams.out, data.goAhead());
                     receivingData = true;
-                    in.startDeadline(timeout);
-                    write(out, ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, reader));
+                    streams.in.startDeadline(timeout);
+                    write(streams.out, ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, streams.reader));
                     receivingData = false;
                 }
             }
             if (stopRequested) {
-                send(out, Replies.serviceUnavailable(context.config.me(), "shutting down"));
+                send(streams.out, Replies.serviceUnavailable(context.config.me(), "shutting down"));
                 return;
             }
-            if (reader.buffered() == 0 && in.available() == 0) {
-                out.flush();
+            if (streams.reader.buffered() == 0 && streams.in.available() == 0) {
+                streams.out.flush();
             }
         }
+    }
+
+    /**
+     * The TLS handshake on the same connection. Whatever the client pipelined after STARTTLS is dropped
+     * unread (RFC 3207 §6, CVE-2011-0411), so no plain-text command can run inside TLS.
+     */
+    private void startTls(Streams streams, long timeout) throws IOException {
+        streams.reader.discardBuffered();
+        streams.in.startDeadline(timeout);
+        socket.setSoTimeout((int) Math.min(timeout, Integer.MAX_VALUE));
+        SSLSocket tls = context.tls.upgrade(socket);
+        streams.in = new DeadlineInputStream(tls, tls.getInputStream());
+        streams.out = new BufferedOutputStream(tls.getOutputStream(), 8192);
+        streams.reader = new CommandReader(streams.in);
+        String info = tls.getSession().getProtocol() + " " + tls.getSession().getCipherSuite();
+        context.tlsStarted(info);
+        context.log.event(context.id, "TLS started: " + info);
     }
 
     /**

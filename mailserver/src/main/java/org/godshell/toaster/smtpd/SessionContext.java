@@ -8,6 +8,7 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.spp.Section;
 import org.godshell.toaster.spp.SppSession;
+import org.godshell.toaster.tls.ServerTls;
 
 /**
  * The state of one SMTP session that handlers read and change: where the client is, what the per-source rule
@@ -18,6 +19,8 @@ final class SessionContext {
     final SmtpConfig config;
     final Queue queue;
     final TransactionLog log;
+    /** The server's TLS, or null when no certificate is configured (then STARTTLS is not offered). */
+    final ServerTls tls;
     final String id;
     final InetSocketAddress client;
     /** The session's environment, as qmail-smtpd under tcpserver has it: the rule's variables, TCP*, PROTO. */
@@ -29,11 +32,14 @@ final class SessionContext {
     private String heloHost = "";
     private boolean esmtp;
     private Transaction transaction;
+    /** "TLSv1.3 TLS_AES_128_GCM_SHA256" once STARTTLS succeeded; null on a plain connection. */
+    private String tlsInfo;
 
-    SessionContext(SmtpConfig config, Queue queue, TransactionLog log, String id, InetSocketAddress client,
-            InetSocketAddress local, Map<String, String> ruleVariables) {
+    SessionContext(SmtpConfig config, Queue queue, ServerTls tls, TransactionLog log, String id,
+            InetSocketAddress client, InetSocketAddress local, Map<String, String> ruleVariables) {
         this.config = config;
         this.queue = queue;
+        this.tls = tls;
         this.log = log;
         this.id = id;
         this.client = client;
@@ -48,6 +54,28 @@ final class SessionContext {
     /** Runs the plugins of a hook whose only outcome is go on, refuse, close or drop (qmail-spp.md §2). */
     Optional<Step> plugins(Section section) {
         return Step.unless(spp.run(section));
+    }
+
+    /** STARTTLS may be offered: a certificate is configured and the connection is still plain. */
+    boolean tlsOffered() {
+        return tls != null && tlsInfo == null;
+    }
+
+    Optional<String> tlsInfo() {
+        return Optional.ofNullable(tlsInfo);
+    }
+
+    /**
+     * TLS is up: RFC 3207 §4.2 makes the client start again with EHLO, so the session forgets what it was told
+     * in plain text (HELO name, any transaction) and returns to the state just after the greeting.
+     */
+    void tlsStarted(String info) {
+        abandonTransaction();
+        tlsInfo = info;
+        heloHost = "";
+        esmtp = false;
+        state = State.START;
+        environment.remove("SMTPHELOHOST");
     }
 
     State state() {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.spp.SppEngine;
+import org.godshell.toaster.tls.ServerTls;
 
 /**
  * The SMTP listeners: one acceptor per address, a virtual thread per connection, blocking I/O (DESIGN.md
@@ -32,6 +34,7 @@ public final class SmtpServer implements AutoCloseable {
     private final Queue queue;
     private final TransactionLog log;
     private final SppEngine plugins;
+    private final ServerTls tls;
     private final ConnectionLimiter limiter;
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
@@ -40,10 +43,13 @@ public final class SmtpServer implements AutoCloseable {
     private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
     private volatile boolean stopping;
 
-    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TransactionLog log) {
+    /** {@code tls}: the server's TLS for STARTTLS, or empty when no certificate is configured. */
+    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, Optional<ServerTls> tls,
+            TransactionLog log) {
         this.config = config;
         this.queue = queue;
         this.plugins = plugins;
+        this.tls = tls.orElse(null);
         this.log = log;
         this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
     }
@@ -101,7 +107,7 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return;
         }
-        SessionContext context = new SessionContext(config, queue, log, id, client,
+        SessionContext context = new SessionContext(config, queue, tls, log, id, client,
                 (InetSocketAddress) socket.getLocalSocketAddress(), rule.variables());
         try {
             context.spp = plugins.open(context.environment, line -> log.event(id, line));

@@ -16,6 +16,9 @@ sealed interface Step {
     /** Close the connection without a word (a plugin's {@code D}). */
     record Drop() implements Step {}
 
+    /** Send the go-ahead (220), then turn the connection into TLS (RFC 3207). */
+    record StartTls(Reply goAhead) implements Step {}
+
     /** Send the go-ahead (354), then read the message body with {@link DataHandler#receive}. */
     record ReceiveData(Reply goAhead) implements Step {}
 

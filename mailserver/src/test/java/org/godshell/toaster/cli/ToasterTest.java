@@ -84,4 +84,20 @@ class ToasterTest {
         assertTrue(err.toString().contains("holds no toaster installation"), err.toString());
         assertEquals(2, run("smtpd", "--prefix", prefix.resolve("nowhere").toString()));
     }
+
+    @Test
+    void certSelfsignedWritesTheFileOnceAndRefusesWhatIsNotAHostName(@TempDir Path prefix) throws IOException {
+        Files.createDirectories(prefix.resolve("control"));
+        Path file = prefix.resolve("control/servercert.pem");
+        assertEquals(2, run("cert", "selfsigned", "--prefix", prefix.toString(), "--host", "a.example,O=Evil"));
+        assertTrue(err.toString().contains("is not a host name"), err.toString());
+        assertEquals(0, run("cert", "selfsigned", "--prefix", prefix.toString(), "--host", "mail.example.org"),
+                err.toString());
+        assertTrue(Files.readString(file).contains("-----BEGIN CERTIFICATE-----"));
+        String first = Files.readString(file);
+        assertEquals(1, run("cert", "selfsigned", "--prefix", prefix.toString(), "--host", "mail.example.org"));
+        assertTrue(err.toString().contains("add --force"), err.toString());
+        assertEquals(first, Files.readString(file), "an existing certificate is not replaced without --force");
+        assertEquals(0, run("cert", "selfsigned", "--prefix", prefix.toString(), "--host", "mx.example.org", "--force"));
+    }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.spp.SppEngine;
+import org.godshell.toaster.tls.ServerTls;
 
 /** A real server on an ephemeral loopback port, with its control files and queue in a temporary directory. */
 final class TestServer implements AutoCloseable {
@@ -52,7 +53,8 @@ final class TestServer implements AutoCloseable {
         queue = Queue.open(root.resolve("queue"));
         SmtpConfig config = SmtpConfig.load(controlDir);
         TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-        server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)), log);
+        server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)),
+                ServerTls.fromControl(controlDir), log);
         server.start();
     }
 

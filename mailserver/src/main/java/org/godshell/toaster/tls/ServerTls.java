@@ -1,0 +1,94 @@
+package org.godshell.toaster.tls;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import org.godshell.toaster.config.ConfigException;
+
+/**
+ * The server side of TLS: one {@link SSLContext} made from the server certificate, and the upgrade of an open
+ * connection after STARTTLS (RFC 3207 §4).
+ *
+ * <p>TLS 1.3 and 1.2 only (RFC 8996 retired the older ones). Cipher suites: the JDK's TLS 1.3 suites, and for
+ * TLS 1.2 only ECDHE key exchange with AEAD ciphers (AES-GCM, ChaCha20-Poly1305), the choice of RFC 7525bis /
+ * BSI TR-02102 for interoperable forward secrecy. Mail clients too old for these fall back to plain SMTP, which
+ * opportunistic TLS allows (RFC 3207 §4: the server may not require TLS on port 25).
+ */
+public final class ServerTls {
+
+    static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+
+    private final SSLContext context;
+    private final String[] suites;
+
+    private ServerTls(SSLContext context) {
+        this.context = context;
+        this.suites = Arrays.stream(context.getSupportedSSLParameters().getCipherSuites())
+                .filter(ServerTls::modern).toArray(String[]::new);
+    }
+
+    public static ServerTls of(ServerCertificate certificate) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        char[] password = new char[0];
+        store.setKeyEntry("server", certificate.key(), password, certificate.chain().toArray(Certificate[]::new));
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, password);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        return new ServerTls(context);
+    }
+
+    /**
+     * The TLS of the installation whose control directory is {@code control}: from {@code servercert.pem}, or
+     * empty when there is none (then STARTTLS is not offered).
+     */
+    public static Optional<ServerTls> fromControl(Path control)
+            throws ConfigException {
+        Path file = control.resolve("servercert.pem");
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        ServerCertificate certificate = ServerCertificate.read(file);
+        try {
+            return Optional.of(of(certificate));
+        } catch (GeneralSecurityException | IOException e) {
+            throw new ConfigException(file, 0, "cannot be used for TLS: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean modern(String suite) {
+        if (suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_")) {
+            return true;                                                // TLS 1.3: all AEAD, all forward secret
+        }
+        return suite.startsWith("TLS_ECDHE_") && (suite.contains("_GCM_") || suite.contains("_CHACHA20_POLY1305_"));
+    }
+
+    List<String> cipherSuites() {
+        return List.of(suites);
+    }
+
+    /**
+     * Turns the plain connection into the server end of a TLS one and completes the handshake. Nothing read
+     * from the plain connection is handed over: what a client pipelined after STARTTLS is dropped by the caller
+     * (RFC 3207 §6, CVE-2011-0411).
+     */
+    public SSLSocket upgrade(Socket plain) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, null, plain.getPort(), true);
+        tls.setUseClientMode(false);
+        tls.setEnabledProtocols(PROTOCOLS);
+        tls.setEnabledCipherSuites(suites);
+        tls.startHandshake();
+        return tls;
+    }
+}

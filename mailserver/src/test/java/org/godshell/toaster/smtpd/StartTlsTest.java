@@ -1,0 +1,145 @@
+package org.godshell.toaster.smtpd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.godshell.toaster.queue.QueueId;
+import org.godshell.toaster.tls.SelfSigned;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** STARTTLS (RFC 3207) with a real JDK TLS client that trusts only the server's own self-signed certificate. */
+class StartTlsTest {
+
+    private static String pem;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void certificate() throws Exception {
+        pem = SelfSigned.create("mx.test");
+    }
+
+    private TestServer server() throws Exception {
+        Map<String, String> control = TestServer.defaults();
+        control.put("servercert.pem", pem);
+        return new TestServer(root, control);
+    }
+
+    /** A client context that trusts exactly the certificate in {@link #pem}, and checks the host name. */
+    private static SSLSocket handshake(Socket plain) throws Exception {
+        String certificate = pem.substring(pem.indexOf("-----BEGIN CERTIFICATE-----"));
+        X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(certificate.getBytes(StandardCharsets.US_ASCII)));
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("mx", served);
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, "mx.test", plain.getPort(), true);
+        var parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");                // RFC 6125 name check
+        tls.setSSLParameters(parameters);
+        tls.startHandshake();
+        return tls;
+    }
+
+    private static List<String> ehlo(InputStream in, OutputStream out) throws IOException {
+        send(out, "EHLO client.example\r\n");
+        List<String> lines = new ArrayList<>();
+        String line;
+        do {
+            line = DialogueTest.readLine(in);
+            lines.add(line);
+        } while (line.startsWith("250-"));
+        return lines;
+    }
+
+    private static void send(OutputStream out, String text) throws IOException {
+        out.write(text.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Test
+    void startTlsDropsPipelinedCommandsAndTheSessionStartsOver() throws Exception {
+        try (TestServer server = server(); Socket plain = new Socket(server.address().getAddress(),
+                server.address().getPort())) {
+            plain.setSoTimeout(5000);
+            DialogueTest.readLine(plain.getInputStream());
+            assertTrue(ehlo(plain.getInputStream(), plain.getOutputStream()).contains("250 STARTTLS"));
+            // CVE-2011-0411: the injected MAIL rides in the same packet as STARTTLS and must never run.
+            send(plain.getOutputStream(), "STARTTLS\r\nMAIL FROM:<injected@x.test>\r\n");
+            assertEquals("220 2.0.0 ready to start TLS", DialogueTest.readLine(plain.getInputStream()));
+
+            try (SSLSocket tls = handshake(plain)) {
+                InputStream in = tls.getInputStream();
+                OutputStream out = tls.getOutputStream();
+                send(out, "RCPT TO:<bob@local.test>\r\n");
+                assertEquals("503 5.5.1 MAIL first (#5.5.1)", DialogueTest.readLine(in),
+                        "the injected MAIL did not run, and the session is back before EHLO");
+                List<String> extensions = ehlo(in, out);
+                assertTrue(!extensions.contains("250-STARTTLS") && !extensions.contains("250 STARTTLS"),
+                        "STARTTLS is not offered inside TLS: " + extensions);
+                send(out, "STARTTLS\r\n");
+                assertEquals("503 5.5.1 TLS already active (#5.5.1)", DialogueTest.readLine(in));
+
+                send(out, "MAIL FROM:<a@x.test>\r\nRCPT TO:<bob@local.test>\r\nDATA\r\n");
+                for (int i = 0; i < 3; i++) {
+                    DialogueTest.readLine(in);
+                }
+                send(out, "Subject: secret\r\n\r\nover TLS\r\n.\r\n");
+                assertTrue(DialogueTest.readLine(in).startsWith("250 2.0.0 ok "));
+                List<QueueId> ids = server.queue.list();
+                try (InputStream message = server.queue.read(ids.get(0)).openMessage()) {
+                    String text = new String(message.readAllBytes(), StandardCharsets.US_ASCII);
+                    assertTrue(text.matches("(?s)Received: from client\\.example \\(\\[127\\.0\\.0\\.1\\]\\)\r\n"
+                            + "\tby mx\\.test \\(Godshell Toaster\\) with ESMTPS \\(TLSv1\\.[23] TLS_\\S+\\) id .*"), text);
+                }
+            }
+        }
+    }
+
+    @Test
+    void withoutACertificateStartTlsIsNeitherOfferedNorServed() throws Exception {
+        try (TestServer server = new TestServer(root, TestServer.defaults());
+                Socket plain = new Socket(server.address().getAddress(), server.address().getPort())) {
+            plain.setSoTimeout(5000);
+            DialogueTest.readLine(plain.getInputStream());
+            assertTrue(ehlo(plain.getInputStream(), plain.getOutputStream()).stream()
+                    .noneMatch(line -> line.contains("STARTTLS")));
+            send(plain.getOutputStream(), "STARTTLS\r\n");
+            assertEquals("502 5.5.1 unimplemented (#5.5.1)", DialogueTest.readLine(plain.getInputStream()));
+        }
+    }
+
+    @Test
+    void startTlsTakesNoArguments() throws Exception {
+        try (TestServer server = server(); Socket plain = new Socket(server.address().getAddress(),
+                server.address().getPort())) {
+            plain.setSoTimeout(5000);
+            DialogueTest.readLine(plain.getInputStream());
+            send(plain.getOutputStream(), "STARTTLS now\r\n");
+            assertTrue(DialogueTest.readLine(plain.getInputStream()).startsWith("501 5.5.4 "));
+        }
+    }
+}
