@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.config.ConfigException;
@@ -12,7 +12,7 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.SmtpServer;
 import org.godshell.toaster.spp.SppEngine;
-import org.godshell.toaster.tls.ServerTls;
+import org.godshell.toaster.tls.TlsConfig;
 import org.godshell.toaster.smtpd.TransactionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,10 +46,10 @@ final class SmtpdCommand implements Callable<Integer> {
         TransactionLog log = new TransactionLog(System.err);
         SmtpConfig config;
         SppEngine plugins;
-        Optional<ServerTls> tls;
+        TlsConfig tls;
         try {
             config = SmtpConfig.load(prefix.control());
-            tls = ServerTls.fromControl(prefix.control());
+            tls = TlsConfig.load(prefix.control());
             plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> log.event("-", line));
         } catch (ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
@@ -57,7 +57,8 @@ final class SmtpdCommand implements Callable<Integer> {
         }
         try (Queue queue = Queue.open(prefix.prefix().resolve("queue"))) {
             SmtpServer server = new SmtpServer(config, queue, plugins, tls, log);
-            log.event("-", tls.isPresent() ? "STARTTLS offered with " + prefix.control().resolve("servercert.pem")
+            log.event("-", tls.server().isPresent()
+                    ? "STARTTLS offered with " + prefix.control().resolve("servercert.pem")
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");
             server.start();
             CountDownLatch stopped = new CountDownLatch(1);
@@ -66,9 +67,11 @@ final class SmtpdCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "smtpd-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            for (InetSocketAddress address : server.addresses()) {
+            List<InetSocketAddress> addresses = server.addresses();
+            for (int i = 0; i < addresses.size(); i++) {
+                InetSocketAddress address = addresses.get(i);
                 out.println("smtpd: listening on " + address.getAddress().getHostAddress() + ":" + address.getPort()
-                        + " as " + config.me());
+                        + " as " + config.me() + (i >= config.listenSmtp().size() ? " (TLS on connect)" : ""));
             }
             out.flush();
             stopped.await();

@@ -15,17 +15,26 @@ import java.util.Optional;
  * {@code address:port} per line, IPv6 in brackets as in URLs (RFC 3986 §3.2.2): {@code 0.0.0.0:25},
  * {@code [::]:25}, {@code 127.0.0.1:2525}. IP literals only: a name would need DNS at start-up.
  */
-final class ListenAddresses {
+public final class ListenAddresses {
 
     static final String EXAMPLE = "such as 0.0.0.0:25, [::]:25 or 127.0.0.1:2525";
 
     private ListenAddresses() {
     }
 
+    /**
+     * Another file of listen addresses in the same syntax, such as {@code listen-smtps}; empty when the file is
+     * missing (the service is off).
+     */
+    public static Optional<List<InetSocketAddress>> load(Path file) throws ConfigException {
+        Optional<List<ControlFile.Line>> lines = ControlFile.list(file);
+        return lines.isPresent() ? Optional.of(parse(file, lines.get())) : Optional.empty();
+    }
+
     static List<InetSocketAddress> parse(Path file, List<ControlFile.Line> lines) throws ConfigException {
         if (lines.isEmpty()) {
             throw new ConfigException(file, 0, "lists no address to listen on; write one address:port per line, "
-                    + EXAMPLE + ", or remove the file for the default 0.0.0.0:25");
+                    + EXAMPLE + ", or remove the file");
         }
         List<InetSocketAddress> out = new ArrayList<>();
         Map<InetSocketAddress, Integer> seen = new HashMap<>();

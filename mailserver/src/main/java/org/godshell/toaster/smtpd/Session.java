@@ -33,10 +33,13 @@ final class Session implements Runnable {
     private final Socket socket;
     private final SessionContext context;
     private final Consumer<Session> onEnd;
+    /** RFC 8314 §3: on the submissions/SMTPS port TLS starts before the greeting. */
+    private final boolean tlsOnConnect;
     private volatile boolean stopRequested;
     private volatile boolean receivingData;
 
-    Session(Socket socket, SessionContext context, Consumer<Session> onEnd) {
+    Session(Socket socket, SessionContext context, boolean tlsOnConnect, Consumer<Session> onEnd) {
+        this.tlsOnConnect = tlsOnConnect;
         this.socket = socket;
         this.context = context;
         this.onEnd = onEnd;
@@ -95,6 +98,9 @@ final class Session implements Runnable {
 
     private void converse(Streams streams) throws IOException {
         long timeout = context.config.timeoutSmtpd().toMillis();
+        if (tlsOnConnect) {
+            startTls(streams, timeout);
+        }
         switch (context.spp.run(Section.CONNECTION)) {
             case HookResult.Proceed proceed -> {
                 if (!greet(streams.in, streams.out)) {

@@ -20,6 +20,7 @@ import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.spp.SppEngine;
 import org.godshell.toaster.tls.ServerTls;
+import org.godshell.toaster.tls.TlsConfig;
 
 /**
  * The SMTP listeners: one acceptor per address, a virtual thread per connection, blocking I/O (DESIGN.md
@@ -35,6 +36,7 @@ public final class SmtpServer implements AutoCloseable {
     private final TransactionLog log;
     private final SppEngine plugins;
     private final ServerTls tls;
+    private final List<InetSocketAddress> implicitTls;
     private final ConnectionLimiter limiter;
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
@@ -43,40 +45,51 @@ public final class SmtpServer implements AutoCloseable {
     private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
     private volatile boolean stopping;
 
-    /** {@code tls}: the server's TLS for STARTTLS, or empty when no certificate is configured. */
-    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, Optional<ServerTls> tls,
-            TransactionLog log) {
+    /** {@code tls}: certificates for STARTTLS and the addresses where TLS starts on connect. */
+    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TlsConfig tls, TransactionLog log) {
         this.config = config;
         this.queue = queue;
         this.plugins = plugins;
-        this.tls = tls.orElse(null);
+        this.tls = tls.server().orElse(null);
+        this.implicitTls = tls.implicitTls();
         this.log = log;
         this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
     }
 
-    /** Binds every address of {@code listen-smtp} (port 0 picks a free one) and starts accepting. */
+    /**
+     * Binds every address of {@code listen-smtp} and {@code listen-smtps} (port 0 picks a free one) and starts
+     * accepting.
+     */
     public void start() throws IOException {
         for (InetSocketAddress address : config.listenSmtp()) {
-            ServerSocket listener = new ServerSocket();
-            listener.setReuseAddress(true);
-            try {
-                listener.bind(address, 1024);
-            } catch (IOException e) {
-                listener.close();
-                close();
-                throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
-            }
-            listeners.add(listener);
-            acceptors.add(Thread.ofPlatform().name("smtpd-accept-" + address).start(() -> accept(listener)));
+            listen(address, false);
+        }
+        for (InetSocketAddress address : implicitTls) {
+            listen(address, true);
         }
     }
 
-    /** Where the listeners are bound, with the real port when 0 was asked for. */
+    private void listen(InetSocketAddress address, boolean tlsOnConnect) throws IOException {
+        ServerSocket listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        try {
+            listener.bind(address, 1024);
+        } catch (IOException e) {
+            listener.close();
+            close();
+            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+        listeners.add(listener);
+        acceptors.add(Thread.ofPlatform().name("smtpd-accept-" + address)
+                .start(() -> accept(listener, tlsOnConnect)));
+    }
+
+    /** Where the listeners are bound, in the order listen-smtp then listen-smtps, with real ports. */
     public List<InetSocketAddress> addresses() {
         return listeners.stream().map(l -> (InetSocketAddress) l.getLocalSocketAddress()).toList();
     }
 
-    private void accept(ServerSocket listener) {
+    private void accept(ServerSocket listener, boolean tlsOnConnect) {
         while (!stopping) {
             Socket socket;
             try {
@@ -89,11 +102,11 @@ public final class SmtpServer implements AutoCloseable {
                 }
                 continue;
             }
-            Thread.ofVirtual().start(() -> open(socket));
+            Thread.ofVirtual().start(() -> open(socket, tlsOnConnect));
         }
     }
 
-    private void open(Socket socket) {
+    private void open(Socket socket, boolean tlsOnConnect) {
         InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
         String id = idPrefix + "." + sessionCounter.incrementAndGet();
         TcpRules.Rule rule = config.rules().match(client.getAddress());
@@ -117,7 +130,7 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, Replies.UNABLE_TO_READ_CONTROLS.toWire(true));
             return;
         }
-        Session session = new Session(socket, context, ended -> {
+        Session session = new Session(socket, context, tlsOnConnect, ended -> {
             sessions.remove(ended);
             limiter.release(client.getAddress());
         });

@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.KeyManagerFactory;
+import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.config.ConfigException;
@@ -37,32 +38,42 @@ public final class ServerTls {
                 .filter(ServerTls::modern).toArray(String[]::new);
     }
 
-    public static ServerTls of(ServerCertificate certificate) throws GeneralSecurityException, IOException {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        char[] password = new char[0];
-        store.setKeyEntry("server", certificate.key(), password, certificate.chain().toArray(Certificate[]::new));
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, password);
+    public static ServerTls of(ServerCertificate certificate) throws GeneralSecurityException {
+        return of(Map.of(SniKeyManager.DEFAULT, certificate));
+    }
+
+    /** Certificates by alias, tried in order for SNI; {@code "default"} when the client names no known host. */
+    static ServerTls of(Map<String, ServerCertificate> certificates) throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(keys.getKeyManagers(), null, null);
+        context.init(new KeyManager[] {new SniKeyManager(certificates)}, null, null);
         return new ServerTls(context);
     }
 
     /**
-     * The TLS of the installation whose control directory is {@code control}: from {@code servercert.pem}, or
-     * empty when there is none (then STARTTLS is not offered).
+     * The TLS of the installation whose control directory is {@code control}: {@code servercert.pem}, the
+     * default, and every {@code servercerts/*.pem} for SNI (in name order); empty when there is no
+     * {@code servercert.pem} (then STARTTLS is not offered).
      */
-    public static Optional<ServerTls> fromControl(Path control)
-            throws ConfigException {
+    public static Optional<ServerTls> fromControl(Path control) throws ConfigException {
         Path file = control.resolve("servercert.pem");
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        ServerCertificate certificate = ServerCertificate.read(file);
+        Map<String, ServerCertificate> certificates = new LinkedHashMap<>();
+        Path more = control.resolve("servercerts");
+        if (Files.isDirectory(more)) {
+            try (Stream<Path> files = Files.list(more)) {
+                for (Path pem : files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList()) {
+                    certificates.put(pem.getFileName().toString(), ServerCertificate.read(pem));
+                }
+            } catch (IOException e) {
+                throw new ConfigException(more, 0, "cannot be listed: " + e.getMessage(), e);
+            }
+        }
+        certificates.put(SniKeyManager.DEFAULT, ServerCertificate.read(file));
         try {
-            return Optional.of(of(certificate));
-        } catch (GeneralSecurityException | IOException e) {
+            return Optional.of(of(certificates));
+        } catch (GeneralSecurityException e) {
             throw new ConfigException(file, 0, "cannot be used for TLS: " + e.getMessage(), e);
         }
     }

@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -46,7 +47,12 @@ class StartTlsTest {
 
     /** A client context that trusts exactly the certificate in {@link #pem}, and checks the host name. */
     private static SSLSocket handshake(Socket plain) throws Exception {
-        String certificate = pem.substring(pem.indexOf("-----BEGIN CERTIFICATE-----"));
+        return handshake(plain, pem, "mx.test");
+    }
+
+    /** A TLS client that trusts only the certificate in {@code trusted} and asks for {@code host} with SNI. */
+    private static SSLSocket handshake(Socket plain, String trusted, String host) throws Exception {
+        String certificate = trusted.substring(trusted.indexOf("-----BEGIN CERTIFICATE-----"));
         X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509")
                 .generateCertificate(new ByteArrayInputStream(certificate.getBytes(StandardCharsets.US_ASCII)));
         KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -56,9 +62,10 @@ class StartTlsTest {
         factory.init(trust);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, factory.getTrustManagers(), null);
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, "mx.test", plain.getPort(), true);
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, plain.getPort(), true);
         var parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");                // RFC 6125 name check
+        parameters.setServerNames(List.of(new SNIHostName(host)));
         tls.setSSLParameters(parameters);
         tls.startHandshake();
         return tls;
@@ -117,6 +124,75 @@ class StartTlsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void sniChoosesTheCertificateForTheNameTheClientAsksFor() throws Exception {
+        String other = SelfSigned.create("other.test");
+        Map<String, String> control = TestServer.defaults();
+        control.put("servercert.pem", pem);
+        java.nio.file.Files.createDirectories(root.resolve("control/servercerts"));
+        control.put("servercerts/other.pem", other);
+        try (TestServer server = new TestServer(root, control)) {
+            for (String[] client : new String[][] {{"other.test", other}, {"mx.test", pem}, {"unknown.test", pem}}) {
+                try (Socket plain = new Socket(server.address().getAddress(), server.address().getPort())) {
+                    plain.setSoTimeout(5000);
+                    DialogueTest.readLine(plain.getInputStream());
+                    send(plain.getOutputStream(), "STARTTLS\r\n");
+                    DialogueTest.readLine(plain.getInputStream());
+                    String expectName = client[0].equals("unknown.test") ? "mx.test" : client[0];
+                    try (SSLSocket tls = handshakeWithoutNameCheck(plain, client[1], client[0])) {
+                        assertEquals("CN=" + expectName, ((X509Certificate) tls.getSession().getPeerCertificates()[0])
+                                .getSubjectX500Principal().getName());
+                    }
+                }
+            }
+        }
+    }
+
+    /** A TLS client that trusts only {@code trusted}'s certificate and asks for {@code sni}; no name check. */
+    private static SSLSocket handshakeWithoutNameCheck(Socket plain, String trusted, String sni) throws Exception {
+        String certificate = trusted.substring(trusted.indexOf("-----BEGIN CERTIFICATE-----"));
+        X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509")
+                .generateCertificate(new ByteArrayInputStream(certificate.getBytes(StandardCharsets.US_ASCII)));
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("served", served);
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, sni, plain.getPort(), true);
+        var parameters = tls.getSSLParameters();
+        parameters.setServerNames(List.of(new SNIHostName(sni)));
+        tls.setSSLParameters(parameters);
+        tls.startHandshake();
+        return tls;
+    }
+
+    @Test
+    void onTheSmtpsPortTlsStartsBeforeTheGreeting() throws Exception {
+        Map<String, String> control = TestServer.defaults();
+        control.put("servercert.pem", pem);
+        control.put("listen-smtps", "127.0.0.1:0\n");
+        try (TestServer server = new TestServer(root, control);
+                Socket plain = new Socket("127.0.0.1", server.server.addresses().get(1).getPort())) {
+            plain.setSoTimeout(5000);
+            try (SSLSocket tls = handshake(plain)) {
+                assertEquals("220 mx.test ESMTP", DialogueTest.readLine(tls.getInputStream()));
+                List<String> extensions = ehlo(tls.getInputStream(), tls.getOutputStream());
+                assertTrue(extensions.stream().noneMatch(line -> line.contains("STARTTLS")), extensions.toString());
+            }
+        }
+    }
+
+    @Test
+    void smtpsWithoutACertificateStopsTheServerAtStart() {
+        Map<String, String> control = TestServer.defaults();
+        control.put("listen-smtps", "127.0.0.1:0\n");
+        org.godshell.toaster.config.ConfigException e = org.junit.jupiter.api.Assertions.assertThrows(
+                org.godshell.toaster.config.ConfigException.class, () -> new TestServer(root, control));
+        assertTrue(e.getMessage().contains("listen-smtps: asks for TLS on connect"), e.getMessage());
     }
 
     @Test

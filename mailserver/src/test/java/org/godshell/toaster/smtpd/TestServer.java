@@ -14,7 +14,7 @@ import java.util.Map;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.spp.SppEngine;
-import org.godshell.toaster.tls.ServerTls;
+import org.godshell.toaster.tls.TlsConfig;
 
 /** A real server on an ephemeral loopback port, with its control files and queue in a temporary directory. */
 final class TestServer implements AutoCloseable {
@@ -54,7 +54,7 @@ final class TestServer implements AutoCloseable {
         SmtpConfig config = SmtpConfig.load(controlDir);
         TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)),
-                ServerTls.fromControl(controlDir), log);
+                TlsConfig.load(controlDir), log);
         server.start();
     }
 
