@@ -52,7 +52,8 @@ final class CertSelfSignedCommand implements Callable<Integer> {
             return 1;
         }
         spec.commandLine().getOut().println("wrote " + file + " (a key and a self-signed certificate for " + host
-                + ", mode 0600); restart toaster smtpd to offer STARTTLS with it");
+                + ", mode 0600); a running toaster smtpd serves it from the next connection if it already offers "
+                + "STARTTLS, else restart it");
         return 0;
     }
 }

@@ -49,7 +49,7 @@ final class SmtpdCommand implements Callable<Integer> {
         TlsConfig tls;
         try {
             config = SmtpConfig.load(prefix.control());
-            tls = TlsConfig.load(prefix.control());
+            tls = TlsConfig.load(prefix.control(), line -> log.event("-", line));
             plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> log.event("-", line));
         } catch (ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());

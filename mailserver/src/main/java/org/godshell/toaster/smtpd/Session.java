@@ -168,7 +168,7 @@ final class Session implements Runnable {
         streams.reader.discardBuffered();
         streams.in.startDeadline(timeout);
         socket.setSoTimeout((int) Math.min(timeout, Integer.MAX_VALUE));
-        SSLSocket tls = context.tls.upgrade(socket);
+        SSLSocket tls = context.tls.current().upgrade(socket);
         streams.in = new DeadlineInputStream(tls, tls.getInputStream());
         streams.out = new BufferedOutputStream(tls.getOutputStream(), 8192);
         streams.reader = new CommandReader(streams.in);

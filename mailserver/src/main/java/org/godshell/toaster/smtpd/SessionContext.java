@@ -8,7 +8,7 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.spp.Section;
 import org.godshell.toaster.spp.SppSession;
-import org.godshell.toaster.tls.ServerTls;
+import org.godshell.toaster.tls.TlsSource;
 
 /**
  * The state of one SMTP session that handlers read and change: where the client is, what the per-source rule
@@ -20,7 +20,7 @@ final class SessionContext {
     final Queue queue;
     final TransactionLog log;
     /** The server's TLS, or null when no certificate is configured (then STARTTLS is not offered). */
-    final ServerTls tls;
+    final TlsSource tls;
     final String id;
     final InetSocketAddress client;
     /** The session's environment, as qmail-smtpd under tcpserver has it: the rule's variables, TCP*, PROTO. */
@@ -35,7 +35,7 @@ final class SessionContext {
     /** "TLSv1.3 TLS_AES_128_GCM_SHA256" once STARTTLS succeeded; null on a plain connection. */
     private String tlsInfo;
 
-    SessionContext(SmtpConfig config, Queue queue, ServerTls tls, TransactionLog log, String id,
+    SessionContext(SmtpConfig config, Queue queue, TlsSource tls, TransactionLog log, String id,
             InetSocketAddress client, InetSocketAddress local, Map<String, String> ruleVariables) {
         this.config = config;
         this.queue = queue;

@@ -19,7 +19,7 @@ import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.spp.SppEngine;
-import org.godshell.toaster.tls.ServerTls;
+import org.godshell.toaster.tls.TlsSource;
 import org.godshell.toaster.tls.TlsConfig;
 
 /**
@@ -35,7 +35,7 @@ public final class SmtpServer implements AutoCloseable {
     private final Queue queue;
     private final TransactionLog log;
     private final SppEngine plugins;
-    private final ServerTls tls;
+    private final TlsSource tls;
     private final List<InetSocketAddress> implicitTls;
     private final ConnectionLimiter limiter;
     private final List<ServerSocket> listeners = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ListenAddresses;
 
@@ -15,7 +16,7 @@ import org.godshell.toaster.config.ListenAddresses;
  * @param server empty when no certificate is configured
  * @param implicitTls empty when {@code listen-smtps} is missing
  */
-public record TlsConfig(Optional<ServerTls> server, List<InetSocketAddress> implicitTls) {
+public record TlsConfig(Optional<TlsSource> server, List<InetSocketAddress> implicitTls) {
 
     public TlsConfig {
         implicitTls = List.copyOf(implicitTls);
@@ -25,8 +26,9 @@ public record TlsConfig(Optional<ServerTls> server, List<InetSocketAddress> impl
         return new TlsConfig(Optional.empty(), List.of());
     }
 
-    public static TlsConfig load(Path control) throws ConfigException {
-        Optional<ServerTls> server = ServerTls.fromControl(control);
+    /** {@code log}: where a certificate reload (or a failed one) is reported. */
+    public static TlsConfig load(Path control, Consumer<String> log) throws ConfigException {
+        Optional<TlsSource> server = TlsSource.watch(control, log);
         Path smtps = control.resolve("listen-smtps");
         List<InetSocketAddress> implicit = ListenAddresses.load(smtps).orElse(List.of());
         if (!implicit.isEmpty() && server.isEmpty()) {

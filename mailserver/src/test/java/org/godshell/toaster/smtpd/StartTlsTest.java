@@ -170,6 +170,34 @@ class StartTlsTest {
         return tls;
     }
 
+    /** The subject of the certificate served after STARTTLS, trusting whatever {@code trusted} holds. */
+    private static String served(TestServer server, String trusted) throws Exception {
+        try (Socket plain = new Socket(server.address().getAddress(), server.address().getPort())) {
+            plain.setSoTimeout(5000);
+            DialogueTest.readLine(plain.getInputStream());
+            send(plain.getOutputStream(), "STARTTLS\r\n");
+            DialogueTest.readLine(plain.getInputStream());
+            try (SSLSocket tls = handshakeWithoutNameCheck(plain, trusted, "mx.test")) {
+                return ((X509Certificate) tls.getSession().getPeerCertificates()[0]).getSubjectX500Principal().getName();
+            }
+        }
+    }
+
+    @Test
+    void aRenewedCertificateIsServedWithoutARestartAndABrokenOneIsNot() throws Exception {
+        String renewed = SelfSigned.create("renewed.test");
+        try (TestServer server = server()) {
+            Path file = root.resolve("control/servercert.pem");
+            assertEquals("CN=mx.test", served(server, pem));
+            java.nio.file.Files.writeString(file, renewed);
+            java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(1_000_000));
+            assertEquals("CN=renewed.test", served(server, renewed));
+            java.nio.file.Files.writeString(file, "-----BEGIN GARBAGE-----\n");
+            assertEquals("CN=renewed.test", served(server, renewed), "a broken file keeps the last good one");
+            assertTrue(server.log().contains("tls: keeping the previous certificates: " + file), server.log());
+        }
+    }
+
     @Test
     void onTheSmtpsPortTlsStartsBeforeTheGreeting() throws Exception {
         Map<String, String> control = TestServer.defaults();

@@ -54,7 +54,7 @@ final class TestServer implements AutoCloseable {
         SmtpConfig config = SmtpConfig.load(controlDir);
         TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)),
-                TlsConfig.load(controlDir), log);
+                TlsConfig.load(controlDir, line -> log.event("-", line)), log);
         server.start();
     }
 
