@@ -1,5 +1,6 @@
 package org.godshell.toaster.spf;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Optional;
 
@@ -16,7 +17,7 @@ public record SpfVerdict(SpfResult result, InetAddress ip, String sender, String
 
     /** One line in the words mail servers commonly use in the Received-SPF comment. */
     public String explanation() {
-        String ipText = ip.getHostAddress();
+        String ipText = address();
         String who = "domain of " + sender;
         return clean(switch (result) {
             case PASS -> who + " designates " + ipText + " as permitted sender";
@@ -37,8 +38,33 @@ public record SpfVerdict(SpfResult result, InetAddress ip, String sender, String
     public String receivedSpf(String receiver) {
         String host = clean(receiver);
         return "Received-SPF: " + result.word() + " (" + host + ": " + explanation().replace("(", "[")
-                .replace(")", "]") + ") client-ip=" + ip.getHostAddress() + "; envelope-from=" + value(sender)
+                .replace(")", "]") + ") client-ip=" + address() + "; envelope-from=" + value(sender)
                 + "; helo=" + value(helo) + "; receiver=" + value(host) + "; identity=" + identity + ";";
+    }
+
+    /** The client's address as people write it: IPv6 in RFC 5952's short form, not Java's long one. */
+    public String address() {
+        if (ip instanceof Inet4Address) {
+            return ip.getHostAddress();
+        }
+        String[] groups = ip.getHostAddress().replaceAll("%.*", "").split(":");
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < groups.length; i++) {
+            int j = i;
+            while (j < groups.length && groups[j].equals("0")) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+        }
+        if (bestStart < 0) {
+            return String.join(":", groups);
+        }
+        return String.join(":", java.util.Arrays.copyOfRange(groups, 0, bestStart)) + "::"
+                + String.join(":", java.util.Arrays.copyOfRange(groups, bestStart + bestLength, groups.length));
     }
 
     private static String value(String text) {

@@ -89,7 +89,7 @@ record BuiltinSpf(String source, String text, Spf spf, boolean rejectSoftfail, b
     /** The E line for a verdict that refuses, per the table in the class comment. */
     Optional<String> refusal(SpfVerdict verdict) {
         String domain = verdict.domain();
-        String ip = verdict.ip().getHostAddress();
+        String ip = verdict.address();
         SpfResult result = verdict.result();
         if (result == SpfResult.FAIL || (result == SpfResult.SOFTFAIL && rejectSoftfail)) {
             return Optional.of("E550 5.7.23 SPF " + result.word() + ": " + domain + " does not designate " + ip
