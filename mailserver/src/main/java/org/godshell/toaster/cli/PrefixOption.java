@@ -37,6 +37,12 @@ final class PrefixOption {
         return chosen.toAbsolutePath().normalize();
     }
 
+    /** Whether an installation was named, by {@code --prefix} or by the launcher, for commands that can do without. */
+    boolean given() {
+        String home = System.getProperty("toaster.home");
+        return prefix != null || (home != null && !home.isBlank());
+    }
+
     Path control() {
         return prefix().resolve("control");
     }

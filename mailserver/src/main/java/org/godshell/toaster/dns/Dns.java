@@ -19,7 +19,7 @@ import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * Asks the nameservers for the A records of a name. The servers are tried in order, as a stub resolver does
+ * Asks the nameservers about a name: its A records ({@link #ipv4}), or the records of any type ({@link #query}). The servers are tried in order, as a stub resolver does
  * (RFC 1035 §7.2); a server that times out or answers SERVFAIL/REFUSED passes the question to the next, and the
  * whole lookup never takes longer than the caller's timeout: each server gets an equal share of what is left.
  *
@@ -64,7 +64,31 @@ public final class Dns {
      * @throws IllegalArgumentException when {@code name} is not a valid DNS name (a label over 63 octets, ...)
      */
     public Lookup ipv4(String name, Duration timeout) {
-        Message query = Message.newQuery(Record.newRecord(absolute(name), Type.A, DClass.IN));
+        return switch (query(name, Type.A, timeout)) {
+            case Answer.Data data -> {
+                List<Inet4Address> addresses = new ArrayList<>();
+                for (Record record : data.records()) {
+                    if (record instanceof ARecord a && a.getAddress() instanceof Inet4Address v4) {
+                        addresses.add(v4);
+                    }
+                }
+                yield addresses.isEmpty() ? new Lookup.NoAddress("no A record") : new Lookup.Found(addresses);
+            }
+            case Answer.Empty empty -> new Lookup.NoAddress(empty.nxdomain() ? "NXDOMAIN" : "no A record");
+            case Answer.Temporary failure -> new Lookup.Temporary(failure.reason());
+        };
+    }
+
+    /**
+     * The records of one type at {@code name} (absolute, as for {@link #ipv4}), for checks that need more than
+     * A records (SPF: TXT, A, AAAA, MX). Records of other types in the answer (a CNAME chain's links) are left
+     * out, so {@link Answer.Data} holds only the type asked for.
+     *
+     * @param type a dnsjava {@link Type} constant
+     * @throws IllegalArgumentException when {@code name} is not a valid DNS name
+     */
+    public Answer query(String name, int type, Duration timeout) {
+        Message query = Message.newQuery(Record.newRecord(absolute(name), type, DClass.IN));
         long deadline = System.nanoTime() + timeout.toNanos();
         String failure = "no time left to ask";
         for (int i = 0; i < servers.size(); i++) {
@@ -84,21 +108,21 @@ public final class Dns {
             }
             int rcode = response.getRcode();
             if (rcode == Rcode.NXDOMAIN) {
-                return new Lookup.NoAddress("NXDOMAIN");
+                return new Answer.Empty(true);
             }
             if (rcode != Rcode.NOERROR) {
                 failure = server + " answered " + Rcode.string(rcode);
                 continue;
             }
-            List<Inet4Address> addresses = new ArrayList<>();
+            List<Record> records = new ArrayList<>();
             for (Record record : response.getSection(org.xbill.DNS.Section.ANSWER)) {
-                if (record instanceof ARecord a && a.getAddress() instanceof Inet4Address v4) {
-                    addresses.add(v4);
+                if (record.getType() == type) {
+                    records.add(record);
                 }
             }
-            return addresses.isEmpty() ? new Lookup.NoAddress("no A record") : new Lookup.Found(addresses);
+            return records.isEmpty() ? new Answer.Empty(false) : new Answer.Data(records);
         }
-        return new Lookup.Temporary(failure);
+        return new Answer.Temporary(failure);
     }
 
     /** Whether {@code name} is a valid DNS name (RFC 1035 §2.3.4: labels of at most 63, names of 255 octets). */

@@ -13,7 +13,7 @@ final class Builtins implements PluginFactory.Kind {
 
     static final String PREFIX = "builtin:";
     /** The names a line may use after {@code builtin:}. */
-    static final List<String> KNOWN = List.of("rbl");
+    static final List<String> KNOWN = List.of("rbl", "spf");
 
     private final Dns dns;
 
@@ -31,6 +31,7 @@ final class Builtins implements PluginFactory.Kind {
         String rest = words.length > 1 ? words[1] : "";
         return switch (words[0]) {
             case "rbl" -> BuiltinRbl.parse(source, text, rest, dns);
+            case "spf" -> BuiltinSpf.parse(source, text, rest, dns);
             default -> throw new PluginFactory.BadPlugin("\"" + Command.printable(words[0]) + "\" is not a built-in "
                     + "plugin; the built-ins are " + known());
         };

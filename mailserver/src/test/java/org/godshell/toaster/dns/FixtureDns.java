@@ -10,27 +10,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
-import org.xbill.DNS.Type;
 
 /**
  * A tiny authoritative DNS server on an ephemeral loopback UDP port, so that DNS tests never touch the Internet:
- * A records from a map, NXDOMAIN for every other name, and names that never answer (timeouts) or answer
+ * A, AAAA, TXT and MX records from a map, NXDOMAIN for every other name, and names that never answer (timeouts) or answer
  * SERVFAIL. Names are absolute, written with their final dot.
  */
 public final class FixtureDns implements AutoCloseable {
 
     private final DatagramSocket socket;
-    private final Map<Name, List<String>> records = new ConcurrentHashMap<>();
+    private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
     private final Set<Name> silent = ConcurrentHashMap.newKeySet();
     private final Set<Name> servfail = ConcurrentHashMap.newKeySet();
     private final AtomicInteger queries = new AtomicInteger();
@@ -43,7 +46,48 @@ public final class FixtureDns implements AutoCloseable {
 
     /** {@code name} has these IPv4 addresses. */
     public FixtureDns a(String name, String... addresses) {
-        records.put(name(name), List.of(addresses));
+        for (String address : addresses) {
+            add(name, n -> new ARecord(n, DClass.IN, 60, InetAddress.getByName(address)));
+        }
+        records.putIfAbsent(name(name), new CopyOnWriteArrayList<>());
+        return this;
+    }
+
+    /** {@code name} has these IPv6 addresses. */
+    public FixtureDns aaaa(String name, String... addresses) {
+        for (String address : addresses) {
+            add(name, n -> new AAAARecord(n, DClass.IN, 60, InetAddress.getByName(address)));
+        }
+        return this;
+    }
+
+    /** {@code name} has one TXT record made of these strings (each at most 255 octets). */
+    public FixtureDns txt(String name, String... strings) {
+        return add(name, n -> new TXTRecord(n, DClass.IN, 60, List.of(strings)));
+    }
+
+    /** {@code name} has these mail exchangers, preference 10, 20, ... in the order given. */
+    public FixtureDns mx(String name, String... exchanges) {
+        for (int i = 0; i < exchanges.length; i++) {
+            int preference = 10 * (i + 1);
+            String exchange = exchanges[i];
+            add(name, n -> new MXRecord(n, DClass.IN, 60, preference, name(exchange)));
+        }
+        records.putIfAbsent(name(name), new CopyOnWriteArrayList<>());
+        return this;
+    }
+
+    private interface Maker {
+        Record make(Name name) throws IOException;
+    }
+
+    private FixtureDns add(String name, Maker maker) {
+        Name n = name(name);
+        try {
+            records.computeIfAbsent(n, k -> new CopyOnWriteArrayList<>()).add(maker.make(n));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
         return this;
     }
 
@@ -101,21 +145,22 @@ public final class FixtureDns implements AutoCloseable {
             response.getHeader().setFlag(Flags.RD);
         }
         response.addRecord(question, Section.QUESTION);
-        List<String> addresses = records.get(question.getName());
+        List<Record> data = records.get(question.getName());
         if (servfail.contains(question.getName())) {
             response.getHeader().setRcode(Rcode.SERVFAIL);
-        } else if (addresses == null) {
+        } else if (data == null) {
             response.getHeader().setRcode(Rcode.NXDOMAIN);
-        } else if (question.getType() == Type.A) {
-            for (String address : addresses) {
-                response.addRecord(new ARecord(question.getName(), DClass.IN, 60, InetAddress.getByName(address)),
-                        Section.ANSWER);
+        } else {
+            for (Record record : data) {
+                if (record.getType() == question.getType()) {
+                    response.addRecord(record, Section.ANSWER);
+                }
             }
         }
         return response;
     }
 
-    private static Name name(String name) {
+    static Name name(String name) {
         try {
             return Name.fromString(name);
         } catch (TextParseException e) {

@@ -155,7 +155,7 @@ class BuiltinRblTest {
                 "rbl a.test, b.test."));
         assertEquals(List.of("a.test", "b.test"), rbl.lists());
         assertEquals(List.of(), ((BuiltinRbl) builtins.parse("f:2", "builtin:rbl", "rbl")).lists());
-        assertTrue(assertThrows(PluginFactory.BadPlugin.class, () -> builtins.parse("f:3", "builtin:spf", "spf"))
+        assertTrue(assertThrows(PluginFactory.BadPlugin.class, () -> builtins.parse("f:3", "builtin:dkim", "dkim"))
                 .getMessage().contains("builtin:rbl"));
         assertThrows(PluginFactory.BadPlugin.class, () -> builtins.parse("f:4", "builtin:", ""));
     }
