@@ -18,6 +18,7 @@ final class EhloHandler implements Handler {
         if (!HeloHandler.plausibleHost(host)) {
             return Step.respond(Replies.BAD_ARGUMENTS);
         }
+        session.reset();
         session.environment.put("SMTPHELOHOST", host);
         Optional<Step> refused = session.plugins(Section.HELO);
         if (refused.isPresent()) {

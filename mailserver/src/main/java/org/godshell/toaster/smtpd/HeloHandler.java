@@ -13,6 +13,7 @@ final class HeloHandler implements Handler {
         if (!plausibleHost(host)) {
             return Step.respond(Replies.BAD_ARGUMENTS);
         }
+        session.reset();
         session.environment.put("SMTPHELOHOST", host);
         Optional<Step> refused = session.plugins(Section.HELO);
         if (refused.isPresent()) {

@@ -7,7 +7,7 @@ final class RsetHandler implements Handler {
 
     @Override
     public Step handle(SessionContext session, String argument) {
-        session.abandonTransaction();
+        session.reset();
         return Step.respond(Replies.RSET_OK);
     }
 }

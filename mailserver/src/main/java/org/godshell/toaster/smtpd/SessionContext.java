@@ -70,7 +70,7 @@ final class SessionContext {
      * in plain text (HELO name, any transaction) and returns to the state just after the greeting.
      */
     void tlsStarted(String info) {
-        abandonTransaction();
+        reset();
         tlsInfo = info;
         heloHost = "";
         esmtp = false;
@@ -100,9 +100,8 @@ final class SessionContext {
         return Optional.ofNullable(transaction);
     }
 
-    /** HELO or EHLO: a new greeting resets any transaction (RFC 5321 §4.1.4). */
+    /** HELO or EHLO accepted; the handler called {@link #reset} before the plugins ran (RFC 5321 §4.1.4). */
     void greeted(String host, boolean extended) {
-        abandonTransaction();
         heloHost = host;
         esmtp = extended;
         state = State.READY;
@@ -124,11 +123,21 @@ final class SessionContext {
         state = heloHost.isEmpty() && !esmtp ? State.START : State.READY;
     }
 
-    /** RSET, a new HELO, QUIT or a dropped connection: logs an open transaction as abandoned, then ends it. */
+    /**
+     * RSET, HELO/EHLO, STARTTLS (RFC 5321 §4.1.1.5, §4.1.4; RFC 3207 §4.2): the transaction goes, and with it
+     * what plugins attached to it (its headers and later errors).
+     */
+    void reset() {
+        abandonTransaction();
+        spp.endTransaction();
+    }
+
+    /** QUIT or a dropped connection, or part of {@link #reset}: logs an open transaction as abandoned, ends it. */
     void abandonTransaction() {
         if (transaction != null) {
             log.transaction(this, transaction, 0, "-", "abandoned");
+            transaction = null;
+            state = heloHost.isEmpty() && !esmtp ? State.START : State.READY;
         }
-        finishTransaction();
     }
 }

@@ -22,7 +22,9 @@ public final class SppSession {
     private final Consumer<String> log;
     private final Map<Section, ReplyLine> sessionLater = new EnumMap<>(Section.class);
     private final Map<Section, ReplyLine> transactionLater = new EnumMap<>(Section.class);
-    private final List<String> headers = new ArrayList<>();
+    /** H lines from [connection] and [helo]: they last the session, as their L lines do. */
+    private final Map<Section, List<String>> sessionHeaders = new EnumMap<>(Section.class);
+    private final List<String> transactionHeaders = new ArrayList<>();
     private final List<ReplyLine> preface = new ArrayList<>();
     private boolean disabled;
 
@@ -39,6 +41,7 @@ public final class SppSession {
             return HookResult.PROCEED;
         }
         Optional<String> address = Optional.empty();
+        sessionHeaders.remove(section);                                 // a second HELO replaces the first's
         for (Plugin plugin : config.plugins(section)) {
             PluginRun run = plugin.run(section, environment);
             report(section, run);
@@ -79,7 +82,7 @@ public final class SppSession {
                     case Command.Later later -> laterFor(section).put(later.section(), later.reply());
                     case Command.Set set -> environment.put(set.name(), set.value());
                     case Command.Unset unset -> environment.remove(unset.name());
-                    case Command.Header header -> headers.add(header.line());
+                    case Command.Header header -> headersFor(section).add(header.line());
                     case Command.Change change -> address = Optional.of(change.address());
                 }
             }
@@ -96,14 +99,22 @@ public final class SppSession {
         return Optional.ofNullable(line).map(ReplyLine::reply);
     }
 
-    /** Header lines from {@code H}, in order, for the message of this transaction. */
+    /** Header lines from {@code H} for the message of this transaction: the session's, then the transaction's. */
     public List<String> headers() {
-        return List.copyOf(headers);
+        List<String> all = new ArrayList<>();
+        sessionHeaders.values().forEach(all::addAll);
+        all.addAll(transactionHeaders);
+        return all;
+    }
+
+    private List<String> headersFor(Section current) {
+        return current == Section.CONNECTION || current == Section.HELO
+                ? sessionHeaders.computeIfAbsent(current, s -> new ArrayList<>()) : transactionHeaders;
     }
 
     /** The transaction ended (DATA done, RSET, new HELO): its headers and its later errors go. */
     public void endTransaction() {
-        headers.clear();
+        transactionHeaders.clear();
         transactionLater.clear();
     }
 
