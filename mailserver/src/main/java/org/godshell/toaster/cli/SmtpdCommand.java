@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
+import org.godshell.toaster.smtpd.Logins;
 import org.godshell.toaster.smtpd.SmtpServer;
 import org.godshell.toaster.spp.SppEngine;
 import org.godshell.toaster.tls.TlsConfig;
@@ -56,7 +57,7 @@ final class SmtpdCommand implements Callable<Integer> {
             return 1;
         }
         try (Queue queue = Queue.open(prefix.prefix().resolve("queue"))) {
-            SmtpServer server = new SmtpServer(config, queue, plugins, tls, log);
+            SmtpServer server = new SmtpServer(config, queue, plugins, tls, Logins.none(), log);
             log.event("-", tls.server().isPresent()
                     ? "STARTTLS offered with " + prefix.control().resolve("servercert.pem")
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");

@@ -82,6 +82,20 @@ public final class Replies {
     /** RFC 3207 §4: STARTTLS inside a TLS session. */
     public static final Reply ALREADY_TLS = Reply.of(503, "5.5.1", "TLS already active (#5.5.1)");
 
+    // SMTP AUTH (RFC 4954 §6, RFC 3463, RFC 5248).
+    public static final Reply AUTH_OK = Reply.of(235, "2.7.0", "authentication successful");
+    public static final Reply AUTH_FAILED = Reply.of(535, "5.7.8", "authentication failed (#5.7.8)");
+    public static final Reply AUTH_ALREADY = Reply.of(503, "5.5.1", "already authenticated (#5.5.1)");
+    public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "auth exchange cancelled (#5.0.0)");
+    public static final Reply AUTH_MALFORMED = Reply.of(501, "5.5.2", "malformed auth input (#5.5.2)");
+    public static final Reply AUTH_MECHANISM = Reply.of(504, "5.5.4", "unrecognized authentication type (#5.5.4)");
+    public static final Reply AUTH_NEEDS_TLS = Reply.of(538, "5.7.11",
+            "encryption required for requested authentication mechanism (#5.7.11)");
+    public static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "authentication required (#5.7.0)");
+    public static final Reply AUTH_BLOCKED = Reply.of(421, "4.7.0", "too many failed logins, try again later (#4.7.0)");
+    public static final Reply EHLO_FIRST = Reply.of(503, "5.5.1", "EHLO first (#5.5.1)");
+    public static final Reply AUTH_IN_TRANSACTION = Reply.of(503, "5.5.1", "no AUTH during a mail transaction (#5.5.1)");
+
     /** A client that sends before the greeting is a spam engine, not an MTA (RFC 5321 §3.1 says wait). */
     public static final Reply TALKED_FIRST =
             Reply.of(554, "5.5.1", "you talked before my greeting, goodbye (#5.5.1)");

@@ -30,6 +30,7 @@ final class CommandTable {
         serve(Verb.VRFY, ANY, new VrfyHandler());
         serve(Verb.HELP, ANY, new HelpHandler());
         serve(Verb.STARTTLS, ANY, new StartTlsHandler());
+        serve(Verb.AUTH, ANY, new AuthHandler());                      // its rules depend on more than the state
     }
 
     private CommandTable() {}

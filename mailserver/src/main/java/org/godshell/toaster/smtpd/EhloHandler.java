@@ -35,6 +35,9 @@ final class EhloHandler implements Handler {
         if (session.tlsOffered()) {
             extensions.add("STARTTLS");                                 // RFC 3207, not once TLS is up (§4.2)
         }
+        if (session.authOffered()) {
+            extensions.add("AUTH PLAIN LOGIN");                         // RFC 4954, only inside TLS
+        }
         return Step.respond(Replies.ehlo(session.config.me(), extensions));
     }
 }

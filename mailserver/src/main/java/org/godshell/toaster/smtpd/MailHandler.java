@@ -20,6 +20,9 @@ final class MailHandler implements Handler {
 
     @Override
     public Step handle(SessionContext session, String argument) {
+        if (session.requireAuth && session.authenticatedUser().isEmpty()) {
+            return Step.respond(Replies.AUTH_REQUIRED);                 // RFC 6409 §4.3
+        }
         MailArguments mail;
         try {
             mail = PathParser.parseMail(argument, session.esmtp());

@@ -27,7 +27,7 @@ final class ReceivedHeader {
     static String format(SessionContext session, Transaction transaction, Instant when) {
         String helo = session.heloHost().isEmpty() ? "unknown" : session.heloHost();
         // RFC 3848 §2 / RFC 6531 §3.7.3: an S when TLS protects the session; the TLS version and cipher as a comment.
-        String tls = session.tlsInfo().isPresent() ? "S" : "";
+        String tls = (session.tlsInfo().isPresent() ? "S" : "") + (session.authenticatedUser().isPresent() ? "A" : "");
         String protocol = (transaction.smtputf8() ? "UTF8SMTP" : session.esmtp() ? "ESMTP" : "SMTP") + tls;
         StringBuilder header = new StringBuilder(200)
                 .append("Received: from ").append(helo)

@@ -129,26 +129,8 @@ final class Session implements Runnable {
                 }
                 return;
             }
-            switch (step(line)) {
-                case Step.Respond respond -> write(streams.out, respond.reply());
-                case Step.Close close -> {
-                    send(streams.out, close.reply());
-                    return;
-                }
-                case Step.Drop drop -> {
-                    return;
-                }
-                case Step.StartTls start -> {
-                    send(streams.out, start.goAhead());
-                    startTls(streams, timeout);
-                }
-                case Step.ReceiveData data -> {
-                    send(streams.out, data.goAhead());
-                    receivingData = true;
-                    streams.in.startDeadline(timeout);
-                    write(streams.out, ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, streams.reader));
-                    receivingData = false;
-                }
+            if (!perform(step(line), streams, timeout)) {
+                return;
             }
             if (stopRequested) {
                 send(streams.out, Replies.serviceUnavailable(context.config.me(), "shutting down"));
@@ -158,6 +140,43 @@ final class Session implements Runnable {
                 streams.out.flush();
             }
         }
+    }
+
+    /** Carries out what a handler asked for; false when the session ends. */
+    private boolean perform(Step step, Streams streams, long timeout) throws IOException {
+        switch (step) {
+            case Step.Respond respond -> write(streams.out, respond.reply());
+            case Step.Close close -> {
+                send(streams.out, close.reply());
+                return false;
+            }
+            case Step.Drop drop -> {
+                return false;
+            }
+            case Step.StartTls start -> {
+                send(streams.out, start.goAhead());
+                startTls(streams, timeout);
+            }
+            case Step.ReceiveData data -> {
+                send(streams.out, data.goAhead());
+                receivingData = true;
+                streams.in.startDeadline(timeout);
+                write(streams.out, ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, streams.reader));
+                receivingData = false;
+            }
+            case Step.Challenge challenge -> {
+                // RFC 4954 §4: one line answers a challenge; an over-long or broken one is malformed input.
+                send(streams.out, challenge.challenge());
+                streams.in.startDeadline(timeout);
+                CommandLine answer = streams.reader.read();
+                if (answer instanceof Eof) {
+                    return false;
+                }
+                return perform(answer instanceof Line text ? challenge.next().apply(text.text())
+                        : Step.respond(Replies.AUTH_MALFORMED), streams, timeout);
+            }
+        }
+        return true;
     }
 
     /**

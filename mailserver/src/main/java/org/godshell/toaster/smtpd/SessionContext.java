@@ -21,6 +21,10 @@ final class SessionContext {
     final TransactionLog log;
     /** The server's TLS, or null when no certificate is configured (then STARTTLS is not offered). */
     final TlsSource tls;
+    /** Password checks and the throttle; {@code users} empty when AUTH is not offered. */
+    final Logins logins;
+    /** RFC 6409 §4 / RFC 8314: on submission ports MAIL needs a login. */
+    final boolean requireAuth;
     final String id;
     final InetSocketAddress client;
     /** The session's environment, as qmail-smtpd under tcpserver has it: the rule's variables, TCP*, PROTO. */
@@ -34,12 +38,16 @@ final class SessionContext {
     private Transaction transaction;
     /** "TLSv1.3 TLS_AES_128_GCM_SHA256" once STARTTLS succeeded; null on a plain connection. */
     private String tlsInfo;
+    private String authenticatedUser;
 
-    SessionContext(SmtpConfig config, Queue queue, TlsSource tls, TransactionLog log, String id,
-            InetSocketAddress client, InetSocketAddress local, Map<String, String> ruleVariables) {
+    SessionContext(SmtpConfig config, Queue queue, TlsSource tls, Logins logins, boolean requireAuth,
+            TransactionLog log, String id, InetSocketAddress client, InetSocketAddress local,
+            Map<String, String> ruleVariables) {
         this.config = config;
         this.queue = queue;
         this.tls = tls;
+        this.logins = logins;
+        this.requireAuth = requireAuth;
         this.log = log;
         this.id = id;
         this.client = client;
@@ -76,6 +84,25 @@ final class SessionContext {
         esmtp = false;
         state = State.START;
         environment.remove("SMTPHELOHOST");
+    }
+
+    /** AUTH may be offered: a user store is there and the connection is in TLS (RFC 4954 §4, §14). */
+    boolean authOffered() {
+        return logins.users().isPresent() && tlsInfo != null && authenticatedUser == null;
+    }
+
+    Optional<String> authenticatedUser() {
+        return Optional.ofNullable(authenticatedUser);
+    }
+
+    /**
+     * A login succeeded (and the [auth] plugins let it): as the qmail AUTH patch, the user may relay, and
+     * plugins see {@code TCPREMOTEINFO} (qmail-spp.md §2).
+     */
+    void authenticated(String user) {
+        authenticatedUser = user;
+        environment.put("RELAYCLIENT", "");
+        environment.put("TCPREMOTEINFO", user);
     }
 
     State state() {

@@ -37,6 +37,7 @@ public final class SmtpServer implements AutoCloseable {
     private final SppEngine plugins;
     private final TlsSource tls;
     private final List<InetSocketAddress> implicitTls;
+    private final Logins logins;
     private final ConnectionLimiter limiter;
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
@@ -46,7 +47,9 @@ public final class SmtpServer implements AutoCloseable {
     private volatile boolean stopping;
 
     /** {@code tls}: certificates for STARTTLS and the addresses where TLS starts on connect. */
-    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TlsConfig tls, TransactionLog log) {
+    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
+            TransactionLog log) {
+        this.logins = logins;
         this.config = config;
         this.queue = queue;
         this.plugins = plugins;
@@ -62,14 +65,23 @@ public final class SmtpServer implements AutoCloseable {
      */
     public void start() throws IOException {
         for (InetSocketAddress address : config.listenSmtp()) {
-            listen(address, false);
+            listen(address, Port.SMTP);
         }
         for (InetSocketAddress address : implicitTls) {
-            listen(address, true);
+            listen(address, Port.SMTPS);
+        }
+        for (InetSocketAddress address : logins.submission()) {
+            listen(address, Port.SUBMISSION);
         }
     }
 
-    private void listen(InetSocketAddress address, boolean tlsOnConnect) throws IOException {
+    /**
+     * The kinds of listener: port 25 (mail from anywhere), 465 (TLS on connect, RFC 8314) and 587 (RFC 6409);
+     * on the last two MAIL needs a login.
+     */
+    enum Port { SMTP, SMTPS, SUBMISSION }
+
+    private void listen(InetSocketAddress address, Port port) throws IOException {
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);
         try {
@@ -81,15 +93,15 @@ public final class SmtpServer implements AutoCloseable {
         }
         listeners.add(listener);
         acceptors.add(Thread.ofPlatform().name("smtpd-accept-" + address)
-                .start(() -> accept(listener, tlsOnConnect)));
+                .start(() -> accept(listener, port)));
     }
 
-    /** Where the listeners are bound, in the order listen-smtp then listen-smtps, with real ports. */
+    /** Where the listeners are bound (listen-smtp, listen-smtps, listen-submission in order), real ports. */
     public List<InetSocketAddress> addresses() {
         return listeners.stream().map(l -> (InetSocketAddress) l.getLocalSocketAddress()).toList();
     }
 
-    private void accept(ServerSocket listener, boolean tlsOnConnect) {
+    private void accept(ServerSocket listener, Port port) {
         while (!stopping) {
             Socket socket;
             try {
@@ -102,11 +114,11 @@ public final class SmtpServer implements AutoCloseable {
                 }
                 continue;
             }
-            Thread.ofVirtual().start(() -> open(socket, tlsOnConnect));
+            Thread.ofVirtual().start(() -> open(socket, port));
         }
     }
 
-    private void open(Socket socket, boolean tlsOnConnect) {
+    private void open(Socket socket, Port port) {
         InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
         String id = idPrefix + "." + sessionCounter.incrementAndGet();
         TcpRules.Rule rule = config.rules().match(client.getAddress());
@@ -120,7 +132,7 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return;
         }
-        SessionContext context = new SessionContext(config, queue, tls, log, id, client,
+        SessionContext context = new SessionContext(config, queue, tls, logins, port != Port.SMTP, log, id, client,
                 (InetSocketAddress) socket.getLocalSocketAddress(), rule.variables());
         try {
             context.spp = plugins.open(context.environment, line -> log.event(id, line));
@@ -130,7 +142,7 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, Replies.UNABLE_TO_READ_CONTROLS.toWire(true));
             return;
         }
-        Session session = new Session(socket, context, tlsOnConnect, ended -> {
+        Session session = new Session(socket, context, port == Port.SMTPS, ended -> {
             sessions.remove(ended);
             limiter.release(client.getAddress());
         });

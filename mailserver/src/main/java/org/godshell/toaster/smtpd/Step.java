@@ -16,6 +16,12 @@ sealed interface Step {
     /** Close the connection without a word (a plugin's {@code D}). */
     record Drop() implements Step {}
 
+    /**
+     * Send a SASL challenge (334, RFC 4954 §4), read the client's one-line answer and give it to {@code next};
+     * the handler stays free of I/O while the exchange spans several lines.
+     */
+    record Challenge(Reply challenge, java.util.function.Function<String, Step> next) implements Step {}
+
     /** Send the go-ahead (220), then turn the connection into TLS (RFC 3207). */
     record StartTls(Reply goAhead) implements Step {}
 

@@ -29,14 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 /** STARTTLS (RFC 3207) with a real JDK TLS client that trusts only the server's own self-signed certificate. */
 class StartTlsTest {
 
-    private static String pem;
+    static String pem;
 
     @TempDir
     Path root;
 
     @BeforeAll
     static void certificate() throws Exception {
-        pem = SelfSigned.create("mx.test");
+        if (pem == null) {
+            pem = SelfSigned.create("mx.test");
+        }
     }
 
     private TestServer server() throws Exception {
@@ -46,7 +48,7 @@ class StartTlsTest {
     }
 
     /** A client context that trusts exactly the certificate in {@link #pem}, and checks the host name. */
-    private static SSLSocket handshake(Socket plain) throws Exception {
+    static SSLSocket handshake(Socket plain) throws Exception {
         return handshake(plain, pem, "mx.test");
     }
 

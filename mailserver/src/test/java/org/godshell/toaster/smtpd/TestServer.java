@@ -39,6 +39,12 @@ final class TestServer implements AutoCloseable {
 
     /** {@code programs}: executable files to create under the prefix first, such as plugins. */
     TestServer(Path root, Map<String, String> control, Map<String, String> programs) throws Exception {
+        this(root, control, programs, Logins.none());
+    }
+
+    /** {@code logins}: the AUTH setup, for tests of SMTP AUTH. */
+    TestServer(Path root, Map<String, String> control, Map<String, String> programs, Logins logins)
+            throws Exception {
         this.root = root;
         Path controlDir = Files.createDirectories(root.resolve("control"));
         for (Map.Entry<String, String> file : control.entrySet()) {
@@ -54,7 +60,7 @@ final class TestServer implements AutoCloseable {
         SmtpConfig config = SmtpConfig.load(controlDir);
         TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)),
-                TlsConfig.load(controlDir, line -> log.event("-", line)), log);
+                TlsConfig.load(controlDir, line -> log.event("-", line)), logins, log);
         server.start();
     }
 
