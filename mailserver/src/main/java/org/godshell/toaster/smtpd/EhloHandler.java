@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.smtp.Replies;
-import org.godshell.toaster.spp.Section;
 
 /**
  * EHLO (RFC 5321 §4.1.1.1): as HELO, and the reply lists the extensions. Replies to EHLO carry no enhanced
@@ -14,17 +13,10 @@ final class EhloHandler implements Handler {
 
     @Override
     public Step handle(SessionContext session, String argument) {
-        String host = argument.strip();
-        if (!HeloHandler.plausibleHost(host)) {
-            return Step.respond(Replies.BAD_ARGUMENTS);
-        }
-        session.reset();
-        session.environment.put("SMTPHELOHOST", host);
-        Optional<Step> refused = session.plugins(Section.HELO);
+        Optional<Step> refused = HeloHandler.greet(session, argument.strip(), true);
         if (refused.isPresent()) {
             return refused.get();
         }
-        session.greeted(host, true);
         long databytes = session.config.databytes();
         List<String> extensions = new ArrayList<>(List.of(
                 "PIPELINING",                                           // RFC 2920

@@ -10,17 +10,25 @@ final class HeloHandler implements Handler {
     @Override
     public Step handle(SessionContext session, String argument) {
         String host = argument.strip();
+        Optional<Step> refused = greet(session, host, false);
+        return refused.orElse(Step.respond(Replies.helo(session.config.me())));
+    }
+
+    /**
+     * What HELO and EHLO share: the argument's check, the reset (RFC 5321 §4.1.4), the [helo] plugins; the
+     * refusal when there is one, else the session is greeted.
+     */
+    static Optional<Step> greet(SessionContext session, String host, boolean extended) {
         if (!plausibleHost(host)) {
-            return Step.respond(Replies.BAD_ARGUMENTS);
+            return Optional.of(Step.respond(Replies.BAD_ARGUMENTS));
         }
         session.reset();
         session.environment.put("SMTPHELOHOST", host);
         Optional<Step> refused = session.plugins(Section.HELO);
-        if (refused.isPresent()) {
-            return refused.get();
+        if (refused.isEmpty()) {
+            session.greeted(host, extended);
         }
-        session.greeted(host, false);
-        return Step.respond(Replies.helo(session.config.me()));
+        return refused;
     }
 
     /**
