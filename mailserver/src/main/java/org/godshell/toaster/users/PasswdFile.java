@@ -102,7 +102,12 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, List<Problem> pr
     }
 
     /** The line the toaster writes for a user: empty uid and gid, which Dovecot takes from its configuration. */
-    static String line(Address address, String password, Path home) {
+    static String line(Address address, String password, Path home) throws UserStoreException {
+        String text = home.toString();
+        if (text.indexOf(':') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
+            throw new UserStoreException("the home directory " + Address.printable(text) + " contains a colon or a"
+                    + " line break, which a passwd-file line cannot hold: install the toaster under another path");
+        }
         return address + ":" + password + ":::" + ":" + home + "::";
     }
 
