@@ -1,0 +1,110 @@
+package org.godshell.toaster.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.godshell.toaster.users.UserStore;
+import org.godshell.toaster.users.UserStoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code toaster domain add|list|remove}: the virtual domains in {@code domains/}, kept in step with rcpthosts. */
+@Command(name = "domain", mixinStandardHelpOptions = true,
+        description = "Virtual domains: add, list, remove (mail is moved aside, never deleted).",
+        subcommands = {DomainCommand.Add.class, DomainCommand.ListDomains.class, DomainCommand.Remove.class})
+final class DomainCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Create domains/DOMAIN/ with an empty passwd file and add DOMAIN to control/rcpthosts.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private PrefixOption prefix;
+        @Parameters(paramLabel = "DOMAIN", description = "The domain, e.g. example.com.")
+        private String domain;
+
+        @Override
+        public Integer call() {
+            try {
+                UserStore.open(prefix.prefix()).addDomain(domain);
+                spec.commandLine().getOut().println("added domain " + domain.toLowerCase(java.util.Locale.ROOT)
+                        + " (and to control/rcpthosts)");
+                return 0;
+            } catch (UserStoreException e) {
+                return fail(spec, e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The domains and their number of users.")
+    static final class ListDomains implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private PrefixOption prefix;
+
+        @Override
+        public Integer call() {
+            UserStore store = UserStore.open(prefix.prefix());
+            PrintWriter out = spec.commandLine().getOut();
+            try {
+                for (String domain : store.domains()) {
+                    UserStore.Listing listing = store.users(domain);
+                    out.println(domain + "\t" + listing.users().size() + " user(s)"
+                            + (listing.problems().isEmpty() ? "" : "\t" + listing.problems().size()
+                            + " bad passwd line(s): see toaster user list " + domain));
+                }
+                out.flush();
+                return 0;
+            } catch (IOException | UserStoreException e) {
+                return fail(spec, e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true,
+            description = "Take DOMAIN out of control/rcpthosts and move domains/DOMAIN aside to "
+                    + "domains/.removed-DOMAIN-TIME (its mail is kept).")
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private PrefixOption prefix;
+        @Parameters(paramLabel = "DOMAIN", description = "The domain to remove.")
+        private String domain;
+        @Option(names = "--force", description = "Remove it even though it still has users (their mail moves too).")
+        private boolean force;
+
+        @Override
+        public Integer call() {
+            try {
+                Path aside = UserStore.open(prefix.prefix()).removeDomain(domain, force);
+                spec.commandLine().getOut().println("removed domain " + domain.toLowerCase(java.util.Locale.ROOT)
+                        + " from control/rcpthosts; its directory, mail included, is now " + aside);
+                return 0;
+            } catch (UserStoreException e) {
+                return fail(spec, e.getMessage());
+            }
+        }
+    }
+
+    static int fail(CommandSpec spec, String message) {
+        spec.commandLine().getErr().println("toaster: " + message);
+        spec.commandLine().getErr().flush();
+        return 1;
+    }
+}

@@ -1,0 +1,153 @@
+package org.godshell.toaster.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.godshell.toaster.users.Address;
+import org.godshell.toaster.users.UserStore;
+import org.godshell.toaster.users.UserStoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code toaster user add|passwd|list|remove}: the users of the virtual domains. Passwords come from a prompt or
+ * stdin ({@link PasswordInput}), never from argv.
+ */
+@Command(name = "user", mixinStandardHelpOptions = true,
+        description = "Mail users: add, passwd, list, remove (mail is moved aside, never deleted).",
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class,
+            UserCommand.Remove.class})
+final class UserCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** What add and passwd share: read a password, hand it to the store, zero it whatever happens. */
+    private interface PasswordEdit {
+        void apply(UserStore store, String address, char[] password) throws UserStoreException;
+    }
+
+    private static int withPassword(CommandSpec spec, PrefixOption prefix, String address, PasswordEdit edit,
+            String done) {
+        char[] password = null;
+        try {
+            Address parsed = Address.require(address);
+            UserStore store = UserStore.open(prefix.prefix());
+            password = PasswordInput.read(System.in);
+            edit.apply(store, parsed.toString(), password);
+            spec.commandLine().getOut().println(done + " " + parsed);
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (UserStoreException | PasswordInput.Refused e) {
+            return DomainCommand.fail(spec, e.getMessage());
+        } finally {
+            if (password != null) {
+                Arrays.fill(password, '\0');
+            }
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user and its Maildir; the "
+            + "password is asked twice on a terminal, else read as the first line of stdin.")
+    static final class Add implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private PrefixOption prefix;
+        @Parameters(paramLabel = "ADDRESS", description = "user@domain; the domain must exist (toaster domain add).")
+        private String address;
+
+        @Override
+        public Integer call() {
+            return withPassword(spec, prefix, address, UserStore::addUser, "added user");
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set a user's password (prompt or stdin).")
+    static final class Passwd implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private PrefixOption prefix;
+        @Parameters(paramLabel = "ADDRESS", description = "user@domain")
+        private String address;
+
+        @Override
+        public Integer call() {
+            return withPassword(spec, prefix, address, UserStore::setPassword, "changed the password of");
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The users of one domain or of all, "
+            + "and every passwd line that cannot be used (exit 1 when there is one).")
+    static final class ListUsers implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private PrefixOption prefix;
+        @Parameters(paramLabel = "DOMAIN", arity = "0..1", description = "Only this domain.")
+        private String domain;
+
+        @Override
+        public Integer call() {
+            UserStore store = UserStore.open(prefix.prefix());
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            try {
+                List<String> domains = domain == null ? store.domains() : List.of(Address.requireDomain(domain));
+                if (domain != null && !store.domains().contains(domains.get(0))) {
+                    return DomainCommand.fail(spec, "no domain " + domains.get(0));
+                }
+                List<String> problems = new ArrayList<>();
+                for (String d : domains) {
+                    UserStore.Listing listing = store.users(d);
+                    listing.users().forEach(out::println);
+                    problems.addAll(listing.problems());
+                }
+                out.flush();
+                problems.forEach(p -> err.println("toaster: " + p));
+                err.flush();
+                return problems.isEmpty() ? 0 : 1;
+            } catch (IOException | UserStoreException e) {
+                return DomainCommand.fail(spec, e.getMessage());
+            }
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a user; its directory, mail "
+            + "included, is moved aside to domains/DOMAIN/.removed-USER-TIME.")
+    static final class Remove implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private PrefixOption prefix;
+        @Parameters(paramLabel = "ADDRESS", description = "user@domain")
+        private String address;
+
+        @Override
+        public Integer call() {
+            try {
+                Address parsed = Address.require(address);
+                Optional<java.nio.file.Path> aside = UserStore.open(prefix.prefix()).removeUser(parsed.toString());
+                spec.commandLine().getOut().println("removed user " + parsed + aside.map(p -> "; its mail is kept in "
+                        + p).orElse(" (it had no directory)"));
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (UserStoreException e) {
+                return DomainCommand.fail(spec, e.getMessage());
+            }
+        }
+    }
+}

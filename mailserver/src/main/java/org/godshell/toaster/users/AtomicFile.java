@@ -1,0 +1,75 @@
+package org.godshell.toaster.users;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * File writes a concurrent reader can never see half done: write a temp file in the same directory, fsync it,
+ * rename it over the target (atomic on POSIX), fsync the directory so the rename survives a crash. A reader
+ * opens either the old file or the new one.
+ */
+final class AtomicFile {
+
+    private AtomicFile() {
+    }
+
+    /** Writes {@code text} to {@code target} atomically with the given POSIX mode (ignored where there is none). */
+    static void write(Path target, String text, String mode) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", permissions(dir, mode));
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("cannot rename atomically in " + dir + ": " + e.getMessage(), e);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(dir);
+    }
+
+    /** Makes a directory's entries (a rename, a new file) durable; a no-op where directories cannot be opened. */
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
+            // Not every platform lets a directory be opened; the rename itself is still atomic there.
+            return;
+        }
+    }
+
+    /** Creates a directory (and missing parents) with the given POSIX mode for the last one. */
+    static void createDirectory(Path dir, String mode) throws IOException {
+        Files.createDirectories(dir.getParent());
+        Files.createDirectory(dir, permissions(dir.getParent(), mode));
+    }
+
+    /** The mode as a creation attribute, or none on file systems without POSIX permissions. */
+    static FileAttribute<?>[] permissions(Path dir, String mode) {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        Set<PosixFilePermission> perms = PosixFilePermissions.fromString(mode);
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(perms)};
+    }
+}

@@ -1,0 +1,170 @@
+package org.godshell.toaster.users;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The store's edits, each one whole under the store lock: a JVM-wide lock (a {@link FileLock} cannot be taken
+ * twice by one process) and {@code domains/.lock} with {@link FileChannel#lock}, which serializes
+ * {@code toaster} runs against each other. Every passwd change is read-modify-write of the current file
+ * under that lock, then an atomic replace, so no edit can undo another.
+ */
+final class Edits {
+
+    /** Not world-readable: the hashes are slow to crack, not impossible. */
+    static final String PASSWD_MODE = "rw-r-----";
+    static final String DOMAIN_MODE = "rwxr-x---";
+    static final String MAILBOX_MODE = "rwx------";
+
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final UserStore store;
+
+    Edits(UserStore store) {
+        this.store = store;
+    }
+
+    @FunctionalInterface
+    private interface Edit<T> {
+        T run() throws IOException, UserStoreException;
+    }
+
+    private <T> T locked(Edit<T> edit) throws UserStoreException {
+        IN_PROCESS.lock();
+        try {
+            Files.createDirectories(store.domainsDir());
+            try (FileChannel channel = FileChannel.open(store.domainsDir().resolve(".lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                // Released when the channel closes, whatever the edit throws.
+                channel.lock();
+                return edit.run();
+            }
+        } catch (IOException e) {
+            throw new UserStoreException("cannot change " + store.domainsDir() + ": " + e, e);
+        } finally {
+            IN_PROCESS.unlock();
+        }
+    }
+
+    void addDomain(String domain) throws UserStoreException {
+        locked(() -> {
+            Path dir = store.domainsDir().resolve(domain);
+            if (Files.exists(dir)) {
+                throw new UserStoreException("domain " + domain + " exists already (" + dir + ")");
+            }
+            AtomicFile.createDirectory(dir, DOMAIN_MODE);
+            AtomicFile.write(store.passwd(domain), "", PASSWD_MODE);
+            Rcpthosts.add(store.prefix().resolve("control").resolve("rcpthosts"), domain);
+            return null;
+        });
+    }
+
+    Path removeDomain(String domain, boolean force) throws UserStoreException {
+        return locked(() -> {
+            Path dir = existingDomain(domain);
+            int users = store.file(domain).users().size();
+            if (users > 0 && !force) {
+                throw new UserStoreException("domain " + domain + " has " + users + " user(s); remove them first,"
+                        + " or use --force to move the whole domain aside with their mail");
+            }
+            // rcpthosts first: once the domain is out of it, no new mail arrives for the directory being moved.
+            Rcpthosts.remove(store.prefix().resolve("control").resolve("rcpthosts"), domain);
+            return moveAside(dir);
+        });
+    }
+
+    void addUser(Address address, char[] password) throws UserStoreException {
+        String hash = hash(password);
+        locked(() -> {
+            Path dir = existingDomain(address.domain());
+            PasswdFile file = store.file(address.domain());
+            if (file.users().containsKey(address.toString())) {
+                throw new UserStoreException("user " + address + " exists already; toaster user passwd changes"
+                        + " the password");
+            }
+            Path home = dir.resolve(address.local());
+            Path maildir = home.resolve("Maildir");
+            if (!Files.isDirectory(home)) {
+                AtomicFile.createDirectory(home, MAILBOX_MODE);
+            }
+            for (String sub : new String[] {"", "cur", "new", "tmp"}) {
+                Path p = sub.isEmpty() ? maildir : maildir.resolve(sub);
+                if (!Files.isDirectory(p)) {
+                    AtomicFile.createDirectory(p, MAILBOX_MODE);
+                }
+            }
+            String line = PasswdFile.line(address, hash, home);
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE);
+            return null;
+        });
+    }
+
+    void setPassword(Address address, char[] password) throws UserStoreException {
+        String hash = hash(password);
+        locked(() -> {
+            Path dir = existingDomain(address.domain());
+            PasswdFile file = store.file(address.domain());
+            if (!file.users().containsKey(address.toString())) {
+                throw new UserStoreException("no user " + address + "; toaster user add creates it");
+            }
+            String line = PasswdFile.line(address, hash, dir.resolve(address.local()));
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE);
+            return null;
+        });
+    }
+
+    Optional<Path> removeUser(Address address) throws UserStoreException {
+        return locked(() -> {
+            Path dir = existingDomain(address.domain());
+            PasswdFile file = store.file(address.domain());
+            if (!file.users().containsKey(address.toString())) {
+                throw new UserStoreException("no user " + address);
+            }
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.empty()), PASSWD_MODE);
+            Path home = dir.resolve(address.local());
+            return Files.isDirectory(home) ? Optional.of(moveAside(home)) : Optional.empty();
+        });
+    }
+
+    private Path existingDomain(String domain) throws UserStoreException {
+        Path dir = store.domainsDir().resolve(domain);
+        if (!Files.isDirectory(dir)) {
+            throw new UserStoreException("no domain " + domain + "; toaster domain add " + domain + " creates it");
+        }
+        return dir;
+    }
+
+    /** Hashed before taking the lock: the slow part should not hold up other edits. */
+    private static String hash(char[] password) throws UserStoreException {
+        if (password == null || password.length > PasswordHash.MAX_PASSWORD
+                || PasswordHash.utf8(password).isEmpty()) {
+            throw new UserStoreException("the password must be text of at most " + PasswordHash.MAX_PASSWORD
+                    + " characters");
+        }
+        return PasswordHash.hash(password);
+    }
+
+    /** Renames a directory to {@code .removed-NAME-TIME} beside it; the leading dot keeps it out of listings. */
+    private static Path moveAside(Path dir) throws IOException {
+        String base = ".removed-" + dir.getFileName() + "-" + STAMP.format(Instant.now());
+        Path target = dir.resolveSibling(base);
+        for (int n = 2; Files.exists(target); n++) {
+            target = dir.resolveSibling(base + "-" + n);
+        }
+        Files.move(dir, target, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.syncDirectory(dir.getParent());
+        return target;
+    }
+}

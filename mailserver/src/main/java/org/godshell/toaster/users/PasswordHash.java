@@ -1,0 +1,127 @@
+package org.godshell.toaster.users;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.apache.commons.codec.digest.Sha2Crypt;
+
+/**
+ * Password hashes in the crypt(3) forms Dovecot reads from a passwd-file: {@code {SHA512-CRYPT}$6$...} is what
+ * the toaster writes, {@code {SHA256-CRYPT}$5$...} is also accepted. Plaintext and weak schemes
+ * ({@code {PLAIN}}, {@code {MD5-CRYPT}}, ...) are not "unknown users": they are malformed lines, reported by the
+ * CLI and never matched.
+ *
+ * <p>New hashes use {@value #ROUNDS} rounds, the default of glibc's crypt and of Dovecot's own
+ * {@code doveadm pw -s SHA512-CRYPT}, written explicitly ({@code rounds=5000}) so that a later change of default
+ * cannot change how an existing line is read.
+ */
+final class PasswordHash {
+
+    /** glibc's and Dovecot's default for SHA-crypt. */
+    static final int ROUNDS = 5000;
+
+    /** Longer passwords are refused: SHA-crypt's work grows with the length, so a huge one is a CPU attack. */
+    static final int MAX_PASSWORD = 1024;
+
+    static final String SHA512 = "{SHA512-CRYPT}";
+    static final String SHA256 = "{SHA256-CRYPT}";
+
+    private static final String SALT_CHARS = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+    private static final Pattern SHA512_FORM = Pattern.compile("\\$6\\$(rounds=[1-9][0-9]{3,8}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}");
+    private static final Pattern SHA256_FORM = Pattern.compile("\\$5\\$(rounds=[1-9][0-9]{3,8}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{43}");
+
+    /** The crypt function itself, a seam so that tests can count calls; production always uses {@link #SHA_CRYPT}. */
+    @FunctionalInterface
+    interface Crypt {
+        String crypt(byte[] key, String saltOrHash);
+    }
+
+    /** commons-codec's SHA-crypt, choosing SHA-512 or SHA-256 by the {@code $6$}/{@code $5$} of the salt. */
+    static final Crypt SHA_CRYPT = (key, salt) -> salt.startsWith("$5$")
+            ? Sha2Crypt.sha256Crypt(key, salt) : Sha2Crypt.sha512Crypt(key, salt);
+
+    /**
+     * What an unknown user's password is checked against, so that "no such user" costs one SHA512-CRYPT with
+     * the default rounds, as a wrong password does. Fixed and public: it matches no password anyone knows of,
+     * and it is never a user's hash.
+     */
+    static final String DUMMY = SHA512 + Sha2Crypt.sha512Crypt(
+            "no user has this password".getBytes(StandardCharsets.UTF_8), "$6$rounds=" + ROUNDS + "$toasterdummy0000");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private PasswordHash() {
+    }
+
+    /** A new {@code {SHA512-CRYPT}} hash with a random 16-character salt (the most SHA-crypt uses). */
+    static String hash(char[] password) {
+        StringBuilder salt = new StringBuilder("$6$rounds=" + ROUNDS + "$");
+        for (int i = 0; i < 16; i++) {
+            salt.append(SALT_CHARS.charAt(RANDOM.nextInt(SALT_CHARS.length())));
+        }
+        byte[] key = utf8(password).orElseThrow(() -> new IllegalArgumentException("password is not valid text"));
+        try {
+            return SHA512 + Sha2Crypt.sha512Crypt(key, salt.toString());
+        } finally {
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    /** Whether a stored password field has a scheme and form this store accepts; the problem text if not. */
+    static Optional<String> problem(String field) {
+        if (field.startsWith(SHA512)) {
+            return SHA512_FORM.matcher(field.substring(SHA512.length())).matches() ? Optional.empty()
+                    : Optional.of("the " + SHA512 + " hash is not in crypt's $6$[rounds=N$]salt$hash form");
+        }
+        if (field.startsWith(SHA256)) {
+            return SHA256_FORM.matcher(field.substring(SHA256.length())).matches() ? Optional.empty()
+                    : Optional.of("the " + SHA256 + " hash is not in crypt's $5$[rounds=N$]salt$hash form");
+        }
+        int end = field.indexOf('}');
+        String scheme = field.startsWith("{") && end > 0 ? field.substring(0, end + 1) : "a password without {SCHEME}";
+        return Optional.of("unsupported password scheme " + Address.printable(scheme)
+                + ": only {SHA512-CRYPT} and {SHA256-CRYPT} are accepted; set a new one with toaster user passwd");
+    }
+
+    /**
+     * Whether {@code password} matches {@code stored} (a field that passed {@link #problem}). Runs the crypt
+     * exactly once whatever the input; a password that is not valid text or too long is hashed as the empty
+     * one and never matches, so that bad input costs the same work.
+     */
+    static boolean matches(Crypt crypt, String stored, char[] password) {
+        Optional<byte[]> key = password == null || password.length > MAX_PASSWORD ? Optional.empty() : utf8(password);
+        byte[] bytes = key.orElseGet(() -> new byte[0]);
+        String hash = stored.substring(stored.indexOf('}') + 1);
+        try {
+            String computed = crypt.crypt(bytes, hash);
+            // Constant-time comparison: the time must not tell how much of the hash was right.
+            boolean same = MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII),
+                    hash.getBytes(StandardCharsets.US_ASCII));
+            return same && key.isPresent();
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
+    }
+
+    /** UTF-8 bytes of a password, without a String copy that could not be wiped; empty when it is not text. */
+    static Optional<byte[]> utf8(char[] password) {
+        try {
+            ByteBuffer buffer = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(password));
+            byte[] bytes = Arrays.copyOfRange(buffer.array(), buffer.position(), buffer.limit());
+            Arrays.fill(buffer.array(), (byte) 0);
+            return Optional.of(bytes);
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+}

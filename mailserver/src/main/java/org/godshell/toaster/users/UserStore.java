@@ -1,0 +1,190 @@
+package org.godshell.toaster.users;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The virtual domains and users under {@code PREFIX/domains/}. One store lives as long as the server: each
+ * domain's {@code passwd} is read when first needed and read again whenever its size, time or inode changes,
+ * so edits by {@code toaster user ...} (another process, another store) apply without a restart. Edits
+ * ({@link #addDomain} and the others) go through {@link Edits}: atomic, serialized by {@code domains/.lock}.
+ *
+ * <p>Thread-safe: {@link #verify} may be called from any number of sessions at once.
+ */
+public final class UserStore {
+
+    /** A passwd file is a line per user; anything this large is a mistake, not a domain. */
+    static final long MAX_FILE = 64L * 1024 * 1024;
+
+    private final Path prefix;
+    private final Path domains;
+    private final PasswordHash.Crypt crypt;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    /** A parsed file and the attributes it was read with: any change of them means read again. */
+    private record Cached(Object key, FileTime modified, long size, PasswdFile file) {
+    }
+
+    /** One domain's users as the CLI lists them: usable addresses and the file's problems ({@code file:line}). */
+    public record Listing(List<String> users, List<String> problems) {
+        public Listing {
+            users = List.copyOf(users);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    UserStore(Path prefix, PasswordHash.Crypt crypt) {
+        this.prefix = prefix.toAbsolutePath().normalize();
+        this.domains = this.prefix.resolve("domains");
+        this.crypt = Objects.requireNonNull(crypt, "crypt");
+    }
+
+    /** The store of the installation at {@code prefix}; nothing is read until it is needed. */
+    public static UserStore open(Path prefix) {
+        return new UserStore(prefix, PasswordHash.SHA_CRYPT);
+    }
+
+    /**
+     * Whether {@code address} ({@code user@domain}, case ignored) is a user of this store and {@code password}
+     * is theirs. An unknown user or domain, a malformed passwd line, a file that cannot be read and any bad
+     * input (null, control characters, huge strings) all answer false after the same work as a wrong password:
+     * one SHA512-CRYPT against a fixed dummy hash, so neither the answer nor the time tells a client which
+     * addresses exist. Never throws.
+     *
+     * <p>The caller owns {@code password} and must zero it ({@code Arrays.fill(password, '\0')}) when done; this
+     * method neither keeps nor clears it.
+     */
+    public boolean verify(String address, char[] password) {
+        String stored = PasswordHash.DUMMY;
+        boolean known = false;
+        try {
+            Optional<Address> parsed = Address.parse(address);
+            if (parsed.isPresent()) {
+                PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
+                if (entry != null) {
+                    stored = entry.password();
+                    known = true;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // An unreadable file is "no such user" for a login; the CLI's list shows the admin why.
+            known = false;
+        }
+        boolean matches = PasswordHash.matches(crypt, stored, password);
+        return known && matches;
+    }
+
+    /** The domains, sorted: directories of {@code domains/} with a valid name (moved-aside ones start with a dot). */
+    public List<String> domains() throws IOException {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(domains)) {
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(domains, Files::isDirectory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (Address.validDomain(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** A domain's users in file order and the problems of its passwd file. */
+    public Listing users(String domain) throws UserStoreException {
+        String name = Address.requireDomain(domain);
+        try {
+            PasswdFile file = file(name);
+            return new Listing(file.users().keySet().stream().toList(),
+                    file.problems().stream().map(PasswdFile.Problem::toString).toList());
+        } catch (IOException e) {
+            throw new UserStoreException(passwd(name) + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates {@code domains/DOMAIN/} with an empty passwd file and adds the domain to {@code control/rcpthosts}. */
+    public void addDomain(String domain) throws UserStoreException {
+        new Edits(this).addDomain(Address.requireDomain(domain));
+    }
+
+    /**
+     * Takes the domain out of {@code control/rcpthosts} and moves its directory (mail included) aside to
+     * {@code domains/.removed-DOMAIN-TIME}, which it returns. Refused while the domain has users unless forced.
+     */
+    public Path removeDomain(String domain, boolean force) throws UserStoreException {
+        return new Edits(this).removeDomain(Address.requireDomain(domain), force);
+    }
+
+    /** Adds a user with a new SHA512-CRYPT hash of {@code password} and creates its {@code Maildir/}. */
+    public void addUser(String address, char[] password) throws UserStoreException {
+        new Edits(this).addUser(Address.require(address), password);
+    }
+
+    /** Replaces a user's password hash. */
+    public void setPassword(String address, char[] password) throws UserStoreException {
+        new Edits(this).setPassword(Address.require(address), password);
+    }
+
+    /**
+     * Removes a user's line and moves its directory aside to {@code domains/DOMAIN/.removed-USER-TIME}, returned
+     * when there was a directory to move: the mail is kept for the admin to archive or delete.
+     */
+    public Optional<Path> removeUser(String address) throws UserStoreException {
+        return new Edits(this).removeUser(Address.require(address));
+    }
+
+    Path prefix() {
+        return prefix;
+    }
+
+    Path domainsDir() {
+        return domains;
+    }
+
+    Path passwd(String domain) {
+        return domains.resolve(domain).resolve("passwd");
+    }
+
+    /** The domain's parsed passwd file, from the cache while the file on disk has not changed. */
+    PasswdFile file(String domain) throws IOException {
+        Path path = passwd(domain);
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            cache.remove(domain);
+            return PasswdFile.empty();
+        }
+        Cached cached = cache.get(domain);
+        if (cached != null && Objects.equals(cached.key(), attributes.fileKey())
+                && cached.modified().equals(attributes.lastModifiedTime()) && cached.size() == attributes.size()) {
+            return cached.file();
+        }
+        if (!attributes.isRegularFile() || attributes.size() > MAX_FILE) {
+            throw new IOException(path + " is not a plain file of at most " + MAX_FILE / (1024 * 1024) + " MB");
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes((int) MAX_FILE);
+        }
+        // Cached with the attributes seen before the read: if the file changed in between, they differ from the
+        // next look and the file is read again, so a stale cache entry never outlives one call.
+        PasswdFile parsed = PasswdFile.parse(path, domain, bytes);
+        cache.put(domain, new Cached(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), parsed));
+        return parsed;
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * Virtual domains and their users, the job vpopmail did in the old toasters: {@code domains/<domain>/passwd}
+ * in Dovecot's passwd-file format (so Dovecot can serve IMAP from the same files), one line per user with a
+ * {@code {SHA512-CRYPT}} hash, and the mailboxes in {@code domains/<domain>/<user>/Maildir/}.
+ *
+ * <p>{@link org.godshell.toaster.users.UserStore} is the only public entry: the SMTP server keeps one for its
+ * life and asks {@link org.godshell.toaster.users.UserStore#verify} whether a password is right; the
+ * {@code toaster domain} and {@code toaster user} commands edit through the same class.
+ *
+ * <p>What this package must never do:
+ * <ul>
+ *   <li>tell an unknown user from a wrong password, by the answer or by the work done: both run one crypt;</li>
+ *   <li>turn a name into a path before it passed {@link org.godshell.toaster.users.Address}'s checks, since
+ *       user and domain names become directory names;</li>
+ *   <li>leave a half-written passwd file where the server or Dovecot may read it: every edit is a temp file,
+ *       fsync and an atomic rename, under {@code domains/.lock};</li>
+ *   <li>delete mail: a removed user's or domain's directory is moved aside as {@code .removed-NAME-TIME}.</li>
+ * </ul>
+ */
+package org.godshell.toaster.users;
