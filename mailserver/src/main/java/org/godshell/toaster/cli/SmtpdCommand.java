@@ -4,16 +4,19 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ListenAddresses;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.Logins;
 import org.godshell.toaster.smtpd.SmtpServer;
 import org.godshell.toaster.spp.SppEngine;
 import org.godshell.toaster.tls.TlsConfig;
+import org.godshell.toaster.users.UserStore;
 import org.godshell.toaster.smtpd.TransactionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +43,27 @@ final class SmtpdCommand implements Callable<Integer> {
             description = "On stop, how long sessions receiving a message may take to finish (default: ${DEFAULT-VALUE}).")
     private int graceSeconds;
 
+    /**
+     * AUTH checks the installation's users (domains/DOMAIN/passwd), inside TLS only; the submission port
+     * (control/listen-submission) needs a certificate, since it is useless without TLS.
+     */
+    private Logins logins(TlsConfig tls) throws ConfigException {
+        Path file = prefix.control().resolve("listen-submission");
+        List<InetSocketAddress> submission = ListenAddresses.load(file).orElse(List.of());
+        if (!submission.isEmpty() && tls.server().isEmpty()) {
+            throw new ConfigException(file, 0, "offers submission, which needs TLS, but there is no "
+                    + prefix.control().resolve("servercert.pem") + "; make one with: toaster cert selfsigned --host HOST");
+        }
+        return Logins.with(UserStore.open(prefix.prefix())::verify, submission);
+    }
+
+    /** What the i-th address of {@link SmtpServer#addresses} serves, in its order: smtp, smtps, submission. */
+    private static String kind(int i, SmtpConfig config, TlsConfig tls) {
+        int smtp = config.listenSmtp().size();
+        return i < smtp ? "" : i < smtp + tls.implicitTls().size() ? " (SMTPS: TLS on connect, login required)"
+                : " (submission: STARTTLS, login required)";
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
@@ -48,16 +72,18 @@ final class SmtpdCommand implements Callable<Integer> {
         SmtpConfig config;
         SppEngine plugins;
         TlsConfig tls;
+        Logins logins;
         try {
             config = SmtpConfig.load(prefix.control());
             tls = TlsConfig.load(prefix.control(), line -> log.event("-", line));
+            logins = logins(tls);
             plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> log.event("-", line));
         } catch (ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
         }
         try (Queue queue = Queue.open(prefix.prefix().resolve("queue"))) {
-            SmtpServer server = new SmtpServer(config, queue, plugins, tls, Logins.none(), log);
+            SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, log);
             log.event("-", tls.server().isPresent()
                     ? "STARTTLS offered with " + prefix.control().resolve("servercert.pem")
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");
@@ -72,7 +98,7 @@ final class SmtpdCommand implements Callable<Integer> {
             for (int i = 0; i < addresses.size(); i++) {
                 InetSocketAddress address = addresses.get(i);
                 out.println("smtpd: listening on " + address.getAddress().getHostAddress() + ":" + address.getPort()
-                        + " as " + config.me() + (i >= config.listenSmtp().size() ? " (TLS on connect)" : ""));
+                        + " as " + config.me() + kind(i, config, tls));
             }
             out.flush();
             stopped.await();

@@ -97,7 +97,8 @@ public final class SppEngine {
                 line.isPresent() ? timeoutFile.toString() : "default", servers.map(Dns::using).orElseGet(Dns::system),
                 servers.isPresent() ? dnsFile.toString() : "default (the host's resolvers)", log);
         if (engine.config(engine.defaultFile, false).isEmpty()) {
-            log.accept("spp: no " + engine.defaultFile + ": no plugins unless a tcp.smtp rule names a file");
+            log.accept("spp: " + (Files.exists(engine.defaultFile) ? engine.defaultFile + " lists no plugin"
+                    : "no " + engine.defaultFile) + ": no plugins unless a tcp.smtp rule names a file");
         }
         for (String named : sppConfFiles) {
             engine.config(engine.home.resolve(named), true);

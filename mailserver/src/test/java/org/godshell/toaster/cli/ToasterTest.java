@@ -100,4 +100,14 @@ class ToasterTest {
         assertEquals(first, Files.readString(file), "an existing certificate is not replaced without --force");
         assertEquals(0, run("cert", "selfsigned", "--prefix", prefix.toString(), "--host", "mx.example.org", "--force"));
     }
+
+    @Test
+    void submissionWithoutACertificateStopsTheServerAtStart(@TempDir Path prefix) throws IOException {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        Files.writeString(control.resolve("listen-smtp"), "127.0.0.1:0\n");
+        Files.writeString(control.resolve("listen-submission"), "127.0.0.1:0\n");
+        assertEquals(1, run("smtpd", "--prefix", prefix.toString()));
+        assertTrue(err.toString().contains("listen-submission: offers submission, which needs TLS"), err.toString());
+    }
 }
