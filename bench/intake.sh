@@ -20,8 +20,9 @@
 #   BENCH_RUNS       measured runs per side; median shown (1)
 #   BENCH_WORKDIR    scratch directory, wiped at start    (/tmp/toaster-bench)
 #   BENCH_ONLY       postfix | toaster | both             (both)
-#   BENCH_PLUGINS    none | scripts                       (none): "scripts" runs the toaster with the shipped
-#                    sample plugins active on connect, HELO, MAIL and RCPT (6 plugin runs per message)
+#   BENCH_PLUGINS    none | scripts | persistent          (none): "scripts" runs the toaster with the shipped
+#                    sample plugins active on connect, HELO, MAIL and RCPT (6 plugin runs per message);
+#                    "persistent" runs the shipped long-running heloguard on those four hooks instead
 #   BENCH_POSTFIX_PORT / BENCH_TOASTER_PORT  loopback ports (2526 / 2525)
 #   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
 #   TOASTER_ROOT     the toaster's source tree            (the parent of bench/)
@@ -71,7 +72,7 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 case $only in postfix|toaster|both) ;; *) echo "intake: BENCH_ONLY must be postfix, toaster or both" >&2; exit 2 ;; esac
-case $plugins in none|scripts) ;; *) echo "intake: BENCH_PLUGINS must be none or scripts" >&2; exit 2 ;; esac
+case $plugins in none|scripts|persistent) ;; *) echo "intake: BENCH_PLUGINS must be none, scripts or persistent" >&2; exit 2 ;; esac
 for n in messages sessions size warmup runs postfix_port toaster_port; do
   [[ ${!n} =~ ^[0-9]+$ ]] || { echo "intake: $n must be a whole number, not '${!n}'" >&2; exit 2; }
 done
@@ -257,6 +258,12 @@ setup_toaster() {
     printf '%s\n' '[connection]' plugins/rbl '[helo]' plugins/tagger '[mail]' plugins/tagger \
       '[rcpt]' plugins/tarpit plugins/chkuser plugins/tagger >"$prefix/control/smtpplugins"
     echo ':allow,RBLSERVERS=""' >"$prefix/control/tcp.smtp"
+  elif [[ $plugins == persistent ]]; then
+    # One long-running process answers all four hooks over a pipe: no fork per command. heloguard refuses
+    # a client that says our own name at HELO, and smtp-source says bench.localhost: so we are someone else.
+    echo "mx.$domain" >"$prefix/control/me"
+    printf '%s\n' '[connection]' persistent:plugins/heloguard '[helo]' persistent:plugins/heloguard \
+      '[mail]' persistent:plugins/heloguard '[rcpt]' persistent:plugins/heloguard >"$prefix/control/smtpplugins"
   fi
 }
 
@@ -417,6 +424,7 @@ fi
 if want_toaster; then
   label=toaster
   [[ $plugins == scripts ]] && label="toaster + 6 script plugins"
+  [[ $plugins == persistent ]] && label="toaster + 4 persistent calls"
   printf '%-28s %12s %16s\n' "$label" "$toaster_rate" "$toaster_count/$expected"
   echo "  (toaster count: regular files under $prefix/queue but *.tmp; informational, its layout is not final)"
 fi
