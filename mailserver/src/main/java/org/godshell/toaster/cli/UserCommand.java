@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.users.Address;
+import org.godshell.toaster.users.PasswordScheme;
 import org.godshell.toaster.users.UserStore;
 import org.godshell.toaster.users.UserStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -36,17 +38,30 @@ final class UserCommand implements Runnable {
 
     /** What add and passwd share: read a password, hand it to the store, zero it whatever happens. */
     private interface PasswordEdit {
-        void apply(UserStore store, String address, char[] password) throws UserStoreException;
+        void apply(UserStore store, String address, char[] password, PasswordScheme scheme) throws UserStoreException;
     }
 
-    private static int withPassword(CommandSpec spec, PrefixOption prefix, String address, PasswordEdit edit,
-            String done) {
+    /** The {@code --scheme} both take: SCRAM users can also use PLAIN and LOGIN, SHA-crypt users not SCRAM. */
+    static final class SchemeOption {
+        @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "sha512-crypt",
+                description = "sha512-crypt (default) or scram-sha-256 (needed for SMTP AUTH SCRAM-SHA-256;"
+                        + " PLAIN and LOGIN work with both).")
+        String scheme;
+    }
+
+    private static int withPassword(CommandSpec spec, PrefixOption prefix, SchemeOption schemeOption,
+            String address, PasswordEdit edit, String done) {
         char[] password = null;
         try {
+            Optional<PasswordScheme> scheme = PasswordScheme.named(schemeOption.scheme);
+            if (scheme.isEmpty()) {
+                return DomainCommand.fail(spec, "unknown --scheme " + schemeOption.scheme
+                        + ": use sha512-crypt or scram-sha-256");
+            }
             Address parsed = Address.require(address);
             UserStore store = UserStore.open(prefix.prefix());
             password = PasswordInput.read(System.in);
-            edit.apply(store, parsed.toString(), password);
+            edit.apply(store, parsed.toString(), password, scheme.get());
             spec.commandLine().getOut().println(done + " " + parsed);
             spec.commandLine().getOut().flush();
             return 0;
@@ -66,12 +81,14 @@ final class UserCommand implements Runnable {
         private CommandSpec spec;
         @Mixin
         private PrefixOption prefix;
+        @Mixin
+        private SchemeOption scheme;
         @Parameters(paramLabel = "ADDRESS", description = "user@domain; the domain must exist (toaster domain add).")
         private String address;
 
         @Override
         public Integer call() {
-            return withPassword(spec, prefix, address, UserStore::addUser, "added user");
+            return withPassword(spec, prefix, scheme, address, UserStore::addUser, "added user");
         }
     }
 
@@ -81,12 +98,14 @@ final class UserCommand implements Runnable {
         private CommandSpec spec;
         @Mixin
         private PrefixOption prefix;
+        @Mixin
+        private SchemeOption scheme;
         @Parameters(paramLabel = "ADDRESS", description = "user@domain")
         private String address;
 
         @Override
         public Integer call() {
-            return withPassword(spec, prefix, address, UserStore::setPassword, "changed the password of");
+            return withPassword(spec, prefix, scheme, address, UserStore::setPassword, "changed the password of");
         }
     }
 

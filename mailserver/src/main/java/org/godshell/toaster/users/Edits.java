@@ -85,8 +85,8 @@ final class Edits {
         });
     }
 
-    void addUser(Address address, char[] password) throws UserStoreException {
-        String hash = hash(password);
+    void addUser(Address address, char[] password, PasswordScheme scheme) throws UserStoreException {
+        String hash = hash(password, scheme);
         locked(() -> {
             Path dir = existingDomain(address.domain());
             PasswdFile file = store.file(address.domain());
@@ -111,8 +111,8 @@ final class Edits {
         });
     }
 
-    void setPassword(Address address, char[] password) throws UserStoreException {
-        String hash = hash(password);
+    void setPassword(Address address, char[] password, PasswordScheme scheme) throws UserStoreException {
+        String hash = hash(password, scheme);
         locked(() -> {
             Path dir = existingDomain(address.domain());
             PasswdFile file = store.file(address.domain());
@@ -147,13 +147,13 @@ final class Edits {
     }
 
     /** Hashed before taking the lock: the slow part should not hold up other edits. */
-    private static String hash(char[] password) throws UserStoreException {
+    private static String hash(char[] password, PasswordScheme scheme) throws UserStoreException {
         if (password == null || password.length > PasswordHash.MAX_PASSWORD
                 || PasswordHash.utf8(password).isEmpty()) {
             throw new UserStoreException("the password must be text of at most " + PasswordHash.MAX_PASSWORD
                     + " characters");
         }
-        return PasswordHash.hash(password);
+        return PasswordHash.hash(password, scheme);
     }
 
     /** Renames a directory to {@code .removed-NAME-TIME} beside it; the leading dot keeps it out of listings. */

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.Sha2Crypt;
+import org.godshell.toaster.auth.ScramCredentials;
 
 /**
  * Password hashes in the crypt(3) forms Dovecot reads from a passwd-file: {@code {SHA512-CRYPT}$6$...} is what
@@ -21,6 +22,10 @@ import org.apache.commons.codec.digest.Sha2Crypt;
  * <p>New hashes use {@value #ROUNDS} rounds, the default of glibc's crypt and of Dovecot's own
  * {@code doveadm pw -s SHA512-CRYPT}, written explicitly ({@code rounds=5000}) so that a later change of default
  * cannot change how an existing line is read.
+ *
+ * <p>{@code {SCRAM-SHA-256}iterations,salt,StoredKey,ServerKey} (Dovecot's form, base64 fields, RFC 5802 §3 keys)
+ * serves SCRAM-SHA-256 logins and, by deriving the keys again, PLAIN and LOGIN too; new ones use
+ * {@value org.godshell.toaster.auth.ScramCredentials#MIN_ITERATIONS} iterations (RFC 7677 §4) and a 16-byte salt.
  */
 final class PasswordHash {
 
@@ -32,6 +37,7 @@ final class PasswordHash {
 
     static final String SHA512 = "{SHA512-CRYPT}";
     static final String SHA256 = "{SHA256-CRYPT}";
+    static final String SCRAM = "{SCRAM-SHA-256}";
 
     private static final String SALT_CHARS = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern SHA512_FORM = Pattern.compile("\\$6\\$(rounds=[1-9][0-9]{3,8}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}");
@@ -74,6 +80,22 @@ final class PasswordHash {
         }
     }
 
+    /** A new hash of {@code password} in {@code scheme}, with a random salt. */
+    static String hash(char[] password, PasswordScheme scheme) {
+        if (scheme == PasswordScheme.SHA512_CRYPT) {
+            return hash(password);
+        }
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return SCRAM + ScramCredentials.derive(password, salt, ScramCredentials.MIN_ITERATIONS).dovecot();
+    }
+
+    /** The SCRAM credentials of a stored field, when it is a well-formed {@code {SCRAM-SHA-256}} one. */
+    static Optional<ScramCredentials> scram(String field) {
+        return field.startsWith(SCRAM) ? ScramCredentials.parseDovecot(field.substring(SCRAM.length()))
+                : Optional.empty();
+    }
+
     /** Whether a stored password field has a scheme and form this store accepts; the problem text if not. */
     static Optional<String> problem(String field) {
         if (field.startsWith(SHA512)) {
@@ -84,10 +106,16 @@ final class PasswordHash {
             return SHA256_FORM.matcher(field.substring(SHA256.length())).matches() ? Optional.empty()
                     : Optional.of("the " + SHA256 + " hash is not in crypt's $5$[rounds=N$]salt$hash form");
         }
+        if (field.startsWith(SCRAM)) {
+            return scram(field).isPresent() ? Optional.empty()
+                    : Optional.of("the " + SCRAM + " field is not Dovecot's iterations,salt,StoredKey,ServerKey"
+                    + " (base64, at least " + ScramCredentials.MIN_ITERATIONS + " and at most "
+                    + ScramCredentials.MAX_ITERATIONS + " iterations, 32-byte keys)");
+        }
         int end = field.indexOf('}');
         String scheme = field.startsWith("{") && end > 0 ? field.substring(0, end + 1) : "a password without {SCHEME}";
         return Optional.of("unsupported password scheme " + Address.printable(scheme)
-                + ": only {SHA512-CRYPT} and {SHA256-CRYPT} are accepted; set a new one with toaster user passwd");
+                + ": only {SHA512-CRYPT}, {SHA256-CRYPT} and {SCRAM-SHA-256} are accepted; set a new one with toaster user passwd");
     }
 
     /**
@@ -96,6 +124,9 @@ final class PasswordHash {
      * one and never matches, so that bad input costs the same work.
      */
     static boolean matches(Crypt crypt, String stored, char[] password) {
+        if (stored.startsWith(SCRAM)) {
+            return matchesScram(stored, password);
+        }
         Optional<byte[]> key = password == null || password.length > MAX_PASSWORD ? Optional.empty() : utf8(password);
         byte[] bytes = key.orElseGet(() -> new byte[0]);
         String hash = stored.substring(stored.indexOf('}') + 1);
@@ -108,6 +139,15 @@ final class PasswordHash {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    /** SCRAM: derives the keys again with the stored salt and count; bad input runs the same work, unmatched. */
+    private static boolean matchesScram(String stored, char[] password) {
+        ScramCredentials credentials = scram(stored).orElseThrow();
+        boolean usable = password != null && password.length > 0 && password.length <= MAX_PASSWORD
+                && utf8(password).isPresent();
+        char[] candidate = usable ? password : "\0not a password\0".toCharArray();
+        return credentials.matches(candidate) && usable;
     }
 
     /** UTF-8 bytes of a password, without a String copy that could not be wiped; empty when it is not text. */

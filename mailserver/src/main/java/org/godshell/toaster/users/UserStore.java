@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.godshell.toaster.auth.ScramCredentials;
 
 /**
  * The virtual domains and users under {@code PREFIX/domains/}. One store lives as long as the server: each
@@ -61,7 +62,8 @@ public final class UserStore {
      * is theirs. An unknown user or domain, a malformed passwd line, a file that cannot be read and any bad
      * input (null, control characters, huge strings) all answer false after the same work as a wrong password:
      * one SHA512-CRYPT against a fixed dummy hash, so neither the answer nor the time tells a client which
-     * addresses exist. Never throws.
+     * addresses exist. Never throws. (A {@code {SCRAM-SHA-256}} user costs a PBKDF2 of its iteration count
+     * instead: the time tells at most that the user is stored in that scheme.)
      *
      * <p>The caller owns {@code password} and must zero it ({@code Arrays.fill(password, '\0')}) when done; this
      * method neither keeps nor clears it.
@@ -84,6 +86,24 @@ public final class UserStore {
         }
         boolean matches = PasswordHash.matches(crypt, stored, password);
         return known && matches;
+    }
+
+    /**
+     * The SCRAM-SHA-256 credentials of {@code address} when its line is {@code {SCRAM-SHA-256}}; empty for an
+     * unknown user, a user stored as SHA-crypt (whose SCRAM keys cannot be derived from the hash), bad input or
+     * a file that cannot be read. Never throws; the caller runs the exchange with fake credentials when empty.
+     */
+    public Optional<ScramCredentials> scram(String address) {
+        try {
+            Optional<Address> parsed = Address.parse(address);
+            if (parsed.isEmpty()) {
+                return Optional.empty();
+            }
+            PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
+            return entry == null ? Optional.empty() : PasswordHash.scram(entry.password());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     /** The domains, sorted: directories of {@code domains/} with a valid name (moved-aside ones start with a dot). */
@@ -131,12 +151,22 @@ public final class UserStore {
 
     /** Adds a user with a new SHA512-CRYPT hash of {@code password} and creates its {@code Maildir/}. */
     public void addUser(String address, char[] password) throws UserStoreException {
-        new Edits(this).addUser(Address.require(address), password);
+        addUser(address, password, PasswordScheme.SHA512_CRYPT);
     }
 
-    /** Replaces a user's password hash. */
+    /** Adds a user with a new hash of {@code password} in {@code scheme} and creates its {@code Maildir/}. */
+    public void addUser(String address, char[] password, PasswordScheme scheme) throws UserStoreException {
+        new Edits(this).addUser(Address.require(address), password, scheme);
+    }
+
+    /** Replaces a user's password hash with a new SHA512-CRYPT one. */
     public void setPassword(String address, char[] password) throws UserStoreException {
-        new Edits(this).setPassword(Address.require(address), password);
+        setPassword(address, password, PasswordScheme.SHA512_CRYPT);
+    }
+
+    /** Replaces a user's password hash with a new one in {@code scheme}. */
+    public void setPassword(String address, char[] password, PasswordScheme scheme) throws UserStoreException {
+        new Edits(this).setPassword(Address.require(address), password, scheme);
     }
 
     /**

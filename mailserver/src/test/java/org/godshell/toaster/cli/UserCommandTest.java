@@ -53,6 +53,19 @@ class UserCommandTest {
     }
 
     @Test
+    void schemeScramSha256WritesScramKeys() throws Exception {
+        assertEquals(0, run("", "domain", "add", "example.test"), err.toString());
+        assertEquals(0, run("correct horse battery\n", "user", "add", "--scheme", "scram-sha-256", "ann@example.test"),
+                err.toString());
+        assertTrue(UserStore.open(prefix).scram("ann@example.test").isPresent());
+        assertTrue(UserStore.open(prefix).verify("ann@example.test", "correct horse battery".toCharArray()));
+        assertEquals(0, run("battery staple horse\n", "user", "passwd", "ann@example.test"), err.toString());
+        assertTrue(UserStore.open(prefix).scram("ann@example.test").isEmpty(), "the default stays sha512-crypt");
+        assertEquals(1, run("battery staple horse\n", "user", "passwd", "--scheme", "md5", "ann@example.test"));
+        assertTrue(err.toString().contains("unknown --scheme md5"), err.toString());
+    }
+
+    @Test
     void wholeLifeOfADomainAndAUser() throws Exception {
         assertEquals(0, run("", "domain", "add", "Example.TEST"), err.toString());
         assertEquals(List.of("# local", "localhost", "example.test"),
