@@ -54,7 +54,8 @@ final class SmtpdCommand implements Callable<Integer> {
             throw new ConfigException(file, 0, "offers submission, which needs TLS, but there is no "
                     + prefix.control().resolve("servercert.pem") + "; make one with: toaster cert selfsigned --host HOST");
         }
-        return Logins.with(UserStore.open(prefix.prefix())::verify, submission);
+        UserStore users = UserStore.open(prefix.prefix());
+        return Logins.with(users::verify, users::scram, submission);
     }
 
     /** What the i-th address of {@link SmtpServer#addresses} serves, in its order: smtp, smtps, submission. */

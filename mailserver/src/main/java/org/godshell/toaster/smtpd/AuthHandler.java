@@ -5,15 +5,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import org.godshell.toaster.auth.Sasl;
+import org.godshell.toaster.auth.Scram;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.smtp.Reply;
 import org.godshell.toaster.spp.HookResult;
 import org.godshell.toaster.spp.Section;
 
 /**
- * AUTH (RFC 4954) with PLAIN (RFC 4616) and LOGIN, only inside TLS. A success runs the [auth] plugins
- * (qmail-spp.md §2) before 235; a failure is counted by the throttle, answered slower as failures pile up,
- * and logged for fail2ban-style tools. The reply never says whether the user exists.
+ * AUTH (RFC 4954) with PLAIN (RFC 4616), LOGIN and SCRAM-SHA-256 ({@link ScramAuth}), only inside TLS. A
+ * success runs the [auth] plugins (qmail-spp.md §2) before 235; a failure is counted by the throttle, answered
+ * slower as failures pile up, and logged for fail2ban-style tools. The reply never says whether the user exists.
  */
 final class AuthHandler implements Handler {
 
@@ -49,6 +50,8 @@ final class AuthHandler implements Handler {
                     .orElse(new Step.Challenge(EMPTY_CHALLENGE, response -> finish(session, "PLAIN", Sasl.plain(response))));
             case "LOGIN" -> initial.map(user -> login(session, user))
                     .orElse(new Step.Challenge(USERNAME, user -> login(session, user)));
+            case Scram.MECHANISM -> initial.map(first -> ScramAuth.first(session, first))
+                    .orElse(new Step.Challenge(EMPTY_CHALLENGE, first -> ScramAuth.first(session, first)));
             default -> Step.respond(Replies.AUTH_MECHANISM);
         };
     }
@@ -80,7 +83,12 @@ final class AuthHandler implements Handler {
         if (!valid) {
             return failed(session, mechanism, credentials.user());
         }
-        session.environment.put("SMTPAUTHUSER", credentials.user());
+        return succeeded(session, mechanism, credentials.user());
+    }
+
+    /** A checked login, whatever the mechanism: the [auth] plugins may still refuse it, else 235. */
+    static Step succeeded(SessionContext session, String mechanism, String user) {
+        session.environment.put("SMTPAUTHUSER", user);
         session.environment.put("SMTPAUTHMETHOD", mechanism);
         HookResult hook = session.spp.run(Section.AUTH);
         Optional<Step> refused = Step.unless(hook);
@@ -88,18 +96,18 @@ final class AuthHandler implements Handler {
             session.environment.remove("SMTPAUTHUSER");                // an E in [auth] refuses the login
             session.environment.remove("SMTPAUTHMETHOD");
             session.log.event(session.id, "auth refused by plugin client=" + ip(session) + " user="
-                    + TransactionLog.clean(credentials.user()));
+                    + TransactionLog.clean(user));
             return refused.get();
         }
         session.logins.throttle().succeeded(session.client.getAddress());
-        session.authenticated(credentials.user());
-        session.log.event(session.id, "auth ok client=" + ip(session) + " user=" + TransactionLog.clean(credentials.user())
+        session.authenticated(user);
+        session.log.event(session.id, "auth ok client=" + ip(session) + " user=" + TransactionLog.clean(user)
                 + " mechanism=" + mechanism);
         return Step.respond(Replies.AUTH_OK);
     }
 
     /** One line per failure, "auth failed client=IP user=NAME", the form fail2ban filters match on. */
-    private static Step failed(SessionContext session, String mechanism, String user) {
+    static Step failed(SessionContext session, String mechanism, String user) {
         Duration delay = session.logins.throttle().failed(session.client.getAddress());
         session.log.event(session.id, "auth failed client=" + ip(session) + " user=" + TransactionLog.clean(user)
                 + " mechanism=" + mechanism);

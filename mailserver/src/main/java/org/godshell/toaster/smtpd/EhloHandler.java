@@ -28,7 +28,7 @@ final class EhloHandler implements Handler {
             extensions.add("STARTTLS");                                 // RFC 3207, not once TLS is up (§4.2)
         }
         if (session.authOffered()) {
-            extensions.add("AUTH PLAIN LOGIN");                         // RFC 4954, only inside TLS
+            extensions.add("AUTH PLAIN LOGIN SCRAM-SHA-256");           // RFC 4954, RFC 7677; only inside TLS
         }
         return Step.respond(Replies.ehlo(session.config.me(), extensions));
     }

@@ -6,17 +6,25 @@ import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.auth.Authenticator;
+import org.godshell.toaster.auth.ScramCredentialsSource;
 
 /**
- * SMTP AUTH for a server: who checks passwords, the throttle shared by all sessions, and the submission
- * addresses (RFC 6409, port 587) where MAIL needs a login.
+ * SMTP AUTH for a server: who checks passwords, where SCRAM-SHA-256 finds stored keys, the throttle shared by
+ * all sessions, and the submission addresses (RFC 6409, port 587) where MAIL needs a login.
  *
  * @param users empty when the server offers no AUTH
+ * @param scram SCRAM credentials by address; a source that has none makes every SCRAM login fail (535)
  */
-public record Logins(Optional<Authenticator> users, AuthThrottle throttle, List<InetSocketAddress> submission) {
+public record Logins(Optional<Authenticator> users, AuthThrottle throttle, List<InetSocketAddress> submission,
+        ScramCredentialsSource scram) {
 
     public Logins {
         submission = List.copyOf(submission);
+    }
+
+    /** Without SCRAM credentials: SCRAM-SHA-256 runs to the end and fails, PLAIN and LOGIN work. */
+    public Logins(Optional<Authenticator> users, AuthThrottle throttle, List<InetSocketAddress> submission) {
+        this(users, throttle, submission, address -> Optional.empty());
     }
 
     public static Logins none() {
@@ -25,5 +33,9 @@ public record Logins(Optional<Authenticator> users, AuthThrottle throttle, List<
 
     public static Logins with(Authenticator users, List<InetSocketAddress> submission) {
         return new Logins(Optional.of(users), new AuthThrottle(Clock.systemUTC()), submission);
+    }
+
+    public static Logins with(Authenticator users, ScramCredentialsSource scram, List<InetSocketAddress> submission) {
+        return new Logins(Optional.of(users), new AuthThrottle(Clock.systemUTC()), submission, scram);
     }
 }
