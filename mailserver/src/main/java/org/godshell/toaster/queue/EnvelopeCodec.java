@@ -32,7 +32,6 @@ final class EnvelopeCodec {
     static final String VERSION = "V1";
     /** No real envelope line comes near this; a longer one means the file is not ours. */
     private static final int MAX_LINE = 1 << 20;
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private EnvelopeCodec() {
     }
@@ -66,18 +65,10 @@ final class EnvelopeCodec {
 
     private static void line(StringBuilder out, char tag, String value) {
         out.append(tag);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '%') {
-                out.append('%').append(HEX[c >> 4]).append(HEX[c & 15]);
-            } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                    && Character.isLowSurrogate(value.charAt(i + 1))) {
-                out.append(c).append(value.charAt(++i));
-            } else if (Character.isSurrogate(c)) {
-                throw new IllegalArgumentException("envelope value is not valid Unicode (tag " + tag + ")");
-            } else {
-                out.append(c);
-            }
+        try {
+            LineEscape.append(out, value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("envelope value is not valid Unicode (tag " + tag + ")", e);
         }
         out.append('\n');
     }
@@ -151,25 +142,11 @@ final class EnvelopeCodec {
 
     /** Undoes {@code %XX}; the tag at index 0 is skipped. */
     private static String unescape(String line, String file) throws IOException {
-        if (line.indexOf('%') < 0) {
-            return line.substring(1);
+        try {
+            return LineEscape.unescape(line, 1);
+        } catch (IllegalArgumentException e) {
+            throw corrupt(file, "bad %-escape in envelope");
         }
-        StringBuilder out = new StringBuilder(line.length());
-        for (int i = 1; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c != '%') {
-                out.append(c);
-                continue;
-            }
-            int hi = i + 2 < line.length() ? Character.digit(line.charAt(i + 1), 16) : -1;
-            int lo = hi >= 0 ? Character.digit(line.charAt(i + 2), 16) : -1;
-            if (lo < 0) {
-                throw corrupt(file, "bad %-escape in envelope");
-            }
-            out.append((char) (hi << 4 | lo));
-            i += 2;
-        }
-        return out.toString();
     }
 
     private static IOException corrupt(String file, String why) {

@@ -19,6 +19,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The durable queue in one directory: {@code tmp/} holds messages being received, {@code mess/} holds committed
@@ -40,6 +42,7 @@ public final class Queue implements Closeable {
     private final GroupCommit group;
     private final FileAttribute<?>[] fileMode;
     private final String tempPrefix = StaleTemps.prefix();
+    private final List<Consumer<QueueId>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     private Queue(Path dir) throws IOException {
@@ -107,7 +110,31 @@ public final class Queue implements Closeable {
             // only cause a duplicate, and the leftover temp name is deleted as stale when the queue next opens.
         }
         group.await();
+        for (Consumer<QueueId> listener : listeners) {
+            listener.accept(name);
+        }
         return name;
+    }
+
+    /**
+     * Calls {@code listener} with the id of every message committed through this object from now on, after
+     * it is durable, on the committing thread: the in-process delivery scheduler learns of new mail without
+     * polling. A listener must return quickly and must not throw.
+     */
+    public void onCommit(Consumer<QueueId> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Removes a committed message for good, once delivery is done with every recipient: the unlink is
+     * delivery's commit point (queue.md), so it is made durable before this returns. Removing a message that
+     * is already gone is not an error (a crash after the unlink repeats it).
+     */
+    public void remove(QueueId id) throws IOException {
+        ensureOpen();
+        if (Files.deleteIfExists(mess.resolve(id.value()))) {
+            group.await();
+        }
     }
 
     /** Committed messages, oldest first. Names in {@code mess/} that are not queue ids are not ours: skipped. */
