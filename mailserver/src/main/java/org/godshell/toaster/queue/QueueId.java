@@ -32,7 +32,7 @@ public record QueueId(String value) implements Comparable<QueueId> {
     }
 
     /** Whether {@code s} is a well-formed id; used to skip foreign files without exceptions. */
-    static boolean isValid(String s) {
+    public static boolean isValid(String s) {
         if (s == null || s.length() != LENGTH) {
             return false;
         }

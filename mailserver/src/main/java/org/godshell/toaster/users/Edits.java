@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * The store's edits, each one whole under the store lock: a JVM-wide lock (a {@link FileLock} cannot be taken

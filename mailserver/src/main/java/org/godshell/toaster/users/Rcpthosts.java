@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * Edits {@code control/rcpthosts} for {@code toaster domain add/remove}: one domain line added or dropped, every

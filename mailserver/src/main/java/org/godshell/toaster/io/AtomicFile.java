@@ -1,4 +1,4 @@
-package org.godshell.toaster.users;
+package org.godshell.toaster.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,19 +19,28 @@ import java.util.Set;
  * rename it over the target (atomic on POSIX), fsync the directory so the rename survives a crash. A reader
  * opens either the old file or the new one.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     private AtomicFile() {
     }
 
     /** Writes {@code text} to {@code target} atomically with the given POSIX mode (ignored where there is none). */
-    static void write(Path target, String text, String mode) throws IOException {
+    public static void write(Path target, String text, String mode) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8), mode, true);
+    }
+
+    /**
+     * Writes {@code content} to {@code target} atomically with the given POSIX mode. With {@code durable} false
+     * the directory is not fsynced: after a crash the reader finds the old file or the new one, never a mix,
+     * but possibly the old one — for state whose loss only repeats work (a redelivery), not for data.
+     */
+    public static void write(Path target, byte[] content, String mode, boolean durable) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", permissions(dir, mode));
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer bytes = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+                ByteBuffer bytes = ByteBuffer.wrap(content);
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
@@ -45,11 +54,13 @@ final class AtomicFile {
         } finally {
             Files.deleteIfExists(temp);
         }
-        syncDirectory(dir);
+        if (durable) {
+            syncDirectory(dir);
+        }
     }
 
     /** Makes a directory's entries (a rename, a new file) durable; a no-op where directories cannot be opened. */
-    static void syncDirectory(Path dir) throws IOException {
+    public static void syncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (UnsupportedOperationException | java.nio.file.AccessDeniedException e) {
@@ -59,13 +70,13 @@ final class AtomicFile {
     }
 
     /** Creates a directory (and missing parents) with the given POSIX mode for the last one. */
-    static void createDirectory(Path dir, String mode) throws IOException {
+    public static void createDirectory(Path dir, String mode) throws IOException {
         Files.createDirectories(dir.getParent());
         Files.createDirectory(dir, permissions(dir.getParent(), mode));
     }
 
     /** The mode as a creation attribute, or none on file systems without POSIX permissions. */
-    static FileAttribute<?>[] permissions(Path dir, String mode) {
+    public static FileAttribute<?>[] permissions(Path dir, String mode) {
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }

@@ -1,0 +1,40 @@
+package org.godshell.toaster.deliver;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import org.godshell.toaster.queue.Envelope;
+import org.godshell.toaster.queue.Intake;
+import org.godshell.toaster.queue.Queue;
+import org.godshell.toaster.queue.QueueId;
+
+/**
+ * Puts mail that delivery itself creates — bounces, and copies for an alias's remote targets — into the
+ * queue through the same durable commit as mail from SMTP, so that it is retried, listed and bounced like any
+ * other message. Its envelope names this host as the client ({@code HELO} = {@code me}, address
+ * {@code 127.0.0.1}).
+ */
+public final class Injector {
+
+    private final Queue queue;
+    private final String me;
+    private final Clock clock;
+
+    public Injector(Queue queue, String me, Clock clock) {
+        this.queue = queue;
+        this.me = me;
+        this.clock = clock;
+    }
+
+    /** Queues {@code head} followed by {@code body} (both CRLF lines) for {@code recipients}; durable on return. */
+    public QueueId inject(String sender, List<String> recipients, String head, InputStream body) throws IOException {
+        Envelope envelope = new Envelope(sender, recipients, me, "127.0.0.1", null, clock.instant());
+        try (Intake intake = queue.begin(envelope)) {
+            intake.body().write(head.getBytes(StandardCharsets.UTF_8));
+            body.transferTo(intake.body());
+            return intake.commit();
+        }
+    }
+}
