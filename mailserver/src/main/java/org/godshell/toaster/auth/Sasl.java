@@ -9,7 +9,11 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
 
-/** The wire formats of the PLAIN (RFC 4616) and LOGIN mechanisms, decoded strictly. */
+/**
+ * The wire formats of the PLAIN (RFC 4616) and LOGIN mechanisms, decoded strictly. Names and passwords come
+ * out SASLprepped ({@link SaslPrep}, RFC 4616 §2 and §5), as {@code toaster user add} prepared the password it
+ * hashed, so both sides compare the same form; a string SASLprep refuses is {@link Problem#PROHIBITED}.
+ */
 public final class Sasl {
 
     private Sasl() {}
@@ -18,7 +22,7 @@ public final class Sasl {
     public record Credentials(String user, char[] password) {}
 
     /** Why a client's response cannot be used; each has its reply (RFC 4954 §4). */
-    public enum Problem { CANCELLED, BAD_BASE64, MALFORMED, AUTHZID_MISMATCH }
+    public enum Problem { CANCELLED, BAD_BASE64, MALFORMED, AUTHZID_MISMATCH, PROHIBITED }
 
     /** A decoded response or the problem with it. */
     public record Decoded(Optional<Credentials> credentials, Optional<Problem> problem) {
@@ -58,11 +62,17 @@ public final class Sasl {
             password.ifPresent(p -> Arrays.fill(p, '\0'));
             return Decoded.failed(Problem.MALFORMED);
         }
-        if (!authzid.get().isEmpty() && !authzid.get().equals(authcid.get())) {
+        Optional<String> user = prepareName(authcid.get());
+        Optional<String> as = authzid.get().isEmpty() ? Optional.of("") : prepareName(authzid.get());
+        if (user.isEmpty() || as.isEmpty()) {
+            Arrays.fill(password.get(), '\0');
+            return Decoded.failed(Problem.PROHIBITED);
+        }
+        if (!as.get().isEmpty() && !as.get().equals(user.get())) {
             Arrays.fill(password.get(), '\0');
             return Decoded.failed(Problem.AUTHZID_MISMATCH);
         }
-        return Decoded.of(new Credentials(authcid.get(), password.get()));
+        return withPassword(user.get(), password.get());
     }
 
     /** LOGIN's user name step: base64 of the name. */
@@ -77,7 +87,8 @@ public final class Sasl {
         if (user.get().isEmpty() || user.get().indexOf('\0') >= 0) {
             return Decoded.failed(Problem.MALFORMED);
         }
-        return Decoded.of(new Credentials(user.get(), new char[0]));
+        return prepareName(user.get()).map(u -> Decoded.of(new Credentials(u, new char[0])))
+                .orElse(Decoded.failed(Problem.PROHIBITED));
     }
 
     /** LOGIN's password step, for a user named before. */
@@ -91,7 +102,19 @@ public final class Sasl {
         }
         Optional<char[]> password = utf8Chars(raw.get(), 0, raw.get().length);
         Arrays.fill(raw.get(), (byte) 0);
-        return password.map(p -> Decoded.of(new Credentials(user, p))).orElse(Decoded.failed(Problem.MALFORMED));
+        return password.map(p -> withPassword(user, p)).orElse(Decoded.failed(Problem.MALFORMED));
+    }
+
+    /** A name SASLprepped; empty when SASLprep refuses it or nothing is left of it. */
+    static Optional<String> prepareName(String name) {
+        return SaslPrep.prepare(name).filter(prepared -> !prepared.isEmpty());
+    }
+
+    /** The credentials with the password SASLprepped; the decoded one is zeroed either way. */
+    private static Decoded withPassword(String user, char[] decoded) {
+        Optional<char[]> prepared = SaslPrep.prepare(decoded);
+        Arrays.fill(decoded, '\0');
+        return prepared.map(p -> Decoded.of(new Credentials(user, p))).orElse(Decoded.failed(Problem.PROHIBITED));
     }
 
     /** Strict base64 (RFC 4648 §4, padding as required); "=" alone is the empty string (RFC 4954 §4). */
@@ -118,7 +141,7 @@ public final class Sasl {
         return -1;
     }
 
-    private static Optional<String> utf8(byte[] bytes, int from, int to) {
+    static Optional<String> utf8(byte[] bytes, int from, int to) {
         return utf8Chars(bytes, from, to).map(String::new);
     }
 

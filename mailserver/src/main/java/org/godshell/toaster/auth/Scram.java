@@ -10,8 +10,9 @@ import java.util.Optional;
 /**
  * The server side of SCRAM-SHA-256 (RFC 5802 §5, RFC 7677) as pure functions: parse the client-first message,
  * build the server-first, verify the client-final and build the server-final. No channel binding: the -PLUS
- * variant is not offered, so a client asking for it ({@code p=}) is refused. Names are not SASLprepped
- * (RFC 5802 §5.1): mail addresses compare as the passwd file writes them.
+ * variant is not offered, so a client asking for it ({@code p=}) is refused. Names are SASLprepped
+ * (RFC 5802 §5.1, {@link SaslPrep}); one SASLprep refuses ends the exchange. The password is the client's to
+ * prepare (RFC 5802 §2.2 Normalize); {@code toaster user add} prepared it the same way before deriving the keys.
  */
 public final class Scram {
 
@@ -24,7 +25,7 @@ public final class Scram {
     /** Why an exchange cannot go on; the SMTP side maps each to its reply. */
     public enum Problem {
         CANCELLED, BAD_BASE64, MALFORMED, CHANNEL_BINDING, AUTHZID_MISMATCH, BINDING_MISMATCH, NONCE_MISMATCH,
-        WRONG_PROOF
+        WRONG_PROOF, PROHIBITED
     }
 
     /** A step's result: its value, or the problem. */
@@ -38,7 +39,7 @@ public final class Scram {
      * A parsed client-first message (RFC 5802 §7).
      *
      * @param gs2Header the GS2 header as sent, {@code n,,} or {@code y,,} (with {@code a=} if given)
-     * @param user      the decoded user name
+     * @param user      the decoded user name, SASLprepped
      * @param nonce     the client's nonce
      * @param bare      client-first-message-bare, part of the AuthMessage
      */
@@ -80,11 +81,16 @@ public final class Scram {
         if (authzid.isEmpty() || user.isEmpty() || !printable(nonce) || !extensions(parts, 4)) {
             return new Outcome.Failed<>(Problem.MALFORMED);
         }
-        if (!authzid.get().isEmpty() && !authzid.get().equals(user.get())) {
+        Optional<String> name = Sasl.prepareName(user.get());
+        Optional<String> as = authzid.get().isEmpty() ? Optional.of("") : Sasl.prepareName(authzid.get());
+        if (name.isEmpty() || as.isEmpty()) {
+            return new Outcome.Failed<>(Problem.PROHIBITED);
+        }
+        if (!as.get().isEmpty() && !as.get().equals(name.get())) {
             return new Outcome.Failed<>(Problem.AUTHZID_MISMATCH);
         }
         String header = parts[0] + "," + parts[1] + ",";
-        return new Outcome.Ok<>(new ClientFirst(header, user.get(), nonce, message.substring(header.length())));
+        return new Outcome.Ok<>(new ClientFirst(header, name.get(), nonce, message.substring(header.length())));
     }
 
     /** A fresh server nonce: 18 random bytes in base64, so printable and without a comma (RFC 5802 §5.1). */

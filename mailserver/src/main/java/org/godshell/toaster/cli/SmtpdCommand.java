@@ -55,7 +55,7 @@ final class SmtpdCommand implements Callable<Integer> {
                     + prefix.control().resolve("servercert.pem") + "; make one with: toaster cert selfsigned --host HOST");
         }
         UserStore users = UserStore.open(prefix.prefix());
-        return Logins.with(users::verify, users::scram, submission);
+        return Logins.with(users::verify, users::scram, users::cramMd5, submission);
     }
 
     /** What the i-th address of {@link SmtpServer#addresses} serves, in its order: smtp, smtps, submission. */

@@ -41,11 +41,15 @@ final class UserCommand implements Runnable {
         void apply(UserStore store, String address, char[] password, PasswordScheme scheme) throws UserStoreException;
     }
 
-    /** The {@code --scheme} both take: SCRAM users can also use PLAIN and LOGIN, SHA-crypt users not SCRAM. */
+    /**
+     * The {@code --scheme} both take: SCRAM and CRAM-MD5 users can also use PLAIN and LOGIN, SHA-crypt users
+     * neither of the challenge mechanisms.
+     */
     static final class SchemeOption {
         @Option(names = "--scheme", paramLabel = "SCHEME", defaultValue = "sha512-crypt",
-                description = "sha512-crypt (default) or scram-sha-256 (needed for SMTP AUTH SCRAM-SHA-256;"
-                        + " PLAIN and LOGIN work with both).")
+                description = "sha512-crypt (default), scram-sha-256 (needed for SMTP AUTH SCRAM-SHA-256) or"
+                        + " cram-md5 (needed for CRAM-MD5, which must also be listed in control/smtpauthmechs;"
+                        + " the stored secret is password-equivalent). PLAIN and LOGIN work with all three.")
         String scheme;
     }
 
@@ -56,7 +60,7 @@ final class UserCommand implements Runnable {
             Optional<PasswordScheme> scheme = PasswordScheme.named(schemeOption.scheme);
             if (scheme.isEmpty()) {
                 return DomainCommand.fail(spec, "unknown --scheme " + schemeOption.scheme
-                        + ": use sha512-crypt or scram-sha-256");
+                        + ": use sha512-crypt, scram-sha-256 or cram-md5");
             }
             Address parsed = Address.require(address);
             UserStore store = UserStore.open(prefix.prefix());

@@ -29,6 +29,8 @@ import java.util.stream.Collectors;
  * @param maxConnectionsPerIp simultaneous connections per client address ({@code control/concurrencyperip})
  * @param maxRecipients       recipients per message ({@code control/maxrcpt})
  * @param rules               per-source rules ({@code control/tcp.smtp})
+ * @param authMechanisms      the SASL mechanisms SMTP AUTH offers, in EHLO's order ({@code control/smtpauthmechs};
+ *                            CRAM-MD5 only when listed there)
  * @param sources             where each setting came from, by setting name (the control file's name):
  *                            the file's path; a name that is absent means the built-in default
  */
@@ -45,6 +47,7 @@ public record SmtpConfig(
         int maxConnectionsPerIp,
         int maxRecipients,
         TcpRules rules,
+        List<String> authMechanisms,
         Map<String, String> sources) {
 
     /** One line of {@code toaster showconfig}: a setting, its effective value, and its file or "default". */
@@ -65,6 +68,7 @@ public record SmtpConfig(
         Objects.requireNonNull(timeoutSmtpd, "timeoutSmtpd");
         listenSmtp = List.copyOf(listenSmtp);
         Objects.requireNonNull(rules, "rules");
+        authMechanisms = List.copyOf(authMechanisms);
         sources = Map.copyOf(sources);
         if (databytes < 0 || maxConnections < 1 || maxConnectionsPerIp < 1 || maxRecipients < 1
                 || timeoutSmtpd.isNegative() || timeoutSmtpd.isZero()) {
@@ -86,7 +90,7 @@ public record SmtpConfig(
         return new SmtpConfig(me, me, Set.of(), 0, BadAddresses.none(), BadAddresses.none(),
                 Duration.ofSeconds(SmtpConfigLoader.DEFAULT_TIMEOUT_SECONDS), List.of(SmtpConfigLoader.DEFAULT_LISTEN),
                 SmtpConfigLoader.DEFAULT_MAX_CONNECTIONS, SmtpConfigLoader.DEFAULT_MAX_PER_IP,
-                SmtpConfigLoader.DEFAULT_MAX_RECIPIENTS, TcpRules.allowAll(), Map.of());
+                SmtpConfigLoader.DEFAULT_MAX_RECIPIENTS, TcpRules.allowAll(), AuthMechanisms.DEFAULT, Map.of());
     }
 
     /**
@@ -132,6 +136,7 @@ public record SmtpConfig(
         add(out, "maxrcpt", Integer.toString(maxRecipients));
         add(out, "tcp.smtp", rules.isEmpty() ? "(no rules: every client allowed, no variables)"
                 : String.join("\n", rules.lines()));
+        add(out, "smtpauthmechs", String.join(" ", authMechanisms));
         return List.copyOf(out);
     }
 

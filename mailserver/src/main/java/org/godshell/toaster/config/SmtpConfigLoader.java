@@ -61,8 +61,12 @@ final class SmtpConfigLoader {
                 "write a whole number such as 1000", 1, Integer.MAX_VALUE, DEFAULT_MAX_RECIPIENTS);
         Optional<List<ControlFile.Line>> tcp = list("tcp.smtp");
         TcpRules rules = tcp.isPresent() ? TcpRules.fromLines(file("tcp.smtp"), tcp.get()) : TcpRules.allowAll();
+        Optional<List<ControlFile.Line>> mechs = list("smtpauthmechs");
+        List<String> authMechanisms = mechs.isPresent()
+                ? AuthMechanisms.fromLines(file("smtpauthmechs"), mechs.get()) : AuthMechanisms.DEFAULT;
         return new SmtpConfig(me, greeting, rcpthosts, databytes, badmailfrom, badrcptto,
-                Duration.ofSeconds(timeout), listenSmtp, maxConnections, maxPerIp, maxRecipients, rules, sources);
+                Duration.ofSeconds(timeout), listenSmtp, maxConnections, maxPerIp, maxRecipients, rules,
+                authMechanisms, sources);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.godshell.toaster.auth.CramMd5;
 import org.godshell.toaster.auth.Sasl;
 import org.godshell.toaster.auth.Scram;
 import org.godshell.toaster.smtp.Replies;
@@ -12,9 +13,11 @@ import org.godshell.toaster.spp.HookResult;
 import org.godshell.toaster.spp.Section;
 
 /**
- * AUTH (RFC 4954) with PLAIN (RFC 4616), LOGIN and SCRAM-SHA-256 ({@link ScramAuth}), only inside TLS. A
- * success runs the [auth] plugins (qmail-spp.md §2) before 235; a failure is counted by the throttle, answered
- * slower as failures pile up, and logged for fail2ban-style tools. The reply never says whether the user exists.
+ * AUTH (RFC 4954) with PLAIN (RFC 4616), LOGIN, SCRAM-SHA-256 ({@link ScramAuth}) and CRAM-MD5
+ * ({@link CramMd5Auth}), only inside TLS and only the mechanisms {@code control/smtpauthmechs} offers. Names
+ * and passwords are SASLprepped (RFC 4013); one SASLprep refuses is a failed login. A success runs the [auth]
+ * plugins (qmail-spp.md §2) before 235; a failure is counted by the throttle, answered slower as failures pile
+ * up, and logged for fail2ban-style tools. The reply never says whether the user exists.
  */
 final class AuthHandler implements Handler {
 
@@ -22,6 +25,9 @@ final class AuthHandler implements Handler {
     private static final Reply USERNAME = Reply.of(334, null, "VXNlcm5hbWU6");
     private static final Reply PASSWORD = Reply.of(334, null, "UGFzc3dvcmQ6");
     private static final Reply EMPTY_CHALLENGE = Reply.of(334, null, "");
+
+    /** What the log says instead of a name SASLprep refused (control characters, unassigned code points...). */
+    static final String PROHIBITED_NAME = "(refused by SASLprep)";
 
     @Override
     public Step handle(SessionContext session, String argument) {
@@ -45,13 +51,20 @@ final class AuthHandler implements Handler {
         }
         String[] words = argument.strip().split(" ", 2);
         Optional<String> initial = words.length > 1 ? Optional.of(words[1].strip()) : Optional.empty();
-        return switch (words[0].toUpperCase(Locale.ROOT)) {
+        String mechanism = words[0].toUpperCase(Locale.ROOT);
+        if (!session.config.authMechanisms().contains(mechanism)) {
+            return Step.respond(Replies.AUTH_MECHANISM);                // RFC 4954 §4: not offered here
+        }
+        return switch (mechanism) {
             case "PLAIN" -> initial.map(response -> finish(session, "PLAIN", Sasl.plain(response)))
                     .orElse(new Step.Challenge(EMPTY_CHALLENGE, response -> finish(session, "PLAIN", Sasl.plain(response))));
             case "LOGIN" -> initial.map(user -> login(session, user))
                     .orElse(new Step.Challenge(USERNAME, user -> login(session, user)));
             case Scram.MECHANISM -> initial.map(first -> ScramAuth.first(session, first))
                     .orElse(new Step.Challenge(EMPTY_CHALLENGE, first -> ScramAuth.first(session, first)));
+            // RFC 4954 §4: an initial response to a mechanism where the server speaks first is refused with 501.
+            case CramMd5.MECHANISM -> initial.isPresent() ? Step.respond(Replies.AUTH_MALFORMED)
+                    : CramMd5Auth.start(session);
             default -> Step.respond(Replies.AUTH_MECHANISM);
         };
     }
@@ -71,6 +84,7 @@ final class AuthHandler implements Handler {
                 case CANCELLED -> Step.respond(Replies.AUTH_CANCELLED);
                 case BAD_BASE64, MALFORMED -> Step.respond(Replies.AUTH_MALFORMED);
                 case AUTHZID_MISMATCH -> failed(session, mechanism, "(authorization identity differs)");
+                case PROHIBITED -> failed(session, mechanism, PROHIBITED_NAME);
             };
         }
         Sasl.Credentials credentials = decoded.credentials().orElseThrow();

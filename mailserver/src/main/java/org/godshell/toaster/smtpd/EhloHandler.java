@@ -28,7 +28,8 @@ final class EhloHandler implements Handler {
             extensions.add("STARTTLS");                                 // RFC 3207, not once TLS is up (§4.2)
         }
         if (session.authOffered()) {
-            extensions.add("AUTH PLAIN LOGIN SCRAM-SHA-256");           // RFC 4954, RFC 7677; only inside TLS
+            // RFC 4954 §3, only inside TLS; the list is control/smtpauthmechs (CRAM-MD5 only when the admin adds it)
+            extensions.add("AUTH " + String.join(" ", session.config.authMechanisms()));
         }
         return Step.respond(Replies.ehlo(session.config.me(), extensions));
     }

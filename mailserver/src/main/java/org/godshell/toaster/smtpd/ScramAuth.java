@@ -82,6 +82,7 @@ final class ScramAuth {
             case BAD_BASE64, MALFORMED -> Step.respond(Replies.AUTH_MALFORMED);
             case CHANNEL_BINDING -> Step.respond(NO_CHANNEL_BINDING);
             case AUTHZID_MISMATCH -> AuthHandler.failed(session, Scram.MECHANISM, "(authorization identity differs)");
+            case PROHIBITED -> AuthHandler.failed(session, Scram.MECHANISM, AuthHandler.PROHIBITED_NAME);
             case BINDING_MISMATCH, NONCE_MISMATCH, WRONG_PROOF -> AuthHandler.failed(session, Scram.MECHANISM, user);
         };
     }

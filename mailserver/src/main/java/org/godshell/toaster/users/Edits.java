@@ -10,8 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.godshell.toaster.auth.SaslPrep;
 import org.godshell.toaster.io.AtomicFile;
 
 /**
@@ -147,14 +149,29 @@ final class Edits {
         return dir;
     }
 
-    /** Hashed before taking the lock: the slow part should not hold up other edits. */
+    /**
+     * The password SASLprepped (RFC 4013) and hashed: logins prepare what the client sends the same way, so the
+     * two agree whatever form of a character (composed, full-width, with a soft hyphen) either side typed.
+     * Hashed before taking the lock: the slow part should not hold up other edits.
+     */
     private static String hash(char[] password, PasswordScheme scheme) throws UserStoreException {
         if (password == null || password.length > PasswordHash.MAX_PASSWORD
                 || PasswordHash.utf8(password).isEmpty()) {
             throw new UserStoreException("the password must be text of at most " + PasswordHash.MAX_PASSWORD
                     + " characters");
         }
-        return PasswordHash.hash(password, scheme);
+        Optional<char[]> prepared = SaslPrep.prepare(password);
+        if (prepared.isEmpty() || prepared.get().length == 0 || prepared.get().length > PasswordHash.MAX_PASSWORD) {
+            prepared.ifPresent(p -> Arrays.fill(p, '\0'));
+            throw new UserStoreException("the password has a character SASLprep (RFC 4013) refuses: a control"
+                    + " character, a private-use or unassigned code point, or mixed right-to-left text; choose"
+                    + " another password");
+        }
+        try {
+            return PasswordHash.hash(prepared.get(), scheme);
+        } finally {
+            Arrays.fill(prepared.get(), '\0');
+        }
     }
 
     /** Renames a directory to {@code .removed-NAME-TIME} beside it; the leading dot keeps it out of listings. */

@@ -11,8 +11,8 @@ import java.util.Optional;
 /**
  * One domain's {@code passwd} in Dovecot's passwd-file format,
  * {@code user:password:uid:gid:(gecos):home:(shell):extra_fields}, parsed strictly. A line the store cannot use
- * (wrong field count, a user that is not an address of this domain, a scheme other than SHA-crypt or
- * SCRAM-SHA-256, a second line for the same user) is a {@link Problem} with its {@code file:line}; it counts as
+ * (wrong field count, a user that is not an address of this domain, a scheme other than SHA-crypt,
+ * SCRAM-SHA-256 or CRAM-MD5, a second line for the same user) is a {@link Problem} with its {@code file:line}; it counts as
  * absent for logins, so one bad line never locks out the other users, and {@code toaster user list} shows it.
  *
  * <p>Lines are kept as written ({@link #lines}) so that an edit rewrites only the line it is about and leaves

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.commons.codec.digest.Sha2Crypt;
+import org.godshell.toaster.auth.CramMd5Secret;
 import org.godshell.toaster.auth.ScramCredentials;
 
 /**
@@ -26,6 +27,12 @@ import org.godshell.toaster.auth.ScramCredentials;
  * <p>{@code {SCRAM-SHA-256}iterations,salt,StoredKey,ServerKey} (Dovecot's form, base64 fields, RFC 5802 §3 keys)
  * serves SCRAM-SHA-256 logins and, by deriving the keys again, PLAIN and LOGIN too; new ones use
  * {@value org.godshell.toaster.auth.ScramCredentials#MIN_ITERATIONS} iterations (RFC 7677 §4) and a 16-byte salt.
+ *
+ * <p>{@code {CRAM-MD5}} plus 64 hex digits (Dovecot's HMAC-MD5 context, see {@link CramMd5Secret}) serves
+ * CRAM-MD5 and, by deriving the context again, PLAIN and LOGIN. It has no salt and is password-equivalent for
+ * CRAM-MD5: written only when the admin asks for it.
+ *
+ * <p>Passwords reach this class SASLprepped (RFC 4013): by the CLI before hashing, by the SASL decoders at login.
  */
 final class PasswordHash {
 
@@ -38,6 +45,7 @@ final class PasswordHash {
     static final String SHA512 = "{SHA512-CRYPT}";
     static final String SHA256 = "{SHA256-CRYPT}";
     static final String SCRAM = "{SCRAM-SHA-256}";
+    static final String CRAM_MD5 = "{CRAM-MD5}";
 
     private static final String SALT_CHARS = "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final Pattern SHA512_FORM = Pattern.compile("\\$6\\$(rounds=[1-9][0-9]{3,8}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}");
@@ -85,6 +93,14 @@ final class PasswordHash {
         if (scheme == PasswordScheme.SHA512_CRYPT) {
             return hash(password);
         }
+        if (scheme == PasswordScheme.CRAM_MD5) {
+            byte[] key = utf8(password).orElseThrow(() -> new IllegalArgumentException("password is not valid text"));
+            try {
+                return CRAM_MD5 + CramMd5Secret.derive(key).dovecot();
+            } finally {
+                Arrays.fill(key, (byte) 0);
+            }
+        }
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return SCRAM + ScramCredentials.derive(password, salt, ScramCredentials.MIN_ITERATIONS).dovecot();
@@ -93,6 +109,12 @@ final class PasswordHash {
     /** The SCRAM credentials of a stored field, when it is a well-formed {@code {SCRAM-SHA-256}} one. */
     static Optional<ScramCredentials> scram(String field) {
         return field.startsWith(SCRAM) ? ScramCredentials.parseDovecot(field.substring(SCRAM.length()))
+                : Optional.empty();
+    }
+
+    /** The CRAM-MD5 secret of a stored field, when it is a well-formed {@code {CRAM-MD5}} one. */
+    static Optional<CramMd5Secret> cramMd5(String field) {
+        return field.startsWith(CRAM_MD5) ? CramMd5Secret.parseDovecot(field.substring(CRAM_MD5.length()))
                 : Optional.empty();
     }
 
@@ -112,10 +134,15 @@ final class PasswordHash {
                     + " (base64, at least " + ScramCredentials.MIN_ITERATIONS + " and at most "
                     + ScramCredentials.MAX_ITERATIONS + " iterations, 32-byte keys)");
         }
+        if (field.startsWith(CRAM_MD5)) {
+            return cramMd5(field).isPresent() ? Optional.empty()
+                    : Optional.of("the " + CRAM_MD5 + " field is not Dovecot's HMAC-MD5 context (64 hex digits)");
+        }
         int end = field.indexOf('}');
         String scheme = field.startsWith("{") && end > 0 ? field.substring(0, end + 1) : "a password without {SCHEME}";
         return Optional.of("unsupported password scheme " + Address.printable(scheme)
-                + ": only {SHA512-CRYPT}, {SHA256-CRYPT} and {SCRAM-SHA-256} are accepted; set a new one with toaster user passwd");
+                + ": only {SHA512-CRYPT}, {SHA256-CRYPT}, {SCRAM-SHA-256} and {CRAM-MD5} are accepted; set a new one"
+                + " with toaster user passwd");
     }
 
     /**
@@ -126,6 +153,9 @@ final class PasswordHash {
     static boolean matches(Crypt crypt, String stored, char[] password) {
         if (stored.startsWith(SCRAM)) {
             return matchesScram(stored, password);
+        }
+        if (stored.startsWith(CRAM_MD5)) {
+            return matchesCramMd5(stored, password);
         }
         Optional<byte[]> key = password == null || password.length > MAX_PASSWORD ? Optional.empty() : utf8(password);
         byte[] bytes = key.orElseGet(() -> new byte[0]);
@@ -148,6 +178,18 @@ final class PasswordHash {
                 && utf8(password).isPresent();
         char[] candidate = usable ? password : "\0not a password\0".toCharArray();
         return credentials.matches(candidate) && usable;
+    }
+
+    /** CRAM-MD5: derives the context again and compares in constant time; bad input runs the same work, unmatched. */
+    private static boolean matchesCramMd5(String stored, char[] password) {
+        CramMd5Secret secret = cramMd5(stored).orElseThrow();
+        Optional<byte[]> key = password == null || password.length > MAX_PASSWORD ? Optional.empty() : utf8(password);
+        byte[] bytes = key.orElseGet(() -> new byte[0]);
+        try {
+            return secret.matches(bytes) && key.isPresent();
+        } finally {
+            Arrays.fill(bytes, (byte) 0);
+        }
     }
 
     /** UTF-8 bytes of a password, without a String copy that could not be wiped; empty when it is not text. */

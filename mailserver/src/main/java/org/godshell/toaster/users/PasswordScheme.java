@@ -11,7 +11,13 @@ public enum PasswordScheme {
     SHA512_CRYPT("sha512-crypt"),
 
     /** {@code {SCRAM-SHA-256}} (Dovecot's format): SCRAM-SHA-256 as well as PLAIN and LOGIN. */
-    SCRAM_SHA_256("scram-sha-256");
+    SCRAM_SHA_256("scram-sha-256"),
+
+    /**
+     * {@code {CRAM-MD5}} (Dovecot's HMAC-MD5 context): CRAM-MD5 as well as PLAIN and LOGIN. Password-equivalent:
+     * only for clients that need CRAM-MD5, with {@code control/smtpauthmechs} listing it.
+     */
+    CRAM_MD5("cram-md5");
 
     private final String option;
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.godshell.toaster.auth.CramMd5Secret;
 import org.godshell.toaster.auth.ScramCredentials;
 
 /**
@@ -63,7 +64,8 @@ public final class UserStore {
      * input (null, control characters, huge strings) all answer false after the same work as a wrong password:
      * one SHA512-CRYPT against a fixed dummy hash, so neither the answer nor the time tells a client which
      * addresses exist. Never throws. (A {@code {SCRAM-SHA-256}} user costs a PBKDF2 of its iteration count
-     * instead: the time tells at most that the user is stored in that scheme.)
+     * instead, a {@code {CRAM-MD5}} user two MD5 blocks: the time tells at most that the user is stored in that
+     * scheme.) The password comes SASLprepped, as the SASL decoders give it.
      *
      * <p>The caller owns {@code password} and must zero it ({@code Arrays.fill(password, '\0')}) when done; this
      * method neither keeps nor clears it.
@@ -101,6 +103,24 @@ public final class UserStore {
             }
             PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
             return entry == null ? Optional.empty() : PasswordHash.scram(entry.password());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The CRAM-MD5 secret of {@code address} when its line is {@code {CRAM-MD5}}; empty for an unknown user, a
+     * user stored in another scheme, bad input or a file that cannot be read. Never throws; the caller checks
+     * against a fake secret when empty.
+     */
+    public Optional<CramMd5Secret> cramMd5(String address) {
+        try {
+            Optional<Address> parsed = Address.parse(address);
+            if (parsed.isEmpty()) {
+                return Optional.empty();
+            }
+            PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
+            return entry == null ? Optional.empty() : PasswordHash.cramMd5(entry.password());
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

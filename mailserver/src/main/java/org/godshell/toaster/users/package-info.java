@@ -1,12 +1,14 @@
 /**
  * Virtual domains and their users, the job vpopmail did in the old toasters: {@code domains/<domain>/passwd}
  * in Dovecot's passwd-file format (so Dovecot can serve IMAP from the same files), one line per user with a
- * {@code {SHA512-CRYPT}} hash or {@code {SCRAM-SHA-256}} keys (RFC 5802 §3, Dovecot's form), and the mailboxes
+ * {@code {SHA512-CRYPT}} hash, {@code {SCRAM-SHA-256}} keys (RFC 5802 §3, Dovecot's form) or a {@code {CRAM-MD5}}
+ * HMAC-MD5 context (Dovecot's form, password-equivalent, written only on request), and the mailboxes
  * in {@code domains/<domain>/<user>/Maildir/}.
  *
  * <p>{@link org.godshell.toaster.users.UserStore} is the only public entry: the SMTP server keeps one for its
  * life and asks {@link org.godshell.toaster.users.UserStore#verify} whether a password is right (and
- * {@link org.godshell.toaster.users.UserStore#scram} for a SCRAM user's stored keys); the
+ * {@link org.godshell.toaster.users.UserStore#scram} for a SCRAM user's stored keys,
+ * {@link org.godshell.toaster.users.UserStore#cramMd5} for a CRAM-MD5 user's secret); the
  * {@code toaster domain} and {@code toaster user} commands edit through the same class.
  *
  * <p>What this package must never do:

@@ -66,6 +66,22 @@ class UserCommandTest {
     }
 
     @Test
+    void schemeCramMd5WritesDovecotsContext() throws Exception {
+        assertEquals(0, run("", "domain", "add", "example.test"), err.toString());
+        assertEquals(0, run("correct horse battery\n", "user", "add", "--scheme", "CRAM-MD5", "ann@example.test"),
+                err.toString());
+        assertTrue(UserStore.open(prefix).cramMd5("ann@example.test").isPresent());
+        assertTrue(UserStore.open(prefix).verify("ann@example.test", "correct horse battery".toCharArray()));
+        assertTrue(Files.readString(prefix.resolve("domains/example.test/passwd"))
+                .matches("ann@example\\.test:\\{CRAM-MD5\\}[0-9a-f]{64}:.*\n"));
+        assertEquals(1, run("battery staple horse\n", "user", "passwd", "--scheme", "hmac-md5", "ann@example.test"));
+        assertTrue(err.toString().contains("use sha512-crypt, scram-sha-256 or cram-md5"), err.toString());
+        assertEquals(1, run("battery\u0007staple horse\n", "user", "passwd", "ann@example.test"));
+        assertTrue(err.toString().contains("SASLprep (RFC 4013) refuses"), err.toString());
+        assertTrue(UserStore.open(prefix).cramMd5("ann@example.test").isPresent(), "the refused edit changed nothing");
+    }
+
+    @Test
     void wholeLifeOfADomainAndAUser() throws Exception {
         assertEquals(0, run("", "domain", "add", "Example.TEST"), err.toString());
         assertEquals(List.of("# local", "localhost", "example.test"),

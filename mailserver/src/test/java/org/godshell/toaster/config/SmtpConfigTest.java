@@ -30,7 +30,7 @@ class SmtpConfigTest {
     /** Every file SmtpConfig reads. */
     static final List<String> FILES = List.of("me", "smtpgreeting", "rcpthosts", "morercpthosts", "databytes",
             "badmailfrom", "badrcptto", "timeoutsmtpd", "listen-smtp", "concurrencyincoming", "concurrencyperip",
-            "maxrcpt", "tcp.smtp");
+            "maxrcpt", "tcp.smtp", "smtpauthmechs");
 
     @TempDir
     Path dir;
@@ -67,7 +67,8 @@ class SmtpConfigTest {
         for (SmtpConfig.Setting s : c.describe()) {
             assertEquals("default", s.source(), s.name());
         }
-        assertEquals(12, c.describe().size());
+        assertEquals(List.of("PLAIN", "LOGIN", "SCRAM-SHA-256"), c.authMechanisms(), "CRAM-MD5 is off by default");
+        assertEquals(13, c.describe().size());
     }
 
     @Test
@@ -102,6 +103,8 @@ class SmtpConfigTest {
         "maxrcpt             | '100'                           | 100",
         "tcp.smtp            | '127.:allow,RELAYCLIENT=\"\"\\n:allow' | '127.:allow,RELAYCLIENT=\"\"\\n:allow'",
         "tcp.smtp            | '# nothing\\n'                  | '(no rules: every client allowed, no variables)'",
+        "smtpauthmechs       | 'PLAIN\\nLOGIN\\nSCRAM-SHA-256\\nCRAM-MD5\\n' | PLAIN LOGIN SCRAM-SHA-256 CRAM-MD5",
+        "smtpauthmechs       | '# only these\\nscram-sha-256\\ncram-md5  \\r\\n' | SCRAM-SHA-256 CRAM-MD5",
     })
     void validValuesAreShownWithTheirFile(String name, String content, String shown) throws Exception {
         write(name, content);
@@ -161,6 +164,11 @@ class SmtpConfigTest {
         "listen-smtp         | 'localhost:25'             | 1 | is not an IP address",
         "listen-smtp         | '[::1]:25\\n[::1]:25'      | 2 | is already on line 1",
         "tcp.smtp            | '127.:allow\\n1.2.3.4:permit' | 2 | unknown instruction",
+        "smtpauthmechs       | 'PLAIN\\nDIGEST-MD5'        | 2 | \"DIGEST-MD5\" is not a mechanism this server has; write one of PLAIN, LOGIN, SCRAM-SHA-256, CRAM-MD5 per line",
+        "smtpauthmechs       | 'PLAIN LOGIN'              | 1 | is not a mechanism this server has (one per line)",
+        "smtpauthmechs       | 'SCRAM-SHA-256-PLUS'       | 1 | is not a mechanism this server has",
+        "smtpauthmechs       | 'CRAM-MD5\\ncram-md5'       | 2 | CRAM-MD5 is listed twice",
+        "smtpauthmechs       | 'PLAIN\\nLOGIN\\tCRAM-MD5'   | 2 | \"LOGIN\\x09CRAM-MD5\" is not a mechanism this server has (one per line)",
     })
     void malformedValuesNameFileAndLine(String name, String content, int line, String message) throws Exception {
         write(name, content);
@@ -169,6 +177,14 @@ class SmtpConfigTest {
         assertEquals(line, e.line());
         assertTrue(e.getMessage().startsWith(dir.resolve(name) + ":" + line + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(message), e.getMessage());
+    }
+
+    @Test
+    void emptyMechanismFileIsAnError() throws Exception {
+        write("smtpauthmechs", "# nothing offered?\n");
+        ConfigException e = assertThrows(ConfigException.class, this::load);
+        assertTrue(e.getMessage().startsWith(dir.resolve("smtpauthmechs") + ": lists no mechanism;"), e.getMessage());
+        assertTrue(e.getMessage().contains("remove the file for the default (PLAIN LOGIN SCRAM-SHA-256)"), e.getMessage());
     }
 
     @Test
@@ -285,6 +301,6 @@ class SmtpConfigTest {
         String greetingLine = lines.stream().filter(l -> l.startsWith("smtpgreeting ")).findFirst().orElseThrow();
         assertEquals("default", greetingLine.substring("SETTING".length() + 2 + 7, valueColumn).trim());
         assertTrue(lines.stream().allMatch(l -> l.equals(l.stripTrailing())));
-        assertEquals(1 + 12 + 1, lines.size(), table); // header, 12 settings, second rcpthost
+        assertEquals(1 + 13 + 1, lines.size(), table); // header, 13 settings, second rcpthost
     }
 }

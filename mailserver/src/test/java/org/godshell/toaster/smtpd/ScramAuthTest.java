@@ -86,7 +86,7 @@ class ScramAuthTest {
     }
 
     /** Runs a whole exchange; returns the server's replies to the client-final and the empty line (or one). */
-    private static List<String> exchange(AuthTest.Client client, String user, String password) throws Exception {
+    static List<String> exchange(AuthTest.Client client, String user, String password) throws Exception {
         String bare = "n=" + user + ",r=fyko+d2lbbFgONRv9qkxdawL";
         String serverFirst = unb64(client.say("AUTH SCRAM-SHA-256 " + b64("n,," + bare)));
         Map<String, String> fields = Map.of("r", serverFirst.split(",")[0].substring(2),
