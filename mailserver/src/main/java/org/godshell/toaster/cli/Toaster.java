@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         versionProvider = ToasterVersion.class,
         description = "Godshell Toaster: a mail server with qmail-spp plugins and a git-versioned wiki.",
         subcommands = {SmtpdCommand.class, ShowConfigCommand.class, SppCommand.class, SpfCommand.class,
-            CertCommand.class, DomainCommand.class, UserCommand.class, HelpCommand.class})
+            CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class, HelpCommand.class})
 public final class Toaster implements Runnable {
 
     @Spec
