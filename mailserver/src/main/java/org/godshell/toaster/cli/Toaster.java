@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
         versionProvider = ToasterVersion.class,
         description = "Godshell Toaster: a mail server with qmail-spp plugins and a git-versioned wiki.",
         subcommands = {SmtpdCommand.class, ShowConfigCommand.class, SppCommand.class, SpfCommand.class,
-            CertCommand.class, DomainCommand.class, UserCommand.class, QueueCommand.class, HelpCommand.class})
+            CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class, QueueCommand.class,
+            HelpCommand.class})
 public final class Toaster implements Runnable {
 
     @Spec

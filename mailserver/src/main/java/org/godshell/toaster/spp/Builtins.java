@@ -1,11 +1,14 @@
 package org.godshell.toaster.spp;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.godshell.toaster.dns.Dns;
+import org.godshell.toaster.users.UserStore;
 
 /**
  * The {@code builtin:} plugin kind: checks that run inside the server instead of a process per command, because
- * forking a script for each connection costs more than the DNS lookup it waits for. A line is
+ * forking a script for each connection costs more than the DNS lookup it waits for (or, for chkuser, than
+ * the look-up in the user store's cached files). A line is
  * {@code builtin:NAME [arguments...]}; each built-in behaves exactly as its sample script in {@code plugins/},
  * which stays as the readable version.
  */
@@ -13,12 +16,17 @@ final class Builtins implements PluginFactory.Kind {
 
     static final String PREFIX = "builtin:";
     /** The names a line may use after {@code builtin:}. */
-    static final List<String> KNOWN = List.of("rbl", "spf");
+    static final List<String> KNOWN = List.of("rbl", "spf", "chkuser");
 
     private final Dns dns;
+    private final UserStore store;
+    private final ValidRcptTo validRcptTo;
 
-    Builtins(Dns dns) {
+    /** {@code home}: the prefix, whose {@code domains/} and {@code control/validrcptto} chkuser reads. */
+    Builtins(Dns dns, Path home) {
         this.dns = dns;
+        this.store = UserStore.open(home);
+        this.validRcptTo = new ValidRcptTo(home);
     }
 
     @Override
@@ -32,6 +40,7 @@ final class Builtins implements PluginFactory.Kind {
         return switch (words[0]) {
             case "rbl" -> BuiltinRbl.parse(source, text, rest, dns);
             case "spf" -> BuiltinSpf.parse(source, text, rest, dns);
+            case "chkuser" -> BuiltinChkuser.parse(source, text, rest, store, validRcptTo);
             default -> throw new PluginFactory.BadPlugin("\"" + Command.printable(words[0]) + "\" is not a built-in "
                     + "plugin; the built-ins are " + known());
         };

@@ -59,7 +59,7 @@ public final class SppEngine {
         this.defaultFile = home.resolve("control/smtpplugins");
         this.timeout = timeout;
         this.factory = new PluginFactory(home, new PluginRunner(home, timeout))
-                .with(Builtins.PREFIX, new Builtins(dns))
+                .with(Builtins.PREFIX, new Builtins(dns, home))
                 .with("policy:", (source, text, target) -> PolicyPlugin.parse(source, text, target, timeout))
                 .with("persistent:", (source, text, path) -> {
                     Path program = PersistentPlugin.program(home, path);

@@ -40,11 +40,12 @@ final class Edits {
     }
 
     @FunctionalInterface
-    private interface Edit<T> {
+    interface Edit<T> {
         T run() throws IOException, UserStoreException;
     }
 
-    private <T> T locked(Edit<T> edit) throws UserStoreException {
+    /** Runs {@code edit} under the store lock; also used by {@link AliasEdits}. */
+    <T> T locked(Edit<T> edit) throws UserStoreException {
         IN_PROCESS.lock();
         try {
             Files.createDirectories(store.domainsDir());
@@ -141,7 +142,7 @@ final class Edits {
         });
     }
 
-    private Path existingDomain(String domain) throws UserStoreException {
+    Path existingDomain(String domain) throws UserStoreException {
         Path dir = store.domainsDir().resolve(domain);
         if (!Files.isDirectory(dir)) {
             throw new UserStoreException("no domain " + domain + "; toaster domain add " + domain + " creates it");

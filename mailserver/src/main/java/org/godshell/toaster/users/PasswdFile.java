@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One domain's {@code passwd} in Dovecot's passwd-file format,
@@ -19,10 +21,13 @@ import java.util.Optional;
  * comments, extra fields and even broken lines for the admin to fix.
  *
  * @param lines    every line of the file, as text, without line ends
- * @param users    the usable entries by lowercase address, in file order
- * @param problems the unusable lines
+ * @param users     the usable entries by lowercase address, in file order
+ * @param mailboxes every address that has a mailbox for delivery, in file order: the first field of each line
+ *                  that is a lowercase address of this domain, whatever the rest of the line holds (a user whose
+ *                  password line is unusable cannot log in but still gets mail; chkuser reads the file the same way)
+ * @param problems  the unusable lines
  */
-record PasswdFile(List<String> lines, Map<String, Entry> users, List<Problem> problems) {
+record PasswdFile(List<String> lines, Map<String, Entry> users, Set<String> mailboxes, List<Problem> problems) {
 
     /** Seven fields as the toaster writes them; Dovecot's optional eighth, extra_fields, is accepted too. */
     private static final int FIELDS = 7;
@@ -42,11 +47,12 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, List<Problem> pr
     PasswdFile {
         lines = List.copyOf(lines);
         users = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(users));
+        mailboxes = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(mailboxes));
         problems = List.copyOf(problems);
     }
 
     static PasswdFile empty() {
-        return new PasswdFile(List.of(), Map.of(), List.of());
+        return new PasswdFile(List.of(), Map.of(), Set.of(), List.of());
     }
 
     /** Parses a domain's file; never throws for content, only reports problems. */
@@ -57,11 +63,17 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, List<Problem> pr
             lines.remove(lines.size() - 1);
         }
         Map<String, Entry> users = new LinkedHashMap<>();
+        Set<String> mailboxes = new LinkedHashSet<>();
         List<Problem> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
+            }
+            String user = line.substring(0, Math.max(line.indexOf(':'), 0));
+            Optional<Address> mailbox = Address.parse(user);
+            if (mailbox.isPresent() && mailbox.get().toString().equals(user) && mailbox.get().domain().equals(domain)) {
+                mailboxes.add(user);
             }
             Optional<String> problem = check(line, domain);
             if (problem.isPresent()) {
@@ -78,7 +90,7 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, List<Problem> pr
             }
             users.put(address.toString(), new Entry(address, fields[1], i + 1));
         }
-        return new PasswdFile(lines, users, problems);
+        return new PasswdFile(lines, users, mailboxes, problems);
     }
 
     private static Optional<String> check(String line, String domain) {

@@ -1,14 +1,11 @@
 package org.godshell.toaster.users;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,15 +26,14 @@ public final class UserStore {
 
     /** A passwd file is a line per user; anything this large is a mistake, not a domain. */
     static final long MAX_FILE = 64L * 1024 * 1024;
+    /** An aliases file is a line per alias; 16 MB is far beyond any domain's and bounds what one read costs. */
+    static final long MAX_ALIASES = 16L * 1024 * 1024;
 
     private final Path prefix;
     private final Path domains;
     private final PasswordHash.Crypt crypt;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    /** A parsed file and the attributes it was read with: any change of them means read again. */
-    private record Cached(Object key, FileTime modified, long size, PasswdFile file) {
-    }
+    private final FileCache<PasswdFile> passwdCache = new FileCache<>(MAX_FILE, PasswdFile.empty());
+    private final FileCache<AliasFile> aliasCache = new FileCache<>(MAX_ALIASES, AliasFile.empty());
 
     /** One domain's users as the CLI lists them: usable addresses and the file's problems ({@code file:line}). */
     public record Listing(List<String> users, List<String> problems) {
@@ -197,6 +193,64 @@ public final class UserStore {
         return new Edits(this).removeUser(Address.require(address));
     }
 
+    /**
+     * Where mail for {@code address} goes: a user's Maildir, an alias's or the catch-all's targets, nobody, or not
+     * one of our domains; the order and the postmaster rule are in {@link Router}. Reads the domain's passwd and
+     * aliases through the same cache as {@link #verify}.
+     *
+     * @throws UserStoreException when a file cannot be read or the alias line for the address is broken: the
+     *                            caller defers (4.3.0) rather than bounce mail the admin meant to receive
+     */
+    public Route route(String address) throws UserStoreException {
+        return new Router(this).route(address);
+    }
+
+    /** One domain's aliases as the CLI lists them: {@code name@domain} (or {@code *@domain}) to targets, and problems. */
+    public record Aliases(Map<String, List<String>> aliases, List<String> problems) {
+        public Aliases {
+            aliases = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(aliases));
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * A domain's aliases in file order and the problems of its aliases file, plus one for each alias that a user
+     * of the same name hides (the user gets the mail).
+     */
+    public Aliases aliases(String domain) throws UserStoreException {
+        String name = Address.requireDomain(domain);
+        try {
+            AliasFile file = aliasFile(name);
+            PasswdFile passwd = file(name);
+            Map<String, List<String>> aliases = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>(file.problems().stream().map(PasswdFile.Problem::toString).toList());
+            for (AliasFile.Alias alias : file.aliases().values()) {
+                aliases.put(AliasFile.label(alias.name(), name), alias.targets());
+                if (passwd.mailboxes().contains(alias.name() + "@" + name)) {
+                    problems.add(aliasesPath(name) + ":" + alias.line() + ": " + alias.name() + "@" + name + " is also"
+                            + " a user, who gets its mail: remove the alias or the user");
+                }
+            }
+            return new Aliases(aliases, problems);
+        } catch (IOException e) {
+            throw new UserStoreException(aliasesPath(name) + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Adds targets to the alias {@code alias} ({@code name@domain}, or {@code *@domain} for the catch-all),
+     * creating it; returns its targets afterwards. Refused for an unknown domain, a user's address, invalid
+     * targets and targets that send the mail straight back.
+     */
+    public List<String> addAlias(String alias, List<String> targets) throws UserStoreException {
+        return new AliasEdits(this).add(AliasEdits.Name.parse(alias), targets);
+    }
+
+    /** Removes the given targets, or the whole alias when none are given; returns the targets left. */
+    public List<String> removeAlias(String alias, List<String> targets) throws UserStoreException {
+        return new AliasEdits(this).remove(AliasEdits.Name.parse(alias), targets);
+    }
+
     Path prefix() {
         return prefix;
     }
@@ -212,29 +266,16 @@ public final class UserStore {
     /** The domain's parsed passwd file, from the cache while the file on disk has not changed. */
     PasswdFile file(String domain) throws IOException {
         Path path = passwd(domain);
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(path, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            cache.remove(domain);
-            return PasswdFile.empty();
-        }
-        Cached cached = cache.get(domain);
-        if (cached != null && Objects.equals(cached.key(), attributes.fileKey())
-                && cached.modified().equals(attributes.lastModifiedTime()) && cached.size() == attributes.size()) {
-            return cached.file();
-        }
-        if (!attributes.isRegularFile() || attributes.size() > MAX_FILE) {
-            throw new IOException(path + " is not a plain file of at most " + MAX_FILE / (1024 * 1024) + " MB");
-        }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes((int) MAX_FILE);
-        }
-        // Cached with the attributes seen before the read: if the file changed in between, they differ from the
-        // next look and the file is read again, so a stale cache entry never outlives one call.
-        PasswdFile parsed = PasswdFile.parse(path, domain, bytes);
-        cache.put(domain, new Cached(attributes.fileKey(), attributes.lastModifiedTime(), attributes.size(), parsed));
-        return parsed;
+        return passwdCache.get(path, bytes -> PasswdFile.parse(path, domain, bytes));
+    }
+
+    Path aliasesPath(String domain) {
+        return domains.resolve(domain).resolve("aliases");
+    }
+
+    /** The domain's parsed aliases file, from the cache while the file on disk has not changed. */
+    AliasFile aliasFile(String domain) throws IOException {
+        Path path = aliasesPath(domain);
+        return aliasCache.get(path, bytes -> AliasFile.parse(path, domain, bytes));
     }
 }

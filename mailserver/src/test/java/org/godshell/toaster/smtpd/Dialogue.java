@@ -17,6 +17,7 @@ import java.util.Map;
  * ! rcpthosts = local.test\nother.test      control file and content (\n, \r, \t, \xHH escapes)
  * @ plugins/p1 = printf 'E550 no\n'        an executable file under the prefix (#!/bin/sh added unless given)
  * @@ plugins/rbl                            a shipped file, copied from src/dist/ to the same place
+ * + domains/d.test/passwd = ann@d.test:::   a plain file under the prefix (escapes as for !), e.g. the user store
  * S: 220 .*                                 a line the server must send (a Java regex, whole line)
  * C: EHLO x.test                            a line the client sends, CRLF added
  * C~ DATA\r\nbare\n.\r\n                    raw bytes the client sends, escapes decoded, nothing added
@@ -26,7 +27,8 @@ import java.util.Map;
  * = rcpt a@x.test b@x.test                  the last queued message's envelope recipients
  * </pre>
  */
-record Dialogue(String name, Map<String, String> control, Map<String, String> programs, List<Step> steps) {
+record Dialogue(String name, Map<String, String> control, Map<String, String> programs, Map<String, String> files,
+        List<Step> steps) {
 
     sealed interface Step {
         record Send(byte[] bytes) implements Step {}
@@ -46,6 +48,7 @@ record Dialogue(String name, Map<String, String> control, Map<String, String> pr
         String name = file.getFileName().toString().replaceFirst("\\.txt$", "");
         Map<String, String> control = new LinkedHashMap<>(TestServer.defaults());
         Map<String, String> programs = new LinkedHashMap<>();
+        Map<String, String> files = new LinkedHashMap<>();
         List<Step> steps = new ArrayList<>();
         int number = 0;
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
@@ -56,6 +59,9 @@ record Dialogue(String name, Map<String, String> control, Map<String, String> pr
             if (line.startsWith("! ")) {
                 int eq = line.indexOf(" = ");
                 control.put(line.substring(2, eq).strip(), unescape(line.substring(eq + 3)));
+            } else if (line.startsWith("+ ")) {
+                int eq = line.indexOf(" = ");
+                files.put(line.substring(2, eq).strip(), unescape(line.substring(eq + 3)));
             } else if (line.startsWith("@@ ")) {
                 String shipped = line.substring(3).strip();
                 programs.put(shipped, Files.readString(Path.of("src/dist").resolve(shipped), StandardCharsets.UTF_8));
@@ -82,7 +88,7 @@ record Dialogue(String name, Map<String, String> control, Map<String, String> pr
                 throw new IllegalArgumentException(file + ":" + number + ": cannot read " + line);
             }
         }
-        return new Dialogue(name, control, programs, steps);
+        return new Dialogue(name, control, programs, files, steps);
     }
 
     /** Decodes \r \n \t \\ and \xHH; the result's chars are bytes (ISO-8859-1) for C~ lines. */

@@ -43,6 +43,12 @@ class DialogueTest {
     @MethodSource("dialogues")
     void dialogue(Path file) throws Exception {
         Dialogue dialogue = Dialogue.load(file);
+        for (var plain : dialogue.files().entrySet()) {
+            Path target = temp.resolve(plain.getKey()).normalize();
+            assertTrue(target.startsWith(temp), "a file outside the prefix: " + plain.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, plain.getValue(), StandardCharsets.UTF_8);
+        }
         try (TestServer server = new TestServer(temp, dialogue.control(), dialogue.programs());
                 Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
             socket.setSoTimeout(5000);

@@ -150,7 +150,7 @@ class BuiltinRblTest {
 
     @Test
     void lines() throws Exception {
-        Builtins builtins = new Builtins(fixture.dns());
+        Builtins builtins = new Builtins(fixture.dns(), java.nio.file.Path.of("unused-prefix"));
         BuiltinRbl rbl = assertInstanceOf(BuiltinRbl.class, builtins.parse("f:1", "builtin:rbl a.test, b.test.",
                 "rbl a.test, b.test."));
         assertEquals(List.of("a.test", "b.test"), rbl.lists());
@@ -164,7 +164,7 @@ class BuiltinRblTest {
     @ValueSource(strings = {"bad_name", ".lead.test", "two..dots.test", "x.test;rm", "ünï.test"})
     void badListNames(String list) {
         assertThrows(PluginFactory.BadPlugin.class,
-                () -> new Builtins(fixture.dns()).parse("f:1", "builtin:rbl " + list, "rbl " + list));
+                () -> new Builtins(fixture.dns(), java.nio.file.Path.of("unused-prefix")).parse("f:1", "builtin:rbl " + list, "rbl " + list));
     }
 
     private PluginRun builtin(List<String> lists, Map<String, String> environment) {

@@ -92,7 +92,7 @@ class BuiltinSpfTest {
 
     @Test
     void lines() throws Exception {
-        Builtins builtins = new Builtins(fixture.dns());
+        Builtins builtins = new Builtins(fixture.dns(), java.nio.file.Path.of("unused-prefix"));
         assertInstanceOf(BuiltinSpf.class, builtins.parse("f:1", "builtin:spf", "spf"));
         assertTrue(assertThrows(PluginFactory.BadPlugin.class,
                 () -> builtins.parse("f:2", "builtin:spf softfail=yes", "spf softfail=yes")).getMessage()
