@@ -2,7 +2,9 @@
  * The toaster's configuration: qmail-style control files, one setting per file in {@code control/}
  * ({@link org.godshell.toaster.config.SmtpConfig}), read by qmail's {@code control.c} rules
  * ({@link org.godshell.toaster.config.ControlFile}), and the per-source rules of {@code control/tcp.smtp} in
- * tcprules syntax ({@link org.godshell.toaster.config.TcpRules}).
+ * tcprules syntax ({@link org.godshell.toaster.config.TcpRules}), and remote delivery's routes
+ * ({@link org.godshell.toaster.config.SmtpRoutes}, qmail's {@code smtproutes}) and smarthost logins
+ * ({@link org.godshell.toaster.config.SmarthostAuth}, a file only its owner may read).
  *
  * <p>What this package must never do:
  * <ul>

@@ -77,6 +77,11 @@ public final class FixtureDns implements AutoCloseable {
         return this;
     }
 
+    /** One mail exchanger with this preference; {@code "."} as the exchange makes a null MX (RFC 7505). */
+    public FixtureDns mx(String name, int preference, String exchange) {
+        return add(name, n -> new MXRecord(n, DClass.IN, 60, preference, name(exchange)));
+    }
+
     private interface Maker {
         Record make(Name name) throws IOException;
     }

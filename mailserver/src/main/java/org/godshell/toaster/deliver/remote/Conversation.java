@@ -1,0 +1,352 @@
+package org.godshell.toaster.deliver.remote;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.godshell.toaster.deliver.Diagnosis;
+import org.godshell.toaster.deliver.Outcome;
+import org.godshell.toaster.smtp.DotEncoder;
+import org.godshell.toaster.smtp.Reply;
+import org.godshell.toaster.smtpc.ClientTimeouts;
+import org.godshell.toaster.smtpc.Extensions;
+import org.godshell.toaster.smtpc.OpportunisticTls;
+import org.godshell.toaster.smtpc.ProtocolException;
+import org.godshell.toaster.smtpc.SmtpClient;
+
+/**
+ * One SMTP transaction with one host (RFC 5321 §3.3): greeting, EHLO (HELO when refused), STARTTLS when
+ * offered, AUTH PLAIN to a smarthost, MAIL and RCPT (pipelined when offered, RFC 2920), DATA, QUIT.
+ *
+ * <p>Until the end-of-data dot is sent nothing can have been delivered, so any trouble (timeout, lost
+ * connection, malformed reply, a 4xx to the greeting, EHLO or MAIL) sends the delivery on to the next host. Once
+ * the host has answered MAIL and RCPT, its per-recipient replies are final for this attempt.
+ */
+final class Conversation {
+
+    /** What every conversation of one {@link RemoteDelivery} shares. */
+    record Settings(String helo, ClientTimeouts timeouts, OpportunisticTls tls) {}
+
+    /** A host's refusal before the transaction: quit, try the next host. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient Attempt attempt;
+
+        Refused(Attempt attempt) {
+            super(null, null, false, false);
+            this.attempt = attempt;
+        }
+    }
+
+    /** The queued message could not be read: our problem, not the host's. */
+    private static final class Unreadable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Unreadable(IOException cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private final Settings settings;
+    private final Target host;
+    private final boolean tryTls;
+    private final String sender;
+    private final List<String> recipients;
+    private final MessageSource message;
+    private String stage = "connect";
+
+    Conversation(Settings settings, Target host, boolean tryTls, String sender, List<String> recipients,
+                 MessageSource message) {
+        this.settings = settings;
+        this.host = host;
+        this.tryTls = tryTls;
+        this.sender = sender;
+        this.recipients = List.copyOf(recipients);
+        this.message = message;
+    }
+
+    Attempt run() {
+        ClientTimeouts t = settings.timeouts();
+        SmtpClient client;
+        try {
+            client = SmtpClient.connect(host.socketAddress(), t.connect(), t.dataBlock());
+        } catch (IOException e) {
+            return next("4.4.1", "cannot connect: " + reason(e));
+        }
+        try (client) {
+            return transaction(client);
+        } catch (Refused r) {
+            quit(client);
+            return r.attempt;
+        } catch (ProtocolException e) {
+            return next("4.5.0", "protocol error during " + stage + ": " + e.getMessage());
+        } catch (IOException e) {
+            return next("4.4.2", "connection failed during " + stage + ": " + reason(e));
+        }
+    }
+
+    private Attempt transaction(SmtpClient client) throws IOException, Refused {
+        ClientTimeouts t = settings.timeouts();
+        stage = "greeting";
+        expect2xx(client.read(t.greeting()), "the greeting");
+        Extensions offered = hello(client);
+        if (tryTls && offered.startTls()) {
+            stage = "STARTTLS";
+            send(client, "STARTTLS");
+            Reply reply = client.read(t.command());
+            // RFC 3207 §4: any other reply means no TLS; opportunistic TLS then carries on in plain text.
+            if (reply.code() == 220) {
+                try {
+                    client.startTls(settings.tls(), host.name(), t.command());
+                } catch (IOException e) {
+                    return new Attempt.TryNext(Diagnoses.connection("4.7.5", host, "TLS handshake failed: "
+                            + reason(e)), true);
+                }
+                offered = hello(client);
+            }
+        }
+        if (host.credentials().isPresent()) {
+            authenticate(client, offered);
+        }
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        long size = -1;
+        if (offered.size().isPresent()) {
+            try {
+                size = measure();
+            } catch (Unreadable e) {
+                quit(client);
+                return new Attempt.Finished(all(recipients, unreadable(e)));
+            }
+            long limit = offered.size().getAsLong();
+            if (limit > 0 && size > limit) {
+                quit(client);
+                // RFC 1870 §6: a message over the announced limit would be refused; don't send it.
+                return new Attempt.Finished(all(recipients, new Outcome.Failed(Diagnoses.connection("5.3.4", host,
+                        "the message (" + size + " bytes) is larger than the host's limit of " + limit + " bytes"))));
+            }
+        }
+        List<String> accepted = envelope(client, offered, size, outcomes);
+        if (accepted.isEmpty()) {
+            quit(client);
+            return new Attempt.Finished(outcomes);
+        }
+        stage = "DATA";
+        send(client, "DATA");
+        Reply go = client.read(t.dataStart());
+        if (go.code() != 354) {
+            quit(client);
+            accepted.forEach(r -> outcomes.put(r, refusal(go, "DATA")));
+            return new Attempt.Finished(outcomes);
+        }
+        stage = "message data";
+        try {
+            body(client);
+        } catch (Unreadable e) {
+            // No dot: closing the connection now makes the host discard the partial message.
+            accepted.forEach(r -> outcomes.put(r, unreadable(e)));
+            return new Attempt.Finished(outcomes);
+        }
+        finish(client, accepted, outcomes);
+        quit(client);
+        return new Attempt.Finished(outcomes);
+    }
+
+    /** EHLO, and HELO when EHLO gets a 5xx (RFC 5321 §3.2: a server that does not know EHLO). */
+    private Extensions hello(SmtpClient client) throws IOException, Refused {
+        stage = "EHLO";
+        send(client, "EHLO " + settings.helo());
+        Reply reply = client.read(settings.timeouts().command());
+        if (reply.code() / 100 == 2) {
+            return Extensions.of(reply);
+        }
+        if (!reply.isPermanent()) {
+            throw refused(reply, "EHLO");
+        }
+        stage = "HELO";
+        send(client, "HELO " + settings.helo());
+        expect2xx(client.read(settings.timeouts().command()), "HELO");
+        return Extensions.NONE;
+    }
+
+    /** AUTH PLAIN (RFC 4954 §4, RFC 4616), only inside TLS. */
+    private void authenticate(SmtpClient client, Extensions offered) throws IOException, Refused {
+        stage = "AUTH";
+        if (!client.tls()) {
+            throw new Refused(next("4.7.0", "refusing to send the smarthost password in plain text: "
+                    + (tryTls ? "the host did not offer STARTTLS or the TLS handshake failed"
+                    : "TLS is switched off")));
+        }
+        if (!offered.authMechanisms().contains("PLAIN")) {
+            throw new Refused(next("4.7.0", "a login is configured in control/smarthostauth but the host does not "
+                    + "offer AUTH PLAIN (it offers: " + (offered.authMechanisms().isEmpty() ? "no AUTH"
+                    : String.join(" ", offered.authMechanisms())) + ")"));
+        }
+        var login = host.credentials().orElseThrow();
+        String token = Base64.getEncoder().encodeToString(("\0" + login.username() + "\0" + login.password())
+                .getBytes(StandardCharsets.UTF_8));
+        send(client, "AUTH PLAIN " + token);
+        Reply reply = client.read(settings.timeouts().command());
+        if (reply.code() != 235) {
+            // A refused login is a configuration problem here: keep the mail until the admin fixes it.
+            throw new Refused(new Attempt.TryNext(Diagnoses.temporary(Diagnoses.of(reply, host, "AUTH PLAIN")),
+                    false));
+        }
+    }
+
+    /** MAIL and RCPT; returns the accepted recipients and puts the others' outcomes in {@code outcomes}. */
+    private List<String> envelope(SmtpClient client, Extensions offered, long size, Map<String, Outcome> outcomes)
+            throws IOException, Refused {
+        ClientTimeouts t = settings.timeouts();
+        stage = "MAIL FROM";
+        // RFC 1870 §3: SIZE= is the message size, an estimate before dot-stuffing is fine.
+        client.send("MAIL FROM:<" + sender + ">" + (size >= 0 ? " SIZE=" + size : ""));
+        if (offered.pipelining()) {
+            // RFC 2920 §3.1: MAIL and the RCPTs go in one group, the replies are read in order after it.
+            for (String recipient : recipients) {
+                client.send("RCPT TO:<" + recipient + ">");
+            }
+        }
+        client.flush();
+        Reply mail = client.read(t.command());
+        if (mail.code() / 100 != 2) {
+            if (mail.isPermanent()) {
+                throw new Refused(new Attempt.Finished(all(recipients,
+                        new Outcome.Failed(Diagnoses.of(mail, host, "MAIL FROM")))));
+            }
+            throw refused(mail, "MAIL FROM");
+        }
+        List<String> accepted = new ArrayList<>();
+        for (String recipient : recipients) {
+            stage = "RCPT TO:<" + recipient + ">";
+            if (!offered.pipelining()) {
+                send(client, "RCPT TO:<" + recipient + ">");
+            }
+            Reply reply = client.read(t.command());
+            if (reply.code() / 100 == 2) {
+                accepted.add(recipient);
+            } else {
+                outcomes.put(recipient, refusal(reply, "RCPT TO"));
+            }
+        }
+        return accepted;
+    }
+
+    private void body(SmtpClient client) throws IOException, Unreadable {
+        DotEncoder encoder = new DotEncoder(client.data());
+        byte[] buffer = new byte[64 * 1024];
+        InputStream in = openMessage();
+        try {
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw new Unreadable(e);
+                }
+                if (n < 0) {
+                    break;
+                }
+                encoder.write(buffer, 0, n);
+            }
+        } finally {
+            try {
+                in.close();
+            } catch (IOException e) {
+                // Every byte was read or the delivery is already failing; a failed close changes neither.
+            }
+        }
+        encoder.finish();
+    }
+
+    /** The reply to the end of data decides every accepted recipient. */
+    private void finish(SmtpClient client, List<String> accepted, Map<String, Outcome> outcomes) {
+        stage = "end of data";
+        Reply reply;
+        try {
+            reply = client.read(settings.timeouts().dataEnd());
+        } catch (IOException e) {
+            // RFC 1047: the host may have the message already; retrying risks a duplicate, which beats a loss.
+            Diagnosis why = Diagnoses.connection("4.4.2", host, "no reply after the end of data ("
+                    + reason(e) + "); the message may arrive twice");
+            accepted.forEach(r -> outcomes.put(r, new Outcome.Deferred(why)));
+            return;
+        }
+        for (String recipient : accepted) {
+            outcomes.put(recipient, reply.code() / 100 == 2
+                    ? new Outcome.Delivered(Diagnoses.shorten(host.describe() + " said: " + Diagnoses.oneLine(reply)
+                    + (client.tls() ? " (" + client.tlsDescription() + ")" : " (no TLS)")))
+                    : refusal(reply, "end of data"));
+        }
+    }
+
+    private long measure() throws Unreadable {
+        try (InputStream in = openMessage()) {
+            return in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new Unreadable(e);
+        }
+    }
+
+    private InputStream openMessage() throws Unreadable {
+        try {
+            return message.open();
+        } catch (IOException e) {
+            throw new Unreadable(e);
+        }
+    }
+
+    private Outcome refusal(Reply reply, String command) {
+        Diagnosis why = Diagnoses.of(reply, host, command);
+        return reply.isPermanent() ? new Outcome.Failed(why) : new Outcome.Deferred(Diagnoses.temporary(why));
+    }
+
+    private static Outcome unreadable(Unreadable e) {
+        return new Outcome.Deferred(Diagnosis.local("4.3.0", "cannot read the queued message: "
+                + Diagnoses.shorten(String.valueOf(e.getMessage()))));
+    }
+
+    private static Map<String, Outcome> all(List<String> recipients, Outcome outcome) {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        recipients.forEach(r -> outcomes.put(r, outcome));
+        return outcomes;
+    }
+
+    private void expect2xx(Reply reply, String command) throws Refused {
+        if (reply.code() / 100 != 2) {
+            throw refused(reply, command);
+        }
+    }
+
+    private Refused refused(Reply reply, String command) {
+        return new Refused(new Attempt.TryNext(Diagnoses.temporary(Diagnoses.of(reply, host, command)), false));
+    }
+
+    private Attempt.TryNext next(String status, String what) {
+        return new Attempt.TryNext(Diagnoses.connection(status, host, what), false);
+    }
+
+    private static void send(SmtpClient client, String command) throws IOException {
+        client.send(command);
+        client.flush();
+    }
+
+    /** QUIT, politely and briefly; its reply changes nothing. */
+    private void quit(SmtpClient client) {
+        try {
+            send(client, "QUIT");
+            client.read(settings.timeouts().quit());
+        } catch (IOException e) {
+            // The transaction's result is settled; a host that drops the line at QUIT does no harm.
+        }
+    }
+
+    private static String reason(IOException e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return e instanceof SocketTimeoutException ? "timeout: " + text : text;
+    }
+}

@@ -1,0 +1,95 @@
+package org.godshell.toaster.deliver.remote;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFile;
+import org.godshell.toaster.config.SmarthostAuth;
+import org.godshell.toaster.config.SmtpRoutes;
+import org.godshell.toaster.dns.Dns;
+import org.godshell.toaster.smtpc.ClientTimeouts;
+
+/**
+ * Everything remote delivery needs to know.
+ *
+ * @param dns        the nameservers for MX and address lookups
+ * @param dnsTimeout the bound of one DNS question
+ * @param routes     {@code control/smtproutes}
+ * @param auth       {@code control/smarthostauth}: logins for smtproutes relays
+ * @param helo       the name we give in EHLO/HELO: {@code control/helohost}, else {@code control/me}
+ * @param timeouts   RFC 5321 §4.5.3.2 timeouts
+ * @param startTls   use STARTTLS whenever offered (RFC 3207, opportunistic); false only to debug a host
+ * @param mxPort     the port of MX hosts, 25. Not a control file: a test or lab setting, for MX hosts on
+ *                   loopback; smtproutes relays name their own port
+ */
+public record RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, SmarthostAuth auth, String helo,
+                           ClientTimeouts timeouts, boolean startTls, int mxPort) {
+
+    static final int MAX_SECONDS = 86_400;
+
+    public RemoteConfig {
+        Objects.requireNonNull(dns, "dns");
+        Objects.requireNonNull(dnsTimeout, "dnsTimeout");
+        Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(timeouts, "timeouts");
+        if (!helo.matches("[A-Za-z0-9_.-]{1,253}|\\[[0-9A-Fa-f:.Iv]{2,60}]")) {
+            throw new IllegalArgumentException("not a host name to give in EHLO: " + helo);
+        }
+        if (mxPort < 1 || mxPort > 65535) {
+            throw new IllegalArgumentException("port out of range: " + mxPort);
+        }
+    }
+
+    /** No routes, no logins, RFC timeouts, STARTTLS on, port 25. */
+    public static RemoteConfig defaults(Dns dns, String helo) {
+        return new RemoteConfig(dns, Duration.ofSeconds(30), SmtpRoutes.none(), SmarthostAuth.none(), helo,
+                ClientTimeouts.rfc5321(), true, 25);
+    }
+
+    /**
+     * From the control directory: {@code smtproutes}, {@code smarthostauth}, {@code helohost} (default
+     * {@code me}, passed in as the server already knows it), and qmail-remote's {@code timeoutconnect} and
+     * {@code timeoutremote} (seconds; the latter, when present, replaces every reply timeout as in qmail).
+     */
+    public static RemoteConfig load(Path control, Dns dns, String me) throws ConfigException {
+        ClientTimeouts rfc = ClientTimeouts.rfc5321();
+        Duration connect = seconds(control.resolve("timeoutconnect")).orElse(rfc.connect());
+        Optional<Duration> remote = seconds(control.resolve("timeoutremote"));
+        ClientTimeouts timeouts = remote.map(r -> ClientTimeouts.all(connect, r)).orElse(new ClientTimeouts(connect,
+                rfc.greeting(), rfc.command(), rfc.dataStart(), rfc.dataBlock(), rfc.dataEnd(), rfc.quit()));
+        Path heloFile = control.resolve("helohost");
+        Optional<ControlFile.Line> helohost = ControlFile.firstLine(heloFile);
+        String helo = me;
+        if (helohost.isPresent()) {
+            helo = helohost.get().text();
+            if (!helo.matches("[A-Za-z0-9_.-]{1,253}") || helo.startsWith(".") || helo.contains("..")) {
+                throw new ConfigException(heloFile, helohost.get().number(), "\"" + helo + "\" is not a host name; "
+                        + "write the name to give in EHLO, such as mail.example.com, or remove the file to use me");
+            }
+        }
+        return new RemoteConfig(dns, Duration.ofSeconds(30), SmtpRoutes.load(control.resolve("smtproutes")),
+                SmarthostAuth.load(control.resolve("smarthostauth")), helo, timeouts, true, 25);
+    }
+
+    /** A copy that connects to MX hosts on {@code port} (tests: a sink on loopback). */
+    public RemoteConfig withMxPort(int port) {
+        return new RemoteConfig(dns, dnsTimeout, routes, auth, helo, timeouts, startTls, port);
+    }
+
+    private static Optional<Duration> seconds(Path file) throws ConfigException {
+        Optional<ControlFile.Line> line = ControlFile.firstLine(file);
+        if (line.isEmpty()) {
+            return Optional.empty();
+        }
+        String t = line.get().text();
+        long value = t.matches("[1-9][0-9]{0,5}") ? Long.parseLong(t) : -1;
+        if (value < 1 || value > MAX_SECONDS) {
+            throw new ConfigException(file, line.get().number(), "\"" + t + "\" is not a number of seconds from 1 "
+                    + "to " + MAX_SECONDS + "; write one, or remove the file for the default");
+        }
+        return Optional.of(Duration.ofSeconds(value));
+    }
+}

@@ -1,0 +1,163 @@
+package org.godshell.toaster.deliver.remote;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+import org.godshell.toaster.deliver.Diagnosis;
+import org.godshell.toaster.deliver.Outcome;
+import org.godshell.toaster.smtpc.OpportunisticTls;
+
+/**
+ * Delivers one message to the recipients of one remote domain: routes (smtproutes, else MX), then tries the
+ * hosts' addresses in order until one conversation finishes (RFC 5321 §5.1: "try at least two addresses"), at
+ * most {@link #MAX_ADDRESSES} of them so that a domain with fifty unreachable MX hosts costs minutes, not hours.
+ *
+ * <p>Thread-safe: one instance serves every concurrent delivery (each call has its own connection).
+ */
+public final class RemoteDelivery {
+
+    /** Addresses tried per delivery, over all hosts (Postfix tries 5 by default; we are a little more patient). */
+    static final int MAX_ADDRESSES = 10;
+
+    private final RemoteConfig config;
+    private final Routing routing;
+    private final Conversation.Settings settings;
+
+    public RemoteDelivery(RemoteConfig config) {
+        this(config, RandomGenerator.getDefault());
+    }
+
+    RemoteDelivery(RemoteConfig config, RandomGenerator random) {
+        this.config = config;
+        this.routing = new Routing(config.dns(), config.dnsTimeout(), config.routes(), config.auth(),
+                config.mxPort(), random);
+        this.settings = new Conversation.Settings(config.helo(), config.timeouts(), OpportunisticTls.create());
+    }
+
+    /**
+     * Delivers one message to recipients that all share {@code domain}; returns one Outcome per recipient, in
+     * order (a recipient listed twice is sent once and appears once). Never throws for network or protocol
+     * trouble: that is a Deferred.
+     *
+     * @param sender the envelope sender, empty for the null sender ({@code MAIL FROM:<>})
+     * @throws IllegalArgumentException when {@code recipients} is empty or names another domain: a bug in the
+     *                                  caller, not a delivery problem
+     */
+    public Map<String, Outcome> deliver(String sender, String domain, List<String> recipients,
+                                        MessageSource message) {
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(recipients));
+        if (unique.isEmpty()) {
+            throw new IllegalArgumentException("no recipients");
+        }
+        for (String recipient : unique) {
+            int at = recipient.lastIndexOf('@');
+            if (at < 0 || !recipient.substring(at + 1).toLowerCase(Locale.ROOT).equals(domain.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("recipient " + recipient + " is not at " + domain);
+            }
+        }
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        List<String> sendable = new ArrayList<>();
+        for (String recipient : unique) {
+            if (unsafe(recipient)) {
+                // A CR or LF would end the RCPT command early and inject another (RFC 5321 §2.3.8).
+                outcomes.put(recipient, new Outcome.Failed(Diagnosis.local("5.1.3",
+                        "the address contains a control character")));
+            } else {
+                sendable.add(recipient);
+            }
+        }
+        if (unsafe(sender)) {
+            sendable.forEach(r -> outcomes.put(r, new Outcome.Failed(Diagnosis.local("5.1.7",
+                    "the sender address contains a control character"))));
+            sendable.clear();
+        }
+        if (!sendable.isEmpty()) {
+            outcomes.putAll(send(sender, domain, sendable, message));
+        }
+        Map<String, Outcome> ordered = new LinkedHashMap<>();
+        unique.forEach(r -> ordered.put(r, outcomes.get(r)));
+        return ordered;
+    }
+
+    private Map<String, Outcome> send(String sender, String domain, List<String> recipients, MessageSource message) {
+        Routing.Destination destination = routing.find(domain);
+        List<Routing.Host> hosts;
+        boolean implicit;
+        switch (destination) {
+            case Routing.Destination.Unroutable u -> {
+                return all(recipients, new Outcome.Failed(u.why()));
+            }
+            case Routing.Destination.Unknown u -> {
+                return all(recipients, new Outcome.Deferred(u.why()));
+            }
+            case Routing.Destination.Hosts h -> {
+                hosts = h.hosts();
+                implicit = h.implicit();
+            }
+        }
+        Diagnosis last = null;
+        boolean anyAddress = false;
+        int tried = 0;
+        for (Routing.Host host : hosts) {
+            List<InetAddress> addresses;
+            if (host.literal().isPresent()) {
+                addresses = List.of(host.literal().get());
+            } else {
+                switch (routing.addresses(host.name())) {
+                    case Routing.Addresses.Found f -> addresses = f.addresses();
+                    case Routing.Addresses.Temporary t -> {
+                        anyAddress = true;   // unknown, so not "no address": retry later
+                        last = Diagnosis.local("4.4.3", t.why());
+                        continue;
+                    }
+                    case Routing.Addresses.None n -> {
+                        if (last == null) {
+                            last = Diagnosis.local("4.4.4", n.why());
+                        }
+                        continue;
+                    }
+                }
+            }
+            anyAddress = true;
+            for (InetAddress address : addresses) {
+                if (tried++ == MAX_ADDRESSES) {
+                    return all(recipients, new Outcome.Deferred(Diagnoses.temporary(last)));
+                }
+                Target target = new Target(host.name(), address, host.port(), host.credentials());
+                Attempt attempt = new Conversation(settings, target, config.startTls(), sender, recipients, message)
+                        .run();
+                if (attempt instanceof Attempt.TryNext next && next.tlsFailed()) {
+                    // RFC 7435 §1.3: opportunistic TLS falls back to clear text rather than not delivering.
+                    attempt = new Conversation(settings, target, false, sender, recipients, message).run();
+                }
+                switch (attempt) {
+                    case Attempt.Finished finished -> {
+                        return finished.outcomes();
+                    }
+                    case Attempt.TryNext next -> last = next.why();
+                }
+            }
+        }
+        if (!anyAddress) {
+            return all(recipients, new Outcome.Failed(implicit
+                    ? Diagnosis.local("5.1.2", "domain " + domain + " has no MX and no A or AAAA record")
+                    : Diagnosis.local("5.4.4", "no mail host of " + domain + " has an address: " + last.text())));
+        }
+        return all(recipients, new Outcome.Deferred(Diagnoses.temporary(last)));
+    }
+
+    private static boolean unsafe(String address) {
+        return address.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
+    }
+
+    private static Map<String, Outcome> all(List<String> recipients, Outcome outcome) {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        recipients.forEach(r -> outcomes.put(r, outcome));
+        return outcomes;
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Remote delivery: one message to the recipients of one remote domain, over SMTP. Routing by
+ * {@code control/smtproutes} or MX records (RFC 5321 §5.1, null MX per RFC 7505), then one SMTP transaction on
+ * the first host that answers (opportunistic STARTTLS, PIPELINING, SIZE, optional AUTH to a smarthost), and a
+ * per-recipient {@link org.godshell.toaster.deliver.Outcome}. The queue runner calls
+ * {@link org.godshell.toaster.deliver.remote.RemoteDelivery#deliver}; see {@code wiki-content/Remote-delivery.md}.
+ *
+ * <p>What this package must never do: throw for network, DNS or protocol trouble (that is a Deferred), turn a
+ * temporary problem into a permanent failure, send the end-of-data dot after a message it could not read to the
+ * end (a truncated message must never be delivered), send a smarthost password over a connection without TLS,
+ * ask any nameserver but the configured ones, or write to the queue (results are values for the runner).
+ */
+package org.godshell.toaster.deliver.remote;
