@@ -1,0 +1,108 @@
+package org.godshell.toaster.deliver;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.godshell.toaster.queue.QueuedMessage;
+import org.godshell.toaster.users.UserStoreException;
+
+/**
+ * One delivery attempt of one message: its pending recipients are split into local ones (one delivery each)
+ * and remote ones (one SMTP transaction per domain), which run at once on virtual threads, each holding a
+ * permit of its kind ({@code concurrencylocal}, {@code concurrencyremote}). Whatever goes wrong in one
+ * delivery becomes a {@link Outcome.Deferred} for its recipients only — never a lost one.
+ */
+final class DeliveryAttempt {
+
+    private final Router router;
+    private final Semaphore localPermits;
+    private final Semaphore remotePermits;
+
+    DeliveryAttempt(Router router, Semaphore localPermits, Semaphore remotePermits) {
+        this.router = router;
+        this.localPermits = localPermits;
+        this.remotePermits = remotePermits;
+    }
+
+    /**
+     * Delivers to the recipients at {@code pending} (indexes into the envelope); returns an outcome for each.
+     * A recipient listed twice is delivered once and both indexes get its outcome.
+     */
+    Map<Integer, Outcome> run(QueuedMessage message, List<Integer> pending) throws InterruptedException {
+        List<String> recipients = message.envelope().recipients();
+        Map<Integer, Outcome> outcomes = new HashMap<>();
+        Map<String, List<Integer>> local = new LinkedHashMap<>();
+        Map<String, Map<String, List<Integer>>> remote = new LinkedHashMap<>();
+        for (int index : pending) {
+            String recipient = recipients.get(index);
+            try {
+                switch (router.way(recipient)) {
+                    case Router.Way.Local way -> local.computeIfAbsent(way.address().toLowerCase(Locale.ROOT),
+                            a -> new ArrayList<>()).add(index);
+                    case Router.Way.Remote way -> remote.computeIfAbsent(way.domain(), d -> new LinkedHashMap<>())
+                            .computeIfAbsent(way.address(), r -> new ArrayList<>()).add(index);
+                }
+            } catch (UserStoreException e) {
+                outcomes.put(index, deferred("user store unreadable: " + e.getMessage()));
+            }
+        }
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Map<List<Integer>, Future<Outcome>> localJobs = new LinkedHashMap<>();
+            local.forEach((address, indexes) -> localJobs.put(indexes, threads.submit(
+                    () -> permitted(localPermits, () -> router.deliverLocal(message, address)))));
+            Map<Map<String, List<Integer>>, Future<Map<String, Outcome>>> remoteJobs = new LinkedHashMap<>();
+            remote.forEach((domain, byRecipient) -> remoteJobs.put(byRecipient, threads.submit(() -> permitted(
+                    remotePermits, () -> router.deliverRemote(message, domain, List.copyOf(byRecipient.keySet()))))));
+            for (Map.Entry<List<Integer>, Future<Outcome>> job : localJobs.entrySet()) {
+                Outcome outcome = result(job.getValue());
+                job.getKey().forEach(index -> outcomes.put(index, outcome));
+            }
+            for (Map.Entry<Map<String, List<Integer>>, Future<Map<String, Outcome>>> job : remoteJobs.entrySet()) {
+                Map<String, Outcome> results;
+                Outcome missing;
+                try {
+                    results = job.getValue().get();
+                    missing = deferred("remote delivery gave no result for it");
+                } catch (ExecutionException e) {
+                    results = Map.of();
+                    missing = deferred("internal error: " + e.getCause());
+                }
+                for (Map.Entry<String, List<Integer>> recipient : job.getKey().entrySet()) {
+                    Outcome outcome = results.getOrDefault(recipient.getKey(), missing);
+                    recipient.getValue().forEach(index -> outcomes.put(index, outcome));
+                }
+            }
+        }
+        return outcomes;
+    }
+
+    private static <T> T permitted(Semaphore permits, Callable<T> job) throws Exception {
+        permits.acquire();
+        try {
+            return job.call();
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static Outcome result(Future<Outcome> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            return deferred("internal error: " + e.getCause());
+        }
+    }
+
+    private static Outcome deferred(String text) {
+        return new Outcome.Deferred(Diagnosis.local("4.3.0", text.replaceAll("[\\x00-\\x1f\\x7f]", " ")));
+    }
+}

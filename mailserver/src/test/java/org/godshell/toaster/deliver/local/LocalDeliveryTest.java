@@ -1,0 +1,172 @@
+package org.godshell.toaster.deliver.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.godshell.toaster.deliver.Injector;
+import org.godshell.toaster.deliver.Outcome;
+import org.godshell.toaster.queue.Envelope;
+import org.godshell.toaster.queue.Intake;
+import org.godshell.toaster.queue.Queue;
+import org.godshell.toaster.queue.QueueId;
+import org.godshell.toaster.queue.QueuedMessage;
+import org.godshell.toaster.users.UserStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Local delivery against a real user store, real Maildirs and a real queue for forwarded copies. */
+class LocalDeliveryTest {
+
+    @TempDir
+    Path prefix;
+
+    private UserStore users;
+    private Queue queue;
+    private LocalDelivery delivery;
+
+    @BeforeEach
+    void store() throws Exception {
+        Files.createDirectories(prefix.resolve("control"));
+        users = UserStore.open(prefix);
+        users.addDomain("example.test");
+        users.addUser("ann@example.test", "secret one".toCharArray());
+        users.addUser("bob@example.test", "secret two".toCharArray());
+        queue = Queue.open(prefix.resolve("queue"));
+        delivery = new LocalDelivery(users, new Maildir(), new Injector(queue, "mx.example.test", Clock.systemUTC()));
+    }
+
+    @AfterEach
+    void close() {
+        queue.close();
+    }
+
+    private QueuedMessage queued(String sender, String body, String... recipients) throws IOException {
+        Envelope envelope = new Envelope(sender, List.of(recipients), "client.example", "192.0.2.1", null,
+                Instant.now());
+        try (Intake intake = queue.begin(envelope)) {
+            intake.body().write(body.getBytes(StandardCharsets.UTF_8));
+            QueueId id = intake.commit();
+            return queue.read(id);
+        }
+    }
+
+    private List<String> mailbox(String user, String folder) throws IOException {
+        Path dir = prefix.resolve("domains/example.test").resolve(user).resolve("Maildir").resolve(folder)
+                .resolve("new");
+        List<String> messages = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.sorted().toList()) {
+                    messages.add(Files.readString(file));
+                }
+            }
+        }
+        return messages;
+    }
+
+    @Test
+    void aUserGetsTheMessageWithReturnPathDeliveredToAndLfLines() throws IOException {
+        QueuedMessage message = queued("sender@example.org", "Subject: hi\r\n\r\nhello\r\n", "Ann@Example.test");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(message, "Ann@Example.test"));
+        assertEquals(List.of("Return-Path: <sender@example.org>\nDelivered-To: ann@example.test\nSubject: hi\n\nhello\n"),
+                mailbox("ann", ""));
+    }
+
+    @Test
+    void plusAddressingFilesIntoAnExistingFolderOnly() throws Exception {
+        Path maildir = prefix.resolve("domains/example.test/ann/Maildir");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(maildir.resolve(".lists").resolve(sub));
+        }
+        QueuedMessage message = queued("", "Subject: list\r\n\r\nx\r\n", "ann+lists@example.test");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(message, "ann+lists@example.test"));
+        assertEquals(1, mailbox("ann", ".lists").size());
+        assertTrue(mailbox("ann", ".lists").get(0).startsWith("Return-Path: <>\n"));
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(message, "ann+nofolder@example.test"));
+        assertEquals(1, mailbox("ann", "").size());
+    }
+
+    @Test
+    void anAliasReachesEveryMailboxOnceAndForwardsRemoteTargetsThroughTheQueue() throws Exception {
+        users.addAlias("team@example.test", List.of("ann@example.test", "bob@example.test", "friend@example.net"));
+        users.addAlias("all@example.test", List.of("team@example.test", "ann@example.test"));
+        QueuedMessage message = queued("sender@example.org", "Subject: team\r\n\r\nx\r\n", "all@example.test");
+        Outcome outcome = delivery.deliver(message, "all@example.test");
+        assertInstanceOf(Outcome.Delivered.class, outcome);
+        assertEquals(1, mailbox("ann", "").size());
+        assertEquals(1, mailbox("bob", "").size());
+        List<QueueId> ids = queue.list();
+        assertEquals(2, ids.size());
+        QueuedMessage forwarded = queue.read(ids.get(1));
+        assertEquals(List.of("friend@example.net"), forwarded.envelope().recipients());
+        assertEquals("sender@example.org", forwarded.envelope().sender());
+        try (var in = forwarded.openMessage()) {
+            assertEquals("Delivered-To: all@example.test\r\nSubject: team\r\n\r\nx\r\n",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void anAliasLoopEndsWithoutMailAndWithoutHanging() throws Exception {
+        users.addAlias("a@example.test", List.of("b@example.test"));
+        users.addAlias("b@example.test", List.of("a@example.test"));
+        QueuedMessage message = queued("s@example.org", "x\r\n", "a@example.test");
+        Outcome outcome = delivery.deliver(message, "a@example.test");
+        assertEquals("5.1.1", ((Outcome.Failed) outcome).why().status());
+    }
+
+    @Test
+    void aMessageAlreadyDeliveredToTheAddressIsALoop() throws IOException {
+        QueuedMessage message = queued("s@example.org", "Delivered-To: ann@example.test\r\n\r\nx\r\n",
+                "ann@example.test");
+        Outcome outcome = delivery.deliver(message, "ann@example.test");
+        assertEquals("5.4.6", ((Outcome.Failed) outcome).why().status());
+        assertEquals(0, mailbox("ann", "").size());
+    }
+
+    @Test
+    void tooManyReceivedHeadersIsALoop() throws IOException {
+        QueuedMessage message = queued("s@example.org", "Received: x\r\n".repeat(101) + "\r\nx\r\n",
+                "ann@example.test");
+        assertEquals("5.4.6", ((Outcome.Failed) delivery.deliver(message, "ann@example.test")).why().status());
+    }
+
+    @Test
+    void anUnknownUserBouncesWith511() throws IOException {
+        QueuedMessage message = queued("s@example.org", "x\r\n", "nobody@example.test");
+        assertEquals("5.1.1", ((Outcome.Failed) delivery.deliver(message, "nobody@example.test")).why().status());
+    }
+
+    @Test
+    void aHostileSenderCannotAddHeaderLines() throws IOException {
+        QueuedMessage message = queued("evil\r\nX-Injected: yes@example.org", "x\r\n", "ann@example.test");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(message, "ann@example.test"));
+        String content = mailbox("ann", "").get(0);
+        assertTrue(content.startsWith("Return-Path: <evil??X-Injected: yes@example.org>\n"), content);
+    }
+
+    @Test
+    void aMaildirThatCannotBeWrittenDefers() throws IOException {
+        Path maildir = prefix.resolve("domains/example.test/ann/Maildir");
+        try (var walk = Files.walk(maildir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.writeString(maildir, "a file where the Maildir should be");
+        QueuedMessage message = queued("s@example.org", "x\r\n", "ann@example.test");
+        Outcome outcome = delivery.deliver(message, "ann@example.test");
+        assertEquals("4.3.0", ((Outcome.Deferred) outcome).why().status());
+    }
+}
