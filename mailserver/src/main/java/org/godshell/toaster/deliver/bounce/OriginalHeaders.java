@@ -41,46 +41,52 @@ record OriginalHeaders(List<List<byte[]>> fields, boolean cut) {
         int used = 0; // bytes of the fields in kept, CRLF counted
         int currentSize = 0;
         while (true) {
-            byte[] line = readLine(in, CAP - used - currentSize - 2);
-            if (line == TOO_LONG) {
-                // The field being read does not fit: it and everything after it stay out.
-                return new OriginalHeaders(kept, true);
-            }
-            if (line == null || line.length == 0) {
+            Line line = readLine(in, CAP - used - currentSize - 2);
+            if (line == null || !line.tooLong() && line.bytes().length == 0) {
                 // End of message (a message that is all headers) or the empty line ending the section (§2.1).
                 if (!current.isEmpty()) {
                     kept.add(current);
                 }
                 return new OriginalHeaders(kept, false);
             }
-            boolean continuation = line[0] == ' ' || line[0] == '\t';
+            boolean continuation = line.bytes()[0] == ' ' || line.bytes()[0] == '\t';
             if (!continuation && !current.isEmpty()) {
                 kept.add(current);
                 used += currentSize;
                 current = new ArrayList<>();
                 currentSize = 0;
             }
-            current.add(line);
-            currentSize += line.length + 2;
+            if (line.tooLong()) {
+                // The field this line starts or continues does not fit: it and all after it stay out.
+                return new OriginalHeaders(kept, true);
+            }
+            current.add(line.bytes());
+            currentSize += line.bytes().length + 2;
         }
     }
 
-    /** Returned by {@link #readLine} for a line longer than its limit; compared by identity. */
-    private static final byte[] TOO_LONG = new byte[0];
+    /**
+     * A line without its line ending; when {@code tooLong}, only the bytes read before the limit was passed
+     * (at least one, enough to tell a continuation line).
+     */
+    private record Line(byte[] bytes, boolean tooLong) {
+    }
 
     /**
-     * The next line without its LF (and without a CR right before it), {@code null} at the end of the stream,
-     * or {@link #TOO_LONG} as soon as the line has more than {@code limit} bytes: never reads further.
+     * The next line without its LF (and without a CR right before it), {@code null} at the end of the stream;
+     * a line longer than {@code limit} bytes is returned as too long as soon as that is known: never reads
+     * further.
      */
-    private static byte[] readLine(InputStream in, int limit) throws IOException {
+    private static Line readLine(InputStream in, int limit) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b = in.read();
         if (b < 0) {
             return null;
         }
         while (b >= 0 && b != '\n') {
-            if (line.size() > limit + 1) { // + 1: room for a CR that the LF will show to be a line ending
-                return TOO_LONG;
+            // + 1: room for a CR that the LF will show to be a line ending; > 0: keep the first byte to look at
+            if (line.size() > limit + 1 && line.size() > 0) {
+                return new Line(line.toByteArray(), true);
             }
             line.write(b);
             b = in.read();
@@ -89,7 +95,7 @@ record OriginalHeaders(List<List<byte[]>> fields, boolean cut) {
         if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
             bytes = Arrays.copyOf(bytes, bytes.length - 1);
         }
-        return bytes.length > 0 && bytes.length > limit ? TOO_LONG : bytes;
+        return new Line(bytes, bytes.length > 0 && bytes.length > limit);
     }
 
     /** The unfolded value of the first field called {@code name} (any case), bytes as ISO-8859-1. */
