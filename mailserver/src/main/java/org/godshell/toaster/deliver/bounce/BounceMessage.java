@@ -1,5 +1,6 @@
 package org.godshell.toaster.deliver.bounce;
 
+import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -28,6 +29,24 @@ public record BounceMessage(String envelopeSender, String recipient, byte[] cont
     @Override
     public byte[] content() {
         return content.clone();
+    }
+
+    /** Equal when envelope and bytes are equal (a record compares arrays by identity otherwise). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BounceMessage that && envelopeSender.equals(that.envelopeSender)
+                && recipient.equals(that.recipient) && Arrays.equals(content, that.content);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(envelopeSender, recipient, Arrays.hashCode(content));
+    }
+
+    /** The envelope and the size: the bytes would flood a log line. */
+    @Override
+    public String toString() {
+        return "BounceMessage[<" + envelopeSender + "> to <" + recipient + ">, " + content.length + " bytes]";
     }
 
     /** True when the content needs an SMTPUTF8 transaction (a non-ASCII {@code To:}). */

@@ -30,8 +30,8 @@ final class HumanText {
         Keep arrived = new Keep(Sanitize.date(report.original().envelope().received()));
         switch (report.kind()) {
             case FAILED -> paragraph(out, "Your message of", arrived, "could not be delivered to one or more of "
-                    + "its recipients. This is a permanent error: no further attempts will be made for them. "
-                    + "The reasons are below; the headers of your message are attached, its body is not.");
+                    + "its recipients, and no further attempts will be made for them. The reasons are below; "
+                    + "the headers of your message are attached, its body is not.");
             case DELAYED -> paragraph(out, "Your message of", arrived, "has not yet been delivered to one or more "
                     + "of its recipients. The mail system will keep trying until",
                     new Keep(Sanitize.date(report.retryUntil()) + ","), "and will tell you if it gives up. You do "

@@ -55,7 +55,17 @@ final class StatusPart {
 
     /** Appends {@code name: value}, folded; {@code value} is already ASCII without controls. */
     static void field(StringBuilder out, String name, String value) {
-        String v = value.length() > MAX_VALUE ? value.substring(0, MAX_VALUE - 3) + "..." : value;
+        String v = value;
+        if (v.length() > MAX_VALUE) {
+            v = v.substring(0, MAX_VALUE - 3);
+            // Never end inside an RFC 6533 \x{HEX} escape (at most 10 characters long): a reader would take
+            // it for a broken address.
+            int escape = v.lastIndexOf('\\');
+            if (escape > v.lastIndexOf('}') && escape >= v.length() - 10) {
+                v = v.substring(0, escape);
+            }
+            v += "...";
+        }
         StringBuilder line = new StringBuilder(name).append(':');
         boolean hasWord = false;
         for (String word : v.split(" ", -1)) {

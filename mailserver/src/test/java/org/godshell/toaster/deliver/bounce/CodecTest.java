@@ -129,6 +129,29 @@ class CodecTest {
         assertTrue(line.endsWith("...\r\n"));
     }
 
+    @Test
+    void aCutNeverEndsInsideAnXtextEscape() {
+        for (int pad = 0; pad < 12; pad++) {
+            StringBuilder out = new StringBuilder();
+            StatusPart.field(out, "Final-Recipient", Sanitize.typedAddress("a".repeat(pad) + "\u00e9".repeat(400)
+                    + "@x"));
+            String value = out.toString().replace("\r\n ", " ").strip();
+            assertTrue(value.matches("Final-Recipient: utf-8; a*(\\\\x\\{E9\\})*\\.\\.\\."), () -> value.substring(value.length() - 40));
+        }
+    }
+
+    @Test
+    void bounceMessagesCompareByContentAndKeepTheirBytes() {
+        byte[] bytes = {'a', 'b'};
+        BounceMessage one = new BounceMessage("", "x@y", bytes);
+        bytes[0] = 'z';
+        assertEquals(new BounceMessage("", "x@y", new byte[] {'a', 'b'}), one);
+        assertEquals(new BounceMessage("", "x@y", new byte[] {'a', 'b'}).hashCode(), one.hashCode());
+        one.content()[1] = 'z';
+        assertArrayEquals(new byte[] {'a', 'b'}, one.content());
+        assertEquals("BounceMessage[<> to <x@y>, 2 bytes]", one.toString());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
