@@ -3,14 +3,26 @@ package org.godshell.toaster.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.DeliveryConfig;
+import org.godshell.toaster.config.DnsServers;
 import org.godshell.toaster.config.ListenAddresses;
 import org.godshell.toaster.config.SmtpConfig;
+import org.godshell.toaster.deliver.Injector;
+import org.godshell.toaster.deliver.QueueRunner;
+import org.godshell.toaster.deliver.Router;
+import org.godshell.toaster.deliver.Schedule;
+import org.godshell.toaster.deliver.local.LocalDelivery;
+import org.godshell.toaster.deliver.local.Maildir;
+import org.godshell.toaster.deliver.remote.RemoteConfig;
+import org.godshell.toaster.deliver.remote.RemoteDelivery;
+import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.Logins;
 import org.godshell.toaster.smtpd.SmtpServer;
@@ -39,6 +51,11 @@ final class SmtpdCommand implements Callable<Integer> {
     @Mixin
     private PrefixOption prefix;
 
+    @Option(names = "--no-deliver",
+            description = "Accept mail into the queue but do not deliver it (for benchmarks of intake, or while "
+                    + "the queue is being inspected); by default this process also delivers.")
+    private boolean noDeliver;
+
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
             description = "On stop, how long sessions receiving a message may take to finish (default: ${DEFAULT-VALUE}).")
     private int graceSeconds;
@@ -47,14 +64,13 @@ final class SmtpdCommand implements Callable<Integer> {
      * AUTH checks the installation's users (domains/DOMAIN/passwd), inside TLS only; the submission port
      * (control/listen-submission) needs a certificate, since it is useless without TLS.
      */
-    private Logins logins(TlsConfig tls) throws ConfigException {
+    private Logins logins(TlsConfig tls, UserStore users) throws ConfigException {
         Path file = prefix.control().resolve("listen-submission");
         List<InetSocketAddress> submission = ListenAddresses.load(file).orElse(List.of());
         if (!submission.isEmpty() && tls.server().isEmpty()) {
             throw new ConfigException(file, 0, "offers submission, which needs TLS, but there is no "
                     + prefix.control().resolve("servercert.pem") + "; make one with: toaster cert selfsigned --host HOST");
         }
-        UserStore users = UserStore.open(prefix.prefix());
         return Logins.with(users::verify, users::scram, users::cramMd5, submission);
     }
 
@@ -74,16 +90,24 @@ final class SmtpdCommand implements Callable<Integer> {
         SppEngine plugins;
         TlsConfig tls;
         Logins logins;
+        DeliveryConfig delivery;
+        RemoteConfig remote;
+        UserStore users = UserStore.open(prefix.prefix());
         try {
             config = SmtpConfig.load(prefix.control());
             tls = TlsConfig.load(prefix.control(), line -> log.event("-", line));
-            logins = logins(tls);
+            logins = logins(tls, users);
             plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> log.event("-", line));
+            delivery = DeliveryConfig.load(prefix.control());
+            Dns dns = DnsServers.load(prefix.control().resolve("dnsservers")).map(Dns::using).orElseGet(Dns::system);
+            remote = RemoteConfig.load(prefix.control(), dns, delivery.me());
         } catch (ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
         }
-        try (Queue queue = Queue.open(prefix.prefix().resolve("queue"))) {
+        Path queueDir = prefix.prefix().resolve("queue");
+        try (Queue queue = Queue.open(queueDir)) {
+            QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
             SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, log);
             log.event("-", tls.server().isPresent()
                     ? "STARTTLS offered with " + prefix.control().resolve("servercert.pem")
@@ -92,6 +116,9 @@ final class SmtpdCommand implements Callable<Integer> {
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 server.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
+                if (runner != null) {
+                    runner.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
+                }
                 stopped.countDown();
             }, "smtpd-stop");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -101,6 +128,9 @@ final class SmtpdCommand implements Callable<Integer> {
                 out.println("smtpd: listening on " + address.getAddress().getHostAddress() + ":" + address.getPort()
                         + " as " + config.me() + kind(i, config, tls));
             }
+            out.println(runner == null ? "delivery: off (--no-deliver); mail stays in " + queueDir
+                    : "delivery: on, from " + queueDir + " to " + prefix.prefix().resolve("domains")
+                    + " and remote hosts");
             out.flush();
             stopped.await();
             return 0;
@@ -108,5 +138,18 @@ final class SmtpdCommand implements Callable<Integer> {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * Starts delivery in this process (deliver/delivery.md says why it is not a daemon of its own): local
+     * mailboxes through the same user store as AUTH, remote hosts by MX or smtproutes.
+     */
+    private static QueueRunner startDelivery(Path queueDir, Queue queue, UserStore users, DeliveryConfig config,
+            RemoteConfig remote, TransactionLog log) throws IOException {
+        Clock clock = Clock.systemUTC();
+        LocalDelivery local = new LocalDelivery(users, new Maildir(), new Injector(queue, config.me(), clock));
+        Router router = new Router(users, local, new RemoteDelivery(remote), config.me());
+        return QueueRunner.start(queueDir, queue, router, config, Schedule.standard(config.queueLifetime()), clock,
+                line -> log.event("-", line));
     }
 }

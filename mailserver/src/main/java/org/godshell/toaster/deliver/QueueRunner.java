@@ -1,0 +1,302 @@
+package org.godshell.toaster.deliver;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.godshell.toaster.config.DeliveryConfig;
+import org.godshell.toaster.deliver.bounce.Bounces;
+import org.godshell.toaster.queue.NoSuchMessageException;
+import org.godshell.toaster.queue.Queue;
+import org.godshell.toaster.queue.QueueId;
+import org.godshell.toaster.queue.QueuedMessage;
+
+/**
+ * The delivery scheduler: the one owner of a queue's delivery (it holds {@code queue/lock}), which finds every
+ * committed message at start, hears of new ones from {@link Queue#onCommit} without polling, and runs each
+ * message's attempts on virtual threads, one attempt per message at a time. After an attempt it bounces what
+ * failed, removes the message when nobody is pending, or records the state and schedules the next attempt.
+ * Requests from {@code toaster queue} arrive as files in {@code queue/requests/} ({@link Requests}).
+ */
+public final class QueueRunner implements AutoCloseable {
+
+    /** Queue lock files held by runners of this JVM. */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Queue queue;
+    private final ProgressStore progress;
+    private final DeliveryAttempt attempt;
+    private final Bouncer bouncer;
+    private final Schedule schedule;
+    private final Clock clock;
+    private final Consumer<String> log;
+    private final Requests requests;
+    private final Path lockPath;
+    private final FileChannel lockFile;
+    private final FileLock lock;
+    private final DueList due;
+    private final Set<QueueId> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<QueueId> deleteAfterFlight = ConcurrentHashMap.newKeySet();
+    private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
+    private final Thread dispatcher;
+    private volatile boolean stopping;
+
+    private QueueRunner(Path queueDir, Queue queue, Router router, DeliveryConfig config, Schedule schedule,
+            Clock clock, Consumer<String> log, Path lockPath, FileChannel lockFile, FileLock lock)
+            throws IOException {
+        this.queue = queue;
+        this.progress = ProgressStore.open(queueDir);
+        this.attempt = new DeliveryAttempt(router, new Semaphore(config.concurrencyLocal()),
+                new Semaphore(config.concurrencyRemote()));
+        this.bouncer = new Bouncer(new Injector(queue, config.me(), clock),
+                new Bounces(config.me(), "postmaster@" + config.me()), clock);
+        this.schedule = schedule;
+        this.clock = clock;
+        this.log = log;
+        this.requests = Requests.open(queueDir);
+        this.lockPath = lockPath;
+        this.lockFile = lockFile;
+        this.lock = lock;
+        this.due = new DueList(clock);
+        this.dispatcher = Thread.ofPlatform().name("queue-runner").daemon().unstarted(this::dispatch);
+    }
+
+    /**
+     * Takes ownership of the queue in {@code queueDir} and starts delivering.
+     *
+     * @throws IOException when another process delivers from this queue (it holds {@code queue/lock}) or the
+     *                     queue cannot be read
+     */
+    public static QueueRunner start(Path queueDir, Queue queue, Router router, DeliveryConfig config,
+            Schedule schedule, Clock clock, Consumer<String> log) throws IOException {
+        Path lockPath = queueDir.resolve("lock").toAbsolutePath().normalize();
+        // Checked first within this JVM: on Linux, closing any channel of a file drops every fcntl lock the
+        // process holds on it, so a refused second attempt must never open (and close) the lock file.
+        if (!HELD.add(lockPath)) {
+            throw new IOException("another runner in this process is delivering from " + queueDir);
+        }
+        FileChannel lockFile;
+        FileLock lock;
+        try {
+            lockFile = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockFile.tryLock();
+            if (lock == null) {
+                lockFile.close();
+                throw new IOException("another process is delivering from " + queueDir + " (it holds "
+                        + lockPath + ")");
+            }
+        } catch (IOException | RuntimeException e) {
+            HELD.remove(lockPath);
+            throw e;
+        }
+        QueueRunner runner;
+        try {
+            runner = new QueueRunner(queueDir, queue, router, config, schedule, clock, log, lockPath, lockFile, lock);
+            runner.recover();
+        } catch (IOException | RuntimeException e) {
+            lockFile.close();
+            HELD.remove(lockPath);
+            throw e;
+        }
+        queue.onCommit(id -> runner.due.add(id, clock.instant()));
+        runner.dispatcher.start();
+        return runner;
+    }
+
+    /** Schedules every message in the queue at its recorded time and drops state files of gone messages. */
+    private void recover() throws IOException {
+        List<QueueId> ids = queue.list();
+        Instant now = clock.instant();
+        for (QueueId id : ids) {
+            try {
+                QueuedMessage message = queue.read(id);
+                ProgressStore.Loaded loaded = progress.load(message, now);
+                loaded.problem().ifPresent(problem -> log.accept("delivery " + id + ": " + problem));
+                due.add(id, loaded.progress().nextAttempt());
+            } catch (NoSuchMessageException e) {
+                continue;
+            } catch (IOException e) {
+                log.accept("delivery " + id + ": cannot read it, left in the queue: " + e.getMessage());
+            }
+        }
+        progress.removeOrphans(new HashSet<>(ids));
+        log.accept("delivery: " + ids.size() + " message(s) in the queue");
+    }
+
+    private void dispatch() {
+        while (!stopping) {
+            try {
+                QueueId id = due.take(Duration.ofSeconds(1));
+                requests.poll(this::onRequest, log);
+                if (id != null && inFlight.add(id)) {
+                    attempts.submit(() -> process(id));
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.accept("delivery: scheduler error, going on: " + e);
+            }
+        }
+    }
+
+    private void onRequest(Requests.Request request) {
+        switch (request) {
+            case Requests.Request.Flush flush -> due.allNow();
+            case Requests.Request.Retry retry -> due.add(retry.id(), clock.instant());
+            case Requests.Request.Delete delete -> {
+                if (inFlight.add(delete.id())) {
+                    attempts.submit(() -> {
+                        try {
+                            removeByAdmin(delete.id());
+                        } finally {
+                            inFlight.remove(delete.id());
+                        }
+                    });
+                } else {
+                    deleteAfterFlight.add(delete.id());
+                }
+            }
+        }
+    }
+
+    private void removeByAdmin(QueueId id) {
+        try {
+            queue.remove(id);
+            progress.delete(id);
+            due.forget(id);
+            log.accept("delivery " + id + ": deleted by the admin (toaster queue delete), no bounce sent");
+        } catch (IOException e) {
+            log.accept("delivery " + id + ": delete failed: " + e.getMessage());
+        }
+    }
+
+    private void process(QueueId id) {
+        try {
+            if (!stopping) {
+                attemptOnce(id);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException e) {
+            log.accept("delivery " + id + ": attempt failed, retrying later: " + e);
+            due.add(id, schedule.nextAttempt(1, clock.instant()));
+        } finally {
+            inFlight.remove(id);
+            if (deleteAfterFlight.remove(id)) {
+                removeByAdmin(id);
+            }
+        }
+    }
+
+    private void attemptOnce(QueueId id) throws IOException, InterruptedException {
+        QueuedMessage message;
+        try {
+            message = queue.read(id);
+        } catch (NoSuchMessageException e) {
+            due.forget(id);
+            return;
+        }
+        Instant now = clock.instant();
+        ProgressStore.Loaded loaded = progress.load(message, now);
+        loaded.problem().ifPresent(problem -> log.accept("delivery " + id + ": " + problem));
+        Progress before = loaded.progress();
+        Map<Integer, Outcome> outcomes = attempt.run(message, before.pending());
+        now = clock.instant();
+        Progress after = before.after(outcomes, schedule.nextAttempt(before.attempts() + 1, now));
+        outcomes.forEach((index, outcome) -> log.accept("delivery " + id + ": "
+                + message.envelope().recipients().get(index) + " " + describe(outcome)));
+        if (schedule.expired(message.envelope().received(), now)) {
+            after = after.expired();
+        }
+        Map<String, Diagnosis> failed = newlyFailed(before, after);
+        if (!failed.isEmpty()) {
+            log.accept("delivery " + id + ": " + bouncer.failed(message, failed));
+        }
+        if (after.done()) {
+            queue.remove(id);
+            progress.delete(id);
+            due.forget(id);
+            log.accept("delivery " + id + ": done, removed from the queue");
+            return;
+        }
+        if (!after.delayWarned() && schedule.warnDue(message.envelope().received(), now)) {
+            log.accept("delivery " + id + ": " + bouncer.delayed(message, waiting(after),
+                    message.envelope().received().plus(schedule.lifetime())));
+            after = after.warned();
+        }
+        progress.save(id, after);
+        due.add(id, after.nextAttempt());
+    }
+
+    private static Map<String, Diagnosis> newlyFailed(Progress before, Progress after) {
+        Map<String, Diagnosis> failed = new LinkedHashMap<>();
+        for (int i = 0; i < after.recipients().size(); i++) {
+            Progress.Recipient now = after.recipients().get(i);
+            if (now.status() == Progress.Status.FAILED
+                    && before.recipients().get(i).status() != Progress.Status.FAILED) {
+                failed.put(now.address(), now.last().orElseThrow());
+            }
+        }
+        return failed;
+    }
+
+    private static Map<String, Diagnosis> waiting(Progress progress) {
+        Map<String, Diagnosis> waiting = new LinkedHashMap<>();
+        for (Progress.Recipient recipient : progress.recipients()) {
+            if (recipient.status() == Progress.Status.PENDING) {
+                waiting.put(recipient.address(), recipient.last()
+                        .orElse(Diagnosis.local("4.0.0", "not delivered yet")));
+            }
+        }
+        return waiting;
+    }
+
+    private static String describe(Outcome outcome) {
+        return switch (outcome) {
+            case Outcome.Delivered d -> "delivered: " + d.detail();
+            case Outcome.Deferred d -> "deferred: " + d.why().status() + " " + d.why().text();
+            case Outcome.Failed f -> "failed: " + f.why().status() + " " + f.why().text();
+        };
+    }
+
+    /** Stops scheduling, lets attempts in flight finish for up to {@code grace}, and releases the queue. */
+    public void stop(Duration grace) {
+        stopping = true;
+        dispatcher.interrupt();
+        attempts.shutdown();
+        try {
+            attempts.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        attempts.shutdownNow();
+        try {
+            lock.release();
+            lockFile.close();
+        } catch (IOException e) {
+            log.accept("delivery: releasing the queue lock: " + e.getMessage());
+        } finally {
+            HELD.remove(lockPath);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ofSeconds(10));
+    }
+}
