@@ -68,6 +68,11 @@ public final class Pop3Server implements AutoCloseable {
         return listeners.stream().map(l -> (InetSocketAddress) l.getLocalSocketAddress()).toList();
     }
 
+    /** Sessions open now. */
+    int openSessions() {
+        return sessions.size();
+    }
+
     private void listen(InetSocketAddress address, boolean tlsOnConnect) throws IOException {
         ServerSocket listener = new ServerSocket();
         listener.setReuseAddress(true);

@@ -7,7 +7,7 @@ package org.godshell.toaster.pop3;
 final class Replies {
 
     static final Reply UNKNOWN = Reply.err("unknown command");
-    static final Reply LINE_TOO_LONG = Reply.err("line too long: commands are at most 255 octets (RFC 2449 §4)");
+    static final Reply LINE_TOO_LONG = Reply.err("line too long: commands are at most 255 octets (RFC 2449 section 4)");
     static final Reply BARE_LINE_ENDING = Reply.err("lines end with CRLF");
     static final Reply NUL = Reply.err("NUL in a command");
     static final Reply MALFORMED = Reply.err("a command is ASCII text");
@@ -31,7 +31,7 @@ final class Replies {
     static final Reply TLS_GO_AHEAD = Reply.ok("begin TLS negotiation");
     static final Reply TLS_ACTIVE = Reply.err("TLS is already active");
     static final Reply TLS_UNAVAILABLE = Reply.err("STLS is not available: no certificate configured");
-    static final Reply STLS_BEFORE_LOGIN = Reply.err("STLS only before login (RFC 2595 §4)");
+    static final Reply STLS_BEFORE_LOGIN = Reply.err("STLS only before login (RFC 2595 section 4)");
     static final Reply TIMEOUT = Reply.err("autologout: idle too long");
     static final Reply SHUTTING_DOWN = Reply.err("SYS/TEMP", "server shutting down, try again later");
 
