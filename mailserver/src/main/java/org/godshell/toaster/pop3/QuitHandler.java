@@ -3,7 +3,7 @@ package org.godshell.toaster.pop3;
 /**
  * QUIT (RFC 1939 §6): before login, goodbye; after it, the UPDATE state: the marked messages are removed, and
  * only here. A removal that fails is reported with {@code -ERR [SYS/TEMP]} (RFC 3206); those messages stay
- * and are listed at the next login. Either way the connection closes and the lock goes.
+ * and are listed at the next login. Either way the lock goes before the reply, and the connection closes.
  */
 final class QuitHandler implements Handler {
 
@@ -13,10 +13,11 @@ final class QuitHandler implements Handler {
         if (session.state() == State.AUTHORIZATION) {
             return new Step.Close(Reply.ok(me + " signing off"));
         }
-        Maildrop.Commit commit = session.maildrop().commit();
         Maildrop drop = session.maildrop();
+        Maildrop.Commit commit = drop.commit();
         session.log.event(session.id, "quit user=" + session.user().orElse("?") + " removed=" + commit.removed()
-                + " failed=" + commit.failed() + " left=" + drop.count());
+                + " failed=" + commit.failed() + " kept=" + drop.count());
+        session.close();                                                // the lock goes before the client hears +OK
         if (commit.failed() > 0) {
             return new Step.Close(Reply.err("SYS/TEMP", commit.failed() + " deleted messages could not be removed"));
         }
