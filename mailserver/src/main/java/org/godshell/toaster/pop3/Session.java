@@ -89,6 +89,9 @@ final class Session implements Runnable {
             }
         } catch (IOException e) {
             context.log.event(context.id, "connection lost: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A bug, not the client's doing: logged, the connection dropped, the mailbox released unchanged.
+            context.log.event(context.id, "internal error: " + e);
         } finally {
             onEnd.accept(this);
         }
