@@ -42,7 +42,8 @@ final class Pop3dCommand implements Callable<Integer> {
     private PrefixOption prefix;
 
     @Option(names = "--grace", paramLabel = "SECONDS", defaultValue = "10",
-            description = "On stop, how long sessions sending a message may take to finish (default: ${DEFAULT-VALUE}).")
+            description = "On stop, how long sessions sending a message may take to finish "
+                    + "(default: ${DEFAULT-VALUE}).")
     private int graceSeconds;
 
     @Override

@@ -78,7 +78,7 @@ final class MessageText {
                     if (inBody) {
                         sent++;
                     } else if (lineEmpty) {
-                        inBody = true;                                  // RFC 5322 §2.1: the empty line ends the header
+                        inBody = true;                                  // RFC 5322 §2.1: end of the header
                     }
                     lineStart = true;
                     continue;

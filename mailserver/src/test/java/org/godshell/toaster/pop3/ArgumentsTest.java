@@ -17,7 +17,8 @@ class ArgumentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "-1", "+1", "1.0", "0x1", "abc", " 1", "1 ", "1 2", "１", "12345678901234567890123456789012345678901"})
+    @ValueSource(strings = {"", "-1", "+1", "1.0", "0x1", "abc", " 1", "1 ", "1 2", "１",
+        "12345678901234567890123456789012345678901"})
     void anythingElseIsNotANumber(String text) {
         assertEquals(Optional.empty(), Arguments.number(text));
     }
