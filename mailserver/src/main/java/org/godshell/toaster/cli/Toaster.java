@@ -18,9 +18,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = ToasterVersion.class,
         description = "Godshell Toaster: a mail server with qmail-spp plugins and a git-versioned wiki.",
-        subcommands = {SmtpdCommand.class, ShowConfigCommand.class, SppCommand.class, SpfCommand.class,
-            CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class, QueueCommand.class,
-            HelpCommand.class})
+        subcommands = {SmtpdCommand.class, Pop3dCommand.class, ShowConfigCommand.class, SppCommand.class,
+            SpfCommand.class, CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class,
+            QueueCommand.class, HelpCommand.class})
 public final class Toaster implements Runnable {
 
     @Spec

@@ -25,13 +25,14 @@ public final class CommandReader {
 
     /** RFC 5321 §4.5.3.1.4: a command line, CRLF included. */
     public static final int MAX_LINE = 512;
-    private static final int MAX_TEXT = MAX_LINE - 2;
 
     private final InputStream in;
     private final byte[] buf;
     private int pos;
     private int limit;
-    private final byte[] line = new byte[MAX_TEXT];
+    /** The longest line's content, CRLF excluded. */
+    private final int maxText;
+    private final byte[] line;
     private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -40,13 +41,30 @@ public final class CommandReader {
         this(in, 8192);
     }
 
+    /**
+     * For another line-based protocol with the same rules and a different limit: {@code maxLine} octets, CRLF
+     * included (POP3: 255, RFC 2449 §4).
+     */
+    public static CommandReader withLimit(InputStream in, int maxLine) {
+        return new CommandReader(in, 8192, maxLine);
+    }
+
     /** With a given buffer size; small sizes let tests cross buffer boundaries everywhere. */
     CommandReader(InputStream in, int bufferSize) {
+        this(in, bufferSize, MAX_LINE);
+    }
+
+    private CommandReader(InputStream in, int bufferSize, int maxLine) {
         this.in = Objects.requireNonNull(in, "in");
         if (bufferSize < 1) {
             throw new IllegalArgumentException("buffer size must be positive");
         }
+        if (maxLine < 3) {
+            throw new IllegalArgumentException("a line must have room for one octet and CRLF");
+        }
         this.buf = new byte[bufferSize];
+        this.maxText = maxLine - 2;
+        this.line = new byte[maxText];
     }
 
     /** Reads the next command line; blocks until a whole line (good or bad) or the end of the stream. */
@@ -68,7 +86,7 @@ public final class CommandReader {
                 }
                 // The CR before this byte was not followed by LF: a bare CR, counted as line content.
                 bare = true;
-                if (len < MAX_TEXT) {
+                if (len < maxText) {
                     len++;
                 } else {
                     tooLong = true;
@@ -81,7 +99,7 @@ public final class CommandReader {
                 return tooLong ? new TooLong() : new BareLineEnding();
             } else {
                 nul |= b == 0;
-                if (len < MAX_TEXT) {
+                if (len < maxText) {
                     line[len++] = b;
                 } else {
                     tooLong = true;

@@ -8,6 +8,7 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
+import org.godshell.toaster.net.DeadlineInputStream;
 import org.godshell.toaster.smtp.BareLineEnding;
 import org.godshell.toaster.smtp.CommandLine;
 import org.godshell.toaster.smtp.CommandReader;

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
+import org.godshell.toaster.net.ConnectionLimiter;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.spp.SppEngine;

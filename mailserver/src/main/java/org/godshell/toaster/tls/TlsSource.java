@@ -34,7 +34,7 @@ public final class TlsSource {
     }
 
     /** The certificates of {@code control}, watched; empty when there is no {@code servercert.pem}. */
-    static Optional<TlsSource> watch(Path control, Consumer<String> log) throws ConfigException {
+    public static Optional<TlsSource> watch(Path control, Consumer<String> log) throws ConfigException {
         List<String> seen = fingerprint(control);
         return ServerTls.fromControl(control).map(tls -> new TlsSource(control, tls, seen, log));
     }

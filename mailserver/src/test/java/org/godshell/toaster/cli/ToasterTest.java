@@ -110,4 +110,30 @@ class ToasterTest {
         assertEquals(1, run("smtpd", "--prefix", prefix.toString()));
         assertTrue(err.toString().contains("listen-submission: offers submission, which needs TLS"), err.toString());
     }
+
+    @Test
+    void pop3dWithoutListenFilesSaysThereIsNothingToDo(@TempDir Path prefix) throws IOException {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        assertEquals(1, run("pop3d", "--prefix", prefix.toString()));
+        assertTrue(err.toString().contains("nothing to listen on"), err.toString());
+    }
+
+    @Test
+    void pop3dWithoutACertificateRefusesToStart(@TempDir Path prefix) throws IOException {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        Files.writeString(control.resolve("listen-pop3"), "127.0.0.1:0\n");
+        assertEquals(1, run("pop3d", "--prefix", prefix.toString()));
+        assertTrue(err.toString().contains("POP3 logins need TLS"), err.toString());
+    }
+
+    @Test
+    void pop3dNamesABadControlFile(@TempDir Path prefix) throws IOException {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        Files.writeString(control.resolve("listen-pop3s"), "127.0.0.1\n");
+        assertEquals(1, run("pop3d", "--prefix", prefix.toString()));
+        assertTrue(err.toString().contains("listen-pop3s:1:"), err.toString());
+    }
 }

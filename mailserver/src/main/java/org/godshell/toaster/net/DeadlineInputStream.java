@@ -1,4 +1,4 @@
-package org.godshell.toaster.smtpd;
+package org.godshell.toaster.net;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -10,18 +10,18 @@ import java.net.SocketTimeoutException;
  * A socket's input with a deadline for a whole command or message, not only for each read: a client that
  * sends one byte a second (slowloris) would never trip a per-read timeout. Each read gets the time left.
  */
-final class DeadlineInputStream extends FilterInputStream {
+public final class DeadlineInputStream extends FilterInputStream {
 
     private final Socket socket;
     private long deadlineNanos = Long.MAX_VALUE;
 
-    DeadlineInputStream(Socket socket, InputStream in) {
+    public DeadlineInputStream(Socket socket, InputStream in) {
         super(in);
         this.socket = socket;
     }
 
     /** From now, the next unit of input must arrive within {@code millis}. */
-    void startDeadline(long millis) {
+    public void startDeadline(long millis) {
         deadlineNanos = System.nanoTime() + millis * 1_000_000L;
     }
 

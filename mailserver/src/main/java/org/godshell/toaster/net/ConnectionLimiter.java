@@ -1,27 +1,27 @@
-package org.godshell.toaster.smtpd;
+package org.godshell.toaster.net;
 
 import java.net.InetAddress;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * Counts open sessions, in total and per client address, against {@code concurrencyincoming} and
- * {@code concurrencyperip}. A connection over either limit is told 421 and closed.
+ * Counts open sessions, in total and per client address, against a server's limits (for SMTP
+ * {@code concurrencyincoming} and {@code concurrencyperip}). The server refuses a connection over either limit.
  */
-final class ConnectionLimiter {
+public final class ConnectionLimiter {
 
     private final Semaphore total;
     private final int perAddress;
     /** Sessions per address; each change is one atomic map operation, and an address at zero is removed. */
     private final ConcurrentHashMap<InetAddress, Integer> byAddress = new ConcurrentHashMap<>();
 
-    ConnectionLimiter(int total, int perAddress) {
+    public ConnectionLimiter(int total, int perAddress) {
         this.total = new Semaphore(total);
         this.perAddress = perAddress;
     }
 
     /** Takes a slot for {@code client}; false when a limit is reached (nothing is taken then). */
-    boolean tryAcquire(InetAddress client) {
+    public boolean tryAcquire(InetAddress client) {
         if (!total.tryAcquire()) {
             return false;
         }
@@ -32,7 +32,7 @@ final class ConnectionLimiter {
         return true;
     }
 
-    void release(InetAddress client) {
+    public void release(InetAddress client) {
         byAddress.computeIfPresent(client, (address, count) -> count == 1 ? null : count - 1);
         total.release();
     }

@@ -1,0 +1,38 @@
+package org.godshell.toaster.pop3;
+
+import java.io.PrintStream;
+import java.time.Instant;
+
+/**
+ * The POP3 server's log: one line per notable event (login, failure, QUIT with what it removed, errors), each
+ * prefixed by time and session id. Client-supplied text is written with control characters escaped, so a
+ * client cannot forge log lines. Passwords never reach it.
+ */
+public final class Pop3Log {
+
+    private final PrintStream out;
+
+    public Pop3Log(PrintStream out) {
+        this.out = out;
+    }
+
+    /** A line about a session, or about the server when {@code sessionId} is "-". */
+    public void event(String sessionId, String text) {
+        String line = Instant.now() + " pop3d[" + sessionId + "] " + clean(text);
+        synchronized (out) {
+            out.println(line);
+        }
+    }
+
+    static String clean(String text) {
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints().limit(300).forEach(cp -> {
+            if (cp < 0x20 || cp == 0x7f) {
+                clean.append(String.format("\\x%02x", cp));
+            } else {
+                clean.appendCodePoint(cp);
+            }
+        });
+        return clean.toString();
+    }
+}

@@ -1,0 +1,180 @@
+package org.godshell.toaster.pop3;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.godshell.toaster.config.Pop3Config;
+import org.godshell.toaster.net.ConnectionLimiter;
+import org.godshell.toaster.tls.TlsSource;
+
+/**
+ * The POP3 listeners: one acceptor per address of {@code listen-pop3} (plain, with STLS) and
+ * {@code listen-pop3s} (TLS on connect), a virtual thread per connection, blocking I/O. A connection over the
+ * limits gets {@code -ERR [SYS/TEMP]} and is closed.
+ *
+ * <p>{@link #stop} is graceful: no new connections; sessions waiting for a command are told the server is
+ * shutting down and closed without touching their mailboxes (RFC 1939 §6: only QUIT removes mail); a session
+ * sending a message may finish it within the grace period, then it is cut.
+ */
+public final class Pop3Server implements AutoCloseable {
+
+    private static final Reply TOO_MANY = Reply.err("SYS/TEMP", "too many connections, try again later");
+
+    private final Pop3Config config;
+    private final Accounts accounts;
+    private final Optional<TlsSource> tls;
+    private final Pop3Log log;
+    private final ConnectionLimiter limiter;
+    private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<Thread> acceptors = new ArrayList<>();
+    private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicLong sessionCounter = new AtomicLong();
+    private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+    private volatile boolean stopping;
+
+    /** {@code tls}: the certificates; required when {@code listen-pop3s} lists an address. */
+    public Pop3Server(Pop3Config config, Accounts accounts, Optional<TlsSource> tls, Pop3Log log) {
+        if (!config.listenPop3s().isEmpty() && tls.isEmpty()) {
+            throw new IllegalArgumentException("POP3 with TLS on connect needs a certificate");
+        }
+        this.config = config;
+        this.accounts = accounts;
+        this.tls = tls;
+        this.log = log;
+        this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
+    }
+
+    /** Binds every address of {@code listen-pop3}, then of {@code listen-pop3s} (port 0 picks a free one). */
+    public void start() throws IOException {
+        for (InetSocketAddress address : config.listenPop3()) {
+            listen(address, false);
+        }
+        for (InetSocketAddress address : config.listenPop3s()) {
+            listen(address, true);
+        }
+    }
+
+    /** Where the listeners are bound, with real ports: listen-pop3's addresses, then listen-pop3s's. */
+    public List<InetSocketAddress> addresses() {
+        return listeners.stream().map(l -> (InetSocketAddress) l.getLocalSocketAddress()).toList();
+    }
+
+    /** Sessions open now. */
+    int openSessions() {
+        return sessions.size();
+    }
+
+    private void listen(InetSocketAddress address, boolean tlsOnConnect) throws IOException {
+        ServerSocket listener = new ServerSocket();
+        listener.setReuseAddress(true);
+        try {
+            listener.bind(address, 256);
+        } catch (IOException e) {
+            listener.close();
+            close();
+            throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
+        }
+        listeners.add(listener);
+        acceptors.add(Thread.ofPlatform().name("pop3d-accept-" + address)
+                .start(() -> accept(listener, tlsOnConnect)));
+    }
+
+    private void accept(ServerSocket listener, boolean tlsOnConnect) {
+        while (!stopping) {
+            Socket socket;
+            try {
+                socket = listener.accept();
+            } catch (IOException e) {
+                if (!stopping) {
+                    // Out of file descriptors, typically: pause rather than spin while it lasts.
+                    log.event("-", "accept failed on " + listener.getLocalSocketAddress() + ": " + e.getMessage());
+                    sleep(100);
+                }
+                continue;
+            }
+            Thread.ofVirtual().start(() -> open(socket, tlsOnConnect));
+        }
+    }
+
+    private void open(Socket socket, boolean tlsOnConnect) {
+        InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
+        String id = idPrefix + "." + sessionCounter.incrementAndGet();
+        if (stopping || !limiter.tryAcquire(client.getAddress())) {
+            log.event(id, "refused " + client.getAddress().getHostAddress() + ": too many connections");
+            // On port 995 the client expects TLS first; it gets the close alone, which it reports as a failure.
+            refuse(socket, tlsOnConnect ? new byte[0] : TOO_MANY.toWire());
+            return;
+        }
+        log.event(id, "connect client=" + client.getAddress().getHostAddress() + (tlsOnConnect ? " tls" : ""));
+        SessionContext context = new SessionContext(config, accounts, log, id, client, tls.isPresent());
+        Session session = new Session(socket, context, tls, tlsOnConnect, ended -> {
+            sessions.remove(ended);
+            limiter.release(client.getAddress());
+        });
+        sessions.add(session);
+        session.run();
+    }
+
+    private static void refuse(Socket socket, byte[] reply) {
+        try (socket; OutputStream out = socket.getOutputStream()) {
+            out.write(reply);
+        } catch (IOException e) {
+            // The client left before hearing why.
+        }
+    }
+
+    /** Stops accepting, ends idle sessions, gives sessions sending a message up to {@code grace}. */
+    public void stop(Duration grace) {
+        stopping = true;
+        closeListeners();
+        sessions.forEach(Session::requestStop);
+        long deadline = System.nanoTime() + grace.toNanos();
+        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
+            sleep(20);
+        }
+        sessions.forEach(Session::forceStop);
+        long hardDeadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (!sessions.isEmpty() && System.nanoTime() < hardDeadline) {
+            sleep(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop(Duration.ZERO);
+    }
+
+    private void closeListeners() {
+        for (ServerSocket listener : listeners) {
+            try {
+                listener.close();
+            } catch (IOException e) {
+                log.event("-", "closing " + listener.getLocalSocketAddress() + ": " + e.getMessage());
+            }
+        }
+        for (Thread acceptor : acceptors) {
+            try {
+                acceptor.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.godshell.toaster.pop3;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server's edges: autologout, graceful stop and the connection limit; none of them removes mail. */
+class Pop3ServerTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anIdleClientIsLoggedOutAndItsDeletionsAreForgotten() throws Exception {
+        try (Pop3TestServer server = new Pop3TestServer(temp, Duration.ofSeconds(1), 40)) {
+            server.user("ann", "secret");
+            Path file = server.deliver("ann", "cur", "1000.A.host:2,", "Subject: a\n\nx\n");
+            try (Pop3Client client = new Pop3Client(server.implicitTls())) {
+                assertTrue(client.login("ann@local.test", "secret").startsWith("+OK logged in"));
+                assertEquals("+OK message 1 deleted", client.send("DELE 1"));
+                assertEquals("-ERR autologout: idle too long", client.line());
+                assertNull(client.line());
+            }
+            server.awaitIdle();
+            assertTrue(Files.exists(file), "RFC 1939 §3: an autologout does not enter the UPDATE state");
+            assertTrue(server.log().contains("timeout"), server.log());
+        }
+    }
+
+    @Test
+    void stopTellsIdleSessionsAndKeepsTheirMail() throws Exception {
+        Pop3TestServer server = new Pop3TestServer(temp);
+        server.user("ann", "secret");
+        Path file = server.deliver("ann", "cur", "1000.A.host:2,", "Subject: a\n\nx\n");
+        try (Pop3Client client = new Pop3Client(server.implicitTls());
+                Socket plain = new Socket(server.plain().getAddress(), server.plain().getPort())) {
+            plain.setSoTimeout(5000);
+            assertEquals("+OK pop.test POP3 server ready", Pop3DialogueTest.readLine(plain.getInputStream()));
+            assertTrue(client.login("ann@local.test", "secret").startsWith("+OK logged in"));
+            assertEquals("+OK message 1 deleted", client.send("DELE 1"));
+            server.close();
+            assertEquals("-ERR [SYS/TEMP] server shutting down, try again later",
+                    Pop3DialogueTest.readLine(plain.getInputStream()));
+            // Inside TLS the cut input reads as a broken TLS stream: the session ends without a word, and
+            // without touching the mailbox either way.
+            String line = client.line();
+            assertTrue(line == null || line.equals("-ERR [SYS/TEMP] server shutting down, try again later"), line);
+        }
+        assertTrue(Files.exists(file));
+        assertEquals(0, server.server.openSessions());
+    }
+
+    @Test
+    void aConnectionOverTheLimitIsRefusedWithSysTemp() throws Exception {
+        try (Pop3TestServer server = new Pop3TestServer(temp, Duration.ofSeconds(30), 1);
+                Socket first = new Socket(server.plain().getAddress(), server.plain().getPort());
+                Socket second = new Socket(server.plain().getAddress(), server.plain().getPort())) {
+            first.setSoTimeout(5000);
+            second.setSoTimeout(5000);
+            assertEquals("+OK pop.test POP3 server ready", Pop3DialogueTest.readLine(first.getInputStream()));
+            assertEquals("-ERR [SYS/TEMP] too many connections, try again later",
+                    Pop3DialogueTest.readLine(second.getInputStream()));
+            assertNull(Pop3DialogueTest.readLine(second.getInputStream()));
+        }
+    }
+}
