@@ -20,9 +20,16 @@
 #   BENCH_RUNS       measured runs per side; median shown (1)
 #   BENCH_WORKDIR    scratch directory, wiped at start    (/tmp/toaster-bench)
 #   BENCH_ONLY       postfix | toaster | both             (both)
-#   BENCH_PLUGINS    none | scripts | persistent          (none): "scripts" runs the toaster with the shipped
-#                    sample plugins active on connect, HELO, MAIL and RCPT (6 plugin runs per message);
-#                    "persistent" runs the shipped long-running heloguard on those four hooks instead
+#   BENCH_PLUGINS    comma list of none, scripts, builtins, persistent, or all (none). Every set is one
+#                    smtp-source run per measured run on the same toaster, side by side with Postfix, and a
+#                    set other than none brings none along: the cost per plugin call is the difference.
+#                    "scripts": the shipped sample scripts on connect, HELO, MAIL and RCPT (6 processes per
+#                    message); "builtins": builtin:rbl at connect and builtin:spf at MAIL (2 calls);
+#                    "persistent": the shipped long-running heloguard on those four hooks (4 calls). RBL and SPF
+#                    ask a DNS fixture on 127.0.5.53:53, never the Internet (bench/plugin-sets.sh)
+#   BENCH_SLOW_MESSAGES / BENCH_SLOW_WARMUP  messages per measured run / warm-up for "scripts" and
+#                    "persistent", which take mail at a few dozen msg/s (1000 / 100)
+#   BENCH_DNS_ADDRESS loopback address for the DNS fixture, port 53 (127.0.5.53)
 #   BENCH_POSTFIX_PORT / BENCH_TOASTER_PORT  loopback ports (2526 / 2525)
 #   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
 #   TOASTER_ROOT     the toaster's source tree            (the parent of bench/)
@@ -43,6 +50,8 @@ runs=${BENCH_RUNS:-1}
 work=${BENCH_WORKDIR:-/tmp/toaster-bench}
 only=${BENCH_ONLY:-both}
 plugins=${BENCH_PLUGINS:-none}
+slow_messages=${BENCH_SLOW_MESSAGES:-1000}
+slow_warmup=${BENCH_SLOW_WARMUP:-100}
 postfix_port=${BENCH_POSTFIX_PORT:-2526}
 toaster_port=${BENCH_TOASTER_PORT:-2525}
 rebuild=${BENCH_REBUILD:-0}
@@ -72,11 +81,15 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 case $only in postfix|toaster|both) ;; *) echo "intake: BENCH_ONLY must be postfix, toaster or both" >&2; exit 2 ;; esac
-case $plugins in none|scripts|persistent) ;; *) echo "intake: BENCH_PLUGINS must be none, scripts or persistent" >&2; exit 2 ;; esac
-for n in messages sessions size warmup runs postfix_port toaster_port; do
+# shellcheck source=bench/plugin-sets.sh
+. "$here/plugin-sets.sh"
+sets_text=$(plugin_sets "$plugins") ||
+  { echo "intake: BENCH_PLUGINS must be a comma list of none, scripts, builtins, persistent, or all" >&2; exit 2; }
+mapfile -t sets <<<"$sets_text"
+for n in messages sessions size warmup runs postfix_port toaster_port slow_messages slow_warmup; do
   [[ ${!n} =~ ^[0-9]+$ ]] || { echo "intake: $n must be a whole number, not '${!n}'" >&2; exit 2; }
 done
-[[ $runs -ge 1 && $messages -ge 1 && $sessions -ge 1 ]] || { echo "intake: runs, messages, sessions must be >= 1" >&2; exit 2; }
+[[ $runs -ge 1 && $messages -ge 1 && $sessions -ge 1 && $slow_messages -ge 1 ]] || { echo "intake: runs, messages, sessions must be >= 1" >&2; exit 2; }
 want_postfix() { [[ $only != toaster ]]; }
 want_toaster() { [[ $only != postfix ]]; }
 
@@ -101,6 +114,7 @@ cleanup() {
     kill -KILL "$toaster_pid" 2>/dev/null || true
     wait "$toaster_pid" 2>/dev/null || true
   fi
+  stop_fixture_dns
   if [[ $policy_rc_d_ours -eq 1 ]]; then rm -f /usr/sbin/policy-rc.d; fi
   exit "$status"
 }
@@ -235,7 +249,8 @@ setup_toaster() {
   # shellcheck source=mailserver/src/dist/lib/toaster-java.sh
   . "$root/mailserver/src/dist/lib/toaster-java.sh"
   toaster_find_java jdk || die "no JDK 21+ found (see above)"
-  if [[ ! -f $jar || $rebuild == 1 ]]; then
+  local fixture=$root/mailserver/target/test-classes/org/godshell/toaster/dns/FixtureDnsServer.class
+  if [[ ! -f $jar || $rebuild == 1 ]] || { uses_dns "${sets[@]}" && [[ ! -f $fixture ]]; }; then
     command -v mvn >/dev/null 2>&1 || die "$jar is missing and mvn is not on PATH to build it"
     say "building the toaster in $root (mvn package -DskipTests, JAVA_HOME=$TOASTER_JAVA_HOME)"
     (cd "$root" && JAVA_HOME=$TOASTER_JAVA_HOME mvn -B -ntp -q package -DskipTests) || die "the build failed"
@@ -251,20 +266,7 @@ setup_toaster() {
   echo 100 >"$prefix/control/concurrencyincoming"
   echo 100 >"$prefix/control/concurrencyperip"
   echo 0 >"$prefix/control/databytes"
-  if [[ $plugins == scripts ]]; then
-    # The shipped samples, each a fork per command: rbl at connect (with an empty RBLSERVERS it runs but
-    # looks nothing up: the figure is the engine's cost, not the DNS's), tagger at HELO and MAIL, tarpit
-    # (below its threshold: no delay), chkuser (no validrcptto: checks relaying only) and tagger at RCPT.
-    printf '%s\n' '[connection]' plugins/rbl '[helo]' plugins/tagger '[mail]' plugins/tagger \
-      '[rcpt]' plugins/tarpit plugins/chkuser plugins/tagger >"$prefix/control/smtpplugins"
-    echo ':allow,RBLSERVERS=""' >"$prefix/control/tcp.smtp"
-  elif [[ $plugins == persistent ]]; then
-    # One long-running process answers all four hooks over a pipe: no fork per command. heloguard refuses
-    # a client that says our own name at HELO, and smtp-source says bench.localhost: so we are someone else.
-    echo "mx.$domain" >"$prefix/control/me"
-    printf '%s\n' '[connection]' persistent:plugins/heloguard '[helo]' persistent:plugins/heloguard \
-      '[mail]' persistent:plugins/heloguard '[rcpt]' persistent:plugins/heloguard >"$prefix/control/smtpplugins"
-  fi
+  if [[ ${#sets[@]} -gt 1 ]]; then setup_plugin_controls; fi
 }
 
 start_toaster() {
@@ -272,7 +274,9 @@ start_toaster() {
   local cmd=${TOASTER_CMD:-"\"\$PREFIX/bin/toaster\" smtpd --prefix \"\$PREFIX\""}
   say "starting the toaster on 127.0.0.1:$toaster_port: $cmd"
   # TOASTER_CMD is the operator's own command line, so it goes through the shell on purpose.
-  bash -c "exec $cmd" </dev/null >"$work/toaster.out" 2>"$toaster_log" &
+  local ns=()
+  if uses_dns "${sets[@]}"; then ns=("${namespaced[@]}"); fi
+  "${ns[@]}" bash -c "exec $cmd" </dev/null >"$work/toaster.out" 2>"$toaster_log" &
   toaster_pid=$!
   wait_port "$toaster_port" "the toaster" "$toaster_pid"
 }
@@ -319,22 +323,24 @@ drive() {
     "127.0.0.1:$port"
 }
 
-# One measured run against one server: prints its rate in msg/s. Fails the script if smtp-source fails.
+# One measured run of count messages against one server: prints its rate in msg/s. Fails the script if
+# smtp-source fails.
 timed_run() {
-  local port=$1 what=$2 start end
+  local port=$1 what=$2 count=$3 start end
   start=$(date +%s.%N)
-  drive "$port" "$messages" || die "smtp-source failed against $what"
+  drive "$port" "$count" || die "smtp-source failed against $what"
   end=$(date +%s.%N)
-  awk -v n="$messages" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", n / (e - s) }'
+  awk -v n="$count" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", n / (e - s) }'
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) exit; m = int((NR + 1) / 2); printf "%.1f\n", (NR % 2) ? v[m] : (v[m] + v[m + 1]) / 2 }'; }
 
-# Nearest-rank percentiles of ms= over the measured runs' lines of the toaster's log (warm-up excluded).
+# Nearest-rank percentiles of ms= over one set's measured runs' lines of the toaster's log (warm-up excluded);
+# log_ranges[set] holds "first,last" line ranges.
 toaster_percentiles() {
-  local i
-  for i in "${!log_mark[@]}"; do
-    sed -n "$((log_mark[i] + 1)),${log_end[i]}p" "$toaster_log"
+  local range
+  for range in ${log_ranges[$1]}; do
+    sed -n "${range}p" "$toaster_log"
   done | grep ' result=250' | grep -o ' ms=[0-9.]*' | cut -d= -f2 | sort -g |
     awk '{ v[NR] = $1 } END {
            if (NR == 0) { print "n/a n/a 0"; exit }
@@ -350,40 +356,58 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)   # other work on the machine shows
 install_postfix
 postfix_version=$(postconf -d -h mail_version 2>/dev/null || echo '?')
 
-postfix_rate="n/a" toaster_rate="n/a" postfix_count="-" toaster_count="-" ratio="n/a"  # n/a: side not run
-p50="n/a" p99="n/a" samples=0
-log_mark=() log_end=()
+postfix_rate="n/a" postfix_count="-" toaster_count="-"  # n/a: side not run
 expected=$((warmup + runs * messages))
+declare -A set_messages set_warmup set_rates set_rate log_ranges
+toaster_expected=0
+for set in "${sets[@]}"; do
+  set_messages[$set]=$messages set_warmup[$set]=$warmup
+  if set_is_slow "$set"; then set_messages[$set]=$slow_messages set_warmup[$set]=$slow_warmup; fi
+  set_rates[$set]="" log_ranges[$set]=""
+  toaster_expected=$((toaster_expected + set_warmup[$set] + runs * set_messages[$set]))
+done
 
 # Both servers are up at once (the idle one costs nothing) and the measured runs alternate, Postfix then the
-# toaster, so that a change in the machine's load during the benchmark falls on both sides alike.
+# toaster's sets, so that a change in the machine's load during the benchmark falls on all of them alike.
 if want_postfix; then setup_postfix; start_postfix; fi
-if want_toaster; then setup_toaster; start_toaster; fi
+if want_toaster; then
+  setup_toaster
+  if uses_dns "${sets[@]}"; then start_fixture_dns; fi
+  start_toaster
+fi
 
-# Warm-up: lets the JVM compile the hot paths and Postfix spawn its processes; excluded from every figure.
-if [[ $warmup -gt 0 ]]; then
-  for side in postfix toaster; do
-    want_$side || continue
-    port_var=${side}_port
-    say "$side: warm-up, $warmup messages (not measured)"
-    drive "${!port_var}" "$warmup" || die "smtp-source failed against $side (warm-up)"
+# Warm-up: lets the JVM compile the hot paths (each set's own too) and Postfix spawn its processes; excluded
+# from every figure.
+if want_postfix && [[ $warmup -gt 0 ]]; then
+  say "postfix: warm-up, $warmup messages (not measured)"
+  drive "$postfix_port" "$warmup" || die "smtp-source failed against postfix (warm-up)"
+fi
+if want_toaster; then
+  for set in "${sets[@]}"; do
+    [[ ${set_warmup[$set]} -gt 0 ]] || continue
+    use_set "$set"
+    say "toaster ($set): warm-up, ${set_warmup[$set]} messages (not measured)"
+    drive "$toaster_port" "${set_warmup[$set]}" || die "smtp-source failed against the toaster ($set, warm-up)"
   done
 fi
 
-postfix_rates="" toaster_rates=""
+postfix_rates=""
 for run in $(seq "$runs"); do
   if want_postfix; then
     say "postfix: run $run/$runs, $messages messages, $sessions sessions, $size bytes"
-    postfix_rates+="$(timed_run "$postfix_port" postfix)"$'\n'
+    postfix_rates+="$(timed_run "$postfix_port" postfix "$messages")"$'\n'
   fi
   if want_toaster; then
-    say "toaster: run $run/$runs, $messages messages, $sessions sessions, $size bytes"
-    log_mark+=("$(wc -l <"$toaster_log")")
-    toaster_rates+="$(timed_run "$toaster_port" toaster)"$'\n'
-    log_end+=("$(wc -l <"$toaster_log")")
+    for set in "${sets[@]}"; do
+      use_set "$set"
+      say "toaster ($set): run $run/$runs, ${set_messages[$set]} messages, $sessions sessions, $size bytes"
+      first=$(($(wc -l <"$toaster_log") + 1))
+      set_rates[$set]+="$(timed_run "$toaster_port" "the toaster ($set)" "${set_messages[$set]}")"$'\n'
+      log_ranges[$set]+="$first,$(wc -l <"$toaster_log") "
+    done
   fi
 done
-postfix_rates=${postfix_rates%$'\n'} toaster_rates=${toaster_rates%$'\n'}
+postfix_rates=${postfix_rates%$'\n'}
 
 if want_postfix; then
   postfix_rate=$(median <<<"$postfix_rates")
@@ -397,47 +421,69 @@ if want_postfix; then
 fi
 
 if want_toaster; then
-  toaster_rate=$(median <<<"$toaster_rates")
-  read -r p50 p99 samples < <(toaster_percentiles)
+  for set in "${sets[@]}"; do
+    set_rates[$set]=${set_rates[$set]%$'\n'}
+    set_rate[$set]=$(median <<<"${set_rates[$set]}")
+  done
   toaster_count=$(toaster_queued)
   kill -TERM "$toaster_pid" 2>/dev/null || true
   wait "$toaster_pid" 2>/dev/null || true
   toaster_pid=""
-fi
-
-if want_postfix && want_toaster; then
-  ratio=$(awk -v t="$toaster_rate" -v p="$postfix_rate" 'BEGIN { printf "%.2f", t / p }')
+  stop_fixture_dns
 fi
 
 # --- Report ----------------------------------------------------------------------------------------------
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 fs=$(df -T "$work" | awk 'NR == 2 { print $2 " (" $1 ", mounted on " $7 ")" }')
 java_version=$( [[ -n ${TOASTER_JAVA:-} ]] && "$TOASTER_JAVA" -version 2>&1 | head -n 1 || echo "-")
+ratio() { awk -v t="$1" -v p="$2" 'BEGIN { printf "%.2f", t / p }'; }
 
 echo
-echo "Intake benchmark: smtp-source -s $sessions -m $messages -l $size, one transaction per connection," \
-  "after $warmup warm-up messages; median of $runs run(s)"
-printf '%-28s %12s %16s\n' "server" "msg/s" "queued/expected"
+echo "Intake benchmark: smtp-source -s $sessions -l $size, one transaction per connection, after warm-up;" \
+  "median of $runs run(s)"
+printf '%-30s %10s %9s %8s %9s %9s\n' "server" "msg/s" "messages" "warm-up" "p50 ms" "p99 ms"
 if want_postfix; then
-  printf '%-28s %12s %16s\n' "postfix $postfix_version" "$postfix_rate" "$postfix_count/$expected"
+  printf '%-30s %10s %9s %8s %9s %9s\n' "postfix $postfix_version" "$postfix_rate" "$messages" "$warmup" - -
 fi
 if want_toaster; then
-  label=toaster
-  [[ $plugins == scripts ]] && label="toaster + 6 script plugins"
-  [[ $plugins == persistent ]] && label="toaster + 4 persistent calls"
-  printf '%-28s %12s %16s\n' "$label" "$toaster_rate" "$toaster_count/$expected"
-  echo "  (toaster count: regular files under $prefix/queue but *.tmp; informational, its layout is not final)"
+  for set in "${sets[@]}"; do
+    read -r p50 p99 _ < <(toaster_percentiles "$set")
+    printf '%-30s %10s %9s %8s %9s %9s\n' "$(set_label "$set")" "${set_rate[$set]}" "${set_messages[$set]}" \
+      "${set_warmup[$set]}" "$p50" "$p99"
+  done
+  echo "  (p50/p99: the toaster's time from MAIL to the 250 after DATA, from its log)"
 fi
-if want_postfix && want_toaster; then echo "ratio toaster/postfix: $ratio   (target >= 1.5)"; fi
+if want_postfix; then echo "postfix queued: $postfix_count/$expected"; fi
 if want_toaster; then
-  echo "toaster time per transaction (MAIL to 250 after DATA): p50 $p50 ms, p99 $p99 ms ($samples samples)"
+  echo "toaster queued: $toaster_count/$toaster_expected (regular files under $prefix/queue but *.tmp;" \
+    "informational, its layout is not final)"
+fi
+if want_postfix && want_toaster; then
+  echo "ratio toaster/postfix: $(ratio "${set_rate[none]}" "$postfix_rate")   (target >= 1.5)"
+  for set in "${sets[@]}"; do
+    [[ $set == none ]] && continue
+    echo "ratio $(set_label "$set")/postfix: $(ratio "${set_rate[$set]}" "$postfix_rate")" \
+      "  (goal for scripts: >= 0.5)"
+  done
+fi
+if want_toaster && [[ ${#sets[@]} -gt 1 ]]; then
+  echo "cost per plugin call = (1000/rate with plugins - 1000/rate without) / calls per message:"
+  for set in "${sets[@]}"; do
+    [[ $set == none ]] && continue
+    printf '  %-11s %d calls/msg: %s ms per call\n' "$set" "$(set_calls "$set")" \
+      "$(cost_per_call "${set_rate[$set]}" "${set_rate[none]}" "$(set_calls "$set")")"
+  done
+  echo "  (machine time per call with $sessions sessions in parallel on $(nproc) CPUs, not one call's latency)"
 fi
 if want_postfix; then echo "postfix runs (msg/s): $(tr '\n' ' ' <<<"$postfix_rates")"; fi
-if want_toaster; then echo "toaster runs (msg/s): $(tr '\n' ' ' <<<"$toaster_rates")"; fi
+if want_toaster; then
+  for set in "${sets[@]}"; do echo "toaster $set runs (msg/s): $(tr '\n' ' ' <<<"${set_rates[$set]}")"; done
+fi
 echo "machine: $(nproc) CPUs ($cpu), kernel $(uname -r), $work on $fs"
 echo "load average: $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after (other work on the machine skews both sides)"
 if want_toaster; then echo "java: $java_version"; fi
 logs=()
 if want_postfix; then logs+=(postfix/maillog); fi
 if want_toaster; then logs+=(toaster.log); fi
+if want_toaster && uses_dns "${sets[@]}"; then logs+=(fixture-dns.out bench.zone); fi
 echo "logs: $work (${logs[*]})"

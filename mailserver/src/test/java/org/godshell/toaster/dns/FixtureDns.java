@@ -40,7 +40,12 @@ public final class FixtureDns implements AutoCloseable {
     private final Thread thread;
 
     public FixtureDns() throws SocketException {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /** Listens on {@code bind}: port 53 of a loopback address lets libc's resolver (resolv.conf has no port) ask it. */
+    public FixtureDns(InetSocketAddress bind) throws SocketException {
+        socket = new DatagramSocket(bind);
         thread = Thread.ofVirtual().name("fixture-dns").start(this::serve);
     }
 
