@@ -34,7 +34,8 @@
 #   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
 #   TOASTER_ROOT     the toaster's source tree            (the parent of bench/)
 #   TOASTER_CMD      command that runs the toaster's SMTP server in the foreground
-#                    (default: "$PREFIX/bin/toaster" smtpd --prefix "$PREFIX"; $PREFIX is exported to it)
+#                    (default: "$PREFIX/bin/toaster" smtpd --no-deliver --prefix "$PREFIX": intake only, as Postfix
+#                    runs without qmgr below; $PREFIX is exported to it)
 #
 # Exit status: 0 when every run completed (whatever the figures are: there is no timed assertion here),
 # 1 on an error (a server that does not start, smtp-source failing, a missing tool), 2 on bad arguments.
@@ -271,7 +272,7 @@ setup_toaster() {
 
 start_toaster() {
   export PREFIX=$prefix
-  local cmd=${TOASTER_CMD:-"\"\$PREFIX/bin/toaster\" smtpd --prefix \"\$PREFIX\""}
+  local cmd=${TOASTER_CMD:-"\"\$PREFIX/bin/toaster\" smtpd --no-deliver --prefix \"\$PREFIX\""}
   say "starting the toaster on 127.0.0.1:$toaster_port: $cmd"
   # TOASTER_CMD is the operator's own command line, so it goes through the shell on purpose.
   local ns=()
