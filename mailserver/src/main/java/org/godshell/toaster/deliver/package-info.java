@@ -6,7 +6,7 @@
  * deferred (temporary, retried) or failed (permanent, bounced).
  *
  * <p>What this package must never do: drop a recipient (a crash redelivers, it never forgets), retry a
- * permanent failure or bounce a temporary one, send a bounce for a bounce (null sender), or write into
+ * permanent failure or bounce a temporary one, bounce a double bounce (the chain ends at the postmaster), or write into
  * {@code queue/mess/} (committed messages are immutable; state lives in the delivery side's own files).
  */
 package org.godshell.toaster.deliver;

@@ -25,8 +25,9 @@ import org.godshell.toaster.smtp.PathParser;
  * <ul>
  *   <li>Failed recipients ({@link #failed}) of a message with a sender: a bounce to that sender.</li>
  *   <li>Failed recipients of a message with the null sender, or with a sender that is no address: a double
- *       bounce, the same report to the postmaster (qmail's doublebounceto) — unless the message is a notice of
- *       our own, which is never bounced again (no loops, no backscatter to the postmaster).</li>
+ *       bounce, the same report to the postmaster (qmail's doublebounceto). This includes a bounce of our own
+ *       that the sender's server refused (as in qmail); only a double bounce of our own that fails is dropped,
+ *       so no notice loops.</li>
  *   <li>Delayed recipients ({@link #delayed}): a warning to the sender; never to the null sender.</li>
  * </ul>
  *
@@ -71,9 +72,9 @@ public final class Bounces {
         List<Report.Entry> entries = entries(original, recipients);
         String sender = original.envelope().sender();
         OriginalHeaders headers = headers(original);
-        if (sender.isEmpty() && isOurNotice(headers)) {
-            return new Notice.Withheld("message " + original.id() + " is a notice of our own that failed; "
-                    + "a notice is never bounced again");
+        if (sender.isEmpty() && isOurNotice(headers) && toPostmasterOnly(original)) {
+            return new Notice.Withheld("message " + original.id() + " is a double bounce of our own that failed; "
+                    + "it is not bounced again");
         }
         Optional<String> to = sender.isEmpty() ? Optional.empty() : mailbox(sender);
         Report report = new Report(Kind.FAILED, reportingMta, original, entries, now, null, to.isEmpty(),
@@ -83,6 +84,11 @@ public final class Bounces {
                     DsnWriter.write(report, postmaster, random)));
         }
         return new Notice.ToSender(new BounceMessage("", to.get(), DsnWriter.write(report, to.get(), random)));
+    }
+
+    /** Whether every recipient of {@code original} is the postmaster address: a double bounce, if it is ours. */
+    private boolean toPostmasterOnly(QueuedMessage original) {
+        return original.envelope().recipients().stream().allMatch(r -> r.equalsIgnoreCase(postmaster));
     }
 
     /**

@@ -147,23 +147,24 @@ class BouncesTest {
     }
 
     @Test
-    void ourOwnBounceAndOurOwnDoubleBounceAreNeverBouncedAgain() throws IOException {
+    void ourOwnFailedBounceGoesToThePostmasterOnceAndOurOwnDoubleBounceIsDropped() throws IOException {
         QueuedMessage original = Originals.message(temp, "alice@example.com", BOB_CAROL, TYPICAL);
         byte[] bounce = Originals.bounces().failed(original, Originals.twoFailures(), NOW).message()
                 .orElseThrow().content();
         Map<String, Diagnosis> failure = Map.of("alice@example.com", Diagnosis.local("5.1.1", "no such user"));
         QueuedMessage failedBounce = Originals.message(temp, "", List.of("alice@example.com"), bounce);
         Notice again = Originals.bounces().failed(failedBounce, failure, NOW);
-        assertTrue(assertInstanceOf(Notice.Withheld.class, again).reason().contains("never bounced again"));
-        assertTrue(again.message().isEmpty());
+        assertEquals(POSTMASTER, assertInstanceOf(Notice.ToPostmaster.class, again).bounce().recipient());
 
         QueuedMessage foreign = Originals.message(temp, "", List.of("x@mail.example.org"), "Subject: x\r\n\r\n");
         byte[] doubleBounce = Originals.bounces().failed(foreign,
                 Map.of("x@mail.example.org", Diagnosis.local("5.1.1", "no such user")), NOW).message()
                 .orElseThrow().content();
         QueuedMessage failedDouble = Originals.message(temp, "", List.of(POSTMASTER), doubleBounce);
-        assertInstanceOf(Notice.Withheld.class, Originals.bounces().failed(failedDouble,
-                Map.of(POSTMASTER, Diagnosis.local("5.1.1", "no such user")), NOW));
+        Notice dropped = Originals.bounces().failed(failedDouble,
+                Map.of(POSTMASTER, Diagnosis.local("5.1.1", "no such user")), NOW);
+        assertTrue(assertInstanceOf(Notice.Withheld.class, dropped).reason().contains("double bounce"));
+        assertTrue(dropped.message().isEmpty());
     }
 
     @Test
