@@ -234,6 +234,19 @@ class DeliveryEndToEndTest {
     }
 
     @Test
+    void anMxPointingBackHereFailsAtOnceInsteadOfLooping() throws Exception {
+        dns.mx("loop.test.", "mx.here.test.");
+        runner = startRunner(a.address().getPort(), Schedule.standard(Duration.ofDays(1)));
+        new Injector(a.queue, "mx.here.test", Clock.systemUTC()).inject("ann@here.test", List.of("x@loop.test"), "",
+                new ByteArrayInputStream("Subject: round\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)));
+        await("the bounce", () -> mailCount("ann") == 1);
+        await("the queue to empty", this::queueEmpty);
+        String bounce = maildir("ann").get(0);
+        assertTrue(bounce.contains("Status: 5.4.6"), bounce);
+        assertTrue(bounce.contains("loops back to myself"), bounce);
+    }
+
+    @Test
     void onlyOneRunnerPerQueueAndAdminRequestsAreCarriedOut() throws Exception {
         int port;
         try (ServerSocket reserved = new ServerSocket(0)) {

@@ -93,7 +93,9 @@ final class Conversation {
     private Attempt transaction(SmtpClient client) throws IOException, Refused {
         ClientTimeouts t = settings.timeouts();
         stage = "greeting";
-        expect2xx(client.read(t.greeting()), "the greeting");
+        Reply greeting = client.read(t.greeting());
+        expect2xx(greeting, "the greeting");
+        refuseLoop(greeting);
         Extensions offered = hello(client);
         if (tryTls && offered.startTls()) {
             stage = "STARTTLS";
@@ -162,6 +164,7 @@ final class Conversation {
         send(client, "EHLO " + settings.helo());
         Reply reply = client.read(settings.timeouts().command());
         if (reply.code() / 100 == 2) {
+            refuseLoop(reply);
             return Extensions.of(reply);
         }
         if (!reply.isPermanent()) {
@@ -171,6 +174,22 @@ final class Conversation {
         send(client, "HELO " + settings.helo());
         expect2xx(client.read(settings.timeouts().command()), "HELO");
         return Extensions.NONE;
+    }
+
+    /**
+     * A host that greets with our own name is this toaster (an MX pointing back here for a domain in rcpthosts
+     * that is not a virtual domain): delivering would loop until the hop limit, so the recipients fail at once
+     * with 5.4.6, as Postfix's "mail for ... loops back to myself" and qmail-remote's 5.4.6 do.
+     */
+    private void refuseLoop(Reply reply) throws Refused {
+        String first = reply.lines().isEmpty() ? "" : reply.lines().get(0);
+        int space = first.indexOf(' ');
+        String name = space < 0 ? first : first.substring(0, space);
+        if (name.equalsIgnoreCase(settings.helo())) {
+            throw new Refused(new Attempt.Finished(all(recipients, new Outcome.Failed(Diagnoses.connection("5.4.6",
+                    host, "mail for this domain loops back to myself (the host greets as " + settings.helo()
+                    + "): make the domain a virtual domain (toaster domain add) or route it in control/smtproutes")))));
+        }
     }
 
     /** AUTH PLAIN (RFC 4954 §4, RFC 4616), only inside TLS. */
