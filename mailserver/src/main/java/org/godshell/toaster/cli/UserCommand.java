@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
  * stdin ({@link PasswordInput}), never from argv.
  */
 @Command(name = "user", mixinStandardHelpOptions = true,
-        description = "Mail users: add, passwd, list, remove (mail is moved aside, never deleted).",
-        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.ListUsers.class,
-            UserCommand.Remove.class})
+        description = "Mail users: add, passwd, quota, list, remove (mail is moved aside, never deleted).",
+        subcommands = {UserCommand.Add.class, UserCommand.Passwd.class, UserCommand.SetQuota.class,
+            UserCommand.ListUsers.class, UserCommand.Remove.class})
 final class UserCommand implements Runnable {
 
     @Spec
@@ -110,6 +110,33 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             return withPassword(spec, prefix, scheme, address, UserStore::setPassword, "changed the password of");
+        }
+    }
+
+    @Command(name = "quota", mixinStandardHelpOptions = true, description = "Set a user's storage quota (e.g. 500M, "
+            + "2G; a bare number is kilobytes, as in Dovecot) or remove it with none. Delivery defers mail that would "
+            + "go over it, and bounces it when the queue lifetime ends.")
+    static final class SetQuota implements Callable<Integer> {
+        @Spec
+        private CommandSpec spec;
+        @Mixin
+        private PrefixOption prefix;
+        @Parameters(index = "0", paramLabel = "ADDRESS", description = "user@domain")
+        private String address;
+        @Parameters(index = "1", paramLabel = "SIZE", description = "500M, 2G, 1048576b, or none")
+        private String size;
+
+        @Override
+        public Integer call() {
+            boolean none = size.equalsIgnoreCase("none");
+            try {
+                UserStore.open(prefix.prefix()).setQuota(address, none ? "" : size);
+                spec.commandLine().getOut().println(none ? "removed the quota of " + address
+                        : "set the quota of " + address + " to " + size);
+                return 0;
+            } catch (UserStoreException e) {
+                return DomainCommand.fail(spec, e.getMessage());
+            }
         }
     }
 

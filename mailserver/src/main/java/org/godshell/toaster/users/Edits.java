@@ -120,10 +120,31 @@ final class Edits {
         locked(() -> {
             Path dir = existingDomain(address.domain());
             PasswdFile file = store.file(address.domain());
-            if (!file.users().containsKey(address.toString())) {
+            PasswdFile.Entry entry = file.users().get(address.toString());
+            if (entry == null) {
                 throw new UserStoreException("no user " + address + "; toaster user add creates it");
             }
-            String line = PasswdFile.line(address, hash, dir.resolve(address.local()));
+            String line = PasswdFile.line(address, hash, dir.resolve(address.local()), entry.extra());
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE);
+            return null;
+        });
+    }
+
+    /** Sets ({@code size} like {@code 500M}) or removes (empty) a user's quota, keeping the rest of the line. */
+    void setQuota(Address address, String size) throws UserStoreException {
+        if (!size.isEmpty() && Quota.bytes(size).isEmpty()) {
+            throw new UserStoreException("\"" + Address.printable(size) + "\" is not a size: write e.g. 500M, 2G or "
+                    + "1048576b (a bare number is kilobytes, as in Dovecot), or none");
+        }
+        locked(() -> {
+            Path dir = existingDomain(address.domain());
+            PasswdFile file = store.file(address.domain());
+            PasswdFile.Entry entry = file.users().get(address.toString());
+            if (entry == null) {
+                throw new UserStoreException("no user " + address + "; toaster user add creates it");
+            }
+            String line = PasswdFile.line(address, entry.password(), dir.resolve(address.local()),
+                    Quota.with(entry.extra(), size));
             AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE);
             return null;
         });

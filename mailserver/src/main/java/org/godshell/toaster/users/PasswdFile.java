@@ -29,11 +29,17 @@ import java.util.Set;
  */
 record PasswdFile(List<String> lines, Map<String, Entry> users, Set<String> mailboxes, List<Problem> problems) {
 
-    /** Seven fields as the toaster writes them; Dovecot's optional eighth, extra_fields, is accepted too. */
+    /**
+     * Seven fields as the toaster writes them; Dovecot's optional eighth, extra_fields, is accepted too and is
+     * the rest of the line, colons included ({@code userdb_quota_rule=*:storage=1G}).
+     */
     private static final int FIELDS = 7;
 
-    /** A usable line: the user, its password field ({@code {SCHEME}hash}), its 1-based line number. */
-    record Entry(Address address, String password, int line) {
+    /**
+     * A usable line: the user, its password field ({@code {SCHEME}hash}), its 1-based line number, and
+     * Dovecot's extra fields (the eighth field, empty when absent), kept through password changes.
+     */
+    record Entry(Address address, String password, int line, String extra) {
     }
 
     /** A line that cannot be used, with the reason and the fix. */
@@ -80,7 +86,7 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, Set<String> mail
                 problems.add(new Problem(file, i + 1, problem.get()));
                 continue;
             }
-            String[] fields = line.split(":", -1);
+            String[] fields = line.split(":", FIELDS + 1);
             Address address = Address.parse(fields[0]).orElseThrow();
             Entry earlier = users.get(address.toString());
             if (earlier != null) {
@@ -88,7 +94,8 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, Set<String> mail
                         + "; Dovecot uses the first line only: remove this one"));
                 continue;
             }
-            users.put(address.toString(), new Entry(address, fields[1], i + 1));
+            users.put(address.toString(), new Entry(address, fields[1], i + 1, fields.length > FIELDS ? fields[FIELDS]
+                    : ""));
         }
         return new PasswdFile(lines, users, mailboxes, problems);
     }
@@ -97,7 +104,7 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, Set<String> mail
         if (line.indexOf('\r') >= 0 || line.indexOf('\0') >= 0 || line.indexOf('\uFFFD') >= 0) {
             return Optional.of("contains a carriage return, a NUL or bytes that are not UTF-8: rewrite the line");
         }
-        String[] fields = line.split(":", -1);
+        String[] fields = line.split(":", FIELDS + 1);
         if (fields.length != FIELDS && fields.length != FIELDS + 1) {
             return Optional.of("has " + fields.length + " fields; a passwd-file line has 7 or 8:"
                     + " user@domain:{SHA512-CRYPT}hash:uid:gid:gecos:home:shell[:extra_fields]");
@@ -113,7 +120,18 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, Set<String> mail
         return PasswordHash.problem(fields[1]);
     }
 
-    /** The line the toaster writes for a user: empty uid and gid, which Dovecot takes from its configuration. */
+    /** The same line with Dovecot's extra fields in its eighth field. */
+    static String line(Address address, String password, Path home, String extra) throws UserStoreException {
+        if (extra.indexOf('\n') >= 0 || extra.indexOf('\r') >= 0 || extra.indexOf('\0') >= 0) {
+            throw new UserStoreException("extra fields cannot hold a line break or a NUL");
+        }
+        return line(address, password, home) + extra;
+    }
+
+    /**
+     * The line the toaster writes for a user: empty uid and gid, which Dovecot takes from its configuration, and
+     * an empty eighth field (extra fields).
+     */
     static String line(Address address, String password, Path home) throws UserStoreException {
         String text = home.toString();
         if (text.indexOf(':') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {

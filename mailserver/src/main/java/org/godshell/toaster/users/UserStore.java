@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.godshell.toaster.auth.CramMd5Secret;
 import org.godshell.toaster.auth.ScramCredentials;
@@ -120,6 +121,31 @@ public final class UserStore {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The storage quota of user {@code address} in bytes ({@code userdb_quota_rule=*:storage=...}, as Dovecot
+     * reads it), or empty when the user has none.
+     *
+     * @throws UserStoreException when the domain's passwd file cannot be read
+     */
+    public OptionalLong quota(String address) throws UserStoreException {
+        Optional<Address> parsed = Address.parse(address);
+        if (parsed.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        try {
+            PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
+            return entry == null ? OptionalLong.empty() : Quota.parse(entry.extra());
+        } catch (IOException e) {
+            throw new UserStoreException("cannot read the passwd file of " + parsed.get().domain() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Sets a user's quota ({@code 500M}, {@code 2G}, Dovecot's size syntax) or removes it ({@code ""}). */
+    public void setQuota(String address, String size) throws UserStoreException {
+        new Edits(this).setQuota(Address.require(address), size);
     }
 
     /** The domains, sorted: directories of {@code domains/} with a valid name (moved-aside ones start with a dot). */

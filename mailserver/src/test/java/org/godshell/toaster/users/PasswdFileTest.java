@@ -26,7 +26,7 @@ class PasswdFileTest {
         "ann@d.test:{HASH}::::/h::                  | ''",
         "ann@d.test:{HASH}::::/h::userdb_quota=1G   | ''",
         "ann@d.test:{HASH}                          | has 2 fields",
-        "ann@d.test:{HASH}::::/h:::x                | has 9 fields",
+        "ann@d.test:{HASH}::::/h                    | has 6 fields",
         "Ann@d.test:{HASH}::::/h::                  | is not a lowercase",
         "../x@d.test:{HASH}::::/h::                 | is not a lowercase",
         "ann@e.test:{HASH}::::/h::                  | belongs to another domain",

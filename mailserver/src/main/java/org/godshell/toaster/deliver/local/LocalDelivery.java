@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.godshell.toaster.deliver.Diagnosis;
 import org.godshell.toaster.deliver.Injector;
@@ -56,6 +58,12 @@ public final class LocalDelivery {
             if (targets.mailboxes().isEmpty() && targets.remote().isEmpty()) {
                 return new Outcome.Failed(Diagnosis.local("5.1.1",
                         "no mailbox here by that name: " + recipient));
+            }
+            for (Route.Mailbox box : targets.mailboxes()) {
+                Optional<Outcome> full = overQuota(box, message.size());
+                if (full.isPresent()) {
+                    return full.get();
+                }
             }
             String sender = message.envelope().sender();
             for (Route.Mailbox box : targets.mailboxes()) {
@@ -109,6 +117,24 @@ public final class LocalDelivery {
             level = next;
         }
         return new Targets(List.copyOf(mailboxes), List.copyOf(remote));
+    }
+
+    /**
+     * A temporary failure when the message would take a mailbox over its quota (the queue retries, and bounces it
+     * when the queue lifetime ends, unless the user makes room meanwhile); checked for every mailbox before any
+     * is written, so an alias is delivered to all or to none.
+     */
+    private Optional<Outcome> overQuota(Route.Mailbox box, long size) throws UserStoreException, IOException {
+        OptionalLong quota = users.quota(box.address());
+        if (quota.isEmpty()) {
+            return Optional.empty();
+        }
+        long used = MaildirUsage.of(box.maildir());
+        if (used + size <= quota.getAsLong()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Outcome.Deferred(Diagnosis.local("4.2.2", "mailbox full: " + box.address() + " uses "
+                + used + " of " + quota.getAsLong() + " bytes and the message has " + size)));
     }
 
     private static String describe(Targets targets) {

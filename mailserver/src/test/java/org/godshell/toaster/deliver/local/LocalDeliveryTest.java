@@ -143,6 +143,22 @@ class LocalDeliveryTest {
     }
 
     @Test
+    void aMailboxOverItsQuotaDefersAndOneWithRoomTakesTheMessage() throws Exception {
+        users.setQuota("ann@example.test", "1k");
+        QueuedMessage small = queued("s@example.org", "Subject: small\r\n\r\n" + "x".repeat(300) + "\r\n",
+                "ann@example.test");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(small, "ann@example.test"));
+        QueuedMessage big = queued("s@example.org", "Subject: big\r\n\r\n" + "x".repeat(900) + "\r\n",
+                "ann@example.test");
+        Outcome.Deferred full = assertInstanceOf(Outcome.Deferred.class, delivery.deliver(big, "ann@example.test"));
+        assertEquals("4.2.2", full.why().status());
+        assertTrue(full.why().text().contains("mailbox full"), full.why().text());
+        assertEquals(1, mailbox("ann", "").size());
+        users.setQuota("ann@example.test", "");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(big, "ann@example.test"));
+    }
+
+    @Test
     void anUnknownUserBouncesWith511() throws IOException {
         QueuedMessage message = queued("s@example.org", "x\r\n", "nobody@example.test");
         assertEquals("5.1.1", ((Outcome.Failed) delivery.deliver(message, "nobody@example.test")).why().status());
