@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.DeliveryConfig;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.spp.SppEngine;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code toaster showconfig}: every effective setting and where it came from (a control file or a default). */
 @Command(name = "showconfig", mixinStandardHelpOptions = true,
-        description = "Print every effective setting of the SMTP server and the file it came from, or 'default'.")
+        description = "Print every effective setting of the SMTP server and delivery, and the file it came from, or "
+                + "'default'.")
 final class ShowConfigCommand implements Callable<Integer> {
 
     @Spec
@@ -29,6 +31,7 @@ final class ShowConfigCommand implements Callable<Integer> {
             SppEngine plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> { });
             List<SmtpConfig.Setting> settings = new ArrayList<>(config.describe());
             settings.addAll(plugins.describe());
+            settings.addAll(DeliveryConfig.load(prefix.control()).describe(prefix.control()));
             spec.commandLine().getOut().print(SmtpConfig.render(settings));
             spec.commandLine().getOut().flush();
             return 0;

@@ -1,7 +1,10 @@
 package org.godshell.toaster.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,20 @@ public record DeliveryConfig(String me, Duration queueLifetime, int concurrencyL
         long remote = number(control, "concurrencyremote", "a number of connections",
                 "write how many remote deliveries may run at once, e.g. 20", 1, 1000, DEFAULT_REMOTE);
         return new DeliveryConfig(me, Duration.ofSeconds(lifetime), (int) local, (int) remote);
+    }
+
+    /** The delivery settings for {@code toaster showconfig}: value, and the file it came from or "default". */
+    public List<SmtpConfig.Setting> describe(Path control) {
+        List<SmtpConfig.Setting> out = new ArrayList<>();
+        out.add(setting(control, "queuelifetime", queueLifetime.toSeconds() + " seconds"));
+        out.add(setting(control, "concurrencylocal", String.valueOf(concurrencyLocal)));
+        out.add(setting(control, "concurrencyremote", String.valueOf(concurrencyRemote)));
+        return out;
+    }
+
+    private static SmtpConfig.Setting setting(Path control, String name, String value) {
+        Path file = control.resolve(name);
+        return new SmtpConfig.Setting(name, value, Files.exists(file) ? file.toString() : "default");
     }
 
     private static long number(Path control, String name, String what, String fix, long min, long max,
