@@ -11,6 +11,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,6 +22,9 @@ import org.godshell.toaster.io.AtomicFile;
  * Maildir++ require, so that Dovecot, our POP3 server or any Maildir reader never sees half a message:
  * create {@code tmp/<unique>}, write, fsync, hard-link to {@code new/<unique>,S=<size>}, unlink the temp
  * name, fsync {@code new/}. Only after that does the caller record the recipient as delivered.
+ *
+ * <p>A crash can leave a file in {@code tmp/} (readers never look there); {@link TmpSweep} removes such files
+ * once they are 36 hours old.
  *
  * <p>Lines are stored with LF endings (the Maildir convention; the queue holds CRLF), after the
  * {@code Return-Path:} and {@code Delivered-To:} lines the caller gives.
@@ -33,6 +37,17 @@ public final class Maildir {
             StandardOpenOption.WRITE);
 
     private final String host = uniqueHost();
+    private final TmpSweep sweep;
+
+    /** A writer that sweeps old leftovers from {@code tmp/} by the system clock. */
+    public Maildir() {
+        this(Clock.systemUTC());
+    }
+
+    /** A writer whose {@code tmp/} sweeps ({@link TmpSweep}) go by {@code clock}. */
+    public Maildir(Clock clock) {
+        this.sweep = new TmpSweep(clock);
+    }
 
     /**
      * Delivers into {@code maildir} (created with {@code tmp/ new/ cur/} when missing), or into its Maildir++
@@ -42,6 +57,7 @@ public final class Maildir {
     public String deliver(Path maildir, String folder, String prepend, InputStream message) throws IOException {
         Path dir = folder.isEmpty() ? maildir : maildir.resolve("." + folder);
         ensureLayout(dir, folder.isEmpty());
+        sweep.sweepIfDue(dir.resolve("tmp"));
         String unique = uniqueName();
         Path temp = dir.resolve("tmp").resolve(unique);
         long size;

@@ -12,7 +12,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -117,6 +123,86 @@ class MaildirTest {
         assertThrows(IOException.class, () -> maildir.deliver(box, "", "", broken));
         assertEquals(0, count(box.resolve("new")));
         assertEquals(0, count(box.resolve("tmp")));
+    }
+
+    @Test
+    void leftoversOlderThan36HoursAreSweptFromTmpAtTheFirstDeliveryAndEvery8HoursAfter() throws IOException {
+        Path box = home.resolve("Maildir");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(box.resolve(sub));
+        }
+        Instant now = Instant.now();
+        Path old = aged(box.resolve("tmp/1.partial.host"), now.minus(Duration.ofHours(37)));
+        Path young = aged(box.resolve("tmp/2.linked.host"), now.minus(Duration.ofHours(35)));
+        Path readRecently = aged(box.resolve("tmp/3.read.host"), now.minus(Duration.ofHours(40)));
+        Files.setAttribute(readRecently, "lastAccessTime", FileTime.from(now.minus(Duration.ofHours(1))));
+        Path directory = Files.createDirectory(box.resolve("tmp/not-a-delivery"));
+        Files.setLastModifiedTime(directory, FileTime.from(now.minus(Duration.ofDays(10))));
+        MovableClock clock = new MovableClock(now);
+        Maildir swept = new Maildir(clock);
+
+        swept.deliver(box, "", "", stream("x\r\n"));
+        assertTrue(Files.notExists(old), "37 hours old: removed");
+        assertTrue(Files.exists(young), "35 hours old: kept");
+        assertTrue(Files.exists(readRecently), "read an hour ago: kept");
+        assertTrue(Files.isDirectory(directory), "only regular files are a delivery's leftovers");
+
+        aged(young, now.minus(Duration.ofHours(50)));
+        clock.now = now.plus(Duration.ofHours(7));
+        swept.deliver(box, "", "", stream("x\r\n"));
+        assertTrue(Files.exists(young), "swept at most every 8 hours");
+        clock.now = now.plus(Duration.ofHours(8));
+        swept.deliver(box, "", "", stream("x\r\n"));
+        assertTrue(Files.notExists(young), "8 hours on, swept again");
+        assertEquals(3, count(box.resolve("new")));
+    }
+
+    @Test
+    void aFolderHasItsOwnSweep() throws IOException {
+        Path box = home.resolve("Maildir");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(box.resolve(sub));
+            Files.createDirectories(box.resolve(".lists").resolve(sub));
+        }
+        Path old = aged(box.resolve(".lists/tmp/1.partial.host"), Instant.now().minus(Duration.ofDays(2)));
+        Maildir swept = new Maildir(Clock.systemUTC());
+        swept.deliver(box, "", "", stream("x\r\n"));
+        assertTrue(Files.exists(old), "a delivery to the inbox sweeps the inbox's tmp/ only");
+        swept.deliver(box, "lists", "", stream("x\r\n"));
+        assertTrue(Files.notExists(old));
+    }
+
+    private static Path aged(Path file, Instant when) throws IOException {
+        if (Files.notExists(file)) {
+            Files.writeString(file, "left by a crash");
+        }
+        Files.setLastModifiedTime(file, FileTime.from(when));
+        Files.setAttribute(file, "lastAccessTime", FileTime.from(when));
+        return file;
+    }
+
+    /** A clock the test moves by hand. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static InputStream stream(String text) {
