@@ -6,12 +6,11 @@ import org.godshell.toaster.site.output.Views;
 import org.godshell.toaster.site.source.Warning;
 
 /**
- * What a build did: the commit, the pages and files written, pages rendered anew (fewer than pages on an
- * incremental build), warnings, broken links, orphans, where the site is and how long it took.
+ * What a build did: the commit, the pages and files made, warnings, broken links, orphans, where the site is,
+ * how long it took, and whether it was published (a strict build with broken links is not).
  */
-public record BuildReport(String commit, int pages, int files, int rendered, List<Warning> warnings,
-                          List<Views.Broken> broken, List<Views.Link> orphans, Path site, long millis,
-                          boolean incremental) {
+public record BuildReport(String commit, int pages, int files, List<Warning> warnings, List<Views.Broken> broken,
+                          List<Views.Link> orphans, Path site, long millis, boolean published) {
 
     public BuildReport {
         warnings = List.copyOf(warnings);

@@ -1,7 +1,7 @@
 package org.godshell.toaster.site.build;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 /**
  * Publishing a site atomically. {@code out} is a symlink to {@code out.builds/<n>-<commit>}; a build writes a new
@@ -57,18 +62,14 @@ final class SiteSwap {
     Path publish(Map<String, byte[]> files, String commit) throws IOException {
         Files.createDirectories(builds);
         Path fresh = Files.createTempDirectory(builds, nextNumber() + "-" + commit.substring(0, 12) + "-");
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            Path target = fresh.resolve(file.getKey()).normalize();
-            if (!target.startsWith(fresh)) {
-                throw new IOException("refusing to write outside the site: " + file.getKey());
+        for (String path : files.keySet()) {
+            Path target = fresh.resolve(path).normalize();
+            if (!target.startsWith(fresh) || target.equals(fresh)) {
+                throw new IOException("refusing to write outside the site: " + path);
             }
             Files.createDirectories(target.getParent());
-            try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE); OutputStream stream = java.nio.channels.Channels.newOutputStream(channel)) {
-                stream.write(file.getValue());
-                channel.force(true);
-            }
         }
+        writeAll(fresh, files);
         fsyncDirectory(fresh);
         Optional<Path> previous = current();
         Path link = builds.resolve("link.tmp");
@@ -78,6 +79,41 @@ final class SiteSwap {
         fsyncDirectory(out.getParent());
         removeStale(fresh, previous);
         return fresh;
+    }
+
+    /**
+     * Writes and fsyncs every file, many at once: fsyncs issued together share journal commits, which makes a
+     * thousand-file site take a fraction of the time one-by-one would.
+     */
+    private static void writeAll(Path dir, Map<String, byte[]> files) throws IOException {
+        Semaphore open = new Semaphore(64);
+        List<Future<?>> writes = new ArrayList<>();
+        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                writes.add(executor.submit(() -> {
+                    open.acquire();
+                    try (FileChannel channel = FileChannel.open(dir.resolve(file.getKey()),
+                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                        ByteBuffer buffer = ByteBuffer.wrap(file.getValue());
+                        while (buffer.hasRemaining()) {
+                            channel.write(buffer);
+                        }
+                        channel.force(true);
+                    } finally {
+                        open.release();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the site", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
     }
 
     private String nextNumber() throws IOException {

@@ -78,12 +78,14 @@ public final class WikiBuilder {
 
     private static BuildReport publish(BuildOptions options, ObjectId commit, Composed composed, long started)
             throws IOException {
-        SiteSwap swap = new SiteSwap(options.out());
-        swap.publish(composed.site().files(), commit.name());
+        boolean publish = !options.strict() || composed.site().broken().isEmpty();
+        if (publish) {
+            new SiteSwap(options.out()).publish(composed.site().files(), commit.name());
+        }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        return new BuildReport(commit.name(), composed.pages(), composed.site().files().size(), composed.pages(),
-                composed.warnings(), composed.site().broken(), composed.site().orphans(),
-                options.out().toAbsolutePath(), millis, false);
+        return new BuildReport(commit.name(), composed.pages(), composed.site().files().size(), composed.warnings(),
+                composed.site().broken(), composed.site().orphans(), options.out().toAbsolutePath(), millis,
+                publish);
     }
 
     private static Map<String, Rendered> renderAll(List<Page> pages, LinkTargets targets, PageRenderer renderer)
