@@ -38,16 +38,16 @@ public final class TreeReader {
             int seen = 0;
             while (tree.next()) {
                 WikiPath.Result name = WikiPath.check(tree.getRawPath());
+                if (name.problem().isPresent()) {
+                    warnings.add(new Warning(name.path(), "skipped: " + name.problem().get()));
+                    continue;
+                }
                 if (isHidden(name.path())) {
                     continue;
                 }
                 if (++seen > limits.maxFiles()) {
                     warnings.add(new Warning("", "more than " + limits.maxFiles() + " files; the rest is skipped"));
                     break;
-                }
-                if (name.problem().isPresent()) {
-                    warnings.add(new Warning(name.path(), "skipped: " + name.problem().get()));
-                    continue;
                 }
                 FileMode mode = tree.getFileMode(0);
                 if (mode == FileMode.SYMLINK) {

@@ -25,7 +25,9 @@ public final class WikiPath {
         } catch (CharacterCodingException e) {
             return new Result(printable(raw), Optional.of("name is not valid UTF-8"));
         }
-        return new Result(path, problem(path));
+        Optional<String> problem = problem(path);
+        // a refused name is shown escaped: it may hold a newline or a terminal escape
+        return new Result(problem.isPresent() ? printable(raw) : path, problem);
     }
 
     /** Why a decoded path is refused, if it is. */
