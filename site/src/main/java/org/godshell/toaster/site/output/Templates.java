@@ -36,27 +36,18 @@ public final class Templates {
             "sitemap.ftlx");
 
     private final Configuration configuration;
+    private final Configuration builtInOnly;
+    private final Map<String, String> accepted = new TreeMap<>();
+    private final List<Warning> warnings;
 
     /** Overrides: template name to its text, from the wiki's {@code templates/} folder. */
     public Templates(Map<String, String> overrides, List<Warning> warnings) {
-        configuration = new Configuration(Configuration.VERSION_2_3_34);
-        configuration.setDefaultEncoding("UTF-8");
-        configuration.setLocale(Locale.ROOT);
-        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
-        configuration.setNumberFormat("computer");
-        configuration.setLocalizedLookup(false);
-        configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
-        configuration.setRecognizeStandardFileExtensions(true);
-        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        configuration.setLogTemplateExceptions(false);
-        configuration.setWrapUncheckedExceptions(true);
-        configuration.setFallbackOnNullLoopVariable(false);
-        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        configuration.setAPIBuiltinEnabled(false);
-        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        this.warnings = warnings;
+        configuration = configure();
+        builtInOnly = configure();
         ClassTemplateLoader builtIn = new ClassTemplateLoader(Templates.class, "/org/godshell/toaster/site/templates");
+        builtInOnly.setTemplateLoader(builtIn);
         StringTemplateLoader wiki = new StringTemplateLoader();
-        Map<String, String> accepted = new TreeMap<>();
         for (Map.Entry<String, String> override : new TreeMap<>(overrides).entrySet()) {
             if (!NAMES.contains(override.getKey())) {
                 warnings.add(new Warning("templates/" + override.getKey(), "not a template the wiki uses; ignored"));
@@ -74,15 +65,54 @@ public final class Templates {
         configuration.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {wiki, builtIn}));
     }
 
-    /** Renders a template with a model; a template error is an {@link IOException} naming the template. */
+    private static Configuration configure() {
+        Configuration configuration = new Configuration(Configuration.VERSION_2_3_34);
+        configuration.setDefaultEncoding("UTF-8");
+        configuration.setLocale(Locale.ROOT);
+        configuration.setTimeZone(TimeZone.getTimeZone("UTC"));
+        configuration.setNumberFormat("computer");
+        configuration.setLocalizedLookup(false);
+        configuration.setTemplateUpdateDelayMilliseconds(Long.MAX_VALUE);
+        configuration.setRecognizeStandardFileExtensions(true);
+        configuration.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+        configuration.setLogTemplateExceptions(false);
+        configuration.setWrapUncheckedExceptions(true);
+        configuration.setFallbackOnNullLoopVariable(false);
+        configuration.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
+        configuration.setAPIBuiltinEnabled(false);
+        configuration.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34).build());
+        return configuration;
+    }
+
+    /**
+     * Renders a template with a model. When the wiki overrides templates and rendering with them fails, the
+     * built-in templates render the file and a warning (one per template) says why; a failure of the built-in
+     * templates is an {@link IOException} naming the template.
+     */
     public String render(String name, Map<String, Object> model) throws IOException {
+        if (!accepted.isEmpty()) {
+            try {
+                return process(configuration, name, model);
+            } catch (TemplateException e) {
+                Warning warning = new Warning("templates/", "rendering " + name + " with the wiki's templates "
+                        + "failed, the built-in ones are used: " + firstLine(e.getMessage()));
+                if (!warnings.contains(warning)) {
+                    warnings.add(warning);
+                }
+            }
+        }
         try {
-            StringWriter out = new StringWriter();
-            configuration.getTemplate(name).process(model, out);
-            return out.toString();
+            return process(builtInOnly, name, model);
         } catch (TemplateException e) {
             throw new IOException("template " + name + ": " + firstLine(e.getMessage()), e);
         }
+    }
+
+    private static String process(Configuration configuration, String name, Map<String, Object> model)
+            throws IOException, TemplateException {
+        StringWriter out = new StringWriter();
+        configuration.getTemplate(name).process(model, out);
+        return out.toString();
     }
 
     private static String firstLine(String message) {
