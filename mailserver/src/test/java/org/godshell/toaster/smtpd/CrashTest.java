@@ -88,7 +88,7 @@ class CrashTest {
     private Process startServer() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                "org.godshell.toaster.cli.Toaster", "smtpd", "--prefix", prefix.toString())
+                "org.godshell.toaster.cli.Toaster", "smtpd", "--no-deliver", "--prefix", prefix.toString())
                 .redirectError(prefix.resolve("smtpd.log").toFile())
                 .start();
     }
