@@ -1,6 +1,9 @@
 package org.godshell.toaster.site.output;
 
-/** The little JSON the search index needs: strings escaped per RFC 8259 §7, '<' escaped too so it never reads as HTML. */
+/**
+ * The little JSON the search index needs: strings escaped per RFC 8259 §7, and '<', '>', '&' escaped too so a
+ * shard never reads as HTML.
+ */
 final class Json {
 
     private Json() {

@@ -100,7 +100,8 @@ public final class SiteComposer {
                 .orElse(null);
         String notice = rendered.notice().or(page::notice).orElse(null);
         return new Views.PageView(page.title(), page.path(), shellQuoted(page.path()), rendered.html(), notice,
-                toc, tags, last, created, Urls.root(depth) + Urls.encodePath(historyUrl(page)), backlinks, breadcrumbs(page.folder(), depth),
+                toc, tags, last, created, Urls.root(depth) + Urls.encodePath(historyUrl(page)), backlinks,
+                breadcrumbs(page.folder(), depth),
                 folders.nav(folders.top(), page.folder(), page.url(), depth, false));
     }
 

@@ -32,7 +32,8 @@ public final class Views {
     }
 
     /** Everything the page template shows. */
-    public record PageView(String title, String path, String shellPath, String html, String notice, List<Rendered.Heading> toc,
+    public record PageView(String title, String path, String shellPath, String html, String notice,
+                           List<Rendered.Heading> toc,
                            List<Link> tags, ChangeView lastEdit, ChangeView created, String historyUrl,
                            List<Link> backlinks, List<Link> breadcrumbs, List<Nav> nav) {
     }

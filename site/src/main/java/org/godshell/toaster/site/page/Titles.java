@@ -38,7 +38,7 @@ public final class Titles {
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** The title a file name gives when the front matter has none: "Write-your-first-plugin" is "Write your first plugin". */
+    /** The title a file name gives without front matter: "Write-your-first-plugin" is "Write your first plugin". */
     public static String fromFileName(String stem) {
         return stem.replace('-', ' ').strip();
     }
