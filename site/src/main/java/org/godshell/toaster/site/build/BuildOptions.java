@@ -1,0 +1,24 @@
+package org.godshell.toaster.site.build;
+
+import java.nio.file.Path;
+import org.godshell.toaster.site.output.SiteConfig;
+import org.godshell.toaster.site.source.Limits;
+
+/**
+ * One build's inputs: the repository, the ref to build, the symlink to publish at, site settings, limits, and
+ * {@code strict}: a site with broken wiki links is then not published.
+ */
+public record BuildOptions(Path repository, String ref, Path out, SiteConfig site, Limits limits, boolean strict) {
+
+    public static BuildOptions of(Path repository, String ref, Path out) {
+        return new BuildOptions(repository, ref, out, SiteConfig.DEFAULT, Limits.DEFAULT, false);
+    }
+
+    public BuildOptions strict(boolean strict) {
+        return new BuildOptions(repository, ref, out, site, limits, strict);
+    }
+
+    public BuildOptions site(SiteConfig site) {
+        return new BuildOptions(repository, ref, out, site, limits, strict);
+    }
+}

@@ -1,0 +1,53 @@
+package org.godshell.toaster.site.output;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.godshell.toaster.site.history.Change;
+import org.godshell.toaster.site.history.History;
+import org.godshell.toaster.site.page.Page;
+import org.godshell.toaster.site.page.Urls;
+
+/**
+ * History entries as views. A change links to the page as it is named now (the walk followed renames); a change
+ * to a page since deleted shows its old path without a link.
+ */
+final class Changes {
+
+    private final Map<Change, Page> pageOf = new HashMap<>();
+
+    Changes(History history, Map<String, Page> byPath) {
+        history.pages().forEach((path, changes) -> {
+            Page page = byPath.get(path);
+            if (page != null) {
+                changes.forEach(change -> pageOf.put(change, page));
+            }
+        });
+    }
+
+    Views.ChangeView view(Change change, int depth) {
+        Page page = pageOf.get(change);
+        String kind = switch (change.kind()) {
+            case CREATED -> "created";
+            case EDITED -> "edited";
+            case RENAMED -> "renamed from " + change.oldPath();
+            case DELETED -> "deleted";
+        };
+        return new Views.ChangeView(printable(change.author()), Dates.shown(change.time()), Dates.iso(change.time()),
+                change.commit(), change.shortCommit(), printable(change.subject()), kind,
+                page != null ? page.title() : change.path(),
+                page != null ? Urls.root(depth) + Urls.encodePath(page.url()) : null, change.path());
+    }
+
+    Views.CommitView view(History.Commit commit, int depth) {
+        List<Views.ChangeView> changes = commit.changes().stream().map(change -> view(change, depth)).toList();
+        return new Views.CommitView(printable(commit.author()), Dates.shown(commit.time()),
+                Dates.iso(commit.time()), commit.id(), commit.id().substring(0, 12), printable(commit.subject()),
+                changes);
+    }
+
+    /** Commit text with control characters as U+FFFD: XML 1.0 (the feed) forbids most of them. */
+    static String printable(String text) {
+        return text.replaceAll("[\\x00-\\x1f\\x7f\\uFFFE\\uFFFF]", "\uFFFD");
+    }
+}

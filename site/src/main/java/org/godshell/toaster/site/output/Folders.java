@@ -1,0 +1,100 @@
+package org.godshell.toaster.site.output;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.godshell.toaster.site.page.Page;
+import org.godshell.toaster.site.page.Titles;
+import org.godshell.toaster.site.page.Urls;
+
+/**
+ * The folder tree of the wiki: each folder's pages and subfolders, ranked by front-matter {@code order} and then
+ * title. A folder ranks by the order of its {@code Home.md}, if it has one. Each page's navigation shows the tree
+ * with only the folders on its own path opened, and at most {@link #MAX_ENTRIES} entries a level, so a page does
+ * not carry the whole wiki's contents.
+ */
+final class Folders {
+
+    static final int MAX_ENTRIES = 100;
+
+    /** A folder: its path ("" for the top), pages and subfolders, each list ranked. */
+    record Folder(String path, String title, int order, List<Page> pages, List<Folder> folders) {
+        String url() {
+            return path.isEmpty() ? "_contents.html" : path + "/index.html";
+        }
+    }
+
+    private final Folder top;
+    private final Map<String, Folder> byPath = new TreeMap<>();
+
+    Folders(List<Page> pages) {
+        Map<String, List<Page>> pagesIn = new TreeMap<>();
+        Map<String, List<String>> childrenOf = new TreeMap<>();
+        pagesIn.put("", new ArrayList<>());
+        for (Page page : pages) {
+            String folder = page.folder();
+            pagesIn.computeIfAbsent(folder, key -> new ArrayList<>()).add(page);
+            while (!folder.isEmpty()) {
+                String parent = folder.contains("/") ? folder.substring(0, folder.lastIndexOf('/')) : "";
+                List<String> siblings = childrenOf.computeIfAbsent(parent, key -> new ArrayList<>());
+                if (!siblings.contains(folder)) {
+                    siblings.add(folder);
+                }
+                pagesIn.computeIfAbsent(folder, key -> new ArrayList<>());
+                folder = parent;
+            }
+        }
+        top = build("", pagesIn, childrenOf);
+    }
+
+    private Folder build(String path, Map<String, List<Page>> pagesIn, Map<String, List<String>> childrenOf) {
+        List<Page> pages = new ArrayList<>(pagesIn.getOrDefault(path, List.of()));
+        pages.sort(Comparator.comparingInt(Page::sortOrder).thenComparing(page -> Titles.key(page.title()))
+                .thenComparing(Page::path));
+        List<Folder> folders = new ArrayList<>();
+        for (String child : childrenOf.getOrDefault(path, List.of())) {
+            folders.add(build(child, pagesIn, childrenOf));
+        }
+        folders.sort(Comparator.comparingInt(Folder::order).thenComparing(folder -> Titles.key(folder.title()))
+                .thenComparing(Folder::path));
+        int order = pages.stream().filter(page -> page.stem().equals("Home")).findFirst().map(Page::sortOrder)
+                .orElse(Integer.MAX_VALUE);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        Folder folder = new Folder(path, path.isEmpty() ? "Contents" : Titles.fromFileName(name), order,
+                List.copyOf(pages), List.copyOf(folders));
+        byPath.put(path, folder);
+        return folder;
+    }
+
+    Folder top() {
+        return top;
+    }
+
+    Map<String, Folder> all() {
+        return byPath;
+    }
+
+    /** The navigation tree as seen from a file at {@code depth} whose folder path is {@code openPath}. */
+    List<Views.Nav> nav(Folder folder, String openPath, String currentUrl, int depth, boolean fullTree) {
+        String root = Urls.root(depth);
+        List<Views.Nav> entries = new ArrayList<>();
+        for (Page page : folder.pages()) {
+            if (entries.size() == MAX_ENTRIES) {
+                entries.add(new Views.Nav("All " + folder.pages().size() + " pages…",
+                        root + Urls.encodePath(folder.url()), false, false, List.of()));
+                break;
+            }
+            entries.add(new Views.Nav(page.title(), root + Urls.encodePath(page.url()), false,
+                    page.url().equals(currentUrl), List.of()));
+        }
+        for (Folder sub : folder.folders()) {
+            boolean open = fullTree || openPath.equals(sub.path()) || openPath.startsWith(sub.path() + "/");
+            entries.add(new Views.Nav(sub.title(), root + Urls.encodePath(sub.url()), true,
+                    sub.url().equals(currentUrl), open ? nav(sub, openPath, currentUrl, depth, fullTree)
+                    : List.of()));
+        }
+        return entries;
+    }
+}

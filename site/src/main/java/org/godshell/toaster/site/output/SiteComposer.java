@@ -1,0 +1,165 @@
+package org.godshell.toaster.site.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.godshell.toaster.site.history.Change;
+import org.godshell.toaster.site.history.History;
+import org.godshell.toaster.site.page.Page;
+import org.godshell.toaster.site.page.Urls;
+import org.godshell.toaster.site.render.Rendered;
+import org.godshell.toaster.site.source.SourceFile;
+
+/**
+ * Lays the rendered pages into templates: each page with its breadcrumbs, navigation, table of contents, last
+ * edit, backlinks and history page; then the site-wide files ({@link SiteListings}).
+ */
+public final class SiteComposer {
+
+    /** Everything a site is made of. {@code rendered} is keyed by page path. */
+    public record Input(String commit, Instant commitTime, List<Page> pages, Map<String, Rendered> rendered,
+                        History history, List<SourceFile> attachments, SiteConfig config) {
+    }
+
+    private final Templates templates;
+
+    public SiteComposer(Templates templates) {
+        this.templates = templates;
+    }
+
+    public Site compose(Input input) throws IOException {
+        SortedMap<String, byte[]> files = new TreeMap<>();
+        Map<String, Page> byPath = new TreeMap<>();
+        input.pages().forEach(page -> byPath.put(page.path(), page));
+        Map<String, SortedSet<String>> backlinks = new HashMap<>();
+        List<Views.Broken> broken = new ArrayList<>();
+        for (Page page : input.pages()) {
+            Rendered rendered = input.rendered().get(page.path());
+            for (String target : rendered.linksTo()) {
+                if (!target.equals(page.path())) {
+                    backlinks.computeIfAbsent(target, key -> new TreeSet<>()).add(page.path());
+                }
+            }
+            for (String missing : rendered.missing()) {
+                broken.add(new Views.Broken(new Views.Link(page.title(), page.url()), missing));
+            }
+        }
+        Folders folders = new Folders(input.pages());
+        Changes changes = new Changes(input.history(), byPath);
+        for (Page page : input.pages()) {
+            int depth = page.depth();
+            List<Views.Link> linksHere = backlinks.getOrDefault(page.path(), new TreeSet<>()).stream()
+                    .map(byPath::get).map(from -> link(from, depth)).toList();
+            put(files, page.url(), render("page.ftlh", site(input, depth), "page",
+                    pageView(page, input, folders, changes, linksHere)));
+            List<Views.ChangeView> history = input.history().of(page.path()).stream()
+                    .map(change -> changes.view(change, historyDepth(page))).toList();
+            put(files, historyUrl(page), render("history.ftlh", site(input, historyDepth(page)), "page",
+                    Map.of("title", page.title(), "url", Urls.root(historyDepth(page)) + Urls.encodePath(page.url()),
+                            "path", page.path(), "changes", history)));
+        }
+        for (Folders.Folder folder : folders.all().values()) {
+            int depth = folder.path().isEmpty() ? 0 : folder.path().split("/").length;
+            Map<String, Object> view = Map.of("title", folder.title(), "path", folder.path(),
+                    "entries", folders.nav(folder, folder.path(), folder.url(), depth, true),
+                    "breadcrumbs", breadcrumbs(folder.path(), depth));
+            put(files, folder.url(), render("section.ftlh", site(input, depth), "section", view));
+        }
+        if (!byPath.containsKey("Home.md")) {
+            put(files, "index.html", files.get("_contents.html"));
+        }
+        List<Views.Link> orphans = input.pages().stream()
+                .filter(page -> !page.path().equals("Home.md") && !backlinks.containsKey(page.path()))
+                .map(page -> new Views.Link(page.title(), page.url())).toList();
+        new SiteListings(templates, this).add(files, input, changes, broken, orphans);
+        for (SourceFile attachment : input.attachments()) {
+            files.put(attachment.path(), attachment.content().orElseThrow());
+        }
+        return new Site(files, broken, orphans);
+    }
+
+    private Views.PageView pageView(Page page, Input input, Folders folders, Changes changes,
+                                    List<Views.Link> backlinks) {
+        int depth = page.depth();
+        Rendered rendered = input.rendered().get(page.path());
+        List<Rendered.Heading> toc = rendered.headings().stream().filter(h -> h.level() >= 2 && h.level() <= 3)
+                .toList();
+        List<Views.Link> tags = page.tags().stream()
+                .map(tag -> new Views.Link(tag, Urls.root(depth) + Urls.encodePath(SiteListings.tagUrl(tag))))
+                .toList();
+        Views.ChangeView last = input.history().lastEdit(page.path()).map(c -> changes.view(c, depth)).orElse(null);
+        Views.ChangeView created = input.history().creation(page.path()).map(c -> changes.view(c, depth))
+                .orElse(null);
+        String notice = rendered.notice().or(page::notice).orElse(null);
+        return new Views.PageView(page.title(), page.path(), shellQuoted(page.path()), rendered.html(), notice,
+                toc, tags, last, created, Urls.root(depth) + Urls.encodePath(historyUrl(page)), backlinks,
+                breadcrumbs(page.folder(), depth),
+                folders.nav(folders.top(), page.folder(), page.url(), depth, false));
+    }
+
+    /** A path as one word for a POSIX shell: bare when that is safe, else in single quotes. */
+    static String shellQuoted(String path) {
+        return path.matches("[A-Za-z0-9._/+-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
+    }
+
+    /** Home, then each folder on the way down to {@code folder}. */
+    static List<Views.Link> breadcrumbs(String folder, int depth) {
+        List<Views.Link> crumbs = new ArrayList<>();
+        crumbs.add(new Views.Link("Home", Urls.root(depth) + "index.html"));
+        if (!folder.isEmpty()) {
+            String path = "";
+            for (String segment : folder.split("/")) {
+                path = path.isEmpty() ? segment : path + "/" + segment;
+                crumbs.add(new Views.Link(segment.replace('-', ' '),
+                        Urls.root(depth) + Urls.encodePath(path + "/index.html")));
+            }
+        }
+        return crumbs;
+    }
+
+    static String historyUrl(Page page) {
+        return "_history/" + page.path().substring(0, page.path().length() - ".md".length()) + ".html";
+    }
+
+    private static int historyDepth(Page page) {
+        return page.depth() + 1;
+    }
+
+    static Views.Link link(Page page, int depth) {
+        return new Views.Link(page.title(), Urls.root(depth) + Urls.encodePath(page.url()));
+    }
+
+    Views.SiteView site(Input input, int depth) {
+        SiteConfig config = input.config();
+        return new Views.SiteView(config.title(), Urls.root(depth), config.siteUrl(), config.cloneUrl(),
+                input.commit(), input.commit().substring(0, 12), Dates.shown(input.commitTime()));
+    }
+
+    byte[] render(String template, Views.SiteView site, String key, Object view) throws IOException {
+        Map<String, Object> model = new HashMap<>();
+        model.put("site", site);
+        model.put(key, view);
+        return templates.render(template, model).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void put(SortedMap<String, byte[]> files, String path, byte[] content) {
+        files.put(path, content);
+    }
+
+    /** The newest change of each page, for the sitemap's lastmod. */
+    static Map<String, Change> lastEdits(Input input) {
+        Map<String, Change> last = new TreeMap<>();
+        for (Page page : input.pages()) {
+            input.history().lastEdit(page.path()).ifPresent(change -> last.put(page.path(), change));
+        }
+        return last;
+    }
+}

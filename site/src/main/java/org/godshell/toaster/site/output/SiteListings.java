@@ -1,0 +1,103 @@
+package org.godshell.toaster.site.output;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.godshell.toaster.site.history.Change;
+import org.godshell.toaster.site.page.Page;
+import org.godshell.toaster.site.page.Titles;
+import org.godshell.toaster.site.page.Urls;
+
+/**
+ * The site-wide files: recent changes, the Atom feed (RFC 4287), sitemap.xml, tag pages, the search page and its
+ * sharded index, the broken-link and orphan report, the 404 page and the CSS and JavaScript.
+ */
+final class SiteListings {
+
+    static final int RECENT = 50;
+    static final int FEED = 20;
+    static final List<String> ASSETS = List.of("wiki.css", "wiki.js");
+
+    private final Templates templates;
+    private final SiteComposer composer;
+
+    SiteListings(Templates templates, SiteComposer composer) {
+        this.templates = templates;
+        this.composer = composer;
+    }
+
+    void add(SortedMap<String, byte[]> files, SiteComposer.Input input, Changes changes, List<Views.Broken> broken,
+             List<Views.Link> orphans) throws IOException {
+        var commits = input.history().commits();
+        files.put("_recent.html", composer.render("recent.ftlh", composer.site(input, 0), "commits",
+                commits.subList(0, Math.min(RECENT, commits.size())).stream().map(c -> changes.view(c, 0)).toList()));
+        files.put("feed.atom", composer.render("feed.ftlx", composer.site(input, 0), "commits",
+                commits.subList(0, Math.min(FEED, commits.size())).stream().map(c -> changes.view(c, 0)).toList()));
+        Map<String, Change> last = SiteComposer.lastEdits(input);
+        List<Map<String, String>> urls = new ArrayList<>();
+        for (Page page : input.pages()) {
+            Change change = last.get(page.path());
+            urls.add(Map.of("loc", input.config().siteUrl() + Urls.encodePath(page.url()),
+                    "lastmod", change == null ? "" : Dates.day(change.time())));
+        }
+        files.put("sitemap.xml", composer.render("sitemap.ftlx", composer.site(input, 0), "urls", urls));
+        addTags(files, input);
+        files.put("_search.html", composer.render("search.ftlh", composer.site(input, 0), "search", Map.of()));
+        List<SearchIndex.Doc> docs = input.pages().stream().map(page -> new SearchIndex.Doc(page.title(),
+                Urls.encodePath(page.url()), input.rendered().get(page.path()).text())).toList();
+        files.putAll(SearchIndex.build(docs));
+        files.put("_report.html", composer.render("report.ftlh", composer.site(input, 0), "report",
+                Map.of("broken", broken, "orphans", orphans)));
+        // The server answers any missing path with this page, at any depth: its links are absolute.
+        Views.SiteView absolute = composer.site(input, 0);
+        absolute = new Views.SiteView(absolute.title(), input.config().siteUrl(), absolute.url(),
+                absolute.cloneUrl(), absolute.commit(), absolute.shortCommit(), absolute.date());
+        files.put("404.html", composer.render("404.ftlh", absolute, "page", Map.of()));
+        for (String asset : ASSETS) {
+            try (InputStream in = SiteListings.class.getResourceAsStream("/org/godshell/toaster/site/assets/"
+                    + asset)) {
+                if (in == null) {
+                    throw new IOException("asset " + asset + " missing from the classpath");
+                }
+                files.put("_assets/" + asset, in.readAllBytes());
+            }
+        }
+    }
+
+    private void addTags(SortedMap<String, byte[]> files, SiteComposer.Input input) throws IOException {
+        SortedMap<String, List<Page>> byTag = new TreeMap<>();
+        for (Page page : input.pages()) {
+            for (String tag : page.tags()) {
+                byTag.computeIfAbsent(tag, key -> new ArrayList<>()).add(page);
+            }
+        }
+        List<Map<String, Object>> tags = new ArrayList<>();
+        for (var tag : byTag.entrySet()) {
+            List<Views.Link> pages = tag.getValue().stream()
+                    .sorted((a, b) -> Titles.key(a.title()).compareTo(Titles.key(b.title())))
+                    .map(page -> SiteComposer.link(page, 1)).toList();
+            files.put(tagUrl(tag.getKey()), composer.render("tag.ftlh", composer.site(input, 1), "tag",
+                    Map.of("name", tag.getKey(), "pages", pages)));
+            tags.add(Map.of("name", tag.getKey(), "url", Urls.encodePath(tagUrl(tag.getKey())),
+                    "count", pages.size()));
+        }
+        files.put("_tags/index.html", composer.render("tags.ftlh", composer.site(input, 1), "tags",
+                tags.stream().map(tag -> Map.of("name", tag.get("name"), "url", "../" + tag.get("url"),
+                        "count", tag.get("count"))).toList()));
+    }
+
+    /** A tag's page: its name as an anchor-style slug, or hex code points when that leaves nothing. */
+    static String tagUrl(String tag) {
+        String slug = Urls.anchor(tag);
+        if (slug.isEmpty() || !slug.equals(tag)) {
+            StringBuilder hex = new StringBuilder(slug.isEmpty() ? "t" : slug).append('-');
+            tag.codePoints().forEach(c -> hex.append(Integer.toHexString(c)));
+            slug = hex.toString();
+        }
+        return "_tags/" + slug + ".html";
+    }
+}

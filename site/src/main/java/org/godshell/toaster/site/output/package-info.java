@@ -1,0 +1,11 @@
+/**
+ * The site as files: Freemarker templates (HTML auto-escaping, built in and overridable by the wiki's
+ * {@code templates/}), navigation, history and tag pages, the Atom feed, the sitemap, the sharded search index and
+ * the static assets.
+ *
+ * <p>Output is a sorted map from site path to bytes, made only from the commit's content and dates, so the same
+ * commit gives the same bytes. Templates may echo only escaped values; the one unescaped value is a page body the
+ * {@link org.godshell.toaster.site.render.Sanitizer} cleaned. Templates from the repository get no class
+ * construction ({@code ?new}) and no API access.
+ */
+package org.godshell.toaster.site.output;

@@ -1,0 +1,60 @@
+package org.godshell.toaster.site.render;
+
+import com.vladsch.flexmark.ext.admonition.AdmonitionExtension;
+import com.vladsch.flexmark.ext.anchorlink.AnchorLinkExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.gfm.tasklist.TaskListExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.toc.TocExtension;
+import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import java.util.List;
+
+/**
+ * The Flexmark set-up: one parser and one renderer, built once and shared by the rendering threads (Flexmark
+ * documents both as thread-safe). Raw HTML in markdown is kept here and cleaned by the {@link Sanitizer}.
+ */
+final class Markdown {
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+
+    Markdown() {
+        MutableDataSet options = new MutableDataSet();
+        options.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), TaskListExtension.create(),
+                StrikethroughExtension.create(), AutolinkExtension.create(), FootnoteExtension.create(),
+                AnchorLinkExtension.create(), TocExtension.create(), AdmonitionExtension.create(),
+                DefinitionExtension.create(), WikiLinkExtension.create()));
+        // GitHub's table syntax: no column spans, a header row required.
+        options.set(TablesExtension.COLUMN_SPANS, false);
+        options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
+        options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
+        options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // [[label|Page]] as Gollum and GitHub wikis write it; [[Page#section]] keeps its anchor.
+        options.set(WikiLinkExtension.LINK_FIRST_SYNTAX, false);
+        options.set(WikiLinkExtension.ALLOW_ANCHORS, true);
+        options.set(HtmlRenderer.RENDER_HEADER_ID, true);
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, true);
+        options.set(AnchorLinkExtension.ANCHORLINKS_WRAP_TEXT, true);
+        options.set(AnchorLinkExtension.ANCHORLINKS_SET_ID, false);
+        options.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor");
+        options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
+        options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        parser = Parser.builder(options).build();
+        renderer = HtmlRenderer.builder(options).linkResolverFactory(new WikiLinks.ResolverFactory())
+                .attributeProviderFactory(new WikiLinks.MissingClass()).build();
+    }
+
+    /** Raw (unsanitized) HTML of a page body; wiki links land in the collector. */
+    String toHtml(String markdown, LinkCollector links) {
+        Document document = parser.parse(markdown);
+        WikiLinks.COLLECTOR.set(document, links);
+        return renderer.render(document);
+    }
+}

@@ -1,0 +1,87 @@
+package org.godshell.toaster.site.render;
+
+import com.vladsch.flexmark.ext.wikilink.WikiLink;
+import com.vladsch.flexmark.ext.wikilink.WikiLinkExtension;
+import com.vladsch.flexmark.ext.wikilink.internal.WikiLinkLinkResolver;
+import com.vladsch.flexmark.html.AttributeProvider;
+import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
+import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
+import com.vladsch.flexmark.html.LinkResolver;
+import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
+import com.vladsch.flexmark.html.renderer.LinkStatus;
+import com.vladsch.flexmark.html.renderer.ResolvedLink;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.NullableDataKey;
+import com.vladsch.flexmark.util.html.Attribute;
+import com.vladsch.flexmark.util.html.MutableAttributes;
+import java.util.Optional;
+import java.util.Set;
+import org.godshell.toaster.site.page.Page;
+import org.godshell.toaster.site.page.Urls;
+
+/**
+ * Resolves {@code [[Page]]}, {@code [[label|Page]]} and {@code [[Page#section]]} against the wiki's pages. A link
+ * to a missing page keeps a would-be URL (it lands on the 404 page) and gets the class {@code wiki-missing}: the
+ * "red link" of wikis.
+ */
+final class WikiLinks {
+
+    static final NullableDataKey<LinkCollector> COLLECTOR = new NullableDataKey<>("TOASTER_WIKI_LINKS");
+    static final LinkStatus MISSING = new LinkStatus("MISSING");
+    static final String MISSING_CLASS = "wiki-missing";
+
+    private WikiLinks() {
+    }
+
+    /** Runs before flexmark's own wiki-link resolver, which would only turn the text into a file name. */
+    static final class ResolverFactory extends IndependentLinkResolverFactory {
+        @Override
+        public Set<Class<?>> getBeforeDependents() {
+            return Set.of(WikiLinkLinkResolver.Factory.class);
+        }
+
+        @Override
+        public LinkResolver apply(LinkResolverBasicContext context) {
+            return WikiLinks::resolve;
+        }
+    }
+
+    private static ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
+        if (link.getLinkType() != WikiLinkExtension.WIKI_LINK || !(node instanceof WikiLink wiki)) {
+            return link;
+        }
+        LinkCollector collector = COLLECTOR.get(node.getDocument());
+        String target = wiki.getPageRef().toString().strip();
+        String anchor = wiki.getAnchorMarker().isNull() ? "" : "#" + Urls.anchor(wiki.getAnchorRef().toString());
+        if (target.isEmpty()) {
+            return new ResolvedLink(link.getLinkType(), anchor.isEmpty() ? "#" : anchor, null, LinkStatus.VALID);
+        }
+        String root = Urls.root(collector.page.depth());
+        Optional<Page> page = collector.targets.find(target);
+        if (page.isPresent()) {
+            collector.reached.add(page.get().path());
+            return new ResolvedLink(link.getLinkType(), root + Urls.encodePath(page.get().url()) + anchor, null,
+                    LinkStatus.VALID);
+        }
+        collector.missing.add(target);
+        String wouldBe = target.replace(":", "").strip().replaceAll("\\s+", "-") + ".html";
+        return new ResolvedLink(link.getLinkType(), root + Urls.encodePath(wouldBe), null, MISSING);
+    }
+
+    /** Marks the links the resolver found missing. */
+    static final class MissingClass extends IndependentAttributeProviderFactory {
+        @Override
+        public AttributeProvider apply(com.vladsch.flexmark.html.renderer.LinkResolverContext context) {
+            return WikiLinks::mark;
+        }
+    }
+
+    private static void mark(Node node, AttributablePart part, MutableAttributes attributes) {
+        if (node instanceof WikiLink && part == AttributablePart.LINK
+                && MISSING.isStatus(attributes.getValue(Attribute.LINK_STATUS_ATTR))) {
+            attributes.addValue("class", MISSING_CLASS);
+            attributes.replaceValue("title", "This page does not exist yet");
+        }
+    }
+}

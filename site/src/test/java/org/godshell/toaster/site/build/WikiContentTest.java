@@ -1,0 +1,39 @@
+package org.godshell.toaster.site.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.godshell.toaster.site.TestRepo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The toaster's own documentation (wiki-content/) builds with no broken link: what --strict demands. */
+class WikiContentTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void wikiContentBuildsWithoutBrokenLinks() throws Exception {
+        Path content = Path.of(System.getProperty("wiki.content", "../wiki-content"));
+        try (TestRepo repo = TestRepo.bare(temp.resolve("wiki.git"))) {
+            repo.commitFolder(content, "wiki-content as committed", "Toaster Docs", TestRepo.EPOCH);
+        }
+        // -Dwiki.out=DIR keeps a copy of the site to look at
+        Path out = System.getProperty("wiki.out") != null ? Path.of(System.getProperty("wiki.out"))
+                : temp.resolve("site");
+        BuildReport report = WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main", out));
+        System.out.printf("wiki-content: %d pages, %d files, %d warnings, %d broken links, %d ms%n",
+                report.pages(), report.files(), report.warnings().size(), report.broken().size(), report.millis());
+        report.warnings().forEach(warning -> System.out.println("  warning " + warning));
+        assertEquals(0, report.broken().size(), () -> "broken links: " + report.broken());
+        assertTrue(report.pages() >= 20);
+        String home = Files.readString(out.resolve("index.html"), StandardCharsets.UTF_8);
+        assertTrue(home.contains("Godshell Toaster"), home);
+        String rbl = Files.readString(out.resolve("Plugins.html"), StandardCharsets.UTF_8);
+        assertTrue(rbl.contains("href=\"Plugin-rbl.html\""), "[[rbl|Plugin: rbl]] resolves to Plugin-rbl.html");
+    }
+}

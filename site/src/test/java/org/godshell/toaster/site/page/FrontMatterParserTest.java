@@ -1,0 +1,83 @@
+package org.godshell.toaster.site.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FrontMatterParserTest {
+
+    @Test
+    void readsTheFourKeys() {
+        FrontMatterParser.Parsed parsed = FrontMatterParser.parse("""
+                ---
+                title: "Plugin: rbl"
+                # a comment
+                tags: [mail, "anti spam", 'dns']
+                aliases:
+                  - RBL
+                  - "Block lists"
+                order: -5
+                ---
+                # Body
+                """);
+        FrontMatter front = parsed.frontMatter();
+        assertEquals(Optional.of("Plugin: rbl"), front.title());
+        assertEquals(List.of("mail", "anti spam", "dns"), front.tags());
+        assertEquals(List.of("RBL", "Block lists"), front.aliases());
+        assertEquals(Optional.of(-5), front.order());
+        assertEquals("# Body\n", parsed.body());
+        assertEquals(List.of(), parsed.problems());
+    }
+
+    @Test
+    void noFrontMatterLeavesTheTextAlone() {
+        FrontMatterParser.Parsed parsed = FrontMatterParser.parse("# Title\n---\n");
+        assertEquals(FrontMatter.NONE, parsed.frontMatter());
+        assertEquals("# Title\n---\n", parsed.body());
+    }
+
+    @Test
+    void anUnclosedBlockIsTextWithAProblem() {
+        FrontMatterParser.Parsed parsed = FrontMatterParser.parse("---\ntitle: x\n" + "a\n".repeat(200));
+        assertEquals(FrontMatter.NONE, parsed.frontMatter());
+        assertTrue(parsed.body().startsWith("---\ntitle: x"));
+        assertEquals(1, parsed.problems().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "title: [a, b]", "title: &anchor x", "title: *alias", "title: !!python/object:os.system x",
+        "title: |", "title: \"unterminated", "title: 'unterminated", "title: \"x\" trailing",
+        "title: \"bad \\u0041 escape\"", "order: 1e9", "order: 99999999", "order: ten", "order: 2000000",
+        "tags: [a, [nested]]", "tags: [a, {b: c}]", "tags: [a,, b]", "tags: [\"open]", "unknown: key",
+        "no colon here", "  indented: key", "title: \u0001control", ":empty key",
+    })
+    void hostileLinesAreProblemsNotCrashes(String line) {
+        FrontMatterParser.Parsed parsed = FrontMatterParser.parse("---\n" + line + "\n---\nbody");
+        assertFalse(parsed.problems().isEmpty(), () -> "no problem reported for " + line);
+        assertEquals("body", parsed.body());
+        assertTrue(parsed.problems().getFirst().startsWith("front matter line 2: "));
+    }
+
+    @Test
+    void limitsAreEnforced() {
+        String tags = "tags: [" + "t,".repeat(60) + "t]";
+        String title = "title: " + "x".repeat(300);
+        FrontMatterParser.Parsed parsed = FrontMatterParser.parse("---\n" + tags + "\n" + title + "\n---\n");
+        assertEquals(2, parsed.problems().size(), parsed.problems()::toString);
+        assertEquals(FrontMatter.NONE, parsed.frontMatter());
+    }
+
+    @Test
+    void aHugeFrontMatterIsBoundedWork() {
+        String text = "---\n" + "title: x\n".repeat(100_000) + "---\n";
+        FrontMatterParser.Parsed parsed = FrontMatterParser.parse(text);
+        assertEquals(FrontMatter.NONE, parsed.frontMatter());
+    }
+}
