@@ -75,7 +75,8 @@ class WikiCommandTest {
         assertEquals(1, run("wiki", "build", "--repo", temp.resolve("none").toString(), "--out", site.toString()));
         assertTrue(err.toString().contains("is not a directory"), err::toString);
         assertEquals(1, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString(), "--ref", "nope"));
-        assertTrue(err.toString().contains("no commit at 'nope'"), err::toString);
+        assertTrue(err.toString().contains("no commit at 'nope'; its branches: "), err::toString);
+        assertTrue(err.toString().contains("(choose one with --ref)"), err::toString);
         assertEquals(1, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString(),
                 "--site-url", "javascript:alert(1)"));
         assertTrue(err.toString().contains("http://"), err::toString);

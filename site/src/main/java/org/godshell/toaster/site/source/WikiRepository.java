@@ -4,8 +4,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -38,7 +42,13 @@ public final class WikiRepository {
             throw new IOException("'" + ref + "' is not a valid ref", e);
         }
         if (id == null) {
-            throw new IOException("the repository has no commit at '" + ref + "'");
+            List<String> branches = new ArrayList<>();
+            for (Ref branch : repository.getRefDatabase().getRefsByPrefix(Constants.R_HEADS)) {
+                branches.add(Repository.shortenRefName(branch.getName()));
+            }
+            throw new IOException("the repository has no commit at '" + ref + "'" + (branches.isEmpty()
+                    ? " (it has no branch with a commit yet)"
+                    : "; its branches: " + String.join(", ", branches) + " (choose one with --ref)"));
         }
         return id;
     }
