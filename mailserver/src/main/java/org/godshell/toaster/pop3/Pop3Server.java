@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.Pop3Config;
 import org.godshell.toaster.net.ConnectionLimiter;
+import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.tls.TlsSource;
 
 /**
@@ -97,7 +98,7 @@ public final class Pop3Server implements AutoCloseable {
                 if (!stopping) {
                     // Out of file descriptors, typically: pause rather than spin while it lasts.
                     log.event("-", "accept failed on " + listener.getLocalSocketAddress() + ": " + e.getMessage());
-                    sleep(100);
+                    GracefulStop.sleep(100);
                 }
                 continue;
             }
@@ -135,46 +136,11 @@ public final class Pop3Server implements AutoCloseable {
     /** Stops accepting, ends idle sessions, gives sessions sending a message up to {@code grace}. */
     public void stop(Duration grace) {
         stopping = true;
-        closeListeners();
-        sessions.forEach(Session::requestStop);
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
-            sleep(20);
-        }
-        sessions.forEach(Session::forceStop);
-        long hardDeadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!sessions.isEmpty() && System.nanoTime() < hardDeadline) {
-            sleep(20);
-        }
+        GracefulStop.stop(listeners, acceptors, sessions, grace, line -> log.event("-", line));
     }
 
     @Override
     public void close() {
         stop(Duration.ZERO);
-    }
-
-    private void closeListeners() {
-        for (ServerSocket listener : listeners) {
-            try {
-                listener.close();
-            } catch (IOException e) {
-                log.event("-", "closing " + listener.getLocalSocketAddress() + ": " + e.getMessage());
-            }
-        }
-        for (Thread acceptor : acceptors) {
-            try {
-                acceptor.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.net.DeadlineInputStream;
+import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.smtp.BareLineEnding;
 import org.godshell.toaster.smtp.CommandLine;
 import org.godshell.toaster.smtp.CommandReader;
@@ -27,7 +28,7 @@ import org.godshell.toaster.tls.TlsSource;
  *
  * <p>Replies are buffered and flushed when the client has nothing more pipelined (RFC 2449 §6.6, PIPELINING).
  */
-final class Session implements Runnable {
+final class Session implements Runnable, GracefulStop.Stoppable {
 
     /** RFC 2449 §4: a command line is at most 255 octets, CRLF included. */
     static final int MAX_LINE = 255;
@@ -56,7 +57,8 @@ final class Session implements Runnable {
      * Ends the session: at once when it waits for a command (the loop sees the end of input and says why),
      * after the command it is serving otherwise.
      */
-    void requestStop() {
+    @Override
+    public void requestStop() {
         stopRequested = true;
         if (!busy) {
             try {
@@ -68,7 +70,8 @@ final class Session implements Runnable {
     }
 
     /** Cuts the connection, even in the middle of a message; the mailbox is released unchanged. */
-    void forceStop() {
+    @Override
+    public void forceStop() {
         stopRequested = true;
         try {
             socket.close();

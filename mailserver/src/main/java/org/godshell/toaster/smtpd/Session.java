@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.net.DeadlineInputStream;
+import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.smtp.BareLineEnding;
 import org.godshell.toaster.smtp.CommandLine;
 import org.godshell.toaster.smtp.CommandReader;
@@ -29,7 +30,7 @@ import org.godshell.toaster.smtp.Reply;
  * <p>Replies are buffered and flushed when the client has nothing more pipelined (RFC 2920 §3.2), so a whole
  * pipelined group is answered in one write.
  */
-final class Session implements Runnable {
+final class Session implements Runnable, GracefulStop.Stoppable {
 
     private final Socket socket;
     private final SessionContext context;
@@ -50,14 +51,16 @@ final class Session implements Runnable {
      * Asks the session to end with 421: at once when it waits for a command, after the message when it is
      * receiving one (the server calls {@link #forceStop} when the grace period is over).
      */
-    void requestStop() {
+    @Override
+    public void requestStop() {
         stopRequested = true;
         if (!receivingData) {
             forceStop();
         }
     }
 
-    void forceStop() {
+    @Override
+    public void forceStop() {
         stopRequested = true;
         try {
             socket.shutdownInput();

@@ -17,6 +17,7 @@ import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.net.ConnectionLimiter;
+import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.spp.SppEngine;
@@ -111,7 +112,7 @@ public final class SmtpServer implements AutoCloseable {
                 if (!stopping) {
                     // Out of file descriptors, typically: pause rather than spin while it lasts.
                     log.event("-", "accept failed on " + listener.getLocalSocketAddress() + ": " + e.getMessage());
-                    sleep(100);
+                    GracefulStop.sleep(100);
                 }
                 continue;
             }
@@ -162,46 +163,11 @@ public final class SmtpServer implements AutoCloseable {
     /** Stops accepting, ends idle sessions with 421, gives sessions inside DATA up to {@code grace}. */
     public void stop(Duration grace) {
         stopping = true;
-        closeListeners();
-        sessions.forEach(Session::requestStop);
-        long deadline = System.nanoTime() + grace.toNanos();
-        while (!sessions.isEmpty() && System.nanoTime() < deadline) {
-            sleep(20);
-        }
-        sessions.forEach(Session::forceStop);
-        long hardDeadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (!sessions.isEmpty() && System.nanoTime() < hardDeadline) {
-            sleep(20);
-        }
+        GracefulStop.stop(listeners, acceptors, sessions, grace, line -> log.event("-", line));
     }
 
     @Override
     public void close() {
         stop(Duration.ZERO);
-    }
-
-    private void closeListeners() {
-        for (ServerSocket listener : listeners) {
-            try {
-                listener.close();
-            } catch (IOException e) {
-                log.event("-", "closing " + listener.getLocalSocketAddress() + ": " + e.getMessage());
-            }
-        }
-        for (Thread acceptor : acceptors) {
-            try {
-                acceptor.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }
