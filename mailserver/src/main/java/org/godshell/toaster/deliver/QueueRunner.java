@@ -35,6 +35,9 @@ import org.godshell.toaster.queue.QueuedMessage;
  */
 public final class QueueRunner implements AutoCloseable {
 
+    /** How often {@code queue/requests/} is looked at; toaster queue waits for longer than this. */
+    private static final Duration REQUEST_POLL = Duration.ofSeconds(1);
+
     /** Queue lock files held by runners of this JVM. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
@@ -139,10 +142,15 @@ public final class QueueRunner implements AutoCloseable {
     }
 
     private void dispatch() {
+        long nextPoll = 0;
         while (!stopping) {
             try {
-                QueueId id = due.take(Duration.ofSeconds(1));
-                requests.poll(this::onRequest, log);
+                QueueId id = due.take(REQUEST_POLL);
+                if (System.nanoTime() - nextPoll >= 0) {
+                    // At most once per interval: under load take() returns at once, message after message.
+                    requests.poll(this::onRequest, log);
+                    nextPoll = System.nanoTime() + REQUEST_POLL.toNanos();
+                }
                 if (id != null && inFlight.add(id)) {
                     attempts.submit(() -> process(id));
                 }
