@@ -142,7 +142,7 @@ public final class QueueRunner implements AutoCloseable {
     }
 
     private void dispatch() {
-        long nextPoll = 0;
+        long nextPoll = System.nanoTime();
         while (!stopping) {
             try {
                 QueueId id = due.take(REQUEST_POLL);
