@@ -22,7 +22,7 @@ public final class PlainReply {
         response.getHeaders().put("Content-Type", "text/plain; charset=utf-8");
         response.getHeaders().put("Cache-Control", "no-store");
         response.getHeaders().put("Content-Length", Integer.toString(body.length));
-        boolean head = "HEAD".equals(request.getMethod());
-        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+        // for HEAD, Jetty's HTTP generator sends the headers and drops the body (RFC 9110 §9.3.2)
+        response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

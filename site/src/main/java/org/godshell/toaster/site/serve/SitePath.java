@@ -70,7 +70,7 @@ public sealed interface SitePath {
             }
         }
         boolean directory = path.endsWith("/");
-        String inner = path.substring(1, directory ? path.length() - 1 : path.length());
+        String inner = path.length() == 1 ? "" : path.substring(1, directory ? path.length() - 1 : path.length());
         List<String> segments = new ArrayList<>();
         if (!inner.isEmpty()) {
             for (String segment : inner.split("/", -1)) {

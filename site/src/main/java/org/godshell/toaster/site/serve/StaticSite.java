@@ -169,7 +169,7 @@ final class StaticSite extends Handler.Abstract {
             headers.put("Cache-Control", "no-store");
         }
         response.setStatus(status);
-        boolean head = request.getMethod().equals("HEAD");
+        // for HEAD, Jetty's HTTP generator sends the headers and drops the body (RFC 9110 §9.3.2)
         if (attributes.size() <= IN_MEMORY) {
             byte[] body = read(file);
             if (gzip) {
@@ -177,14 +177,10 @@ final class StaticSite extends Handler.Abstract {
                 headers.put("Content-Encoding", "gzip");
             }
             headers.put("Content-Length", Integer.toString(body.length));
-            response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body), callback);
+            response.write(true, ByteBuffer.wrap(body), callback);
             return;
         }
         headers.put("Content-Length", Long.toString(attributes.size()));
-        if (head) {
-            response.write(true, ByteBuffer.allocate(0), callback);
-            return;
-        }
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              OutputStream out = Content.Sink.asOutputStream(response)) {
             in.transferTo(out);
