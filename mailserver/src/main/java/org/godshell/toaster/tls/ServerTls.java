@@ -78,6 +78,11 @@ public final class ServerTls {
         }
     }
 
+    /** The context, for servers that run their own TLS engine (the wiki's web server). */
+    public SSLContext context() {
+        return context;
+    }
+
     static boolean modern(String suite) {
         if (suite.startsWith("TLS_AES_") || suite.startsWith("TLS_CHACHA20_")) {
             return true;                                                // TLS 1.3: all AEAD, all forward secret

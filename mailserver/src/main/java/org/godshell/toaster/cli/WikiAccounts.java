@@ -1,0 +1,55 @@
+package org.godshell.toaster.cli;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.godshell.toaster.auth.AuthThrottle;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.WikiEditors;
+import org.godshell.toaster.site.git.PushAccounts;
+import org.godshell.toaster.users.UserStore;
+
+/**
+ * The wiki's pushers are the toaster's users: passwords checked by the user store, with the same throttle on
+ * guessing as SMTP AUTH and POP3, and editors named in {@code control/wikieditors}, read at every push.
+ */
+final class WikiAccounts implements PushAccounts {
+
+    private final UserStore users;
+    private final AuthThrottle throttle;
+    private final Path editors;
+
+    WikiAccounts(UserStore users, AuthThrottle throttle, Path editors) {
+        this.users = users;
+        this.throttle = throttle;
+        this.editors = editors;
+    }
+
+    @Override
+    public boolean verify(String account, char[] password, InetAddress client) {
+        if (throttle.blocked(client)) {
+            return false;
+        }
+        if (users.verify(account, password)) {
+            throttle.succeeded(client);
+            return true;
+        }
+        Duration wait = throttle.failed(client);
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
+    }
+
+    @Override
+    public boolean isEditor(String account) throws IOException {
+        try {
+            return WikiEditors.load(editors).allows(account);
+        } catch (ConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.godshell.toaster.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Repository;
+import org.godshell.toaster.auth.AuthThrottle;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.WikiServeConfig;
+import org.godshell.toaster.site.build.BuildOptions;
+import org.godshell.toaster.site.build.BuildReport;
+import org.godshell.toaster.site.build.WikiBuilder;
+import org.godshell.toaster.site.git.GitHttp;
+import org.godshell.toaster.site.git.PushLimits;
+import org.godshell.toaster.site.git.PushLog;
+import org.godshell.toaster.site.git.Pushes;
+import org.godshell.toaster.site.output.SiteConfig;
+import org.godshell.toaster.site.serve.WikiServer;
+import org.godshell.toaster.site.source.WikiRepository;
+import org.godshell.toaster.tls.ServerTls;
+import org.godshell.toaster.users.UserStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code toaster wiki serve}: the wiki's web server in the foreground, until SIGTERM or Ctrl-C. It serves
+ * PREFIX/wiki/site (built from PREFIX/wiki/wiki.git at start and after each push) and the repository itself at
+ * /wiki.git. The log goes to stderr.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Serve the wiki over HTTP(S) where PREFIX/control/listen-http and listen-https say, with its "
+                + "git repository at /wiki.git (clone for all; push for the accounts in control/wikieditors).")
+final class WikiServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PrefixOption prefix;
+
+    @Option(names = "--site-url", paramLabel = "URL",
+            description = "The URL people reach the wiki at (default: from control/me and the first listen address).")
+    private String siteUrl;
+
+    @Option(names = "--title", paramLabel = "TEXT", description = "The site's name (default: Toaster wiki).")
+    private String title;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Consumer<String> log = line -> System.err.println(Instant.now() + " wiki: " + line);
+        Path control = prefix.control();
+        WikiServeConfig config;
+        Optional<SSLContext> tls;
+        try {
+            config = WikiServeConfig.load(control);
+            tls = config.listenHttps().isEmpty() ? Optional.empty()
+                    : ServerTls.fromControl(control).map(ServerTls::context);
+        } catch (ConfigException e) {
+            err.println("toaster wiki serve: " + e.getMessage());
+            return 1;
+        }
+        if (config.listenHttp().isEmpty() && config.listenHttps().isEmpty()) {
+            err.println("toaster wiki serve: neither " + control.resolve("listen-http") + " nor "
+                    + control.resolve("listen-https") + " exists; write one address:port per line, such as "
+                    + "0.0.0.0:443 in listen-https (or 127.0.0.1:8080 in listen-http to try it)");
+            return 1;
+        }
+        if (!config.listenHttps().isEmpty() && tls.isEmpty()) {
+            err.println("toaster wiki serve: listen-https is set but there is no " + control.resolve(
+                    "servercert.pem") + "; make one with: toaster cert selfsigned --host HOST");
+            return 1;
+        }
+        Path wiki = prefix.prefix().resolve("wiki");
+        Path bare = wiki.resolve("wiki.git");
+        Path site = wiki.resolve("site");
+        String url = siteUrl != null ? siteUrl : defaultUrl(config);
+        BuildOptions build;
+        Repository repository;
+        try {
+            SiteConfig siteConfig = new SiteConfig(title != null ? title : SiteConfig.DEFAULT.title(), url,
+                    (url.endsWith("/") ? url : url + "/") + "wiki.git");
+            build = BuildOptions.of(bare, "main", site).site(siteConfig);
+            repository = openOrCreate(bare, log);
+            if (repository.exactRef("refs/heads/main") != null) {
+                BuildReport report = WikiBuilder.build(build);
+                log.accept("built " + report.pages() + " pages from " + report.commit().substring(0, 12));
+            } else {
+                log.accept(bare + " has no main branch yet: the site appears after the first push");
+            }
+        } catch (IOException | GitAPIException | IllegalArgumentException e) {
+            err.println("toaster wiki serve: " + e.getMessage());
+            return 1;
+        }
+        WikiAccounts accounts = new WikiAccounts(UserStore.open(prefix.prefix()), new AuthThrottle(Clock.systemUTC()),
+                control.resolve("wikieditors"));
+        Pushes pushes = new Pushes(repository, accounts, PushLimits.DEFAULT, build,
+                new PushLog(wiki.resolve("push.log")), log);
+        WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
+                tls, config.me()), Optional.of(new GitHttp(repository, pushes, log)), log);
+        try {
+            server.start();
+        } catch (Exception e) {
+            err.println("toaster wiki serve: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                log.accept("stop: " + e.getMessage());
+            }
+            stopped.countDown();
+        }, "wiki-stop"));
+        for (InetSocketAddress a : server.httpAddresses()) {
+            out.println("wiki: listening on http://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/"
+                    + (config.listenHttps().isEmpty() ? "" : " (redirects to HTTPS)"));
+        }
+        for (InetSocketAddress a : server.httpsAddresses()) {
+            out.println("wiki: listening on https://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/");
+        }
+        out.println("wiki: clone with: git clone " + build.site().cloneUrl());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String defaultUrl(WikiServeConfig config) {
+        if (!config.listenHttps().isEmpty()) {
+            int port = config.listenHttps().getFirst().getPort();
+            return "https://" + config.me() + (port == 443 ? "" : ":" + port) + "/";
+        }
+        InetSocketAddress first = config.listenHttp().getFirst();
+        String host = first.getAddress().isAnyLocalAddress() ? config.me() : first.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + (first.getPort() == 80 ? "" : ":" + first.getPort()) + "/";
+    }
+
+    /** The bare repository, created empty (HEAD naming main) on the first start. */
+    private static Repository openOrCreate(Path bare, Consumer<String> log) throws IOException, GitAPIException {
+        if (!Files.exists(bare)) {
+            Files.createDirectories(bare.getParent());
+            Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+            log.accept("created an empty wiki repository at " + bare);
+        }
+        return WikiRepository.open(bare);
+    }
+}

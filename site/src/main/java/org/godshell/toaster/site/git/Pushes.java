@@ -1,0 +1,187 @@
+package org.godshell.toaster.site.git;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.ReceiveCommand;
+import org.eclipse.jgit.transport.ReceivePack;
+import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
+import org.godshell.toaster.site.build.BuildOptions;
+import org.godshell.toaster.site.serve.PlainReply;
+
+/**
+ * Pushes: who may, and one at a time. Both requests of a push (the ref advertisement and the pack) need HTTP
+ * Basic credentials of a wiki editor, and only over TLS or from loopback, where a password cannot be read on the
+ * way. A push then holds one lock from reading the pack to the end of the site's build: pushes are serialized,
+ * each builds on the one before, and the objects of a refused push are removed before the next starts.
+ */
+public final class Pushes {
+
+    /** RFC 7617 §2.1: the charset parameter tells the client to send the user and password as UTF-8. */
+    static final String CHALLENGE = "Basic realm=\"Toaster wiki\", charset=\"UTF-8\"";
+
+    private final Repository repository;
+    private final PushAccounts accounts;
+    private final PushLimits limits;
+    private final BuildOptions build;
+    private final PushLog pushLog;
+    private final Consumer<String> log;
+    private final ReentrantLock lock = new ReentrantLock(true);
+
+    public Pushes(Repository repository, PushAccounts accounts, PushLimits limits, BuildOptions build,
+                  PushLog pushLog, Consumer<String> log) {
+        this.repository = repository;
+        this.accounts = accounts;
+        this.limits = limits;
+        this.build = build;
+        this.pushLog = pushLog;
+        this.log = log;
+    }
+
+    void advertise(Request request, Response response, Callback callback) throws IOException {
+        if (authorize(request, response, callback).isEmpty()) {
+            return;
+        }
+        GitHttp.gitHeaders(response, "application/x-git-receive-pack-advertisement");
+        try (OutputStream out = new BufferedOutputStream(Content.Sink.asOutputStream(response), 65536)) {
+            PacketLineOut packets = new PacketLineOut(out);
+            packets.writeString("# service=git-receive-pack\n");
+            packets.end();
+            newReceivePack("-", new PushRules(limits.maxFileBytes())).sendAdvertisedRefs(new PacketLineOutRefAdvertiser(packets));
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    void receive(Request request, Response response, Callback callback) throws IOException {
+        Optional<String> account = authorize(request, response, callback);
+        if (account.isEmpty()) {
+            return;
+        }
+        String client = Request.getRemoteAddr(request);
+        GitHttp.gitHeaders(response, "application/x-git-receive-pack-result");
+        lock.lock();
+        try {
+            Quarantine quarantine = Quarantine.begin(repository);
+            PushRules rules = new PushRules(limits.maxFileBytes());
+            ReceivePack pack = newReceivePack(account.get(), rules);
+            Publisher publisher = new Publisher(build, log);
+            pack.setPostReceiveHook(publisher);
+            // the pack is bounded by ReceivePack itself; the commands before it are small
+            // the answer ends when the stream closes: clean-up and log come first, so that when git returns,
+            // the repository, the site and the push log all say what it printed
+            try (InputStream in = GitHttp.body(request, limits.maxPushBytes() + (1 << 20));
+                 OutputStream out = new HeldOutput(Content.Sink.asOutputStream(response))) {
+                try {
+                    pack.receive(in, out, null);
+                } finally {
+                    boolean stored = rules.commands().stream()
+                            .anyMatch(c -> c.getResult() == ReceiveCommand.Result.OK);
+                    if (!stored) {
+                        quarantine.discard();
+                    }
+                    pushLog.append(account.get(), client, describe(rules.commands()) + " " + publisher.outcome());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.accept("git push from " + client + " as " + account.get() + " failed: " + e);
+            callback.failed(e);
+            return;
+        } finally {
+            lock.unlock();
+        }
+        callback.succeeded();
+    }
+
+    private ReceivePack newReceivePack(String account, PushRules rules) {
+        ReceivePack pack = new ReceivePack(repository);
+        pack.setBiDirectionalPipe(false);
+        pack.setAllowCreates(true);
+        pack.setAllowDeletes(false);
+        pack.setAllowNonFastForwards(false);
+        pack.setAllowPushOptions(false);
+        pack.setAtomic(true);
+        pack.setCheckReceivedObjects(true);
+        pack.setMaxObjectSizeLimit(limits.maxFileBytes());
+        pack.setMaxPackSizeLimit(limits.maxPushBytes());
+        pack.setRefLogIdent(new PersonIdent(account, account));
+        pack.setPreReceiveHook(rules);
+        return pack;
+    }
+
+    private static String describe(List<ReceiveCommand> commands) {
+        StringBuilder out = new StringBuilder();
+        for (ReceiveCommand command : commands) {
+            out.append(out.isEmpty() ? "" : " ").append("ref=").append(command.getRefName())
+                    .append(" old=").append(command.getOldId().abbreviate(12).name())
+                    .append(" new=").append(command.getNewId().abbreviate(12).name())
+                    .append(" result=").append(command.getResult());
+            if (command.getMessage() != null) {
+                out.append(" reason=\"").append(command.getMessage().replace('"', '\'')).append('"');
+            }
+        }
+        return out.isEmpty() ? "result=refused-before-check (pack over a limit or invalid)" : out.toString();
+    }
+
+    /**
+     * The account of an editor whose credentials this request carries; otherwise the refusal is sent (401 asks
+     * git to prompt for a password, 403 says why it will not help) and the result is empty.
+     */
+    private Optional<String> authorize(Request request, Response response, Callback callback) {
+        Optional<InetAddress> client = GitHttp.client(request);
+        if (!request.isSecure() && !client.map(InetAddress::isLoopbackAddress).orElse(false)) {
+            PlainReply.send(request, response, callback, 403, "pushing needs HTTPS: a password sent over plain "
+                    + "HTTP could be read on the way; use the https:// URL of this wiki");
+            return Optional.empty();
+        }
+        Optional<BasicCredentials> credentials = BasicCredentials.parse(request.getHeaders().get("Authorization"));
+        if (credentials.isEmpty()) {
+            response.getHeaders().put("WWW-Authenticate", CHALLENGE);
+            PlainReply.send(request, response, callback, 401, "pushing to the wiki needs the user name and "
+                    + "password of a mail account that is a wiki editor");
+            return Optional.empty();
+        }
+        BasicCredentials given = credentials.get();
+        boolean verified;
+        try {
+            verified = client.isPresent() && accounts.verify(given.user(), given.password(), client.get());
+        } finally {
+            given.clear();
+        }
+        if (!verified) {
+            log.accept("git push: authentication failed for " + PushLog.printable(given.user()) + " from "
+                    + Request.getRemoteAddr(request));
+            response.getHeaders().put("WWW-Authenticate", CHALLENGE);
+            PlainReply.send(request, response, callback, 401, "wrong user name or password");
+            return Optional.empty();
+        }
+        try {
+            if (!accounts.isEditor(given.user())) {
+                PlainReply.send(request, response, callback, 403, given.user() + " is not a wiki editor; "
+                        + "ask the admin to add the account to control/wikieditors");
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            log.accept("git push: the editor list cannot be read, refusing pushes: " + e.getMessage());
+            PlainReply.send(request, response, callback, 503, "pushes are off for now: the server's list of "
+                    + "wiki editors cannot be read (the admin has been told in the log)");
+            return Optional.empty();
+        }
+        return Optional.of(given.user());
+    }
+}

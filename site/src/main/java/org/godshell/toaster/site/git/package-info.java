@@ -1,0 +1,11 @@
+/**
+ * The wiki's repository over git's smart HTTP ({@code /wiki.git}): anyone may clone and fetch; a push needs an
+ * account that is a wiki editor, passes the pre-receive rules, and is published by a build of the new commit.
+ *
+ * <p>JGit's {@code UploadPack} and {@code ReceivePack} speak the protocol; this package routes the three smart
+ * HTTP requests to them, authenticates (HTTP Basic, only over TLS or loopback), checks every new commit before a
+ * ref moves, serializes pushes, rebuilds the site and keeps a push log. It must never accept a push it has not
+ * checked, never move a ref other than the main branch, never keep the objects of a refused push, and never let a
+ * failed build replace the site people are reading.
+ */
+package org.godshell.toaster.site.git;

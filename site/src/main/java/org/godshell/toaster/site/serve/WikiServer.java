@@ -1,0 +1,128 @@
+package org.godshell.toaster.site.serve;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * {@code toaster wiki serve}'s server: Jetty with one connector per listen address, a virtual thread per
+ * request, the site and (when given) git's smart HTTP behind the security headers. With HTTPS configured, the
+ * plain HTTP connectors only redirect to it.
+ */
+public final class WikiServer {
+
+    /**
+     * Where and how to serve.
+     *
+     * @param site  the symlink (or directory) the generator publishes the site at
+     * @param http  plain HTTP listen addresses
+     * @param https HTTPS listen addresses; needs {@code tls}
+     * @param tls   the TLS context for HTTPS (the mail server's certificates)
+     * @param host  the host name HTTP is redirected to when HTTPS is on
+     */
+    public record Settings(java.nio.file.Path site, List<InetSocketAddress> http, List<InetSocketAddress> https,
+                           Optional<SSLContext> tls, String host) {
+        public Settings {
+            http = List.copyOf(http);
+            https = List.copyOf(https);
+            if (!https.isEmpty() && tls.isEmpty()) {
+                throw new IllegalArgumentException("HTTPS addresses are configured but there is no certificate");
+            }
+            if (http.isEmpty() && https.isEmpty()) {
+                throw new IllegalArgumentException("no address to listen on");
+            }
+        }
+    }
+
+    /** Simultaneous connections, all listeners together: beyond it Jetty stops accepting until one closes. */
+    static final int MAX_CONNECTIONS = 512;
+    static final long IDLE_MILLIS = 30_000;
+
+    private final Server server;
+    private final List<ServerConnector> plain = new ArrayList<>();
+    private final List<ServerConnector> secure = new ArrayList<>();
+
+    public WikiServer(Settings settings, Optional<Handler> git, Consumer<String> log) {
+        QueuedThreadPool threads = new QueuedThreadPool();
+        threads.setName("wiki-http");
+        threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setSendXPoweredBy(false);
+        config.setRequestHeaderSize(16 * 1024);
+        int httpsPort = settings.https().isEmpty() ? 0 : settings.https().getFirst().getPort();
+        config.setSecurePort(httpsPort);
+        config.setSecureScheme("https");
+        for (InetSocketAddress address : settings.http()) {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+            bind(connector, address);
+            plain.add(connector);
+        }
+        if (!settings.https().isEmpty()) {
+            HttpConfiguration tlsConfig = new HttpConfiguration(config);
+            SecureRequestCustomizer customizer = new SecureRequestCustomizer();
+            customizer.setSniHostCheck(false);                          // self-signed certificates name no host
+            tlsConfig.addCustomizer(customizer);
+            SslContextFactory.Server factory = new SslContextFactory.Server();
+            factory.setSslContext(settings.tls().orElseThrow());
+            factory.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+            for (InetSocketAddress address : settings.https()) {
+                ServerConnector connector = new ServerConnector(server,
+                        new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString()),
+                        new HttpConnectionFactory(tlsConfig));
+                bind(connector, address);
+                secure.add(connector);
+            }
+        }
+        List<Connector> all = new ArrayList<>(plain);
+        all.addAll(secure);
+        all.forEach(server::addConnector);
+        server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, all.toArray(Connector[]::new)));
+        Handler content = new Handler.Sequence(git.map(List::of).orElse(List.of()).toArray(Handler[]::new));
+        ((Handler.Sequence) content).addHandler(new StaticSite(settings.site(), log));
+        Handler top = settings.https().isEmpty() ? content
+                : new HttpsRedirect(content, settings.host(), httpsPort);
+        server.setHandler(new SecurityHeaders(top));
+        server.setErrorHandler(new ErrorReply());
+    }
+
+    private static void bind(ServerConnector connector, InetSocketAddress address) {
+        connector.setHost(address.getAddress().getHostAddress());
+        connector.setPort(address.getPort());
+        connector.setIdleTimeout(IDLE_MILLIS);
+    }
+
+    public void start() throws Exception {
+        server.start();
+    }
+
+    public void stop() throws Exception {
+        server.stop();
+    }
+
+    /** The bound plain HTTP addresses (the real port when 0 was asked). */
+    public List<InetSocketAddress> httpAddresses() {
+        return plain.stream().map(c -> new InetSocketAddress(c.getHost(), c.getLocalPort())).toList();
+    }
+
+    public List<InetSocketAddress> httpsAddresses() {
+        return secure.stream().map(c -> new InetSocketAddress(c.getHost(), c.getLocalPort())).toList();
+    }
+}

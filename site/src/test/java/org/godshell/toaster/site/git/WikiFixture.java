@@ -1,0 +1,177 @@
+package org.godshell.toaster.site.git;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.godshell.toaster.site.TestRepo;
+import org.godshell.toaster.site.build.BuildOptions;
+import org.godshell.toaster.site.build.WikiBuilder;
+import org.godshell.toaster.site.output.SiteConfig;
+import org.godshell.toaster.site.serve.WikiServer;
+
+/**
+ * A wiki served on a loopback port: a bare repository with a first commit, its site built, the server with git's
+ * smart HTTP in front of them, two accounts (an editor and a user who is not one), and the real {@code git}
+ * command line to talk to it. Credentials reach git through GIT_ASKPASS reading the child's environment, so no
+ * password is written to a file.
+ */
+final class WikiFixture implements AutoCloseable {
+
+    static final String EDITOR = "ed@example.org";
+    static final String EDITOR_PASSWORD = "editor secret ü";
+    static final String USER = "bob@example.org";
+    static final String USER_PASSWORD = "bob's secret";
+    static final PushLimits LIMITS = new PushLimits(64 * 1024, 256 * 1024);
+
+    final Path dir;
+    final Path bare;
+    final Path site;
+    final Path pushLog;
+    final Repository repository;
+    final WikiServer server;
+    final String url;
+    private final Path askpass;
+
+    WikiFixture(Path dir) throws Exception {
+        this.dir = dir;
+        bare = dir.resolve("wiki.git");
+        site = dir.resolve("site");
+        pushLog = dir.resolve("push.log");
+        try (TestRepo repo = TestRepo.bare(bare)) {
+            repo.commit("first", "Ann Admin", TestRepo.EPOCH, List.of(
+                    TestRepo.Entry.file("Home.md", "# Home\n\nWelcome. See [[Other Page]].\n"),
+                    TestRepo.Entry.file("Other-Page.md", "# Other page\n\nFirst version.\n")));
+        }
+        BuildOptions build = BuildOptions.of(bare, "main", site).site(new SiteConfig("Test wiki",
+                "http://127.0.0.1/", "http://127.0.0.1/wiki.git"));
+        WikiBuilder.build(build);
+        repository = org.godshell.toaster.site.source.WikiRepository.open(bare);
+        PushAccounts accounts = new PushAccounts() {
+            @Override
+            public boolean verify(String account, char[] password, InetAddress client) {
+                String expected = Map.of(EDITOR, EDITOR_PASSWORD, USER, USER_PASSWORD).get(account);
+                return expected != null && Arrays.equals(expected.toCharArray(), password);
+            }
+
+            @Override
+            public boolean isEditor(String account) {
+                return account.equals(EDITOR);
+            }
+        };
+        Pushes pushes = new Pushes(repository, accounts, LIMITS, build, new PushLog(pushLog), System.err::println);
+        server = new WikiServer(new WikiServer.Settings(site, List.of(new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(), "localhost"),
+                Optional.of(new GitHttp(repository, pushes, System.err::println)), System.err::println);
+        server.start();
+        InetSocketAddress address = server.httpAddresses().getFirst();
+        url = "http://127.0.0.1:" + address.getPort();
+        askpass = dir.resolve("askpass.sh");
+        Files.writeString(askpass, """
+                #!/bin/sh
+                case "$1" in
+                  Username*) printf '%s\\n' "$WIKI_TEST_USER" ;;
+                  *) printf '%s\\n' "$WIKI_TEST_PASSWORD" ;;
+                esac
+                """);
+        Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
+    }
+
+    static boolean gitInstalled() {
+        boolean found = Stream.of(System.getenv("PATH").split(":"))
+                .anyMatch(p -> Files.isExecutable(Path.of(p, "git")));
+        if (!found && "true".equals(System.getenv("CI"))) {
+            throw new AssertionError("CI=true but the git command-line client is not installed");
+        }
+        return found;
+    }
+
+    /** The result of one git command: exit code and what it printed (stdout and stderr together). */
+    record Run(int exit, String output) {
+    }
+
+    /** Runs git in {@code workDir} as {@code user} (null: anonymous, git is told not to prompt). */
+    Run git(Path workDir, String user, String password, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "-c",
+                "protocol.version=0", "-c", "user.name=Ed Editor", "-c", "user.email=" + EDITOR,
+                "-c", "init.defaultBranch=main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("HOME", dir.toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("GIT_TERMINAL_PROMPT", "0");
+        env.put("LC_ALL", "C");
+        if (user != null) {
+            env.put("GIT_ASKPASS", askpass.toString());
+            env.put("WIKI_TEST_USER", user);
+            env.put("WIKI_TEST_PASSWORD", password);
+        } else {
+            env.remove("GIT_ASKPASS");
+            env.remove("SSH_ASKPASS");
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("git " + String.join(" ", args) + " did not finish");
+        }
+        return new Run(process.exitValue(), output);
+    }
+
+    /** A fresh anonymous clone in a new directory. */
+    Path cloneFresh(String name) throws Exception {
+        Run run = git(dir, null, null, "clone", url + "/wiki.git", name);
+        if (run.exit() != 0) {
+            throw new AssertionError("clone failed: " + run.output());
+        }
+        return dir.resolve(name);
+    }
+
+    ObjectId main() throws IOException {
+        return repository.exactRef("refs/heads/main").getObjectId();
+    }
+
+    Set<String> packFiles() throws IOException {
+        try (Stream<Path> files = Files.list(bare.resolve("objects/pack"))) {
+            return files.map(p -> p.getFileName().toString()).collect(TreeSet::new, Set::add, Set::addAll);
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return client.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        repository.close();
+    }
+}
