@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code toaster wiki build}: the wiki generator of the site module, run once on a repository. */
-@Command(name = "wiki", mixinStandardHelpOptions = true, description = "The wiki: build, serve.",
-        subcommands = {WikiCommand.Build.class, WikiServeCommand.class})
+@Command(name = "wiki", mixinStandardHelpOptions = true, description = "The wiki: init, build, serve.",
+        subcommands = {WikiInitCommand.class, WikiCommand.Build.class, WikiServeCommand.class})
 final class WikiCommand implements Runnable {
 
     @Spec

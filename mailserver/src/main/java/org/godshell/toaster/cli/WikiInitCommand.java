@@ -1,0 +1,58 @@
+package org.godshell.toaster.cli;
+
+import static org.godshell.toaster.cli.DomainCommand.fail;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.DeliveryConfig;
+import org.godshell.toaster.site.git.InitialImport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code toaster wiki init}: creates {@code PREFIX/wiki/wiki.git} with the toaster's documentation (the
+ * distribution's {@code wiki-content/}, or {@code --from DIR}) as the first commit of {@code main}. Does nothing
+ * when the repository already has a {@code main} branch, so installs and the demo may run it every time.
+ */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        description = "Create wiki/wiki.git with the toaster's documentation as its first commit (nothing is done "
+                + "when it has a main branch already).")
+final class WikiInitCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PrefixOption prefix;
+
+    @Option(names = "--from", paramLabel = "DIR",
+            description = "The folder whose files make the first commit (default: PREFIX/wiki-content).")
+    private Path from;
+
+    @Override
+    public Integer call() {
+        Path home = prefix.prefix();
+        Path bare = home.resolve("wiki").resolve("wiki.git");
+        Path content = from != null ? from : home.resolve("wiki-content");
+        try {
+            String me = DeliveryConfig.load(prefix.control()).me();
+            Optional<ObjectId> commit = InitialImport.create(bare, content,
+                    new PersonIdent("Godshell Toaster", "postmaster@" + me), "The toaster's documentation\n");
+            spec.commandLine().getOut().println(commit.map(id -> "created " + bare + " with " + content
+                    + " as commit " + id.abbreviate(12).name() + " on main")
+                    .orElse(bare + " has a main branch already: nothing done"));
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (ConfigException | IOException e) {
+            return fail(spec, "wiki init: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.godshell.toaster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code toaster wiki init} on a temporary prefix: the first commit, idempotence, refusals. */
+class WikiInitCommandTest {
+
+    @TempDir
+    Path prefix;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void installation() throws Exception {
+        Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(prefix.resolve("control/me"), "mx.example.test\n");
+        Path content = Files.createDirectories(prefix.resolve("wiki-content"));
+        Files.writeString(content.resolve("Home.md"), "# Home\n\nSee [[Guide]].\n");
+        Files.createDirectories(content.resolve("guide"));
+        Files.writeString(content.resolve("guide/Guide.md"), "# Guide\n");
+        Files.writeString(content.resolve(".hidden"), "not taken");
+        Files.createSymbolicLink(content.resolve("link.md"), Path.of("/etc/passwd"));
+    }
+
+    private int run(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.add(2, "--prefix");
+        all.add(3, prefix.toString());
+        return Toaster.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    }
+
+    private List<String> filesOnMain() throws Exception {
+        List<String> files = new ArrayList<>();
+        try (Repository repository = Git.open(prefix.resolve("wiki/wiki.git").toFile()).getRepository();
+                RevWalk walk = new RevWalk(repository)) {
+            RevCommit main = walk.parseCommit(repository.resolve("refs/heads/main"));
+            assertEquals("postmaster@mx.example.test", main.getAuthorIdent().getEmailAddress());
+            assertEquals(0, main.getParentCount());
+            try (TreeWalk tree = new TreeWalk(repository)) {
+                tree.addTree(main.getTree());
+                tree.setRecursive(true);
+                while (tree.next()) {
+                    files.add(tree.getPathString());
+                }
+            }
+        }
+        return files;
+    }
+
+    @Test
+    void theDocumentationBecomesTheFirstCommitOfMainOnce() throws Exception {
+        assertEquals(0, run("wiki", "init"), err.toString());
+        assertTrue(out.toString().startsWith("created " + prefix.resolve("wiki/wiki.git")), out.toString());
+        assertEquals(List.of("Home.md", "guide/Guide.md"), filesOnMain());
+        assertEquals(0, run("wiki", "init"), err.toString());
+        assertTrue(out.toString().contains("has a main branch already: nothing done"), out.toString());
+        assertEquals(List.of("Home.md", "guide/Guide.md"), filesOnMain());
+    }
+
+    @Test
+    void aNameThePushRulesRefuseStopsItBeforeAnyBranchExists() throws Exception {
+        Files.writeString(prefix.resolve("wiki-content/con.md"), "# device name\n");
+        assertEquals(1, run("wiki", "init"));
+        assertTrue(err.toString().contains("con.md: 'con.md' is a reserved device name"), err.toString());
+        Files.delete(prefix.resolve("wiki-content/con.md"));
+        Files.write(prefix.resolve("wiki-content/Bad.md"), new byte[] {'#', ' ', (byte) 0xff, '\n'});
+        assertEquals(1, run("wiki", "init"));
+        assertTrue(err.toString().contains("Bad.md: a .md page must be UTF-8 text"), err.toString());
+        if (Files.exists(prefix.resolve("wiki/wiki.git"))) {
+            try (Repository repository = Git.open(prefix.resolve("wiki/wiki.git").toFile()).getRepository()) {
+                assertNull(repository.exactRef("refs/heads/main"));
+            }
+        }
+    }
+
+    @Test
+    void aMissingFolderIsAClearError() {
+        assertEquals(1, run("wiki", "init", "--from", prefix.resolve("nowhere").toString()));
+        assertTrue(err.toString().contains("is not a directory"), err.toString());
+        assertFalse(Files.exists(prefix.resolve("wiki/wiki.git")));
+    }
+}
