@@ -79,6 +79,27 @@ public final class PortOwners {
         }
     }
 
+    /**
+     * The toaster daemon of {@code prefix} running as {@code uid}, found by command line alone: reading another
+     * user's {@code /proc/PID/fd} needs CAP_SYS_PTRACE, which root lacks in a container, while cmdline and the
+     * owner of {@code /proc/PID} stay readable. With the socket's uid from /proc/net/tcp this names the holder.
+     */
+    public Optional<Owner> toasterRunningAs(int uid, Path prefix) {
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path process : processes) {
+                Owner candidate = new Owner(Long.parseLong(process.getFileName().toString()),
+                        read(process.resolve("comm")), read(process.resolve("cmdline")).replace('\0', ' ').strip());
+                Object owner = Files.getAttribute(process, "unix:uid");
+                if (owner instanceof Integer id && id == uid && isToaster(candidate, prefix)) {
+                    return Optional.of(candidate);
+                }
+            }
+        } catch (IOException | NumberFormatException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
     /** Whether the owner is a toaster daemon of {@code prefix} (a rerun finds its own toaster on the ports). */
     public static boolean isToaster(Owner owner, Path prefix) {
         Set<String> args = Set.of(owner.commandLine().split(" "));

@@ -110,7 +110,8 @@ public record Preflight(Path proc, int uid, List<Path> path, Optional<DnsCheck> 
                         + "): start the toaster, see the services above") : Finding.ok("port " + port + " is free"));
                 continue;
             }
-            Optional<PortOwners.Owner> owner = owners.owner(held.get().inode());
+            Optional<PortOwners.Owner> owner = owners.owner(held.get().inode())
+                    .or(() -> owners.toasterRunningAs(held.get().uid(), settings.prefix()));
             if (owner.isPresent() && PortOwners.isToaster(owner.get(), settings.prefix())) {
                 findings.add(Finding.ok("port " + port + " is this toaster's (pid " + owner.get().pid() + ")"));
             } else {

@@ -10,8 +10,8 @@ import java.util.List;
  */
 public final class ProcNetTcp {
 
-    /** A socket in LISTEN state: its local port and the inode that names it in {@code /proc/PID/fd}. */
-    public record Listening(int port, long inode) {}
+    /** A socket in LISTEN state: its local port, its owner's uid, and the inode that names it in /proc/PID/fd. */
+    public record Listening(int port, int uid, long inode) {}
 
     private static final String LISTEN = "0A";
     private static final int MAX_LINES = 1_000_000;
@@ -36,8 +36,9 @@ public final class ProcNetTcp {
             }
             try {
                 int port = Integer.parseInt(fields[1].substring(colon + 1), 16);
+                int uid = Integer.parseInt(fields[7]);
                 long inode = Long.parseLong(fields[9]);
-                sockets.add(new Listening(port, inode));
+                sockets.add(new Listening(port, uid, inode));
             } catch (NumberFormatException e) {
                 continue;                                            // not a socket line: skip it, do not guess
             }

@@ -10,6 +10,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,12 @@ final class PermissionsStep implements Step {
 
     @Override
     public boolean isDone() throws IOException {
-        Optional<UserPrincipal[]> owner = owner();
+        Optional<UserPrincipal[]> owner;
+        try {
+            owner = owner();
+        } catch (UserPrincipalNotFoundException e) {
+            return false;                                          // the user comes with an earlier step
+        }
         for (Rule rule : rules()) {
             if (rule.directoryMode() != null && !Files.isDirectory(rule.path(), LinkOption.NOFOLLOW_LINKS)) {
                 return false;
