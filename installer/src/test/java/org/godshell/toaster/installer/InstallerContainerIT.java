@@ -92,6 +92,11 @@ class InstallerContainerIT {
             Matcher password = Pattern.compile("password of postmaster@example.test: (\\S+)").matcher(out);
             assertTrue(password.find(), out);
 
+            // The services got the installer's Java; an admin's shell has none where the launcher looks: a clear
+            // message, not a stack trace.
+            ExecResult noJava = run(host, 1, "/opt/toaster/bin/toaster", "--version");
+            assertTrue(noJava.getStderr().contains("Java 21 or newer is needed"), noJava.getStderr());
+
             assertEquals("toaster", run(host, 0, "sh", "-c", "stat -c %U /proc/$(cat /opt/toaster/run/smtpd.pid)")
                     .getStdout().strip(), "smtpd must not run as root");
             assertEquals("700 toaster", run(host, 0, "stat", "-c", "%a %U", "/opt/toaster/queue").getStdout().strip());
