@@ -9,20 +9,31 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * {@code java -jar toaster-installer.jar [install] [options]}. {@code install} is the default command, so the
- * plain {@code java -jar toaster-installer.jar --prefix DIR} installs.
- *
- * <p>Exit codes: 0 done; 1 the install failed (the message says why; rerunning is safe); 2 bad arguments.
+ * {@code java -jar toaster-installer.jar [install|upgrade|uninstall|plan|doctor] [options]}. {@code install} is
+ * the default command, so {@code java -jar toaster-installer.jar --prefix DIR} installs. Exit codes: {@link
+ * ExitCode}.
  */
 @Command(
         name = "toaster-installer.jar",
         mixinStandardHelpOptions = true,
         versionProvider = InstallerMain.Version.class,
-        description = "Installs Godshell Toaster into a prefix. Without a command, runs install.",
-        subcommands = {InstallCommand.class, HelpCommand.class})
+        description = {"Installs Godshell Toaster: a mail server (SMTP 25, submission 587, SMTPS 465, POP3 110/995) "
+                + "with qmail-spp plugins, on a fresh Linux host. Without a command, runs install.",
+            "",
+            "  java -jar toaster-installer.jar --hostname mail.example.org          a server (as root)",
+            "  java -jar toaster-installer.jar --unprivileged --prefix ./toaster    a demo (no root, high ports)",
+            "  java -jar toaster-installer.jar plan                                   what install would do",
+            "",
+            "Every step checks before it changes anything: rerunning is safe, an interrupted install resumes, and "
+                + "plan / --dry-run show the steps without doing them. Ask-free with --yes or without a terminal.",
+            "Exit codes: 0 done, 1 a step failed (rerun resumes), 2 bad arguments, 3 preflight failed (nothing changed).",
+            ""},
+        subcommands = {InstallCommand.class, InstallCommand.Upgrade.class, UninstallCommand.class,
+            InstallCommand.PlanOnly.class, DoctorCommand.class, HelpCommand.class})
 public final class InstallerMain implements Runnable {
 
-    private static final Set<String> TOP_LEVEL = Set.of("install", "help", "--help", "-h", "--version", "-V");
+    private static final Set<String> TOP_LEVEL = Set.of("install", "upgrade", "uninstall", "plan", "doctor", "help",
+            "--help", "-h", "--version", "-V");
 
     @Override
     public void run() {

@@ -1,8 +1,9 @@
 /**
- * {@code toaster-installer.jar}: the command line of the installer and the order of its steps.
+ * {@code toaster-installer.jar}: its commands (install, upgrade, plan, uninstall, doctor), the exit codes, the
+ * questions at a terminal and the summary with the DNS records.
  *
- * <p>It checks the prefix, unpacks the embedded distribution into a staging directory inside it, and only then
- * moves files into place. It must never write outside the prefix, and never touch the prefix before the whole
- * payload has been read and checked.
+ * <p>It resolves the settings and runs the preflight before any step, so bad arguments (exit 2) and a host that
+ * cannot take the toaster (exit 3) change nothing. Outside the prefix the steps touch only the system user
+ * {@code toaster} and the systemd units; this package itself writes nothing.
  */
 package org.godshell.toaster.installer;

@@ -1,14 +1,20 @@
 package org.godshell.toaster.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.BindMode;
 import org.testcontainers.containers.Container.ExecResult;
@@ -18,7 +24,10 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * End to end on a bare Debian 12 host: the real {@code toaster-installer.jar} in a {@code debian:bookworm-slim}
- * container that has no Java of its own; the host's JDK is mounted read-only, as a user would install one.
+ * container that has no Java of its own (the host's JDK is mounted read-only) and no systemd, so the installer
+ * starts the daemons with {@code toaster start}. As root, on the real ports (the container shares the host's
+ * network): dry run, install, a message submitted with AUTH over TLS lands in the admin's Maildir, rerun,
+ * doctor, upgrade to a newer payload, uninstall.
  *
  * <p>Under CI ({@code CI=true}) a missing Docker engine fails the test; elsewhere it is skipped with the reason.
  */
@@ -26,50 +35,108 @@ class InstallerContainerIT {
 
     private static final String IMAGE = "debian:bookworm-slim";
     private static final String HOST_JDK = "/opt/host-jdk";
+    private static final String JAVA = HOST_JDK + "/bin/java";
     private static final String JAR = "/root/toaster-installer.jar";
+    private static final String CLIENT = "/root/client";
+    private static final String MAILDIR = "/opt/toaster/domains/example.test/postmaster/Maildir";
+    /** Everything an install may touch, listed with size, mode, owner and time, to compare before and after. */
+    private static final String TREE = "find /opt /etc /root /var -xdev -printf '%p %s %m %u %T@\\n' | sort";
+
+    @TempDir
+    Path temp;
 
     @Test
-    void installsOnABareDebianHostAndRunsTheToaster() throws Exception {
+    void installsServesUpgradesAndUninstallsOnABareDebianHost() throws Exception {
         requireDocker();
         String version = System.getProperty("toaster.expected.version");
         Path jar = Path.of(System.getProperty("toaster.installer.jar"));
         assertTrue(Files.isRegularFile(jar), "build the installer first: " + jar);
         Path jdk = Path.of(System.getProperty("java.home")).toRealPath();
+        Path newer = temp.resolve("newer.tar.gz");
+        NewerPayload.write(jar, version + "-next", Map.of("control/smtpplugins", "# new in the next version\n",
+                "control/smtpplugins-external", "# new in the next version\n"), newer);
+        Path testClasses = Path.of(SubmitClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
         try (GenericContainer<?> host = new GenericContainer<>(DockerImageName.parse(IMAGE))
                 .withNetworkMode("host")
                 .withFileSystemBind(jdk.toString(), HOST_JDK, BindMode.READ_ONLY)
                 .withCopyFileToContainer(MountableFile.forHostPath(jar), JAR)
+                .withCopyFileToContainer(MountableFile.forHostPath(newer), "/root/newer.tar.gz")
+                .withCopyFileToContainer(MountableFile.forHostPath(testClasses), CLIENT)
                 .withCommand("sleep", "infinity")) {
             host.start();
+            assertEquals("none", run(host, 0, "sh", "-c", "command -v java || echo none").getStdout().strip(),
+                    "the image must be bare: no java of its own");
+            // docker-up imports a debootstrap tree whose top directory came from mktemp -d (mode 0700); a real
+            // Debian root is 0755, and without that no user but root can load a library.
+            run(host, 0, "chmod", "755", "/");
 
-            ExecResult noJavaYet = host.execInContainer("sh", "-c", "command -v java || echo none");
-            assertEquals("none", noJavaYet.getStdout().strip(), "the image must be bare: no java of its own");
+            String before = run(host, 0, "sh", "-c", TREE).getStdout();
+            ExecResult plan = run(host, 0, JAVA, "-jar", JAR, "--dry-run", "--hostname", "mail.example.test");
+            assertTrue(plan.getStdout().contains("  to do  system user and group toaster"), plan.getStdout());
+            assertEquals(before, run(host, 0, "sh", "-c", TREE).getStdout(), "--dry-run changed the filesystem");
 
-            ExecResult install = run(host, 0, HOST_JDK + "/bin/java", "-jar", JAR, "--prefix", "/opt/toaster");
-            assertTrue(install.getStdout().contains("installed toaster " + version + " into /opt/toaster"),
-                    install.getStdout());
-            assertEquals("755", run(host, 0, "stat", "-c", "%a", "/opt/toaster/bin/toaster").getStdout().strip());
+            ExecResult bad = run(host, 2, JAVA, "-jar", JAR, "--hostname", "mail example");
+            assertTrue(bad.getStderr().contains("is not a host name"), bad.getStderr());
 
-            // No Java 21 where the launcher looks: a clear message, not a stack trace.
-            ExecResult missing = run(host, 1, "/opt/toaster/bin/toaster", "--version");
-            assertTrue(missing.getStderr().contains("Java 21 or newer is needed"), missing.getStderr());
-            assertTrue(missing.getStderr().contains("JAVA_HOME"), missing.getStderr());
+            long started = System.nanoTime();
+            ExecResult install = run(host, 0, JAVA, "-jar", JAR, "--hostname", "mail.example.test");
+            double seconds = (System.nanoTime() - started) / 1e9;
+            System.out.printf("fresh install to serving: %.1f s%n%s%n", seconds, install.getStdout());
+            String out = install.getStdout();
+            assertTrue(out.contains("smtpd: started"), out);
+            assertTrue(out.contains("pop3d: started"), out);
+            assertTrue(out.contains("example.test.                MX   10 mail.example.test."), out);
+            assertTrue(out.contains("\"v=spf1 mx -all\""), out);
+            assertTrue(out.contains("\"v=DMARC1; p=quarantine; rua=mailto:postmaster@example.test\""), out);
+            Matcher password = Pattern.compile("password of postmaster@example.test: (\\S+)").matcher(out);
+            assertTrue(password.find(), out);
 
-            ExecResult viaJavaHome = run(host, 0, "env", "JAVA_HOME=" + HOST_JDK, "/opt/toaster/bin/toaster",
-                    "--version");
-            assertEquals("toaster " + version, viaJavaHome.getStdout().lines().findFirst().orElse(""));
+            // The services got the installer's Java; an admin's shell has none where the launcher looks: a clear
+            // message, not a stack trace.
+            ExecResult noJava = run(host, 1, "/opt/toaster/bin/toaster", "--version");
+            assertTrue(noJava.getStderr().contains("Java 21 or newer is needed"), noJava.getStderr());
 
-            // The usual place of a packaged JDK: found without any variable.
-            run(host, 0, "sh", "-c", "mkdir -p /usr/lib/jvm && ln -s " + HOST_JDK + " /usr/lib/jvm/temurin-21-jdk");
-            ExecResult found = run(host, 0, "/opt/toaster/bin/toaster", "--version");
-            assertEquals("toaster " + version, found.getStdout().lines().findFirst().orElse(""));
+            assertEquals("toaster", run(host, 0, "sh", "-c", "stat -c %U /proc/$(cat /opt/toaster/run/smtpd.pid)")
+                    .getStdout().strip(), "smtpd must not run as root");
+            assertEquals("700 toaster", run(host, 0, "stat", "-c", "%a %U", "/opt/toaster/queue").getStdout().strip());
+            assertEquals("640 toaster", run(host, 0, "stat", "-c", "%a %U",
+                    "/opt/toaster/domains/example.test/passwd").getStdout().strip());
+            assertEquals("root", run(host, 0, "stat", "-c", "%U", "/opt/toaster/control/me").getStdout().strip());
 
-            ExecResult rerun = run(host, 0, HOST_JDK + "/bin/java", "-jar", JAR, "--prefix", "/opt/toaster");
-            assertTrue(rerun.getStdout().contains(" 0 files written"), rerun.getStdout());
+            ExecResult sent = run(host, 0, JAVA, "-cp", CLIENT, SubmitClient.class.getName(), "127.0.0.1", "587",
+                    "postmaster@example.test", password.group(1), "postmaster@example.test", "hello-from-the-test");
+            assertTrue(sent.getStdout().contains("S: 235"), sent.getStdout());
+            run(host, 0, "sh", "-c", "for i in $(seq 1 100); do grep -rl hello-from-the-test " + MAILDIR
+                    + "/new 2>/dev/null && exit 0; sleep 0.2; done; exit 1");
 
-            ExecResult system = run(host, 1, HOST_JDK + "/bin/java", "-jar", JAR, "--prefix", "/usr");
-            assertTrue(system.getStderr().contains("is a system directory"), system.getStderr());
+            ExecResult rerun = run(host, 0, JAVA, "-jar", JAR);
+            assertFalse(rerun.getStdout().contains("  doing  "), rerun.getStdout());
+
+            ExecResult doctor = run(host, 0, JAVA, "-jar", JAR, "doctor");
+            assertTrue(doctor.getStdout().contains("port 25 is this toaster's"), doctor.getStdout());
+
+            String smtpdBefore = run(host, 0, "cat", "/opt/toaster/run/smtpd.pid").getStdout();
+            run(host, 0, "sh", "-c", "echo '# mine' >> /opt/toaster/control/smtpplugins-external");
+            ExecResult upgrade = run(host, 0, JAVA, "-jar", JAR, "upgrade", "--payload", "/root/newer.tar.gz");
+            assertTrue(upgrade.getStdout().contains("kept your control/smtpplugins-external"), upgrade.getStdout());
+            assertEquals(version + "-next", run(host, 0, "cat", "/opt/toaster/VERSION").getStdout().strip());
+            assertTrue(run(host, 0, "tail", "-1", "/opt/toaster/control/smtpplugins-external").getStdout()
+                    .contains("# mine"), "the edited file is kept");
+            assertTrue(run(host, 0, "cat", "/opt/toaster/control/smtpplugins-external.toaster-new").getStdout()
+                    .contains("# new in the next version"));
+            assertTrue(run(host, 0, "cat", "/opt/toaster/control/smtpplugins").getStdout()
+                    .contains("# new in the next version"), "a file as shipped follows the new version");
+            assertNotEquals(smtpdBefore, run(host, 0, "cat", "/opt/toaster/run/smtpd.pid").getStdout(),
+                    "the upgrade restarts smtpd");
+            run(host, 0, "sh", "-c", "grep -rl hello-from-the-test " + MAILDIR + "/new");
+
+            ExecResult uninstall = run(host, 0, JAVA, "-jar", JAR, "uninstall", "--yes");
+            assertTrue(uninstall.getStdout().contains("kept in /opt/toaster"), uninstall.getStdout());
+            run(host, 1, "test", "-e", "/opt/toaster/bin/toaster");
+            run(host, 0, "sh", "-c", "grep -rl hello-from-the-test " + MAILDIR + "/new");
+            run(host, 0, "test", "-s", "/opt/toaster/domains/example.test/passwd");
+            run(host, 1, "sh", "-c", "cat /proc/net/tcp | awk '$4 == \"0A\" {print $2}' | grep -i ':0019$'");
         }
     }
 

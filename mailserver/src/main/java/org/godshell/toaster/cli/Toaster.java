@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         description = "Godshell Toaster: a mail server with qmail-spp plugins and a git-versioned wiki.",
         subcommands = {SmtpdCommand.class, Pop3dCommand.class, ShowConfigCommand.class, SppCommand.class,
             SpfCommand.class, CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class,
-            QueueCommand.class, WikiCommand.class, HelpCommand.class})
+            QueueCommand.class, WikiCommand.class, SuperviseCommands.Start.class, SuperviseCommands.Stop.class,
+            SuperviseCommands.Status.class, HelpCommand.class})
 public final class Toaster implements Runnable {
 
     @Spec
@@ -34,7 +35,21 @@ public final class Toaster implements Runnable {
 
     /** Runs a command line and returns its exit code, without exiting: tests and {@link #main} share this. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new Toaster()).setOut(out).setErr(err).execute(args);
+        return new CommandLine(new Toaster()).setOut(out).setErr(err)
+                .setParameterExceptionHandler(Toaster::usageError).execute(args);
+    }
+
+    /**
+     * Bad input: the reason, picocli's "did you mean" when it has one, then always the usage (picocli's own
+     * handler drops the usage when it has a suggestion, and "frobnicate" is close enough to "status").
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        command.usage(err);
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     public static void main(String[] args) {

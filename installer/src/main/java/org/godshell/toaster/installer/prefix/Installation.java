@@ -77,6 +77,47 @@ public final class Installation {
                 List.copyOf(installation.kept));
     }
 
+    /**
+     * Whether the prefix already holds what {@code unpacked} (a payload unpacked elsewhere) would install: every
+     * file the same, edited configuration files kept with the new default beside them, and no stale program
+     * file. Reads only.
+     */
+    public static boolean upToDate(Prefix prefix, Path unpacked) throws IOException {
+        Installation check = new Installation(prefix.root(), unpacked);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(unpacked)) {
+            files = walk.filter(path -> !Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)).toList();
+        }
+        for (Path source : files) {
+            Path relative = unpacked.relativize(source);
+            Path target = prefix.root().resolve(relative.toString());
+            check.delivered.add(target);
+            for (Path parent = target.getParent(); !parent.equals(prefix.root()); parent = parent.getParent()) {
+                check.delivered.add(parent);
+            }
+            if (sameContent(source, target)) {
+                continue;
+            }
+            boolean config = relative.toString().startsWith(ADMIN_DIRECTORY + "/");
+            Path beside = target.resolveSibling(target.getFileName() + NEW_SUFFIX);
+            if (!config || !Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    || check.asLastShipped(relative.toString(), target) || !sameContent(source, beside)) {
+                return false;
+            }
+        }
+        for (String program : PROGRAM_DIRECTORIES) {
+            Path directory = prefix.root().resolve(program);
+            if (Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                try (Stream<Path> walk = Files.walk(directory)) {
+                    if (walk.anyMatch(path -> !path.equals(directory) && !check.delivered.contains(path))) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return !Files.exists(prefix.staging(), LinkOption.NOFOLLOW_LINKS);
+    }
+
     private final class Mover extends SimpleFileVisitor<Path> {
         @Override
         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {

@@ -81,6 +81,29 @@ public final class Prefix {
     }
 
     /**
+     * Why {@link #claim} would fail, found without writing anything: for the preflight and dry runs.
+     */
+    public java.util.Optional<String> problem() throws IOException {
+        if (Files.isDirectory(root) && !Files.exists(root.resolve(MARKER), LinkOption.NOFOLLOW_LINKS)) {
+            try (Stream<Path> entries = Files.list(root)) {
+                if (entries.findAny().isPresent()) {
+                    return java.util.Optional.of("--prefix " + root + " is not empty and holds no toaster (" + MARKER
+                            + " is missing); choose an empty or new directory");
+                }
+            }
+        }
+        Path existing = root;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing != null && !Files.isWritable(existing)) {
+            return java.util.Optional.of("cannot write to " + existing + ": permission denied; run as root, or "
+                    + "choose a directory you own with --prefix");
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Takes the prefix for the toaster: creates it if needed, refuses a non-empty directory that is not a
      * toaster's, and writes the marker.
      */

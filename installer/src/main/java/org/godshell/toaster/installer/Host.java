@@ -1,0 +1,40 @@
+package org.godshell.toaster.installer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Facts about the host the installer runs on. */
+final class Host {
+
+    /** Where systemd looks for units an admin installs. */
+    static final Path UNITS = Path.of("/etc/systemd/system");
+
+    private Host() {
+    }
+
+    /** Whether systemd runs this host (sd_booted(3): the directory /run/systemd/system exists). */
+    static boolean systemd() {
+        return Files.isDirectory(Path.of("/run/systemd/system"));
+    }
+
+    /** The java running the installer: the services run with the same one. */
+    static Path java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** The host's name as the system knows it: the default of --hostname. */
+    static String systemHostName() {
+        try {
+            return InetAddress.getLocalHost().getCanonicalHostName();
+        } catch (UnknownHostException e) {
+            try {
+                return Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (IOException io) {
+                return "localhost";
+            }
+        }
+    }
+}

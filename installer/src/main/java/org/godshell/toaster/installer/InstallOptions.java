@@ -1,0 +1,60 @@
+package org.godshell.toaster.installer;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options of install, upgrade and plan. */
+final class InstallOptions {
+
+    @Option(names = "--prefix", paramLabel = "DIR", defaultValue = "/opt/toaster",
+            description = "Where the toaster lives (default: ${DEFAULT-VALUE}). Created if missing; must be empty "
+                    + "or hold a toaster already.")
+    String prefix;
+
+    @Option(names = "--hostname", paramLabel = "NAME",
+            description = "This server's fully qualified name, e.g. mail.example.org (default: the system's name; "
+                    + "localhost with --unprivileged). Goes into control/me, the certificate and the MX record.")
+    String hostName;
+
+    @Option(names = "--domain", paramLabel = "DOMAIN",
+            description = "The first mail domain (default: the host name without its first part, e.g. example.org).")
+    String domain;
+
+    @Option(names = "--admin", paramLabel = "ADDRESS",
+            description = "The first mailbox (default: postmaster@DOMAIN). Its password is asked on a terminal, "
+                    + "else made up and printed once (or see --password-file).")
+    String admin;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "The admin's password: read from FILE if it exists, else made up and written there "
+                    + "(mode 0600) instead of being printed.")
+    Path passwordFile;
+
+    @Option(names = "--cert", paramLabel = "CHAIN.pem",
+            description = "The TLS certificate chain (PEM), with --key. Default: a self-signed certificate for "
+                    + "the host name, which you can replace later by running again with --cert and --key.")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "KEY.pem", description = "The private key of --cert (PEM).")
+    Path key;
+
+    @Option(names = "--unprivileged",
+            description = "Demo mode: no root, no system user, no systemd; SMTP on 127.0.0.1:2525, submission "
+                    + "2587, POP3S 2995; domain and host name localhost unless given.")
+    boolean unprivileged;
+
+    @Option(names = "--no-start", description = "Do not start (or restart) smtpd and pop3d at the end.")
+    boolean noStart;
+
+    @Option(names = "--dry-run",
+            description = "Print the preflight and every step with its state (ok / to do) and change nothing.")
+    boolean dryRun;
+
+    @Option(names = {"--yes", "-y"},
+            description = "Ask nothing: take the defaults. Without a terminal the installer never asks anyway.")
+    boolean yes;
+
+    @Option(names = "--payload", paramLabel = "TAR.GZ",
+            description = "Install this distribution tar.gz instead of the one inside the installer.")
+    Path payload;
+}

@@ -1,0 +1,114 @@
+package org.godshell.toaster.installer.preflight;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who holds a listening socket: the process whose {@code /proc/PID/fd} has a link to {@code socket:[INODE]}, its
+ * name from {@code /proc/PID/comm}, and the command that frees the port for the usual mail servers. Without root
+ * other users' fds cannot be read: then the holder is unknown, and the message says how to find it.
+ */
+public final class PortOwners {
+
+    /** A process holding a port. */
+    public record Owner(long pid, String name, String commandLine) {}
+
+    /** comm of the well-known mail daemons, and the fix. */
+    private static final Map<String, String> FIXES = Map.of(
+            "master", "postfix: systemctl disable --now postfix",
+            "exim4", "exim: systemctl disable --now exim4",
+            "exim", "exim: systemctl disable --now exim4",
+            "sendmail", "sendmail: systemctl disable --now sendmail",
+            "dovecot", "dovecot: systemctl disable --now dovecot (or keep it and drop the toaster's POP3)",
+            "opensmtpd", "opensmtpd: systemctl disable --now opensmtpd",
+            "smtpd", "opensmtpd: systemctl disable --now opensmtpd",
+            "tcpserver", "qmail (tcpserver): stop its service, e.g. svc -d /service/qmail-smtpd");
+
+    private final Path proc;
+
+    /** @param proc normally {@code /proc}; tests give a directory laid out the same way */
+    public PortOwners(Path proc) {
+        this.proc = proc;
+    }
+
+    public Optional<Owner> owner(long inode) {
+        String wanted = "socket:[" + inode + "]";
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path process : processes) {
+                if (holds(process.resolve("fd"), wanted)) {
+                    return Optional.of(new Owner(Long.parseLong(process.getFileName().toString()),
+                            read(process.resolve("comm")), read(process.resolve("cmdline")).replace('\0', ' ').strip()));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean holds(Path fds, String wanted) {
+        try (DirectoryStream<Path> links = Files.newDirectoryStream(fds)) {
+            for (Path link : links) {
+                try {
+                    if (Files.readSymbolicLink(link).toString().equals(wanted)) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    continue;                                      // closed meanwhile, or not ours to read
+                }
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static String read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            String text = new String(bytes, 0, Math.min(bytes.length, 4096), StandardCharsets.UTF_8).strip();
+            return text.replaceAll("[\\p{Cntrl}&&[^\\x00]]", "?");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * The toaster daemon of {@code prefix} running as {@code uid}, found by command line alone: reading another
+     * user's {@code /proc/PID/fd} needs CAP_SYS_PTRACE, which root lacks in a container, while cmdline and the
+     * owner of {@code /proc/PID} stay readable. With the socket's uid from /proc/net/tcp this names the holder.
+     */
+    public Optional<Owner> toasterRunningAs(int uid, Path prefix) {
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
+            for (Path process : processes) {
+                Owner candidate = new Owner(Long.parseLong(process.getFileName().toString()),
+                        read(process.resolve("comm")), read(process.resolve("cmdline")).replace('\0', ' ').strip());
+                Object owner = Files.getAttribute(process, "unix:uid");
+                if (owner instanceof Integer id && id == uid && isToaster(candidate, prefix)) {
+                    return Optional.of(candidate);
+                }
+            }
+        } catch (IOException | NumberFormatException | UnsupportedOperationException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the owner is a toaster daemon of {@code prefix} (a rerun finds its own toaster on the ports). */
+    public static boolean isToaster(Owner owner, Path prefix) {
+        Set<String> args = Set.of(owner.commandLine().split(" "));
+        return args.contains("org.godshell.toaster.cli.Toaster") && args.contains("-Dtoaster.home=" + prefix);
+    }
+
+    /** The hint for a holder: how to stop it when it is a known mail server, else how to look at it. */
+    public static String fix(Owner owner) {
+        String known = FIXES.get(owner.name());
+        return known != null ? known : "stop it, or see what it is: ps -p " + owner.pid() + " -o pid,user,args";
+    }
+}

@@ -1,0 +1,90 @@
+package org.godshell.toaster.installer.step;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import org.godshell.toaster.installer.settings.Settings;
+
+/**
+ * {@code control/servercert.pem} (mode 0600), as qmail keeps it: the admin's key and chain from --cert/--key, or
+ * a self-signed certificate for the host name made by {@code toaster cert selfsigned}. An existing file is kept
+ * unless --cert/--key name another one.
+ */
+final class CertificateStep implements Step {
+
+    static final long MAX_PEM_BYTES = 1 << 20;
+
+    private final StepContext context;
+
+    CertificateStep(StepContext context) {
+        this.context = context;
+    }
+
+    private Path file() {
+        return context.root().resolve("control/servercert.pem");
+    }
+
+    @Override
+    public String name() {
+        return "certificate";
+    }
+
+    @Override
+    public String describe() {
+        return context.settings().certificate()
+                .map(pair -> "certificate from " + pair.chain() + " and key " + pair.key() + " in control/servercert.pem")
+                .orElse("certificate in control/servercert.pem (self-signed for " + context.settings().hostName()
+                        + " unless one is there)");
+    }
+
+    @Override
+    public boolean isDone() throws IOException, StepException {
+        if (!Files.isRegularFile(file(), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        Optional<Settings.KeyPair> given = context.settings().certificate();
+        return given.isEmpty() || Files.readString(file(), StandardCharsets.US_ASCII).equals(combined(given.get()));
+    }
+
+    @Override
+    public void apply() throws IOException, StepException {
+        Optional<Settings.KeyPair> given = context.settings().certificate();
+        if (given.isEmpty()) {
+            context.commands().require(context.toaster("cert", "selfsigned", "--host", context.settings().hostName()),
+                    Optional.empty());
+            context.out().println("         self-signed: clients will warn until you install a CA's certificate:"
+                    + " rerun with --cert CHAIN.pem --key KEY.pem (wiki page TLS)");
+        } else {
+            Path temp = file().resolveSibling("servercert.pem.tmp");
+            Files.deleteIfExists(temp);
+            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(temp, combined(given.get()), StandardCharsets.US_ASCII);
+            Files.move(temp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        context.changes().restartNeeded();
+    }
+
+    /** The key, then the chain: one PEM file. Both are checked to be PEM of the right kind first. */
+    static String combined(Settings.KeyPair pair) throws IOException, StepException {
+        String key = pem(pair.key(), "PRIVATE KEY", "--key");
+        String chain = pem(pair.chain(), "CERTIFICATE", "--cert");
+        return key + (key.endsWith("\n") ? "" : "\n") + chain + (chain.endsWith("\n") ? "" : "\n");
+    }
+
+    private static String pem(Path file, String kind, String option) throws IOException, StepException {
+        if (Files.size(file) > MAX_PEM_BYTES) {
+            throw new StepException(option + " " + file + " is larger than 1 MB: not a PEM file");
+        }
+        String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII);
+        if (!text.matches("(?s).*-----BEGIN [A-Z ]*" + kind + "-----.*") || text.indexOf('\0') >= 0) {
+            throw new StepException(option + " " + file + " holds no PEM \"" + kind + "\" block (-----BEGIN ... "
+                    + kind + "-----); give the PEM file");
+        }
+        return text;
+    }
+}

@@ -1,0 +1,40 @@
+package org.godshell.toaster.installer.step;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.util.Optional;
+
+/** The first virtual domain, by {@code toaster domain add}: domains/DOMAIN/ and a line in control/rcpthosts. */
+final class DomainStep implements Step {
+
+    private final StepContext context;
+
+    DomainStep(StepContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public String name() {
+        return "domain";
+    }
+
+    @Override
+    public String describe() {
+        return "mail domain " + context.settings().domain() + " (domains/" + context.settings().domain()
+                + "/, control/rcpthosts)";
+    }
+
+    @Override
+    public boolean isDone() {
+        return Files.isDirectory(context.root().resolve("domains").resolve(context.settings().domain()),
+                LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
+    public void apply() throws StepException {
+        if (isDone()) {
+            return;                                                // an interrupted run got this far
+        }
+        context.commands().require(context.toaster("domain", "add", context.settings().domain()), Optional.empty());
+    }
+}

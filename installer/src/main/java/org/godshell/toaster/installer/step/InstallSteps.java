@@ -1,0 +1,41 @@
+package org.godshell.toaster.installer.step;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The steps of an install (and of an upgrade, which is the same install over an older version), in order. */
+public final class InstallSteps {
+
+    private InstallSteps() {
+    }
+
+    /**
+     * @param firstInstall false for {@code upgrade}, which leaves domains and users alone: the first domain and
+     *                     mailbox are an install's, and an upgrade must not add a mailbox the admin removed
+     */
+    public static List<Step> of(StepContext context, PayloadSource payload, boolean firstInstall) {
+        boolean system = !context.settings().unprivileged();
+        List<Step> steps = new ArrayList<>();
+        steps.add(new ProgramFilesStep(context, payload));
+        if (system) {
+            steps.add(new SystemUserStep(context));
+        }
+        steps.add(new ControlFilesStep(context));
+        steps.add(new CertificateStep(context));
+        if (firstInstall) {
+            steps.add(new DomainStep(context));
+            steps.add(new MailboxStep(context));
+        }
+        steps.add(new PermissionsStep(context));
+        steps.add(new InstallRecordStep(context));
+        // The wiki steps go here (issue 11: wiki.git from wiki-content/ as its first commit, the site built, served
+        // by a toaster-wiki unit); they are being written with the wiki module and are not part of this list yet.
+        if (system && context.systemd()) {
+            steps.add(new ServiceUnitsStep(context));
+        }
+        if (context.settings().start()) {
+            steps.add(new StartStep(context));
+        }
+        return steps;
+    }
+}

@@ -1,0 +1,106 @@
+package org.godshell.toaster.installer.step;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The admin's mailbox, by {@code toaster user add} with the password on stdin (never in argv). The password is
+ * read from --password-file if that exists; otherwise asked on a terminal; otherwise made up, and then written to
+ * --password-file (mode 0600) or printed once.
+ */
+final class MailboxStep implements Step {
+
+    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+    static final int GENERATED_LENGTH = 16;
+
+    private final StepContext context;
+    private final SecureRandom random = new SecureRandom();
+
+    MailboxStep(StepContext context) {
+        this.context = context;
+    }
+
+    private String admin() {
+        return context.settings().admin();
+    }
+
+    @Override
+    public String name() {
+        return "mailbox";
+    }
+
+    @Override
+    public String describe() {
+        return "mailbox " + admin() + " (the admin's; its password is " + context.settings().passwordFile()
+                .map(file -> "in " + file).orElse(context.prompt().isPresent() ? "asked" : "made up and printed once")
+                + ")";
+    }
+
+    @Override
+    public boolean isDone() throws IOException {
+        Path passwd = context.root().resolve("domains").resolve(context.settings().domain()).resolve("passwd");
+        if (!Files.isRegularFile(passwd, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        String user = admin() + ":";                               // Dovecot passwd-file: the whole address
+        return Files.readAllLines(passwd, StandardCharsets.UTF_8).stream().anyMatch(line -> line.startsWith(user));
+    }
+
+    @Override
+    public void apply() throws IOException, StepException {
+        if (isDone()) {
+            return;                                                // an interrupted run got this far
+        }
+        Optional<Path> file = context.settings().passwordFile();
+        char[] password;
+        boolean madeUp = false;
+        if (file.isPresent() && Files.isRegularFile(file.get())) {
+            String text = Files.readString(file.get(), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+            password = text.toCharArray();
+        } else {
+            Optional<char[]> asked = context.prompt().flatMap(prompt -> prompt.ask(admin()));
+            madeUp = asked.isEmpty();
+            password = asked.orElseGet(this::generate);
+        }
+        try {
+            if (madeUp && file.isPresent()) {
+                writeSecret(file.get(), password);
+            }
+            context.commands().require(context.toaster("user", "add", admin()),
+                    Optional.of(new String(password) + "\n"));
+            if (madeUp && file.isEmpty()) {
+                context.out().println("         password of " + admin() + ": " + new String(password)
+                        + "   (shown once; change it with: " + context.root().resolve("bin/toaster")
+                        + " user passwd " + admin() + ")");
+            } else if (madeUp) {
+                context.out().println("         password of " + admin() + " written to " + file.get() + " (mode 0600)");
+            }
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    char[] generate() {
+        char[] password = new char[GENERATED_LENGTH];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = ALPHABET.charAt(random.nextInt(ALPHABET.length()));
+        }
+        return password;
+    }
+
+    private static void writeSecret(Path file, char[] password) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(temp, new String(password) + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+}

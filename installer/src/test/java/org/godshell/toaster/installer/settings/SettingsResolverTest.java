@@ -1,0 +1,77 @@
+package org.godshell.toaster.installer.settings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SettingsResolverTest {
+
+    private static SettingsResolver.Given given(String host, String domain, String admin, boolean unprivileged) {
+        return new SettingsResolver.Given(Path.of("/opt/toaster"), host, domain, admin, null, null, null,
+                unprivileged, true, Path.of("/usr/bin/java"));
+    }
+
+    @Test
+    void guessesFromTheSystemNameWithoutAsking() throws SettingsException {
+        Settings settings = new SettingsResolver(() -> "Mail.Example.ORG", Optional.empty(), Map.of())
+                .resolve(given(null, null, null, false));
+        assertEquals("mail.example.org", settings.hostName());
+        assertEquals("example.org", settings.domain());
+        assertEquals("postmaster@example.org", settings.admin());
+        assertEquals(Mode.SYSTEM, settings.mode());
+    }
+
+    @Test
+    void asksOnlyWhatIsNotGivenWithTheGuessAsDefault() throws SettingsException {
+        List<String> asked = new ArrayList<>();
+        SettingsResolver.Asker asker = (question, defaultValue) -> {
+            asked.add(question + " [" + defaultValue + "]");
+            return question.startsWith("Mail domain") ? "" : "boss@example.net";
+        };
+        Settings settings = new SettingsResolver(() -> "vm", Optional.of(asker), Map.of())
+                .resolve(given("mx.example.net", null, null, false));
+        assertEquals(List.of("Mail domain [example.net]", "First mailbox (the admin's) [postmaster@example.net]"), asked);
+        assertEquals("boss@example.net", settings.admin());
+    }
+
+    @Test
+    void unprivilegedDefaultsToLocalhostAndAnInstallRecordIsTheDefaultOfARerun() throws SettingsException {
+        Settings demo = new SettingsResolver(() -> "mail.example.org", Optional.empty(), Map.of())
+                .resolve(given(null, null, null, true));
+        assertEquals("localhost", demo.hostName());
+        assertEquals("postmaster@localhost", demo.admin());
+        Settings rerun = new SettingsResolver(() -> "other", Optional.empty(), Map.of("hostname", "mail.example.org",
+                "domain", "example.org", "admin", "me@example.org", "mode", "unprivileged"))
+                .resolve(given(null, null, null, false));
+        assertEquals("me@example.org", rerun.admin());
+        assertEquals(Mode.UNPRIVILEGED, rerun.mode());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "mail.example.org | example.org",
+        "example.org      | example.org",
+        "a.b.example.org  | b.example.org",
+        "localhost        | localhost",
+    })
+    void domainOfAHost(String host, String domain) {
+        assertEquals(domain, Names.domainOfHost(host));
+    }
+
+    @Test
+    void aHostileRecordIsCheckedLikeAnOption() {
+        SettingsResolver resolver = new SettingsResolver(() -> "vm", Optional.empty(),
+                Map.of("hostname", "mail.example.org\nExecStart=/bin/sh"));
+        SettingsException e = assertThrows(SettingsException.class, () -> resolver.resolve(given(null, null, null, false)));
+        assertTrue(e.getMessage().contains("is not a host name"), e.getMessage());
+    }
+}
