@@ -59,15 +59,18 @@ class Pop3ServerTest {
 
     @Test
     void aConnectionOverTheLimitIsRefusedWithSysTemp() throws Exception {
+        // The second connection is opened only once the first has its greeting: which of two simultaneous
+        // connections gets the one slot is the scheduler's choice, not something to assert.
         try (Pop3TestServer server = new Pop3TestServer(temp, Duration.ofSeconds(30), 1);
-                Socket first = new Socket(server.plain().getAddress(), server.plain().getPort());
-                Socket second = new Socket(server.plain().getAddress(), server.plain().getPort())) {
+                Socket first = new Socket(server.plain().getAddress(), server.plain().getPort())) {
             first.setSoTimeout(5000);
-            second.setSoTimeout(5000);
             assertEquals("+OK pop.test POP3 server ready", Pop3DialogueTest.readLine(first.getInputStream()));
-            assertEquals("-ERR [SYS/TEMP] too many connections, try again later",
-                    Pop3DialogueTest.readLine(second.getInputStream()));
-            assertNull(Pop3DialogueTest.readLine(second.getInputStream()));
+            try (Socket second = new Socket(server.plain().getAddress(), server.plain().getPort())) {
+                second.setSoTimeout(5000);
+                assertEquals("-ERR [SYS/TEMP] too many connections, try again later",
+                        Pop3DialogueTest.readLine(second.getInputStream()));
+                assertNull(Pop3DialogueTest.readLine(second.getInputStream()));
+            }
         }
     }
 }
