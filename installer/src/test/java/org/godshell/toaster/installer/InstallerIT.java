@@ -25,7 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The installer as its user runs it: arguments, exit codes, the preflight, and installs of the real distribution. */
-class InstallerTest {
+class InstallerIT {
 
     @TempDir
     Path temp;
