@@ -16,8 +16,9 @@ import org.godshell.toaster.site.source.Warning;
 
 /**
  * The snapshot's files sorted by role: pages ({@code .md}), template overrides ({@code templates/*.ftlh|ftlx}) and
- * attachments, with each page's blob id (what its cached rendering is checked against). Only attachments a browser shows inertly are published (images, PDF, text, archives): an HTML, SVG
- * or script file from the repository would run in readers' browsers on the wiki's origin.
+ * attachments, with each page's blob id (what its cached rendering is checked against). Only attachments a
+ * browser shows inertly are published (images, PDF, text, archives): an HTML, SVG or script file from the
+ * repository would run in readers' browsers on the wiki's origin.
  */
 record Inputs(List<Page> pages, Map<String, String> blobs, Map<String, String> templates,
               List<SourceFile> attachments) {
