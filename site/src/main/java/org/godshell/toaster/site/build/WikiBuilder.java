@@ -89,8 +89,7 @@ public final class WikiBuilder {
         Snapshot snapshot = new TreeReader(options.limits()).read(repository, commit);
         warnings.addAll(snapshot.warnings());
         Inputs inputs = Inputs.sort(snapshot, warnings);
-        Composed composed = compose(repository, commit, options, inputs, Previous.none("full"), warnings);
-        return composed;
+        return compose(repository, commit, options, inputs, Previous.none("full"), warnings);
     }
 
     private static Composed compose(Repository repository, ObjectId commit, BuildOptions options, Inputs inputs,
@@ -149,8 +148,7 @@ public final class WikiBuilder {
             return new Previous("full: " + why, Memo.none(), Map.of(), Optional.empty());
         }
 
-        static Previous load(BuildOptions options, Inputs inputs, String fingerprint, Optional<Path> current)
-                throws IOException {
+        static Previous load(BuildOptions options, Inputs inputs, String fingerprint, Optional<Path> current) {
             if (options.full()) {
                 return none("--full");
             }
@@ -169,6 +167,8 @@ public final class WikiBuilder {
                 bytes = Files.readAllBytes(file);
             } catch (NoSuchFileException e) {
                 return none("no build index beside the previous build");
+            } catch (IOException e) {
+                return none("the build index cannot be read: " + e.getMessage());
             }
             BuildIndex index;
             try {
