@@ -50,6 +50,10 @@ final class WikiCommand implements Runnable {
         @Option(names = "--strict", description = "Fail, and publish nothing, when a wiki link is broken.")
         private boolean strict;
 
+        @Option(names = "--full", description = "Render every page again, even when the previous build's index "
+                + "allows an incremental build (which gives the same bytes).")
+        private boolean full;
+
         @Option(names = "--site-url", paramLabel = "URL", description = "The URL the site is served at, for the "
                 + "feed and sitemap (default: " + "https://wiki.example.invalid/).")
         private String siteUrl;
@@ -75,7 +79,8 @@ final class WikiCommand implements Runnable {
             }
             BuildReport report;
             try {
-                report = WikiBuilder.build(BuildOptions.of(repository, ref, this.out).site(site).strict(strict));
+                report = WikiBuilder.build(BuildOptions.of(repository, ref, this.out).site(site).strict(strict)
+                        .full(full));
             } catch (IOException e) {
                 return fail(spec, "wiki build: " + e.getMessage());
             }
@@ -86,6 +91,8 @@ final class WikiCommand implements Runnable {
             err.flush();
             out.printf("%d pages, %d files from commit %s in %d ms%n", report.pages(), report.files(),
                     report.commit().substring(0, 12), report.millis());
+            out.printf("%s: %d pages rendered, %d files written, %d kept from the previous build%n", report.mode(),
+                    report.rendered(), report.written(), report.kept());
             out.printf("%d warnings, %d broken links, %d orphan pages%n", report.warnings().size(),
                     report.broken().size(), report.orphans().size());
             if (!report.published()) {

@@ -55,6 +55,25 @@ class WikiCommandTest {
     }
 
     @Test
+    void rebuildsIncrementallyUnlessFull() throws Exception {
+        Path site = temp.resolve("site");
+        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString()), err::toString);
+        assertTrue(out.toString().contains("full: no previous build: 2 pages rendered"), out::toString);
+        Files.writeString(repo.resolve("Home.md"), "# Home\n\nSee [[Other page]], edited.\n");
+        try (Git git = Git.open(repo.toFile())) {
+            PersonIdent ann = new PersonIdent("Ann Author", "ann@example.org");
+            git.commit().setAll(true).setMessage("edit").setAuthor(ann).setCommitter(ann).setSign(false).call();
+        }
+        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString()), err::toString);
+        assertTrue(out.toString().matches("(?s).*incremental from [0-9a-f]{12}: 1 pages rendered, .*"),
+                out::toString);
+        assertTrue(Files.readString(site.resolve("index.html")).contains("edited"));
+        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString(), "--full"),
+                err::toString);
+        assertTrue(out.toString().contains("full: --full: 2 pages rendered"), out::toString);
+    }
+
+    @Test
     void strictRefusesBrokenLinksAndPublishesNothing() throws Exception {
         Files.writeString(repo.resolve("Home.md"), "# Home\n\n[[Nowhere]]\n");
         try (Git git = Git.open(repo.toFile())) {

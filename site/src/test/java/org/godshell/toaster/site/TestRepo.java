@@ -67,6 +67,11 @@ public final class TestRepo implements AutoCloseable {
         return head;
     }
 
+    /** Makes the next commit's parent {@code commit}, as a force-push would. */
+    public void resetHead(ObjectId commit) {
+        head = commit;
+    }
+
     /** Commits exactly these entries as the whole tree. */
     public ObjectId commit(String message, String author, Instant when, List<Entry> entries) throws IOException {
         try (ObjectInserter inserter = repository.newObjectInserter()) {

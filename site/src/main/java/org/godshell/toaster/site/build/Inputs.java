@@ -16,16 +16,19 @@ import org.godshell.toaster.site.source.Warning;
 
 /**
  * The snapshot's files sorted by role: pages ({@code .md}), template overrides ({@code templates/*.ftlh|ftlx}) and
- * attachments. Only attachments a browser shows inertly are published (images, PDF, text, archives): an HTML, SVG
- * or script file from the repository would run in readers' browsers on the wiki's origin.
+ * attachments, with each page's blob id (what its cached rendering is checked against). Only attachments a
+ * browser shows inertly are published (images, PDF, text, archives): an HTML, SVG or script file from the
+ * repository would run in readers' browsers on the wiki's origin.
  */
-record Inputs(List<Page> pages, Map<String, String> templates, List<SourceFile> attachments) {
+record Inputs(List<Page> pages, Map<String, String> blobs, Map<String, String> templates,
+              List<SourceFile> attachments) {
 
     static final Set<String> ATTACHMENT_TYPES = Set.of("png", "jpg", "jpeg", "gif", "webp", "avif", "pdf", "txt",
             "csv", "zip", "gz", "tgz", "xz", "bz2", "tar", "patch", "diff");
 
     static Inputs sort(Snapshot snapshot, List<Warning> warnings) {
         List<Page> pages = new ArrayList<>();
+        Map<String, String> blobs = new TreeMap<>();
         Map<String, String> templates = new TreeMap<>();
         List<SourceFile> attachments = new ArrayList<>();
         for (SourceFile file : snapshot.files()) {
@@ -46,6 +49,7 @@ record Inputs(List<Page> pages, Map<String, String> templates, List<SourceFile> 
                     warnings.add(new Warning(path, "skipped: " + reserved.get()));
                 } else {
                     pages.add(PageLoader.load(file, warnings));
+                    blobs.put(path, file.blob().name());
                 }
                 continue;
             }
@@ -58,6 +62,6 @@ record Inputs(List<Page> pages, Map<String, String> templates, List<SourceFile> 
                 attachments.add(file);
             }
         }
-        return new Inputs(pages, templates, attachments);
+        return new Inputs(pages, blobs, templates, attachments);
     }
 }

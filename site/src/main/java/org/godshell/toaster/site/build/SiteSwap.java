@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +33,11 @@ import java.util.concurrent.Semaphore;
  *
  * <p>States: before the rename, {@code out} is the old site and a new directory is complete beside it; after
  * it, {@code out} is the new site. A crash in between leaves an unreferenced directory, removed by the next build.
+ *
+ * <p>An incremental build names files the previous build made alike; they are hard-linked from its directory
+ * (copied where links are refused), never written in place. Beside each directory lies its build index,
+ * {@code <directory>.index}, written and fsynced before the swap, so the index always describes the site beside
+ * it; it is not inside the directory because it is not for readers.
  */
 final class SiteSwap {
 
@@ -58,19 +65,51 @@ final class SiteSwap {
         return Files.isDirectory(target) ? Optional.of(target) : Optional.empty();
     }
 
-    /** Writes the files into a new build directory, swaps the symlink to it, and removes stale builds. */
-    Path publish(Map<String, byte[]> files, String commit) throws IOException {
+    /** The build index beside a build directory. */
+    static Path indexOf(Path dir) {
+        return dir.resolveSibling(dir.getFileName() + ".index");
+    }
+
+    /** A file to keep is missing from the previous build's directory: that build cannot be built upon. */
+    static final class PreviousDamaged extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        PreviousDamaged(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Writes the files into a new build directory, links the {@code kept} ones from {@code previous}, writes the
+     * index beside it, swaps the symlink to it, and removes stale builds.
+     */
+    Path publish(Map<String, byte[]> files, Collection<String> kept, Optional<Path> from, byte[] index,
+                 String commit) throws IOException {
         Files.createDirectories(builds);
         Path fresh = Files.createTempDirectory(builds, nextNumber() + "-" + commit.substring(0, 12) + "-");
-        for (String path : files.keySet()) {
-            Path target = fresh.resolve(path).normalize();
-            if (!target.startsWith(fresh) || target.equals(fresh)) {
-                throw new IOException("refusing to write outside the site: " + path);
+        try {
+            for (String path : files.keySet()) {
+                Files.createDirectories(inside(fresh, path).getParent());
             }
-            Files.createDirectories(target.getParent());
+            link(fresh, kept, from);
+            writeAll(fresh, files);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(fresh);
+            throw e;
         }
-        writeAll(fresh, files);
         fsyncDirectory(fresh);
+        Path indexFile = indexOf(fresh);
+        Path indexTemp = builds.resolve("index.tmp");
+        Files.deleteIfExists(indexTemp);
+        try (FileChannel channel = FileChannel.open(indexTemp, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(index);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        Files.move(indexTemp, indexFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         Optional<Path> previous = current();
         Path link = builds.resolve("link.tmp");
         Files.deleteIfExists(link);
@@ -79,6 +118,35 @@ final class SiteSwap {
         fsyncDirectory(out.getParent());
         removeStale(fresh, previous);
         return fresh;
+    }
+
+    private static Path inside(Path dir, String path) throws IOException {
+        Path target = dir.resolve(path).normalize();
+        if (!target.startsWith(dir) || target.equals(dir)) {
+            throw new IOException("refusing a path outside the site: " + path);
+        }
+        return target;
+    }
+
+    /** Hard-links each kept file from the previous build, or copies it where the file system refuses links. */
+    private static void link(Path fresh, Collection<String> kept, Optional<Path> from) throws IOException {
+        if (kept.isEmpty()) {
+            return;
+        }
+        Path previous = from.orElseThrow(() -> new PreviousDamaged("files to keep but no previous build"));
+        for (String path : kept) {
+            Path source = inside(previous, path);
+            Path target = inside(fresh, path);
+            if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                throw new PreviousDamaged(path + " is missing from the previous build " + previous);
+            }
+            Files.createDirectories(target.getParent());
+            try {
+                Files.createLink(target, source);
+            } catch (UnsupportedOperationException | FileSystemException e) {
+                Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     /**
@@ -138,11 +206,16 @@ final class SiteSwap {
                 if (!normal.equals(fresh) && !previous.map(normal::equals).orElse(false)
                         && Files.isDirectory(normal, LinkOption.NOFOLLOW_LINKS)) {
                     stale.add(normal);
+                } else if (normal.getFileName().toString().endsWith(".index")
+                        && !normal.equals(indexOf(fresh)) && !previous.map(p -> indexOf(p).equals(normal)).orElse(false)
+                        && Files.isRegularFile(normal, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(normal);
                 }
             }
         }
         for (Path dir : stale) {
             deleteTree(dir);
+            Files.deleteIfExists(indexOf(dir));
         }
     }
 

@@ -1,11 +1,15 @@
 package org.godshell.toaster.site.build;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +20,7 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.history.HistoryWalk;
+import org.godshell.toaster.site.output.Memo;
 import org.godshell.toaster.site.output.Site;
 import org.godshell.toaster.site.output.SiteComposer;
 import org.godshell.toaster.site.output.Templates;
@@ -32,6 +37,13 @@ import org.godshell.toaster.site.source.WikiRepository;
  * Builds the wiki: the tree at the commit, pages rendered in parallel (one platform thread with a big stack per
  * page, as many at once as there are processors), the history in one walk, the site composed in memory, then
  * published with {@link SiteSwap}.
+ *
+ * <p>Incremental: when the published site has a usable {@link BuildIndex} beside it, a page whose blob is the
+ * same and whose wiki links resolve to the same pages keeps its rendering, the history walk reads only the new
+ * commits ({@link IncrementalHistory}), and a file whose inputs are the same is kept from the previous build
+ * ({@link Memo}). The result is the same bytes a full build gives, because nothing is kept unless what it was
+ * made from is equal; a missing, damaged or foreign index, other templates or settings, or {@code --full}
+ * make a full build.
  */
 public final class WikiBuilder {
 
@@ -42,50 +54,148 @@ public final class WikiBuilder {
         long started = System.nanoTime();
         try (Repository repository = WikiRepository.open(options.repository())) {
             ObjectId commit = WikiRepository.commit(repository, options.ref());
-            Composed composed = compose(repository, commit, options, new ArrayList<>());
-            return publish(options, commit, composed, started);
+            SiteSwap swap = new SiteSwap(options.out());
+            List<Warning> warnings = new ArrayList<>();
+            Snapshot snapshot = new TreeReader(options.limits()).read(repository, commit);
+            warnings.addAll(snapshot.warnings());
+            Inputs inputs = Inputs.sort(snapshot, warnings);
+            String fingerprint = Fingerprint.of(options, inputs.templates());
+            Optional<Path> current = swap.current();
+            Previous previous = Previous.load(options, inputs, fingerprint, current);
+            Composed composed = compose(repository, commit, options, inputs, previous, new ArrayList<>(warnings));
+            boolean publish = !options.strict() || composed.site().broken().isEmpty();
+            if (publish) {
+                try {
+                    swap.publish(composed.site().files(), composed.site().kept(), current,
+                            index(fingerprint, commit, composed), commit.name());
+                } catch (SiteSwap.PreviousDamaged e) {
+                    previous = Previous.none("the previous build is damaged (" + e.getMessage() + ")");
+                    composed = compose(repository, commit, options, inputs, previous, new ArrayList<>(warnings));
+                    swap.publish(composed.site().files(), composed.site().kept(), current,
+                            index(fingerprint, commit, composed), commit.name());
+                }
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            Site site = composed.site();
+            return new BuildReport(commit.name(), composed.pages(), site.files().size() + site.kept().size(),
+                    composed.warnings(), site.broken(), site.orphans(), options.out().toAbsolutePath(), millis,
+                    publish, composed.rendered(), site.files().size(), site.kept().size(), previous.mode());
         }
     }
 
-    /** The composed site for a commit, with the warnings met; nothing is written. */
+    /** The composed site for a commit, built in full, with the warnings met; nothing is written. */
     public static Composed compose(Repository repository, ObjectId commit, BuildOptions options,
                                    List<Warning> warnings) throws IOException {
         Snapshot snapshot = new TreeReader(options.limits()).read(repository, commit);
         warnings.addAll(snapshot.warnings());
         Inputs inputs = Inputs.sort(snapshot, warnings);
+        return compose(repository, commit, options, inputs, Previous.none("full"), warnings);
+    }
+
+    private static Composed compose(Repository repository, ObjectId commit, BuildOptions options, Inputs inputs,
+                                    Previous previous, List<Warning> warnings) throws IOException {
         LinkTargets targets = new LinkTargets(inputs.pages(), warnings);
-        Map<String, Rendered> rendered = renderAll(inputs.pages(), targets, new PageRenderer(options.limits()));
+        Map<String, Rendered> rendered = new HashMap<>();
+        List<Page> toRender = new ArrayList<>();
+        for (Page page : inputs.pages()) {
+            Optional<Rendered> kept = previous.rendering(page, inputs.blobs().get(page.path()), targets);
+            kept.ifPresentOrElse(result -> rendered.put(page.path(), result), () -> toRender.add(page));
+        }
+        rendered.putAll(renderAll(toRender, targets, new PageRenderer(options.limits())));
         for (Page page : inputs.pages()) {
             Rendered result = rendered.get(page.path());
             result.notice().filter(notice -> page.notice().isEmpty())
                     .ifPresent(notice -> warnings.add(new Warning(page.path(), notice)));
         }
-        History history = HistoryWalk.full(repository, commit, inputs.pages().stream().map(Page::path).toList());
+        List<String> paths = inputs.pages().stream().map(Page::path).toList();
+        Optional<History> history = previous.history().isEmpty() ? Optional.empty()
+                : previous.history().get().head().equals(commit.name()) ? previous.history()
+                : IncrementalHistory.extend(repository, commit, previous.history().get(), paths);
+        History full = history.isPresent() ? history.get() : HistoryWalk.full(repository, commit, paths);
         Instant time;
         try (RevWalk walk = new RevWalk(repository)) {
             time = walk.parseCommit(commit).getCommitterIdent().getWhenAsInstant();
         }
         Templates templates = new Templates(inputs.templates(), warnings);
-        Site site = new SiteComposer(templates).compose(new SiteComposer.Input(commit.name(), time, inputs.pages(),
-                rendered, history, inputs.attachments(), options.site()));
+        Site site = new SiteComposer(templates, previous.memo()).compose(new SiteComposer.Input(commit.name(), time,
+                inputs.pages(), rendered, full, inputs.attachments(), options.site()));
         warnings.sort(null);
-        return new Composed(site, inputs.pages().size(), List.copyOf(warnings));
-    }
-
-    /** A composed site, the number of pages in it and the warnings of its build. */
-    public record Composed(Site site, int pages, List<Warning> warnings) {
-    }
-
-    private static BuildReport publish(BuildOptions options, ObjectId commit, Composed composed, long started)
-            throws IOException {
-        boolean publish = !options.strict() || composed.site().broken().isEmpty();
-        if (publish) {
-            new SiteSwap(options.out()).publish(composed.site().files(), commit.name());
+        Map<String, BuildIndex.CachedPage> cache = new HashMap<>();
+        for (Page page : inputs.pages()) {
+            cache.put(page.path(), new BuildIndex.CachedPage(inputs.blobs().get(page.path()),
+                    rendered.get(page.path())));
         }
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        return new BuildReport(commit.name(), composed.pages(), composed.site().files().size(), composed.warnings(),
-                composed.site().broken(), composed.site().orphans(), options.out().toAbsolutePath(), millis,
-                publish);
+        return new Composed(site, inputs.pages().size(), List.copyOf(warnings), toRender.size(), cache, full);
+    }
+
+    /**
+     * A composed site, the number of pages in it and the warnings of its build; how many pages were rendered
+     * (the others kept their previous rendering), and the renderings and history the next build starts from.
+     */
+    public record Composed(Site site, int pages, List<Warning> warnings, int rendered,
+                           Map<String, BuildIndex.CachedPage> cache, History history) {
+    }
+
+    private static byte[] index(String fingerprint, ObjectId commit, Composed composed) {
+        return IndexCodec.encode(new BuildIndex(fingerprint, commit.name(), composed.site().keys(), composed.cache(),
+                composed.history()));
+    }
+
+    /** What the previous build left, or nothing, with the reason, for the report. */
+    record Previous(String mode, Memo memo, Map<String, BuildIndex.CachedPage> pages, Optional<History> history) {
+
+        static Previous none(String why) {
+            return new Previous("full: " + why, Memo.none(), Map.of(), Optional.empty());
+        }
+
+        static Previous load(BuildOptions options, Inputs inputs, String fingerprint, Optional<Path> current) {
+            if (options.full()) {
+                return none("--full");
+            }
+            if (current.isEmpty()) {
+                return none("no previous build");
+            }
+            if (!inputs.templates().isEmpty()) {
+                return none("the wiki has its own templates");
+            }
+            Path file = SiteSwap.indexOf(current.get());
+            byte[] bytes;
+            try {
+                if (Files.size(file) > IndexCodec.MAX_BYTES) {
+                    return none("the build index is over " + IndexCodec.MAX_BYTES + " bytes");
+                }
+                bytes = Files.readAllBytes(file);
+            } catch (NoSuchFileException e) {
+                return none("no build index beside the previous build");
+            } catch (IOException e) {
+                return none("the build index cannot be read: " + e.getMessage());
+            }
+            BuildIndex index;
+            try {
+                index = IndexCodec.decode(bytes);
+            } catch (IndexCodec.IndexException e) {
+                return none("the build index is unusable: " + e.getMessage());
+            }
+            if (!index.fingerprint().equals(fingerprint)) {
+                return none("the generator, templates, settings or repository changed");
+            }
+            return new Previous("incremental from " + index.commit().substring(0, Math.min(12,
+                    index.commit().length())), new Memo(index.keys()), index.pages(), Optional.of(index.history()));
+        }
+
+        /** The previous rendering of a page, if its blob is the same and its links resolve as they did. */
+        Optional<Rendered> rendering(Page page, String blob, LinkTargets targets) {
+            BuildIndex.CachedPage cached = pages.get(page.path());
+            if (cached == null || !cached.blob().equals(blob)) {
+                return Optional.empty();
+            }
+            for (Map.Entry<String, String> link : cached.rendered().resolved().entrySet()) {
+                if (!targets.find(link.getKey()).map(Page::path).orElse("").equals(link.getValue())) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(cached.rendered());
+        }
     }
 
     private static Map<String, Rendered> renderAll(List<Page> pages, LinkTargets targets, PageRenderer renderer)

@@ -2,11 +2,16 @@ package org.godshell.toaster.site.history;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
@@ -55,22 +60,27 @@ public final class HistoryWalk {
         headPages.forEach(path -> tracked.put(path, path));
         Map<String, List<Change>> pages = new HashMap<>();
         List<History.Commit> commits = new ArrayList<>();
-        try (RevWalk walk = new RevWalk(repository);
-             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            diff.setRepository(repository);
-            diff.setDetectRenames(true);
-            diff.setPathFilter(PathSuffixFilter.create(".md"));
+        try (RevWalk walk = new RevWalk(repository)) {
             walk.sort(RevSort.TOPO, true);
             walk.markStart(walk.parseCommit(head));
             if (since.isPresent()) {
                 walk.markUninteresting(walk.parseCommit(since.get()));
             }
+            List<RevCommit> order = new ArrayList<>();
+            List<ObjectId[]> trees = new ArrayList<>();
             for (RevCommit commit : walk) {
                 if (commit.getParentCount() > 1) {
                     continue;
                 }
                 RevCommit parent = commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0));
-                List<DiffEntry> entries = diff.scan(parent == null ? null : parent.getTree(), commit.getTree());
+                order.add(commit);
+                ObjectId parentTree = parent == null ? null : parent.getTree().getId();
+                trees.add(new ObjectId[] {parentTree, commit.getTree().getId()});
+            }
+            List<List<DiffEntry>> diffs = diffAll(repository, trees);
+            for (int index = 0; index < order.size(); index++) {
+                RevCommit commit = order.get(index);
+                List<DiffEntry> entries = diffs.get(index);
                 if (entries.isEmpty()) {
                     continue;
                 }
@@ -109,6 +119,45 @@ public final class HistoryWalk {
             }
         }
         return new Result(pages, commits, tracked);
+    }
+
+    /**
+     * Each commit's diff against its first parent ({@code trees}: parent tree or null, tree), in order. The diffs
+     * are independent of each other, so they run on several threads, each with its own formatter (a formatter is
+     * not thread-safe; the object database is); only the bookkeeping of renames needs the order.
+     */
+    private static List<List<DiffEntry>> diffAll(Repository repository, List<ObjectId[]> trees) throws IOException {
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
+        int chunk = Math.max(1, (trees.size() + threads - 1) / threads);
+        List<List<DiffEntry>> results = new ArrayList<>(Collections.nCopies(trees.size(), List.of()));
+        List<Future<?>> work = new ArrayList<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(threads)) {
+            for (int start = 0; start < trees.size(); start += chunk) {
+                int from = start;
+                int to = Math.min(trees.size(), start + chunk);
+                work.add(executor.submit(() -> {
+                    try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
+                        diff.setRepository(repository);
+                        diff.setDetectRenames(true);
+                        diff.setPathFilter(PathSuffixFilter.create(".md"));
+                        for (int i = from; i < to; i++) {
+                            results.set(i, diff.scan(trees.get(i)[0], trees.get(i)[1]));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : work) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while reading the history", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        // Each task set only its own slots, and Future.get() orders those writes before these reads.
+        return results;
     }
 
     /** A full history: every commit from the head. */

@@ -30,9 +30,12 @@ public final class SiteComposer {
     }
 
     private final Templates templates;
+    private final Memo memo;
 
-    public SiteComposer(Templates templates) {
+    /** {@code memo} says which files the previous build made alike; they are not rendered again. */
+    public SiteComposer(Templates templates, Memo memo) {
         this.templates = templates;
+        this.memo = memo;
     }
 
     public Site compose(Input input) throws IOException {
@@ -58,32 +61,32 @@ public final class SiteComposer {
             int depth = page.depth();
             List<Views.Link> linksHere = backlinks.getOrDefault(page.path(), new TreeSet<>()).stream()
                     .map(byPath::get).map(from -> link(from, depth)).toList();
-            put(files, page.url(), render("page.ftlh", site(input, depth), "page",
-                    pageView(page, input, folders, changes, linksHere)));
+            render(files, page.url(), "page.ftlh", site(input, depth), "page",
+                    pageView(page, input, folders, changes, linksHere));
             List<Views.ChangeView> history = input.history().of(page.path()).stream()
                     .map(change -> changes.view(change, historyDepth(page))).toList();
-            put(files, historyUrl(page), render("history.ftlh", site(input, historyDepth(page)), "page",
+            render(files, historyUrl(page), "history.ftlh", site(input, historyDepth(page)), "page",
                     Map.of("title", page.title(), "url", Urls.root(historyDepth(page)) + Urls.encodePath(page.url()),
-                            "path", page.path(), "changes", history)));
+                            "path", page.path(), "changes", history));
         }
         for (Folders.Folder folder : folders.all().values()) {
             int depth = folder.path().isEmpty() ? 0 : folder.path().split("/").length;
             Map<String, Object> view = Map.of("title", folder.title(), "path", folder.path(),
                     "entries", folders.nav(folder, folder.path(), folder.url(), depth, true),
                     "breadcrumbs", breadcrumbs(folder.path(), depth));
-            put(files, folder.url(), render("section.ftlh", site(input, depth), "section", view));
+            render(files, folder.url(), "section.ftlh", site(input, depth), "section", view);
         }
-        if (!byPath.containsKey("Home.md")) {
-            put(files, "index.html", files.get("_contents.html"));
+        if (!byPath.containsKey("Home.md") && !memo.keep("index.html", "copy" + memo.keys().get("_contents.html"))) {
+            files.put("index.html", files.get("_contents.html"));
         }
         List<Views.Link> orphans = input.pages().stream()
                 .filter(page -> !page.path().equals("Home.md") && !backlinks.containsKey(page.path()))
                 .map(page -> new Views.Link(page.title(), page.url())).toList();
         new SiteListings(templates, this).add(files, input, changes, broken, orphans);
         for (SourceFile attachment : input.attachments()) {
-            files.put(attachment.path(), attachment.content().orElseThrow());
+            copy(files, attachment.path(), attachment.content().orElseThrow());
         }
-        return new Site(files, broken, orphans);
+        return new Site(files, memo.kept(), memo.keys(), broken, orphans);
     }
 
     private Views.PageView pageView(Page page, Input input, Folders folders, Changes changes,
@@ -137,21 +140,40 @@ public final class SiteComposer {
         return new Views.Link(page.title(), Urls.root(depth) + Urls.encodePath(page.url()));
     }
 
+    /**
+     * The site values of a file that does not name the built commit: its bytes then change only when what it
+     * shows changes, so an incremental build leaves it alone.
+     */
     Views.SiteView site(Input input, int depth) {
+        SiteConfig config = input.config();
+        return new Views.SiteView(config.title(), Urls.root(depth), config.siteUrl(), config.cloneUrl(), null, null,
+                null);
+    }
+
+    /** The site values of a file that names the built commit and its date (recent changes, the link report). */
+    Views.SiteView siteAtCommit(Input input, int depth) {
         SiteConfig config = input.config();
         return new Views.SiteView(config.title(), Urls.root(depth), config.siteUrl(), config.cloneUrl(),
                 input.commit(), input.commit().substring(0, 12), Dates.shown(input.commitTime()));
     }
 
-    byte[] render(String template, Views.SiteView site, String key, Object view) throws IOException {
+    /** Renders a template into {@code path}, unless the previous build rendered it from the same model. */
+    void render(SortedMap<String, byte[]> files, String path, String template, Views.SiteView site, String key,
+                Object view) throws IOException {
+        if (memo.keep(path, Memo.key(template, site, key, view))) {
+            return;
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("site", site);
         model.put(key, view);
-        return templates.render(template, model).getBytes(StandardCharsets.UTF_8);
+        files.put(path, templates.render(template, model).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static void put(SortedMap<String, byte[]> files, String path, byte[] content) {
-        files.put(path, content);
+    /** Puts a file made elsewhere, unless the previous build had the same bytes there. */
+    void copy(SortedMap<String, byte[]> files, String path, byte[] content) {
+        if (!memo.keep(path, Memo.key(content))) {
+            files.put(path, content);
+        }
     }
 
     /** The newest change of each page, for the sitemap's lastmod. */

@@ -20,7 +20,6 @@ final class SiteListings {
 
     static final int RECENT = 50;
     static final int FEED = 20;
-    static final List<String> ASSETS = List.of("wiki.css", "wiki.js");
 
     private final Templates templates;
     private final SiteComposer composer;
@@ -33,10 +32,10 @@ final class SiteListings {
     void add(SortedMap<String, byte[]> files, SiteComposer.Input input, Changes changes, List<Views.Broken> broken,
              List<Views.Link> orphans) throws IOException {
         var commits = input.history().commits();
-        files.put("_recent.html", composer.render("recent.ftlh", composer.site(input, 0), "commits",
-                commits.subList(0, Math.min(RECENT, commits.size())).stream().map(c -> changes.view(c, 0)).toList()));
-        files.put("feed.atom", composer.render("feed.ftlx", composer.site(input, 0), "commits",
-                commits.subList(0, Math.min(FEED, commits.size())).stream().map(c -> changes.view(c, 0)).toList()));
+        composer.render(files, "_recent.html", "recent.ftlh", composer.siteAtCommit(input, 0), "commits",
+                commits.subList(0, Math.min(RECENT, commits.size())).stream().map(c -> changes.view(c, 0)).toList());
+        composer.render(files, "feed.atom", "feed.ftlx", composer.site(input, 0), "commits",
+                commits.subList(0, Math.min(FEED, commits.size())).stream().map(c -> changes.view(c, 0)).toList());
         Map<String, Change> last = SiteComposer.lastEdits(input);
         List<Map<String, String>> urls = new ArrayList<>();
         for (Page page : input.pages()) {
@@ -44,26 +43,28 @@ final class SiteListings {
             urls.add(Map.of("loc", input.config().siteUrl() + Urls.encodePath(page.url()),
                     "lastmod", change == null ? "" : Dates.day(change.time())));
         }
-        files.put("sitemap.xml", composer.render("sitemap.ftlx", composer.site(input, 0), "urls", urls));
+        composer.render(files, "sitemap.xml", "sitemap.ftlx", composer.site(input, 0), "urls", urls);
         addTags(files, input);
-        files.put("_search.html", composer.render("search.ftlh", composer.site(input, 0), "search", Map.of()));
+        composer.render(files, "_search.html", "search.ftlh", composer.site(input, 0), "search", Map.of());
         List<SearchIndex.Doc> docs = input.pages().stream().map(page -> new SearchIndex.Doc(page.title(),
                 Urls.encodePath(page.url()), input.rendered().get(page.path()).text())).toList();
-        files.putAll(SearchIndex.build(docs));
-        files.put("_report.html", composer.render("report.ftlh", composer.site(input, 0), "report",
-                Map.of("broken", broken, "orphans", orphans)));
+        for (Map.Entry<String, byte[]> shard : SearchIndex.build(docs).entrySet()) {
+            composer.copy(files, shard.getKey(), shard.getValue());
+        }
+        composer.render(files, "_report.html", "report.ftlh", composer.siteAtCommit(input, 0), "report",
+                Map.of("broken", broken, "orphans", orphans));
         // The server answers any missing path with this page, at any depth: its links are absolute.
         Views.SiteView absolute = composer.site(input, 0);
         absolute = new Views.SiteView(absolute.title(), input.config().siteUrl(), absolute.url(),
                 absolute.cloneUrl(), absolute.commit(), absolute.shortCommit(), absolute.date());
-        files.put("404.html", composer.render("404.ftlh", absolute, "page", Map.of()));
-        for (String asset : ASSETS) {
+        composer.render(files, "404.html", "404.ftlh", absolute, "page", Map.of());
+        for (String asset : Templates.ASSETS) {
             try (InputStream in = SiteListings.class.getResourceAsStream("/org/godshell/toaster/site/assets/"
                     + asset)) {
                 if (in == null) {
                     throw new IOException("asset " + asset + " missing from the classpath");
                 }
-                files.put("_assets/" + asset, in.readAllBytes());
+                composer.copy(files, "_assets/" + asset, in.readAllBytes());
             }
         }
     }
@@ -80,14 +81,14 @@ final class SiteListings {
             List<Views.Link> pages = tag.getValue().stream()
                     .sorted((a, b) -> Titles.key(a.title()).compareTo(Titles.key(b.title())))
                     .map(page -> SiteComposer.link(page, 1)).toList();
-            files.put(tagUrl(tag.getKey()), composer.render("tag.ftlh", composer.site(input, 1), "tag",
-                    Map.of("name", tag.getKey(), "pages", pages)));
+            composer.render(files, tagUrl(tag.getKey()), "tag.ftlh", composer.site(input, 1), "tag",
+                    Map.of("name", tag.getKey(), "pages", pages));
             tags.add(Map.of("name", tag.getKey(), "url", Urls.encodePath(tagUrl(tag.getKey())),
                     "count", pages.size()));
         }
-        files.put("_tags/index.html", composer.render("tags.ftlh", composer.site(input, 1), "tags",
+        composer.render(files, "_tags/index.html", "tags.ftlh", composer.site(input, 1), "tags",
                 tags.stream().map(tag -> Map.of("name", tag.get("name"), "url", "../" + tag.get("url"),
-                        "count", tag.get("count"))).toList()));
+                        "count", tag.get("count"))).toList());
     }
 
     /** A tag's page: its name as an anchor-style slug, or hex code points when that leaves nothing. */

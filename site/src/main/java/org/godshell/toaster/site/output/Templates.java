@@ -35,6 +35,9 @@ public final class Templates {
             "recent.ftlh", "tags.ftlh", "tag.ftlh", "search.ftlh", "report.ftlh", "404.ftlh", "feed.ftlx",
             "sitemap.ftlx");
 
+    /** The static files every site carries under {@code _assets/}. */
+    public static final List<String> ASSETS = List.of("wiki.css", "wiki.js");
+
     private final Configuration configuration;
     private final Configuration builtInOnly;
     private final Map<String, String> accepted = new TreeMap<>();

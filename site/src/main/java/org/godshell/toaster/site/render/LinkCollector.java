@@ -1,6 +1,8 @@
 package org.godshell.toaster.site.render;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.godshell.toaster.site.page.LinkTargets;
 import org.godshell.toaster.site.page.Page;
@@ -12,6 +14,8 @@ final class LinkCollector {
     final Page page;
     final Set<String> reached = new TreeSet<>();
     final Set<String> missing = new TreeSet<>();
+    /** Each target as written to the path it resolved to, "" when missing: what a cached rendering depends on. */
+    final Map<String, String> resolved = new TreeMap<>();
 
     LinkCollector(LinkTargets targets, Page page) {
         this.targets = targets;

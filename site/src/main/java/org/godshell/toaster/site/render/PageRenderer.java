@@ -2,6 +2,7 @@ package org.godshell.toaster.site.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -70,10 +71,10 @@ public final class PageRenderer {
             headings.add(new Rendered.Heading(heading.tagName().charAt(1) - '0', heading.text(), heading.id()));
         }
         return new Rendered(clean.body().html(), headings, clean.body().text(), List.copyOf(links.reached),
-                List.copyOf(links.missing), Optional.empty());
+                List.copyOf(links.missing), Optional.empty(), links.resolved);
     }
 
     private static Rendered failed(String notice) {
-        return new Rendered("", List.of(), "", List.of(), List.of(), Optional.of(notice));
+        return new Rendered("", List.of(), "", List.of(), List.of(), Optional.of(notice), Map.of());
     }
 }

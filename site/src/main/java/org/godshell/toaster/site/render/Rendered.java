@@ -1,20 +1,25 @@
 package org.godshell.toaster.site.render;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A page after rendering and sanitizing: its HTML body, its headings (for the table of contents and the search
  * index), its plain text (for search), the pages it links to, the wiki-link targets that do not exist, and a
- * notice when the page could not be rendered.
+ * notice when the page could not be rendered. {@code resolved} maps each wiki-link target as written to the path
+ * of the page it named, "" when none: the rendering stays valid while every one of them resolves the same way.
  */
 public record Rendered(String html, List<Heading> headings, String text, List<String> linksTo,
-                       List<String> missing, Optional<String> notice) {
+                       List<String> missing, Optional<String> notice, Map<String, String> resolved) {
 
     public Rendered {
         headings = List.copyOf(headings);
         linksTo = List.copyOf(linksTo);
         missing = List.copyOf(missing);
+        resolved = Collections.unmodifiableSortedMap(new TreeMap<>(resolved));
     }
 
     /** A heading of the page: level 1-6, its text and its anchor id. */

@@ -59,6 +59,7 @@ final class WikiLinks {
         }
         String root = Urls.root(collector.page.depth());
         Optional<Page> page = collector.targets.find(target);
+        collector.resolved.put(target, page.map(Page::path).orElse(""));
         if (page.isPresent()) {
             collector.reached.add(page.get().path());
             return new ResolvedLink(link.getLinkType(), root + Urls.encodePath(page.get().url()) + anchor, null,

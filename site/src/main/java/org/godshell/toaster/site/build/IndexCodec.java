@@ -1,0 +1,295 @@
+package org.godshell.toaster.site.build;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.godshell.toaster.site.history.Change;
+import org.godshell.toaster.site.history.History;
+import org.godshell.toaster.site.render.Rendered;
+
+/**
+ * The build index as text: one record a line, fields separated by tabs, with backslash escapes for tab, newline,
+ * carriage return and backslash; the last line is the SHA-256 of all before it. The file is ours, but it lives
+ * on disk beside the site and may be truncated, damaged or from another version: anything that does not decode
+ * exactly is an {@link IndexException}, and the build then starts over in full.
+ */
+final class IndexCodec {
+
+    static final String MAGIC = "toaster-wiki-index\t1";
+    /** An index bigger than this is not read: the build starts over rather than filling the heap. */
+    static final long MAX_BYTES = 1L << 30;
+
+    /** Why an index could not be used. */
+    static final class IndexException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        IndexException(String message) {
+            super(message);
+        }
+    }
+
+    private IndexCodec() {
+    }
+
+    static byte[] encode(BuildIndex index) {
+        StringBuilder out = new StringBuilder(MAGIC).append('\n');
+        line(out, "fingerprint", index.fingerprint());
+        line(out, "commit", index.commit());
+        new TreeMap<>(index.keys()).forEach((path, key) -> line(out, "key", path, key));
+        for (var page : new TreeMap<>(index.pages()).entrySet()) {
+            Rendered rendered = page.getValue().rendered();
+            List<String> fields = new ArrayList<>(List.of("page", page.getKey(), page.getValue().blob(),
+                    rendered.html(), rendered.text(), rendered.notice().isPresent() ? "1" : "0",
+                    rendered.notice().orElse("")));
+            fields.add(Integer.toString(rendered.headings().size()));
+            for (Rendered.Heading heading : rendered.headings()) {
+                fields.addAll(List.of(Integer.toString(heading.level()), heading.text(), heading.id()));
+            }
+            list(fields, rendered.linksTo());
+            list(fields, rendered.missing());
+            fields.add(Integer.toString(rendered.resolved().size()));
+            rendered.resolved().forEach((target, path) -> fields.addAll(List.of(target, path)));
+            line(out, fields.toArray(String[]::new));
+        }
+        Map<Change, String> refs = new HashMap<>();
+        List<History.Commit> commits = index.history().commits();
+        for (int c = 0; c < commits.size(); c++) {
+            History.Commit commit = commits.get(c);
+            List<String> fields = new ArrayList<>(List.of("c", commit.id(), commit.author(),
+                    Long.toString(commit.time().getEpochSecond()), Integer.toString(commit.time().getNano()),
+                    commit.subject(), Integer.toString(commit.changes().size())));
+            for (int k = 0; k < commit.changes().size(); k++) {
+                Change change = commit.changes().get(k);
+                fields.addAll(List.of(change.kind().name(), change.path(), change.oldPath()));
+                refs.put(change, c + "." + k);
+            }
+            line(out, fields.toArray(String[]::new));
+        }
+        for (var page : new TreeMap<>(index.history().pages()).entrySet()) {
+            List<String> fields = new ArrayList<>(List.of("h", page.getKey(),
+                    Integer.toString(page.getValue().size())));
+            for (Change change : page.getValue()) {
+                String ref = refs.get(change);
+                if (ref == null) {
+                    throw new IllegalStateException("a page change outside the commit list: " + change);
+                }
+                fields.add(ref);
+            }
+            line(out, fields.toArray(String[]::new));
+        }
+        byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("end\t" + Fingerprint.sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[body.length + end.length];
+        System.arraycopy(body, 0, all, 0, body.length);
+        System.arraycopy(end, 0, all, body.length, end.length);
+        return all;
+    }
+
+    private static void list(List<String> fields, List<String> items) {
+        fields.add(Integer.toString(items.size()));
+        fields.addAll(items);
+    }
+
+    private static void line(StringBuilder out, String... fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            String field = fields[i];
+            for (int j = 0; j < field.length(); j++) {
+                char c = field.charAt(j);
+                switch (c) {
+                    case '\\' -> out.append("\\\\");
+                    case '\t' -> out.append("\\t");
+                    case '\n' -> out.append("\\n");
+                    case '\r' -> out.append("\\r");
+                    default -> out.append(c);
+                }
+            }
+        }
+        out.append('\n');
+    }
+
+    static BuildIndex decode(byte[] bytes) throws IndexException {
+        int endLine = lastLineStart(bytes);
+        String end = new String(bytes, endLine, bytes.length - endLine, StandardCharsets.UTF_8);
+        byte[] body = Arrays.copyOf(bytes, endLine);
+        if (!end.equals("end\t" + Fingerprint.sha256(body) + "\n")) {
+            throw new IndexException("checksum mismatch (truncated or damaged)");
+        }
+        String text = new String(body, StandardCharsets.UTF_8);
+        if (!text.startsWith(MAGIC + "\n")) {
+            throw new IndexException("not a build index of this version");
+        }
+        try {
+            return parse(text.substring(MAGIC.length() + 1).split("\n", -1));
+        } catch (RuntimeException e) {
+            throw new IndexException("malformed: " + e.getMessage());
+        }
+    }
+
+    private static int lastLineStart(byte[] bytes) throws IndexException {
+        if (bytes.length == 0 || bytes[bytes.length - 1] != '\n') {
+            throw new IndexException("truncated");
+        }
+        for (int i = bytes.length - 2; i >= 0; i--) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        throw new IndexException("truncated");
+    }
+
+    private static BuildIndex parse(String[] lines) throws IndexException {
+        String fingerprint = null;
+        String commit = null;
+        Map<String, String> keys = new HashMap<>();
+        Map<String, BuildIndex.CachedPage> pages = new HashMap<>();
+        List<History.Commit> commits = new ArrayList<>();
+        Map<String, List<Change>> history = new HashMap<>();
+        for (int n = 0; n < lines.length - 1; n++) {
+            Fields fields = new Fields(lines[n]);
+            switch (fields.next()) {
+                case "fingerprint" -> fingerprint = fields.next();
+                case "commit" -> commit = fields.next();
+                case "key" -> keys.put(fields.next(), fields.next());
+                case "page" -> {
+                    String path = fields.next();
+                    String blob = fields.next();
+                    pages.put(path, new BuildIndex.CachedPage(blob, rendered(fields)));
+                }
+                case "c" -> commits.add(commit(fields));
+                case "h" -> {
+                    String path = fields.next();
+                    int count = fields.count();
+                    List<Change> changes = new ArrayList<>(count);
+                    for (int i = 0; i < count; i++) {
+                        String[] ref = fields.next().split("\\.", 2);
+                        changes.add(commits.get(Integer.parseInt(ref[0])).changes().get(Integer.parseInt(ref[1])));
+                    }
+                    history.put(path, changes);
+                }
+                default -> throw new IndexException("unknown record on line " + (n + 2));
+            }
+            fields.done();
+        }
+        if (!lines[lines.length - 1].isEmpty() || fingerprint == null || commit == null) {
+            throw new IndexException("incomplete");
+        }
+        return new BuildIndex(fingerprint, commit, keys, pages, new History(commit, history, commits));
+    }
+
+    private static Rendered rendered(Fields fields) {
+        String html = fields.next();
+        String text = fields.next();
+        boolean hasNotice = fields.flag();
+        String notice = fields.next();
+        int count = fields.count();
+        List<Rendered.Heading> headings = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            headings.add(new Rendered.Heading(Integer.parseInt(fields.next()), fields.next(), fields.next()));
+        }
+        List<String> linksTo = fields.list();
+        List<String> missing = fields.list();
+        count = fields.count();
+        Map<String, String> resolved = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            resolved.put(fields.next(), fields.next());
+        }
+        return new Rendered(html, headings, text, linksTo, missing,
+                hasNotice ? Optional.of(notice) : Optional.empty(), resolved);
+    }
+
+    private static History.Commit commit(Fields fields) {
+        String id = fields.next();
+        String author = fields.next();
+        Instant time = Instant.ofEpochSecond(Long.parseLong(fields.next()), Integer.parseInt(fields.next()));
+        String subject = fields.next();
+        int count = fields.count();
+        List<Change> changes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            changes.add(new Change(id, author, time, subject, Change.Kind.valueOf(fields.next()), fields.next(),
+                    fields.next()));
+        }
+        return new History.Commit(id, author, time, subject, changes);
+    }
+
+    /** The fields of one line, read in order; too few or too many is malformed. */
+    private static final class Fields {
+        private final String[] raw;
+        private int next;
+
+        Fields(String line) {
+            raw = line.split("\t", -1);
+        }
+
+        String next() {
+            if (next >= raw.length) {
+                throw new IllegalArgumentException("a line ends early");
+            }
+            return unescape(raw[next++]);
+        }
+
+        int count() {
+            int count = Integer.parseInt(next());
+            if (count < 0 || count > raw.length) {
+                throw new IllegalArgumentException("a count of " + count + " on a line of " + raw.length);
+            }
+            return count;
+        }
+
+        boolean flag() {
+            return switch (next()) {
+                case "0" -> false;
+                case "1" -> true;
+                default -> throw new IllegalArgumentException("a flag that is not 0 or 1");
+            };
+        }
+
+        List<String> list() {
+            int count = count();
+            List<String> items = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                items.add(next());
+            }
+            return items;
+        }
+
+        void done() {
+            if (next != raw.length) {
+                throw new IllegalArgumentException("a line has extra fields");
+            }
+        }
+
+        private static String unescape(String field) {
+            if (field.indexOf('\\') < 0) {
+                return field;
+            }
+            StringBuilder out = new StringBuilder(field.length());
+            for (int i = 0; i < field.length(); i++) {
+                char c = field.charAt(i);
+                if (c != '\\') {
+                    out.append(c);
+                    continue;
+                }
+                if (++i == field.length()) {
+                    throw new IllegalArgumentException("a field ends in a backslash");
+                }
+                out.append(switch (field.charAt(i)) {
+                    case '\\' -> '\\';
+                    case 't' -> '\t';
+                    case 'n' -> '\n';
+                    case 'r' -> '\r';
+                    default -> throw new IllegalArgumentException("an unknown escape");
+                });
+            }
+            return out.toString();
+        }
+    }
+}

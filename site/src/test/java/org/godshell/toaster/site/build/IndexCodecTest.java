@@ -1,0 +1,87 @@
+package org.godshell.toaster.site.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.godshell.toaster.site.history.Change;
+import org.godshell.toaster.site.history.History;
+import org.godshell.toaster.site.render.Rendered;
+import org.junit.jupiter.api.Test;
+
+/** The build index survives a round trip, and anything damaged, truncated or forged is refused. */
+class IndexCodecTest {
+
+    private static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
+
+    private static BuildIndex sample() {
+        Change created = new Change(COMMIT, "Ann\tTab", Instant.ofEpochSecond(1_700_000_000, 5), "add\\ pages\n",
+                Change.Kind.CREATED, "a b/Page.md", "a b/Page.md");
+        History history = new History(COMMIT, Map.of("a b/Page.md", List.of(created)),
+                List.of(new History.Commit(COMMIT, "Ann\tTab", created.time(), created.subject(), List.of(created))));
+        Rendered rendered = new Rendered("<p>x\ty\r\nz\\</p>", List.of(new Rendered.Heading(2, "Head", "head")),
+                "x y z", List.of("Other.md"), List.of("Missing"), Optional.empty(),
+                Map.of("Other", "Other.md", "Missing", ""));
+        return new BuildIndex("f".repeat(64), COMMIT, Map.of("a b/Page.html", "tabc", "_search/x.json", "bdef"),
+                Map.of("a b/Page.md", new BuildIndex.CachedPage("blob1", rendered)), history);
+    }
+
+    @Test
+    void roundTrip() throws Exception {
+        BuildIndex index = sample();
+        BuildIndex back = IndexCodec.decode(IndexCodec.encode(index));
+        assertEquals(index.fingerprint(), back.fingerprint());
+        assertEquals(index.commit(), back.commit());
+        assertEquals(index.keys(), back.keys());
+        assertEquals(index.pages(), back.pages());
+        assertEquals(index.history().commits(), back.history().commits());
+        assertEquals(index.history().pages(), back.history().pages());
+    }
+
+    @Test
+    void damagedTruncatedAndEmptyAreRefused() {
+        byte[] bytes = IndexCodec.encode(sample());
+        for (int at : new int[] {0, 10, bytes.length / 2, bytes.length - 2}) {
+            byte[] damaged = bytes.clone();
+            damaged[at] ^= 0x20;
+            assertThrows(IndexCodec.IndexException.class, () -> IndexCodec.decode(damaged), "flip at " + at);
+        }
+        for (int length : new int[] {0, 1, bytes.length / 3, bytes.length - 1}) {
+            byte[] cut = Arrays.copyOf(bytes, length);
+            assertThrows(IndexCodec.IndexException.class, () -> IndexCodec.decode(cut), "cut at " + length);
+        }
+        assertThrows(IndexCodec.IndexException.class, () -> IndexCodec.decode(new byte[1 << 16]));
+    }
+
+    /** Well checksummed but malformed: what a buggy or hostile writer could leave. */
+    @Test
+    void malformedRecordsWithAValidChecksumAreRefused() {
+        for (String body : List.of("", "fingerprint\tx\n", "fingerprint\tx\ncommit\tc\nbogus\t1\n",
+                "fingerprint\tx\ncommit\tc\nkey\tonly-one-field\n",
+                "fingerprint\tx\ncommit\tc\nkey\ta\tb\textra\n",
+                "fingerprint\tx\ncommit\tc\nh\tPage.md\t1\t7.0\n",
+                "fingerprint\tx\ncommit\tc\nc\tid\tA\t1\t0\ts\t999999999\n",
+                "fingerprint\tx\ncommit\tc\nc\tid\tA\tnot-a-number\t0\ts\t0\n",
+                "fingerprint\tx\ncommit\tc\nc\tid\tA\t1\t0\ts\t1\tEXPLODED\tp\tp\n",
+                "fingerprint\tx\ncommit\tc\nkey\ta\\q\tb\n",
+                "fingerprint\tx\ncommit\tc\nkey\ta\\\tb\n")) {
+            byte[] forged = withChecksum(IndexCodec.MAGIC + "\n" + body);
+            IndexCodec.IndexException e = assertThrows(IndexCodec.IndexException.class,
+                    () -> IndexCodec.decode(forged), body);
+            assertTrue(!e.getMessage().isEmpty());
+        }
+        byte[] otherVersion = withChecksum("toaster-wiki-index\t0\nfingerprint\tx\ncommit\tc\n");
+        assertThrows(IndexCodec.IndexException.class, () -> IndexCodec.decode(otherVersion));
+    }
+
+    private static byte[] withChecksum(String body) {
+        return (body + "end\t" + Fingerprint.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+}
