@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.Pop3Config;
+import org.godshell.toaster.net.Acceptor;
 import org.godshell.toaster.net.ConnectionLimiter;
 import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.tls.TlsSource;
@@ -90,20 +91,7 @@ public final class Pop3Server implements AutoCloseable {
     }
 
     private void accept(ServerSocket listener, boolean tlsOnConnect) {
-        while (!stopping) {
-            Socket socket;
-            try {
-                socket = listener.accept();
-            } catch (IOException e) {
-                if (!stopping) {
-                    // Out of file descriptors, typically: pause rather than spin while it lasts.
-                    log.event("-", "accept failed on " + listener.getLocalSocketAddress() + ": " + e.getMessage());
-                    GracefulStop.sleep(100);
-                }
-                continue;
-            }
-            Thread.ofVirtual().start(() -> open(socket, tlsOnConnect));
-        }
+        Acceptor.run(listener, () -> stopping, socket -> open(socket, tlsOnConnect), line -> log.event("-", line));
     }
 
     private void open(Socket socket, boolean tlsOnConnect) {

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
+import org.godshell.toaster.net.Acceptor;
 import org.godshell.toaster.net.ConnectionLimiter;
 import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.queue.Queue;
@@ -104,20 +105,7 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private void accept(ServerSocket listener, Port port) {
-        while (!stopping) {
-            Socket socket;
-            try {
-                socket = listener.accept();
-            } catch (IOException e) {
-                if (!stopping) {
-                    // Out of file descriptors, typically: pause rather than spin while it lasts.
-                    log.event("-", "accept failed on " + listener.getLocalSocketAddress() + ": " + e.getMessage());
-                    GracefulStop.sleep(100);
-                }
-                continue;
-            }
-            Thread.ofVirtual().start(() -> open(socket, port));
-        }
+        Acceptor.run(listener, () -> stopping, socket -> open(socket, port), line -> log.event("-", line));
     }
 
     private void open(Socket socket, Port port) {
