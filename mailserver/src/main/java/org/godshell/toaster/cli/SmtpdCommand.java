@@ -112,7 +112,15 @@ final class SmtpdCommand implements Callable<Integer> {
             log.event("-", tls.server().isPresent()
                     ? "STARTTLS offered with " + prefix.control().resolve("servercert.pem")
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");
-            server.start();
+            try {
+                server.start();
+            } catch (IOException e) {
+                // A port that cannot be bound: stop delivery before the queue closes under it.
+                if (runner != null) {
+                    runner.stop(Duration.ZERO);
+                }
+                throw e;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 server.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
