@@ -1,5 +1,6 @@
 package org.godshell.toaster.site.serve;
 
+import java.util.function.IntSupplier;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -12,11 +13,14 @@ import org.eclipse.jetty.util.Callback;
  */
 final class HttpsRedirect extends Handler.Wrapper {
 
-    private final String origin;
+    private final String host;
+    private final IntSupplier port;
 
-    HttpsRedirect(Handler next, String host, int port) {
+    /** {@code port}: the HTTPS connector's bound port, read per request (a configured 0 is known after start). */
+    HttpsRedirect(Handler next, String host, IntSupplier port) {
         super(next);
-        this.origin = "https://" + host + (port == 443 ? "" : ":" + port);
+        this.host = host;
+        this.port = port;
     }
 
     @Override
@@ -24,7 +28,8 @@ final class HttpsRedirect extends Handler.Wrapper {
         if (request.isSecure()) {
             return super.handle(request, response, callback);
         }
-        String location = origin + request.getHttpURI().getPathQuery();
+        int bound = port.getAsInt();
+        String location = "https://" + host + (bound == 443 ? "" : ":" + bound) + request.getHttpURI().getPathQuery();
         response.getHeaders().put("Location", location);
         PlainReply.send(request, response, callback, 308, "308 this wiki is served over HTTPS: " + location);
         return true;

@@ -98,7 +98,7 @@ public final class WikiServer {
         Handler content = new Handler.Sequence(git.map(List::of).orElse(List.of()).toArray(Handler[]::new));
         ((Handler.Sequence) content).addHandler(new StaticSite(settings.site(), log));
         Handler top = settings.https().isEmpty() ? content
-                : new HttpsRedirect(content, settings.host(), httpsPort);
+                : new HttpsRedirect(content, settings.host(), () -> secure.getFirst().getLocalPort());
         server.setHandler(new SecurityHeaders(top));
         server.setErrorHandler(new ErrorReply());
     }

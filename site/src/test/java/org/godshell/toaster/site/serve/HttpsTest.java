@@ -1,0 +1,116 @@
+package org.godshell.toaster.site.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The wiki over HTTPS: pages and security headers (HSTS only there), plain HTTP answered with a 308 to the
+ * configured host (never the client's Host header) and the bound port. The certificate is a fresh self-signed
+ * one made with the JDK's keytool; the client trusts exactly that certificate. (The TLS versions offered are the
+ * caller's SSLContext's: mailserver's ServerTls, tested there.)
+ */
+class HttpsTest {
+
+    private static final char[] STORE_PASSWORD = "test-only".toCharArray();
+
+    @TempDir
+    Path dir;
+
+    private WikiServer server;
+    private SSLContext clientTls;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path keystore = dir.resolve("keys.p12");
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
+                new String(STORE_PASSWORD), "-alias", "wiki", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=wiki.test", "-ext", "SAN=dns:wiki.test,ip:127.0.0.1", "-validity", "2")
+                .redirectErrorStream(true).start();
+        keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            keys.load(in, STORE_PASSWORD);
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keys, STORE_PASSWORD);
+        SSLContext serverTls = SSLContext.getInstance("TLS");
+        serverTls.init(keyManagers.getKeyManagers(), null, null);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(keys);
+        clientTls = SSLContext.getInstance("TLS");
+        clientTls.init(null, trust.getTrustManagers(), null);
+
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><title>Home</title><p>home page</p>\n");
+        Files.writeString(site.resolve("Page.html"), "<!DOCTYPE html><title>Page</title><p>a page</p>\n");
+        Files.writeString(site.resolve("404.html"), "<!DOCTYPE html><title>Missing</title><p>no such page</p>\n");
+        InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        server = new WikiServer(new WikiServer.Settings(site, List.of(any), List.of(any), Optional.of(serverTls),
+                "wiki.test"), Optional.empty(), line -> { });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        server.stop();
+    }
+
+    private static HttpResponse<String> get(HttpClient client, String url) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void pagesComeOverHttpsWithTheSecurityHeadersAndHsts() throws Exception {
+        int port = server.httpsAddresses().getFirst().getPort();
+        try (HttpClient client = HttpClient.newBuilder().sslContext(clientTls).build()) {
+            HttpResponse<String> page = get(client, "https://127.0.0.1:" + port + "/Page.html");
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("a page"), page.body());
+            assertEquals("max-age=31536000", page.headers().firstValue("Strict-Transport-Security").orElse(""));
+            assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("script-src 'self'"));
+            HttpResponse<String> missing = get(client, "https://127.0.0.1:" + port + "/nowhere.html");
+            assertEquals(404, missing.statusCode());
+            assertTrue(missing.body().contains("no such page"), missing.body());
+        }
+    }
+
+    @Test
+    void plainHttpIsSentToTheConfiguredHostOverHttpsWithThePathKept() throws Exception {
+        int http = server.httpAddresses().getFirst().getPort();
+        int https = server.httpsAddresses().getFirst().getPort();
+        try (HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+            HttpResponse<String> redirect = get(client, "http://127.0.0.1:" + http + "/Page.html?x=1");
+            assertEquals(308, redirect.statusCode());
+            assertEquals("https://wiki.test:" + https + "/Page.html?x=1",
+                    redirect.headers().firstValue("Location").orElse(""));
+            assertTrue(redirect.headers().firstValue("Strict-Transport-Security").isEmpty(),
+                    "HSTS is only sent over HTTPS (RFC 6797 §7.2)");
+        }
+    }
+}
