@@ -18,9 +18,10 @@ final class Summary {
         out.println("The toaster for " + settings.domain() + " is installed in " + root + " (" + how + ").");
         for (Mode.Listener listener : settings.mode().listeners()) {
             out.printf("  %-18s %-16s (%s)%n", service(listener.controlFile()), listener.line(),
-                    listener.controlFile().contains("pop3") ? "pop3d" : "smtpd");
+                    daemon(listener.controlFile()));
         }
         out.println("  admin mailbox      " + settings.admin() + " (POP3S, or submission with AUTH after STARTTLS)");
+        out.println("  wiki editors       " + settings.admin() + " may git push to /wiki.git (control/wikieditors)");
         out.println("  manage it          " + root.resolve("bin/toaster") + " --help   (domains, users, queue, plugins)");
         out.println("  check it later     java -jar toaster-installer.jar doctor --prefix " + root);
         if (!settings.unprivileged()) {
@@ -52,7 +53,13 @@ final class Summary {
             case "listen-smtps" -> "SMTPS";
             case "listen-pop3" -> "POP3 (STLS)";
             case "listen-pop3s" -> "POP3S";
+            case "listen-http" -> "wiki (HTTP)";
+            case "listen-https" -> "wiki (HTTPS)";
             default -> controlFile;
         };
+    }
+
+    private static String daemon(String controlFile) {
+        return controlFile.contains("pop3") ? "pop3d" : controlFile.contains("http") ? "toaster wiki serve" : "smtpd";
     }
 }

@@ -7,11 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +119,15 @@ class InstallerContainerIT {
             run(host, 0, "sh", "-c", "for i in $(seq 1 100); do grep -rl hello-from-the-test " + MAILDIR
                     + "/new 2>/dev/null && exit 0; sleep 0.2; done; exit 1");
 
+            // The wiki: started with the rest, built from the shipped documentation, served over HTTPS with the
+            // self-signed certificate; plain HTTP points there. Host networking: the container's ports are ours.
+            assertTrue(out.contains("wiki: started"), out);
+            String home = fetch("https://127.0.0.1:443/");
+            assertTrue(home.startsWith("200 ") && home.contains("Godshell Toaster"), home);
+            assertTrue(fetch("http://127.0.0.1:80/Queue.html").startsWith("308 https://mail.example.test/Queue.html"));
+            assertEquals("toaster", run(host, 0, "stat", "-c", "%U", "/opt/toaster/wiki/wiki.git/HEAD")
+                    .getStdout().strip(), "the wiki service writes pushes there");
+
             ExecResult rerun = run(host, 0, JAVA, "-jar", JAR);
             assertFalse(rerun.getStdout().contains("  doing  "), rerun.getStdout());
 
@@ -157,5 +175,44 @@ class InstallerContainerIT {
             fail("CI=true, so the container test must run, but " + why);
         }
         Assumptions.abort("skipped: " + why);
+    }
+
+    /**
+     * The status and body of a GET (for a redirect: the status and Location). The certificate is the install's
+     * self-signed one for mail.example.test, so this test client alone trusts any and skips the name check.
+     */
+    private static String fetch(String url) throws Exception {
+        HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+        connection.setInstanceFollowRedirects(false);
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(30_000);
+        if (connection instanceof HttpsURLConnection https) {
+            SSLContext trustAll = SSLContext.getInstance("TLS");
+            trustAll.init(null, new TrustManager[] {new X509TrustManager() {
+                @Override
+                public void checkClientTrusted(X509Certificate[] chain, String type) {
+                    throw new UnsupportedOperationException("client certificates are not used here");
+                }
+
+                @Override
+                public void checkServerTrusted(X509Certificate[] chain, String type) {
+                    assertTrue(chain.length > 0);
+                }
+
+                @Override
+                public X509Certificate[] getAcceptedIssuers() {
+                    return new X509Certificate[0];
+                }
+            }}, null);
+            https.setSSLSocketFactory(trustAll.getSocketFactory());
+            https.setHostnameVerifier((name, session) -> true);
+        }
+        int status = connection.getResponseCode();
+        if (status / 100 == 3) {
+            return status + " " + connection.getHeaderField("Location");
+        }
+        try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+            return status + " " + (in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 }

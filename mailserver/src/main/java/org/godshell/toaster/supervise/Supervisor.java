@@ -17,7 +17,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * Starts, stops and reports the toaster's daemons ({@code smtpd}, {@code pop3d}) of one prefix.
+ * Starts, stops and reports the toaster's daemons ({@code smtpd}, {@code pop3d}, {@code wiki serve}) of one
+ * prefix.
  *
  * <p>A daemon starts as {@code setsid [setpriv ... --] PREFIX/bin/toaster NAME}: setsid gives it a session of its
  * own (closing the admin's terminal does not stop it); with a user, setpriv drops root to that user and group
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public final class Supervisor {
 
-    public static final List<String> DAEMONS = List.of("smtpd", "pop3d");
+    public static final List<String> DAEMONS = List.of("smtpd", "pop3d", "wiki");
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
     private static final Duration START_LIMIT = Duration.ofSeconds(20);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
@@ -142,6 +143,9 @@ public final class Supervisor {
                 "--init-groups", "--inh-caps=+net_bind_service", "--ambient-caps=+net_bind_service", "--")));
         argv.add(prefix.resolve("bin/toaster").toString());
         argv.add(daemon);
+        if (daemon.equals("wiki")) {
+            argv.add("serve");                                             // the wiki's daemon is "toaster wiki serve"
+        }
         return argv;
     }
 

@@ -12,7 +12,8 @@ import org.godshell.toaster.installer.template.Template;
 /**
  * The host's own control files: {@code me}, {@code tcp.smtp} (local clients relay with the light plugin set,
  * everyone else gets the external set and may only send to our domains), and one {@code listen-*} file per
- * service of the mode. {@code rcpthosts} is written by {@code toaster domain add} in {@link DomainStep}.
+ * service of the mode, and {@code wikieditors} naming the first mailbox. {@code rcpthosts} is written by
+ * {@code toaster domain add} in {@link DomainStep}.
  */
 final class ControlFilesStep implements Step {
 
@@ -31,6 +32,8 @@ final class ControlFilesStep implements Step {
         for (Mode.Listener listener : context.settings().mode().listeners()) {
             files.add(file("control/" + listener.controlFile(), listener.line() + "\n"));
         }
+        // The first mailbox may push to the wiki; more editors are added to this file by the admin.
+        files.add(file("control/wikieditors", context.settings().admin() + "\n"));
         return files;
     }
 

@@ -26,10 +26,9 @@ public final class InstallSteps {
             steps.add(new DomainStep(context));
             steps.add(new MailboxStep(context));
         }
+        steps.add(new WikiStep(context));
         steps.add(new PermissionsStep(context));
         steps.add(new InstallRecordStep(context));
-        // The wiki steps go here (issue 11: wiki.git from wiki-content/ as its first commit, the site built, served
-        // by a toaster-wiki unit); they are being written with the wiki module and are not part of this list yet.
         if (system && context.systemd()) {
             steps.add(new ServiceUnitsStep(context));
         }

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Who may read what: {@code queue/} and {@code var/} mode 0700, {@code domains/} 0750 with nothing under it
- * readable by others (the passwd files hold password hashes), {@code control/servercert.pem} and
+ * readable by others (the passwd files hold password hashes), {@code wiki/} 0750 and {@code wiki/wiki.git/}
+ * like {@code domains/} (the wiki service writes pushes there; the site it builds beside it is its own), {@code control/servercert.pem} and
  * {@code control/smarthostauth} 0600; in system mode all of these belong to the {@value SystemUserStep#USER}
  * user, everything else stays root's.
  *
@@ -44,6 +45,8 @@ final class PermissionsStep implements Step {
         Path root = context.root();
         return List.of(new Rule(root.resolve("queue"), "rwx------", false),
                 new Rule(root.resolve("var"), "rwx------", false),
+                new Rule(root.resolve("wiki"), "rwxr-x---", false),
+                new Rule(root.resolve("wiki/wiki.git"), "rwxr-x---", true),
                 new Rule(root.resolve("domains"), "rwxr-x---", true),
                 new Rule(root.resolve("control/servercert.pem"), null, false),
                 new Rule(root.resolve("control/smarthostauth"), null, false));

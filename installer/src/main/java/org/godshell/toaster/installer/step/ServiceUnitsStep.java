@@ -19,7 +19,7 @@ import org.godshell.toaster.installer.template.Template;
 final class ServiceUnitsStep implements Step {
 
     /** The daemons, each with its unit. */
-    static final List<String> DAEMONS = List.of("smtpd", "pop3d");
+    static final List<String> DAEMONS = List.of("smtpd", "pop3d", "wiki");
     /** Paths that a unit file can carry unquoted: no spaces, no % specifiers, no quotes. */
     private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
 

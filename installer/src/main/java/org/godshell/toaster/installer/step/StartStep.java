@@ -28,7 +28,7 @@ final class StartStep implements Step {
 
     @Override
     public String describe() {
-        return "smtpd and pop3d running (" + (viaSystemd() ? "systemd" : "toaster start, no systemd here")
+        return "smtpd, pop3d and the wiki running (" + (viaSystemd() ? "systemd" : "toaster start, no systemd here")
                 + "; restarted if this run changed them)";
     }
 
