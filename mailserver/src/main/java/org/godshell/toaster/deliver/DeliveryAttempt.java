@@ -103,6 +103,6 @@ final class DeliveryAttempt {
     }
 
     private static Outcome deferred(String text) {
-        return new Outcome.Deferred(Diagnosis.local("4.3.0", text.replaceAll("[\\x00-\\x1f\\x7f]", " ")));
+        return new Outcome.Deferred(Diagnosis.local("4.3.0", Diagnosis.clean(text)));
     }
 }

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public record Diagnosis(String status, String text, String remoteMta, String smtpReply) {
 
     private static final Pattern STATUS = Pattern.compile("[45]\\.\\d{1,3}\\.\\d{1,3}");
+    /** Longer texts are cut: a remote reply or an exception message may be any length. */
+    public static final int MAX_TEXT = 900;
 
     public Diagnosis {
         Objects.requireNonNull(status, "status");
@@ -31,6 +33,17 @@ public record Diagnosis(String status, String text, String remoteMta, String smt
                 throw new IllegalArgumentException("control character in diagnosis: " + value);
             }
         }
+    }
+
+    /**
+     * {@code text} made fit for a diagnosis: control characters (a remote reply's line breaks, an exception
+     * message's) as spaces, cut at {@link #MAX_TEXT} characters. Text from outside goes through this before it
+     * reaches the constructor, which refuses control characters.
+     */
+    public static String clean(String text) {
+        String clean = text.codePoints().map(c -> c < 0x20 || c == 0x7f ? ' ' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT) + "...";
     }
 
     /** A failure found here, not reported by a remote host. */

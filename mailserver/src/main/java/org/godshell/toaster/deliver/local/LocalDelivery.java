@@ -80,9 +80,11 @@ public final class LocalDelivery {
             }
             return new Outcome.Delivered(describe(targets));
         } catch (UserStoreException e) {
-            return new Outcome.Deferred(Diagnosis.local("4.3.0", "user store unreadable: " + oneLine(e)));
+            return new Outcome.Deferred(Diagnosis.local("4.3.0",
+                    "user store unreadable: " + Diagnosis.clean(String.valueOf(e.getMessage()))));
         } catch (IOException e) {
-            return new Outcome.Deferred(Diagnosis.local("4.3.0", "local delivery failed: " + oneLine(e)));
+            return new Outcome.Deferred(Diagnosis.local("4.3.0",
+                    "local delivery failed: " + Diagnosis.clean(String.valueOf(e.getMessage()))));
         }
     }
 
@@ -145,10 +147,6 @@ public final class LocalDelivery {
             parts.add("forwarded to " + String.join(", ", targets.remote()));
         }
         return "delivered to " + String.join("; ", parts);
-    }
-
-    private static String oneLine(Exception e) {
-        return headerSafe(String.valueOf(e.getMessage()));
     }
 
     /**

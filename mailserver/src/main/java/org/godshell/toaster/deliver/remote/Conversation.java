@@ -297,7 +297,7 @@ final class Conversation {
         }
         for (String recipient : accepted) {
             outcomes.put(recipient, reply.code() / 100 == 2
-                    ? new Outcome.Delivered(Diagnoses.shorten(host.describe() + " said: " + Diagnoses.oneLine(reply)
+                    ? new Outcome.Delivered(Diagnosis.clean(host.describe() + " said: " + Diagnoses.oneLine(reply)
                     + (client.tls() ? " (" + client.tlsDescription() + ")" : " (no TLS)")))
                     : refusal(reply, "end of data"));
         }
@@ -326,7 +326,7 @@ final class Conversation {
 
     private static Outcome unreadable(Unreadable e) {
         return new Outcome.Deferred(Diagnosis.local("4.3.0", "cannot read the queued message: "
-                + Diagnoses.shorten(String.valueOf(e.getMessage()))));
+                + Diagnosis.clean(String.valueOf(e.getMessage()))));
     }
 
     private static Map<String, Outcome> all(List<String> recipients, Outcome outcome) {

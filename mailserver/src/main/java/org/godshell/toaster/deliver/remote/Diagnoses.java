@@ -7,7 +7,6 @@ import org.godshell.toaster.smtp.Reply;
 final class Diagnoses {
 
     /** A DSN field is for people; a 100-line reply would swamp the queue's state file and the bounce. */
-    static final int MAX_TEXT = 900;
 
     private Diagnoses() {
     }
@@ -24,7 +23,7 @@ final class Diagnoses {
         return reply.code() >= 500 ? "5.0.0" : "4" + (reply.code() >= 400 ? ".0.0" : ".5.0");
     }
 
-    /** {@code 550 5.1.1 text of line one text of line two}, shortened to {@link #MAX_TEXT}. */
+    /** {@code 550 5.1.1 text of line one text of line two}, shortened to {@link Diagnosis#MAX_TEXT}. */
     static String oneLine(Reply reply) {
         StringBuilder out = new StringBuilder().append(reply.code());
         if (reply.enhanced() != null) {
@@ -35,19 +34,19 @@ final class Diagnoses {
                 out.append(' ').append(line);
             }
         }
-        return shorten(out.toString());
+        return Diagnosis.clean(out.toString());
     }
 
     /** What {@code host} said in reply to {@code command}, with the reply's own class (4 or 5). */
     static Diagnosis of(Reply reply, Target host, String command) {
         String line = oneLine(reply);
-        return Diagnosis.remote(status(reply), shorten(host.describe() + " said: " + line + " (in reply to "
+        return Diagnosis.remote(status(reply), Diagnosis.clean(host.describe() + " said: " + line + " (in reply to "
                 + command + ")"), host.name(), line);
     }
 
     /** A problem with the connection to {@code host}, found here: no reply to quote. */
     static Diagnosis connection(String status, Target host, String what) {
-        return Diagnosis.remote(status, shorten(host.describe() + ": " + what), host.name(), "");
+        return Diagnosis.remote(status, Diagnosis.clean(host.describe() + ": " + what), host.name(), "");
     }
 
     /** The same diagnosis as a temporary one (4.x.x), for a Deferred made of a refusal we will retry. */
@@ -56,9 +55,4 @@ final class Diagnoses {
                 why.smtpReply()) : why;
     }
 
-    static String shorten(String text) {
-        String clean = text.codePoints().map(c -> c < 0x20 || c == 0x7f ? ' ' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-        return clean.length() <= MAX_TEXT ? clean : clean.substring(0, MAX_TEXT) + "...";
-    }
 }

@@ -79,10 +79,10 @@ final class Routing {
             Optional<InetAddress> literal = SmtpRoutes.addressLiteral(domain);
             return literal.<Destination>map(a -> new Destination.Hosts(List.of(new Host(a.getHostAddress(),
                     literal, mxPort, Optional.empty())), false)).orElseGet(() -> new Destination.Unroutable(
-                    Diagnosis.local("5.1.2", "\"" + Diagnoses.shorten(domain) + "\" is not an address literal")));
+                    Diagnosis.local("5.1.2", "\"" + Diagnosis.clean(domain) + "\" is not an address literal")));
         }
         if (!Dns.valid(domain)) {
-            return new Destination.Unroutable(Diagnosis.local("5.1.2", "\"" + Diagnoses.shorten(domain)
+            return new Destination.Unroutable(Diagnosis.local("5.1.2", "\"" + Diagnosis.clean(domain)
                     + "\" is not a valid domain name"));
         }
         return switch (dns.query(domain, Type.MX, timeout)) {
