@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import org.godshell.toaster.auth.SaslPrep;
 import org.godshell.toaster.io.AtomicFile;
 
@@ -117,17 +118,7 @@ final class Edits {
 
     void setPassword(Address address, char[] password, PasswordScheme scheme) throws UserStoreException {
         String hash = hash(password, scheme);
-        locked(() -> {
-            Path dir = existingDomain(address.domain());
-            PasswdFile file = store.file(address.domain());
-            PasswdFile.Entry entry = file.users().get(address.toString());
-            if (entry == null) {
-                throw new UserStoreException("no user " + address + "; toaster user add creates it");
-            }
-            String line = PasswdFile.line(address, hash, dir.resolve(address.local()), entry.extra());
-            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE);
-            return null;
-        });
+        rewrite(address, entry -> new PasswdFile.Entry(address, hash, entry.line(), entry.extra()));
     }
 
     /** Sets ({@code size} like {@code 500M}) or removes (empty) a user's quota, keeping the rest of the line. */
@@ -136,6 +127,12 @@ final class Edits {
             throw new UserStoreException("\"" + Address.printable(size) + "\" is not a size: write e.g. 500M, 2G or "
                     + "1048576b (a bare number is kilobytes, as in Dovecot), or none");
         }
+        rewrite(address, entry -> new PasswdFile.Entry(address, entry.password(), entry.line(),
+                Quota.with(entry.extra(), size)));
+    }
+
+    /** Replaces an existing user's line by the toaster's form of {@code change(entry)}, under the store lock. */
+    private void rewrite(Address address, UnaryOperator<PasswdFile.Entry> change) throws UserStoreException {
         locked(() -> {
             Path dir = existingDomain(address.domain());
             PasswdFile file = store.file(address.domain());
@@ -143,8 +140,8 @@ final class Edits {
             if (entry == null) {
                 throw new UserStoreException("no user " + address + "; toaster user add creates it");
             }
-            String line = PasswdFile.line(address, entry.password(), dir.resolve(address.local()),
-                    Quota.with(entry.extra(), size));
+            PasswdFile.Entry changed = change.apply(entry);
+            String line = PasswdFile.line(address, changed.password(), dir.resolve(address.local()), changed.extra());
             AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE);
             return null;
         });
