@@ -258,7 +258,7 @@ setup_toaster() {
   fi
   say "installing the toaster into $prefix (jar built $(date -r "$jar" '+%F %T'))"
   rm -rf "$prefix"
-  "$TOASTER_JAVA" -jar "$jar" --prefix "$prefix" >"$work/toaster-install.log" 2>&1 ||
+  "$TOASTER_JAVA" -jar "$jar" install --prefix "$prefix" --unprivileged --no-start --yes --hostname bench.example.org >"$work/toaster-install.log" 2>&1 ||
     { cat "$work/toaster-install.log" >&2; die "the toaster's installer failed"; }
   mkdir -p "$prefix/control"
   echo "$domain" >"$prefix/control/me"

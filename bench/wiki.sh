@@ -62,7 +62,7 @@ fi
 rm -rf "$work"
 mkdir -p "$work"
 prefix=$work/toaster
-"$TOASTER_JAVA" -jar "$jar" --prefix "$prefix" >"$work/toaster-install.log" 2>&1 ||
+"$TOASTER_JAVA" -jar "$jar" install --prefix "$prefix" --unprivileged --no-start --yes --hostname bench.example.org >"$work/toaster-install.log" 2>&1 ||
   { cat "$work/toaster-install.log" >&2; die "the toaster's installer failed"; }
 
 repo=$work/wiki
