@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
 import org.godshell.toaster.site.build.WikiBuilder;
@@ -78,9 +79,10 @@ final class WikiCommand implements Runnable {
                 return fail(spec, e.getMessage());
             }
             BuildReport report;
-            try {
-                report = WikiBuilder.build(BuildOptions.of(repository, ref, this.out).site(site).strict(strict)
-                        .full(full));
+            BuildOptions options = BuildOptions.of(repository, ref, this.out).site(site).strict(strict).full(full);
+            // A bar only on a terminal: bin/toaster's -Djdk.console=java.base gives no console when piped.
+            try (BuildProgressBar bar = System.console() != null ? new BuildProgressBar(err) : null) {
+                report = WikiBuilder.build(bar != null ? options.progress(bar) : options);
             } catch (IOException e) {
                 return fail(spec, "wiki build: " + e.getMessage());
             }
@@ -95,6 +97,9 @@ final class WikiCommand implements Runnable {
                     report.rendered(), report.written(), report.kept());
             out.printf("%d warnings, %d broken links, %d orphan pages%n", report.warnings().size(),
                     report.broken().size(), report.orphans().size());
+            out.println("time: " + report.phases().entrySet().stream()
+                    .map(phase -> phase.getKey() + " " + phase.getValue() + " ms")
+                    .collect(Collectors.joining(", ")));
             if (!report.published()) {
                 out.flush();
                 return fail(spec, "--strict: " + report.broken().size() + " broken link(s); nothing published");

@@ -7,24 +7,30 @@ import org.godshell.toaster.site.source.Limits;
 /**
  * One build's inputs: the repository, the ref to build, the symlink to publish at, site settings, limits, and
  * {@code strict}: a site with broken wiki links is then not published; {@code full}: build everything again
- * even when the previous build's index would allow an incremental build.
+ * even when the previous build's index would allow an incremental build; {@code progress}: told of each phase
+ * and step (a progress bar).
  */
 public record BuildOptions(Path repository, String ref, Path out, SiteConfig site, Limits limits, boolean strict,
-                           boolean full) {
+                           boolean full, BuildProgress progress) {
 
     public static BuildOptions of(Path repository, String ref, Path out) {
-        return new BuildOptions(repository, ref, out, SiteConfig.DEFAULT, Limits.DEFAULT, false, false);
+        return new BuildOptions(repository, ref, out, SiteConfig.DEFAULT, Limits.DEFAULT, false, false,
+                BuildProgress.SILENT);
     }
 
     public BuildOptions strict(boolean strict) {
-        return new BuildOptions(repository, ref, out, site, limits, strict, full);
+        return new BuildOptions(repository, ref, out, site, limits, strict, full, progress);
     }
 
     public BuildOptions site(SiteConfig site) {
-        return new BuildOptions(repository, ref, out, site, limits, strict, full);
+        return new BuildOptions(repository, ref, out, site, limits, strict, full, progress);
+    }
+
+    public BuildOptions progress(BuildProgress progress) {
+        return new BuildOptions(repository, ref, out, site, limits, strict, full, progress);
     }
 
     public BuildOptions full(boolean full) {
-        return new BuildOptions(repository, ref, out, site, limits, strict, full);
+        return new BuildOptions(repository, ref, out, site, limits, strict, full, progress);
     }
 }

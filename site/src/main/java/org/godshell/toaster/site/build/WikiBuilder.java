@@ -18,6 +18,7 @@ import java.util.concurrent.Semaphore;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.godshell.toaster.site.history.CommitDiffs;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.history.HistoryWalk;
 import org.godshell.toaster.site.output.Memo;
@@ -52,7 +53,9 @@ public final class WikiBuilder {
 
     public static BuildReport build(BuildOptions options) throws IOException {
         long started = System.nanoTime();
+        Phases phases = new Phases(options.progress());
         try (Repository repository = WikiRepository.open(options.repository())) {
+            phases.begin("read", 0);
             ObjectId commit = WikiRepository.commit(repository, options.ref());
             SiteSwap swap = new SiteSwap(options.out());
             List<Warning> warnings = new ArrayList<>();
@@ -62,24 +65,30 @@ public final class WikiBuilder {
             String fingerprint = Fingerprint.of(options, inputs.templates());
             Optional<Path> current = swap.current();
             Previous previous = Previous.load(options, inputs, fingerprint, current);
-            Composed composed = compose(repository, commit, options, inputs, previous, new ArrayList<>(warnings));
+            Composed composed = compose(repository, commit, options, inputs, previous, new ArrayList<>(warnings),
+                    phases);
             boolean publish = !options.strict() || composed.site().broken().isEmpty();
             if (publish) {
+                phases.begin("publish", 0);
                 try {
                     swap.publish(composed.site().files(), composed.site().kept(), current,
                             index(fingerprint, commit, composed), commit.name());
                 } catch (SiteSwap.PreviousDamaged e) {
                     previous = Previous.none("the previous build is damaged (" + e.getMessage() + ")");
-                    composed = compose(repository, commit, options, inputs, previous, new ArrayList<>(warnings));
+                    composed = compose(repository, commit, options, inputs, previous, new ArrayList<>(warnings),
+                            phases);
+                    phases.begin("publish", 0);
                     swap.publish(composed.site().files(), composed.site().kept(), current,
                             index(fingerprint, commit, composed), commit.name());
                 }
             }
+            phases.end();
             long millis = (System.nanoTime() - started) / 1_000_000;
             Site site = composed.site();
             return new BuildReport(commit.name(), composed.pages(), site.files().size() + site.kept().size(),
                     composed.warnings(), site.broken(), site.orphans(), options.out().toAbsolutePath(), millis,
-                    publish, composed.rendered(), site.files().size(), site.kept().size(), previous.mode());
+                    publish, composed.rendered(), site.files().size(), site.kept().size(), previous.mode(),
+                    phases.millis());
         }
     }
 
@@ -89,11 +98,12 @@ public final class WikiBuilder {
         Snapshot snapshot = new TreeReader(options.limits()).read(repository, commit);
         warnings.addAll(snapshot.warnings());
         Inputs inputs = Inputs.sort(snapshot, warnings);
-        return compose(repository, commit, options, inputs, Previous.none("full"), warnings);
+        return compose(repository, commit, options, inputs, Previous.none("full"), warnings,
+                new Phases(options.progress()));
     }
 
     private static Composed compose(Repository repository, ObjectId commit, BuildOptions options, Inputs inputs,
-                                    Previous previous, List<Warning> warnings) throws IOException {
+                                    Previous previous, List<Warning> warnings, Phases phases) throws IOException {
         LinkTargets targets = new LinkTargets(inputs.pages(), warnings);
         Map<String, Rendered> rendered = new HashMap<>();
         List<Page> toRender = new ArrayList<>();
@@ -101,13 +111,15 @@ public final class WikiBuilder {
             Optional<Rendered> kept = previous.rendering(page, inputs.blobs().get(page.path()), targets);
             kept.ifPresentOrElse(result -> rendered.put(page.path(), result), () -> toRender.add(page));
         }
-        rendered.putAll(renderAll(toRender, targets, new PageRenderer(options.limits())));
+        phases.begin("render", toRender.size());
+        rendered.putAll(renderAll(toRender, targets, new PageRenderer(options.limits()), options.progress()));
         for (Page page : inputs.pages()) {
             Rendered result = rendered.get(page.path());
             result.notice().filter(notice -> page.notice().isEmpty())
                     .ifPresent(notice -> warnings.add(new Warning(page.path(), notice)));
         }
         List<String> paths = inputs.pages().stream().map(Page::path).toList();
+        phases.begin("history", 0);
         Optional<History> history = previous.history().isEmpty() ? Optional.empty()
                 : previous.history().get().head().equals(commit.name()) ? previous.history()
                 : IncrementalHistory.extend(repository, commit, previous.history().get(), paths);
@@ -117,8 +129,13 @@ public final class WikiBuilder {
             time = walk.parseCommit(commit).getCommitterIdent().getWhenAsInstant();
         }
         Templates templates = new Templates(inputs.templates(), warnings);
+        phases.begin("compose", 0);
+        SiteComposer.Diffs diffs = ids -> {
+            phases.begin("commits", ids.size());
+            return new CommitDiffs(repository).read(ids, options.progress()::step);
+        };
         Site site = new SiteComposer(templates, previous.memo()).compose(new SiteComposer.Input(commit.name(), time,
-                inputs.pages(), rendered, full, inputs.attachments(), options.site()));
+                inputs.pages(), rendered, full, inputs.attachments(), options.site(), diffs));
         warnings.sort(null);
         Map<String, BuildIndex.CachedPage> cache = new HashMap<>();
         for (Page page : inputs.pages()) {
@@ -198,8 +215,8 @@ public final class WikiBuilder {
         }
     }
 
-    private static Map<String, Rendered> renderAll(List<Page> pages, LinkTargets targets, PageRenderer renderer)
-            throws IOException {
+    private static Map<String, Rendered> renderAll(List<Page> pages, LinkTargets targets, PageRenderer renderer,
+                                                   BuildProgress progress) throws IOException {
         Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors());
         Map<String, Future<Rendered>> futures = new HashMap<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -210,6 +227,7 @@ public final class WikiBuilder {
                         return renderer.render(page, targets);
                     } finally {
                         running.release();
+                        progress.step();
                     }
                 }));
             }

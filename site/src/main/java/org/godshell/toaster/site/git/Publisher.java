@@ -39,7 +39,7 @@ final class Publisher implements PostReceiveHook {
     private void publish(ReceivePack pack, String commit) {
         // Incremental from the build being served (WikiBuilder falls back to a full build when it cannot).
         BuildOptions at = new BuildOptions(options.repository(), commit, options.out(), options.site(),
-                options.limits(), options.strict(), false);
+                options.limits(), options.strict(), false, options.progress());
         try {
             BuildReport report = WikiBuilder.build(at);
             if (report.published()) {

@@ -2,16 +2,11 @@ package org.godshell.toaster.site.history;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
@@ -127,37 +122,23 @@ public final class HistoryWalk {
      * not thread-safe; the object database is); only the bookkeeping of renames needs the order.
      */
     private static List<List<DiffEntry>> diffAll(Repository repository, List<ObjectId[]> trees) throws IOException {
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
-        int chunk = Math.max(1, (trees.size() + threads - 1) / threads);
-        List<List<DiffEntry>> results = new ArrayList<>(Collections.nCopies(trees.size(), List.of()));
-        List<Future<?>> work = new ArrayList<>();
-        try (ExecutorService executor = Executors.newFixedThreadPool(threads)) {
-            for (int start = 0; start < trees.size(); start += chunk) {
-                int from = start;
-                int to = Math.min(trees.size(), start + chunk);
-                work.add(executor.submit(() -> {
-                    try (DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-                        diff.setRepository(repository);
-                        diff.setDetectRenames(true);
-                        diff.setPathFilter(PathSuffixFilter.create(".md"));
-                        for (int i = from; i < to; i++) {
-                            results.set(i, diff.scan(trees.get(i)[0], trees.get(i)[1]));
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : work) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while reading the history", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        return Chunks.map(trees.size(), () -> new Scanner(repository),
+                (scanner, index) -> scanner.diff.scan(trees.get(index)[0], trees.get(index)[1]));
+    }
+
+    /** One thread's formatter: renames detected, pages only, nothing printed. */
+    private record Scanner(DiffFormatter diff) implements Chunks.Tools {
+        Scanner(Repository repository) {
+            this(new DiffFormatter(DisabledOutputStream.INSTANCE));
+            diff.setRepository(repository);
+            diff.setDetectRenames(true);
+            diff.setPathFilter(PathSuffixFilter.create(".md"));
         }
-        // Each task set only its own slots, and Future.get() orders those writes before these reads.
-        return results;
+
+        @Override
+        public void close() {
+            diff.close();
+        }
     }
 
     /** A full history: every commit from the head. */

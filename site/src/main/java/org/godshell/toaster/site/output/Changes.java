@@ -34,7 +34,8 @@ final class Changes {
             case DELETED -> "deleted";
         };
         return new Views.ChangeView(printable(change.author()), Dates.shown(change.time()), Dates.iso(change.time()),
-                change.commit(), change.shortCommit(), printable(change.subject()), kind,
+                change.commit(), change.shortCommit(), Urls.root(depth) + CommitPages.url(change.commit()),
+                printable(change.subject()), kind,
                 page != null ? page.title() : change.path(),
                 page != null ? Urls.root(depth) + Urls.encodePath(page.url()) : null, change.path());
     }
@@ -42,8 +43,8 @@ final class Changes {
     Views.CommitView view(History.Commit commit, int depth) {
         List<Views.ChangeView> changes = commit.changes().stream().map(change -> view(change, depth)).toList();
         return new Views.CommitView(printable(commit.author()), Dates.shown(commit.time()),
-                Dates.iso(commit.time()), commit.id(), commit.id().substring(0, 12), printable(commit.subject()),
-                changes);
+                Dates.iso(commit.time()), commit.id(), commit.id().substring(0, 12),
+                Urls.root(depth) + CommitPages.url(commit.id()), printable(commit.subject()), changes);
     }
 
     /** Commit text with control characters as U+FFFD: XML 1.0 (the feed) forbids most of them. */

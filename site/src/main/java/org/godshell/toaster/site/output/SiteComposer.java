@@ -12,6 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.godshell.toaster.site.history.Change;
+import org.godshell.toaster.site.history.CommitDiffs;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.page.Urls;
@@ -24,9 +25,18 @@ import org.godshell.toaster.site.source.SourceFile;
  */
 public final class SiteComposer {
 
-    /** Everything a site is made of. {@code rendered} is keyed by page path. */
+    /**
+     * Everything a site is made of. {@code rendered} is keyed by page path; {@code diffs} reads commits' diffs,
+     * asked only for the commits whose page is not kept from the previous build.
+     */
     public record Input(String commit, Instant commitTime, List<Page> pages, Map<String, Rendered> rendered,
-                        History history, List<SourceFile> attachments, SiteConfig config) {
+                        History history, List<SourceFile> attachments, SiteConfig config, Diffs diffs) {
+    }
+
+    /** The diffs of commits, in the order asked. */
+    @FunctionalInterface
+    public interface Diffs {
+        List<CommitDiffs.Diff> read(List<String> commits) throws IOException;
     }
 
     private final Templates templates;
@@ -83,6 +93,7 @@ public final class SiteComposer {
                 .filter(page -> !page.path().equals("Home.md") && !backlinks.containsKey(page.path()))
                 .map(page -> new Views.Link(page.title(), page.url())).toList();
         new SiteListings(templates, this).add(files, input, changes, broken, orphans);
+        new CommitPages(templates, memo).add(files, input, changes, site(input, 1));
         for (SourceFile attachment : input.attachments()) {
             copy(files, attachment.path(), attachment.content().orElseThrow());
         }

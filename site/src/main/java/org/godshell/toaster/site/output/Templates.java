@@ -32,7 +32,7 @@ public final class Templates {
 
     /** The template names the generator renders; a wiki may override any of them. */
     public static final List<String> NAMES = List.of("layout.ftlh", "page.ftlh", "section.ftlh", "history.ftlh",
-            "recent.ftlh", "tags.ftlh", "tag.ftlh", "search.ftlh", "report.ftlh", "404.ftlh", "feed.ftlx",
+            "commit.ftlh", "recent.ftlh", "tags.ftlh", "tag.ftlh", "search.ftlh", "report.ftlh", "404.ftlh", "feed.ftlx",
             "sitemap.ftlx");
 
     /** The static files every site carries under {@code _assets/}. */

@@ -17,13 +17,14 @@ public final class Views {
     public record Nav(String title, String url, boolean folder, boolean current, List<Nav> children) {
     }
 
-    /** A change as shown in history, recent changes and the feed. */
+    /** A change as shown in history, recent changes and the feed; {@code commitUrl} is its commit's page. */
     public record ChangeView(String author, String date, String iso, String commit, String shortCommit,
-                             String subject, String kind, String pageTitle, String pageUrl, String path) {
+                             String commitUrl, String subject, String kind, String pageTitle, String pageUrl,
+                             String path) {
     }
 
-    /** A commit with its changes, for recent changes and the feed. */
-    public record CommitView(String author, String date, String iso, String commit, String shortCommit,
+    /** A commit with its changes, for recent changes, the feed and its own page ({@code url}). */
+    public record CommitView(String author, String date, String iso, String commit, String shortCommit, String url,
                              String subject, List<ChangeView> changes) {
     }
 

@@ -46,6 +46,11 @@ final class Markdown {
         options.set(AnchorLinkExtension.ANCHORLINKS_ANCHOR_CLASS, "anchor");
         options.set(HtmlRenderer.FENCED_CODE_LANGUAGE_CLASS_PREFIX, "language-");
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        // The admonition maps' defaults are read from the jar's resources on every parse and render when the
+        // options lack them (a fifth of a full build's time); set once here, they are read once.
+        options.set(AdmonitionExtension.QUALIFIER_TYPE_MAP, AdmonitionExtension.getQualifierTypeMap());
+        options.set(AdmonitionExtension.QUALIFIER_TITLE_MAP, AdmonitionExtension.getQualifierTitleMap());
+        options.set(AdmonitionExtension.TYPE_SVG_MAP, AdmonitionExtension.getQualifierSvgValueMap());
         parser = Parser.builder(options).build();
         renderer = HtmlRenderer.builder(options).linkResolverFactory(new WikiLinks.ResolverFactory())
                 .attributeProviderFactory(new WikiLinks.MissingClass()).build();

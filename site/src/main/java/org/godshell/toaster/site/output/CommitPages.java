@@ -1,0 +1,54 @@
+package org.godshell.toaster.site.output;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.godshell.toaster.site.history.CommitDiffs;
+import org.godshell.toaster.site.history.History;
+
+/**
+ * One page per commit that touched pages, {@code _commit/ID.html}: who, when, why, and the diff of every file.
+ *
+ * <p>A commit's diff is fixed by the commit, so the page's memo key is its view without the diff (the commit id,
+ * the message, the links to the pages as they are named now): a later build keeps the page, and reads the diff
+ * of only the new commits, or of those whose pages were renamed or deleted since.
+ */
+final class CommitPages {
+
+    private final Templates templates;
+    private final Memo memo;
+
+    CommitPages(Templates templates, Memo memo) {
+        this.templates = templates;
+        this.memo = memo;
+    }
+
+    /** The page of a commit, relative to the site's root. */
+    static String url(String commit) {
+        return "_commit/" + commit + ".html";
+    }
+
+    void add(SortedMap<String, byte[]> files, SiteComposer.Input input, Changes changes, Views.SiteView site)
+            throws IOException {
+        List<Views.CommitView> todo = new ArrayList<>();
+        for (History.Commit commit : input.history().commits()) {
+            Views.CommitView view = changes.view(commit, 1);
+            if (!memo.keep(url(commit.id()), Memo.key("commit.ftlh", site, "commit", view))) {
+                todo.add(view);
+            }
+        }
+        List<CommitDiffs.Diff> diffs = input.diffs().read(todo.stream().map(Views.CommitView::commit).toList());
+        for (int i = 0; i < todo.size(); i++) {
+            Map<String, Object> model = new HashMap<>();
+            model.put("site", site);
+            model.put("commit", todo.get(i));
+            model.put("diff", diffs.get(i));
+            files.put(url(todo.get(i).commit()),
+                    templates.render("commit.ftlh", model).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
