@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,7 +29,7 @@ import org.godshell.toaster.site.git.Pushes;
 import org.godshell.toaster.site.output.SiteConfig;
 import org.godshell.toaster.site.serve.WikiServer;
 import org.godshell.toaster.site.source.WikiRepository;
-import org.godshell.toaster.tls.ServerTls;
+import org.godshell.toaster.tls.TlsSource;
 import org.godshell.toaster.users.UserStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,8 +70,13 @@ final class WikiServeCommand implements Callable<Integer> {
         Optional<SSLContext> tls;
         try {
             config = WikiServeConfig.load(control);
-            tls = config.listenHttps().isEmpty() ? Optional.empty()
-                    : ServerTls.fromControl(control).map(ServerTls::context);
+            // The certificates are looked at before each handshake: a renewed one is served without a restart.
+            Optional<TlsSource> source = config.listenHttps().isEmpty() ? Optional.empty()
+                    : TlsSource.watch(control, log);
+            tls = source.isEmpty() ? Optional.empty() : Optional.of(source.get().reloadingContext());
+        } catch (GeneralSecurityException e) {
+            err.println("toaster wiki serve: TLS cannot start: " + e.getMessage());
+            return 1;
         } catch (ConfigException e) {
             err.println("toaster wiki serve: " + e.getMessage());
             return 1;

@@ -30,10 +30,12 @@ public final class ServerTls {
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private final SSLContext context;
+    private final SniKeyManager keys;
     private final String[] suites;
 
-    private ServerTls(SSLContext context) {
+    private ServerTls(SSLContext context, SniKeyManager keys) {
         this.context = context;
+        this.keys = keys;
         this.suites = Arrays.stream(context.getSupportedSSLParameters().getCipherSuites())
                 .filter(ServerTls::modern).toArray(String[]::new);
     }
@@ -45,8 +47,9 @@ public final class ServerTls {
     /** Certificates by alias, tried in order for SNI; {@code "default"} when the client names no known host. */
     static ServerTls of(Map<String, ServerCertificate> certificates) throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(new KeyManager[] {new SniKeyManager(certificates)}, null, null);
-        return new ServerTls(context);
+        SniKeyManager keys = new SniKeyManager(certificates);
+        context.init(new KeyManager[] {keys}, null, null);
+        return new ServerTls(context, keys);
     }
 
     /**
@@ -81,6 +84,10 @@ public final class ServerTls {
     /** The context, for servers that run their own TLS engine (the wiki's web server). */
     public SSLContext context() {
         return context;
+    }
+
+    SniKeyManager keys() {
+        return keys;
     }
 
     static boolean modern(String suite) {

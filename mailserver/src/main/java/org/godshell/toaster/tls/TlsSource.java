@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
 import org.godshell.toaster.config.ConfigException;
 
 /**
@@ -58,6 +61,16 @@ public final class TlsSource {
             lock.unlock();
         }
         return current;
+    }
+
+    /**
+     * A context whose certificates follow {@link #current}, for servers that run their own TLS engine (the
+     * wiki's web server): a renewed certificate is served from the next handshake, without a restart.
+     */
+    public SSLContext reloadingContext() throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(new KeyManager[] {new ReloadingKeyManager(this)}, null, null);
+        return context;
     }
 
     private static List<String> fingerprint(Path control) {
