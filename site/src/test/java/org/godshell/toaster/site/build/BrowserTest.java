@@ -4,44 +4,40 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.godshell.toaster.site.TestRepo;
+import org.godshell.toaster.site.serve.WikiServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built wiki-content in a real browser: headless Chromium loads pages from a small HTTP server over the
- * built site and dumps the DOM after the scripts ran. Search with {@code ?q=} must list results, and the console
- * must show no error. Skipped without {@code chromium} on PATH, unless CI=true (.ci/run installs it).
+ * The built wiki-content in a real browser: headless Chromium loads pages from the wiki's web server and dumps the
+ * DOM after the scripts ran. A reader follows links from home to a page, its history and a commit's diff; search
+ * with {@code ?q=} must list results; the console must show no error (a Content-Security-Policy violation
+ * included). Skipped without {@code chromium} on PATH, unless CI=true (.ci/run installs it).
  */
 class BrowserTest {
 
     private static final Pattern CONSOLE = Pattern.compile("CONSOLE[^\\]]*\\] \"(.*)\", source: (.*)");
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
-            "json", "application/json", "atom", "application/atom+xml", "xml", "application/xml");
 
-    /** Not a site path (the site's own names never start with "_browser"): the detector's self-check. */
+    /** Not site paths (the site's own names never start with "_browser"): the detector's self-check. */
     private static final String ERROR_PAGE = "_browser-test-error.html";
+    private static final String ERROR_SCRIPT = "_browser-test-error.js";
 
     @TempDir
     Path temp;
@@ -58,18 +54,68 @@ class BrowserTest {
         Assumptions.assumeTrue(found.isPresent(), "chromium not on PATH");
         chromium = found.get();
         Path content = Path.of(System.getProperty("wiki.content", "../wiki-content"));
+        Path edited = temp.resolve("edited");
         try (TestRepo repo = TestRepo.bare(temp.resolve("wiki.git"))) {
             repo.commitFolder(content, "wiki-content as committed", "Toaster Docs", TestRepo.EPOCH);
+            for (TestRepo.Entry entry : TestRepo.entriesOf(content)) {
+                Path file = edited.resolve(new String(entry.path(), StandardCharsets.UTF_8));
+                Files.createDirectories(file.getParent());
+                Files.write(file, entry.content());
+            }
+            Files.writeString(edited.resolve("Queue.md"), "\nA line added <by> the browser test.\n",
+                    StandardOpenOption.APPEND);
+            repo.commitFolder(edited, "Queue: one more line", "Ed Itor", TestRepo.EPOCH.plusSeconds(3600));
         }
         WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main", temp.resolve("site")));
-        site = temp.resolve("site").toRealPath();
+        site = temp.resolve("site");
+        // The detector's self-check: a page whose script fails. The wiki's own pages are never named so.
+        Path build = site.toRealPath();
+        Files.writeString(build.resolve(ERROR_PAGE), "<!DOCTYPE html><title>x</title><script src=\"" + ERROR_SCRIPT
+                + "\"></script>");
+        Files.writeString(build.resolve(ERROR_SCRIPT), "notDefinedAnywhere();\n");
+    }
+
+    @Test
+    void aReaderGoesFromHomeToAPageToItsHistoryToADiff() throws Exception {
+        WikiServer server = serve();
+        try {
+            String base = "http://127.0.0.1:" + server.httpAddresses().getFirst().getPort() + "/";
+            Browsed home = browse(base + "index.html");
+            assertEquals(List.of(), home.consoleErrors());
+            String pageUrl = base + link(home.dom(), "Queue[^\"]*\\.html");
+            Browsed page = browse(pageUrl);
+            assertTrue(page.dom().contains("Ed Itor"), "last edited by the second commit's author");
+            assertEquals(List.of(), page.consoleErrors());
+            String historyUrl = resolve(pageUrl, link(page.dom(), "[^\"]*_history/Queue\\.html"));
+            Browsed history = browse(historyUrl);
+            assertTrue(history.dom().contains("Queue: one more line"), () -> history.dom());
+            assertEquals(List.of(), history.consoleErrors());
+            String commitUrl = resolve(historyUrl, link(history.dom(), "[^\"]*_commit/[0-9a-f]{40}\\.html"));
+            Browsed diff = browse(commitUrl);
+            assertTrue(diff.dom().contains("<span class=\"wiki-diff-add\">+A line added &lt;by&gt; the browser "
+                    + "test.</span>"), () -> diff.dom());
+            assertEquals(List.of(), diff.consoleErrors());
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The first href in {@code dom} matching {@code pattern}. */
+    private static String link(String dom, String pattern) {
+        Matcher href = Pattern.compile("href=\"(" + pattern + ")\"").matcher(dom);
+        assertTrue(href.find(), () -> "no link matching " + pattern + " in:\n" + dom);
+        return href.group(1);
+    }
+
+    private static String resolve(String from, String href) {
+        return URI.create(from).resolve(href).toString();
     }
 
     @Test
     void searchFromTheQueryStringListsResultsWithoutConsoleErrors() throws Exception {
-        HttpServer server = serve();
+        WikiServer server = serve();
         try {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            String base = "http://127.0.0.1:" + server.httpAddresses().getFirst().getPort() + "/";
             Browsed search = browse(base + "_search.html?q=queue");
             assertTrue(search.dom().contains("page(s) found."), () -> "search status:\n" + search.dom());
             Matcher results = Pattern.compile("<ol id=\"wiki-search-results\">(.*?)</ol>", Pattern.DOTALL)
@@ -91,7 +137,7 @@ class BrowserTest {
             assertTrue(home.dom().contains("Godshell Toaster"), "the home page rendered");
             assertEquals(List.of(), home.consoleErrors());
         } finally {
-            server.stop(0);
+            server.stop();
         }
     }
 
@@ -125,44 +171,13 @@ class BrowserTest {
         }).toList());
     }
 
-    private HttpServer serve() throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext("/", this::answer);
+    /** The wiki's own web server over the built site, with its headers (the Content-Security-Policy among them). */
+    private WikiServer serve() throws Exception {
+        WikiServer server = new WikiServer(new WikiServer.Settings(site,
+                List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(),
+                "localhost"), Optional.empty(), line -> { });
         server.start();
         return server;
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String path = URLDecoder.decode(exchange.getRequestURI().getRawPath(), StandardCharsets.UTF_8);
-            if (path.equals("/" + ERROR_PAGE)) {
-                byte[] body = "<!DOCTYPE html><title>x</title><script>notDefinedAnywhere();</script>"
-                        .getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", TYPES.get("html"));
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                return;
-            }
-            Path file = site.resolve(path.substring(1)).normalize();
-            if (!file.startsWith(site) || !Files.isRegularFile(file)) {
-                file = site.resolve("404.html");
-                send(exchange, 404, file);
-                return;
-            }
-            send(exchange, 200, file);
-        }
-    }
-
-    private static void send(HttpExchange exchange, int status, Path file) throws IOException {
-        byte[] body = Files.readAllBytes(file);
-        String name = file.getFileName().toString();
-        String type = TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream");
-        exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     private static Optional<Path> onPath(String program) {
