@@ -4,8 +4,11 @@
 # BENCH_COMMITS commits with git fast-import; the same repository carries a minimal Hugo site (hugo.toml with
 # enableGitInfo = true, two layouts), so Hugo reads the same pages and the same history. Prints Hugo's full
 # build time, ours (full, --full), the ratio ours/Hugo, our one-page incremental rebuild from the command line
-# (a fresh JVM) and in a long-lived JVM (bench/wiki/WarmRebuild.java, as a wiki server would rebuild on push).
-# Goals (issue 8): full build <= Hugo's time; one-page rebuild <= 200 ms. See bench/README.md, "Wiki".
+# (a fresh JVM) and in a long-lived JVM (bench/wiki/WarmRebuild.java, as a wiki server would rebuild on push);
+# then serves the same repository with `toaster wiki serve` and times a real `git push` of a one-line change
+# until the web server serves the changed page.
+# Goals: full build <= Hugo's time; one-page rebuild <= 200 ms (issue 8); push to visible <= 1 s (issue 9).
+# See bench/README.md, "Wiki".
 #
 #   bench/wiki.sh            (root only to apt-get install hugo when it is missing)
 #
@@ -14,6 +17,8 @@
 #   BENCH_COMMITS    commits in all (one per page, then edits) (5000)
 #   BENCH_RUNS       measured full builds per side; median  (1)
 #   BENCH_WARM       measured warm rebuilds; median         (10)
+#   BENCH_PUSHES     measured pushes to the served wiki; median (5)
+#   BENCH_HTTP_PORT  the wiki server's port on 127.0.0.1     (2080)
 #   BENCH_WORKDIR    scratch directory, wiped at start      (/tmp/toaster-wiki-bench)
 #   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
 #   TOASTER_ROOT     the toaster's source tree              (the parent of bench/)
@@ -26,6 +31,8 @@ pages=${BENCH_PAGES:-1000}
 commits=${BENCH_COMMITS:-5000}
 runs=${BENCH_RUNS:-1}
 warm=${BENCH_WARM:-10}
+pushes=${BENCH_PUSHES:-5}
+http_port=${BENCH_HTTP_PORT:-2080}
 work=${BENCH_WORKDIR:-/tmp/toaster-wiki-bench}
 rebuild=${BENCH_REBUILD:-0}
 root=${TOASTER_ROOT:-$(dirname "$here")}
@@ -34,7 +41,7 @@ die() { echo "wiki-bench: $*" >&2; exit 1; }
 say() { echo "wiki-bench: $*" >&2; }
 
 [[ $# -eq 0 ]] || { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//' >&2; exit 2; }
-for n in pages commits runs warm; do
+for n in pages commits runs warm pushes http_port; do
   [[ ${!n} =~ ^[1-9][0-9]{0,6}$ ]] || { echo "wiki-bench: $n must be a whole number >= 1, not '${!n}'" >&2; exit 2; }
 done
 [[ $commits -gt $pages ]] || { echo "wiki-bench: BENCH_COMMITS must be more than BENCH_PAGES" >&2; exit 2; }
@@ -47,6 +54,7 @@ if ! command -v hugo >/dev/null 2>&1; then
     die "apt-get install hugo failed"
 fi
 command -v git >/dev/null 2>&1 || die "git is needed"
+command -v curl >/dev/null 2>&1 || die "curl is needed"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed"
 
 # shellcheck source=mailserver/src/dist/lib/toaster-java.sh
@@ -111,9 +119,53 @@ say "warm rebuilds in one JVM (bench/wiki/WarmRebuild.java): 5 not counted, then
   >"$work/warm.log" 2>&1 || { cat "$work/warm.log" >&2; die "the warm rebuilds failed"; }
 warm_ms=$(sed -n 's/^median \([0-9]*\) ms$/\1/p' "$work/warm.log")
 
+say "push to visible: the same repository served by toaster wiki serve on 127.0.0.1:$http_port"
+bare=$prefix/wiki/wiki.git
+rm -rf "$bare"
+git clone -q --bare "$repo" "$bare"
+echo "127.0.0.1:$http_port" >"$prefix/control/listen-http"
+password=bench-push-password
+printf '%s\n' "$password" | "$prefix/bin/toaster" user passwd postmaster@example.org >/dev/null ||
+  die "setting the admin's password failed"
+"$prefix/bin/toaster" wiki serve >"$work/serve.log" 2>&1 &
+serve_pid=$!
+trap 'kill "$serve_pid" 2>/dev/null || true' EXIT
+site_url=http://127.0.0.1:$http_port
+for _ in $(seq 1 600); do
+  curl -fs -o /dev/null "$site_url/index.html" && break
+  kill -0 "$serve_pid" 2>/dev/null || { cat "$work/serve.log" >&2; die "toaster wiki serve stopped"; }
+  sleep 0.2
+done
+curl -fs -o /dev/null "$site_url/index.html" || { cat "$work/serve.log" >&2; die "the wiki did not come up"; }
+clone=$work/clone
+git clone -q "$site_url/wiki.git" "$clone"
+git -C "$clone" config user.name Bench
+git -C "$clone" config user.email bench@example.org
+push_url="http://postmaster%40example.org:$password@127.0.0.1:$http_port/wiki.git"
+visible_times=() push_times=()
+for run in $(seq 1 "$pushes"); do
+  marker="push-bench-$run-$RANDOM$RANDOM"
+  printf '\nA line %s for the push benchmark.\n' "$marker" >>"$clone/content/section-07/Page-0777.md"
+  git -C "$clone" commit -q -am "Push benchmark $run"
+  start=$(now_ms)
+  git -C "$clone" push -q "$push_url" main 2>"$work/push.err" || { cat "$work/push.err" >&2; die "git push failed"; }
+  pushed=$(( $(now_ms) - start ))
+  until curl -fs "$site_url/content/section-07/Page-0777.html" | grep -q "$marker"; do
+    (( $(now_ms) - start < 60000 )) || die "the pushed change was not served within 60 s"
+    sleep 0.01
+  done
+  visible_times+=($(( $(now_ms) - start )))
+  push_times+=("$pushed")
+  say "push $run: git push returned after $pushed ms, the page changed after ${visible_times[-1]} ms"
+done
+kill "$serve_pid" 2>/dev/null || true
+visible_ms=$(printf '%s\n' "${visible_times[@]}" | median)
+push_ms=$(printf '%s\n' "${push_times[@]}" | median)
+
 echo "wiki benchmark: $pages pages, $commits commits, $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "  hugo $(hugo version | cut -d' ' -f2) full build:        $hugo_ms ms (median of $runs)"
 echo "  toaster full build (--full):   $ours_ms ms wall, JVM start included (median of $runs)"
 awk -v o="$ours_ms" -v h="$hugo_ms" 'BEGIN { printf "  ratio toaster/hugo:            %.2f (goal: <= 1.00)\n", o / h }'
 echo "  one-page rebuild, CLI:         $inc_wall ms wall, $inc_internal ms in the build"
 echo "  one-page rebuild, warm JVM:    $warm_ms ms (median of $warm; goal: <= 200 ms)"
+echo "  push to visible, git client:   $visible_ms ms (median of $pushes; git push alone $push_ms ms; goal: <= 1000 ms)"

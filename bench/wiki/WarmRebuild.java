@@ -45,9 +45,9 @@ public class WarmRebuild {
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 if (i >= warmup) {
                     times.add(millis);
-                    System.out.printf("rebuild %d: %d ms, %d page(s) rendered, %d files written, %d kept (%s)%n",
+                    System.out.printf("rebuild %d: %d ms, %d page(s) rendered, %d files written, %d kept (%s); %s%n",
                             i - warmup + 1, millis, report.rendered(), report.written(), report.kept(),
-                            report.mode());
+                            report.mode(), report.phases());
                 }
             }
         }

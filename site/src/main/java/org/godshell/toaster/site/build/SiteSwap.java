@@ -15,9 +15,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -79,11 +81,15 @@ final class SiteSwap {
         }
     }
 
+    /** A published build and the one served before it (kept for readers still in it, and for the next build). */
+    record Swapped(Path fresh, Optional<Path> previous) {
+    }
+
     /**
      * Writes the files into a new build directory, links the {@code kept} ones from {@code previous}, writes the
-     * index beside it, swaps the symlink to it, and removes stale builds.
+     * index beside it, and swaps the symlink to it: from here readers get the new site. {@link #clean} follows.
      */
-    Path publish(Map<String, byte[]> files, Collection<String> kept, Optional<Path> from, byte[] index,
+    Swapped publish(Map<String, byte[]> files, Collection<String> kept, Optional<Path> from, byte[] index,
                  String commit) throws IOException {
         Files.createDirectories(builds);
         Path fresh = Files.createTempDirectory(builds, nextNumber() + "-" + commit.substring(0, 12) + "-");
@@ -116,8 +122,12 @@ final class SiteSwap {
         Files.createSymbolicLink(link, out.getParent().relativize(fresh));
         Files.move(link, out, StandardCopyOption.ATOMIC_MOVE);
         fsyncDirectory(out.getParent());
-        removeStale(fresh, previous);
-        return fresh;
+        return new Swapped(fresh, previous);
+    }
+
+    /** Removes the builds older than the two of {@code swapped}: nothing is served from them any more. */
+    void clean(Swapped swapped) throws IOException {
+        removeStale(swapped.fresh(), swapped.previous());
     }
 
     private static Path inside(Path dir, String path) throws IOException {
@@ -128,25 +138,34 @@ final class SiteSwap {
         return target;
     }
 
-    /** Hard-links each kept file from the previous build, or copies it where the file system refuses links. */
+    /**
+     * Hard-links each kept file from the previous build, or copies it where the file system refuses links; each
+     * folder is made once, and the links are made many at once (most of an incremental build's publishing).
+     */
     private static void link(Path fresh, Collection<String> kept, Optional<Path> from) throws IOException {
         if (kept.isEmpty()) {
             return;
         }
         Path previous = from.orElseThrow(() -> new PreviousDamaged("files to keep but no previous build"));
+        Set<Path> folders = new HashSet<>();
         for (String path : kept) {
+            Path parent = inside(fresh, path).getParent();
+            if (folders.add(parent)) {
+                Files.createDirectories(parent);
+            }
+        }
+        inParallel(kept, path -> {
             Path source = inside(previous, path);
             Path target = inside(fresh, path);
             if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
                 throw new PreviousDamaged(path + " is missing from the previous build " + previous);
             }
-            Files.createDirectories(target.getParent());
             try {
                 Files.createLink(target, source);
             } catch (UnsupportedOperationException | FileSystemException e) {
                 Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
-        }
+        });
     }
 
     /**
@@ -154,27 +173,41 @@ final class SiteSwap {
      * thousand-file site take a fraction of the time one-by-one would.
      */
     private static void writeAll(Path dir, Map<String, byte[]> files) throws IOException {
+        inParallel(files.keySet(), path -> {
+            try (FileChannel channel = FileChannel.open(dir.resolve(path), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(files.get(path));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+        });
+    }
+
+    /** What is done to one file of the site. */
+    private interface FileWork {
+        void apply(String path) throws IOException;
+    }
+
+    /** Runs {@code work} for every path, up to 64 at once on virtual threads; the first failure is thrown. */
+    private static void inParallel(Collection<String> paths, FileWork work) throws IOException {
         Semaphore open = new Semaphore(64);
-        List<Future<?>> writes = new ArrayList<>();
+        List<Future<?>> done = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                writes.add(executor.submit(() -> {
+            for (String path : paths) {
+                done.add(executor.submit(() -> {
                     open.acquire();
-                    try (FileChannel channel = FileChannel.open(dir.resolve(file.getKey()),
-                            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                        ByteBuffer buffer = ByteBuffer.wrap(file.getValue());
-                        while (buffer.hasRemaining()) {
-                            channel.write(buffer);
-                        }
-                        channel.force(true);
+                    try {
+                        work.apply(path);
                     } finally {
                         open.release();
                     }
                     return null;
                 }));
             }
-            for (Future<?> write : writes) {
-                write.get();
+            for (Future<?> future : done) {
+                future.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

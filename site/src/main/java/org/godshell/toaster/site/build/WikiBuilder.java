@@ -70,17 +70,21 @@ public final class WikiBuilder {
             boolean publish = !options.strict() || composed.site().broken().isEmpty();
             if (publish) {
                 phases.begin("publish", 0);
+                SiteSwap.Swapped swapped;
                 try {
-                    swap.publish(composed.site().files(), composed.site().kept(), current,
+                    swapped = swap.publish(composed.site().files(), composed.site().kept(), current,
                             index(fingerprint, commit, composed), commit.name());
                 } catch (SiteSwap.PreviousDamaged e) {
                     previous = Previous.none("the previous build is damaged (" + e.getMessage() + ")");
                     composed = compose(repository, commit, options, inputs, previous, new ArrayList<>(warnings),
                             phases);
                     phases.begin("publish", 0);
-                    swap.publish(composed.site().files(), composed.site().kept(), current,
+                    swapped = swap.publish(composed.site().files(), composed.site().kept(), current,
                             index(fingerprint, commit, composed), commit.name());
                 }
+                // Readers get the new site from here; removing the old builds is not on their way.
+                phases.begin("cleanup", 0);
+                swap.clean(swapped);
             }
             phases.end();
             long millis = (System.nanoTime() - started) / 1_000_000;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.ObjectId;
@@ -23,6 +24,9 @@ import org.eclipse.jgit.revwalk.RevWalk;
  * What is cut is counted, and the page says {@code git show} gives the rest.
  */
 public final class CommitDiffs {
+
+    /** Control characters but tab and newline, and the two non-characters XML forbids. */
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\x00-\\x08\\x0b-\\x1f\\x7f\\uFFFE\\uFFFF]");
 
     static final int MAX_FILE_BYTES = 1 << 20;
     static final int MAX_FILES = 200;
@@ -149,6 +153,7 @@ public final class CommitDiffs {
 
     /** Control characters as U+FFFD: they have no place in HTML text, and a tab is shown as spaces by CSS. */
     static String printable(String text) {
-        return text.replaceAll("[\\x00-\\x08\\x0b-\\x1f\\x7f\\uFFFE\\uFFFF]", "\uFFFD");
+        return UNPRINTABLE.matcher(text).replaceAll("\uFFFD");
     }
+
 }

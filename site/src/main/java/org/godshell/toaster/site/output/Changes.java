@@ -3,6 +3,7 @@ package org.godshell.toaster.site.output;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.page.Page;
@@ -13,6 +14,9 @@ import org.godshell.toaster.site.page.Urls;
  * to a page since deleted shows its old path without a link.
  */
 final class Changes {
+
+    /** Control characters (tab and newline too, in commit text), and the two non-characters XML forbids. */
+    private static final Pattern UNPRINTABLE = Pattern.compile("[\\x00-\\x1f\\x7f\\uFFFE\\uFFFF]");
 
     private final Map<Change, Page> pageOf = new HashMap<>();
 
@@ -40,6 +44,19 @@ final class Changes {
                 page != null ? Urls.root(depth) + Urls.encodePath(page.url()) : null, change.path());
     }
 
+    /**
+     * What a commit's view takes from the pages as they are now (the title and file of each page it changed):
+     * with the commit's id, everything the view shows. Far cheaper to key a page by than the view itself.
+     */
+    String pagesNow(History.Commit commit) {
+        StringBuilder text = new StringBuilder();
+        for (Change change : commit.changes()) {
+            Page page = pageOf.get(change);
+            text.append(page == null ? "-" : page.url().length() + ":" + page.url() + page.title()).append('\n');
+        }
+        return text.toString();
+    }
+
     Views.CommitView view(History.Commit commit, int depth) {
         List<Views.ChangeView> changes = commit.changes().stream().map(change -> view(change, depth)).toList();
         return new Views.CommitView(printable(commit.author()), Dates.shown(commit.time()),
@@ -49,6 +66,7 @@ final class Changes {
 
     /** Commit text with control characters as U+FFFD: XML 1.0 (the feed) forbids most of them. */
     static String printable(String text) {
-        return text.replaceAll("[\\x00-\\x1f\\x7f\\uFFFE\\uFFFF]", "\uFFFD");
+        return UNPRINTABLE.matcher(text).replaceAll("\uFFFD");
     }
+
 }

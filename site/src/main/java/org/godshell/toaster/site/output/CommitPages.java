@@ -13,9 +13,9 @@ import org.godshell.toaster.site.history.History;
 /**
  * One page per commit that touched pages, {@code _commit/ID.html}: who, when, why, and the diff of every file.
  *
- * <p>A commit's diff is fixed by the commit, so the page's memo key is its view without the diff (the commit id,
- * the message, the links to the pages as they are named now): a later build keeps the page, and reads the diff
- * of only the new commits, or of those whose pages were renamed or deleted since.
+ * <p>A commit's diff, author, date and message are fixed by the commit, so the page's memo key is the commit id
+ * and what it shows of the pages as they are now (their titles and files): a later build keeps the page, and
+ * reads the diff of only the new commits, or of those whose pages were renamed, retitled or deleted since.
  */
 final class CommitPages {
 
@@ -36,9 +36,9 @@ final class CommitPages {
             throws IOException {
         List<Views.CommitView> todo = new ArrayList<>();
         for (History.Commit commit : input.history().commits()) {
-            Views.CommitView view = changes.view(commit, 1);
-            if (!memo.keep(url(commit.id()), Memo.key("commit.ftlh", site, "commit", view))) {
-                todo.add(view);
+            String key = commit.id() + "\n" + changes.pagesNow(commit);
+            if (!memo.keep(url(commit.id()), Memo.key("commit.ftlh", site, "commit", key))) {
+                todo.add(changes.view(commit, 1));
             }
         }
         List<CommitDiffs.Diff> diffs = input.diffs().read(todo.stream().map(Views.CommitView::commit).toList());

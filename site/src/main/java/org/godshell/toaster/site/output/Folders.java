@@ -1,5 +1,6 @@
 package org.godshell.toaster.site.output;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -27,6 +28,7 @@ final class Folders {
     }
 
     private final Folder top;
+    private String fingerprint;
     private final Map<String, Folder> byPath = new TreeMap<>();
 
     Folders(List<Page> pages) {
@@ -70,6 +72,33 @@ final class Folders {
 
     Folder top() {
         return top;
+    }
+
+    /**
+     * Stands for the whole tree in a memo key: {@link #nav} is a function of the tree and its arguments, so a
+     * page's navigation is keyed by this and the arguments instead of by the entries (a thousand-page wiki's
+     * navigation, written out for each of its pages, is most of an incremental build's keying).
+     */
+    String fingerprint() {
+        if (fingerprint == null) {
+            StringBuilder text = new StringBuilder();
+            describe(top, text);
+            fingerprint = Memo.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return fingerprint;
+    }
+
+    private static void describe(Folder folder, StringBuilder text) {
+        text.append("folder ").append(folder.path().length()).append(':').append(folder.path())
+                .append(folder.title().length()).append(':').append(folder.title()).append('\n');
+        for (Page page : folder.pages()) {
+            text.append("page ").append(page.url().length()).append(':').append(page.url())
+                    .append(page.title().length()).append(':').append(page.title()).append('\n');
+        }
+        for (Folder sub : folder.folders()) {
+            describe(sub, text);
+        }
+        text.append("end\n");
     }
 
     Map<String, Folder> all() {

@@ -2,6 +2,8 @@ package org.godshell.toaster.site.output;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,9 +28,12 @@ final class SearchIndex {
     private SearchIndex() {
     }
 
-    /** Index files by site path. */
+    /**
+     * Index files by site path. Each page's terms are counted in a map of its own, then appended to the terms'
+     * postings in page order, so postings need no sorting; only a shard's terms are sorted, when written.
+     */
     static SortedMap<String, byte[]> build(List<Doc> docs) {
-        SortedMap<String, SortedMap<String, SortedMap<Integer, Integer>>> shards = new TreeMap<>();
+        Map<String, Postings> index = new HashMap<>();
         StringBuilder pages = new StringBuilder("[");
         for (int id = 0; id < docs.size(); id++) {
             Doc doc = docs.get(id);
@@ -37,29 +42,32 @@ final class SearchIndex {
             pages.append(',');
             Json.string(pages, doc.url());
             pages.append(']');
+            Map<String, Integer> weights = new HashMap<>();
             for (String term : terms(doc.title())) {
-                add(shards, term, id, 10);
+                weights.merge(term, 10, Integer::sum);
             }
             for (String term : terms(doc.text())) {
-                add(shards, term, id, 1);
+                weights.merge(term, 1, Integer::sum);
             }
+            int page = id;
+            weights.forEach((term, weight) -> index.computeIfAbsent(term, key -> new Postings()).add(page, weight));
         }
         pages.append("]\n");
+        SortedMap<String, List<String>> shards = new TreeMap<>();
+        for (String term : index.keySet()) {
+            shards.computeIfAbsent(shard(term), key -> new ArrayList<>()).add(term);
+        }
         SortedMap<String, byte[]> files = new TreeMap<>();
         files.put("_search/pages.json", pages.toString().getBytes(StandardCharsets.UTF_8));
-        for (Map.Entry<String, SortedMap<String, SortedMap<Integer, Integer>>> shard : shards.entrySet()) {
+        for (Map.Entry<String, List<String>> shard : shards.entrySet()) {
+            List<String> terms = shard.getValue();
+            terms.sort(null);
             StringBuilder out = new StringBuilder("{");
-            boolean first = true;
-            for (Map.Entry<String, SortedMap<Integer, Integer>> term : shard.getValue().entrySet()) {
-                out.append(first ? "" : ",");
-                first = false;
-                Json.string(out, term.getKey());
+            for (int i = 0; i < terms.size(); i++) {
+                out.append(i == 0 ? "" : ",");
+                Json.string(out, terms.get(i));
                 out.append(":[");
-                boolean firstPosting = true;
-                for (Map.Entry<Integer, Integer> posting : term.getValue().entrySet()) {
-                    out.append(firstPosting ? "" : ",").append(posting.getKey()).append(',').append(posting.getValue());
-                    firstPosting = false;
-                }
+                index.get(terms.get(i)).write(out);
                 out.append(']');
             }
             out.append("}\n");
@@ -68,10 +76,24 @@ final class SearchIndex {
         return files;
     }
 
-    private static void add(SortedMap<String, SortedMap<String, SortedMap<Integer, Integer>>> shards, String term,
-                            int id, int weight) {
-        shards.computeIfAbsent(shard(term), key -> new TreeMap<>()).computeIfAbsent(term, key -> new TreeMap<>())
-                .merge(id, weight, Integer::sum);
+    /** A term's pages and weights, in page order: pairs in one growing array. */
+    private static final class Postings {
+        private int[] pairs = new int[4];
+        private int size;
+
+        void add(int page, int weight) {
+            if (size == pairs.length) {
+                pairs = Arrays.copyOf(pairs, size * 2);
+            }
+            pairs[size++] = page;
+            pairs[size++] = weight;
+        }
+
+        void write(StringBuilder out) {
+            for (int i = 0; i < size; i += 2) {
+                out.append(i == 0 ? "" : ",").append(pairs[i]).append(',').append(pairs[i + 1]);
+            }
+        }
     }
 
     /** The shard of a term: its first two characters if ASCII letters or digits, else their code points in hex. */

@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.CommitDiffs;
 import org.godshell.toaster.site.history.History;
@@ -71,8 +72,10 @@ public final class SiteComposer {
             int depth = page.depth();
             List<Views.Link> linksHere = backlinks.getOrDefault(page.path(), new TreeSet<>()).stream()
                     .map(byPath::get).map(from -> link(from, depth)).toList();
-            render(files, page.url(), "page.ftlh", site(input, depth), "page",
-                    pageView(page, input, folders, changes, linksHere));
+            Views.PageView view = pageView(page, input, changes, linksHere);
+            String nav = folders.fingerprint() + " " + page.folder() + " " + page.url() + " " + depth;
+            render(files, page.url(), "page.ftlh", site(input, depth), "page", List.of(view, nav),
+                    () -> view.withNav(folders.nav(folders.top(), page.folder(), page.url(), depth, false)));
             List<Views.ChangeView> history = input.history().of(page.path()).stream()
                     .map(change -> changes.view(change, historyDepth(page))).toList();
             render(files, historyUrl(page), "history.ftlh", site(input, historyDepth(page)), "page",
@@ -100,8 +103,8 @@ public final class SiteComposer {
         return new Site(files, memo.kept(), memo.keys(), broken, orphans);
     }
 
-    private Views.PageView pageView(Page page, Input input, Folders folders, Changes changes,
-                                    List<Views.Link> backlinks) {
+    /** The page's view without its navigation, which {@link Views.PageView#withNav} adds when it is rendered. */
+    private Views.PageView pageView(Page page, Input input, Changes changes, List<Views.Link> backlinks) {
         int depth = page.depth();
         Rendered rendered = input.rendered().get(page.path());
         List<Rendered.Heading> toc = rendered.headings().stream().filter(h -> h.level() >= 2 && h.level() <= 3)
@@ -115,8 +118,7 @@ public final class SiteComposer {
         String notice = rendered.notice().or(page::notice).orElse(null);
         return new Views.PageView(page.title(), page.path(), shellQuoted(page.path()), rendered.html(), notice,
                 toc, tags, last, created, Urls.root(depth) + Urls.encodePath(historyUrl(page)), backlinks,
-                breadcrumbs(page.folder(), depth),
-                folders.nav(folders.top(), page.folder(), page.url(), depth, false));
+                breadcrumbs(page.folder(), depth), List.of());
     }
 
     /** A path as one word for a POSIX shell: bare when that is safe, else in single quotes. */
@@ -171,12 +173,21 @@ public final class SiteComposer {
     /** Renders a template into {@code path}, unless the previous build rendered it from the same model. */
     void render(SortedMap<String, byte[]> files, String path, String template, Views.SiteView site, String key,
                 Object view) throws IOException {
-        if (memo.keep(path, Memo.key(template, site, key, view))) {
+        render(files, path, template, site, key, view, () -> view);
+    }
+
+    /**
+     * Renders a template into {@code path} unless the previous build rendered it from the same inputs, which
+     * {@code keyView} stands for: equal key views make equal views. The view is made only when rendering.
+     */
+    void render(SortedMap<String, byte[]> files, String path, String template, Views.SiteView site, String key,
+                Object keyView, Supplier<Object> view) throws IOException {
+        if (memo.keep(path, Memo.key(template, site, key, keyView))) {
             return;
         }
         Map<String, Object> model = new HashMap<>();
         model.put("site", site);
-        model.put(key, view);
+        model.put(key, view.get());
         files.put(path, templates.render(template, model).getBytes(StandardCharsets.UTF_8));
     }
 

@@ -37,6 +37,12 @@ public final class Views {
                            List<Rendered.Heading> toc,
                            List<Link> tags, ChangeView lastEdit, ChangeView created, String historyUrl,
                            List<Link> backlinks, List<Link> breadcrumbs, List<Nav> nav) {
+
+        /** The same view with its navigation. */
+        public PageView withNav(List<Nav> entries) {
+            return new PageView(title, path, shellPath, html, notice, toc, tags, lastEdit, created, historyUrl,
+                    backlinks, breadcrumbs, entries);
+        }
     }
 
     /** The site-wide values every template gets as {@code site}. */
