@@ -1,12 +1,10 @@
 package org.godshell.toaster.site.output;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import org.godshell.toaster.site.history.CommitDiffs;
 import org.godshell.toaster.site.history.History;
 
@@ -19,11 +17,11 @@ import org.godshell.toaster.site.history.History;
  */
 final class CommitPages {
 
-    private final Templates templates;
+    private final SiteComposer composer;
     private final Memo memo;
 
-    CommitPages(Templates templates, Memo memo) {
-        this.templates = templates;
+    CommitPages(SiteComposer composer, Memo memo) {
+        this.composer = composer;
         this.memo = memo;
     }
 
@@ -32,8 +30,7 @@ final class CommitPages {
         return "_commit/" + commit + ".html";
     }
 
-    void add(SortedMap<String, byte[]> files, SiteComposer.Input input, Changes changes, Views.SiteView site)
-            throws IOException {
+    void add(SiteComposer.Input input, Changes changes, Views.SiteView site) throws IOException {
         List<Views.CommitView> todo = new ArrayList<>();
         for (History.Commit commit : input.history().commits()) {
             String key = commit.id() + "\n" + changes.pagesNow(commit);
@@ -47,8 +44,7 @@ final class CommitPages {
             model.put("site", site);
             model.put("commit", todo.get(i));
             model.put("diff", diffs.get(i));
-            files.put(url(todo.get(i).commit()),
-                    templates.render("commit.ftlh", model).getBytes(StandardCharsets.UTF_8));
+            composer.enqueue(url(todo.get(i).commit()), "commit.ftlh", model);
         }
     }
 }

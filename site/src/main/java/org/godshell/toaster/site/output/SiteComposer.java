@@ -11,6 +11,10 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.CommitDiffs;
@@ -42,6 +46,11 @@ public final class SiteComposer {
 
     private final Templates templates;
     private final Memo memo;
+    private final List<Job> pending = new ArrayList<>();
+
+    /** A file to render: which template, with which model. */
+    private record Job(String path, String template, Map<String, Object> model) {
+    }
 
     /** {@code memo} says which files the previous build made alike; they are not rendered again. */
     public SiteComposer(Templates templates, Memo memo) {
@@ -89,6 +98,7 @@ public final class SiteComposer {
                     "breadcrumbs", breadcrumbs(folder.path(), depth));
             render(files, folder.url(), "section.ftlh", site(input, depth), "section", view);
         }
+        flush(files);
         if (!byPath.containsKey("Home.md") && !memo.keep("index.html", "copy" + memo.keys().get("_contents.html"))) {
             files.put("index.html", files.get("_contents.html"));
         }
@@ -96,10 +106,11 @@ public final class SiteComposer {
                 .filter(page -> !page.path().equals("Home.md") && !backlinks.containsKey(page.path()))
                 .map(page -> new Views.Link(page.title(), page.url())).toList();
         new SiteListings(templates, this).add(files, input, changes, broken, orphans);
-        new CommitPages(templates, memo).add(files, input, changes, site(input, 1));
+        new CommitPages(this, memo).add(input, changes, site(input, 1));
         for (SourceFile attachment : input.attachments()) {
             copy(files, attachment.path(), attachment.content().orElseThrow());
         }
+        flush(files);
         return new Site(files, memo.kept(), memo.keys(), broken, orphans);
     }
 
@@ -188,7 +199,35 @@ public final class SiteComposer {
         Map<String, Object> model = new HashMap<>();
         model.put("site", site);
         model.put(key, view.get());
-        files.put(path, templates.render(template, model).getBytes(StandardCharsets.UTF_8));
+        enqueue(path, template, model);
+    }
+
+    /** Queues a file to render; {@link #flush} renders the queue. */
+    void enqueue(String path, String template, Map<String, Object> model) {
+        pending.add(new Job(path, template, model));
+    }
+
+    /**
+     * Renders the queued files into {@code files}, on as many threads as there are processors: templates and
+     * their models are only read, so files render independently (a full build's thousands of them).
+     */
+    private void flush(SortedMap<String, byte[]> files) throws IOException {
+        List<Future<byte[]>> rendered = new ArrayList<>();
+        try (ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
+            for (Job job : pending) {
+                rendered.add(executor.submit(() -> templates.render(job.template(), job.model())
+                        .getBytes(StandardCharsets.UTF_8)));
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                files.put(pending.get(i).path(), rendered.get(i).get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while laying out the site", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        }
+        pending.clear();
     }
 
     /** Puts a file made elsewhere, unless the previous build had the same bytes there. */

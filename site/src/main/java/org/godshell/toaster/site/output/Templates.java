@@ -99,8 +99,10 @@ public final class Templates {
             } catch (TemplateException e) {
                 Warning warning = new Warning("templates/", "rendering " + name + " with the wiki's templates "
                         + "failed, the built-in ones are used: " + firstLine(e.getMessage()));
-                if (!warnings.contains(warning)) {
-                    warnings.add(warning);
+                synchronized (warnings) {                               // files render on several threads
+                    if (!warnings.contains(warning)) {
+                        warnings.add(warning);
+                    }
                 }
             }
         }
