@@ -1,6 +1,5 @@
 package org.godshell.toaster.pop3;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,20 +8,17 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.Pop3Config;
 import org.godshell.toaster.tls.SelfSigned;
 import org.godshell.toaster.tls.TlsSource;
+import org.godshell.toaster.tls.TrustOnly;
 import org.godshell.toaster.users.UserStore;
 
 /**
@@ -111,16 +107,7 @@ final class Pop3TestServer implements AutoCloseable {
     /** A TLS client over {@code plain} that trusts only the test certificate and checks the name pop.test. */
     static SSLSocket handshake(Socket plain) throws Exception {
         String text = certificate();
-        String certificate = text.substring(text.indexOf("-----BEGIN CERTIFICATE-----"));
-        X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(certificate.getBytes(StandardCharsets.US_ASCII)));
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("pop", served);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
+        SSLContext context = TrustOnly.certificateIn(text);
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, "pop.test", plain.getPort(), true);
         var parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");

@@ -3,15 +3,12 @@ package org.godshell.toaster.smtpd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +16,9 @@ import java.util.Map;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.godshell.toaster.queue.QueueId;
 import org.godshell.toaster.tls.SelfSigned;
+import org.godshell.toaster.tls.TrustOnly;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,16 +51,7 @@ class StartTlsTest {
 
     /** A TLS client that trusts only the certificate in {@code trusted} and asks for {@code host} with SNI. */
     private static SSLSocket handshake(Socket plain, String trusted, String host) throws Exception {
-        String certificate = trusted.substring(trusted.indexOf("-----BEGIN CERTIFICATE-----"));
-        X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(certificate.getBytes(StandardCharsets.US_ASCII)));
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("mx", served);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
+        SSLContext context = TrustOnly.certificateIn(trusted);
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, plain.getPort(), true);
         var parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");                // RFC 6125 name check
@@ -154,16 +142,7 @@ class StartTlsTest {
 
     /** A TLS client that trusts only {@code trusted}'s certificate and asks for {@code sni}; no name check. */
     private static SSLSocket handshakeWithoutNameCheck(Socket plain, String trusted, String sni) throws Exception {
-        String certificate = trusted.substring(trusted.indexOf("-----BEGIN CERTIFICATE-----"));
-        X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(certificate.getBytes(StandardCharsets.US_ASCII)));
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        trust.setCertificateEntry("served", served);
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
+        SSLContext context = TrustOnly.certificateIn(trusted);
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, sni, plain.getPort(), true);
         var parameters = tls.getSSLParameters();
         parameters.setServerNames(List.of(new SNIHostName(sni)));
