@@ -34,6 +34,9 @@ class ToasterCommandDocTest {
     /** A toaster command line in a code span or a code block line: at its start, after a path or a prompt. */
     private static final Pattern INVOCATION = Pattern.compile("(?:^|\\$ |/|&& |sudo )toaster (?! )([^|;&>#`]*)");
 
+    /** A fence opening a code block: three or more backticks or tildes, then the info string. */
+    private static final Pattern FENCE = Pattern.compile("(`{3,}|~{3,}).*");
+
     private final CommandLine root = new CommandLine(new Toaster());
 
     @Test
@@ -157,16 +160,24 @@ class ToasterCommandDocTest {
     /** The code spans of a page's text and the lines of its fenced code blocks. */
     static List<String> codeLines(String markdown) {
         List<String> out = new ArrayList<>();
-        boolean fenced = false;
-        for (String line : markdown.lines().toList()) {
-            if (line.strip().startsWith("```")) {
-                fenced = !fenced;
-            } else if (fenced) {
-                out.add(line.strip());
+        String fence = null;
+        for (String line : markdown.lines().map(String::strip).toList()) {
+            Matcher open = FENCE.matcher(line);
+            if (fence == null && open.matches()) {
+                fence = open.group(1);
+            } else if (fence != null && closes(line, fence)) {
+                fence = null;
+            } else if (fence != null) {
+                out.add(line);
             } else {
                 out.addAll(WikiPage.codeSpans(line));
             }
         }
         return out;
+    }
+
+    /** Whether a line closes the fenced block {@code fence} opened: the same character, at least as many. */
+    static boolean closes(String line, String fence) {
+        return line.startsWith(fence) && line.chars().allMatch(c -> c == fence.charAt(0));
     }
 }
