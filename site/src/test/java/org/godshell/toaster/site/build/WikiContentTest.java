@@ -31,7 +31,7 @@ class WikiContentTest {
         // -Dwiki.out=DIR keeps a copy of the site to look at
         Path out = System.getProperty("wiki.out") != null ? Path.of(System.getProperty("wiki.out"))
                 : temp.resolve("site");
-        BuildReport report = WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main", out));
+        BuildReport report = WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main", out).strict(true));
         System.out.printf("wiki-content: %d pages, %d files, %d warnings, %d broken links, %d ms%n",
                 report.pages(), report.files(), report.warnings().size(), report.broken().size(), report.millis());
         report.warnings().forEach(warning -> System.out.println("  warning " + warning));
