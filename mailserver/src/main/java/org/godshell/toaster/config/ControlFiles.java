@@ -40,7 +40,8 @@ public final class ControlFiles {
     public static final List<Entry> ALL = List.of(
             new Entry("me", "the host's own name", "one host name"),
             new Entry("smtpgreeting", "the value of me", "one line of printable ASCII, the text after 220"),
-            new Entry("rcpthosts", "nothing: mail for every domain is refused", "one domain a line; .domain for its subdomains"),
+            new Entry("rcpthosts", "nothing: mail for every domain is refused",
+                    "one domain a line; .domain for its subdomains"),
             new Entry("morercpthosts", "nothing: mail for every domain is refused", "as rcpthosts"),
             new Entry("databytes", "0 (no limit)", "a whole number of bytes"),
             new Entry("badmailfrom", "empty", "one address or @domain a line"),
@@ -50,7 +51,8 @@ public final class ControlFiles {
             new Entry("concurrencyincoming", "40", "a whole number of connections"),
             new Entry("concurrencyperip", "10", "a whole number of connections"),
             new Entry("maxrcpt", "1000", "a whole number of recipients"),
-            new Entry("tcp.smtp", "no rules: everyone allowed", "tcprules lines, address:allow,VAR=\"value\" or address:deny"),
+            new Entry("tcp.smtp", "no rules: everyone allowed",
+                    "tcprules lines, address:allow,VAR=\"value\" or address:deny"),
             new Entry("servercert.pem", "none: no STARTTLS", "PEM: the private key, then the certificate chain"),
             new Entry("servercerts", "none", "a directory of NAME.pem files as servercert.pem, chosen by SNI"),
             new Entry("listen-submission", "none: no submission port", "as listen-smtp"),
@@ -75,7 +77,8 @@ public final class ControlFiles {
             new Entry("smarthostauth", "none: no AUTH to relays", "relay username password a line; mode 0600"),
             new Entry("helohost", "the value of me", "one host name"),
             new Entry("timeoutconnect", "60", "a whole number of seconds"),
-            new Entry("timeoutremote", "RFC 5321 §4.5.3.2 values (5 min, 10 min after the data)", "a whole number of seconds"));
+            new Entry("timeoutremote", "RFC 5321 §4.5.3.2 values (5 min, 10 min after the data)",
+                    "a whole number of seconds"));
 
     private ControlFiles() {
     }

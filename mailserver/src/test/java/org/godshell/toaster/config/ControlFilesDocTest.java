@@ -34,7 +34,8 @@ class ControlFilesDocTest {
             Pattern.compile("\\b(?:file|single|list|number)\\(\"([a-z0-9.-]+)\""),
             Pattern.compile("\\bnumber\\((?:control|controlDir|dir), \"([a-z0-9.-]+)\""));
     /** The sample plugins read control files too: {@code $home/control/validrcptto}, {@code control/me}. */
-    private static final Pattern SCRIPT_READER = Pattern.compile("(?:^|[\\s$/{}\"'=])control/([a-z0-9][a-z0-9.-]*[a-z0-9])");
+    private static final Pattern SCRIPT_READER =
+            Pattern.compile("(?:^|[\\s$/{}\"'=])control/([a-z0-9][a-z0-9.-]*[a-z0-9])");
 
     private static final Path MAIN = Path.of("src/main/java");
     private static final Path PLUGINS = Path.of("src/dist/plugins");
@@ -118,9 +119,9 @@ class ControlFilesDocTest {
         List<List<String>> rows = page.table("## The files");
         Set<String> missing = new TreeSet<>();
         for (ControlFiles.Entry entry : ControlFiles.ALL) {
-            boolean section = page.text().lines().anyMatch(line -> line.matches("###? .*")
-                    && WikiPage.codeSpans(line).stream().anyMatch(span -> span.startsWith(entry.name()))
-                    || line.matches("###? .*") && List.of(line.replaceFirst("^#+ ", "").split("[ ,:]+")).contains(entry.name()));
+            boolean section = page.text().lines().filter(line -> line.matches("###? .*"))
+                    .anyMatch(heading -> WikiPage.codeSpans(heading).stream().anyMatch(s -> s.startsWith(entry.name()))
+                            || List.of(heading.replaceFirst("^#+ ", "").split("[ ,:]+")).contains(entry.name()));
             boolean linked = rows.stream().filter(row -> WikiPage.codeSpans(row.get(0)).stream()
                     .anyMatch(span -> span.startsWith(entry.name()))).anyMatch(row -> row.get(2).contains("[["));
             if (!section && !linked) {

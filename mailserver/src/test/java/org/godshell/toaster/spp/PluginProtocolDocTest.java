@@ -136,6 +136,29 @@ class PluginProtocolDocTest {
         assertEquals(List.of(), problems);
     }
 
+    @Test
+    void thePolicyActionTableSaysWhatEachActionBecomes() {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (List<String> row : page.table("### What the answer does")) {
+            List<String> actions = WikiPage.codeSpans(row.get(0));
+            List<String> becomes = WikiPage.codeSpans(row.get(1));
+            for (int i = 0; i < actions.size(); i++) {
+                // a sample of the documented form: [text] and text become "text", NN becomes 50
+                String action = actions.get(i).replace("[text]", "text").replace("NN", "50");
+                List<String> expected = becomes.isEmpty() ? List.of()
+                        : List.of((becomes.size() == actions.size() ? becomes.get(i) : becomes.get(0)).replace("NN", "50"));
+                List<String> actual = PolicyAction.map(action).lines();
+                if (!actual.equals(expected)) {
+                    problems.add(action + ": the page says " + expected + ", the code gives " + actual);
+                }
+                checked++;
+            }
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(checked >= 15, "actions checked: " + checked);
+    }
+
     private static boolean covers(String documented, String attribute) {
         return documented.endsWith("*") ? attribute.startsWith(documented.substring(0, documented.length() - 1))
                 : documented.equals(attribute);
