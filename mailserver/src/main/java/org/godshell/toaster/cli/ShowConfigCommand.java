@@ -1,9 +1,12 @@
 package org.godshell.toaster.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.DeliveryConfig;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.spp.SppEngine;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code toaster showconfig}: every effective setting and where it came from (a control file or a default). */
 @Command(name = "showconfig", mixinStandardHelpOptions = true,
         description = "Print every effective setting of the SMTP server and delivery, and the file it came from, or "
-                + "'default'.")
+                + "'default'; then every other control file the toaster reads, present or with its default.")
 final class ShowConfigCommand implements Callable<Integer> {
 
     @Spec
@@ -32,6 +35,10 @@ final class ShowConfigCommand implements Callable<Integer> {
             List<SmtpConfig.Setting> settings = new ArrayList<>(config.describe());
             settings.addAll(plugins.describe());
             settings.addAll(DeliveryConfig.load(prefix.control()).describe(prefix.control()));
+            // The rcpthosts line already merges morercpthosts; every other file gets a line of its own.
+            Set<String> shown = new HashSet<>(List.of("morercpthosts"));
+            settings.forEach(setting -> shown.add(setting.name()));
+            settings.addAll(ControlFiles.describeOthers(prefix.control(), shown));
             spec.commandLine().getOut().print(SmtpConfig.render(settings));
             spec.commandLine().getOut().flush();
             return 0;

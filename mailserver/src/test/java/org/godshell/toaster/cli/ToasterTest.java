@@ -65,6 +65,13 @@ class ToasterTest {
                 + "\\s+mail\\.example\\.org\n.*"), table);
         assertTrue(table.matches("(?s).*databytes\\s+default\\s+0 \\(no limit\\).*"), table);
         assertTrue(table.contains(".example.org"), table);
+        // the files of other daemons: their defaults, or that they are there
+        assertTrue(table.matches("(?s).*\nsmtproutes\\s+default\\s+none: MX records for every domain\n.*"), table);
+        Files.writeString(control.resolve("listen-pop3s"), "0.0.0.0:995\n");
+        assertEquals(0, run("showconfig", "--prefix", prefix.toString()), err.toString());
+        assertTrue(out.toString().matches("(?s).*\nlisten-pop3s\\s+" + Pattern.quote(control.resolve("listen-pop3s")
+                + "") + "\\s+\\(present: as listen-smtp\\)\n.*"), out.toString());
+        assertTrue(!out.toString().contains("\nmorercpthosts "), "morercpthosts is part of the rcpthosts line");
     }
 
     @Test
