@@ -51,8 +51,11 @@ public final class Plan {
             out.println("  doing  " + step.describe() + (again ? " (again: it was interrupted)" : ""));
             out.flush();
             journal.started(step.name());
+            long started = System.nanoTime();
             step.apply();
             journal.done(step.name());
+            // Each step's own time: where an install's seconds go (the goal is fresh host to serving in 10 s).
+            out.printf("         %s took %.1f s%n", step.name(), (System.nanoTime() - started) / 1e9);
             applied++;
         }
         journal.complete();
