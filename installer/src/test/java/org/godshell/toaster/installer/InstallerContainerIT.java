@@ -139,6 +139,15 @@ class InstallerContainerIT {
 
             ExecResult doctor = run(host, 0, JAVA, "-jar", JAR, "doctor");
             assertTrue(doctor.getStdout().contains("port 25 is this toaster's"), doctor.getStdout());
+            assertTrue(doctor.getStdout().contains("wiki: running"), doctor.getStdout());
+            // The same, later, from the installed toaster alone (given a Java, as an admin would install one).
+            ExecResult installedDoctor = run(host, 0, "env", "TOASTER_JAVA=" + JAVA, "/opt/toaster/bin/toaster",
+                    "doctor");
+            assertTrue(installedDoctor.getStdout().contains("port 443 is this toaster's"), installedDoctor.getStdout());
+            ExecResult dns = run(host, 0, "env", "TOASTER_JAVA=" + JAVA, "/opt/toaster/bin/toaster", "dns");
+            assertTrue(dns.getStdout().contains("example.test.                MX   10 mail.example.test."),
+                    dns.getStdout());
+            run(host, 2, "env", "TOASTER_JAVA=" + JAVA, "/opt/toaster/bin/toaster", "dns", "--domain", "no such");
 
             String smtpdBefore = run(host, 0, "cat", "/opt/toaster/run/smtpd.pid").getStdout();
             run(host, 0, "sh", "-c", "echo '# mine' >> /opt/toaster/control/smtpplugins-external");

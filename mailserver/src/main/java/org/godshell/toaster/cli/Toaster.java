@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SmtpdCommand.class, Pop3dCommand.class, ShowConfigCommand.class, SppCommand.class,
             SpfCommand.class, CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class,
             QueueCommand.class, WikiCommand.class, SuperviseCommands.Start.class, SuperviseCommands.Stop.class,
-            SuperviseCommands.Status.class, HelpCommand.class})
+            SuperviseCommands.Status.class, DoctorCommand.class, DnsCommand.class, HelpCommand.class})
 public final class Toaster implements Runnable {
 
     @Spec
