@@ -35,7 +35,11 @@ public final class Supervisor {
     /** Names a daemon's log to the daemon, which then rotates it ({@link RotatingLog}). */
     public static final String LOG_ENV = "TOASTER_LOG";
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
-    private static final Duration START_LIMIT = Duration.ofSeconds(20);
+    /**
+     * How long a daemon may take to listen. Generous: on a small host busy with other work, three JVMs starting
+     * at once (and the wiki's build) can take half a minute; a daemon that fails exits, and is reported at once.
+     */
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
 
     /** What happened to one daemon; {@code line} is what to tell the admin. */

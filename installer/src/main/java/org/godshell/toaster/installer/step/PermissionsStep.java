@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * Who may read what: {@code queue/} and {@code var/} mode 0700, {@code domains/} 0750 with nothing under it
  * readable by others (the passwd files hold password hashes), {@code wiki/} 0750 (its push log names accounts),
  * {@code wiki/wiki.git/} and everything in it the service's (it writes pushes there, with the modes git gives
- * them: the content is public, and {@code wiki/} keeps others out anyway; the site it builds beside it is its
- * own), {@code control/servercert.pem} and {@code control/smarthostauth} 0600; in system mode all of these
+ * them: the content is public, and {@code wiki/} keeps others out anyway), {@code wiki/site.builds/} likewise
+ * (the install builds the first site there, the service publishes each new one), {@code
+ * control/servercert.pem} and {@code control/smarthostauth} 0600; in system mode all of these
  * belong to the {@value SystemUserStep#USER} user, everything else stays root's.
  *
  * <p>Owners and modes are changed without following symbolic links: a link planted in a Maildir must not turn a
@@ -51,6 +52,7 @@ final class PermissionsStep implements Step {
                 new Rule(root.resolve("var"), "rwx------", false, false),
                 new Rule(root.resolve("wiki"), "rwxr-x---", false, false),
                 new Rule(root.resolve("wiki/wiki.git"), "rwxr-x---", true, false),
+                new Rule(root.resolve("wiki/site.builds"), "rwxr-x---", true, false),
                 new Rule(root.resolve("domains"), "rwxr-x---", true, true),
                 new Rule(root.resolve("control/servercert.pem"), null, false, false),
                 new Rule(root.resolve("control/smarthostauth"), null, false, false));
