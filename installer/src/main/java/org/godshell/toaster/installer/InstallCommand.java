@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.installer.payload.PayloadException;
-import org.godshell.toaster.installer.preflight.Finding;
+import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.installer.preflight.Preflight;
 import org.godshell.toaster.installer.prefix.Prefix;
 import org.godshell.toaster.installer.prefix.PrefixException;

@@ -2,11 +2,14 @@ package org.godshell.toaster.installer;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
+import org.godshell.toaster.hostcheck.DnsRecords;
 import org.godshell.toaster.installer.settings.Mode;
 import org.godshell.toaster.installer.settings.Settings;
 
-/** The end of an install, and part of {@code doctor}: what runs where, the admin mailbox, the DNS records. */
+/**
+ * The end of an install: what runs where, the admin mailbox, the DNS records ({@code toaster dns} prints them
+ * again, {@code toaster doctor} checks them).
+ */
 final class Summary {
 
     private Summary() {
@@ -23,27 +26,14 @@ final class Summary {
         out.println("  admin mailbox      " + settings.admin() + " (POP3S, or submission with AUTH after STARTTLS)");
         out.println("  wiki editors       " + settings.admin() + " may git push to /wiki.git (control/wikieditors)");
         out.println("  manage it          " + root.resolve("bin/toaster") + " --help   (domains, users, queue, plugins)");
-        out.println("  check it later     java -jar toaster-installer.jar doctor --prefix " + root);
+        out.println("  check it later     " + root.resolve("bin/toaster") + " doctor   (DNS records again: "
+                + root.resolve("bin/toaster") + " dns)");
         if (!settings.unprivileged()) {
             out.println();
             out.println("DNS records to publish for " + settings.domain() + ":");
-            dnsRecords(settings).forEach(line -> out.println("  " + line));
+            DnsRecords.of(settings.domain(), settings.hostName()).forEach(line -> out.println("  " + line));
         }
         out.flush();
-    }
-
-    /** The records a receiver looks at before it trusts mail from this server (RFC 5321 §5, RFC 7208, RFC 7489). */
-    static List<String> dnsRecords(Settings settings) {
-        String domain = settings.domain();
-        String host = settings.hostName();
-        return List.of(
-                String.format("%-28s MX   10 %s.", domain + ".", host),
-                String.format("%-28s A    <this server's public IPv4 address> (and AAAA for IPv6)", host + "."),
-                String.format("%-28s TXT  \"v=spf1 mx -all\"", domain + "."),
-                String.format("%-28s TXT  \"v=DMARC1; p=quarantine; rua=mailto:postmaster@%s\"", "_dmarc." + domain + ".",
-                        domain),
-                "PTR: ask whoever gives you the address to name it " + host + " (reverse DNS); many receivers refuse"
-                        + " mail from addresses without it");
     }
 
     private static String service(String controlFile) {

@@ -35,8 +35,13 @@ import org.testcontainers.utility.MountableFile;
  * End to end on a bare Debian 12 host: the real {@code toaster-installer.jar} in a {@code debian:bookworm-slim}
  * container that has no Java of its own (the host's JDK is mounted read-only) and no systemd, so the installer
  * starts the daemons with {@code toaster start}. As root, on the real ports (the container shares the host's
- * network): dry run, install, a message submitted with AUTH over TLS lands in the admin's Maildir, rerun,
- * doctor, upgrade to a newer payload, uninstall.
+ * network): dry run, install, a message submitted with AUTH over TLS lands in the admin's Maildir, the wiki
+ * is served and a {@code git push} as the admin changes a page, rerun, doctor, upgrade to a newer payload,
+ * uninstall.
+ *
+ * <p>The image has no git and no package mirror is reachable, so the push runs the real git client of the
+ * machine running the test ({@link WikiGit}): with host networking the container's port 443 is this machine's
+ * loopback, the same socket a git inside the container would reach.
  *
  * <p>Under CI ({@code CI=true}) a missing Docker engine fails the test; elsewhere it is skipped with the reason.
  */
@@ -127,12 +132,22 @@ class InstallerContainerIT {
             assertTrue(fetch("http://127.0.0.1:80/Queue.html").startsWith("308 https://mail.example.test/Queue.html"));
             assertEquals("toaster", run(host, 0, "stat", "-c", "%U", "/opt/toaster/wiki/wiki.git/HEAD")
                     .getStdout().strip(), "the wiki service writes pushes there");
+            pushToTheWiki(password.group(1));
 
             ExecResult rerun = run(host, 0, JAVA, "-jar", JAR);
             assertFalse(rerun.getStdout().contains("  doing  "), rerun.getStdout());
 
             ExecResult doctor = run(host, 0, JAVA, "-jar", JAR, "doctor");
             assertTrue(doctor.getStdout().contains("port 25 is this toaster's"), doctor.getStdout());
+            assertTrue(doctor.getStdout().contains("wiki: running"), doctor.getStdout());
+            // The same, later, from the installed toaster alone (given a Java, as an admin would install one).
+            ExecResult installedDoctor = run(host, 0, "env", "TOASTER_JAVA=" + JAVA, "/opt/toaster/bin/toaster",
+                    "doctor");
+            assertTrue(installedDoctor.getStdout().contains("port 443 is this toaster's"), installedDoctor.getStdout());
+            ExecResult dns = run(host, 0, "env", "TOASTER_JAVA=" + JAVA, "/opt/toaster/bin/toaster", "dns");
+            assertTrue(dns.getStdout().contains("example.test.                MX   10 mail.example.test."),
+                    dns.getStdout());
+            run(host, 2, "env", "TOASTER_JAVA=" + JAVA, "/opt/toaster/bin/toaster", "dns", "--domain", "no such");
 
             String smtpdBefore = run(host, 0, "cat", "/opt/toaster/run/smtpd.pid").getStdout();
             run(host, 0, "sh", "-c", "echo '# mine' >> /opt/toaster/control/smtpplugins-external");
@@ -156,6 +171,36 @@ class InstallerContainerIT {
             run(host, 0, "test", "-s", "/opt/toaster/domains/example.test/passwd");
             run(host, 1, "sh", "-c", "cat /proc/net/tcp | awk '$4 == \"0A\" {print $2}' | grep -i ':0019$'");
         }
+    }
+
+    /**
+     * A git push to the wiki changes a page: an anonymous clone from /wiki.git, an edit, a push refused without
+     * credentials and accepted from the admin (the install made them the wiki's editor), then the page over HTTPS.
+     */
+    private void pushToTheWiki(String adminPassword) throws Exception {
+        if (!WikiGit.installed()) {
+            System.out.println("the git push to the wiki is not tested: no git command-line client here");
+            return;
+        }
+        WikiGit git = new WikiGit(temp.resolve("git-home"));
+        WikiGit.Run clone = git.git(temp, null, null, "clone", "https://127.0.0.1:443/wiki.git", "wiki");
+        assertEquals(0, clone.exit(), clone.output());
+        Path clonePath = temp.resolve("wiki");
+        Path page = clonePath.resolve("Queue.md");
+        String marker = "Edited through git by the container test " + System.nanoTime() + ".";
+        Files.writeString(page, Files.readString(page) + "\n" + marker + "\n");
+        WikiGit.Run commit = git.git(clonePath, null, null, "commit", "-am", "Queue: a line from the container test");
+        assertEquals(0, commit.exit(), commit.output());
+
+        WikiGit.Run anonymous = git.git(clonePath, null, null, "push", "origin", "main");
+        assertNotEquals(0, anonymous.exit(), "an anonymous push must be refused: " + anonymous.output());
+        assertFalse(fetch("https://127.0.0.1:443/Queue.html").contains(marker));
+
+        WikiGit.Run push = git.git(clonePath, "postmaster@example.test", adminPassword, "push", "origin", "main");
+        assertEquals(0, push.exit(), push.output());
+        assertTrue(push.output().contains("wiki: published"), push.output());
+        String changed = fetch("https://127.0.0.1:443/Queue.html");
+        assertTrue(changed.startsWith("200 ") && changed.contains(marker), changed);
     }
 
     private static ExecResult run(GenericContainer<?> host, int expectedExit, String... command)

@@ -2,9 +2,14 @@ package org.godshell.toaster.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.godshell.toaster.supervise.Supervisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,12 +55,14 @@ final class SuperviseCommands {
                         .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
                 Supervisor supervisor = new Supervisor(root, java);
                 int code = 0;
-                for (String daemon : chosen) {
-                    Supervisor.Outcome outcome = act(supervisor, daemon);
+                for (Supervisor.Outcome outcome : outcomes(supervisor, chosen.stream().distinct().toList())) {
                     spec.commandLine().getOut().println(outcome.line());
                     code = Math.max(code, exit(outcome));
                 }
                 return code;
+            } catch (ExecutionException e) {
+                spec.commandLine().getErr().println("toaster " + spec.name() + ": " + e.getCause().getMessage());
+                return 1;
             } catch (IOException e) {
                 spec.commandLine().getErr().println("toaster " + spec.name() + ": " + e.getMessage());
                 return 1;
@@ -67,14 +74,35 @@ final class SuperviseCommands {
 
         abstract Supervisor.Outcome act(Supervisor supervisor, String daemon) throws IOException, InterruptedException;
 
+        /**
+         * Each daemon's outcome, in the order given. The daemons are independent (each its own pid file, log and
+         * ports), so they are started and stopped at the same time, one virtual thread each: a start waits for
+         * the slowest daemon to listen rather than for all of them in turn.
+         */
+        private List<Supervisor.Outcome> outcomes(Supervisor supervisor, List<String> chosen)
+                throws InterruptedException, ExecutionException {
+            List<Future<Supervisor.Outcome>> futures = new ArrayList<>();
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (String daemon : chosen) {
+                    futures.add(executor.submit(() -> act(supervisor, daemon)));
+                }
+            }
+            List<Supervisor.Outcome> outcomes = new ArrayList<>();
+            for (Future<Supervisor.Outcome> future : futures) {
+                outcomes.add(future.get());
+            }
+            return outcomes;
+        }
+
         int exit(Supervisor.Outcome outcome) {
             return outcome instanceof Supervisor.Failed ? 1 : 0;
         }
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
-            description = "Start smtpd and pop3d in the background (hosts without systemd): pid files in run/, "
-                    + "output in log/NAME.log. Waits until each listens; a daemon already running is left alone.")
+            description = "Start smtpd, pop3d and the wiki in the background (hosts without systemd), all at once: "
+                    + "pid files in run/, output in log/NAME.log. Waits until each listens; a daemon already running "
+                    + "is left alone.")
     static final class Start extends Base {
         @Option(names = "--user", paramLabel = "USER",
                 description = "Run the daemons as USER (started as root: setpriv drops to USER, keeping only the "

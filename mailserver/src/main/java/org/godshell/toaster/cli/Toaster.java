@@ -2,6 +2,7 @@ package org.godshell.toaster.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.godshell.toaster.supervise.RotatingLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
         subcommands = {SmtpdCommand.class, Pop3dCommand.class, ShowConfigCommand.class, SppCommand.class,
             SpfCommand.class, CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class,
             QueueCommand.class, WikiCommand.class, SuperviseCommands.Start.class, SuperviseCommands.Stop.class,
-            SuperviseCommands.Status.class, HelpCommand.class})
+            SuperviseCommands.Status.class, DoctorCommand.class, DnsCommand.class, HelpCommand.class})
 public final class Toaster implements Runnable {
 
     @Spec
@@ -52,7 +53,16 @@ public final class Toaster implements Runnable {
         return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
+    /** Whether the command line runs a daemon; only a daemon takes over the log the supervisor names. */
+    static boolean daemon(String... args) {
+        return args.length > 0 && (args[0].equals("smtpd") || args[0].equals("pop3d")
+                || args[0].equals("wiki") && args.length > 1 && args[1].equals("serve"));
+    }
+
     public static void main(String[] args) {
+        if (daemon(args)) {
+            RotatingLog.takeOverStandardStreams();              // under toaster start: the daemon's log rotates
+        }
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         System.exit(execute(out, err, args));

@@ -26,7 +26,6 @@ import org.godshell.toaster.site.git.GitHttp;
 import org.godshell.toaster.site.git.PushLimits;
 import org.godshell.toaster.site.git.PushLog;
 import org.godshell.toaster.site.git.Pushes;
-import org.godshell.toaster.site.output.SiteConfig;
 import org.godshell.toaster.site.serve.WikiServer;
 import org.godshell.toaster.site.source.WikiRepository;
 import org.godshell.toaster.tls.TlsSource;
@@ -95,13 +94,10 @@ final class WikiServeCommand implements Callable<Integer> {
         Path wiki = prefix.prefix().resolve("wiki");
         Path bare = wiki.resolve("wiki.git");
         Path site = wiki.resolve("site");
-        String url = siteUrl != null ? siteUrl : defaultUrl(config);
         BuildOptions build;
         Repository repository;
         try {
-            SiteConfig siteConfig = new SiteConfig(title != null ? title : SiteConfig.DEFAULT.title(), url,
-                    (url.endsWith("/") ? url : url + "/") + "wiki.git");
-            build = BuildOptions.of(bare, "main", site).site(siteConfig);
+            build = WikiSite.options(prefix.prefix(), config, siteUrl, title);
             repository = openOrCreate(bare, log);
             if (repository.exactRef("refs/heads/main") != null) {
                 BuildReport report = WikiBuilder.build(build);
@@ -145,19 +141,6 @@ final class WikiServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    private static String defaultUrl(WikiServeConfig config) {
-        if (!config.listenHttps().isEmpty()) {
-            int port = config.listenHttps().getFirst().getPort();
-            return "https://" + config.me() + (port == 443 ? "" : ":" + port) + "/";
-        }
-        InetSocketAddress first = config.listenHttp().getFirst();
-        String host = first.getAddress().isAnyLocalAddress() ? config.me() : first.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        return "http://" + host + (first.getPort() == 80 ? "" : ":" + first.getPort()) + "/";
     }
 
     /** The bare repository, created empty (HEAD naming main) on the first start. */

@@ -6,7 +6,10 @@ import java.nio.channels.SeekableByteChannel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +26,20 @@ import java.util.regex.Pattern;
  * <p>A daemon starts as {@code setsid [setpriv ... --] PREFIX/bin/toaster NAME}: setsid gives it a session of its
  * own (closing the admin's terminal does not stop it); with a user, setpriv drops root to that user and group
  * keeping only CAP_NET_BIND_SERVICE, as the systemd unit does. It counts as started once its log says
- * "NAME: listening"; if it exits first, the end of its log is the error.
+ * "NAME: listening"; if it exits first, the end of its log is the error. The daemon rotates its log itself
+ * ({@link RotatingLog}: 10 MiB, five older files); with a user, log/ and the log are that user's.
  */
 public final class Supervisor {
 
     public static final List<String> DAEMONS = List.of("smtpd", "pop3d", "wiki");
+    /** Names a daemon's log to the daemon, which then rotates it ({@link RotatingLog}). */
+    public static final String LOG_ENV = "TOASTER_LOG";
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
-    private static final Duration START_LIMIT = Duration.ofSeconds(20);
+    /**
+     * How long a daemon may take to listen. Generous: on a small host busy with other work, three JVMs starting
+     * at once (and the wiki's build) can take half a minute; a daemon that fails exits, and is reported at once.
+     */
+    private static final Duration START_LIMIT = Duration.ofSeconds(60);
     private static final Duration STOP_LIMIT = Duration.ofSeconds(20);
 
     /** What happened to one daemon; {@code line} is what to tell the admin. */
@@ -95,12 +105,21 @@ public final class Supervisor {
         }
         Path logs = Files.createDirectories(prefix.resolve("log"));
         Path log = logs.resolve(daemon + ".log");
-        long offset = Files.exists(log) ? Files.size(log) : 0;
+        if (!Files.exists(log, LinkOption.NOFOLLOW_LINKS)) {
+            Files.createFile(log);
+        }
+        if (user.isPresent()) {
+            // The daemon rotates its own log, so it must be able to rename in log/ as the user it runs as.
+            owner(logs, user.get());
+            owner(log, user.get());
+        }
+        long offset = Files.size(log);
         ProcessBuilder builder = new ProcessBuilder(argv(daemon, user))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectErrorStream(true);
         builder.environment().put("TOASTER_JAVA", java.toString());
+        builder.environment().put(LOG_ENV, log.toString());
         Process process = builder.start();
         pidFile.write(process.pid());
         long deadline = System.nanoTime() + START_LIMIT.toNanos();
@@ -135,6 +154,15 @@ public final class Supervisor {
         }
         pidFile.delete();
         return new Stopped(daemon, handle.pid());
+    }
+
+    /** Gives {@code path} (not what a link there points to) to the user and the group of that name. */
+    private static void owner(Path path, String user) throws IOException {
+        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                LinkOption.NOFOLLOW_LINKS);
+        view.setOwner(lookup.lookupPrincipalByName(user));
+        view.setGroup(lookup.lookupPrincipalByGroupName(user));
     }
 
     private List<String> argv(String daemon, Optional<String> user) {

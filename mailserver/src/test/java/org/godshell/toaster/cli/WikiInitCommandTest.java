@@ -16,6 +16,9 @@ import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.godshell.toaster.config.WikiServeConfig;
+import org.godshell.toaster.site.build.BuildReport;
+import org.godshell.toaster.site.build.WikiBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,6 +69,26 @@ class WikiInitCommandTest {
             }
         }
         return files;
+    }
+
+    @Test
+    void withAListenAddressTheSiteIsBuiltAsServeWouldBuildIt() throws Exception {
+        Files.writeString(prefix.resolve("control/listen-http"), "127.0.0.1:2080\n");
+        assertEquals(0, run("wiki", "init"), err.toString());
+        assertTrue(out.toString().contains("built the site: 2 pages in " + prefix.resolve("wiki/site")), out.toString());
+        assertTrue(Files.isRegularFile(prefix.resolve("wiki/site/index.html")));
+        // wiki serve's first build, with the options serve uses: nothing left to render
+        BuildReport again = WikiBuilder.build(WikiSite.options(prefix,
+                WikiServeConfig.load(prefix.resolve("control")), null, null));
+        assertEquals(0, again.rendered(), again.mode());
+        assertTrue(again.mode().startsWith("incremental"), again.mode());
+    }
+
+    @Test
+    void withoutAListenAddressNoSiteIsBuilt() throws Exception {
+        assertEquals(0, run("wiki", "init"), err.toString());
+        assertFalse(out.toString().contains("built the site"), out.toString());
+        assertFalse(Files.exists(prefix.resolve("wiki/site"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
     }
 
     @Test

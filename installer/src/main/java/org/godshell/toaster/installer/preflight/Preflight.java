@@ -1,12 +1,15 @@
 package org.godshell.toaster.installer.preflight;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.godshell.toaster.hostcheck.DnsCheck;
+import org.godshell.toaster.hostcheck.DnsLookup;
+import org.godshell.toaster.hostcheck.Finding;
+import org.godshell.toaster.hostcheck.PortCheck;
 import org.godshell.toaster.installer.settings.Mode;
 import org.godshell.toaster.installer.settings.Names;
 import org.godshell.toaster.installer.settings.Settings;
@@ -83,47 +86,16 @@ public record Preflight(Path proc, int uid, List<Path> path, Optional<DnsCheck> 
     }
 
     List<Finding> ports(Settings settings) {
-        return scanPorts(settings, false);
+        return new PortCheck(proc).free(ports(settings.mode()), settings.prefix(), settings.start());
     }
 
     /** For {@code doctor}: each port of the mode must be this toaster's; a free port means a daemon is down. */
     public List<Finding> serving(Settings settings) {
-        return scanPorts(settings, true);
+        return new PortCheck(proc).serving(ports(settings.mode()), settings.prefix());
     }
 
-    private List<Finding> scanPorts(Settings settings, boolean installed) {
-        List<ProcNetTcp.Listening> listening = new ArrayList<>();
-        for (String table : List.of("net/tcp", "net/tcp6")) {
-            try {
-                listening.addAll(ProcNetTcp.parse(Files.readString(proc.resolve(table), StandardCharsets.US_ASCII)));
-            } catch (IOException e) {
-                continue;                                          // no IPv6 on this host, or no /proc: nothing held
-            }
-        }
-        PortOwners owners = new PortOwners(proc);
-        List<Finding> findings = new ArrayList<>();
-        for (Mode.Listener listener : settings.mode().listeners()) {
-            int port = listener.port();
-            Optional<ProcNetTcp.Listening> held = listening.stream().filter(s -> s.port() == port).findFirst();
-            if (held.isEmpty()) {
-                findings.add(installed ? Finding.fail("nothing listens on port " + port + " (" + listener.controlFile()
-                        + "): start the toaster, see the services above") : Finding.ok("port " + port + " is free"));
-                continue;
-            }
-            Optional<PortOwners.Owner> owner = owners.owner(held.get().inode())
-                    .or(() -> owners.toasterRunningAs(held.get().uid(), settings.prefix()));
-            if (owner.isPresent() && PortOwners.isToaster(owner.get(), settings.prefix())) {
-                findings.add(Finding.ok("port " + port + " is this toaster's (pid " + owner.get().pid() + ")"));
-            } else {
-                String message = owner.map(o -> o.name() + " (pid " + o.pid() + ") holds port " + port + ": "
-                        + PortOwners.fix(o)).orElse("port " + port + " is held by a process this user cannot see; "
-                        + "find it with: ss -ltnp 'sport = :" + port + "' (as root), and stop it");
-                // Installing without starting can go on: the toaster only needs the port when it starts.
-                findings.add(installed || settings.start() ? Finding.fail(message)
-                        : Finding.warn(message + " (the toaster will not start until it is free)"));
-            }
-        }
-        return findings;
+    private static List<PortCheck.Port> ports(Mode mode) {
+        return mode.listeners().stream().map(l -> new PortCheck.Port(l.controlFile(), l.port())).toList();
     }
 
     private static Finding hostName(Settings settings) {

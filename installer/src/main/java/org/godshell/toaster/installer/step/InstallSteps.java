@@ -21,12 +21,20 @@ public final class InstallSteps {
             steps.add(new SystemUserStep(context));
         }
         steps.add(new ControlFilesStep(context));
-        steps.add(new CertificateStep(context));
+        // Each of these starts bin/toaster, a JVM; they write different files (control/servercert.pem,
+        // domains/DOMAIN/ and control/rcpthosts, wiki/), so they run at the same time, the mailbox after its domain;
+        // one after the other when the admin is asked for a password, so that nothing is printed into the prompt.
+        List<List<Step>> chains = new ArrayList<>();
+        chains.add(List.of(new CertificateStep(context)));
         if (firstInstall) {
-            steps.add(new DomainStep(context));
-            steps.add(new MailboxStep(context));
+            chains.add(List.of(new DomainStep(context), new MailboxStep(context)));
         }
-        steps.add(new WikiStep(context));
+        chains.add(List.of(new WikiStep(context)));
+        if (context.prompt().isPresent()) {
+            chains.forEach(steps::addAll);
+        } else {
+            steps.add(new Concurrently(chains));
+        }
         steps.add(new PermissionsStep(context));
         steps.add(new InstallRecordStep(context));
         if (system && context.systemd()) {

@@ -20,6 +20,7 @@ import java.util.Set;
  * <p>A run that finds a journal without {@code complete} knows the previous run was interrupted: it says so, and
  * a step that was started but not done is applied again even if its own check finds its state, because the
  * check cannot see half of a step (a domain added whose mailbox is missing). A complete journal is started over.
+ * Steps that run at the same time ({@link Concurrently}) share it: each event is one whole line.
  */
 public final class Journal implements AutoCloseable {
 
@@ -72,20 +73,20 @@ public final class Journal implements AutoCloseable {
     }
 
     /** Whether the previous run started this step and did not finish it. */
-    public boolean interrupted(String step) {
+    public synchronized boolean interrupted(String step) {
         return interrupted.contains(step);
     }
 
-    public void started(String step) throws IOException {
+    public synchronized void started(String step) throws IOException {
         append("start " + step);
     }
 
-    public void done(String step) throws IOException {
+    public synchronized void done(String step) throws IOException {
         append("done " + step);
         interrupted.remove(step);
     }
 
-    public void complete() throws IOException {
+    public synchronized void complete() throws IOException {
         append("complete");
     }
 

@@ -19,10 +19,12 @@ import java.util.stream.Stream;
 
 /**
  * Who may read what: {@code queue/} and {@code var/} mode 0700, {@code domains/} 0750 with nothing under it
- * readable by others (the passwd files hold password hashes), {@code wiki/} 0750 and {@code wiki/wiki.git/}
- * like {@code domains/} (the wiki service writes pushes there; the site it builds beside it is its own), {@code control/servercert.pem} and
- * {@code control/smarthostauth} 0600; in system mode all of these belong to the {@value SystemUserStep#USER}
- * user, everything else stays root's.
+ * readable by others (the passwd files hold password hashes), {@code wiki/} 0750 (its push log names accounts),
+ * {@code wiki/wiki.git/} and everything in it the service's (it writes pushes there, with the modes git gives
+ * them: the content is public, and {@code wiki/} keeps others out anyway), {@code wiki/site.builds/} likewise
+ * (the install builds the first site there, the service publishes each new one), {@code
+ * control/servercert.pem} and {@code control/smarthostauth} 0600; in system mode all of these
+ * belong to the {@value SystemUserStep#USER} user, everything else stays root's.
  *
  * <p>Owners and modes are changed without following symbolic links: a link planted in a Maildir must not turn a
  * chown into one of /etc/shadow.
@@ -32,8 +34,11 @@ final class PermissionsStep implements Step {
     private static final Set<PosixFilePermission> OTHERS = Set.of(PosixFilePermission.OTHERS_READ,
             PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
 
-    /** One path and the state it must have; {@code tree}: everything under it too. */
-    private record Rule(Path path, String directoryMode, boolean tree) {}
+    /**
+     * One path and the state it must have; {@code tree}: everything under it too, with {@code othersOut}: and
+     * nothing under it for others.
+     */
+    private record Rule(Path path, String directoryMode, boolean tree, boolean othersOut) {}
 
     private final StepContext context;
 
@@ -43,13 +48,14 @@ final class PermissionsStep implements Step {
 
     private List<Rule> rules() {
         Path root = context.root();
-        return List.of(new Rule(root.resolve("queue"), "rwx------", false),
-                new Rule(root.resolve("var"), "rwx------", false),
-                new Rule(root.resolve("wiki"), "rwxr-x---", false),
-                new Rule(root.resolve("wiki/wiki.git"), "rwxr-x---", true),
-                new Rule(root.resolve("domains"), "rwxr-x---", true),
-                new Rule(root.resolve("control/servercert.pem"), null, false),
-                new Rule(root.resolve("control/smarthostauth"), null, false));
+        return List.of(new Rule(root.resolve("queue"), "rwx------", false, false),
+                new Rule(root.resolve("var"), "rwx------", false, false),
+                new Rule(root.resolve("wiki"), "rwxr-x---", false, false),
+                new Rule(root.resolve("wiki/wiki.git"), "rwxr-x---", true, false),
+                new Rule(root.resolve("wiki/site.builds"), "rwxr-x---", true, false),
+                new Rule(root.resolve("domains"), "rwxr-x---", true, true),
+                new Rule(root.resolve("control/servercert.pem"), null, false, false),
+                new Rule(root.resolve("control/smarthostauth"), null, false, false));
     }
 
     @Override
@@ -141,7 +147,10 @@ final class PermissionsStep implements Step {
         return attributes.permissions().equals(wanted(path, rule, attributes));
     }
 
-    /** The rule's mode for its own directory and single files; under a tree, the current mode minus others. */
+    /**
+     * The rule's mode for its own directory and single files; under a tree, the current mode, minus others' bits
+     * where the rule keeps them out.
+     */
     private static Set<PosixFilePermission> wanted(Path path, Rule rule, PosixFileAttributes attributes) {
         if (path.equals(rule.path())) {
             return java.nio.file.attribute.PosixFilePermissions.fromString(
@@ -149,7 +158,9 @@ final class PermissionsStep implements Step {
         }
         Set<PosixFilePermission> mode = java.util.EnumSet.noneOf(PosixFilePermission.class);
         mode.addAll(attributes.permissions());
-        mode.removeAll(OTHERS);
+        if (rule.othersOut()) {
+            mode.removeAll(OTHERS);
+        }
         return mode;
     }
 

@@ -1,8 +1,13 @@
 package org.godshell.toaster.installer.step;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * smtpd and pop3d running, restarted when this run changed what they read: through systemd where it runs the
@@ -43,8 +48,24 @@ final class StartStep implements Step {
             ServiceUnitsStep.DAEMONS.forEach(daemon -> argv.add(ServiceUnitsStep.unit(daemon)));
             return context.commands().run(argv).ok();
         }
-        return java.nio.file.Files.isExecutable(context.root().resolve("bin/toaster"))
+        return Files.isExecutable(context.root().resolve("bin/toaster"))
                 && context.commands().run(context.toaster("status")).ok();
+    }
+
+    /**
+     * Whether {@code toaster start} left a pid file in run/: without one nothing of this prefix runs under the
+     * supervisor, and a fresh install saves the second that starting a JVM to stop nothing costs.
+     */
+    private boolean anyPidFile() throws StepException {
+        Path run = context.root().resolve("run");
+        if (!Files.isDirectory(run, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(run)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".pid"));
+        } catch (IOException e) {
+            throw new StepException("cannot list " + run + ": " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -55,7 +76,9 @@ final class StartStep implements Step {
             context.commands().require(argv, Optional.empty());
             return;
         }
-        context.commands().require(context.toaster("stop"), Optional.empty());  // nothing running: says so
+        if (anyPidFile()) {
+            context.commands().require(context.toaster("stop"), Optional.empty());
+        }
         List<String> start = context.settings().unprivileged() ? context.toaster("start")
                 : context.toaster("start", "--user", SystemUserStep.USER);
         context.out().print(context.commands().require(start, Optional.empty()).out().indent(9));

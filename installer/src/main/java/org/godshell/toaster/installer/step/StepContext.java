@@ -26,7 +26,7 @@ public record StepContext(Settings settings, Prefix prefix, Commands commands, P
 
     /** Whether this run changed program files or configuration, so running services must restart. */
     public static final class Changes {
-        private boolean restartNeeded;
+        private volatile boolean restartNeeded;           // steps may run at the same time (Concurrently)
 
         public void restartNeeded() {
             restartNeeded = true;

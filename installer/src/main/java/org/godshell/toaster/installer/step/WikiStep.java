@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The wiki's repository, {@code wiki/wiki.git}, with the shipped documentation ({@code wiki-content/}) as the
- * first commit of {@code main}, by {@code toaster wiki init}; the wiki service builds the site from it when it
- * starts. An existing repository is left as it is (it holds the wiki's history).
+ * first commit of {@code main}, and its site built, by {@code toaster wiki init} (beside the other steps that
+ * start a JVM, so the build costs the install little); the wiki service then starts with nothing left to build. An existing repository is left as it is (it holds the wiki's history).
  */
 final class WikiStep implements Step {
 
@@ -29,7 +29,7 @@ final class WikiStep implements Step {
 
     @Override
     public String describe() {
-        return "the wiki's repository wiki/wiki.git, its first commit the shipped documentation";
+        return "the wiki's repository wiki/wiki.git, its first commit the shipped documentation, and its site";
     }
 
     @Override

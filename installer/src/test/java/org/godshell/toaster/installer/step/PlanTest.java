@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +22,13 @@ class PlanTest {
     @TempDir
     Path root;
     private final StringWriter out = new StringWriter();
-    private final List<String> applied = new ArrayList<>();
+    private final List<String> applied = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /** A step whose state is a file; it can be told to fail after writing half of its work. */
     private final class FileStep implements Step {
         private final String name;
         private boolean failHalfway;
+        private CountDownLatch meet;
 
         FileStep(String name) {
             this.name = name;
@@ -50,6 +53,16 @@ class PlanTest {
         public void apply() throws IOException, StepException {
             applied.add(name);
             Files.writeString(root.resolve(name), "half");
+            if (meet != null) {
+                meet.countDown();
+                try {
+                    if (!meet.await(20, TimeUnit.SECONDS)) {
+                        throw new StepException(name + " waited alone: the chains did not run at the same time");
+                    }
+                } catch (InterruptedException e) {
+                    throw new StepException("interrupted", e);
+                }
+            }
             if (failHalfway) {
                 throw new StepException(name + " failed half-way");
             }
@@ -103,5 +116,52 @@ class PlanTest {
             assertTrue(journal.interrupted("a"));
             assertTrue(!journal.interrupted("zz"));
         }
+    }
+
+    @Test
+    void chainsRunAtTheSameTimeEachInOrderAndEachStepJournaled() throws Exception {
+        CountDownLatch meet = new CountDownLatch(2);
+        FileStep cert = new FileStep("cert");
+        FileStep wiki = new FileStep("wiki");
+        cert.meet = meet;
+        wiki.meet = meet;                         // each waits for the other: only concurrent chains get past
+        Plan plan = new Plan(List.of(new FileStep("first"), new Concurrently(List.of(List.of(cert),
+                List.of(new FileStep("domain"), new FileStep("mailbox")), List.of(wiki))), new FileStep("last")),
+                new PrintWriter(out, true));
+        assertEquals(6, plan.preview(), "the plan shows every step of every chain");
+        try (Journal journal = Journal.open(root)) {
+            assertEquals(6, plan.apply(journal));
+        }
+        assertEquals("first", applied.getFirst());
+        assertEquals("last", applied.getLast());
+        assertTrue(applied.indexOf("domain") < applied.indexOf("mailbox"), applied.toString());
+        List<String> journal = Files.readAllLines(root.resolve(Journal.FILE));
+        for (String step : List.of("first", "cert", "domain", "mailbox", "wiki", "last")) {
+            assertTrue(journal.indexOf("start " + step) < journal.indexOf("done " + step), journal.toString());
+        }
+        assertEquals("complete", journal.getLast());
+    }
+
+    @Test
+    void aFailedChainLetsTheOthersFinishAndTheNextRunResumesIt() throws Exception {
+        FileStep domain = new FileStep("domain");
+        domain.failHalfway = true;
+        Plan first = new Plan(List.of(new Concurrently(List.of(List.of(domain, new FileStep("mailbox")),
+                List.of(new FileStep("wiki")))), new FileStep("last")), new PrintWriter(out, true));
+        try (Journal journal = Journal.open(root)) {
+            StepException failure = assertThrows(StepException.class, () -> first.apply(journal));
+            assertEquals("domain failed half-way", failure.getMessage());
+        }
+        assertEquals("whole", Files.readString(root.resolve("wiki")), "the other chain finished");
+        assertTrue(!Files.exists(root.resolve("mailbox")) && !Files.exists(root.resolve("last")));
+
+        applied.clear();
+        Plan second = new Plan(List.of(new Concurrently(List.of(List.of(new FileStep("domain"),
+                new FileStep("mailbox")), List.of(new FileStep("wiki")))), new FileStep("last")),
+                new PrintWriter(out, true));
+        try (Journal journal = Journal.open(root)) {
+            assertEquals(3, second.apply(journal));
+        }
+        assertEquals(List.of("domain", "mailbox", "last"), applied, "the half-done domain again, wiki not");
     }
 }

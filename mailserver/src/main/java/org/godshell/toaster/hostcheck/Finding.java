@@ -1,6 +1,9 @@
-package org.godshell.toaster.installer.preflight;
+package org.godshell.toaster.hostcheck;
 
-/** One result of a check: {@code FAIL} stops the install, {@code WARN} is printed, {@code OK} is reassuring. */
+/**
+ * One result of a check: {@code FAIL} stops an install and makes {@code doctor} exit 1, {@code WARN} is printed,
+ * {@code OK} is reassuring.
+ */
 public record Finding(Level level, String message) {
 
     /** How much a finding matters. */

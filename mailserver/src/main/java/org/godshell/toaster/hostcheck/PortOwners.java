@@ -1,4 +1,4 @@
-package org.godshell.toaster.installer.preflight;
+package org.godshell.toaster.hostcheck;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.godshell.toaster.installer.preflight;
+package org.godshell.toaster.hostcheck;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class DnsCheck {
             } catch (TimeoutException e) {
                 future.cancel(true);
                 return List.of(Finding.warn("DNS did not answer within " + LIMIT_SECONDS + " s; check later with: "
-                        + "java -jar toaster-installer.jar doctor"));
+                        + "toaster doctor"));
             } catch (ExecutionException e) {
                 return List.of(Finding.warn("DNS check failed: " + e.getCause().getMessage()));
             } catch (InterruptedException e) {

@@ -1,4 +1,4 @@
-package org.godshell.toaster.installer.preflight;
+package org.godshell.toaster.hostcheck;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.godshell.toaster.installer.preflight;
+package org.godshell.toaster.hostcheck;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,69 @@
+package org.godshell.toaster.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.doctor.Doctor;
+import org.godshell.toaster.doctor.InstallNames;
+import org.godshell.toaster.hostcheck.DnsCheck;
+import org.godshell.toaster.hostcheck.DnsLookup;
+import org.godshell.toaster.hostcheck.Finding;
+import org.godshell.toaster.hostcheck.PortCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code toaster doctor}: the health of this toaster ({@link Doctor}), then the DNS records to publish. */
+@Command(name = "doctor", mixinStandardHelpOptions = true,
+        description = {"Check this toaster: version, daemons, that every port in control/listen-* is served by it, "
+                + "the certificate, DNS (A, MX, PTR; a few seconds at most); then print the DNS records to publish. "
+                + "Changes nothing.",
+            "Exit codes: 0 healthy (warnings allowed), 1 a check FAILED, 2 bad arguments or configuration."})
+final class DoctorCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private PrefixOption prefix;
+
+    @Option(names = "--no-dns", description = "Skip the DNS questions (for a host that cannot reach a resolver).")
+    private boolean noDns;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Path root = prefix.prefix().toRealPath();
+            InstallNames names = InstallNames.read(root, Optional.empty());
+            Doctor doctor = new Doctor(root, names, PortCheck.ofThisHost(),
+                    noDns ? Optional.empty() : Optional.of(new DnsCheck(DnsLookup.system())),
+                    Path.of("/etc/systemd/system"), Files.isDirectory(Path.of("/run/systemd/system")));
+            List<Finding> findings = doctor.check();
+            findings.forEach(finding -> out.println(finding.line()));
+            out.println();
+            DnsCommand.print(out, names);
+            out.flush();
+            return findings.stream().anyMatch(f -> f.level() == Finding.Level.FAIL) ? 1 : 0;
+        } catch (ConfigException e) {
+            return usage(e.getMessage());
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("toaster doctor: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** Bad arguments or configuration: the reason on stderr, exit 2. */
+    private int usage(String message) {
+        spec.commandLine().getErr().println("toaster doctor: " + message);
+        spec.commandLine().getErr().flush();
+        return 2;
+    }
+}
