@@ -36,7 +36,7 @@ final class SuperviseCommands {
         PrefixOption prefix;
 
         @Parameters(paramLabel = "DAEMON", arity = "0..*",
-                description = "smtpd, pop3d (default: both).")
+                description = "smtpd, pop3d, wiki (default: all three).")
         List<String> daemons;
 
         @Override
@@ -45,7 +45,8 @@ final class SuperviseCommands {
             for (String daemon : chosen) {
                 if (!Supervisor.DAEMONS.contains(daemon)) {
                     spec.commandLine().getErr().println("toaster " + spec.name() + ": unknown daemon \""
-                            + daemon.replaceAll("\\p{Cntrl}", "?") + "\": use smtpd or pop3d");
+                            + daemon.replaceAll("\\p{Cntrl}", "?") + "\": use "
+                            + String.join(", ", Supervisor.DAEMONS));
                     return 2;
                 }
             }
