@@ -227,16 +227,16 @@ class InstallerIT {
 
     /**
      * Names and modes only: certificates, password hashes and prefixes differ between two installs, and so does
-     * the name of the wiki's first commit object (it holds the time of the install), and with it the name of the
-     * site's build directory (number, commit, random part).
+     * the name of the wiki's first commit object (it holds the time of the install), and with it the names of the
+     * site's build directory (number, commit, random part) and of the commit's page.
      */
     private static Map<String, String> shape(Path root) throws IOException {
         Map<String, String> shape = new java.util.TreeMap<>();
         Snapshot.of(root).forEach((name, value) -> {
             if (!name.equals(".toaster-journal") && !name.equals(".toaster-manifest")
                     && !name.startsWith("wiki/wiki.git/objects/")) {
-                shape.put(name.replaceFirst("^(wiki/site\\.builds/[0-9]+)-[0-9a-f]+-[0-9]+", "$1-BUILD"),
-                        value.split(" ")[0]);
+                shape.put(name.replaceFirst("^(wiki/site\\.builds/[0-9]+)-[0-9a-f]+-[0-9]+", "$1-BUILD")
+                        .replaceFirst("/_commit/[0-9a-f]{40}\\.html$", "/_commit/COMMIT.html"), value.split(" ")[0]);
             }
         });
         return shape;

@@ -22,7 +22,7 @@ public final class DnsRecords {
                 String.format("%-28s MX   10 %s.", domain + ".", hostName),
                 String.format("%-28s A    <this server's public IPv4 address> (and AAAA for IPv6)", hostName + "."),
                 String.format("%-28s TXT  \"v=spf1 mx -all\"", domain + "."),
-                String.format("%-28s TXT  \"v=DMARC1; p=quarantine; rua=mailto:postmaster@%s\"",
+                String.format("%-28s TXT  \"v=DMARC1; p=none; rua=mailto:postmaster@%s\"",
                         "_dmarc." + domain + ".", domain),
                 "PTR: ask whoever gives you the address to name it " + hostName + " (reverse DNS); many receivers"
                         + " refuse mail from addresses without it");
