@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.godshell.toaster.config.ConfigException;
@@ -35,6 +36,12 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
     static final List<String> LISTEN_FILES = List.of("listen-smtp", "listen-submission", "listen-smtps",
             "listen-pop3", "listen-pop3s", "listen-http", "listen-https");
 
+    /** The listen files of each daemon: a daemon not under {@code toaster start} may still serve them. */
+    private static final Map<String, List<String>> DAEMON_FILES = Map.of(
+            "smtpd", List.of("listen-smtp", "listen-submission", "listen-smtps"),
+            "pop3d", List.of("listen-pop3", "listen-pop3s"),
+            "wiki", List.of("listen-http", "listen-https"));
+
     public List<Finding> check() throws IOException, ConfigException {
         List<Finding> findings = new ArrayList<>();
         Path version = prefix.resolve("VERSION");
@@ -42,8 +49,9 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
                 ? Files.readString(version, StandardCharsets.UTF_8).strip().replaceAll("\\p{Cntrl}", "?") : "(no VERSION)";
         findings.add(Finding.ok("toaster " + installed + " in " + prefix + " for " + names.domain() + " ("
                 + names.hostName() + ")"));
-        findings.addAll(services());
-        findings.addAll(ports.serving(ports(prefix.resolve("control")), prefix));
+        List<PortCheck.Port> listening = ports(prefix.resolve("control"));
+        findings.addAll(services(listening));
+        findings.addAll(ports.serving(listening, prefix));
         findings.add(Files.isRegularFile(prefix.resolve("control/servercert.pem"))
                 ? Finding.ok("control/servercert.pem is there (STARTTLS, SMTPS, POP3S, HTTPS)")
                 : Finding.fail("control/servercert.pem is missing: no TLS, so no logins; make one with: toaster cert "
@@ -66,7 +74,7 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
         return ports;
     }
 
-    private List<Finding> services() throws IOException {
+    private List<Finding> services(List<PortCheck.Port> listening) throws IOException {
         boolean viaSystemd = systemd && Files.isRegularFile(units.resolve("toaster-smtpd.service"));
         List<Finding> findings = new ArrayList<>();
         for (String daemon : Supervisor.DAEMONS) {
@@ -78,7 +86,13 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
             }
             Supervisor.Outcome status = new Supervisor(prefix, Path.of(System.getProperty("java.home"), "bin", "java")).status(daemon);
             String start = prefix.resolve("bin/toaster") + " start" + (names.unprivileged() ? "" : " --user toaster");
+            List<PortCheck.Port> own = listening.stream()
+                    .filter(port -> DAEMON_FILES.getOrDefault(daemon, List.of()).contains(port.controlFile())).toList();
+            boolean serving = !own.isEmpty() && ports.serving(own, prefix).stream()
+                    .allMatch(finding -> finding.level() == Finding.Level.OK);
             findings.add(status instanceof Supervisor.AlreadyRunning ? Finding.ok(status.line())
+                    : serving ? Finding.ok(daemon + ": running, not under toaster start (its ports are this "
+                            + "toaster's: in the foreground, as ./dev run starts it)")
                     : Finding.warn(status.line() + " (start it: " + start + ")"));
         }
         return findings;
