@@ -2,11 +2,11 @@ package org.godshell.toaster.doctor;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.godshell.toaster.hostcheck.FakeProc;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.hostcheck.PortCheck;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,8 @@ class DoctorTest {
                    0: 0100007F:0019 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 31337 1 0
                    1: 0100007F:03E3 00000000:0000 0A 00000000:00000000 00:00000000 00000000   999        0 42 1 0
                 """);
-        process(812, "master", "/usr/lib/postfix/sbin/master -w", 31337);
-        process(900, "java", "/usr/bin/java -Dtoaster.home=" + root + " -cp " + root + "/lib/* "
+        FakeProc.process(proc, 812, "master", "/usr/lib/postfix/sbin/master -w", 31337);
+        FakeProc.process(proc, 900, "java", "/usr/bin/java -Dtoaster.home=" + root + " -cp " + root + "/lib/* "
                 + "org.godshell.toaster.cli.Toaster pop3d", 42);
         Doctor doctor = new Doctor(root, new InstallNames("mx.example.org", "example.org", true),
                 new PortCheck(proc), Optional.empty(), prefix.resolve("no-units"), false);
@@ -49,12 +49,5 @@ class DoctorTest {
                 lines.toString());
         assertTrue(lines.stream().anyMatch(line -> line.startsWith("  warning  wiki: not running (start it: ")),
                 "no port of its own at all: not running" + lines);
-    }
-
-    private void process(long pid, String comm, String cmdline, long socket) throws IOException {
-        Path fd = Files.createDirectories(proc.resolve(Long.toString(pid)).resolve("fd"));
-        Files.writeString(fd.getParent().resolve("comm"), comm + "\n");
-        Files.writeString(fd.getParent().resolve("cmdline"), cmdline.replace(' ', '\0'));
-        Files.createSymbolicLink(fd.resolve("3"), Path.of("socket:[" + socket + "]"));
     }
 }

@@ -29,16 +29,9 @@ class PortCheckTest {
                    0: 00000000:0019 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 31337 1 0
                    1: 00000000:03E3 00000000:0000 0A 00000000:00000000 00:00000000 00000000   999        0 42 1 0
                 """);
-        process(812, "master", "/usr/lib/postfix/sbin/master -w", 31337);
-        process(900, "java", "/usr/bin/java -Dtoaster.home=/opt/toaster -cp /opt/toaster/lib/* "
+        FakeProc.process(proc, 812, "master", "/usr/lib/postfix/sbin/master -w", 31337);
+        FakeProc.process(proc, 900, "java", "/usr/bin/java -Dtoaster.home=/opt/toaster -cp /opt/toaster/lib/* "
                 + "org.godshell.toaster.cli.Toaster pop3d", 42);
-    }
-
-    private void process(long pid, String comm, String cmdline, long socket) throws IOException {
-        Path fd = Files.createDirectories(proc.resolve(Long.toString(pid)).resolve("fd"));
-        Files.writeString(fd.getParent().resolve("comm"), comm + "\n");
-        Files.writeString(fd.getParent().resolve("cmdline"), cmdline.replace(' ', '\0'));
-        Files.createSymbolicLink(fd.resolve("3"), Path.of("socket:[" + socket + "]"));
     }
 
     @Test
