@@ -13,6 +13,7 @@ import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.source.Limits;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
 
 /**
  * Renders one page: the nesting pre-check, then Flexmark on a fresh platform thread with a 256 MiB stack (so
@@ -66,6 +67,13 @@ public final class PageRenderer {
             return failed("The build was interrupted while this page rendered.");
         }
         Document clean = sanitizer.clean(raw);
+        // GFM 0.29 §4.10: in a table cell an escaped pipe is a pipe, inside code spans too; Flexmark keeps the
+        // backslash there, so `a\|b` in a cell showed as a\|b.
+        for (Element code : clean.select("td code, th code")) {
+            for (TextNode text : code.textNodes()) {
+                text.text(text.getWholeText().replace("\\|", "|"));
+            }
+        }
         List<Rendered.Heading> headings = new ArrayList<>();
         for (Element heading : clean.select("h1, h2, h3, h4, h5, h6")) {
             headings.add(new Rendered.Heading(heading.tagName().charAt(1) - '0', heading.text(), heading.id()));

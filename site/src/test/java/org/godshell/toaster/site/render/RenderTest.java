@@ -108,4 +108,18 @@ class RenderTest {
         Rendered rendered = render("Here.md", "`[[Nowhere]]`\n\n```\n[[Nowhere]]\n```\n");
         assertEquals(List.of(), rendered.missing());
     }
+
+    @Test
+    void anEscapedPipeInATableCellIsAPipeInCodeToo() {
+        String html = render("Here.md", """
+                | command | what |
+                |---|---|
+                | `start\\|stop` | a\\|b |
+
+                Outside a table `x\\|y` keeps its backslash.
+                """).html();
+        assertTrue(html.contains("<td><code>start|stop</code></td>"), html);
+        assertTrue(html.contains("<td>a|b</td>"), html);
+        assertTrue(html.contains("<code>x\\|y</code>"), "GFM unescapes pipes in tables only: " + html);
+    }
 }
