@@ -8,9 +8,16 @@
 
 TOASTER_JAVA_MIN=21
 
-# Prints the major version of the given java binary (8 for "1.8.0_392", 21 for "21.0.2"), or nothing.
+# Prints the major version of the given java binary (8 for "1.8.0_392", 21 for "21.0.2"), or nothing. A JDK
+# says its version in HOME/release (JAVA_VERSION="21.0.2", JEP 220): reading it costs no JVM start, which
+# every toaster command would otherwise pay twice; without that file, `java -version` tells.
 toaster_java_major() {
-  _v=$("$1" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
+  _release=$(dirname "$(dirname "$1")")/release
+  _v=""
+  if [ -f "$_release" ] && [ -x "$1" ]; then
+    _v=$(sed -n 's/^JAVA_VERSION="\([0-9][0-9.]*\)"$/\1/p' "$_release" | head -n 1)
+  fi
+  [ -n "$_v" ] || _v=$("$1" -version 2>&1 | sed -n 's/.* version "\([^"]*\)".*/\1/p' | head -n 1)
   case $_v in 1.*) _v=${_v#1.} ;; esac
   _v=${_v%%[!0-9]*}
   [ -n "$_v" ] && echo "$_v"
