@@ -20,11 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import org.godshell.toaster.site.parallel.Parallel;
 
 /**
  * Publishing a site atomically. {@code out} is a symlink to {@code out.builds/<n>-<commit>}; a build writes a new
@@ -42,6 +38,9 @@ import java.util.concurrent.Semaphore;
  * it; it is not inside the directory because it is not for readers.
  */
 final class SiteSwap {
+
+    /** Files written or linked at once: enough to share the file system's journal commits among many fsyncs. */
+    private static final int FILES_AT_ONCE = 64;
 
     private final Path out;
     private final Path builds;
@@ -154,7 +153,7 @@ final class SiteSwap {
                 Files.createDirectories(parent);
             }
         }
-        inParallel(kept, path -> {
+        Parallel.each(kept, FILES_AT_ONCE, "linking the kept files", path -> {
             Path source = inside(previous, path);
             Path target = inside(fresh, path);
             if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
@@ -173,7 +172,7 @@ final class SiteSwap {
      * thousand-file site take a fraction of the time one-by-one would.
      */
     private static void writeAll(Path dir, Map<String, byte[]> files) throws IOException {
-        inParallel(files.keySet(), path -> {
+        Parallel.each(files.keySet(), FILES_AT_ONCE, "writing the site", path -> {
             try (FileChannel channel = FileChannel.open(dir.resolve(path), StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(files.get(path));
@@ -183,38 +182,6 @@ final class SiteSwap {
                 channel.force(true);
             }
         });
-    }
-
-    /** What is done to one file of the site. */
-    private interface FileWork {
-        void apply(String path) throws IOException;
-    }
-
-    /** Runs {@code work} for every path, up to 64 at once on virtual threads; the first failure is thrown. */
-    private static void inParallel(Collection<String> paths, FileWork work) throws IOException {
-        Semaphore open = new Semaphore(64);
-        List<Future<?>> done = new ArrayList<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String path : paths) {
-                done.add(executor.submit(() -> {
-                    open.acquire();
-                    try {
-                        work.apply(path);
-                    } finally {
-                        open.release();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : done) {
-                future.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while writing the site", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
-        }
     }
 
     private String nextNumber() throws IOException {

@@ -10,11 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -27,6 +22,7 @@ import org.godshell.toaster.site.output.SiteComposer;
 import org.godshell.toaster.site.output.Templates;
 import org.godshell.toaster.site.page.LinkTargets;
 import org.godshell.toaster.site.page.Page;
+import org.godshell.toaster.site.parallel.Parallel;
 import org.godshell.toaster.site.render.PageRenderer;
 import org.godshell.toaster.site.render.Rendered;
 import org.godshell.toaster.site.source.Snapshot;
@@ -221,30 +217,17 @@ public final class WikiBuilder {
 
     private static Map<String, Rendered> renderAll(List<Page> pages, LinkTargets targets, PageRenderer renderer,
                                                    BuildProgress progress) throws IOException {
-        Semaphore running = new Semaphore(Runtime.getRuntime().availableProcessors());
-        Map<String, Future<Rendered>> futures = new HashMap<>();
-        try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Page page : pages) {
-                futures.put(page.path(), executor.submit(() -> {
-                    running.acquire();
-                    try {
-                        return renderer.render(page, targets);
-                    } finally {
-                        running.release();
-                        progress.step();
-                    }
-                }));
+        List<Rendered> results = Parallel.map(pages, Parallel.processors(), "rendering", page -> {
+            try {
+                return renderer.render(page, targets);
+            } finally {
+                progress.step();
             }
-            Map<String, Rendered> rendered = new HashMap<>();
-            for (Map.Entry<String, Future<Rendered>> future : futures.entrySet()) {
-                rendered.put(future.getKey(), future.getValue().get());
-            }
-            return rendered;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while rendering", e);
-        } catch (ExecutionException e) {
-            throw new IOException("rendering failed: " + e.getCause(), e.getCause());
+        });
+        Map<String, Rendered> rendered = new HashMap<>();
+        for (int i = 0; i < pages.size(); i++) {
+            rendered.put(pages.get(i).path(), results.get(i));
         }
+        return rendered;
     }
 }

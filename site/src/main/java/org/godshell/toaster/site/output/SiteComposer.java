@@ -11,22 +11,19 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.CommitDiffs;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.page.Page;
+import org.godshell.toaster.site.parallel.Parallel;
 import org.godshell.toaster.site.page.Urls;
 import org.godshell.toaster.site.render.Rendered;
 import org.godshell.toaster.site.source.SourceFile;
 
 /**
  * Lays the rendered pages into templates: each page with its breadcrumbs, navigation, table of contents, last
- * edit, backlinks and history page; then the site-wide files ({@link SiteListings}).
+ * edit, backlinks and history page; then the site-wide files ({@link SiteListings}). A composer makes one site.
  */
 public final class SiteComposer {
 
@@ -47,6 +44,7 @@ public final class SiteComposer {
     private final Templates templates;
     private final Memo memo;
     private final List<Job> pending = new ArrayList<>();
+    private final SortedMap<String, byte[]> files = new TreeMap<>();
 
     /** A file to render: which template, with which model. */
     private record Job(String path, String template, Map<String, Object> model) {
@@ -59,7 +57,6 @@ public final class SiteComposer {
     }
 
     public Site compose(Input input) throws IOException {
-        SortedMap<String, byte[]> files = new TreeMap<>();
         Map<String, Page> byPath = new TreeMap<>();
         input.pages().forEach(page -> byPath.put(page.path(), page));
         Map<String, SortedSet<String>> backlinks = new HashMap<>();
@@ -83,11 +80,11 @@ public final class SiteComposer {
                     .map(byPath::get).map(from -> link(from, depth)).toList();
             Views.PageView view = pageView(page, input, changes, linksHere);
             String nav = folders.fingerprint() + " " + page.folder() + " " + page.url() + " " + depth;
-            render(files, page.url(), "page.ftlh", site(input, depth), "page", List.of(view, nav),
+            render(page.url(), "page.ftlh", site(input, depth), "page", List.of(view, nav),
                     () -> view.withNav(folders.nav(folders.top(), page.folder(), page.url(), depth, false)));
             List<Views.ChangeView> history = input.history().of(page.path()).stream()
                     .map(change -> changes.view(change, historyDepth(page))).toList();
-            render(files, historyUrl(page), "history.ftlh", site(input, historyDepth(page)), "page",
+            render(historyUrl(page), "history.ftlh", site(input, historyDepth(page)), "page",
                     Map.of("title", page.title(), "url", Urls.root(historyDepth(page)) + Urls.encodePath(page.url()),
                             "path", page.path(), "changes", history));
         }
@@ -96,21 +93,21 @@ public final class SiteComposer {
             Map<String, Object> view = Map.of("title", folder.title(), "path", folder.path(),
                     "entries", folders.nav(folder, folder.path(), folder.url(), depth, true),
                     "breadcrumbs", breadcrumbs(folder.path(), depth));
-            render(files, folder.url(), "section.ftlh", site(input, depth), "section", view);
+            render(folder.url(), "section.ftlh", site(input, depth), "section", view);
         }
-        flush(files);
+        flush();
         if (!byPath.containsKey("Home.md") && !memo.keep("index.html", "copy" + memo.keys().get("_contents.html"))) {
             files.put("index.html", files.get("_contents.html"));
         }
         List<Views.Link> orphans = input.pages().stream()
                 .filter(page -> !page.path().equals("Home.md") && !backlinks.containsKey(page.path()))
                 .map(page -> new Views.Link(page.title(), page.url())).toList();
-        new SiteListings(templates, this).add(files, input, changes, broken, orphans);
+        new SiteListings(templates, this).add(input, changes, broken, orphans);
         new CommitPages(this, memo).add(input, changes, site(input, 1));
         for (SourceFile attachment : input.attachments()) {
-            copy(files, attachment.path(), attachment.content().orElseThrow());
+            copy(attachment.path(), attachment.content().orElseThrow());
         }
-        flush(files);
+        flush();
         return new Site(files, memo.kept(), memo.keys(), broken, orphans);
     }
 
@@ -182,17 +179,16 @@ public final class SiteComposer {
     }
 
     /** Renders a template into {@code path}, unless the previous build rendered it from the same model. */
-    void render(SortedMap<String, byte[]> files, String path, String template, Views.SiteView site, String key,
-                Object view) throws IOException {
-        render(files, path, template, site, key, view, () -> view);
+    void render(String path, String template, Views.SiteView site, String key, Object view) throws IOException {
+        render(path, template, site, key, view, () -> view);
     }
 
     /**
      * Renders a template into {@code path} unless the previous build rendered it from the same inputs, which
      * {@code keyView} stands for: equal key views make equal views. The view is made only when rendering.
      */
-    void render(SortedMap<String, byte[]> files, String path, String template, Views.SiteView site, String key,
-                Object keyView, Supplier<Object> view) throws IOException {
+    void render(String path, String template, Views.SiteView site, String key, Object keyView,
+                Supplier<Object> view) throws IOException {
         if (memo.keep(path, Memo.key(template, site, key, keyView))) {
             return;
         }
@@ -208,30 +204,20 @@ public final class SiteComposer {
     }
 
     /**
-     * Renders the queued files into {@code files}, on as many threads as there are processors: templates and
+     * Renders the queued files into the site, on as many threads as there are processors: templates and
      * their models are only read, so files render independently (a full build's thousands of them).
      */
-    private void flush(SortedMap<String, byte[]> files) throws IOException {
-        List<Future<byte[]>> rendered = new ArrayList<>();
-        try (ExecutorService executor = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors())) {
-            for (Job job : pending) {
-                rendered.add(executor.submit(() -> templates.render(job.template(), job.model())
-                        .getBytes(StandardCharsets.UTF_8)));
-            }
-            for (int i = 0; i < pending.size(); i++) {
-                files.put(pending.get(i).path(), rendered.get(i).get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while laying out the site", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    private void flush() throws IOException {
+        List<byte[]> rendered = Parallel.map(pending, Parallel.processors(), "laying out the site",
+                job -> templates.render(job.template(), job.model()).getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < pending.size(); i++) {
+            files.put(pending.get(i).path(), rendered.get(i));
         }
         pending.clear();
     }
 
     /** Puts a file made elsewhere, unless the previous build had the same bytes there. */
-    void copy(SortedMap<String, byte[]> files, String path, byte[] content) {
+    void copy(String path, byte[] content) {
         if (!memo.keep(path, Memo.key(content))) {
             files.put(path, content);
         }

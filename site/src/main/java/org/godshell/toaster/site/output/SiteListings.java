@@ -29,12 +29,12 @@ final class SiteListings {
         this.composer = composer;
     }
 
-    void add(SortedMap<String, byte[]> files, SiteComposer.Input input, Changes changes, List<Views.Broken> broken,
-             List<Views.Link> orphans) throws IOException {
+    void add(SiteComposer.Input input, Changes changes, List<Views.Broken> broken, List<Views.Link> orphans)
+            throws IOException {
         var commits = input.history().commits();
-        composer.render(files, "_recent.html", "recent.ftlh", composer.siteAtCommit(input, 0), "commits",
+        composer.render("_recent.html", "recent.ftlh", composer.siteAtCommit(input, 0), "commits",
                 commits.subList(0, Math.min(RECENT, commits.size())).stream().map(c -> changes.view(c, 0)).toList());
-        composer.render(files, "feed.atom", "feed.ftlx", composer.site(input, 0), "commits",
+        composer.render("feed.atom", "feed.ftlx", composer.site(input, 0), "commits",
                 commits.subList(0, Math.min(FEED, commits.size())).stream().map(c -> changes.view(c, 0)).toList());
         Map<String, Change> last = SiteComposer.lastEdits(input);
         List<Map<String, String>> urls = new ArrayList<>();
@@ -43,33 +43,33 @@ final class SiteListings {
             urls.add(Map.of("loc", input.config().siteUrl() + Urls.encodePath(page.url()),
                     "lastmod", change == null ? "" : Dates.day(change.time())));
         }
-        composer.render(files, "sitemap.xml", "sitemap.ftlx", composer.site(input, 0), "urls", urls);
-        addTags(files, input);
-        composer.render(files, "_search.html", "search.ftlh", composer.site(input, 0), "search", Map.of());
+        composer.render("sitemap.xml", "sitemap.ftlx", composer.site(input, 0), "urls", urls);
+        addTags(input);
+        composer.render("_search.html", "search.ftlh", composer.site(input, 0), "search", Map.of());
         List<SearchIndex.Doc> docs = input.pages().stream().map(page -> new SearchIndex.Doc(page.title(),
                 Urls.encodePath(page.url()), input.rendered().get(page.path()).text())).toList();
         for (Map.Entry<String, byte[]> shard : SearchIndex.build(docs).entrySet()) {
-            composer.copy(files, shard.getKey(), shard.getValue());
+            composer.copy(shard.getKey(), shard.getValue());
         }
-        composer.render(files, "_report.html", "report.ftlh", composer.siteAtCommit(input, 0), "report",
+        composer.render("_report.html", "report.ftlh", composer.siteAtCommit(input, 0), "report",
                 Map.of("broken", broken, "orphans", orphans));
         // The server answers any missing path with this page, at any depth: its links are absolute.
         Views.SiteView absolute = composer.site(input, 0);
         absolute = new Views.SiteView(absolute.title(), input.config().siteUrl(), absolute.url(),
                 absolute.cloneUrl(), absolute.commit(), absolute.shortCommit(), absolute.date());
-        composer.render(files, "404.html", "404.ftlh", absolute, "page", Map.of());
+        composer.render("404.html", "404.ftlh", absolute, "page", Map.of());
         for (String asset : Templates.ASSETS) {
             try (InputStream in = SiteListings.class.getResourceAsStream("/org/godshell/toaster/site/assets/"
                     + asset)) {
                 if (in == null) {
                     throw new IOException("asset " + asset + " missing from the classpath");
                 }
-                composer.copy(files, "_assets/" + asset, in.readAllBytes());
+                composer.copy("_assets/" + asset, in.readAllBytes());
             }
         }
     }
 
-    private void addTags(SortedMap<String, byte[]> files, SiteComposer.Input input) throws IOException {
+    private void addTags(SiteComposer.Input input) throws IOException {
         SortedMap<String, List<Page>> byTag = new TreeMap<>();
         for (Page page : input.pages()) {
             for (String tag : page.tags()) {
@@ -81,12 +81,12 @@ final class SiteListings {
             List<Views.Link> pages = tag.getValue().stream()
                     .sorted((a, b) -> Titles.key(a.title()).compareTo(Titles.key(b.title())))
                     .map(page -> SiteComposer.link(page, 1)).toList();
-            composer.render(files, tagUrl(tag.getKey()), "tag.ftlh", composer.site(input, 1), "tag",
+            composer.render(tagUrl(tag.getKey()), "tag.ftlh", composer.site(input, 1), "tag",
                     Map.of("name", tag.getKey(), "pages", pages));
             tags.add(Map.of("name", tag.getKey(), "url", Urls.encodePath(tagUrl(tag.getKey())),
                     "count", pages.size()));
         }
-        composer.render(files, "_tags/index.html", "tags.ftlh", composer.site(input, 1), "tags",
+        composer.render("_tags/index.html", "tags.ftlh", composer.site(input, 1), "tags",
                 tags.stream().map(tag -> Map.of("name", tag.get("name"), "url", "../" + tag.get("url"),
                         "count", tag.get("count"))).toList());
     }
