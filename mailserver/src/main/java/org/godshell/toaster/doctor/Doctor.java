@@ -46,12 +46,14 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
         List<Finding> findings = new ArrayList<>();
         Path version = prefix.resolve("VERSION");
         String installed = Files.isRegularFile(version)
-                ? Files.readString(version, StandardCharsets.UTF_8).strip().replaceAll("\\p{Cntrl}", "?") : "(no VERSION)";
+                ? Files.readString(version, StandardCharsets.UTF_8).strip().replaceAll("\\p{Cntrl}", "?")
+                : "(no VERSION)";
         findings.add(Finding.ok("toaster " + installed + " in " + prefix + " for " + names.domain() + " ("
                 + names.hostName() + ")"));
         List<PortCheck.Port> listening = ports(prefix.resolve("control"));
-        findings.addAll(services(listening));
-        findings.addAll(ports.serving(listening, prefix));
+        List<Finding> held = ports.serving(listening, prefix);            // one finding a port, in order
+        findings.addAll(services(listening, held));
+        findings.addAll(held);
         findings.add(Files.isRegularFile(prefix.resolve("control/servercert.pem"))
                 ? Finding.ok("control/servercert.pem is there (STARTTLS, SMTPS, POP3S, HTTPS)")
                 : Finding.fail("control/servercert.pem is missing: no TLS, so no logins; make one with: toaster cert "
@@ -74,9 +76,10 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
         return ports;
     }
 
-    private List<Finding> services(List<PortCheck.Port> listening) throws IOException {
+    private List<Finding> services(List<PortCheck.Port> listening, List<Finding> held) throws IOException {
         boolean viaSystemd = systemd && Files.isRegularFile(units.resolve("toaster-smtpd.service"));
         List<Finding> findings = new ArrayList<>();
+        Supervisor supervisor = new Supervisor(prefix, Path.of(System.getProperty("java.home"), "bin", "java"));
         for (String daemon : Supervisor.DAEMONS) {
             if (viaSystemd) {
                 String unit = "toaster-" + daemon + ".service";
@@ -84,12 +87,15 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
                         : Finding.fail(unit + " is not active: systemctl status " + unit));
                 continue;
             }
-            Supervisor.Outcome status = new Supervisor(prefix, Path.of(System.getProperty("java.home"), "bin", "java")).status(daemon);
+            Supervisor.Outcome status = supervisor.status(daemon);
             String start = prefix.resolve("bin/toaster") + " start" + (names.unprivileged() ? "" : " --user toaster");
-            List<PortCheck.Port> own = listening.stream()
-                    .filter(port -> DAEMON_FILES.getOrDefault(daemon, List.of()).contains(port.controlFile())).toList();
-            boolean serving = !own.isEmpty() && ports.serving(own, prefix).stream()
-                    .allMatch(finding -> finding.level() == Finding.Level.OK);
+            List<Finding> own = new ArrayList<>();
+            for (int i = 0; i < listening.size(); i++) {
+                if (DAEMON_FILES.getOrDefault(daemon, List.of()).contains(listening.get(i).controlFile())) {
+                    own.add(held.get(i));
+                }
+            }
+            boolean serving = !own.isEmpty() && own.stream().allMatch(finding -> finding.level() == Finding.Level.OK);
             findings.add(status instanceof Supervisor.AlreadyRunning ? Finding.ok(status.line())
                     : serving ? Finding.ok(daemon + ": running, not under toaster start (its ports are this "
                             + "toaster's: in the foreground, as ./dev run starts it)")
