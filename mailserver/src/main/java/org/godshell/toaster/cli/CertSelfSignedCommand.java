@@ -1,9 +1,11 @@
 package org.godshell.toaster.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.Callable;
+import org.godshell.toaster.layout.Owners;
 import org.godshell.toaster.tls.SelfSigned;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code toaster cert selfsigned --host HOST}: a key and a self-signed certificate in
- * {@code control/servercert.pem} (mode 0600), made in Java: no openssl needed.
+ * {@code control/servercert.pem} (mode 0600, the daemons' in a system install, whoever runs it), made in Java: no
+ * openssl needed.
  */
 @Command(name = "selfsigned", mixinStandardHelpOptions = true,
         description = "Make an RSA key and a self-signed certificate for HOST in control/servercert.pem. Clients "
@@ -46,8 +49,9 @@ final class CertSelfSignedCommand implements Callable<Integer> {
             return 1;
         }
         try {
-            SelfSigned.write(file, SelfSigned.create(host));
-        } catch (GeneralSecurityException e) {
+            Owners owners = Owners.of(prefix.prefix());
+            SelfSigned.write(file, SelfSigned.create(host), owners::handOver);
+        } catch (GeneralSecurityException | IOException e) {
             spec.commandLine().getErr().println("toaster cert: " + e.getMessage());
             return 1;
         }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.deliver.Requests;
+import org.godshell.toaster.layout.Owners;
 import org.godshell.toaster.queue.QueueId;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,7 @@ final class QueueRequestCommands {
             return fail(spec, "no queue in " + prefix.resolve("queue") + " (has toaster smtpd ever run here?)");
         }
         try {
-            Requests requests = Requests.open(prefix.resolve("queue"));
+            Requests requests = Requests.open(prefix.resolve("queue"), Owners.of(prefix)::handOver);
             requests.submit(request);
             long deadline = System.nanoTime() + WAIT.toNanos();
             while (requests.waiting(request) && System.nanoTime() < deadline) {

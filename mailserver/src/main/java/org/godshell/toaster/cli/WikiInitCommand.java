@@ -11,6 +11,7 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.DeliveryConfig;
 import org.godshell.toaster.config.WikiServeConfig;
+import org.godshell.toaster.layout.Owners;
 import org.godshell.toaster.site.build.BuildReport;
 import org.godshell.toaster.site.build.WikiBuilder;
 import org.godshell.toaster.site.git.InitialImport;
@@ -60,6 +61,10 @@ final class WikiInitCommand implements Callable<Integer> {
                 BuildReport report = WikiBuilder.build(WikiSite.options(home, serve, null, null));
                 spec.commandLine().getOut().println("built the site: " + report.pages() + " pages in "
                         + home.resolve("wiki/site"));
+            }
+            if (commit.isPresent()) {
+                // Run as root, JGit wrote root's files: the wiki service must write pushes and sites there.
+                Owners.of(home).adoptTree(home.resolve("wiki"));
             }
             spec.commandLine().getOut().flush();
             return 0;

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.godshell.toaster.io.AtomicFile;
+import org.godshell.toaster.io.Handover;
 import org.godshell.toaster.queue.QueueId;
 
 /**
@@ -37,32 +39,48 @@ public final class Requests {
     }
 
     private final Path dir;
+    private final Handover handover;
 
-    private Requests(Path dir) {
+    private Requests(Path dir, Handover handover) {
         this.dir = dir;
+        this.handover = handover;
     }
 
     /** The request directory of the queue in {@code queueDir}, created (mode 0700) if missing. */
     public static Requests open(Path queueDir) throws IOException {
+        return open(queueDir, Handover.KEEP);
+    }
+
+    /**
+     * The same for {@code toaster queue}, which may run as root: the directory and each request are handed to the
+     * delivery process's account, which must list and remove them.
+     */
+    public static Requests open(Path queueDir, Handover handover) throws IOException {
         Path dir = queueDir.resolve("requests");
         if (!Files.isDirectory(dir)) {
             try {
-                AtomicFile.createDirectory(dir, "rwx------");
+                AtomicFile.createDirectory(dir, "rwx------", handover);
             } catch (FileAlreadyExistsException e) {
                 if (!Files.isDirectory(dir)) {
                     throw e;
                 }
             }
         }
-        return new Requests(dir);
+        return new Requests(dir, handover);
     }
 
     /** Leaves {@code request} for the runner; asking twice is the same as asking once. */
     public void submit(Request request) throws IOException {
+        Path file = dir.resolve(name(request));
         try {
-            Files.createFile(dir.resolve(name(request)));
+            Files.createFile(file);
         } catch (FileAlreadyExistsException e) {
             return;
+        }
+        try {
+            handover.apply(file, file);
+        } catch (NoSuchFileException e) {
+            return;                                            // taken already: the runner needed no more of it
         }
     }
 

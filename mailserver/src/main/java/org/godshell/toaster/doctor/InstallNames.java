@@ -1,16 +1,13 @@
 package org.godshell.toaster.doctor;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.DeliveryConfig;
+import org.godshell.toaster.layout.InstallRecordFile;
 
 /**
  * The names an install serves: its host name, its first mail domain, and whether it is an unprivileged demo. The
@@ -20,14 +17,13 @@ import org.godshell.toaster.config.DeliveryConfig;
  */
 public record InstallNames(String hostName, String domain, boolean unprivileged) {
 
-    static final String RECORD = ".toaster-install";
-    private static final long MAX_RECORD_BYTES = 16 * 1024;
+    static final String RECORD = InstallRecordFile.NAME;
     private static final Pattern NAME = Pattern.compile(
             "(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
 
     /** The names of the toaster in {@code prefix}; {@code domain} overrides the recorded one when present. */
     public static InstallNames read(Path prefix, Optional<String> domain) throws IOException, ConfigException {
-        Map<String, String> record = record(prefix.resolve(RECORD));
+        Map<String, String> record = InstallRecordFile.read(prefix);
         Path control = prefix.resolve("control");
         String host = record.containsKey("hostname") ? record.get("hostname") : DeliveryConfig.load(control).me();
         String chosen = domain.orElseGet(() -> record.getOrDefault("domain", parent(host)));
@@ -56,19 +52,5 @@ public record InstallNames(String hostName, String domain, boolean unprivileged)
                     + "\" is not a host name (lower-case letters, digits, '-' and dots)");
         }
         return value;
-    }
-
-    private static Map<String, String> record(Path file) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_RECORD_BYTES) {
-            return values;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            int equals = line.indexOf('=');
-            if (equals > 0) {
-                values.putIfAbsent(line.substring(0, equals), line.substring(equals + 1));
-            }
-        }
-        return values;
     }
 }

@@ -26,15 +26,27 @@ public final class AtomicFile {
 
     /** Writes {@code text} to {@code target} atomically with the given POSIX mode (ignored where there is none). */
     public static void write(Path target, String text, String mode) throws IOException {
-        write(target, text.getBytes(StandardCharsets.UTF_8), mode, true);
+        write(target, text.getBytes(StandardCharsets.UTF_8), mode, true, Handover.KEEP);
+    }
+
+    /** {@link #write(Path, String, String)}, the file handed over before it replaces {@code target}. */
+    public static void write(Path target, String text, String mode, Handover handover) throws IOException {
+        write(target, text.getBytes(StandardCharsets.UTF_8), mode, true, handover);
+    }
+
+    /** {@link #write(Path, byte[], String, boolean, Handover)} keeping the writer as the owner. */
+    public static void write(Path target, byte[] content, String mode, boolean durable) throws IOException {
+        write(target, content, mode, durable, Handover.KEEP);
     }
 
     /**
-     * Writes {@code content} to {@code target} atomically with the given POSIX mode. With {@code durable} false
-     * the directory is not fsynced: after a crash the reader finds the old file or the new one, never a mix,
-     * but possibly the old one — for state whose loss only repeats work (a redelivery), not for data.
+     * Writes {@code content} to {@code target} atomically with exactly the given POSIX mode, whatever the umask,
+     * handed over ({@link Handover}) before the rename. With {@code durable} false the directory is not fsynced:
+     * after a crash the reader finds the old file or the new one, never a mix, but possibly the old one — for
+     * state whose loss only repeats work (a redelivery), not for data.
      */
-    public static void write(Path target, byte[] content, String mode, boolean durable) throws IOException {
+    public static void write(Path target, byte[] content, String mode, boolean durable, Handover handover)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", permissions(dir, mode));
         try {
@@ -46,6 +58,8 @@ public final class AtomicFile {
                 }
                 channel.force(true);
             }
+            exactMode(temp, mode);
+            handover.apply(temp, target);
             try {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -71,8 +85,22 @@ public final class AtomicFile {
 
     /** Creates a directory (and missing parents) with the given POSIX mode for the last one. */
     public static void createDirectory(Path dir, String mode) throws IOException {
+        createDirectory(dir, mode, Handover.KEEP);
+    }
+
+    /** Creates a directory (and missing parents) with exactly the given POSIX mode for the last one, handed over. */
+    public static void createDirectory(Path dir, String mode, Handover handover) throws IOException {
         Files.createDirectories(dir.getParent());
         Files.createDirectory(dir, permissions(dir.getParent(), mode));
+        exactMode(dir, mode);
+        handover.apply(dir, dir);
+    }
+
+    /** The mode itself, not what the umask left of it: a root shell's 077 must not hide rcpthosts from the daemons. */
+    private static void exactMode(Path path, String mode) throws IOException {
+        if (path.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+        }
     }
 
     /** The mode as a creation attribute, or none on file systems without POSIX permissions. */

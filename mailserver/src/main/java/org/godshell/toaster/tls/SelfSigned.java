@@ -2,13 +2,8 @@ package org.godshell.toaster.tls;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -29,6 +24,8 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.godshell.toaster.io.AtomicFile;
+import org.godshell.toaster.io.Handover;
 
 /**
  * {@code toaster cert selfsigned}: an RSA 2048 key (what every mail client and MTA still accepts) and a
@@ -78,16 +75,8 @@ public final class SelfSigned {
         return host.length() <= 253 && host.matches("(?i)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     }
 
-    /** Writes {@code pem} to {@code file} with mode 0600, through a temp file and a rename. */
-    public static void write(Path file, String pem) {
-        try {
-            Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, pem, StandardCharsets.US_ASCII);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Writes {@code pem} to {@code file} atomically with mode 0600, handed over before it replaces the old one. */
+    public static void write(Path file, String pem, Handover handover) throws IOException {
+        AtomicFile.write(file, pem, "rw-------", handover);
     }
 }

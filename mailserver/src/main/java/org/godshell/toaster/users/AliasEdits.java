@@ -75,7 +75,7 @@ final class AliasEdits {
             }
             List<String> result = List.copyOf(all);
             AtomicFile.write(store.aliasesPath(alias.domain()), file.with(alias.name(), Optional.of(result)),
-                    ALIASES_MODE);
+                    ALIASES_MODE, store.handover());
             return result;
         });
     }
@@ -109,7 +109,8 @@ final class AliasEdits {
                 left.clear();
             }
             AtomicFile.write(store.aliasesPath(alias.domain()),
-                    file.with(alias.name(), left.isEmpty() ? Optional.empty() : Optional.of(left)), ALIASES_MODE);
+                    file.with(alias.name(), left.isEmpty() ? Optional.empty() : Optional.of(left)), ALIASES_MODE,
+                    store.handover());
             return List.copyOf(left);
         });
     }

@@ -16,12 +16,15 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.godshell.toaster.auth.SaslPrep;
 import org.godshell.toaster.io.AtomicFile;
+import org.godshell.toaster.io.Handover;
 
 /**
  * The store's edits, each one whole under the store lock: a JVM-wide lock (a {@link FileLock} cannot be taken
  * twice by one process) and {@code domains/.lock} with {@link FileChannel#lock}, which serializes
  * {@code toaster} runs against each other. Every passwd change is read-modify-write of the current file
- * under that lock, then an atomic replace, so no edit can undo another.
+ * under that lock, then an atomic replace, so no edit can undo another. What an edit creates is handed to the
+ * install's accounts first ({@link UserStore#handover}): root running {@code toaster user add} leaves the passwd
+ * file and the Maildir the service's, as the installer made them.
  */
 final class Edits {
 
@@ -49,9 +52,14 @@ final class Edits {
     <T> T locked(Edit<T> edit) throws UserStoreException {
         IN_PROCESS.lock();
         try {
-            Files.createDirectories(store.domainsDir());
-            try (FileChannel channel = FileChannel.open(store.domainsDir().resolve(".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            Handover handover = store.handover();
+            if (!Files.isDirectory(store.domainsDir())) {
+                Files.createDirectories(store.domainsDir());
+                handover.apply(store.domainsDir(), store.domainsDir());
+            }
+            Path lock = store.domainsDir().resolve(".lock");
+            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                handover.apply(lock, lock);
                 // Released when the channel closes, whatever the edit throws.
                 channel.lock();
                 return edit.run();
@@ -69,9 +77,9 @@ final class Edits {
             if (Files.exists(dir)) {
                 throw new UserStoreException("domain " + domain + " exists already (" + dir + ")");
             }
-            AtomicFile.createDirectory(dir, DOMAIN_MODE);
-            AtomicFile.write(store.passwd(domain), "", PASSWD_MODE);
-            Rcpthosts.add(store.prefix().resolve("control").resolve("rcpthosts"), domain);
+            AtomicFile.createDirectory(dir, DOMAIN_MODE, store.handover());
+            AtomicFile.write(store.passwd(domain), "", PASSWD_MODE, store.handover());
+            Rcpthosts.add(store.prefix().resolve("control").resolve("rcpthosts"), domain, store.handover());
             return null;
         });
     }
@@ -85,7 +93,8 @@ final class Edits {
                         + " or use --force to move the whole domain aside with their mail");
             }
             // rcpthosts first: once the domain is out of it, no new mail arrives for the directory being moved.
-            Rcpthosts.remove(store.prefix().resolve("control").resolve("rcpthosts"), domain);
+            Rcpthosts.remove(store.prefix().resolve("control").resolve("rcpthosts"), domain,
+                    store.handover());
             return moveAside(dir);
         });
     }
@@ -102,16 +111,17 @@ final class Edits {
             Path home = dir.resolve(address.local());
             Path maildir = home.resolve("Maildir");
             if (!Files.isDirectory(home)) {
-                AtomicFile.createDirectory(home, MAILBOX_MODE);
+                AtomicFile.createDirectory(home, MAILBOX_MODE, store.handover());
             }
             for (String sub : new String[] {"", "cur", "new", "tmp"}) {
                 Path p = sub.isEmpty() ? maildir : maildir.resolve(sub);
                 if (!Files.isDirectory(p)) {
-                    AtomicFile.createDirectory(p, MAILBOX_MODE);
+                    AtomicFile.createDirectory(p, MAILBOX_MODE, store.handover());
                 }
             }
             String line = PasswdFile.line(address, hash, home);
-            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE);
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE,
+                    store.handover());
             return null;
         });
     }
@@ -142,7 +152,8 @@ final class Edits {
             }
             PasswdFile.Entry changed = change.apply(entry);
             String line = PasswdFile.line(address, changed.password(), dir.resolve(address.local()), changed.extra());
-            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE);
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE,
+                    store.handover());
             return null;
         });
     }
@@ -154,7 +165,8 @@ final class Edits {
             if (!file.users().containsKey(address.toString())) {
                 throw new UserStoreException("no user " + address);
             }
-            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.empty()), PASSWD_MODE);
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.empty()), PASSWD_MODE,
+                    store.handover());
             Path home = dir.resolve(address.local());
             return Files.isDirectory(home) ? Optional.of(moveAside(home)) : Optional.empty();
         });

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.godshell.toaster.io.AtomicFile;
+import org.godshell.toaster.io.Handover;
 
 /**
  * Edits {@code control/rcpthosts} for {@code toaster domain add/remove}: one domain line added or dropped, every
@@ -22,23 +23,23 @@ final class Rcpthosts {
     }
 
     /** Adds the domain unless a line names it already; returns whether the file changed. */
-    static boolean add(Path file, String domain) throws IOException {
+    static boolean add(Path file, String domain, Handover handover) throws IOException {
         List<String> lines = read(file);
         if (lines.stream().anyMatch(l -> names(l, domain))) {
             return false;
         }
         lines.add(domain);
-        write(file, lines);
+        write(file, lines, handover);
         return true;
     }
 
     /** Drops every line naming the domain; returns whether the file changed. */
-    static boolean remove(Path file, String domain) throws IOException {
+    static boolean remove(Path file, String domain, Handover handover) throws IOException {
         List<String> lines = read(file);
         if (!lines.removeIf(l -> names(l, domain))) {
             return false;
         }
-        write(file, lines);
+        write(file, lines, handover);
         return true;
     }
 
@@ -64,10 +65,10 @@ final class Rcpthosts {
         }
     }
 
-    private static void write(Path file, List<String> lines) throws IOException {
+    private static void write(Path file, List<String> lines, Handover handover) throws IOException {
         StringBuilder text = new StringBuilder();
         lines.forEach(l -> text.append(l).append('\n'));
         // rcpthosts is not secret and the server may run as another user than the admin: world-readable.
-        AtomicFile.write(file, text.toString(), "rw-r--r--");
+        AtomicFile.write(file, text.toString(), "rw-r--r--", handover);
     }
 }

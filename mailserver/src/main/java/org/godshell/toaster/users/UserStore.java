@@ -14,6 +14,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.godshell.toaster.auth.CramMd5Secret;
 import org.godshell.toaster.auth.ScramCredentials;
+import org.godshell.toaster.io.Handover;
+import org.godshell.toaster.layout.Owners;
 
 /**
  * The virtual domains and users under {@code PREFIX/domains/}. One store lives as long as the server: each
@@ -35,6 +37,7 @@ public final class UserStore {
     private final PasswordHash.Crypt crypt;
     private final FileCache<PasswdFile> passwdCache = new FileCache<>(MAX_FILE, PasswdFile.empty());
     private final FileCache<AliasFile> aliasCache = new FileCache<>(MAX_ALIASES, AliasFile.empty());
+    private volatile Handover handover;
 
     /** One domain's users as the CLI lists them: usable addresses and the file's problems ({@code file:line}). */
     public record Listing(List<String> users, List<String> problems) {
@@ -275,6 +278,20 @@ public final class UserStore {
     /** Removes the given targets, or the whole alias when none are given; returns the targets left. */
     public List<String> removeAlias(String alias, List<String> targets) throws UserStoreException {
         return new AliasEdits(this).remove(AliasEdits.Name.parse(alias), targets);
+    }
+
+    /**
+     * How the store's edits hand what they create to the install's accounts ({@link Owners}): looked up at the
+     * first edit, so that a store that only reads (a daemon's) never needs the install record.
+     */
+    Handover handover() throws IOException {
+        Handover known = handover;
+        if (known == null) {
+            Owners owners = Owners.of(prefix);
+            known = owners::handOver;
+            handover = known;
+        }
+        return known;
     }
 
     Path prefix() {

@@ -10,11 +10,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.godshell.toaster.users.UserStore;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +55,41 @@ class UserCommandTest {
         all.add(2, "--prefix");
         all.add(3, prefix.toString());
         return Toaster.execute(new PrintWriter(out, true), new PrintWriter(err, true), all.toArray(String[]::new));
+    }
+
+    /**
+     * Root running the admin commands on an install that belongs to someone else ({@code nobody} here, the
+     * {@code toaster} user on a system install) leaves every file it creates to that account, as the installer
+     * does: otherwise deliveries to the domain and logins fail on a passwd file the daemons cannot read.
+     */
+    @Test
+    void runAsRootEveryNewFileBelongsToTheInstall() throws Exception {
+        Assumptions.assumeTrue(Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0),
+                "only root can give files away");
+        UserPrincipal nobody = prefix.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        try (Stream<Path> made = Files.walk(prefix)) {
+            for (Path path : made.toList()) {
+                Files.setOwner(path, nobody);
+            }
+        }
+        assertEquals(0, run("", "domain", "add", "example.test"), err.toString());
+        assertEquals(0, run("correct horse battery\n", "user", "add", "ann@example.test"), err.toString());
+        assertEquals(0, run("battery staple horse\n", "user", "passwd", "ann@example.test"), err.toString());
+        assertEquals(0, run("", "user", "quota", "ann@example.test", "1G"), err.toString());
+        assertEquals(0, run("", "alias", "add", "info@example.test", "ann@example.test"), err.toString());
+        assertEquals(0, run("", "cert", "selfsigned", "--host", "mx.example.test"), err.toString());
+        try (Stream<Path> made = Files.walk(prefix)) {
+            List<String> others = made.filter(path -> {
+                try {
+                    return !Files.getOwner(path, LinkOption.NOFOLLOW_LINKS).equals(nobody);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).map(Path::toString).toList();
+            assertEquals(List.of(), others, "left to root");
+        }
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                prefix.resolve("domains/example.test/passwd"))));
     }
 
     @Test

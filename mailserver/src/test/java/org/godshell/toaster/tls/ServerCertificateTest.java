@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.io.Handover;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,9 +86,11 @@ class ServerCertificateTest {
     @Test
     void writtenReadableByItsOwnerOnly() throws IOException {
         Path file = dir.resolve("servercert.pem");
-        SelfSigned.write(file, pem);
+        SelfSigned.write(file, pem, Handover.KEEP);
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-        assertFalse(Files.exists(dir.resolve("servercert.pem.tmp")));
+        try (Stream<Path> left = Files.list(dir)) {
+            assertEquals(List.of(file), left.toList(), "no temp file is left beside it");
+        }
     }
 
     @ParameterizedTest

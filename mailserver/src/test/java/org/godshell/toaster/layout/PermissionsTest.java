@@ -1,0 +1,105 @@
+package org.godshell.toaster.layout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The layout checked and repaired on a temp prefix: modes as the installer sets them whoever owns the prefix,
+ * and, as root, owners given to a service account ({@code nobody:nogroup} standing in for {@code toaster}) —
+ * never through a link.
+ */
+class PermissionsTest {
+
+    @TempDir
+    Path temp;
+
+    private Path prefix() throws Exception {
+        Path root = temp.resolve("toaster");
+        for (String dir : List.of("control", "queue/mess", "var", "wiki/wiki.git", "domains/example.org/ann/Maildir/new")) {
+            Files.createDirectories(root.resolve(dir));
+        }
+        Files.writeString(root.resolve("control/me"), "mx.example.org\n");
+        Files.writeString(root.resolve("control/servercert.pem"), "key and chain\n");
+        Files.writeString(root.resolve("domains/example.org/passwd"), "ann@example.org:x\n");
+        Files.writeString(root.resolve("domains/example.org/ann/Maildir/new/1.mx"), "mail\n");
+        return root.toRealPath();
+    }
+
+    @Test
+    void fixMakesEveryModeTheInstallersAndThenNothingIsLeft() throws Exception {
+        Path root = prefix();
+        Files.setPosixFilePermissions(root.resolve("domains/example.org/passwd"), mode("rw-r--r--"));
+        Files.setPosixFilePermissions(root.resolve("control/me"), mode("rw-rw-rw-"));
+        Permissions permissions = new Permissions(root, Accounts.unprivileged(root));
+        assertTrue(permissions.problems().size() >= 4, permissions.problems().toString());
+
+        permissions.fix();
+        assertEquals(List.of(), permissions.problems());
+        assertEquals("rwx------", mode(root.resolve("queue")));
+        assertEquals("rwxr-x---", mode(root.resolve("domains")));
+        assertEquals("rw-r-----", mode(root.resolve("domains/example.org/passwd")));
+        assertEquals("rw-------", mode(root.resolve("control/servercert.pem")));
+        assertEquals("rw-r--r--", mode(root.resolve("control/me")), "writable by its owner only");
+        assertEquals(0, permissions.fix(), "a second fix changes nothing");
+    }
+
+    @Test
+    void aLinkIsNeitherChangedNorFollowed() throws Exception {
+        Path root = prefix();
+        Path outside = Files.writeString(temp.resolve("shadow"), "not the toaster's\n");
+        Files.setPosixFilePermissions(outside, mode("rw-r--r--"));
+        Files.createSymbolicLink(root.resolve("domains/example.org/ann/Maildir/new/2.mx"), outside);
+        Files.createSymbolicLink(root.resolve("control/smarthostauth"), outside);
+        Permissions permissions = new Permissions(root, Accounts.unprivileged(root));
+        permissions.fix();
+        assertEquals(List.of(), permissions.problems());
+        assertEquals("rw-r--r--", mode(outside));
+    }
+
+    @Test
+    void asRootOwnersGoToTheServiceAndTheAdmin() throws Exception {
+        Assumptions.assumeTrue(Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0),
+                "only root can give files away");
+        Path root = prefix();
+        Accounts accounts = withService(root);
+        Path unreadable = Files.writeString(root.resolve("control/smtpplugins"), "[rcpt]\n");
+        Files.setPosixFilePermissions(unreadable, mode("rw-------"));
+        Permissions permissions = new Permissions(root, accounts);
+        assertTrue(permissions.problems().stream().anyMatch(problem -> problem.path().equals(unreadable)
+                && problem.what().equals("is mode rw------- and root:root: the nobody user cannot read it")),
+                permissions.problems().toString());
+
+        permissions.fix();
+        assertEquals(List.of(), permissions.problems());
+        assertEquals("nobody", Files.getOwner(root.resolve("domains/example.org/ann/Maildir/new/1.mx")).getName());
+        assertEquals("nobody", Files.getOwner(root.resolve("control/servercert.pem")).getName());
+        assertEquals("root", Files.getOwner(root.resolve("control/me")).getName());
+        assertEquals("rw-r-----", mode(unreadable), "readable by the service's group, still by no one else");
+        assertEquals(accounts.service().group(), Files.readAttributes(unreadable,
+                java.nio.file.attribute.PosixFileAttributes.class).group());
+    }
+
+    /** Root administers, {@code nobody:nogroup} runs the daemons. */
+    static Accounts withService(Path root) throws Exception {
+        UserPrincipalLookupService lookup = root.getFileSystem().getUserPrincipalLookupService();
+        return new Accounts(Accounts.unprivileged(root).admin(), new Accounts.Account(
+                lookup.lookupPrincipalByName("nobody"), lookup.lookupPrincipalByGroupName("nogroup")));
+    }
+
+    private static java.util.Set<java.nio.file.attribute.PosixFilePermission> mode(String text) {
+        return PosixFilePermissions.fromString(text);
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+}
