@@ -2,7 +2,6 @@ package org.godshell.toaster.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +9,13 @@ import java.util.concurrent.Callable;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.doctor.Doctor;
 import org.godshell.toaster.doctor.InstallNames;
+import org.godshell.toaster.doctor.Systemd;
 import org.godshell.toaster.hostcheck.DnsCheck;
 import org.godshell.toaster.hostcheck.DnsLookup;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.hostcheck.PortCheck;
+import org.godshell.toaster.layout.Accounts;
+import org.godshell.toaster.layout.Permissions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,9 +24,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code toaster doctor}: the health of this toaster ({@link Doctor}), then the DNS records to publish. */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check this toaster: version, daemons, that every port in control/listen-* is served by it, "
-                + "the certificate, DNS (A, MX, PTR; a few seconds at most); then print the DNS records to publish. "
-                + "Changes nothing.",
+        description = {"Check this toaster: version, daemons (under systemd: each unit enabled and active), that "
+                + "every port in control/listen-* is served by it, the owners and modes of control/, queue/, var/, "
+                + "wiki/ and domains/, the certificate, DNS (A, MX, PTR; a few seconds at most); then print the DNS "
+                + "records to publish. Changes nothing, unless --fix.",
             "Exit codes: 0 healthy (warnings allowed), 1 a check FAILED, 2 bad arguments or configuration."})
 final class DoctorCommand implements Callable<Integer> {
 
@@ -37,15 +40,21 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--no-dns", description = "Skip the DNS questions (for a host that cannot reach a resolver).")
     private boolean noDns;
 
+    @Option(names = "--fix", description = "First give control/, queue/, var/, wiki/ and domains/ the owners and "
+            + "modes the installer sets (as root in a system install; links are never followed), then check.")
+    private boolean fix;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Path root = prefix.prefix().toRealPath();
             InstallNames names = InstallNames.read(root, Optional.empty());
+            if (fix && !repair(root, out)) {
+                return 1;
+            }
             Doctor doctor = new Doctor(root, names, PortCheck.ofThisHost(),
-                    noDns ? Optional.empty() : Optional.of(new DnsCheck(DnsLookup.system())),
-                    Path.of("/etc/systemd/system"), Files.isDirectory(Path.of("/run/systemd/system")));
+                    noDns ? Optional.empty() : Optional.of(new DnsCheck(DnsLookup.system())), Systemd.ofThisHost());
             List<Finding> findings = doctor.check();
             findings.forEach(finding -> out.println(finding.line()));
             out.println();
@@ -57,6 +66,20 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("toaster doctor: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** {@code --fix}: the layout made true; false (and why on stderr) when it could not be. */
+    private boolean repair(Path root, PrintWriter out) {
+        try {
+            int changed = new Permissions(root, Accounts.of(root)).fix();
+            out.println(Finding.ok("fixed the owner or mode of " + changed + (changed == 1 ? " path" : " paths"))
+                    .line());
+            return true;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("toaster doctor --fix: " + e.getMessage() + " (changing owners "
+                    + "needs root)");
+            return false;
         }
     }
 

@@ -6,31 +6,38 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ListenAddresses;
 import org.godshell.toaster.hostcheck.DnsCheck;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.hostcheck.PortCheck;
+import org.godshell.toaster.layout.Accounts;
+import org.godshell.toaster.layout.Layout;
+import org.godshell.toaster.layout.Permissions;
 import org.godshell.toaster.supervise.Supervisor;
 
 /**
  * The health of an installed toaster, as findings: its version and names, its daemons (systemd's units where
- * the installer wrote them, else {@code toaster start}'s pid files), every port its control files name held by
- * it, its certificate, and what DNS says about its names. Reads only.
+ * the installer wrote them: each enabled and active; else {@code toaster start}'s pid files), every port its
+ * control files name held by it, the owners and modes of what the daemons read and write ({@link Layout}), its
+ * certificate, and what DNS says about its names. Reads only.
  *
- * @param prefix the installation, absolute and real
- * @param names  its host name and domain
- * @param ports  who holds ports ({@code /proc})
- * @param dns    the DNS check, empty to skip it
- * @param units  where systemd unit files are ({@code /etc/systemd/system})
- * @param systemd whether systemd runs this host
+ * @param prefix  the installation, absolute and real
+ * @param names   its host name and domain
+ * @param ports   who holds ports ({@code /proc})
+ * @param dns     the DNS check, empty to skip it
+ * @param systemd systemd, where it runs this host
  */
-public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<DnsCheck> dns, Path units,
-        boolean systemd) {
+public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<DnsCheck> dns,
+        Optional<Systemd> systemd) {
+
+    /** How many wrong paths of one place are named; the count says how many more there are. */
+    static final int EXAMPLES = 3;
 
     /** The listen files of every daemon, in the order the summary shows them; smtpd's has a default. */
     static final List<String> LISTEN_FILES = List.of("listen-smtp", "listen-submission", "listen-smtps",
@@ -54,6 +61,7 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
         List<Finding> held = ports.serving(listening, prefix);            // one finding a port, in order
         findings.addAll(services(listening, held));
         findings.addAll(held);
+        findings.addAll(layout());
         findings.add(Files.isRegularFile(prefix.resolve("control/servercert.pem"))
                 ? Finding.ok("control/servercert.pem is there (STARTTLS, SMTPS, POP3S, HTTPS)")
                 : Finding.fail("control/servercert.pem is missing: no TLS, so no logins; make one with: toaster cert "
@@ -77,16 +85,16 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
     }
 
     private List<Finding> services(List<PortCheck.Port> listening, List<Finding> held) throws IOException {
-        boolean viaSystemd = systemd && Files.isRegularFile(units.resolve("toaster-smtpd.service"));
+        if (systemd.isPresent() && systemd.get().runsTheToaster()) {
+            List<Finding> findings = new ArrayList<>();
+            for (String daemon : Supervisor.DAEMONS) {
+                findings.add(unit(systemd.get(), Systemd.unit(daemon)));
+            }
+            return findings;
+        }
         List<Finding> findings = new ArrayList<>();
         Supervisor supervisor = new Supervisor(prefix, Path.of(System.getProperty("java.home"), "bin", "java"));
         for (String daemon : Supervisor.DAEMONS) {
-            if (viaSystemd) {
-                String unit = "toaster-" + daemon + ".service";
-                findings.add(active(unit) ? Finding.ok(unit + " is active")
-                        : Finding.fail(unit + " is not active: systemctl status " + unit));
-                continue;
-            }
             Supervisor.Outcome status = supervisor.status(daemon);
             String start = prefix.resolve("bin/toaster") + " start" + (names.unprivileged() ? "" : " --user toaster");
             List<Finding> own = new ArrayList<>();
@@ -104,18 +112,54 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
         return findings;
     }
 
-    private static boolean active(String unit) throws IOException {
-        Process process = new ProcessBuilder("systemctl", "is-active", "--quiet", unit)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return false;
-            }
-            return process.exitValue() == 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+    /** A unit the installer writes: there, enabled (so it comes back after a reboot) and active. */
+    private static Finding unit(Systemd systemd, String unit) throws IOException {
+        if (!Files.isRegularFile(systemd.units().resolve(unit))) {
+            return Finding.fail(unit + " is missing from " + systemd.units() + ": run the installer again "
+                    + "(java -jar toaster-installer.jar), which writes and enables it");
         }
+        if (!systemd.systemctl().yes("is-enabled", unit)) {
+            return Finding.fail(unit + " is not enabled, so it will not start after a reboot: systemctl enable --now "
+                    + unit);
+        }
+        if (!systemd.systemctl().yes("is-active", unit)) {
+            return Finding.fail(unit + " is not active: systemctl start " + unit + "; if it stops again, see "
+                    + "systemctl status " + unit + " and journalctl -u " + unit);
+        }
+        return Finding.ok(unit + " is enabled and active");
+    }
+
+    /**
+     * The owners and modes the installer set, as {@link Layout} has them: one finding for all when they hold,
+     * else one failure per place, naming a few of its wrong paths and how many there are.
+     */
+    private List<Finding> layout() throws IOException {
+        Accounts accounts;
+        try {
+            accounts = Accounts.of(prefix);
+        } catch (Accounts.Missing e) {
+            return List.of(Finding.fail(e.getMessage()));
+        }
+        Map<String, List<Permissions.Problem>> byPlace = new LinkedHashMap<>();
+        for (Permissions.Problem problem : new Permissions(prefix, accounts).problems()) {
+            byPlace.computeIfAbsent(problem.rule().path(), place -> new ArrayList<>()).add(problem);
+        }
+        if (byPlace.isEmpty()) {
+            return List.of(Finding.ok("owners and modes of " + Layout.RULES.stream().map(Layout.Rule::path)
+                    .filter(path -> !path.contains("/")).map(path -> path + "/").collect(Collectors.joining(", "))
+                    + " are as the installer sets them" + (accounts.single() ? "" : " (" + accounts.service()
+                    + " for the daemons)")));
+        }
+        List<Finding> findings = new ArrayList<>();
+        byPlace.forEach((place, problems) -> {
+            String examples = problems.stream().limit(EXAMPLES)
+                    .map(problem -> prefix.relativize(problem.path()) + " " + problem.what())
+                    .collect(Collectors.joining("; "));
+            int more = problems.size() - EXAMPLES;
+            findings.add(Finding.fail(place + ": " + examples + (more > 0 ? "; and " + more + " more" : "")
+                    + " (the daemons may fail to read or write it): repair with " + prefix.resolve("bin/toaster")
+                    + " doctor --fix" + (accounts.single() ? "" : ", as root")));
+        });
+        return findings;
     }
 }
