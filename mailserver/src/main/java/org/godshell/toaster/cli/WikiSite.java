@@ -25,8 +25,14 @@ final class WikiSite {
         return BuildOptions.of(wiki.resolve("wiki.git"), "main", wiki.resolve("site")).site(site);
     }
 
-    /** https://ME/ when HTTPS is on, else the first HTTP address (control/me for a wildcard one). */
+    /**
+     * control/wikiurl when there is one (a web server in front of the wiki), https://ME/ when HTTPS is on, else
+     * the first HTTP address (control/me for a wildcard one).
+     */
     private static String defaultUrl(WikiServeConfig config) {
+        if (config.siteUrl().isPresent()) {
+            return config.siteUrl().get();
+        }
         if (!config.listenHttps().isEmpty()) {
             int port = config.listenHttps().getFirst().getPort();
             return "https://" + config.me() + (port == 443 ? "" : ":" + port) + "/";

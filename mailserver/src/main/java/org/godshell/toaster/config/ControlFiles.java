@@ -62,6 +62,8 @@ public final class ControlFiles {
             new Entry("listen-pop3", "none: no plain POP3", "as listen-smtp"),
             new Entry("listen-http", "none: no plain HTTP", "as listen-smtp"),
             new Entry("listen-https", "none: no HTTPS", "as listen-smtp"),
+            new Entry("wikiurl", "https://ME/ with listen-https, else the first listen-http address",
+                    "one http:// or https:// URL: where people reach the wiki through another web server"),
             new Entry("wikieditors", "none: nobody may push", "one mail address a line, or *"),
             new Entry("timeoutpop3d", "600", "a whole number of seconds, at least 600"),
             new Entry("concurrencypop3", "40", "a whole number of connections"),

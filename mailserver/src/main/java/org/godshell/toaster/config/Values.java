@@ -9,6 +9,10 @@ final class Values {
     /** Letters, digits, hyphens, underscores and dots, not starting or ending with a dot or hyphen. */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?");
 
+    /** http(s)://HOST[:PORT][/PATH], the path of unreserved characters (RFC 3986 §2.3) and slashes. */
+    private static final Pattern SITE_URL = Pattern.compile("https?://([^/:]{1,253})(?::([1-9][0-9]{0,4}))?"
+            + "(?:/[A-Za-z0-9._~/-]{0,200})?");
+
     /** The 220 line is at most 512 octets (RFC 5321 §4.5.3.1.5); leave room for "220 " and " ESMTP". */
     static final int MAX_GREETING = 400;
 
@@ -30,6 +34,22 @@ final class Values {
                     + "fully qualified name, such as mail.example.com (letters, digits, hyphens and dots)");
         }
         return t;
+    }
+
+    /**
+     * The URL people reach a site at: http or https, a host name, an optional port, an optional path of plain
+     * characters; no user, query or fragment. Ends with a slash.
+     */
+    static String siteUrl(Path file, ControlFile.Line line) throws ConfigException {
+        String t = line.text();
+        java.util.regex.Matcher url = SITE_URL.matcher(t);
+        if (!url.matches() || !isHostName(url.group(1))
+                || url.group(2) != null && Integer.parseInt(url.group(2)) > 65535) {
+            throw new ConfigException(file, line.number(), "\"" + t + "\" is not a site URL; write where people reach "
+                    + "the wiki, such as https://mail.example.org/ (http or https, a host name, an optional port and "
+                    + "path; no query)");
+        }
+        return t.endsWith("/") ? t : t + "/";
     }
 
     static String greeting(Path file, ControlFile.Line line) throws ConfigException {

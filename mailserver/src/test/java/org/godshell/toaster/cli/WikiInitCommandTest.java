@@ -85,6 +85,17 @@ class WikiInitCommandTest {
     }
 
     @Test
+    void behindAnotherWebServerTheSiteNamesControlWikiurl() throws Exception {
+        Files.writeString(prefix.resolve("control/listen-http"), "127.0.0.1:8080\n");
+        Files.writeString(prefix.resolve("control/wikiurl"), "https://mail.example.test/\n");
+        assertEquals("https://mail.example.test/wiki.git", WikiSite.options(prefix,
+                WikiServeConfig.load(prefix.resolve("control")), null, null).site().cloneUrl());
+        assertEquals(0, run("wiki", "init"), err.toString());
+        assertTrue(Files.readString(prefix.resolve("wiki/site/index.html"))
+                .contains("https://mail.example.test/wiki.git"));
+    }
+
+    @Test
     void withoutAListenAddressNoSiteIsBuilt() throws Exception {
         assertEquals(0, run("wiki", "init"), err.toString());
         assertFalse(out.toString().contains("built the site"), out.toString());
