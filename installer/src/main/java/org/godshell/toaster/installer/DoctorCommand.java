@@ -2,6 +2,7 @@ package org.godshell.toaster.installer;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.installer.prefix.Prefix;
@@ -19,9 +20,10 @@ import picocli.CommandLine.Spec;
  * installer jar is gone.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check an installed toaster: version, services, that every port is served by it, the "
-                + "certificate, DNS (A, MX, PTR); then print the DNS records to publish. Changes nothing. The same "
-                + "as PREFIX/bin/toaster doctor.",
+        description = {"Check an installed toaster: version, services (under systemd: each unit enabled and "
+                + "active), that every port is served by it, the owners and modes of what the daemons read and "
+                + "write, the certificate, DNS (A, MX, PTR); then print the DNS records to publish. Changes "
+                + "nothing, unless --fix. The same as PREFIX/bin/toaster doctor.",
             "Exit codes: 0 healthy (warnings allowed), 1 a check FAILED, 2 bad arguments, 3 nothing installed."})
 final class DoctorCommand implements Callable<Integer> {
 
@@ -32,6 +34,13 @@ final class DoctorCommand implements Callable<Integer> {
             description = "The toaster to check (default: ${DEFAULT-VALUE}).")
     String prefix;
 
+    @Option(names = "--no-dns", description = "Skip the DNS questions (for a host that cannot reach a resolver).")
+    boolean noDns;
+
+    @Option(names = "--fix", description = "First give control/, queue/, var/, wiki/ and domains/ the owners and "
+            + "modes the installer sets, then check.")
+    boolean fix;
+
     @Override
     public Integer call() {
         try {
@@ -41,7 +50,14 @@ final class DoctorCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("toaster-installer: no toaster is installed in " + target.root());
                 return ExitCode.PREFLIGHT;
             }
-            Commands.Result result = new Commands(Host.java()).run(List.of(toaster.toString(), "doctor"));
+            List<String> argv = new ArrayList<>(List.of(toaster.toString(), "doctor"));
+            if (noDns) {
+                argv.add("--no-dns");
+            }
+            if (fix) {
+                argv.add("--fix");
+            }
+            Commands.Result result = new Commands(Host.java()).run(argv);
             spec.commandLine().getOut().print(result.out());
             spec.commandLine().getOut().flush();
             spec.commandLine().getErr().print(result.err());

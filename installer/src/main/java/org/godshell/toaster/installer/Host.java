@@ -9,15 +9,10 @@ import java.nio.file.Path;
 /** Facts about the host the installer runs on. */
 final class Host {
 
-    /** Where systemd looks for units an admin installs. */
-    static final Path UNITS = Path.of("/etc/systemd/system");
+    /** Where the kernel tells who listens on which port and which processes run. */
+    static final Path PROC = Path.of("/proc");
 
     private Host() {
-    }
-
-    /** Whether systemd runs this host (sd_booted(3): the directory /run/systemd/system exists). */
-    static boolean systemd() {
-        return Files.isDirectory(Path.of("/run/systemd/system"));
     }
 
     /** The java running the installer: the services run with the same one. */

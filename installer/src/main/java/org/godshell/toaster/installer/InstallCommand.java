@@ -20,10 +20,12 @@ import org.godshell.toaster.installer.settings.SettingsResolver;
 import org.godshell.toaster.installer.step.Commands;
 import org.godshell.toaster.installer.step.InstallSteps;
 import org.godshell.toaster.installer.step.Journal;
+import org.godshell.toaster.installer.step.Listening;
 import org.godshell.toaster.installer.step.PayloadSource;
 import org.godshell.toaster.installer.step.Plan;
 import org.godshell.toaster.installer.step.StepContext;
 import org.godshell.toaster.installer.step.StepException;
+import org.godshell.toaster.installer.step.Systemd;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,7 +94,7 @@ class InstallCommand implements Callable<Integer> {
                         + " changed");
             }
             StepContext context = new StepContext(settings, prefix, new Commands(settings.java()), out,
-                    Host.UNITS, Host.systemd(), terminal.map(Terminal::passwordPrompt), new StepContext.Changes());
+                    Systemd.ofThisHost(), Host.PROC, terminal.map(Terminal::passwordPrompt), new StepContext.Changes());
             Plan plan = new Plan(InstallSteps.of(context, payload, !upgrade()), out);
             out.println("Steps:");
             if (planOnly()) {
@@ -105,7 +107,10 @@ class InstallCommand implements Callable<Integer> {
                 plan.apply(journal);
             }
             out.printf("done in %.1f s%n", (System.nanoTime() - started) / 1e9);
-            Summary.print(out, settings, settings.start() ? "running" : "not started: --no-start");
+            Summary.print(out, settings, !settings.start() ? "not started: --no-start"
+                    : new Listening(prefix.root(), context.proc()).missing().isEmpty() ? "running"
+                    : "starting: not every port answers yet; " + prefix.root().resolve("bin/toaster")
+                            + " doctor says when they do");
             return ExitCode.OK;
         } catch (PrefixException e) {
             return fail(ExitCode.USAGE, e.getMessage());
@@ -124,7 +129,8 @@ class InstallCommand implements Callable<Integer> {
     private SettingsResolver.Given given(Path root) {
         return new SettingsResolver.Given(root, options.hostName, options.domain, options.admin, options.cert,
                 options.key, options.passwordFile == null ? null : options.passwordFile.toAbsolutePath(),
-                options.unprivileged, !options.noStart, Host.java());
+                options.unprivileged, !options.noStart, Host.java(),
+                options.noWikiPorts == null ? null : !options.noWikiPorts);
     }
 
     /** The payload to install, checked to be there before anything else happens. */

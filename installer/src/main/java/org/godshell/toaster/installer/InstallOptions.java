@@ -1,6 +1,7 @@
 package org.godshell.toaster.installer;
 
 import java.nio.file.Path;
+import org.godshell.toaster.installer.settings.Settings;
 import picocli.CommandLine.Option;
 
 /** The options of install, upgrade and plan. */
@@ -43,8 +44,14 @@ final class InstallOptions {
                     + "2587, POP3S 2995; domain and host name localhost unless given.")
     boolean unprivileged;
 
-    @Option(names = "--no-start", description = "Do not start (or restart) smtpd and pop3d at the end.")
+    @Option(names = "--no-start", description = "Do not start (or restart) smtpd, pop3d and the wiki at the end.")
     boolean noStart;
+
+    @Option(names = "--no-wiki-ports", negatable = true,
+            description = "Leave ports 80 and 443 to the web server already there (nginx, Apache, certbot): the wiki "
+                    + "listens on " + Settings.WIKI_BEHIND_PROXY + " for it to proxy, and control/wikiurl says "
+                    + "https://HOSTNAME/. Kept by reruns and upgrades; --wiki-ports takes the ports back.")
+    Boolean noWikiPorts;
 
     @Option(names = "--dry-run",
             description = "Print the preflight and every step with its state (ok / to do) and change nothing.")

@@ -19,10 +19,12 @@ final class Summary {
         Path root = settings.prefix();
         out.println();
         out.println("The toaster for " + settings.domain() + " is installed in " + root + " (" + how + ").");
-        for (Mode.Listener listener : settings.mode().listeners()) {
+        for (Mode.Listener listener : settings.listeners()) {
             out.printf("  %-18s %-16s (%s)%n", service(listener.controlFile()), listener.line(),
                     daemon(listener.controlFile()));
         }
+        settings.wikiUrl().ifPresent(url -> out.println("  wiki URL           " + url + " once your web server "
+                + "proxies it to " + Settings.WIKI_BEHIND_PROXY + " (wiki page Installation)"));
         out.println("  admin mailbox      " + settings.admin() + " (POP3S, or submission with AUTH after STARTTLS)");
         out.println("  wiki editors       " + settings.admin() + " may git push to /wiki.git (control/wikieditors)");
         out.println("  manage it          " + root.resolve("bin/toaster") + " --help   (domains, users, queue, plugins)");

@@ -14,6 +14,7 @@ import org.godshell.toaster.installer.step.Journal;
 import org.godshell.toaster.installer.step.Plan;
 import org.godshell.toaster.installer.step.StepContext;
 import org.godshell.toaster.installer.step.StepException;
+import org.godshell.toaster.installer.step.Systemd;
 import org.godshell.toaster.installer.step.UninstallSteps;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,8 +65,8 @@ final class UninstallCommand implements Callable<Integer> {
                     return fail(ExitCode.USAGE, "not confirmed; nothing was changed");
                 }
             }
-            StepContext context = new StepContext(settings, target, new Commands(settings.java()), out, Host.UNITS,
-                    Host.systemd(), Optional.empty(), new StepContext.Changes());
+            StepContext context = new StepContext(settings, target, new Commands(settings.java()), out,
+                    Systemd.ofThisHost(), Host.PROC, Optional.empty(), new StepContext.Changes());
             Plan plan = new Plan(UninstallSteps.of(context, purge), out);
             out.println((dryRun ? "Plan to uninstall " : "Uninstalling ") + "the toaster in " + target.root());
             if (dryRun) {

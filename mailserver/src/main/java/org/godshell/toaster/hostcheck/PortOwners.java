@@ -5,9 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Who holds a listening socket: the process whose {@code /proc/PID/fd} has a link to {@code socket:[INODE]}, its
@@ -85,24 +86,47 @@ public final class PortOwners {
      * owner of {@code /proc/PID} stay readable. With the socket's uid from /proc/net/tcp this names the holder.
      */
     public Optional<Owner> toasterRunningAs(int uid, Path prefix) {
+        return processes().stream().filter(process -> process.uid() == uid && isToaster(process.owner(), prefix))
+                .map(Process::owner).findFirst();
+    }
+
+    /** Every process run by {@code uid}: a user cannot be removed while one runs. */
+    public List<Owner> runningAs(int uid) {
+        return processes().stream().filter(process -> process.uid() == uid).map(Process::owner).toList();
+    }
+
+    /** Every toaster daemon of {@code prefix}, whoever runs it. */
+    public List<Owner> toastersOf(Path prefix) {
+        return processes().stream().filter(process -> isToaster(process.owner(), prefix)).map(Process::owner)
+                .toList();
+    }
+
+    private record Process(Owner owner, int uid) {}
+
+    /** The processes of {@code /proc} that can still be read (one may end while it is read: it is skipped). */
+    private List<Process> processes() {
+        List<Process> found = new ArrayList<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
             for (Path process : processes) {
-                Owner candidate = new Owner(Long.parseLong(process.getFileName().toString()),
-                        read(process.resolve("comm")), read(process.resolve("cmdline")).replace('\0', ' ').strip());
-                Object owner = Files.getAttribute(process, "unix:uid");
-                if (owner instanceof Integer id && id == uid && isToaster(candidate, prefix)) {
-                    return Optional.of(candidate);
+                try {
+                    Owner owner = new Owner(Long.parseLong(process.getFileName().toString()),
+                            read(process.resolve("comm")), read(process.resolve("cmdline")).replace('\0', ' ').strip());
+                    if (Files.getAttribute(process, "unix:uid") instanceof Integer uid) {
+                        found.add(new Process(owner, uid));
+                    }
+                } catch (IOException | NumberFormatException | UnsupportedOperationException e) {
+                    continue;
                 }
             }
-        } catch (IOException | NumberFormatException | UnsupportedOperationException e) {
-            return Optional.empty();
+        } catch (IOException e) {
+            return found;
         }
-        return Optional.empty();
+        return found;
     }
 
     /** Whether the owner is a toaster daemon of {@code prefix} (a rerun finds its own toaster on the ports). */
     public static boolean isToaster(Owner owner, Path prefix) {
-        Set<String> args = Set.of(owner.commandLine().split(" "));
+        List<String> args = List.of(owner.commandLine().split(" "));
         return args.contains("org.godshell.toaster.cli.Toaster") && args.contains("-Dtoaster.home=" + prefix);
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +57,18 @@ class PortOwnersTest {
         int uid = (Integer) Files.getAttribute(proc.resolve("900"), "unix:uid");
         assertEquals(900, owners.toasterRunningAs(uid, Path.of("/opt/toaster")).orElseThrow().pid());
         assertTrue(owners.toasterRunningAs(uid + 1, Path.of("/opt/toaster")).isEmpty());
+        assertEquals(List.of(900L), owners.toastersOf(Path.of("/opt/toaster")).stream().map(PortOwners.Owner::pid)
+                .toList());
+        assertEquals(List.of(900L), owners.runningAs(uid).stream().map(PortOwners.Owner::pid).toList());
+    }
+
+    @Test
+    void aCommandLineThatRepeatsAWordIsReadLikeAnyOther() throws IOException {
+        process(901, "sleep", "sleep 0 0", 43);
+        process(902, "java", "java -Dtoaster.home=/opt/toaster -Dtoaster.home=/opt/toaster "
+                + "org.godshell.toaster.cli.Toaster pop3d", 44);
+        PortOwners owners = new PortOwners(proc);
+        assertEquals(List.of(902L), owners.toastersOf(Path.of("/opt/toaster")).stream()
+                .map(PortOwners.Owner::pid).toList());
     }
 }

@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * A configuration file the installer writes from a template (control/me, control/tcp.smtp, ...), under the same
  * rule as the payload's: as long as the admin has not edited it, it follows what the installer renders now; once
- * edited, it is kept and the new rendering goes beside it as {@code NAME.toaster-new}. The {@link Manifest}
- * remembers what was written.
+ * edited, it is kept and the new rendering goes beside it as {@code NAME.toaster-new}. A file the settings no
+ * longer want ({@link #absent}) is removed unless the admin edited it. The {@link Manifest} remembers what was
+ * written.
  */
 public final class GeneratedFile {
 
@@ -22,13 +23,22 @@ public final class GeneratedFile {
 
     private final Path root;
     private final String relative;
-    private final String content;
+    private final Optional<String> content;
 
     /** @param relative the path inside the prefix, such as {@code control/me} */
     public GeneratedFile(Prefix prefix, String relative, String content) {
+        this(prefix, relative, Optional.of(content));
+    }
+
+    private GeneratedFile(Prefix prefix, String relative, Optional<String> content) {
         this.root = prefix.root();
         this.relative = relative;
         this.content = content;
+    }
+
+    /** A file an earlier install may have written that these settings do without (listen-https behind a proxy). */
+    public static GeneratedFile absent(Prefix prefix, String relative) {
+        return new GeneratedFile(prefix, relative, Optional.empty());
     }
 
     public String relative() {
@@ -38,6 +48,9 @@ public final class GeneratedFile {
     /** Whether {@link #place} would change nothing. */
     public boolean isDone() throws IOException {
         Path target = root.resolve(relative);
+        if (content.isEmpty()) {
+            return !Files.exists(target, LinkOption.NOFOLLOW_LINKS) || edited(Manifest.read(root), target);
+        }
         if (holds(target)) {
             return true;
         }
@@ -45,10 +58,25 @@ public final class GeneratedFile {
                 && holds(beside(target));
     }
 
-    /** Writes the file, or keeps the admin's and writes the new rendering beside it. */
+    /**
+     * Writes the file, or keeps the admin's and writes the new rendering beside it; a file to be absent is
+     * removed as long as the admin did not edit it.
+     */
     public Outcome place() throws IOException {
         Path target = root.resolve(relative);
         Manifest manifest = Manifest.read(root);
+        if (content.isEmpty()) {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                return Outcome.UNCHANGED;
+            }
+            if (edited(manifest, target)) {
+                return Outcome.KEPT;
+            }
+            Files.delete(target);
+            manifest.forget(relative);
+            manifest.write(root);
+            return Outcome.WRITTEN;
+        }
         Outcome outcome;
         if (holds(target)) {
             outcome = Outcome.UNCHANGED;
@@ -73,7 +101,7 @@ public final class GeneratedFile {
 
     private boolean holds(Path file) throws IOException {
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                && Files.readString(file, StandardCharsets.UTF_8).equals(content);
+                && Files.readString(file, StandardCharsets.UTF_8).equals(content.orElseThrow());
     }
 
     private static Path beside(Path target) {
@@ -85,7 +113,7 @@ public final class GeneratedFile {
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(temp);
         Files.writeString(Files.createFile(temp, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-r--r--"))), content, StandardCharsets.UTF_8);
+                PosixFilePermissions.fromString("rw-r--r--"))), content.orElseThrow(), StandardCharsets.UTF_8);
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -48,6 +48,10 @@ final class Manifest {
         hashes.put(path, hash);
     }
 
+    void forget(String path) {
+        hashes.remove(path);
+    }
+
     /** Written beside the prefix's files and renamed into place, so a reader never sees half of it. */
     void write(Path prefix) throws IOException {
         StringBuilder text = new StringBuilder();

@@ -10,7 +10,6 @@ import org.godshell.toaster.hostcheck.DnsCheck;
 import org.godshell.toaster.hostcheck.DnsLookup;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.hostcheck.PortCheck;
-import org.godshell.toaster.installer.settings.Mode;
 import org.godshell.toaster.installer.settings.Names;
 import org.godshell.toaster.installer.settings.Settings;
 
@@ -86,16 +85,9 @@ public record Preflight(Path proc, int uid, List<Path> path, Optional<DnsCheck> 
     }
 
     List<Finding> ports(Settings settings) {
-        return new PortCheck(proc).free(ports(settings.mode()), settings.prefix(), settings.start());
-    }
-
-    /** For {@code doctor}: each port of the mode must be this toaster's; a free port means a daemon is down. */
-    public List<Finding> serving(Settings settings) {
-        return new PortCheck(proc).serving(ports(settings.mode()), settings.prefix());
-    }
-
-    private static List<PortCheck.Port> ports(Mode mode) {
-        return mode.listeners().stream().map(l -> new PortCheck.Port(l.controlFile(), l.port())).toList();
+        return new PortCheck(proc).free(settings.listeners().stream()
+                .map(listener -> new PortCheck.Port(listener.controlFile(), listener.port())).toList(),
+                settings.prefix(), settings.start());
     }
 
     private static Finding hostName(Settings settings) {

@@ -1,6 +1,8 @@
 package org.godshell.toaster.installer.settings;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,14 +17,45 @@ import java.util.Optional;
  * @param mode         system service or unprivileged demo
  * @param start        whether to start the services at the end
  * @param java         the java binary the services run with: the one running the installer
+ * @param wikiPorts    whether the wiki takes ports 80 and 443 (system mode); false leaves them to another web
+ *                     server, which proxies to the wiki on {@value #WIKI_BEHIND_PROXY}
  */
 public record Settings(Path prefix, String hostName, String domain, String admin, Optional<KeyPair> certificate,
-        Optional<Path> passwordFile, Mode mode, boolean start, Path java) {
+        Optional<Path> passwordFile, Mode mode, boolean start, Path java, boolean wikiPorts) {
+
+    /** Where the wiki listens when another web server holds 80 and 443: loopback, plain HTTP, for a proxy. */
+    public static final String WIKI_BEHIND_PROXY = "127.0.0.1:8080";
 
     /** A certificate chain file and its private key file, both PEM. */
     public record KeyPair(Path chain, Path key) {}
 
     public boolean unprivileged() {
         return mode == Mode.UNPRIVILEGED;
+    }
+
+    /** Whether the wiki sits behind the admin's own web server (system mode with {@code --no-wiki-ports}). */
+    public boolean wikiBehindProxy() {
+        return !wikiPorts && !unprivileged();
+    }
+
+    /** The services and where they listen: the mode's, the wiki on loopback behind another web server. */
+    public List<Mode.Listener> listeners() {
+        if (!wikiBehindProxy()) {
+            return mode.listeners();
+        }
+        List<Mode.Listener> listeners = new ArrayList<>();
+        for (Mode.Listener listener : mode.listeners()) {
+            switch (listener.controlFile()) {
+                case "listen-http" -> listeners.add(new Mode.Listener("listen-http", "127.0.0.1", 8080));
+                case "listen-https" -> { }
+                default -> listeners.add(listener);
+            }
+        }
+        return List.copyOf(listeners);
+    }
+
+    /** Where people reach the wiki through the admin's web server (control/wikiurl), when it sits behind one. */
+    public Optional<String> wikiUrl() {
+        return wikiBehindProxy() ? Optional.of("https://" + hostName + "/") : Optional.empty();
     }
 }

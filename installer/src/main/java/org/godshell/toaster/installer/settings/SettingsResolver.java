@@ -21,7 +21,7 @@ public final class SettingsResolver {
 
     /** The options as typed; null where not given. */
     public record Given(Path prefix, String hostName, String domain, String admin, Path cert, Path key,
-            Path passwordFile, boolean unprivileged, boolean start, Path java) {}
+            Path passwordFile, boolean unprivileged, boolean start, Path java, Boolean wikiPorts) {}
 
     private final Supplier<String> systemHostName;
     private final Optional<Asker> asker;
@@ -53,8 +53,10 @@ public final class SettingsResolver {
             throw new SettingsException("--admin " + admin + " is not in the domain " + domain + "; give an address "
                     + "at " + domain + " (more domains are added later with toaster domain add)");
         }
+        boolean wikiPorts = given.wikiPorts() != null ? given.wikiPorts()
+                : !"no".equals(installed.get(InstallRecord.WIKI_PORTS));
         return new Settings(given.prefix(), host, domain, admin, keyPair(given.cert(), given.key()),
-                Optional.ofNullable(given.passwordFile()), mode, given.start(), given.java());
+                Optional.ofNullable(given.passwordFile()), mode, given.start(), given.java(), wikiPorts);
     }
 
     private String guessHost(Mode mode) {

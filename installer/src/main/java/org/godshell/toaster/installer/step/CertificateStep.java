@@ -66,7 +66,7 @@ final class CertificateStep implements Step {
             Files.writeString(temp, combined(given.get()), StandardCharsets.US_ASCII);
             Files.move(temp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         }
-        context.changes().restartNeeded();
+        context.changes().restartAll();
     }
 
     /** The key, then the chain: one PEM file. Both are checked to be PEM of the right kind first. */

@@ -1,6 +1,7 @@
 package org.godshell.toaster.installer.step;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,9 @@ import org.godshell.toaster.installer.template.Template;
 /**
  * The host's own control files: {@code me}, {@code tcp.smtp} (local clients relay with the light plugin set,
  * everyone else gets the external set and may only send to our domains), and one {@code listen-*} file per
- * service of the mode, and {@code wikieditors} naming the first mailbox. {@code rcpthosts} is written by
- * {@code toaster domain add} in {@link DomainStep}.
+ * service of the mode, {@code wikieditors} naming the first mailbox, and {@code wikiurl} when the wiki sits behind
+ * the admin's web server ({@code --no-wiki-ports}; then {@code listen-https} goes, as long as the admin did not
+ * edit it). {@code rcpthosts} is written by {@code toaster domain add} in {@link DomainStep}.
  */
 final class ControlFilesStep implements Step {
 
@@ -29,16 +31,34 @@ final class ControlFilesStep implements Step {
         List<GeneratedFile> files = new ArrayList<>();
         files.add(file("control/me", Template.resource("me").render(values)));
         files.add(file("control/tcp.smtp", Template.resource("tcp.smtp").render(values)));
-        for (Mode.Listener listener : context.settings().mode().listeners()) {
-            files.add(file("control/" + listener.controlFile(), listener.line() + "\n"));
+        List<Mode.Listener> listeners = context.settings().listeners();
+        for (Mode.Listener shipped : context.settings().mode().listeners()) {
+            String relative = "control/" + shipped.controlFile();
+            files.add(listeners.stream().filter(listener -> listener.controlFile().equals(shipped.controlFile()))
+                    .findFirst().map(listener -> file(relative, listener.line() + "\n"))
+                    .orElse(GeneratedFile.absent(context.prefix(), relative)));
         }
         // The first mailbox may push to the wiki; more editors are added to this file by the admin.
         files.add(file("control/wikieditors", context.settings().admin() + "\n"));
+        files.add(context.settings().wikiUrl().map(url -> file("control/wikiurl", url + "\n"))
+                .orElse(GeneratedFile.absent(context.prefix(), "control/wikiurl")));
         return files;
     }
 
     private GeneratedFile file(String relative, String content) {
         return new GeneratedFile(context.prefix(), relative, content);
+    }
+
+    /** The daemons that read a control file this step writes. */
+    static List<String> readers(String relative) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        if (name.startsWith("listen-pop3")) {
+            return List.of("pop3d");
+        }
+        if (name.startsWith("listen-http") || name.startsWith("wiki")) {
+            return List.of("wiki");
+        }
+        return name.equals("me") ? ServiceUnitsStep.DAEMONS : List.of("smtpd");    // listen-smtp*, tcp.smtp
     }
 
     @Override
@@ -49,11 +69,13 @@ final class ControlFilesStep implements Step {
     @Override
     public String describe() {
         StringBuilder ports = new StringBuilder();
-        for (Mode.Listener listener : context.settings().mode().listeners()) {
+        for (Mode.Listener listener : context.settings().listeners()) {
             ports.append(ports.isEmpty() ? "" : ", ").append(listener.controlFile().substring(7)).append(' ')
                     .append(listener.line());
         }
-        return "control files: me = " + context.settings().hostName() + ", tcp.smtp (no open relay), " + ports;
+        return "control files: me = " + context.settings().hostName() + ", tcp.smtp (no open relay), " + ports
+                + context.settings().wikiUrl().map(url -> ", wikiurl " + url + " (the wiki behind your web server)")
+                        .orElse("");
     }
 
     @Override
@@ -70,9 +92,11 @@ final class ControlFilesStep implements Step {
     public void apply() throws IOException {
         for (GeneratedFile file : files()) {
             switch (file.place()) {
-                case WRITTEN -> context.changes().restartNeeded();
+                case WRITTEN -> readers(file.relative()).forEach(context.changes()::restart);
                 case KEPT -> context.out().println("         kept your " + file.relative() + " (you changed it); "
-                        + "the installer's version is " + file.relative() + Installation.NEW_SUFFIX);
+                        + (Files.exists(context.root().resolve(file.relative() + Installation.NEW_SUFFIX))
+                                ? "the installer's version is " + file.relative() + Installation.NEW_SUFFIX
+                                : "these settings do without it: remove it if you no longer need it"));
                 case UNCHANGED -> { }
             }
         }

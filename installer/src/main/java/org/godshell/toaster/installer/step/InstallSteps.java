@@ -37,7 +37,7 @@ public final class InstallSteps {
         }
         steps.add(new PermissionsStep(context));
         steps.add(new InstallRecordStep(context));
-        if (system && context.systemd()) {
+        if (context.services().isPresent()) {
             steps.add(new ServiceUnitsStep(context));
         }
         if (context.settings().start()) {

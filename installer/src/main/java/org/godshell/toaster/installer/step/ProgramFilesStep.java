@@ -68,7 +68,7 @@ final class ProgramFilesStep implements Step {
                         + kept + Installation.NEW_SUFFIX);
             }
             if (report.written() > 0 || report.removed() > 0) {
-                context.changes().restartNeeded();
+                context.changes().restartAll();
             }
         } catch (PayloadException e) {
             throw new StepException(e.getMessage(), e);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +14,11 @@ import java.util.regex.Pattern;
 import org.godshell.toaster.installer.template.Template;
 
 /**
- * The systemd units {@code toaster-smtpd.service} and {@code toaster-pop3d.service} (hardened: see the
- * templates), written, loaded and enabled. Only on a host that systemd runs, in system mode.
+ * The systemd units {@code toaster-smtpd.service}, {@code toaster-pop3d.service} and {@code
+ * toaster-wiki.service} (hardened: see the templates), written, loaded and enabled, so that all three come back
+ * after a reboot. A unit whose text changed (or that systemd has not loaded since it changed: a run cut short
+ * before the reload) restarts its daemon; an unchanged one is left alone. Only on a host that systemd runs, in
+ * system mode.
  */
 final class ServiceUnitsStep implements Step {
 
@@ -54,16 +58,14 @@ final class ServiceUnitsStep implements Step {
 
     @Override
     public String describe() {
-        return "systemd units " + unit("smtpd") + " and " + unit("pop3d") + " in " + context.units() + ", enabled";
+        return "systemd units " + unit("smtpd") + ", " + unit("pop3d") + " and " + unit("wiki") + " in "
+                + context.systemd().map(systemd -> systemd.units().toString()).orElse("(no systemd)") + ", enabled";
     }
 
     @Override
     public boolean isDone() throws IOException, StepException {
         for (String daemon : DAEMONS) {
-            Path file = context.units().resolve(unit(daemon));
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                    || !Files.readString(file, StandardCharsets.UTF_8).equals(render(daemon))
-                    || !context.commands().run(List.of("systemctl", "is-enabled", "--quiet", unit(daemon))).ok()) {
+            if (!current(daemon) || !systemd().is(context.commands(), "is-enabled", daemon)) {
                 return false;
             }
         }
@@ -72,14 +74,38 @@ final class ServiceUnitsStep implements Step {
 
     @Override
     public void apply() throws IOException, StepException {
+        List<String> changed = new ArrayList<>();
         for (String daemon : DAEMONS) {
-            Path file = context.units().resolve(unit(daemon));
-            Path temp = file.resolveSibling("." + unit(daemon) + ".tmp");
-            Files.writeString(temp, render(daemon), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            if (!written(daemon)) {
+                Path file = systemd().file(daemon);
+                Path temp = file.resolveSibling("." + unit(daemon) + ".tmp");
+                Files.writeString(temp, render(daemon), StandardCharsets.UTF_8);
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                changed.add(daemon);
+            } else if (systemd().stale(context.commands(), daemon)) {
+                changed.add(daemon);                       // written by a run that stopped before the reload
+            }
         }
-        context.commands().require(List.of("systemctl", "daemon-reload"), Optional.empty());
-        context.commands().require(List.of("systemctl", "enable", unit("smtpd"), unit("pop3d")), Optional.empty());
-        context.changes().restartNeeded();
+        if (!changed.isEmpty()) {
+            context.commands().require(systemd().argv("daemon-reload", List.of()), Optional.empty());
+            changed.forEach(context.changes()::restart);
+        }
+        context.commands().require(systemd().argv("enable", DAEMONS, "--quiet"), Optional.empty());
+    }
+
+    private Systemd systemd() throws StepException {
+        return context.services().orElseThrow(() -> new StepException("systemd does not run this host"));
+    }
+
+    /** Whether the unit file holds what this install renders, and systemd runs the daemon by it. */
+    private boolean current(String daemon) throws IOException, StepException {
+        return written(daemon) && !systemd().stale(context.commands(), daemon);
+    }
+
+    /** Whether the daemon's unit file holds what this install renders. */
+    private boolean written(String daemon) throws IOException, StepException {
+        Path file = systemd().file(daemon);
+        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                && Files.readString(file, StandardCharsets.UTF_8).equals(render(daemon));
     }
 }

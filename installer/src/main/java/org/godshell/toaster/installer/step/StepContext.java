@@ -4,19 +4,21 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.godshell.toaster.installer.prefix.Prefix;
 import org.godshell.toaster.installer.settings.Settings;
 
 /**
  * What every step may use: the settings, the prefix, the program runner, the output, the host's facts and a
- * record of whether this run changed what the running services read.
+ * record of which running services this run changed something for.
  *
- * @param units   where systemd unit files go ({@code /etc/systemd/system} on a real host)
- * @param systemd whether systemd runs this host ({@code /run/systemd/system} exists)
+ * @param systemd systemd, where it runs this host
+ * @param proc    {@code /proc} on a host: who listens on which port, which processes run
  * @param prompt  asks the admin's password on a terminal; empty when nobody may be asked
  */
-public record StepContext(Settings settings, Prefix prefix, Commands commands, PrintWriter out, Path units,
-        boolean systemd, Optional<PasswordPrompt> prompt, Changes changes) {
+public record StepContext(Settings settings, Prefix prefix, Commands commands, PrintWriter out,
+        Optional<Systemd> systemd, Path proc, Optional<PasswordPrompt> prompt, Changes changes) {
 
     /** Reads a new password twice on the terminal, without echo; empty if the admin just presses Enter. */
     @FunctionalInterface
@@ -24,17 +26,35 @@ public record StepContext(Settings settings, Prefix prefix, Commands commands, P
         Optional<char[]> ask(String address);
     }
 
-    /** Whether this run changed program files or configuration, so running services must restart. */
+    /**
+     * Which daemons must restart because this run changed what they read: the program, a control file or the
+     * certificate they read, their unit. A rerun that changed nothing restarts nothing.
+     */
     public static final class Changes {
-        private volatile boolean restartNeeded;           // steps may run at the same time (Concurrently)
+        private final Set<String> restart = ConcurrentHashMap.newKeySet();   // steps may run at the same time
 
-        public void restartNeeded() {
-            restartNeeded = true;
+        /** Every daemon reads it (the program, control/me, the certificate). */
+        public void restartAll() {
+            restart.addAll(ServiceUnitsStep.DAEMONS);
+        }
+
+        public void restart(String daemon) {
+            restart.add(daemon);
+        }
+
+        /** The daemons to restart, in the order of {@link ServiceUnitsStep#DAEMONS}. */
+        public List<String> toRestart() {
+            return ServiceUnitsStep.DAEMONS.stream().filter(restart::contains).toList();
         }
 
         public boolean needsRestart() {
-            return restartNeeded;
+            return !restart.isEmpty();
         }
+    }
+
+    /** systemd, when it runs the daemons: on a host it runs, in system mode. */
+    public Optional<Systemd> services() {
+        return settings.unprivileged() ? Optional.empty() : systemd;
     }
 
     public Path root() {

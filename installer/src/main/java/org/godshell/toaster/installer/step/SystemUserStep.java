@@ -2,6 +2,7 @@ package org.godshell.toaster.installer.step;
 
 import java.util.List;
 import java.util.Optional;
+import org.godshell.toaster.layout.Accounts;
 
 /**
  * The system user {@value #USER} (and its group) that both daemons run as: no login shell, no home of its
@@ -14,7 +15,7 @@ import java.util.Optional;
 final class SystemUserStep implements Step {
 
     /** The daemons' user and group. */
-    static final String USER = "toaster";
+    static final String USER = Accounts.SERVICE_USER;
 
     private final StepContext context;
 

@@ -1,6 +1,7 @@
 package org.godshell.toaster.installer.step;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -8,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.installer.prefix.Installation;
+import org.godshell.toaster.installer.prefix.Prefix;
 
 /**
- * The steps of {@code uninstall}: stop the daemons, remove the units and the program files; with --purge also
- * everything else (mail, queue, users, configuration) and the system user. Without --purge, control/, domains/,
- * queue/ and var/ stay, so a later install finds them as they were.
+ * The steps of {@code uninstall}: stop every daemon (each unit the installer ever wrote, or {@code toaster
+ * stop}), remove the units and the program files; with --purge also the system user and then everything else
+ * (mail, queue, users, configuration). Everything is stopped before anything is removed, and the prefix's marker
+ * goes last: an interrupted run is finished by running it again. Without --purge, control/, domains/, queue/ and
+ * var/ stay, so a later install finds them as they were.
  */
 public final class UninstallSteps {
 
@@ -23,10 +27,14 @@ public final class UninstallSteps {
     }
 
     public static List<Step> of(StepContext context, boolean purge) {
+        boolean system = !context.settings().unprivileged();
         List<Step> steps = new ArrayList<>();
-        steps.add(new Stop(context));
-        if (context.systemd() && !context.settings().unprivileged()) {
+        steps.add(new Stop(context, new ServiceProcesses(context)));
+        if (context.services().isPresent()) {
             steps.add(new RemoveUnits(context));
+        }
+        if (purge && system) {
+            steps.add(new RemoveUser(context));
         }
         steps.add(new RemoveProgram(context));
         if (purge) {
@@ -35,7 +43,7 @@ public final class UninstallSteps {
         return steps;
     }
 
-    private record Stop(StepContext context) implements Step {
+    private record Stop(StepContext context, ServiceProcesses processes) implements Step {
         @Override
         public String name() {
             return "stop";
@@ -43,32 +51,39 @@ public final class UninstallSteps {
 
         @Override
         public String describe() {
-            return "smtpd and pop3d stopped";
-        }
-
-        private boolean viaSystemd() {
-            return context.systemd() && !context.settings().unprivileged();
+            return "smtpd, pop3d and the wiki stopped" + (context.services().isPresent() ? " and disabled" : "");
         }
 
         @Override
         public boolean isDone() throws StepException {
-            if (viaSystemd()) {                                    // is-active: 0 when at least one is active
-                return !context.commands().run(List.of("systemctl", "is-active", "--quiet",
-                        ServiceUnitsStep.unit("smtpd"), ServiceUnitsStep.unit("pop3d"))).ok();
+            if (context.services().isPresent()) {
+                Systemd systemd = context.services().get();
+                for (String daemon : ServiceUnitsStep.DAEMONS) {
+                    if (systemd.is(context.commands(), "is-active", daemon)
+                            || systemd.is(context.commands(), "is-enabled", daemon)) {
+                        return false;
+                    }
+                }
+            } else if (Files.isExecutable(context.root().resolve("bin/toaster"))) {
+                for (String daemon : ServiceUnitsStep.DAEMONS) {
+                    if (context.commands().run(context.toaster("status", daemon)).ok()) {
+                        return false;
+                    }
+                }
             }
-            return !Files.isExecutable(context.root().resolve("bin/toaster"))
-                    || !context.commands().run(context.toaster("status", "smtpd")).ok()
-                    && !context.commands().run(context.toaster("status", "pop3d")).ok();
+            return processes.running().isEmpty();
         }
 
         @Override
         public void apply() throws StepException {
-            if (viaSystemd()) {
-                context.commands().run(List.of("systemctl", "disable", "--now", ServiceUnitsStep.unit("smtpd"),
-                        ServiceUnitsStep.unit("pop3d")));
-            } else {
+            if (context.services().isPresent()) {
+                // A unit already gone is not an error here.
+                context.commands().run(context.services().get().argv("disable", ServiceUnitsStep.DAEMONS, "--now",
+                        "--quiet"));
+            } else if (Files.isExecutable(context.root().resolve("bin/toaster"))) {
                 context.commands().require(context.toaster("stop"), Optional.empty());
             }
+            processes.awaitNone();
         }
     }
 
@@ -80,21 +95,48 @@ public final class UninstallSteps {
 
         @Override
         public String describe() {
-            return "systemd units toaster-smtpd.service and toaster-pop3d.service removed";
+            return "systemd units " + String.join(", ", ServiceUnitsStep.DAEMONS.stream().map(ServiceUnitsStep::unit)
+                    .toList()) + " removed";
         }
 
         @Override
         public boolean isDone() {
-            return ServiceUnitsStep.DAEMONS.stream().noneMatch(daemon -> Files.exists(
-                    context.units().resolve(ServiceUnitsStep.unit(daemon)), LinkOption.NOFOLLOW_LINKS));
+            Systemd systemd = context.services().orElseThrow();
+            return ServiceUnitsStep.DAEMONS.stream().noneMatch(daemon -> Files.exists(systemd.file(daemon),
+                    LinkOption.NOFOLLOW_LINKS));
         }
 
         @Override
         public void apply() throws IOException, StepException {
+            Systemd systemd = context.services().orElseThrow();
             for (String daemon : ServiceUnitsStep.DAEMONS) {
-                Files.deleteIfExists(context.units().resolve(ServiceUnitsStep.unit(daemon)));
+                Files.deleteIfExists(systemd.file(daemon));
             }
-            context.commands().require(List.of("systemctl", "daemon-reload"), Optional.empty());
+            context.commands().require(systemd.argv("daemon-reload", List.of()), Optional.empty());
+            // A unit that never failed has nothing to forget.
+            context.commands().run(systemd.argv("reset-failed", ServiceUnitsStep.DAEMONS));
+        }
+    }
+
+    private record RemoveUser(StepContext context) implements Step {
+        @Override
+        public String name() {
+            return "remove-user";
+        }
+
+        @Override
+        public String describe() {
+            return "the system user and group " + SystemUserStep.USER + " removed";
+        }
+
+        @Override
+        public boolean isDone() throws StepException {
+            return !context.commands().run(List.of("id", "-u", SystemUserStep.USER)).ok();
+        }
+
+        @Override
+        public void apply() throws StepException {
+            context.commands().require(List.of("userdel", SystemUserStep.USER), Optional.empty());
         }
     }
 
@@ -122,6 +164,7 @@ public final class UninstallSteps {
         }
     }
 
+    /** The prefix deleted with everything in it, its marker last, so that a run cut short can be run again. */
     private record Purge(StepContext context) implements Step {
         @Override
         public String name() {
@@ -130,23 +173,26 @@ public final class UninstallSteps {
 
         @Override
         public String describe() {
-            return "everything deleted: " + context.root() + " with all mail, queue, users and configuration"
-                    + (context.settings().unprivileged() ? "" : ", and the system user " + SystemUserStep.USER);
+            return "everything deleted: " + context.root() + " with all mail, queue, users and configuration";
         }
 
         @Override
-        public boolean isDone() throws StepException {
-            return !Files.exists(context.root(), LinkOption.NOFOLLOW_LINKS) && (context.settings().unprivileged()
-                    || !context.commands().run(List.of("id", "-u", SystemUserStep.USER)).ok());
+        public boolean isDone() {
+            return !Files.exists(context.root(), LinkOption.NOFOLLOW_LINKS);
         }
 
         @Override
-        public void apply() throws IOException, StepException {
+        public void apply() throws IOException {
             Path root = context.root();
-            Installation.discard(root);
-            if (!context.settings().unprivileged() && context.commands().run(List.of("id", "-u", SystemUserStep.USER)).ok()) {
-                context.commands().require(List.of("userdel", SystemUserStep.USER), Optional.empty());
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
+                for (Path entry : entries) {
+                    if (!entry.getFileName().toString().equals(Prefix.MARKER)) {
+                        Installation.discard(entry);
+                    }
+                }
             }
+            Files.deleteIfExists(root.resolve(Prefix.MARKER));
+            Files.delete(root);
         }
     }
 }

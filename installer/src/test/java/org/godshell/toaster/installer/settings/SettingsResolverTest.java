@@ -1,6 +1,7 @@
 package org.godshell.toaster.installer.settings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,7 @@ class SettingsResolverTest {
 
     private static SettingsResolver.Given given(String host, String domain, String admin, boolean unprivileged) {
         return new SettingsResolver.Given(Path.of("/opt/toaster"), host, domain, admin, null, null, null,
-                unprivileged, true, Path.of("/usr/bin/java"));
+                unprivileged, true, Path.of("/usr/bin/java"), null);
     }
 
     @Test
@@ -65,6 +66,35 @@ class SettingsResolverTest {
     })
     void domainOfAHost(String host, String domain) {
         assertEquals(domain, Names.domainOfHost(host));
+    }
+
+    @Test
+    void withoutWikiPortsTheWikiListensOnLoopbackBehindTheAdminsWebServerAndARerunKeepsIt() throws Exception {
+        Settings standard = new SettingsResolver(() -> "mail.example.org", Optional.empty(), Map.of())
+                .resolve(given(null, null, null, false));
+        assertTrue(standard.listeners().contains(new Mode.Listener("listen-https", "0.0.0.0", 443)));
+        assertEquals(Optional.empty(), standard.wikiUrl());
+
+        SettingsResolver.Given noPorts = new SettingsResolver.Given(Path.of("/opt/toaster"), "mail.example.org", null,
+                null, null, null, null, false, true, Path.of("/usr/bin/java"), false);
+        Settings behind = new SettingsResolver(() -> "x", Optional.empty(), Map.of()).resolve(noPorts);
+        assertEquals(List.of("listen-smtp 0.0.0.0:25", "listen-submission 0.0.0.0:587", "listen-smtps 0.0.0.0:465",
+                "listen-pop3 0.0.0.0:110", "listen-pop3s 0.0.0.0:995", "listen-http 127.0.0.1:8080"),
+                behind.listeners().stream().map(listener -> listener.controlFile() + " " + listener.line()).toList());
+        assertEquals(Optional.of("https://mail.example.org/"), behind.wikiUrl());
+        assertTrue(InstallRecord.render(behind).contains("\nwikiports=no\n"), InstallRecord.render(behind));
+
+        Map<String, String> record = Map.of("hostname", "mail.example.org", "mode", "system", "wikiports", "no");
+        assertTrue(new SettingsResolver(() -> "x", Optional.empty(), record).resolve(given(null, null, null, false))
+                .wikiBehindProxy(), "a rerun keeps the choice");
+        SettingsResolver.Given back = new SettingsResolver.Given(Path.of("/opt/toaster"), null, null, null, null,
+                null, null, false, true, Path.of("/usr/bin/java"), true);
+        assertFalse(new SettingsResolver(() -> "x", Optional.empty(), record).resolve(back).wikiBehindProxy(),
+                "--wiki-ports takes them back");
+        Settings demo = new SettingsResolver(() -> "x", Optional.empty(), Map.of())
+                .resolve(new SettingsResolver.Given(Path.of("/tmp/t"), null, null, null, null, null, null, true,
+                        true, Path.of("/usr/bin/java"), false));
+        assertFalse(demo.wikiBehindProxy(), "the demo has no port 80 to leave");
     }
 
     @Test

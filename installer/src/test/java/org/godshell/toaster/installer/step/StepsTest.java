@@ -55,6 +55,35 @@ class StepsTest {
     }
 
     @Test
+    void withoutWikiPortsListenHttpsGoesUnlessEditedAndWikiurlComes() throws Exception {
+        StepContext standard = context(Mode.SYSTEM);
+        new ControlFilesStep(standard).apply();
+        Path control = standard.root().resolve("control");
+        assertTrue(Files.exists(control.resolve("listen-https")));
+
+        StepContext behind = Contexts.behindProxy(standard.root(), out);
+        ControlFilesStep step = new ControlFilesStep(behind);
+        assertFalse(step.isDone());
+        step.apply();
+        assertTrue(step.isDone());
+        assertEquals("127.0.0.1:8080\n", Files.readString(control.resolve("listen-http")));
+        assertFalse(Files.exists(control.resolve("listen-https")), "the wiki leaves 443 to the admin's web server");
+        assertEquals("https://mail.example.org/\n", Files.readString(control.resolve("wikiurl")));
+        assertEquals(java.util.List.of("wiki"), behind.changes().toRestart());
+
+        StepContext back = context(Mode.SYSTEM);
+        new ControlFilesStep(back).apply();
+        assertEquals("0.0.0.0:443\n", Files.readString(control.resolve("listen-https")));
+        assertFalse(Files.exists(control.resolve("wikiurl")));
+
+        Files.writeString(control.resolve("listen-https"), "[::]:443\n");
+        new ControlFilesStep(Contexts.behindProxy(standard.root(), out)).apply();
+        assertEquals("[::]:443\n", Files.readString(control.resolve("listen-https")), "the admin's edit is kept");
+        assertTrue(out.toString().contains("kept your control/listen-https (you changed it); these settings do "
+                + "without it"), out.toString());
+    }
+
+    @Test
     void permissionsTakeAwayWhatOthersMayReadAndNeverFollowALink() throws Exception {
         StepContext context = context(Mode.UNPRIVILEGED);
         Path root = context.root();
