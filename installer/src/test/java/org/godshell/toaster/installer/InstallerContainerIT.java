@@ -211,7 +211,7 @@ class InstallerContainerIT {
         return result;
     }
 
-    private static void requireDocker() {
+    static void requireDocker() {
         if (DockerClientFactory.instance().isDockerAvailable()) {
             return;
         }
@@ -226,7 +226,7 @@ class InstallerContainerIT {
      * The status and body of a GET (for a redirect: the status and Location). The certificate is the install's
      * self-signed one for mail.example.test, so this test client alone trusts any and skips the name check.
      */
-    private static String fetch(String url) throws Exception {
+    static String fetch(String url) throws Exception {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setInstanceFollowRedirects(false);
         connection.setConnectTimeout(10_000);
