@@ -162,15 +162,11 @@ class InstallerSystemdIT {
             UNITS.forEach(unit -> assertNotEquals(beforeUpgrade.get(unit), after.get(unit),
                     unit + " restarted by the upgrade"));
 
-            // 8. doctor on the healthy install: exit 0, nothing FAILED, and with --no-dns not even a warning.
-            ExecResult doctor = run(0, "java", "-jar", JAR, "doctor");
-            assertFalse(doctor.getStdout().contains("  FAILED"), doctor.getStdout());
-            ExecResult own = run(0, "/opt/toaster/bin/toaster", "doctor", "--no-dns");
-            assertFalse(own.getStdout().contains("  FAILED") || own.getStdout().contains("  warning"),
-                    own.getStdout());
-            // ---- 8b. doctor names each injected fault (issue 16, items 5 and 6): to be added here, each fault
-            // ---- injected, doctor exit 1 with a FAILED line naming it and its fix, then repaired and doctor
-            // ---- silent again, before the uninstall below.
+            // 8. doctor on the healthy install: exit 0, and not even a warning; then it names each injected fault
+            // with its fix, and is silent again once they are fixed.
+            assertSilentDoctor("the healthy install");
+            doctorNamesEachFault();
+            assertSilentDoctor("the repaired install");
 
             // 9. Uninstall stops and removes every unit and keeps the mail; purge removes the rest, and reruns.
             uninstallAndPurge(subjects.get(0));
@@ -187,6 +183,53 @@ class InstallerSystemdIT {
                 .contains("Subject: " + toBob), "bob reads his mail over POP3S");
         assertEquals("toaster 640", sh("stat -c '%U %a' " + DOMAIN + "/passwd"), "the domain's passwd file");
         assertEquals("", sh("find " + DOMAIN + "/bob ! -user toaster"), "bob's Maildir belongs to toaster");
+    }
+
+    /** Both doctors (the installer's and the installed one) exit 0 with no FAILED and no warning line. */
+    private void assertSilentDoctor(String what) throws Exception {
+        for (String[] doctor : List.of(new String[] {"java", "-jar", JAR, "doctor", "--no-dns"},
+                new String[] {"/opt/toaster/bin/toaster", "doctor", "--no-dns"})) {
+            String out = run(0, doctor).getStdout();
+            assertFalse(out.contains("  FAILED") || out.contains("  warning"), what + ": " + out);
+        }
+    }
+
+    /**
+     * Faults an admin or a restore can cause, each named by the doctor (exit 1) with its fix, then fixed: a unit
+     * disabled, a unit stopped, a passwd file and a Maildir left to root, a control file only root can read.
+     */
+    private void doctorNamesEachFault() throws Exception {
+        run(0, "systemctl", "disable", "--quiet", "toaster-wiki.service");
+        String disabled = failedDoctor();
+        assertTrue(disabled.contains("  FAILED   toaster-wiki.service is not enabled, so it will not start "
+                + "after a reboot: systemctl enable --now toaster-wiki.service"), disabled);
+        run(0, "systemctl", "enable", "--quiet", "toaster-wiki.service");
+
+        run(0, "systemctl", "stop", "toaster-pop3d.service");
+        String stopped = failedDoctor();
+        assertTrue(stopped.contains("  FAILED   toaster-pop3d.service is not active: systemctl start "
+                + "toaster-pop3d.service"), stopped);
+        run(0, "systemctl", "start", "toaster-pop3d.service");
+        awaitServing("after pop3d was started again");
+
+        sh("chown root:root " + DOMAIN + "/passwd && chown -R root:root " + DOMAIN + "/bob/Maildir/new");
+        sh("cp /opt/toaster/control/me /tmp/me && install -m 600 /tmp/me /opt/toaster/control/me");
+        String faults = failedDoctor();
+        assertTrue(faults.contains("  FAILED   domains/: "), faults);
+        assertTrue(faults.contains("domains/example.test/passwd is owned by root:root, not toaster:toaster"), faults);
+        assertTrue(faults.contains("repair with /opt/toaster/bin/toaster doctor --fix, as root"), faults);
+        assertTrue(faults.contains("FAILED   control/: control/me is mode rw------- and root:root: the toaster user "
+                + "cannot read it"), faults);
+        ExecResult fixed = run(0, "/opt/toaster/bin/toaster", "doctor", "--no-dns", "--fix");
+        assertTrue(fixed.getStdout().contains("fixed the owner or mode of "), fixed.getStdout());
+        assertEquals("toaster 640", sh("stat -c '%U %a' " + DOMAIN + "/passwd"));
+        assertEquals("root toaster 640", sh("stat -c '%U %G %a' /opt/toaster/control/me"),
+                "readable by the daemons, still by no one else");
+    }
+
+    /** The installed doctor, which must exit 1; its output. */
+    private String failedDoctor() throws Exception {
+        return run(1, "/opt/toaster/bin/toaster", "doctor", "--no-dns").getStdout();
     }
 
     /** systemctl stop, start and restart of each unit, then a kill -9 of pop3d, which systemd restarts. */

@@ -156,9 +156,9 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
                     .map(problem -> prefix.relativize(problem.path()) + " " + problem.what())
                     .collect(Collectors.joining("; "));
             int more = problems.size() - EXAMPLES;
-            findings.add(Finding.fail(place + ": " + examples + (more > 0 ? "; and " + more + " more" : "")
-                    + " (the daemons may fail to read or write it): repair with " + prefix.resolve("bin/toaster")
-                    + " doctor --fix" + (accounts.single() ? "" : ", as root")));
+            findings.add(Finding.fail(place + "/: " + examples + (more > 0 ? "; and " + more + " more" : "")
+                    + "; the daemons need these as the installer left them: repair with "
+                    + prefix.resolve("bin/toaster") + " doctor --fix" + (accounts.single() ? "" : ", as root")));
         });
         return findings;
     }

@@ -103,12 +103,18 @@ public final class PortOwners {
 
     private record Process(Owner owner, int uid) {}
 
-    /** The processes of {@code /proc} that can still be read (one may end while it is read: it is skipped). */
+    /**
+     * The live processes of {@code /proc}: one that ends while it is read is skipped, and so is a zombie, which
+     * holds nothing and waits only for its parent to reap it (a container's PID 1 may never do so).
+     */
     private List<Process> processes() {
         List<Process> found = new ArrayList<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(proc, "[0-9]*")) {
             for (Path process : processes) {
                 try {
+                    if (zombie(process)) {
+                        continue;
+                    }
                     Owner owner = new Owner(Long.parseLong(process.getFileName().toString()),
                             read(process.resolve("comm")), read(process.resolve("cmdline")).replace('\0', ' ').strip());
                     if (Files.getAttribute(process, "unix:uid") instanceof Integer uid) {
@@ -122,6 +128,17 @@ public final class PortOwners {
             return found;
         }
         return found;
+    }
+
+    /** Whether {@code /proc/PID/stat} says Z (zombie) or X (dead): the state follows the command's closing ")". */
+    private static boolean zombie(Path process) throws IOException {
+        Path file = process.resolve("stat");
+        if (!Files.exists(file)) {
+            return false;                                          // a /proc without it (a fixture) has none
+        }
+        String stat = Files.readString(file, StandardCharsets.US_ASCII);
+        int end = stat.lastIndexOf(')');
+        return end > 0 && end + 2 < stat.length() && "ZX".indexOf(stat.charAt(end + 2)) >= 0;
     }
 
     /** Whether the owner is a toaster daemon of {@code prefix} (a rerun finds its own toaster on the ports). */

@@ -101,12 +101,12 @@ class DoctorTest {
         Path rules = Files.writeString(root.resolve("control/tcp.smtp"), "127.:allow\n");
         Files.setPosixFilePermissions(rules, PosixFilePermissions.fromString("rw-rw-rw-"));
         List<String> lines = lines(new Doctor(root, NAMES, new PortCheck(proc), Optional.empty(), Optional.empty()));
-        assertTrue(lines.contains("  FAILED   domains: domains/example.org/passwd is mode rw-r--r--, not rw-r----- "
-                + "(the daemons may fail to read or write it): repair with " + root + "/bin/toaster doctor --fix"),
-                lines.toString());
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("  FAILED   queue: queue is mode rwxr-xr-x, not "
+        assertTrue(lines.contains("  FAILED   domains/: domains/example.org/passwd is mode rw-r--r--, not rw-r-----; "
+                + "the daemons need these as the installer left them: repair with " + root + "/bin/toaster doctor "
+                + "--fix"), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("  FAILED   queue/: queue is mode rwxr-xr-x, not "
                 + "rwx------")), lines.toString());
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("  FAILED   control: control/tcp.smtp is mode "
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("  FAILED   control/: control/tcp.smtp is mode "
                 + "rw-rw-rw-: writable by others than")), lines.toString());
     }
 
@@ -118,7 +118,7 @@ class DoctorTest {
         Path maildir = Files.createDirectories(root.resolve("domains/example.org/bob/Maildir"));
         Files.setOwner(maildir, root.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
         List<String> lines = lines(new Doctor(root, NAMES, new PortCheck(proc), Optional.empty(), Optional.empty()));
-        assertTrue(lines.stream().anyMatch(line -> line.startsWith("  FAILED   domains: ")
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("  FAILED   domains/: ")
                 && line.contains("domains/example.org/bob/Maildir is owned by nobody:")), lines.toString());
     }
 

@@ -63,6 +63,17 @@ class PortOwnersTest {
     }
 
     @Test
+    void aZombieRunsNothing() throws IOException {
+        process(903, "java", "java -Dtoaster.home=/opt/toaster org.godshell.toaster.cli.Toaster smtpd", 45);
+        process(904, "java", "", 46);
+        Files.writeString(proc.resolve("903/stat"), "903 (java) S 1 903 903 0 -1 4194560\n");
+        Files.writeString(proc.resolve("904/stat"), "904 (ja) va) Z 1 904 904 0 -1 4227076\n");
+        int uid = (Integer) Files.getAttribute(proc.resolve("903"), "unix:uid");
+        assertEquals(List.of(903L), new PortOwners(proc).runningAs(uid).stream().map(PortOwners.Owner::pid).toList(),
+                "an exited daemon its parent has not reaped is gone");
+    }
+
+    @Test
     void aCommandLineThatRepeatsAWordIsReadLikeAnyOther() throws IOException {
         process(901, "sleep", "sleep 0 0", 43);
         process(902, "java", "java -Dtoaster.home=/opt/toaster -Dtoaster.home=/opt/toaster "

@@ -5,9 +5,9 @@ import java.util.Optional;
 import org.godshell.toaster.layout.Accounts;
 
 /**
- * The system user {@value #USER} (and its group) that both daemons run as: no login shell, no home of its
- * own, not root. It owns the queue and the mailboxes and nothing else; the program and control/ stay root's, so
- * a compromised daemon cannot change its own code or settings.
+ * The system user {@value #USER} (and its group) that the daemons run as: no login shell, no home of its own,
+ * not root. It owns the queue, the mailboxes and the wiki and nothing else; the program and control/ stay
+ * root's, so a compromised daemon cannot change its own code or settings.
  *
  * <p>One user, not a daemon user plus a mailbox owner: {@code toaster smtpd} delivers into the Maildirs itself
  * and {@code toaster pop3d} reads them, and Maildir files are created mode 0600, so both must be the same uid.
@@ -30,7 +30,7 @@ final class SystemUserStep implements Step {
 
     @Override
     public String describe() {
-        return "system user and group " + USER + " (runs smtpd and pop3d, owns queue/ and domains/)";
+        return "system user and group " + USER + " (runs smtpd, pop3d and the wiki; owns queue/, domains/, wiki/)";
     }
 
     @Override
