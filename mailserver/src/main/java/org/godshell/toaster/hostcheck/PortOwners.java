@@ -20,16 +20,25 @@ public final class PortOwners {
     /** A process holding a port. */
     public record Owner(long pid, String name, String commandLine) {}
 
-    /** comm of the well-known mail daemons, and the fix. */
-    private static final Map<String, String> FIXES = Map.of(
-            "master", "postfix: systemctl disable --now postfix",
-            "exim4", "exim: systemctl disable --now exim4",
-            "exim", "exim: systemctl disable --now exim4",
-            "sendmail", "sendmail: systemctl disable --now sendmail",
-            "dovecot", "dovecot: systemctl disable --now dovecot (or keep it and drop the toaster's POP3)",
-            "opensmtpd", "opensmtpd: systemctl disable --now opensmtpd",
-            "smtpd", "opensmtpd: systemctl disable --now opensmtpd",
-            "tcpserver", "qmail (tcpserver): stop its service, e.g. svc -d /service/qmail-smtpd");
+    /** What to say of a web server on the wiki's ports: it may stay, and carry the wiki. */
+    private static final String WEB_SERVER = "a web server: keep it and install with --no-wiki-ports, so that it "
+            + "proxies the wiki (wiki page Installation), or stop it: ";
+
+    /** comm of the well-known mail and web daemons, and the fix. */
+    private static final Map<String, String> FIXES = Map.ofEntries(
+            Map.entry("master", "postfix: systemctl disable --now postfix"),
+            Map.entry("exim4", "exim: systemctl disable --now exim4"),
+            Map.entry("exim", "exim: systemctl disable --now exim4"),
+            Map.entry("sendmail", "sendmail: systemctl disable --now sendmail"),
+            Map.entry("dovecot", "dovecot: systemctl disable --now dovecot (or keep it and drop the toaster's POP3)"),
+            Map.entry("opensmtpd", "opensmtpd: systemctl disable --now opensmtpd"),
+            Map.entry("smtpd", "opensmtpd: systemctl disable --now opensmtpd"),
+            Map.entry("tcpserver", "qmail (tcpserver): stop its service, e.g. svc -d /service/qmail-smtpd"),
+            Map.entry("nginx", WEB_SERVER + "systemctl disable --now nginx"),
+            Map.entry("apache2", WEB_SERVER + "systemctl disable --now apache2"),
+            Map.entry("httpd", WEB_SERVER + "systemctl disable --now httpd"),
+            Map.entry("caddy", WEB_SERVER + "systemctl disable --now caddy"),
+            Map.entry("lighttpd", WEB_SERVER + "systemctl disable --now lighttpd"));
 
     private final Path proc;
 

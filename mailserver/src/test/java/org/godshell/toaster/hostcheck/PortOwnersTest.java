@@ -39,6 +39,14 @@ class PortOwnersTest {
     }
 
     @Test
+    void aWebServerOnTheWikisPortsMayStayAndCarryTheWiki() throws IOException {
+        process(1130, "nginx", "nginx: master process /usr/sbin/nginx", 80);
+        PortOwners.Owner owner = new PortOwners(proc).owner(80).orElseThrow();
+        assertEquals("a web server: keep it and install with --no-wiki-ports, so that it proxies the wiki (wiki page "
+                + "Installation), or stop it: systemctl disable --now nginx", PortOwners.fix(owner));
+    }
+
+    @Test
     void anUnknownHolderGetsAWayToLookAtIt() throws IOException {
         process(77, "nc\u001b[31m", "nc -l 25", 5);
         PortOwners.Owner owner = new PortOwners(proc).owner(5).orElseThrow();

@@ -49,7 +49,7 @@ final class ServiceProcesses {
         if (!left.isEmpty()) {
             throw new StepException("still running after " + STOP_LIMIT.toSeconds() + " s: " + String.join(", ",
                     left.stream().map(owner -> owner.name() + " (pid " + owner.pid() + ")").toList())
-                    + "; nothing was removed: stop them (kill PID), then run uninstall again");
+                    + ", so nothing was removed: end them (kill PID)");
         }
     }
 }
