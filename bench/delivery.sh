@@ -202,8 +202,8 @@ toaster_log=$work/toaster.log
 
 setup_toaster() {
   local jar=$root/installer/target/toaster-installer.jar
-  # shellcheck source=mailserver/src/dist/lib/toaster-java.sh
-  . "$root/mailserver/src/dist/lib/toaster-java.sh"
+  # shellcheck source=cli/src/dist/lib/toaster-java.sh
+  . "$root/cli/src/dist/lib/toaster-java.sh"
   toaster_find_java jdk || die "no JDK 21+ found (see above)"
   if [[ ! -f $jar || $rebuild == 1 ]]; then
     command -v mvn >/dev/null 2>&1 || die "$jar is missing and mvn is not on PATH to build it"

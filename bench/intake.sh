@@ -221,8 +221,8 @@ toaster_log=$work/toaster.log
 
 setup_toaster() {
   local jar=$root/installer/target/toaster-installer.jar
-  # shellcheck source=mailserver/src/dist/lib/toaster-java.sh
-  . "$root/mailserver/src/dist/lib/toaster-java.sh"
+  # shellcheck source=cli/src/dist/lib/toaster-java.sh
+  . "$root/cli/src/dist/lib/toaster-java.sh"
   toaster_find_java jdk || die "no JDK 21+ found (see above)"
   local fixture=$root/mailserver/target/test-classes/org/godshell/toaster/dns/FixtureDnsServer.class
   if [[ ! -f $jar || $rebuild == 1 ]] || { uses_dns "${sets[@]}" && [[ ! -f $fixture ]]; }; then

@@ -9,8 +9,8 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 count=${SPAWN_COUNT:-500}
 [[ $count =~ ^[1-9][0-9]{0,5}$ ]] || { echo "spawn-cost: SPAWN_COUNT must be a whole number from 1" >&2; exit 2; }
-# shellcheck source=mailserver/src/dist/lib/toaster-java.sh
-. "$root/mailserver/src/dist/lib/toaster-java.sh"
+# shellcheck source=cli/src/dist/lib/toaster-java.sh
+. "$root/cli/src/dist/lib/toaster-java.sh"
 toaster_find_java jdk || exit 1
 plugins=$root/mailserver/src/dist/plugins
 

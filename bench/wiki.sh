@@ -57,8 +57,8 @@ command -v git >/dev/null 2>&1 || die "git is needed"
 command -v curl >/dev/null 2>&1 || die "curl is needed"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed"
 
-# shellcheck source=mailserver/src/dist/lib/toaster-java.sh
-. "$root/mailserver/src/dist/lib/toaster-java.sh"
+# shellcheck source=cli/src/dist/lib/toaster-java.sh
+. "$root/cli/src/dist/lib/toaster-java.sh"
 toaster_find_java jdk || die "no JDK 21+ found (see above)"
 jar=$root/installer/target/toaster-installer.jar
 if [[ ! -f $jar || $rebuild == 1 ]]; then

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The distribution tar.gz that mailserver's build makes ({@code mailserver/target/toaster-*-dist.tar.gz}): the
+ * The distribution tar.gz that cli's build makes ({@code cli/target/toaster-*-dist.tar.gz}): the
  * real bin/toaster, for tests of the steps that run it. Absent when only this module was built: then those tests
  * are skipped, except under CI, where the whole build runs and its absence is a failure.
  */
@@ -19,7 +19,7 @@ final class RealDistribution {
     }
 
     static Path require() throws IOException {
-        Path target = Path.of("..", "mailserver", "target").toAbsolutePath().normalize();
+        Path target = Path.of("..", "cli", "target").toAbsolutePath().normalize();
         if (Files.isDirectory(target)) {
             try (Stream<Path> files = Files.list(target)) {
                 var found = files.filter(f -> f.getFileName().toString().matches("toaster-.*-dist\\.tar\\.gz")).findFirst();

@@ -38,12 +38,14 @@ class ControlFilesDocTest {
             Pattern.compile("(?:^|[\\s$/{}\"'=])control/([a-z0-9][a-z0-9.-]*[a-z0-9])");
 
     private static final Path MAIN = Path.of("src/main/java");
+    /** The toaster command reads the listen files of the daemons it starts. */
+    private static final Path CLI = Path.of("../cli/src/main/java");
     private static final Path PLUGINS = Path.of("src/dist/plugins");
 
     @Test
     void everyFileTheSourcesReadIsListedAndEveryListedFileIsRead() throws IOException {
         Map<String, String> read = new LinkedHashMap<>();
-        for (Path file : files(MAIN, ".java")) {
+        for (Path file : Stream.concat(files(MAIN, ".java").stream(), files(CLI, ".java").stream()).toList()) {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             for (Pattern pattern : READERS) {
                 Matcher m = pattern.matcher(text);

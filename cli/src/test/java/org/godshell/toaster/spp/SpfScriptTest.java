@@ -74,7 +74,7 @@ class SpfScriptTest {
     }
 
     private List<String> script(Map<String, String> env) {
-        Path script = Path.of("").toAbsolutePath().resolve("src/dist/plugins/spf");
+        Path script = Path.of("").toAbsolutePath().resolveSibling("mailserver").resolve("src/dist/plugins/spf");
         ProcessPlugin plugin = new ProcessPlugin("f:1", ":dash plugins/spf", true, "exec dash '" + script + "'",
                 new PluginRunner(home, Duration.ofSeconds(30)));
         PluginRun run = plugin.run(Section.MAIL, env);
