@@ -73,6 +73,23 @@ public final class AtomicFile {
         }
     }
 
+    /**
+     * Points the symbolic link {@code link} at {@code target} in one step: a new link beside it renamed over it, the
+     * directory fsynced. A reader following {@code link} reaches the old target or the new one, never nothing.
+     */
+    public static void symlink(Path link, Path target) throws IOException {
+        Path dir = link.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + link.getFileName() + "." + ProcessHandle.current().pid() + "."
+                + System.nanoTime() + ".tmp");
+        Files.createSymbolicLink(temp, target);
+        try {
+            Files.move(temp, link, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        syncDirectory(dir);
+    }
+
     /** Makes a directory's entries (a rename, a new file) durable; a no-op where directories cannot be opened. */
     public static void syncDirectory(Path dir) throws IOException {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -5,9 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * A configuration file the installer writes from a template (control/me, control/tcp.smtp, ...), under the same
@@ -110,10 +109,6 @@ public final class GeneratedFile {
 
     private void write(Path file) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        Files.writeString(Files.createFile(temp, PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rw-r--r--"))), content.orElseThrow(), StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, content.orElseThrow(), "rw-r--r--");
     }
 }

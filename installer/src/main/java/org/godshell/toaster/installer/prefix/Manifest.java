@@ -6,13 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * {@code PREFIX/.toaster-manifest}: the SHA-256 of every configuration file as the last install delivered it,
@@ -56,9 +56,7 @@ final class Manifest {
     void write(Path prefix) throws IOException {
         StringBuilder text = new StringBuilder();
         hashes.forEach((path, hash) -> text.append(hash).append(' ').append(path).append('\n'));
-        Path temp = prefix.resolve(FILE + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, prefix.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(prefix.resolve(FILE), text.toString(), "rw-r--r--");
     }
 
     static String sha256(Path file) throws IOException {

@@ -5,10 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import org.godshell.toaster.installer.settings.Settings;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * {@code control/servercert.pem} (mode 0600), as qmail keeps it: the admin's key and chain from --cert/--key, or
@@ -60,11 +59,7 @@ final class CertificateStep implements Step {
             context.out().println("         self-signed: clients will warn until you install a CA's certificate:"
                     + " rerun with --cert CHAIN.pem --key KEY.pem (wiki page TLS)");
         } else {
-            Path temp = file().resolveSibling("servercert.pem.tmp");
-            Files.deleteIfExists(temp);
-            Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(temp, combined(given.get()), StandardCharsets.US_ASCII);
-            Files.move(temp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.write(file(), combined(given.get()), "rw-------");
         }
         context.changes().restartAll();
     }

@@ -5,10 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * The admin's mailbox, by {@code toaster user add} with the password on stdin (never in argv). The password is
@@ -96,11 +96,6 @@ final class MailboxStep implements Step {
     }
 
     private static void writeSecret(Path file, char[] password) throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(temp, new String(password) + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        AtomicFile.write(file, new String(password) + "\n", "rw-------");
     }
 }

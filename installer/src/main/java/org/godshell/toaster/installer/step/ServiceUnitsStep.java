@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.godshell.toaster.installer.template.Template;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * The systemd units {@code toaster-smtpd.service}, {@code toaster-pop3d.service} and {@code
@@ -77,10 +77,7 @@ final class ServiceUnitsStep implements Step {
         List<String> changed = new ArrayList<>();
         for (String daemon : DAEMONS) {
             if (!written(daemon)) {
-                Path file = systemd().file(daemon);
-                Path temp = file.resolveSibling("." + unit(daemon) + ".tmp");
-                Files.writeString(temp, render(daemon), StandardCharsets.UTF_8);
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                AtomicFile.write(systemd().file(daemon), render(daemon), "rw-r--r--");
                 changed.add(daemon);
             } else if (systemd().stale(context.commands(), daemon)) {
                 changed.add(daemon);                       // written by a run that stopped before the reload

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.site.parallel.Parallel;
 
 /**
@@ -102,25 +103,10 @@ final class SiteSwap {
             deleteTree(fresh);
             throw e;
         }
-        fsyncDirectory(fresh);
-        Path indexFile = indexOf(fresh);
-        Path indexTemp = builds.resolve("index.tmp");
-        Files.deleteIfExists(indexTemp);
-        try (FileChannel channel = FileChannel.open(indexTemp, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(index);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(indexTemp, indexFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicFile.syncDirectory(fresh);
+        AtomicFile.write(indexOf(fresh), index, "rw-r--r--", true);
         Optional<Path> previous = current();
-        Path link = builds.resolve("link.tmp");
-        Files.deleteIfExists(link);
-        Files.createSymbolicLink(link, out.getParent().relativize(fresh));
-        Files.move(link, out, StandardCopyOption.ATOMIC_MOVE);
-        fsyncDirectory(out.getParent());
+        AtomicFile.symlink(out, out.getParent().relativize(fresh));
         return new Swapped(fresh, previous);
     }
 
@@ -236,12 +222,6 @@ final class SiteSwap {
                 return FileVisitResult.CONTINUE;
             }
         });
-    }
-
-    private static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
