@@ -4,8 +4,8 @@
  * world's DNS says about its names, and which DNS records to publish. Each result is a {@link
  * org.godshell.toaster.hostcheck.Finding} that says how to fix it.
  *
- * <p>It only reads, and it must never depend on another toaster package or on a library: the installer jar
- * carries this package alone (shaded from the mail server's jar). DNS is asked with a short time limit and can
- * only ever warn: a fresh host often has no records yet.
+ * <p>It only reads, and it must never depend on a library: it lives in {@code common}, which has none, because
+ * the installer jar carries it onto a fresh host. DNS is asked with a short time limit and can only ever warn: a
+ * fresh host often has no records yet.
  */
 package org.godshell.toaster.hostcheck;

@@ -4,8 +4,7 @@
  * every {@code toaster} command that writes under the prefix follows ({@link
  * org.godshell.toaster.layout.Owners}), so that a command run as root leaves files exactly as the installer would.
  *
- * <p>It must never depend on another toaster package or on a library: the installer jar carries this package
- * alone (shaded from the mail server's jar, like {@code hostcheck}). It never follows a symbolic link, and never
- * changes what it was not asked about.
+ * <p>It must never depend on a library: it lives in {@code common}, which has none, because the installer jar
+ * carries it onto a fresh host. It never follows a symbolic link, and never changes what it was not asked about.
  */
 package org.godshell.toaster.layout;
