@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.godshell.toaster.layout.Daemons;
 import org.godshell.toaster.supervise.Supervisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,12 +42,12 @@ final class SuperviseCommands {
 
         @Override
         public Integer call() {
-            List<String> chosen = daemons == null || daemons.isEmpty() ? Supervisor.DAEMONS : daemons;
+            List<String> chosen = daemons == null || daemons.isEmpty() ? Daemons.ALL : daemons;
             for (String daemon : chosen) {
-                if (!Supervisor.DAEMONS.contains(daemon)) {
+                if (!Daemons.ALL.contains(daemon)) {
                     spec.commandLine().getErr().println("toaster " + spec.name() + ": unknown daemon \""
                             + daemon.replaceAll("\\p{Cntrl}", "?") + "\": use "
-                            + String.join(", ", Supervisor.DAEMONS));
+                            + String.join(", ", Daemons.ALL));
                     return 2;
                 }
             }

@@ -17,6 +17,7 @@ import org.godshell.toaster.hostcheck.DnsCheck;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.hostcheck.PortCheck;
 import org.godshell.toaster.layout.Accounts;
+import org.godshell.toaster.layout.Daemons;
 import org.godshell.toaster.layout.Layout;
 import org.godshell.toaster.layout.Permissions;
 import org.godshell.toaster.supervise.Supervisor;
@@ -87,14 +88,14 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
     private List<Finding> services(List<PortCheck.Port> listening, List<Finding> held) throws IOException {
         if (systemd.isPresent() && systemd.get().runsTheToaster()) {
             List<Finding> findings = new ArrayList<>();
-            for (String daemon : Supervisor.DAEMONS) {
-                findings.add(unit(systemd.get(), Systemd.unit(daemon)));
+            for (String daemon : Daemons.ALL) {
+                findings.add(unit(systemd.get(), Daemons.unit(daemon)));
             }
             return findings;
         }
         List<Finding> findings = new ArrayList<>();
         Supervisor supervisor = new Supervisor(prefix, Path.of(System.getProperty("java.home"), "bin", "java"));
-        for (String daemon : Supervisor.DAEMONS) {
+        for (String daemon : Daemons.ALL) {
             Supervisor.Outcome status = supervisor.status(daemon);
             String start = prefix.resolve("bin/toaster") + " start" + (names.unprivileged() ? "" : " --user toaster");
             List<Finding> own = new ArrayList<>();

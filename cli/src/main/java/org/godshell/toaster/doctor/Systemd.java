@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.godshell.toaster.layout.Daemons;
 
 /**
  * systemd as the doctor asks it, on a host it runs: where the installer writes unit files, and {@code systemctl
@@ -27,14 +28,9 @@ public record Systemd(Path units, Systemctl systemctl) {
                 ? Optional.of(new Systemd(Path.of("/etc/systemd/system"), Systemd::ask)) : Optional.empty();
     }
 
-    /** The unit file of a daemon. */
-    public static String unit(String daemon) {
-        return "toaster-" + daemon + ".service";
-    }
-
     /** Whether the installer put the daemons under systemd here: the unit of smtpd, its first, is there. */
     boolean runsTheToaster() {
-        return Files.isRegularFile(units.resolve(unit("smtpd")));
+        return Files.isRegularFile(units.resolve(Daemons.unit("smtpd")));
     }
 
     private static boolean ask(String verb, String unit) throws IOException {

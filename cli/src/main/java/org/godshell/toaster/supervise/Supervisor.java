@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
+import org.godshell.toaster.layout.Daemons;
 
 /**
  * Starts, stops and reports the toaster's daemons ({@code smtpd}, {@code pop3d}, {@code wiki serve}) of one
@@ -31,7 +32,6 @@ import java.util.regex.Pattern;
  */
 public final class Supervisor {
 
-    public static final List<String> DAEMONS = List.of("smtpd", "pop3d", "wiki");
     /** Names a daemon's log to the daemon, which then rotates it ({@link RotatingLog}). */
     public static final String LOG_ENV = "TOASTER_LOG";
     private static final Pattern USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.godshell.toaster.docs.WikiPage;
+import org.godshell.toaster.layout.Daemons;
 import org.godshell.toaster.supervise.Supervisor;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -73,7 +74,7 @@ class ToasterCommandDocTest {
             }
         }
         for (String supervising : List.of("toaster start", "toaster stop", "toaster status")) {
-            for (String daemon : Supervisor.DAEMONS) {
+            for (String daemon : Daemons.ALL) {
                 if (!rowOf.getOrDefault(supervising, "").contains("[" + daemon + "]")) {
                     problems.add(supervising + ": its row does not name the daemon [" + daemon + "]");
                 }

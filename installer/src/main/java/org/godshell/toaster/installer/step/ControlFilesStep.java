@@ -9,6 +9,7 @@ import org.godshell.toaster.installer.prefix.GeneratedFile;
 import org.godshell.toaster.installer.prefix.Installation;
 import org.godshell.toaster.installer.settings.Mode;
 import org.godshell.toaster.installer.template.Template;
+import org.godshell.toaster.layout.Daemons;
 
 /**
  * The host's own control files: {@code me}, {@code tcp.smtp} (local clients relay with the light plugin set,
@@ -58,7 +59,7 @@ final class ControlFilesStep implements Step {
         if (name.startsWith("listen-http") || name.startsWith("wiki")) {
             return List.of("wiki");
         }
-        return name.equals("me") ? ServiceUnitsStep.DAEMONS : List.of("smtpd");    // listen-smtp*, tcp.smtp
+        return name.equals("me") ? Daemons.ALL : List.of("smtpd");    // listen-smtp*, tcp.smtp
     }
 
     @Override

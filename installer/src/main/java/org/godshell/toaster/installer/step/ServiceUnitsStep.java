@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.godshell.toaster.installer.template.Template;
 import org.godshell.toaster.io.AtomicFile;
+import org.godshell.toaster.layout.Daemons;
 
 /**
  * The systemd units {@code toaster-smtpd.service}, {@code toaster-pop3d.service} and {@code
@@ -22,8 +23,6 @@ import org.godshell.toaster.io.AtomicFile;
  */
 final class ServiceUnitsStep implements Step {
 
-    /** The daemons, each with its unit. */
-    static final List<String> DAEMONS = List.of("smtpd", "pop3d", "wiki");
     /** Paths that a unit file can carry unquoted: no spaces, no % specifiers, no quotes. */
     private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9._/+-]*");
 
@@ -31,10 +30,6 @@ final class ServiceUnitsStep implements Step {
 
     ServiceUnitsStep(StepContext context) {
         this.context = context;
-    }
-
-    static String unit(String daemon) {
-        return "toaster-" + daemon + ".service";
     }
 
     /** The unit file's text for this prefix and Java. */
@@ -47,7 +42,7 @@ final class ServiceUnitsStep implements Step {
                         + "quotes); choose a plain --prefix such as /opt/toaster, or a Java at a plain path");
             }
         }
-        return Template.resource(unit(daemon)).render(Map.of("prefix", prefix, "java", java,
+        return Template.resource(Daemons.unit(daemon)).render(Map.of("prefix", prefix, "java", java,
                 "user", SystemUserStep.USER));
     }
 
@@ -58,13 +53,14 @@ final class ServiceUnitsStep implements Step {
 
     @Override
     public String describe() {
-        return "systemd units " + unit("smtpd") + ", " + unit("pop3d") + " and " + unit("wiki") + " in "
-                + context.systemd().map(systemd -> systemd.units().toString()).orElse("(no systemd)") + ", enabled";
+        return "systemd units " + Daemons.unit("smtpd") + ", " + Daemons.unit("pop3d") + " and "
+                + Daemons.unit("wiki") + " in " + context.systemd().map(systemd -> systemd.units().toString())
+                .orElse("(no systemd)") + ", enabled";
     }
 
     @Override
     public boolean isDone() throws IOException, StepException {
-        for (String daemon : DAEMONS) {
+        for (String daemon : Daemons.ALL) {
             if (!current(daemon) || !systemd().is(context.commands(), "is-enabled", daemon)) {
                 return false;
             }
@@ -75,7 +71,7 @@ final class ServiceUnitsStep implements Step {
     @Override
     public void apply() throws IOException, StepException {
         List<String> changed = new ArrayList<>();
-        for (String daemon : DAEMONS) {
+        for (String daemon : Daemons.ALL) {
             if (!written(daemon)) {
                 AtomicFile.write(systemd().file(daemon), render(daemon), "rw-r--r--");
                 changed.add(daemon);
@@ -87,7 +83,7 @@ final class ServiceUnitsStep implements Step {
             context.commands().require(systemd().argv("daemon-reload", List.of()), Optional.empty());
             changed.forEach(context.changes()::restart);
         }
-        context.commands().require(systemd().argv("enable", DAEMONS, "--quiet"), Optional.empty());
+        context.commands().require(systemd().argv("enable", Daemons.ALL, "--quiet"), Optional.empty());
     }
 
     private Systemd systemd() throws StepException {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.godshell.toaster.hostcheck.Finding;
+import org.godshell.toaster.layout.Daemons;
 
 /**
  * smtpd, pop3d and the wiki running, each restarted only when this run changed what it reads: through systemd
@@ -46,7 +47,7 @@ final class StartStep implements Step {
 
     boolean running() throws StepException {
         if (context.services().isPresent()) {
-            for (String daemon : ServiceUnitsStep.DAEMONS) {
+            for (String daemon : Daemons.ALL) {
                 if (!context.services().get().is(context.commands(), "is-active", daemon)) {
                     return false;
                 }
@@ -82,7 +83,7 @@ final class StartStep implements Step {
                 context.commands().require(systemd.argv("restart", restart), Optional.empty());
             }
             // start leaves an active unit alone: only what is down comes up.
-            context.commands().require(systemd.argv("start", ServiceUnitsStep.DAEMONS), Optional.empty());
+            context.commands().require(systemd.argv("start", Daemons.ALL), Optional.empty());
         } else {
             if (!restart.isEmpty() && anyPidFile()) {
                 List<String> stop = new ArrayList<>(context.toaster("stop"));

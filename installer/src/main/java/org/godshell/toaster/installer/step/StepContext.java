@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.godshell.toaster.installer.prefix.Prefix;
 import org.godshell.toaster.installer.settings.Settings;
+import org.godshell.toaster.layout.Daemons;
 
 /**
  * What every step may use: the settings, the prefix, the program runner, the output, the host's facts and a
@@ -35,16 +36,16 @@ public record StepContext(Settings settings, Prefix prefix, Commands commands, P
 
         /** Every daemon reads it (the program, control/me, the certificate). */
         public void restartAll() {
-            restart.addAll(ServiceUnitsStep.DAEMONS);
+            restart.addAll(Daemons.ALL);
         }
 
         public void restart(String daemon) {
             restart.add(daemon);
         }
 
-        /** The daemons to restart, in the order of {@link ServiceUnitsStep#DAEMONS}. */
+        /** The daemons to restart, in the order of {@link Daemons#ALL}. */
         public List<String> toRestart() {
-            return ServiceUnitsStep.DAEMONS.stream().filter(restart::contains).toList();
+            return Daemons.ALL.stream().filter(restart::contains).toList();
         }
 
         public boolean needsRestart() {

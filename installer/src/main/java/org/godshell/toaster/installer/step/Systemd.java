@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.godshell.toaster.layout.Daemons;
 
 /**
  * systemd, on a host it runs: where the installer writes unit files, and the {@code systemctl} it asks (tests
@@ -23,14 +24,14 @@ public record Systemd(Path units, String systemctl) {
 
     /** The unit file of a daemon. */
     Path file(String daemon) {
-        return units.resolve(ServiceUnitsStep.unit(daemon));
+        return units.resolve(Daemons.unit(daemon));
     }
 
     /** {@code systemctl VERB [OPTION...] UNIT...} for these daemons' units, as an argv list. */
     List<String> argv(String verb, List<String> daemons, String... options) {
         List<String> argv = new ArrayList<>(List.of(systemctl, verb));
         argv.addAll(List.of(options));
-        daemons.forEach(daemon -> argv.add(ServiceUnitsStep.unit(daemon)));
+        daemons.forEach(daemon -> argv.add(Daemons.unit(daemon)));
         return argv;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.installer.prefix.Installation;
 import org.godshell.toaster.installer.prefix.Prefix;
+import org.godshell.toaster.layout.Daemons;
 
 /**
  * The steps of {@code uninstall}: stop every daemon (each unit the installer ever wrote, or {@code toaster
@@ -58,14 +59,14 @@ public final class UninstallSteps {
         public boolean isDone() throws StepException {
             if (context.services().isPresent()) {
                 Systemd systemd = context.services().get();
-                for (String daemon : ServiceUnitsStep.DAEMONS) {
+                for (String daemon : Daemons.ALL) {
                     if (systemd.is(context.commands(), "is-active", daemon)
                             || systemd.is(context.commands(), "is-enabled", daemon)) {
                         return false;
                     }
                 }
             } else if (Files.isExecutable(context.root().resolve("bin/toaster"))) {
-                for (String daemon : ServiceUnitsStep.DAEMONS) {
+                for (String daemon : Daemons.ALL) {
                     if (context.commands().run(context.toaster("status", daemon)).ok()) {
                         return false;
                     }
@@ -78,7 +79,7 @@ public final class UninstallSteps {
         public void apply() throws StepException {
             if (context.services().isPresent()) {
                 // A unit already gone is not an error here.
-                context.commands().run(context.services().get().argv("disable", ServiceUnitsStep.DAEMONS, "--now",
+                context.commands().run(context.services().get().argv("disable", Daemons.ALL, "--now",
                         "--quiet"));
             } else if (Files.isExecutable(context.root().resolve("bin/toaster"))) {
                 context.commands().require(context.toaster("stop"), Optional.empty());
@@ -95,26 +96,26 @@ public final class UninstallSteps {
 
         @Override
         public String describe() {
-            return "systemd units " + String.join(", ", ServiceUnitsStep.DAEMONS.stream().map(ServiceUnitsStep::unit)
+            return "systemd units " + String.join(", ", Daemons.ALL.stream().map(Daemons::unit)
                     .toList()) + " removed";
         }
 
         @Override
         public boolean isDone() {
             Systemd systemd = context.services().orElseThrow();
-            return ServiceUnitsStep.DAEMONS.stream().noneMatch(daemon -> Files.exists(systemd.file(daemon),
+            return Daemons.ALL.stream().noneMatch(daemon -> Files.exists(systemd.file(daemon),
                     LinkOption.NOFOLLOW_LINKS));
         }
 
         @Override
         public void apply() throws IOException, StepException {
             Systemd systemd = context.services().orElseThrow();
-            for (String daemon : ServiceUnitsStep.DAEMONS) {
+            for (String daemon : Daemons.ALL) {
                 Files.deleteIfExists(systemd.file(daemon));
             }
             context.commands().require(systemd.argv("daemon-reload", List.of()), Optional.empty());
             // A unit that never failed has nothing to forget.
-            context.commands().run(systemd.argv("reset-failed", ServiceUnitsStep.DAEMONS));
+            context.commands().run(systemd.argv("reset-failed", Daemons.ALL));
         }
     }
 

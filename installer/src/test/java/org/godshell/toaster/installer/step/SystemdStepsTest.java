@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.installer.prefix.Prefix;
 import org.godshell.toaster.installer.settings.Mode;
+import org.godshell.toaster.layout.Daemons;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,7 +119,7 @@ class SystemdStepsTest {
 
     @Test
     void aStopIsCleanAndACrashRestarts() throws Exception {
-        for (String daemon : ServiceUnitsStep.DAEMONS) {
+        for (String daemon : Daemons.ALL) {
             String unit = new ServiceUnitsStep(run(Mode.SYSTEM)).render(daemon);
             assertTrue(unit.contains("\nSuccessExitStatus=143\n"), "SIGTERM's exit is a clean stop: " + unit);
             assertTrue(unit.contains("\nRestart=on-failure\n"), unit);
