@@ -93,6 +93,13 @@ class UserCommandTest {
     }
 
     @Test
+    void theStoresLockFileIsNobodyElsesWhateverTheUmask() throws Exception {
+        assertEquals(0, run("", "domain", "add", "example.test"), err.toString());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                prefix.resolve("domains/.lock"))), "nothing under domains/ for others: the doctor checks it");
+    }
+
+    @Test
     void schemeScramSha256WritesScramKeys() throws Exception {
         assertEquals(0, run("", "domain", "add", "example.test"), err.toString());
         assertEquals(0, run("correct horse battery\n", "user", "add", "--scheme", "scram-sha-256", "ann@example.test"),

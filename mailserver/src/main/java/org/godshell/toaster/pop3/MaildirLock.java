@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * One POP3 session's hold on a Maildir, so that a second session gets {@code -ERR [IN-USE]} (RFC 2449 §8.1.2)
@@ -44,8 +45,9 @@ final class MaildirLock implements AutoCloseable {
         }
         FileChannel channel = null;
         try {
-            channel = FileChannel.open(maildir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            // Mode 0600 like everything in a mailbox, whatever the umask of whoever runs pop3d (the doctor checks).
+            channel = FileChannel.open(maildir.resolve(FILE), Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), AtomicFile.permissions(maildir, "rw-------"));
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();

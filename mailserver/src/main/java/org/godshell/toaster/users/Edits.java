@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.godshell.toaster.auth.SaslPrep;
@@ -58,7 +59,8 @@ final class Edits {
                 handover.apply(store.domainsDir(), store.domainsDir());
             }
             Path lock = store.domainsDir().resolve(".lock");
-            try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(lock, Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE), AtomicFile.permissions(lock.getParent(), "rw-------"))) {
                 handover.apply(lock, lock);
                 // Released when the channel closes, whatever the edit throws.
                 channel.lock();

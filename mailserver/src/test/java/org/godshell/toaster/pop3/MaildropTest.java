@@ -27,6 +27,9 @@ class MaildropTest {
             try (Pop3Client first = new Pop3Client(server.implicitTls());
                     Pop3Client second = new Pop3Client(server.implicitTls())) {
                 assertTrue(first.login("ann@local.test", "secret").startsWith("+OK logged in, 1 messages"));
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        java.nio.file.Files.getPosixFilePermissions(server.maildir("ann").resolve(MaildirLock.FILE))),
+                        "nothing in a mailbox for others, whatever the umask");
                 assertEquals("-ERR [IN-USE] mailbox in use by another POP3 session",
                         second.login("ann@local.test", "secret"));
                 assertEquals("-ERR send USER first", second.send("PASS secret"), "back in AUTHORIZATION");
