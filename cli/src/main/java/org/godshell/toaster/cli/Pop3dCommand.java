@@ -12,6 +12,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.Pop3Config;
 import org.godshell.toaster.pop3.Accounts;
 import org.godshell.toaster.pop3.Pop3Log;
@@ -52,15 +54,18 @@ final class Pop3dCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path control = prefix.control();
         Pop3Log log = new Pop3Log(System.err);
-        Pop3Config config;
+        Live<Pop3Config> live;
         Optional<TlsSource> tls;
         try {
-            config = Pop3Config.load(control);
+            // Read strictly now (a bad file stops the start), then again at the connection after each edit.
+            live = Live.of(new Controls(control, line -> log.event("-", line)), Pop3Config::make,
+                    line -> log.event("-", line));
             tls = TlsSource.watch(control, line -> log.event("-", line));
         } catch (ConfigException e) {
             err.println("toaster pop3d: " + e.getMessage());
             return 1;
         }
+        Pop3Config config = live.get();
         if (config.listenPop3().isEmpty() && config.listenPop3s().isEmpty()) {
             err.println("toaster pop3d: neither " + control.resolve("listen-pop3") + " nor "
                     + control.resolve("listen-pop3s") + " exists, so there is nothing to listen on; write one "
@@ -75,7 +80,7 @@ final class Pop3dCommand implements Callable<Integer> {
         UserStore users = UserStore.open(prefix.prefix());
         Accounts accounts = new Accounts(users::verify, new AuthThrottle(Clock.systemUTC()),
                 prefix.prefix().resolve("domains"));
-        Pop3Server server = new Pop3Server(config, accounts, tls, log);
+        Pop3Server server = new Pop3Server(live, accounts, tls, log);
         try {
             server.start();
         } catch (IOException e) {

@@ -10,26 +10,25 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.DeliveryConfig;
-import org.godshell.toaster.config.DnsServers;
-import org.godshell.toaster.config.ListenAddresses;
+import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.deliver.Injector;
 import org.godshell.toaster.deliver.QueueRunner;
 import org.godshell.toaster.deliver.Router;
-import org.godshell.toaster.deliver.Schedule;
 import org.godshell.toaster.deliver.local.LocalDelivery;
 import org.godshell.toaster.deliver.local.Maildir;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
-import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.Logins;
 import org.godshell.toaster.smtpd.SmtpServer;
+import org.godshell.toaster.smtpd.TransactionLog;
 import org.godshell.toaster.spp.SppEngine;
 import org.godshell.toaster.tls.TlsConfig;
 import org.godshell.toaster.users.UserStore;
-import org.godshell.toaster.smtpd.TransactionLog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,12 +63,12 @@ final class SmtpdCommand implements Callable<Integer> {
      * AUTH checks the installation's users (domains/DOMAIN/passwd), inside TLS only; the submission port
      * (control/listen-submission) needs a certificate, since it is useless without TLS.
      */
-    private Logins logins(TlsConfig tls, UserStore users) throws ConfigException {
-        Path file = prefix.control().resolve("listen-submission");
-        List<InetSocketAddress> submission = ListenAddresses.load(file).orElse(List.of());
+    private static Logins logins(Controls control, TlsConfig tls, UserStore users) throws ConfigException {
+        List<InetSocketAddress> submission = control.get(ControlFiles.LISTEN_SUBMISSION);
         if (!submission.isEmpty() && tls.server().isEmpty()) {
-            throw new ConfigException(file, 0, "offers submission, which needs TLS, but there is no "
-                    + prefix.control().resolve("servercert.pem") + "; make one with: toaster cert selfsigned --host HOST");
+            throw new ConfigException(control.path(ControlFiles.LISTEN_SUBMISSION), 0, "offers submission, which "
+                    + "needs TLS, but there is no " + control.path(ControlFiles.SERVERCERT_PEM) + "; make one with: "
+                    + "toaster cert selfsigned --host HOST");
         }
         return Logins.with(users::verify, users::scram, users::cramMd5, submission);
     }
@@ -86,21 +85,22 @@ final class SmtpdCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         TransactionLog log = new TransactionLog(System.err);
-        SmtpConfig config;
+        Live<SmtpConfig> config;
         SppEngine plugins;
         TlsConfig tls;
         Logins logins;
-        DeliveryConfig delivery;
-        RemoteConfig remote;
+        Live<DeliveryConfig> delivery;
+        Live<RemoteConfig> remote;
         UserStore users = UserStore.open(prefix.prefix());
+        // Every setting is read here once, strictly (a bad file stops the start), then again whenever it changes.
+        Controls control = new Controls(prefix.control(), line -> log.event("-", line));
         try {
-            config = SmtpConfig.load(prefix.control());
-            tls = TlsConfig.load(prefix.control(), line -> log.event("-", line));
-            logins = logins(tls, users);
-            plugins = SppEngine.load(prefix.prefix(), config.rules(), line -> log.event("-", line));
-            delivery = DeliveryConfig.load(prefix.control());
-            Dns dns = DnsServers.load(prefix.control().resolve("dnsservers")).map(Dns::using).orElseGet(Dns::system);
-            remote = RemoteConfig.load(prefix.control(), dns, delivery.me());
+            config = Live.of(control, SmtpConfig::make, line -> log.event("-", line));
+            tls = TlsConfig.load(control, line -> log.event("-", line));
+            logins = logins(control, tls, users);
+            plugins = SppEngine.load(control, config.get().rules(), line -> log.event("-", line));
+            delivery = Live.of(control, DeliveryConfig::make, line -> log.event("-", line));
+            remote = Live.of(control, RemoteConfig::make, line -> log.event("-", line));
         } catch (ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
@@ -110,7 +110,7 @@ final class SmtpdCommand implements Callable<Integer> {
             QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
             SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, log);
             log.event("-", tls.server().isPresent()
-                    ? "STARTTLS offered with " + prefix.control().resolve("servercert.pem")
+                    ? "STARTTLS offered with " + control.path(ControlFiles.SERVERCERT_PEM)
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");
             try {
                 server.start();
@@ -134,7 +134,7 @@ final class SmtpdCommand implements Callable<Integer> {
             for (int i = 0; i < addresses.size(); i++) {
                 InetSocketAddress address = addresses.get(i);
                 out.println("smtpd: listening on " + address.getAddress().getHostAddress() + ":" + address.getPort()
-                        + " as " + config.me() + kind(i, config, tls));
+                        + " as " + config.get().me() + kind(i, config.get(), tls));
             }
             out.println(runner == null ? "delivery: off (--no-deliver); mail stays in " + queueDir
                     : "delivery: on, from " + queueDir + " to " + prefix.prefix().resolve("domains")
@@ -152,12 +152,12 @@ final class SmtpdCommand implements Callable<Integer> {
      * Starts delivery in this process (deliver/delivery.md says why it is not a daemon of its own): local
      * mailboxes through the same user store as AUTH, remote hosts by MX or smtproutes.
      */
-    private static QueueRunner startDelivery(Path queueDir, Queue queue, UserStore users, DeliveryConfig config,
-            RemoteConfig remote, TransactionLog log) throws IOException {
+    private static QueueRunner startDelivery(Path queueDir, Queue queue, UserStore users,
+            Live<DeliveryConfig> config, Live<RemoteConfig> remote, TransactionLog log) throws IOException {
         Clock clock = Clock.systemUTC();
-        LocalDelivery local = new LocalDelivery(users, new Maildir(), new Injector(queue, config.me(), clock));
-        Router router = new Router(users, local, new RemoteDelivery(remote), config.me());
-        return QueueRunner.start(queueDir, queue, router, config, Schedule.standard(config.queueLifetime()), clock,
-                line -> log.event("-", line));
+        LocalDelivery local = new LocalDelivery(users, new Maildir(), new Injector(queue, () -> config.get().me(),
+                clock));
+        Router router = new Router(users, local, new RemoteDelivery(remote), () -> config.get().me());
+        return QueueRunner.start(queueDir, queue, router, config, clock, line -> log.event("-", line));
     }
 }

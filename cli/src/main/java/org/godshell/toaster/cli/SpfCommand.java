@@ -3,12 +3,11 @@ package org.godshell.toaster.cli;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.ControlFile;
-import org.godshell.toaster.config.DnsServers;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.spf.Spf;
 import org.godshell.toaster.spf.SpfVerdict;
@@ -63,9 +62,9 @@ final class SpfCommand implements Callable<Integer> {
         String receiver = "localhost";
         try {
             if (prefix.given()) {
-                Path control = prefix.control();
-                dns = DnsServers.load(control.resolve("dnsservers")).map(Dns::using).orElseGet(Dns::system);
-                receiver = ControlFile.line(control.resolve("me")).orElse(receiver).strip();
+                Controls control = Controls.once(prefix.control());
+                dns = Dns.of(control.get(ControlFiles.DNSSERVERS));
+                receiver = control.get(ControlFiles.ME);
             } else {
                 dns = Dns.system();
             }

@@ -2,11 +2,11 @@ package org.godshell.toaster.cli;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.WikiEditors;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.site.git.PushAccounts;
 import org.godshell.toaster.users.UserStore;
 
@@ -18,9 +18,10 @@ final class WikiAccounts implements PushAccounts {
 
     private final UserStore users;
     private final AuthThrottle throttle;
-    private final Path editors;
+    private final Controls editors;
 
-    WikiAccounts(UserStore users, AuthThrottle throttle, Path editors) {
+    /** {@code editors}: the control directory wikieditors is read from at each push. */
+    WikiAccounts(UserStore users, AuthThrottle throttle, Controls editors) {
         this.users = users;
         this.throttle = throttle;
         this.editors = editors;
@@ -47,7 +48,7 @@ final class WikiAccounts implements PushAccounts {
     @Override
     public boolean isEditor(String account) throws IOException {
         try {
-            return WikiEditors.load(editors).allows(account);
+            return editors.get(ControlFiles.WIKIEDITORS).allows(account);
         } catch (ConfigException e) {
             throw new IOException(e.getMessage(), e);
         }

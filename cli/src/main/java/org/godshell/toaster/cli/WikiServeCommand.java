@@ -18,6 +18,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.WikiServeConfig;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
@@ -67,8 +68,10 @@ final class WikiServeCommand implements Callable<Integer> {
         Path control = prefix.control();
         WikiServeConfig config;
         Optional<SSLContext> tls;
+        // wikieditors is read here, strictly, and again at each push after an edit.
+        Controls files = new Controls(control, log);
         try {
-            config = WikiServeConfig.load(control);
+            config = WikiServeConfig.make(files);
             // The certificates are looked at before each handshake: a renewed one is served without a restart.
             Optional<TlsSource> source = config.listenHttps().isEmpty() ? Optional.empty()
                     : TlsSource.watch(control, log);
@@ -110,7 +113,7 @@ final class WikiServeCommand implements Callable<Integer> {
             return 1;
         }
         WikiAccounts accounts = new WikiAccounts(UserStore.open(prefix.prefix()), new AuthThrottle(Clock.systemUTC()),
-                control.resolve("wikieditors"));
+                files);
         Pushes pushes = new Pushes(repository, accounts, PushLimits.DEFAULT, build,
                 new PushLog(wiki.resolve("push.log")), log);
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),

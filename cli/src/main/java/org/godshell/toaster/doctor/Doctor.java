@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.ListenAddresses;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.config.Key;
 import org.godshell.toaster.hostcheck.DnsCheck;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.hostcheck.PortCheck;
@@ -40,15 +42,11 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
     /** How many wrong paths of one place are named; the count says how many more there are. */
     static final int EXAMPLES = 3;
 
-    /** The listen files of every daemon, in the order the summary shows them; smtpd's has a default. */
-    static final List<String> LISTEN_FILES = List.of("listen-smtp", "listen-submission", "listen-smtps",
-            "listen-pop3", "listen-pop3s", "listen-http", "listen-https");
 
     /** The listen files of each daemon: a daemon not under {@code toaster start} may still serve them. */
-    private static final Map<String, List<String>> DAEMON_FILES = Map.of(
-            "smtpd", List.of("listen-smtp", "listen-submission", "listen-smtps"),
-            "pop3d", List.of("listen-pop3", "listen-pop3s"),
-            "wiki", List.of("listen-http", "listen-https"));
+    private static final Map<String, List<String>> DAEMON_FILES = ControlFiles.LISTEN.stream().collect(
+            Collectors.groupingBy(key -> key.uses().getFirst().daemon(), Collectors.mapping(Key::name,
+                    Collectors.toList())));
 
     public List<Finding> check() throws IOException, ConfigException {
         List<Finding> findings = new ArrayList<>();
@@ -76,11 +74,10 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
     /** The ports the control files name; listen-smtp missing means smtpd's default, port 25. */
     static List<PortCheck.Port> ports(Path control) throws ConfigException {
         List<PortCheck.Port> ports = new ArrayList<>();
-        for (String file : LISTEN_FILES) {
-            List<InetSocketAddress> addresses = ListenAddresses.load(control.resolve(file))
-                    .orElse(file.equals("listen-smtp") ? List.of(new InetSocketAddress(25)) : List.of());
-            addresses.stream().map(InetSocketAddress::getPort).distinct()
-                    .forEach(port -> ports.add(new PortCheck.Port(file, port)));
+        Controls files = Controls.once(control);
+        for (Key<List<InetSocketAddress>> key : ControlFiles.LISTEN) {
+            files.get(key).stream().map(InetSocketAddress::getPort).distinct()
+                    .forEach(port -> ports.add(new PortCheck.Port(key.name(), port)));
         }
         return ports;
     }

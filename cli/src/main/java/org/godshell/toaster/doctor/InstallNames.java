@@ -6,7 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.DeliveryConfig;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.layout.InstallRecordFile;
 
 /**
@@ -25,7 +26,7 @@ public record InstallNames(String hostName, String domain, boolean unprivileged)
     public static InstallNames read(Path prefix, Optional<String> domain) throws IOException, ConfigException {
         Map<String, String> record = InstallRecordFile.read(prefix);
         Path control = prefix.resolve("control");
-        String host = record.containsKey("hostname") ? record.get("hostname") : DeliveryConfig.load(control).me();
+        String host = record.containsKey("hostname") ? record.get("hostname") : Controls.once(control).get(ControlFiles.ME);
         String chosen = domain.orElseGet(() -> record.getOrDefault("domain", parent(host)));
         return new InstallNames(checked(prefix.resolve(RECORD), "host name", host),
                 checked(prefix.resolve(RECORD), "domain", chosen), "unprivileged".equals(record.get("mode")));

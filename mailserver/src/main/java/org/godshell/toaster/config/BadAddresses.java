@@ -30,10 +30,6 @@ public record BadAddresses(Set<String> entries) {
     }
 
     /** Reads a list file; a missing file is {@link #none()}. */
-    public static BadAddresses load(Path file) throws ConfigException {
-        return fromLines(file, ControlFile.lines(file));
-    }
-
     static BadAddresses fromLines(Path file, List<ControlFile.Line> lines) throws ConfigException {
         for (ControlFile.Line line : lines) {
             String t = line.text();

@@ -1,93 +1,164 @@
 package org.godshell.toaster.config;
 
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
+import static org.godshell.toaster.config.Key.Effect.NEXT_CONNECTION;
+import static org.godshell.toaster.config.Key.Effect.NEXT_DELIVERY;
+import static org.godshell.toaster.config.Key.Effect.NEXT_HANDSHAKE;
+import static org.godshell.toaster.config.Key.Effect.NEXT_PUSH;
+import static org.godshell.toaster.config.Key.Effect.NEXT_RCPT;
+import static org.godshell.toaster.config.Key.Effect.RESTART;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.godshell.toaster.config.Key.Effect;
+import org.godshell.toaster.config.Key.Kind;
+import org.godshell.toaster.config.Key.Shape;
+import org.godshell.toaster.config.Key.Use;
 
 /**
- * The one list of every file in {@code control/} that the toaster reads, with the default a missing file means
- * and its syntax in one line. The readers stay where they are (each next to the code that needs the value); this
- * list is what {@code toaster showconfig} walks to show the files it has no value of its own for, and what the
- * tests hold both the readers (a scan of the sources) and the wiki's "Control files" page against, so a file
- * cannot be added, renamed or dropped without the documentation following.
+ * The table of every file in {@code control/}: one {@link Key} per file, with its type, parser, default, readers
+ * and when an edit takes effect. Code reads a control file only through its key and {@link Controls}; the wiki's
+ * Control files page is checked against this table, and {@code toaster showconfig} walks it. Adding a control
+ * file is one row here and one {@code get} where it is used.
  */
 public final class ControlFiles {
 
-    /**
-     * One control file.
-     *
-     * @param name     its name in {@code control/} ({@code servercerts} is a directory of {@code *.pem} files)
-     * @param fallback what a missing file means, as the documentation says it
-     * @param syntax   what the file holds, in one line
-     */
-    public record Entry(String name, String fallback, String syntax) {
-        public Entry {
-            Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(fallback, "fallback");
-            Objects.requireNonNull(syntax, "syntax");
-            if (!name.matches("[a-z0-9][a-z0-9.-]*")) {
-                throw new IllegalArgumentException("not a control file name: " + name);
-            }
-        }
-    }
+    /** Every IPv4 address, port 25: what tcpserver is given in the qmail toasters' run scripts. */
+    static final InetSocketAddress ANY_PORT_25 = new InetSocketAddress(Values.anyIpv4(), 25);
+
+    public static final Key<String> ME = line("me", Kind.HOST, (f, l) -> Values.hostName(f, l.get(0)),
+            r -> Values.localHostName(), "the host's own name", "one host name",
+            List.of(smtpd(NEXT_CONNECTION), delivery(), pop3d(NEXT_CONNECTION), wiki(RESTART)));
+    public static final Key<String> SMTPGREETING = line("smtpgreeting", Kind.TEXT,
+            (f, l) -> Values.greeting(f, l.get(0)), r -> r.get(ME), "the value of me",
+            "one line of printable ASCII, the text after 220", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Set<String>> RCPTHOSTS = list("rcpthosts", Kind.DOMAINS, ControlFiles::domains,
+            r -> Set.of(), "nothing: mail for every domain is refused", "one domain a line; .domain for its subdomains",
+            List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Set<String>> MORERCPTHOSTS = list("morercpthosts", Kind.DOMAINS, ControlFiles::domains,
+            r -> Set.of(), "nothing: mail for every domain is refused", "as rcpthosts", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Long> DATABYTES = line("databytes", Kind.BYTES, number("a number of bytes",
+            "write a whole number such as 10485760 (0 = no limit)", 0, Long.MAX_VALUE), r -> 0L, "0 (no limit)",
+            "a whole number of bytes", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<BadAddresses> BADMAILFROM = list("badmailfrom", Kind.ADDRESSES, BadAddresses::fromLines,
+            r -> BadAddresses.none(), "empty", "one address or @domain a line", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<BadAddresses> BADRCPTTO = list("badrcptto", Kind.ADDRESSES, BadAddresses::fromLines,
+            r -> BadAddresses.none(), "empty", "one address or @domain a line", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Long> TIMEOUTSMTPD = line("timeoutsmtpd", Kind.SECONDS, number("a number of seconds",
+            "write a whole number of seconds such as 1200", 1, Integer.MAX_VALUE), r -> 1200L, "1200",
+            "a whole number of seconds", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<List<InetSocketAddress>> LISTEN_SMTP = list("listen-smtp", Kind.LISTEN,
+            ListenAddresses::parse, r -> List.of(ANY_PORT_25), "0.0.0.0:25", "one address:port a line, [IPv6]:port",
+            List.of(smtpd(RESTART)));
+    public static final Key<Long> CONCURRENCYINCOMING = line("concurrencyincoming", Kind.NUMBER,
+            number("a number of connections", "write a whole number such as 40", 1, Integer.MAX_VALUE), r -> 40L,
+            "40", "a whole number of connections", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Long> CONCURRENCYPERIP = line("concurrencyperip", Kind.NUMBER,
+            number("a number of connections", "write a whole number such as 10", 1, Integer.MAX_VALUE), r -> 10L,
+            "10", "a whole number of connections", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Long> MAXRCPT = line("maxrcpt", Kind.NUMBER, number("a number of recipients",
+            "write a whole number such as 1000", 1, Integer.MAX_VALUE), r -> 1000L, "1000",
+            "a whole number of recipients", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<TcpRules> TCP_SMTP = list("tcp.smtp", Kind.RULES, TcpRules::fromLines,
+            r -> TcpRules.allowAll(), "no rules: everyone allowed",
+            "tcprules lines, address:allow,VAR=\"value\" or address:deny", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Void> SERVERCERT_PEM = own("servercert.pem", Kind.CERTIFICATE, "none: no STARTTLS",
+            "PEM: the private key, then the certificate chain",
+            List.of(smtpd(NEXT_HANDSHAKE), pop3d(NEXT_HANDSHAKE), wiki(NEXT_HANDSHAKE)));
+    public static final Key<Void> SERVERCERTS = own("servercerts", Kind.CERTIFICATE, "none",
+            "a directory of NAME.pem files as servercert.pem, chosen by SNI",
+            List.of(smtpd(NEXT_HANDSHAKE), pop3d(NEXT_HANDSHAKE), wiki(NEXT_HANDSHAKE)));
+    public static final Key<List<InetSocketAddress>> LISTEN_SUBMISSION = listen("listen-submission",
+            "none: no submission port", "as listen-smtp", smtpd(RESTART));
+    public static final Key<List<String>> SMTPAUTHMECHS = list("smtpauthmechs", Kind.NAMES,
+            AuthMechanisms::fromLines, r -> AuthMechanisms.DEFAULT, "PLAIN, LOGIN, SCRAM-SHA-256",
+            "one SASL mechanism a line", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<List<InetSocketAddress>> LISTEN_SMTPS = listen("listen-smtps", "none: no SMTPS",
+            "as listen-smtp", smtpd(RESTART));
+    public static final Key<List<InetSocketAddress>> LISTEN_POP3S = listen("listen-pop3s", "none: no POP3S",
+            "as listen-smtp", pop3d(RESTART));
+    public static final Key<List<InetSocketAddress>> LISTEN_POP3 = listen("listen-pop3", "none: no plain POP3",
+            "as listen-smtp", pop3d(RESTART));
+    public static final Key<List<InetSocketAddress>> LISTEN_HTTP = listen("listen-http", "none: no plain HTTP",
+            "as listen-smtp", wiki(RESTART));
+    public static final Key<List<InetSocketAddress>> LISTEN_HTTPS = listen("listen-https", "none: no HTTPS",
+            "as listen-smtp", wiki(RESTART));
+    public static final Key<Optional<String>> WIKIURL = line("wikiurl", Kind.URL,
+            (f, l) -> Optional.of(Values.siteUrl(f, l.get(0))), r -> Optional.empty(),
+            "https://ME/ with listen-https, else the first listen-http address",
+            "one http:// or https:// URL: where people reach the wiki through another web server",
+            List.of(wiki(RESTART)));
+    public static final Key<WikiEditors> WIKIEDITORS = list("wikieditors", Kind.ADDRESSES, WikiEditors::parse,
+            r -> WikiEditors.nobody(), "none: nobody may push", "one mail address a line, or *",
+            List.of(wiki(NEXT_PUSH)));
+    public static final Key<Long> TIMEOUTPOP3D = line("timeoutpop3d", Kind.SECONDS, number("a number of seconds",
+            "write a whole number of seconds, at least 600 (RFC 1939 §3)", 600, Integer.MAX_VALUE), r -> 600L, "600",
+            "a whole number of seconds, at least 600", List.of(pop3d(NEXT_CONNECTION)));
+    public static final Key<Long> CONCURRENCYPOP3 = line("concurrencypop3", Kind.NUMBER,
+            number("a number of connections", "write a whole number such as 40", 1, Integer.MAX_VALUE), r -> 40L,
+            "40", "a whole number of connections", List.of(pop3d(NEXT_CONNECTION)));
+    public static final Key<Long> CONCURRENCYPOP3PERIP = line("concurrencypop3perip", Kind.NUMBER,
+            number("a number of connections", "write a whole number such as 10", 1, Integer.MAX_VALUE), r -> 10L,
+            "10", "a whole number of connections", List.of(pop3d(NEXT_CONNECTION)));
+    public static final Key<Void> SMTPPLUGINS = own("smtpplugins", Kind.PLUGINS, "none: no plugins",
+            "qmail-spp: [section] lines, then one plugin a line", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Long> SPPTIMEOUT = line("spptimeout", Kind.SECONDS, number("a timeout",
+            "write whole seconds from 1 to 9999, such as 10", 1, 9999), r -> 10L, "10",
+            "a whole number of seconds, 1 to 9999", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Void> VALIDRCPTTO = own("validrcptto", Kind.ADDRESSES,
+            "none: only the virtual domains are checked", "one address or @domain a line", List.of(smtpd(NEXT_RCPT)));
+    public static final Key<List<InetSocketAddress>> DNSSERVERS = list("dnsservers", Kind.NAMESERVERS,
+            DnsServers::parse, r -> List.of(), "the host's resolvers (/etc/resolv.conf)",
+            "one IP address[:port] a line", List.of(smtpd(NEXT_CONNECTION), delivery()));
+    public static final Key<Long> QUEUELIFETIME = line("queuelifetime", Kind.SECONDS, number("a number of seconds",
+            "write the seconds a message may wait, e.g. 604800 for a week", 1, 365L * 86_400), r -> 604_800L,
+            "604800 (a week)", "a whole number of seconds", List.of(delivery()));
+    public static final Key<Long> CONCURRENCYLOCAL = line("concurrencylocal", Kind.NUMBER,
+            number("a number of deliveries", "write how many local deliveries may run at once, e.g. 10", 1, 1000),
+            r -> 10L, "10", "a whole number of deliveries", List.of(delivery()));
+    public static final Key<Long> CONCURRENCYREMOTE = line("concurrencyremote", Kind.NUMBER,
+            number("a number of connections", "write how many remote deliveries may run at once, e.g. 20", 1, 1000),
+            r -> 20L, "20", "a whole number of deliveries", List.of(delivery()));
+    public static final Key<SmtpRoutes> SMTPROUTES = list("smtproutes", Kind.ROUTES, SmtpRoutes::parse,
+            r -> SmtpRoutes.none(), "none: MX records for every domain", "domain:relay[:port] a line",
+            List.of(delivery()));
+    public static final Key<SmarthostAuth> SMARTHOSTAUTH = list("smarthostauth", Kind.LOGINS, SmarthostAuth::read,
+            r -> SmarthostAuth.none(), "none: no AUTH to relays", "relay username password a line; mode 0600",
+            List.of(delivery()));
+    public static final Key<String> HELOHOST = line("helohost", Kind.HOST, (f, l) -> Values.heloHost(f, l.get(0)),
+            r -> r.get(ME), "the value of me", "one host name", List.of(delivery()));
+    public static final Key<Duration> TIMEOUTCONNECT = line("timeoutconnect", Kind.SECONDS, ControlFiles::seconds,
+            r -> Duration.ofSeconds(60), "60", "a whole number of seconds", List.of(delivery()));
+    public static final Key<Optional<Duration>> TIMEOUTREMOTE = line("timeoutremote", Kind.SECONDS,
+            (f, l) -> Optional.of(seconds(f, l)), r -> Optional.empty(),
+            "RFC 5321 §4.5.3.2 values (5 min, 10 min after the data)", "a whole number of seconds",
+            List.of(delivery()));
 
     /** Every control file, in the order of the wiki's table. */
-    public static final List<Entry> ALL = List.of(
-            new Entry("me", "the host's own name", "one host name"),
-            new Entry("smtpgreeting", "the value of me", "one line of printable ASCII, the text after 220"),
-            new Entry("rcpthosts", "nothing: mail for every domain is refused",
-                    "one domain a line; .domain for its subdomains"),
-            new Entry("morercpthosts", "nothing: mail for every domain is refused", "as rcpthosts"),
-            new Entry("databytes", "0 (no limit)", "a whole number of bytes"),
-            new Entry("badmailfrom", "empty", "one address or @domain a line"),
-            new Entry("badrcptto", "empty", "one address or @domain a line"),
-            new Entry("timeoutsmtpd", "1200", "a whole number of seconds"),
-            new Entry("listen-smtp", "0.0.0.0:25", "one address:port a line, [IPv6]:port"),
-            new Entry("concurrencyincoming", "40", "a whole number of connections"),
-            new Entry("concurrencyperip", "10", "a whole number of connections"),
-            new Entry("maxrcpt", "1000", "a whole number of recipients"),
-            new Entry("tcp.smtp", "no rules: everyone allowed",
-                    "tcprules lines, address:allow,VAR=\"value\" or address:deny"),
-            new Entry("servercert.pem", "none: no STARTTLS", "PEM: the private key, then the certificate chain"),
-            new Entry("servercerts", "none", "a directory of NAME.pem files as servercert.pem, chosen by SNI"),
-            new Entry("listen-submission", "none: no submission port", "as listen-smtp"),
-            new Entry("smtpauthmechs", "PLAIN, LOGIN, SCRAM-SHA-256", "one SASL mechanism a line"),
-            new Entry("listen-smtps", "none: no SMTPS", "as listen-smtp"),
-            new Entry("listen-pop3s", "none: no POP3S", "as listen-smtp"),
-            new Entry("listen-pop3", "none: no plain POP3", "as listen-smtp"),
-            new Entry("listen-http", "none: no plain HTTP", "as listen-smtp"),
-            new Entry("listen-https", "none: no HTTPS", "as listen-smtp"),
-            new Entry("wikiurl", "https://ME/ with listen-https, else the first listen-http address",
-                    "one http:// or https:// URL: where people reach the wiki through another web server"),
-            new Entry("wikieditors", "none: nobody may push", "one mail address a line, or *"),
-            new Entry("timeoutpop3d", "600", "a whole number of seconds, at least 600"),
-            new Entry("concurrencypop3", "40", "a whole number of connections"),
-            new Entry("concurrencypop3perip", "10", "a whole number of connections"),
-            new Entry("smtpplugins", "none: no plugins", "qmail-spp: [section] lines, then one plugin a line"),
-            new Entry("spptimeout", "10", "a whole number of seconds, 1 to 9999"),
-            new Entry("validrcptto", "none: only the virtual domains are checked", "one address or @domain a line"),
-            new Entry("dnsservers", "the host's resolvers (/etc/resolv.conf)", "one IP address[:port] a line"),
-            new Entry("queuelifetime", "604800 (a week)", "a whole number of seconds"),
-            new Entry("concurrencylocal", "10", "a whole number of deliveries"),
-            new Entry("concurrencyremote", "20", "a whole number of deliveries"),
-            new Entry("smtproutes", "none: MX records for every domain", "domain:relay[:port] a line"),
-            new Entry("smarthostauth", "none: no AUTH to relays", "relay username password a line; mode 0600"),
-            new Entry("helohost", "the value of me", "one host name"),
-            new Entry("timeoutconnect", "60", "a whole number of seconds"),
-            new Entry("timeoutremote", "RFC 5321 §4.5.3.2 values (5 min, 10 min after the data)",
-                    "a whole number of seconds"));
+    public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
+            BADMAILFROM, BADRCPTTO, TIMEOUTSMTPD, LISTEN_SMTP, CONCURRENCYINCOMING, CONCURRENCYPERIP, MAXRCPT,
+            TCP_SMTP, SERVERCERT_PEM, SERVERCERTS, LISTEN_SUBMISSION, SMTPAUTHMECHS, LISTEN_SMTPS, LISTEN_POP3S,
+            LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
+            CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
+            CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE);
+
+    /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
+    public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,
+            LISTEN_SMTPS, LISTEN_POP3, LISTEN_POP3S, LISTEN_HTTP, LISTEN_HTTPS);
+
+    /** The longest qmail-remote timeout we accept: a day. */
+    static final int MAX_REMOTE_SECONDS = 86_400;
 
     private ControlFiles() {
     }
 
-    /** The entry of a file name, if the toaster reads a file of that name. */
-    public static Optional<Entry> find(String name) {
-        return ALL.stream().filter(entry -> entry.name().equals(name)).findFirst();
+    /** The key of a file name, if the toaster reads a file of that name. */
+    public static Optional<Key<?>> find(String name) {
+        return ALL.stream().<Key<?>>map(key -> key).filter(key -> key.name().equals(name)).findFirst();
     }
 
     /**
@@ -95,18 +166,74 @@ public final class ControlFiles {
      * cover, saying whether it is there (and then, since its value belongs to another daemon's reader, only its
      * path) or which default applies.
      */
-    public static List<SmtpConfig.Setting> describeOthers(Path control, Set<String> shown) {
+    public static List<SmtpConfig.Setting> describeOthers(Reads r, Set<String> shown) {
         List<SmtpConfig.Setting> out = new ArrayList<>();
-        for (Entry entry : ALL) {
-            if (shown.contains(entry.name())) {
-                continue;
+        for (Key<?> key : ALL) {
+            if (!shown.contains(key.name())) {
+                String source = r.source(key);
+                boolean present = !source.equals("default");
+                out.add(new SmtpConfig.Setting(key.name(), present ? "(present: " + key.syntax() + ")"
+                        : key.fallbackText(), source));
             }
-            Path file = control.resolve(entry.name());
-            boolean present = Files.exists(file, LinkOption.NOFOLLOW_LINKS);
-            out.add(new SmtpConfig.Setting(entry.name(),
-                    present ? "(present: " + entry.syntax() + ")" : entry.fallback(),
-                    present ? file.toString() : "default"));
         }
         return List.copyOf(out);
+    }
+
+    private static <T> Key<T> line(String name, Kind kind, Key.Parser<T> parser, Key.Fallback<T> fallback,
+            String fallbackText, String syntax, List<Use> uses) {
+        return new Key<>(name, kind, Shape.LINE, parser, fallback, fallbackText, syntax, uses);
+    }
+
+    private static <T> Key<T> list(String name, Kind kind, Key.Parser<T> parser, Key.Fallback<T> fallback,
+            String fallbackText, String syntax, List<Use> uses) {
+        return new Key<>(name, kind, Shape.LIST, parser, fallback, fallbackText, syntax, uses);
+    }
+
+    private static Key<List<InetSocketAddress>> listen(String name, String fallbackText, String syntax, Use use) {
+        return list(name, Kind.LISTEN, ListenAddresses::parse, r -> List.of(), fallbackText, syntax, List.of(use));
+    }
+
+    /** A file with a reader of its own (certificates, plugin files), listed here for its documentation. */
+    private static Key<Void> own(String name, Kind kind, String fallbackText, String syntax, List<Use> uses) {
+        return new Key<>(name, kind, Shape.OWN, (f, l) -> {
+            throw new IllegalStateException(f + " has a reader of its own");
+        }, r -> null, fallbackText, syntax, uses);
+    }
+
+    private static Key.Parser<Long> number(String what, String fix, long min, long max) {
+        return (f, l) -> Values.number(f, l.get(0), what, fix, min, max);
+    }
+
+    /**
+     * rcpthosts and morercpthosts, both plain text here (qmail compiles morercpthosts into a cdb with
+     * qmail-newmrh; we read the text).
+     */
+    private static Set<String> domains(java.nio.file.Path file, List<ControlFile.Line> lines) throws ConfigException {
+        Set<String> domains = new LinkedHashSet<>();
+        for (ControlFile.Line line : lines) {
+            domains.add(Values.rcpthost(file, line));
+        }
+        return Set.copyOf(domains);
+    }
+
+    private static Duration seconds(java.nio.file.Path file, List<ControlFile.Line> lines) throws ConfigException {
+        return Duration.ofSeconds(Values.number(file, lines.get(0), "a number of seconds",
+                "write a whole number of seconds from 1 to " + MAX_REMOTE_SECONDS, 1, MAX_REMOTE_SECONDS));
+    }
+
+    private static Use smtpd(Effect effect) {
+        return new Use("smtpd", effect);
+    }
+
+    private static Use delivery() {
+        return new Use("delivery", NEXT_DELIVERY);
+    }
+
+    private static Use pop3d(Effect effect) {
+        return new Use("pop3d", effect);
+    }
+
+    private static Use wiki(Effect effect) {
+        return new Use("wiki", effect);
     }
 }

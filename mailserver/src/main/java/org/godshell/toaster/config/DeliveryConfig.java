@@ -1,14 +1,13 @@
 package org.godshell.toaster.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The control files of delivery, with qmail-send's names and defaults.
+ * The control files of delivery, with qmail-send's names and defaults; the queue runner asks its {@link Live}
+ * value before each delivery, so an edit applies to the next one.
  *
  * @param me                the host's name: HELO name, bounce sender's domain, Maildir origin ({@code me})
  * @param queueLifetime     how long a message may stay undeliverable before it bounces ({@code queuelifetime},
@@ -18,43 +17,25 @@ import java.util.Optional;
  */
 public record DeliveryConfig(String me, Duration queueLifetime, int concurrencyLocal, int concurrencyRemote) {
 
-    static final long DEFAULT_LIFETIME_SECONDS = 604_800;
-    static final int DEFAULT_LOCAL = 10;
-    static final int DEFAULT_REMOTE = 20;
-
-    /** Reads {@code me}, {@code queuelifetime}, {@code concurrencylocal} and {@code concurrencyremote}. */
+    /** Reads {@code me}, {@code queuelifetime}, {@code concurrencylocal} and {@code concurrencyremote} once. */
     public static DeliveryConfig load(Path control) throws ConfigException {
-        Optional<ControlFile.Line> meLine = ControlFile.firstLine(control.resolve("me"));
-        String me = meLine.isPresent() ? Values.hostName(control.resolve("me"), meLine.get())
-                : SmtpConfigLoader.localHostName();
-        long lifetime = number(control, "queuelifetime", "a number of seconds",
-                "write the seconds a message may wait, e.g. 604800 for a week", 1, 365L * 86_400,
-                DEFAULT_LIFETIME_SECONDS);
-        long local = number(control, "concurrencylocal", "a number of deliveries",
-                "write how many local deliveries may run at once, e.g. 10", 1, 1000, DEFAULT_LOCAL);
-        long remote = number(control, "concurrencyremote", "a number of connections",
-                "write how many remote deliveries may run at once, e.g. 20", 1, 1000, DEFAULT_REMOTE);
-        return new DeliveryConfig(me, Duration.ofSeconds(lifetime), (int) local, (int) remote);
+        return make(Controls.once(control));
+    }
+
+    public static DeliveryConfig make(Reads r) throws ConfigException {
+        return new DeliveryConfig(r.get(ControlFiles.ME), Duration.ofSeconds(r.get(ControlFiles.QUEUELIFETIME)),
+                r.get(ControlFiles.CONCURRENCYLOCAL).intValue(), r.get(ControlFiles.CONCURRENCYREMOTE).intValue());
     }
 
     /** The delivery settings for {@code toaster showconfig}: value, and the file it came from or "default". */
-    public List<SmtpConfig.Setting> describe(Path control) {
+    public List<SmtpConfig.Setting> describe(Reads r) {
         List<SmtpConfig.Setting> out = new ArrayList<>();
-        out.add(setting(control, "queuelifetime", queueLifetime.toSeconds() + " seconds"));
-        out.add(setting(control, "concurrencylocal", String.valueOf(concurrencyLocal)));
-        out.add(setting(control, "concurrencyremote", String.valueOf(concurrencyRemote)));
+        out.add(new SmtpConfig.Setting("queuelifetime", queueLifetime.toSeconds() + " seconds",
+                r.source(ControlFiles.QUEUELIFETIME)));
+        out.add(new SmtpConfig.Setting("concurrencylocal", String.valueOf(concurrencyLocal),
+                r.source(ControlFiles.CONCURRENCYLOCAL)));
+        out.add(new SmtpConfig.Setting("concurrencyremote", String.valueOf(concurrencyRemote),
+                r.source(ControlFiles.CONCURRENCYREMOTE)));
         return out;
-    }
-
-    private static SmtpConfig.Setting setting(Path control, String name, String value) {
-        Path file = control.resolve(name);
-        return new SmtpConfig.Setting(name, value, Files.exists(file) ? file.toString() : "default");
-    }
-
-    private static long number(Path control, String name, String what, String fix, long min, long max,
-            long fallback) throws ConfigException {
-        Path file = control.resolve(name);
-        Optional<ControlFile.Line> line = ControlFile.firstLine(file);
-        return line.isPresent() ? Values.number(file, line.get(), what, fix, min, max) : fallback;
     }
 }

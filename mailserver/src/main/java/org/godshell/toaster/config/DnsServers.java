@@ -22,21 +22,16 @@ public final class DnsServers {
     private DnsServers() {
     }
 
-    /** The file's servers; empty when it does not exist (use the system's). */
-    public static Optional<List<InetSocketAddress>> load(Path file) throws ConfigException {
-        Optional<List<ControlFile.Line>> lines = ControlFile.list(file);
+    static List<InetSocketAddress> parse(Path file, List<ControlFile.Line> lines) throws ConfigException {
         if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        if (lines.get().isEmpty()) {
             throw new ConfigException(file, 0, "lists no nameserver; write one address[:port] per line, " + EXAMPLE
                     + ", or remove the file to use the host's resolvers");
         }
         List<InetSocketAddress> servers = new ArrayList<>();
-        for (ControlFile.Line line : lines.get()) {
+        for (ControlFile.Line line : lines) {
             servers.add(parse(file, line));
         }
-        return Optional.of(List.copyOf(servers));
+        return List.copyOf(servers);
     }
 
     private static InetSocketAddress parse(Path file, ControlFile.Line line) throws ConfigException {

@@ -22,15 +22,6 @@ public final class ListenAddresses {
     private ListenAddresses() {
     }
 
-    /**
-     * Another file of listen addresses in the same syntax, such as {@code listen-smtps}; empty when the file is
-     * missing (the service is off).
-     */
-    public static Optional<List<InetSocketAddress>> load(Path file) throws ConfigException {
-        Optional<List<ControlFile.Line>> lines = ControlFile.list(file);
-        return lines.isPresent() ? Optional.of(parse(file, lines.get())) : Optional.empty();
-    }
-
     static List<InetSocketAddress> parse(Path file, List<ControlFile.Line> lines) throws ConfigException {
         if (lines.isEmpty()) {
             throw new ConfigException(file, 0, "lists no address to listen on; write one address:port per line, "

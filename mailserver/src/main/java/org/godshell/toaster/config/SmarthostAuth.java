@@ -2,7 +2,6 @@ package org.godshell.toaster.config;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -51,14 +50,11 @@ public final class SmarthostAuth {
         return new SmarthostAuth(Map.of());
     }
 
-    /** The file's logins; none when it does not exist. */
-    public static SmarthostAuth load(Path file) throws ConfigException {
+    /** The file's logins, once only its owner may read it (checked after the read: see {@link Controls}). */
+    static SmarthostAuth read(Path file, List<ControlFile.Line> lines) throws ConfigException {
         Set<PosixFilePermission> permissions;
         try {
             permissions = Files.getPosixFilePermissions(file);
-        } catch (NoSuchFileException e) {
-            ControlFile.list(file);    // a dangling symbolic link is an error, not "no file"
-            return none();
         } catch (UnsupportedOperationException | IOException e) {
             throw new ConfigException(file, 0, "cannot check its permissions (" + e.getMessage() + "); it holds "
                     + "passwords, so the toaster only reads it where it can check that only its owner can", e);
@@ -69,7 +65,7 @@ public final class SmarthostAuth {
             throw new ConfigException(file, 0, "can be used by others (" + PosixFilePermissions.toString(permissions)
                     + ") but holds passwords; run: chmod 600 " + file);
         }
-        return parse(file, ControlFile.lines(file));
+        return parse(file, lines);
     }
 
     static SmarthostAuth parse(Path file, List<ControlFile.Line> lines) throws ConfigException {

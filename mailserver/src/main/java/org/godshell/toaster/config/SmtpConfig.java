@@ -4,6 +4,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Every setting the SMTP server reads from {@code control/}, with the value in effect (from the file or the
- * default) and, in {@code sources}, where each came from. Built by {@link #load}, which reads every file once
- * and refuses to return anything if one of them is bad.
+ * default) and, in {@code sources}, where each came from. Made by {@link #make} from the control-file table;
+ * smtpd holds it as a {@link Live} value and asks for it at every connection, so an edit applies to the next
+ * session (listen addresses excepted: they are bound at start).
  *
  * @param me                  this host's name ({@code control/me}); used in replies and Received lines
  * @param greeting            the text after {@code 220} ({@code control/smtpgreeting}, default {@code me})
@@ -78,19 +81,53 @@ public record SmtpConfig(
     }
 
     /**
-     * Reads every control file in {@code controlDir}. A missing file gives the documented default; a file that
-     * exists but is unreadable or malformed is a {@link ConfigException} naming the file and line.
+     * Reads every control file in {@code controlDir} once. A missing file gives the documented default; a file
+     * that exists but is unreadable or malformed is a {@link ConfigException} naming the file and line.
      */
     public static SmtpConfig load(Path controlDir) throws ConfigException {
-        return SmtpConfigLoader.load(controlDir, SmtpConfigLoader::localHostName);
+        return make(Controls.once(controlDir));
     }
 
     /** Every default, as with an empty control directory, but with the given host name (for tests and tools). */
     public static SmtpConfig defaults(String me) {
-        return new SmtpConfig(me, me, Set.of(), 0, BadAddresses.none(), BadAddresses.none(),
-                Duration.ofSeconds(SmtpConfigLoader.DEFAULT_TIMEOUT_SECONDS), List.of(SmtpConfigLoader.DEFAULT_LISTEN),
-                SmtpConfigLoader.DEFAULT_MAX_CONNECTIONS, SmtpConfigLoader.DEFAULT_MAX_PER_IP,
-                SmtpConfigLoader.DEFAULT_MAX_RECIPIENTS, TcpRules.allowAll(), AuthMechanisms.DEFAULT, Map.of());
+        try {
+            return make(Reads.given(Map.of(ControlFiles.ME, me)));
+        } catch (ConfigException e) {
+            throw new IllegalStateException("a default does not parse", e);
+        }
+    }
+
+    /**
+     * The settings as the files say. rcpthosts and morercpthosts make one set; missing both means no domain at
+     * all: unlike qmail, which then relays for everyone, the toaster fails closed.
+     */
+    public static SmtpConfig make(Reads r) throws ConfigException {
+        Set<String> rcpthosts = new LinkedHashSet<>(r.get(ControlFiles.RCPTHOSTS));
+        rcpthosts.addAll(r.get(ControlFiles.MORERCPTHOSTS));
+        Map<String, String> sources = new HashMap<>();
+        for (Key<?> key : List.of(ControlFiles.ME, ControlFiles.SMTPGREETING, ControlFiles.DATABYTES,
+                ControlFiles.BADMAILFROM, ControlFiles.BADRCPTTO, ControlFiles.TIMEOUTSMTPD, ControlFiles.LISTEN_SMTP,
+                ControlFiles.CONCURRENCYINCOMING, ControlFiles.CONCURRENCYPERIP, ControlFiles.MAXRCPT,
+                ControlFiles.TCP_SMTP, ControlFiles.SMTPAUTHMECHS)) {
+            if (!r.source(key).equals("default")) {
+                sources.put(key.name(), r.source(key));
+            }
+        }
+        List<String> rcpthostFiles = new ArrayList<>();
+        for (Key<Set<String>> key : List.of(ControlFiles.RCPTHOSTS, ControlFiles.MORERCPTHOSTS)) {
+            if (!r.source(key).equals("default")) {
+                rcpthostFiles.add(r.source(key));
+            }
+        }
+        if (!rcpthostFiles.isEmpty()) {
+            sources.put("rcpthosts", String.join(" + ", rcpthostFiles));
+        }
+        return new SmtpConfig(r.get(ControlFiles.ME), r.get(ControlFiles.SMTPGREETING), rcpthosts,
+                r.get(ControlFiles.DATABYTES), r.get(ControlFiles.BADMAILFROM), r.get(ControlFiles.BADRCPTTO),
+                Duration.ofSeconds(r.get(ControlFiles.TIMEOUTSMTPD)), r.get(ControlFiles.LISTEN_SMTP),
+                r.get(ControlFiles.CONCURRENCYINCOMING).intValue(), r.get(ControlFiles.CONCURRENCYPERIP).intValue(),
+                r.get(ControlFiles.MAXRCPT).intValue(), r.get(ControlFiles.TCP_SMTP), r.get(ControlFiles.SMTPAUTHMECHS),
+                sources);
     }
 
     /**

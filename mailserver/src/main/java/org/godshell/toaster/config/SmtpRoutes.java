@@ -39,11 +39,6 @@ public final class SmtpRoutes {
         return new SmtpRoutes(Map.of());
     }
 
-    /** The file's routes; none when it does not exist. */
-    public static SmtpRoutes load(Path file) throws ConfigException {
-        return parse(file, ControlFile.lines(file));
-    }
-
     static SmtpRoutes parse(Path file, List<ControlFile.Line> lines) throws ConfigException {
         Map<String, SmtpRoute> routes = new HashMap<>();
         Map<String, Integer> where = new HashMap<>();

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Per-source rules, {@code control/tcp.smtp}, in tcprules' text syntax (qmail-spp.md §6): one rule per line,
@@ -70,12 +69,6 @@ public final class TcpRules {
     /** No rules: every client is allowed, with no variables (what a missing tcp.smtp means). */
     public static TcpRules allowAll() {
         return new TcpRules(List.of());
-    }
-
-    /** Reads {@code file}; a missing file is {@link #allowAll()}. */
-    public static TcpRules parse(Path file) throws ConfigException {
-        Optional<List<ControlFile.Line>> lines = ControlFile.list(file);
-        return lines.isEmpty() ? allowAll() : fromLines(file, lines.get());
     }
 
     /** Parses rules from text; {@code sourceName} stands for the file name in messages and rule sources. */

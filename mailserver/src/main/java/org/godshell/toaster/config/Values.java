@@ -1,5 +1,7 @@
 package org.godshell.toaster.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -50,6 +52,45 @@ final class Values {
                     + "path; no query)");
         }
         return t.endsWith("/") ? t : t + "/";
+    }
+
+    /** {@code helohost}: a host name as {@code me}, with the fix that fits its default. */
+    static String heloHost(Path file, ControlFile.Line line) throws ConfigException {
+        String t = line.text();
+        if (!t.matches("[A-Za-z0-9_.-]{1,253}") || t.startsWith(".") || t.contains("..")) {
+            throw new ConfigException(file, line.number(), "\"" + t + "\" is not a host name; write the name to "
+                    + "give in EHLO, such as mail.example.com, or remove the file to use me");
+        }
+        return t;
+    }
+
+    /**
+     * The host's own name, qmail's {@code config-fast} guess, asked of the system once per process (it may take
+     * a DNS lookup); "localhost" when the host cannot say.
+     */
+    static String localHostName() {
+        return LocalHost.NAME;
+    }
+
+    private static final class LocalHost {
+        static final String NAME = ask();
+
+        private static String ask() {
+            try {
+                String name = InetAddress.getLocalHost().getCanonicalHostName();
+                return isHostName(name) ? name : "localhost";
+            } catch (UnknownHostException e) {
+                return "localhost";
+            }
+        }
+    }
+
+    static InetAddress anyIpv4() {
+        try {
+            return InetAddress.getByAddress(new byte[4]);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String greeting(Path file, ControlFile.Line line) throws ConfigException {

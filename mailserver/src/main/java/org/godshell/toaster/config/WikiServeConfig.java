@@ -20,15 +20,12 @@ public record WikiServeConfig(String me, List<InetSocketAddress> listenHttp, Lis
     }
 
     public static WikiServeConfig load(Path controlDir) throws ConfigException {
-        Optional<ControlFile.Line> meLine = ControlFile.firstLine(controlDir.resolve("me"));
-        String me = meLine.isPresent() ? Values.hostName(controlDir.resolve("me"), meLine.get())
-                : SmtpConfigLoader.localHostName();
-        List<InetSocketAddress> http = ListenAddresses.load(controlDir.resolve("listen-http")).orElse(List.of());
-        List<InetSocketAddress> https = ListenAddresses.load(controlDir.resolve("listen-https")).orElse(List.of());
-        Optional<ControlFile.Line> urlLine = ControlFile.firstLine(controlDir.resolve("wikiurl"));
-        Optional<String> url = urlLine.isPresent()
-                ? Optional.of(Values.siteUrl(controlDir.resolve("wikiurl"), urlLine.get())) : Optional.empty();
-        WikiEditors.load(controlDir.resolve("wikieditors"));
-        return new WikiServeConfig(me, http, https, url);
+        return make(Controls.once(controlDir));
+    }
+
+    public static WikiServeConfig make(Reads r) throws ConfigException {
+        r.get(ControlFiles.WIKIEDITORS);
+        return new WikiServeConfig(r.get(ControlFiles.ME), r.get(ControlFiles.LISTEN_HTTP),
+                r.get(ControlFiles.LISTEN_HTTPS), r.get(ControlFiles.WIKIURL));
     }
 }

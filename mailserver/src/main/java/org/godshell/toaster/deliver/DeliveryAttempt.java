@@ -11,7 +11,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import org.godshell.toaster.queue.QueuedMessage;
 import org.godshell.toaster.users.UserStoreException;
 
@@ -24,10 +23,10 @@ import org.godshell.toaster.users.UserStoreException;
 final class DeliveryAttempt {
 
     private final Router router;
-    private final Semaphore localPermits;
-    private final Semaphore remotePermits;
+    private final Permits localPermits;
+    private final Permits remotePermits;
 
-    DeliveryAttempt(Router router, Semaphore localPermits, Semaphore remotePermits) {
+    DeliveryAttempt(Router router, Permits localPermits, Permits remotePermits) {
         this.router = router;
         this.localPermits = localPermits;
         this.remotePermits = remotePermits;
@@ -85,7 +84,7 @@ final class DeliveryAttempt {
         return outcomes;
     }
 
-    private static <T> T permitted(Semaphore permits, Callable<T> job) throws Exception {
+    private static <T> T permitted(Permits permits, Callable<T> job) throws Exception {
         permits.acquire();
         try {
             return job.call();

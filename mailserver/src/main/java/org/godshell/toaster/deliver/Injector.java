@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.godshell.toaster.queue.Envelope;
 import org.godshell.toaster.queue.Intake;
 import org.godshell.toaster.queue.Queue;
@@ -19,18 +21,23 @@ import org.godshell.toaster.queue.QueueId;
 public final class Injector {
 
     private final Queue queue;
-    private final String me;
+    private final Supplier<String> me;
     private final Clock clock;
 
     public Injector(Queue queue, String me, Clock clock) {
+        this(queue, () -> me, clock);
+    }
+
+    /** {@code me}: asked for at each message, so that an edit of control/me applies. */
+    public Injector(Queue queue, Supplier<String> me, Clock clock) {
         this.queue = queue;
-        this.me = me;
+        this.me = Objects.requireNonNull(me, "me");
         this.clock = clock;
     }
 
     /** Queues {@code head} followed by {@code body} (both CRLF lines) for {@code recipients}; durable on return. */
     public QueueId inject(String sender, List<String> recipients, String head, InputStream body) throws IOException {
-        Envelope envelope = new Envelope(sender, recipients, me, "127.0.0.1", null, clock.instant());
+        Envelope envelope = new Envelope(sender, recipients, me.get(), "127.0.0.1", null, clock.instant());
         try (Intake intake = queue.begin(envelope)) {
             intake.body().write(head.getBytes(StandardCharsets.UTF_8));
             body.transferTo(intake.body());

@@ -16,10 +16,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.godshell.toaster.config.DeliveryConfig;
+import org.godshell.toaster.config.Live;
 import org.godshell.toaster.deliver.bounce.Bounces;
 import org.godshell.toaster.queue.NoSuchMessageException;
 import org.godshell.toaster.queue.Queue;
@@ -44,8 +45,8 @@ public final class QueueRunner implements AutoCloseable {
     private final Queue queue;
     private final ProgressStore progress;
     private final DeliveryAttempt attempt;
-    private final Bouncer bouncer;
-    private final Schedule schedule;
+    private final Live<DeliveryConfig> config;
+    private final Function<DeliveryConfig, Schedule> schedule;
     private final Clock clock;
     private final Consumer<String> log;
     private final Requests requests;
@@ -59,15 +60,14 @@ public final class QueueRunner implements AutoCloseable {
     private final Thread dispatcher;
     private volatile boolean stopping;
 
-    private QueueRunner(Path queueDir, Queue queue, Router router, DeliveryConfig config, Schedule schedule,
-            Clock clock, Consumer<String> log, Path lockPath, FileChannel lockFile, FileLock lock)
-            throws IOException {
+    private QueueRunner(Path queueDir, Queue queue, Router router, Live<DeliveryConfig> config,
+            Function<DeliveryConfig, Schedule> schedule, Clock clock, Consumer<String> log, Path lockPath,
+            FileChannel lockFile, FileLock lock) throws IOException {
         this.queue = queue;
         this.progress = ProgressStore.open(queueDir);
-        this.attempt = new DeliveryAttempt(router, new Semaphore(config.concurrencyLocal()),
-                new Semaphore(config.concurrencyRemote()));
-        this.bouncer = new Bouncer(new Injector(queue, config.me(), clock),
-                new Bounces(config.me(), "postmaster@" + config.me()), clock);
+        this.config = config;
+        this.attempt = new DeliveryAttempt(router, new Permits(() -> config.get().concurrencyLocal()),
+                new Permits(() -> config.get().concurrencyRemote()));
         this.schedule = schedule;
         this.clock = clock;
         this.log = log;
@@ -87,6 +87,20 @@ public final class QueueRunner implements AutoCloseable {
      */
     public static QueueRunner start(Path queueDir, Queue queue, Router router, DeliveryConfig config,
             Schedule schedule, Clock clock, Consumer<String> log) throws IOException {
+        return start(queueDir, queue, router, Live.fixed(config), fixed -> schedule, clock, log);
+    }
+
+    /**
+     * As above, with the settings asked for at each delivery: {@code queuelifetime}, the concurrency limits and
+     * the name bounces come from follow the control files without a restart.
+     */
+    public static QueueRunner start(Path queueDir, Queue queue, Router router, Live<DeliveryConfig> config,
+            Clock clock, Consumer<String> log) throws IOException {
+        return start(queueDir, queue, router, config, now -> Schedule.standard(now.queueLifetime()), clock, log);
+    }
+
+    private static QueueRunner start(Path queueDir, Queue queue, Router router, Live<DeliveryConfig> config,
+            Function<DeliveryConfig, Schedule> schedule, Clock clock, Consumer<String> log) throws IOException {
         Path lockPath = queueDir.resolve("lock").toAbsolutePath().normalize();
         // Checked first within this JVM: on Linux, closing any channel of a file drops every fcntl lock the
         // process holds on it, so a refused second attempt must never open (and close) the lock file.
@@ -202,7 +216,7 @@ public final class QueueRunner implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (IOException | RuntimeException e) {
             log.accept("delivery " + id + ": attempt failed, retrying later: " + e);
-            due.add(id, schedule.nextAttempt(1, clock.instant()));
+            due.add(id, schedule.apply(config.get()).nextAttempt(1, clock.instant()));
         } finally {
             inFlight.remove(id);
             if (deleteAfterFlight.remove(id)) {
@@ -223,6 +237,10 @@ public final class QueueRunner implements AutoCloseable {
         ProgressStore.Loaded loaded = progress.load(message, now);
         loaded.problem().ifPresent(problem -> log.accept("delivery " + id + ": " + problem));
         Progress before = loaded.progress();
+        DeliveryConfig settings = config.get();
+        Schedule schedule = this.schedule.apply(settings);
+        Bouncer bouncer = new Bouncer(new Injector(queue, settings.me(), clock),
+                new Bounces(settings.me(), "postmaster@" + settings.me()), clock);
         Map<Integer, Outcome> outcomes = attempt.run(message, before.pending());
         now = clock.instant();
         Progress after = before.after(outcomes, schedule.nextAttempt(before.attempts() + 1, now));

@@ -3,6 +3,8 @@ package org.godshell.toaster.deliver;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.godshell.toaster.deliver.local.LocalDelivery;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.queue.QueuedMessage;
@@ -20,13 +22,18 @@ public final class Router {
     private final UserStore users;
     private final LocalDelivery local;
     private final RemoteDelivery remote;
-    private final String me;
+    private final Supplier<String> me;
 
     public Router(UserStore users, LocalDelivery local, RemoteDelivery remote, String me) {
+        this(users, local, remote, () -> me);
+    }
+
+    /** {@code me}: asked for at each recipient without a domain, so that an edit of control/me applies. */
+    public Router(UserStore users, LocalDelivery local, RemoteDelivery remote, Supplier<String> me) {
         this.users = users;
         this.local = local;
         this.remote = remote;
-        this.me = me;
+        this.me = Objects.requireNonNull(me, "me");
     }
 
     /** Where a recipient goes: its local address, or its remote domain and address (with a domain). */
@@ -40,7 +47,7 @@ public final class Router {
 
     /** The way for {@code recipient}. */
     Way way(String recipient) throws UserStoreException {
-        String address = recipient.indexOf('@') < 0 ? recipient + "@" + me : recipient;
+        String address = recipient.indexOf('@') < 0 ? recipient + "@" + me.get() : recipient;
         if (users.route(address) instanceof Route.NotLocal) {
             return new Way.Remote(address.substring(address.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT), address);
         }

@@ -41,6 +41,11 @@ public final class Dns {
         return new Dns(servers);
     }
 
+    /** {@code control/dnsservers}: these nameservers, or the host's when the list is empty (no file). */
+    public static Dns of(List<InetSocketAddress> servers) {
+        return servers.isEmpty() ? system() : using(servers);
+    }
+
     /** The host's nameservers as dnsjava reads them (/etc/resolv.conf on Linux), once, at start. */
     public static Dns system() {
         return new Dns(ResolverConfig.getCurrentConfig().servers());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.Pop3Config;
 import org.godshell.toaster.net.Acceptor;
 import org.godshell.toaster.net.ConnectionLimiter;
@@ -21,7 +22,9 @@ import org.godshell.toaster.tls.TlsSource;
 /**
  * The POP3 listeners: one acceptor per address of {@code listen-pop3} (plain, with STLS) and
  * {@code listen-pop3s} (TLS on connect), a virtual thread per connection, blocking I/O. A connection over the
- * limits gets {@code -ERR [SYS/TEMP]} and is closed.
+ * limits gets {@code -ERR [SYS/TEMP]} and is closed. The settings are asked for at every connection
+ * ({@link Live}), so an edit of a control file applies to the next session; the listen addresses are fixed at
+ * {@link #start}.
  *
  * <p>{@link #stop} is graceful: no new connections; sessions waiting for a command are told the server is
  * shutting down and closed without touching their mailboxes (RFC 1939 §6: only QUIT removes mail); a session
@@ -31,11 +34,11 @@ public final class Pop3Server implements AutoCloseable {
 
     private static final Reply TOO_MANY = Reply.err("SYS/TEMP", "too many connections, try again later");
 
-    private final Pop3Config config;
+    private final Live<Pop3Config> config;
     private final Accounts accounts;
     private final Optional<TlsSource> tls;
     private final Pop3Log log;
-    private final ConnectionLimiter limiter;
+    private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
@@ -44,23 +47,28 @@ public final class Pop3Server implements AutoCloseable {
     private volatile boolean stopping;
 
     /** {@code tls}: the certificates; required when {@code listen-pop3s} lists an address. */
-    public Pop3Server(Pop3Config config, Accounts accounts, Optional<TlsSource> tls, Pop3Log log) {
-        if (!config.listenPop3s().isEmpty() && tls.isEmpty()) {
+    public Pop3Server(Live<Pop3Config> config, Accounts accounts, Optional<TlsSource> tls, Pop3Log log) {
+        if (!config.get().listenPop3s().isEmpty() && tls.isEmpty()) {
             throw new IllegalArgumentException("POP3 with TLS on connect needs a certificate");
         }
         this.config = config;
         this.accounts = accounts;
         this.tls = tls;
         this.log = log;
-        this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
+    }
+
+    /** Settings that stay as they are (tests). */
+    public Pop3Server(Pop3Config config, Accounts accounts, Optional<TlsSource> tls, Pop3Log log) {
+        this(Live.fixed(config), accounts, tls, log);
     }
 
     /** Binds every address of {@code listen-pop3}, then of {@code listen-pop3s} (port 0 picks a free one). */
     public void start() throws IOException {
-        for (InetSocketAddress address : config.listenPop3()) {
+        Pop3Config bound = config.get();
+        for (InetSocketAddress address : bound.listenPop3()) {
             listen(address, false);
         }
-        for (InetSocketAddress address : config.listenPop3s()) {
+        for (InetSocketAddress address : bound.listenPop3s()) {
             listen(address, true);
         }
     }
@@ -97,7 +105,9 @@ public final class Pop3Server implements AutoCloseable {
     private void open(Socket socket, boolean tlsOnConnect) {
         InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
         String id = idPrefix + "." + sessionCounter.incrementAndGet();
-        if (stopping || !limiter.tryAcquire(client.getAddress())) {
+        Pop3Config config = this.config.get();
+        if (stopping || !limiter.tryAcquire(client.getAddress(), config.maxConnections(),
+                config.maxConnectionsPerIp())) {
             log.event(id, "refused " + client.getAddress().getHostAddress() + ": too many connections");
             // On port 995 the client expects TLS first; it gets the close alone, which it reports as a failure.
             refuse(socket, tlsOnConnect ? new byte[0] : TOO_MANY.toWire());

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.net.Acceptor;
@@ -22,26 +22,28 @@ import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.spp.SppEngine;
-import org.godshell.toaster.tls.TlsSource;
 import org.godshell.toaster.tls.TlsConfig;
+import org.godshell.toaster.tls.TlsSource;
 
 /**
  * The SMTP listeners: one acceptor per address, a virtual thread per connection, blocking I/O (DESIGN.md
- * principle 6). Connections over the limits get 421; clients a tcp.smtp rule denies get 554.
+ * principle 6). Connections over the limits get 421; clients a tcp.smtp rule denies get 554. The settings are
+ * asked for at every connection ({@link Live}), so an edit of a control file applies to the next session; only
+ * the listen addresses are fixed at {@link #start}.
  *
  * <p>{@link #stop} is graceful: no new connections; sessions waiting for a command get 421 at once; sessions
  * receiving a message may finish it within the grace period, then they are cut.
  */
 public final class SmtpServer implements AutoCloseable {
 
-    private final SmtpConfig config;
+    private final Live<SmtpConfig> config;
     private final Queue queue;
     private final TransactionLog log;
     private final SppEngine plugins;
     private final TlsSource tls;
     private final List<InetSocketAddress> implicitTls;
     private final Logins logins;
-    private final ConnectionLimiter limiter;
+    private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
@@ -50,7 +52,7 @@ public final class SmtpServer implements AutoCloseable {
     private volatile boolean stopping;
 
     /** {@code tls}: certificates for STARTTLS and the addresses where TLS starts on connect. */
-    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
+    public SmtpServer(Live<SmtpConfig> config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
             TransactionLog log) {
         this.logins = logins;
         this.config = config;
@@ -59,7 +61,12 @@ public final class SmtpServer implements AutoCloseable {
         this.tls = tls.server().orElse(null);
         this.implicitTls = tls.implicitTls();
         this.log = log;
-        this.limiter = new ConnectionLimiter(config.maxConnections(), config.maxConnectionsPerIp());
+    }
+
+    /** Settings that stay as they are (tests, tools). */
+    public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
+            TransactionLog log) {
+        this(Live.fixed(config), queue, plugins, tls, logins, log);
     }
 
     /**
@@ -67,7 +74,7 @@ public final class SmtpServer implements AutoCloseable {
      * accepting.
      */
     public void start() throws IOException {
-        for (InetSocketAddress address : config.listenSmtp()) {
+        for (InetSocketAddress address : config.get().listenSmtp()) {
             listen(address, Port.SMTP);
         }
         for (InetSocketAddress address : implicitTls) {
@@ -111,13 +118,15 @@ public final class SmtpServer implements AutoCloseable {
     private void open(Socket socket, Port port) {
         InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
         String id = idPrefix + "." + sessionCounter.incrementAndGet();
+        SmtpConfig config = this.config.get();
         TcpRules.Rule rule = config.rules().match(client.getAddress());
         if (!rule.allow()) {
             log.event(id, "refused " + client.getAddress().getHostAddress() + " by " + rule.source());
             refuse(socket, Replies.DENIED_BY_RULE.toWire(true));
             return;
         }
-        if (stopping || !limiter.tryAcquire(client.getAddress())) {
+        if (stopping || !limiter.tryAcquire(client.getAddress(), config.maxConnections(),
+                config.maxConnectionsPerIp())) {
             log.event(id, "refused " + client.getAddress().getHostAddress() + ": too many connections");
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return;

@@ -15,8 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.ControlFile;
-import org.godshell.toaster.config.DnsServers;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.config.Live;
+import org.godshell.toaster.config.Reads;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.dns.Dns;
@@ -29,7 +31,8 @@ import org.godshell.toaster.dns.Dns;
  * size changes, checked as each session opens: an edit takes effect for the next connection, and a bad edit
  * keeps the previous version (logged with {@code file:line}). A missing default file means no plugins; a
  * missing file that a rule names stops that session with 421, since running it without its checks would
- * silently drop the admin's policy.
+ * silently drop the admin's policy. {@code spptimeout} and {@code dnsservers} are followed the same way: when
+ * either changes, every plugin file is parsed again with the new timeout and nameservers at its next use.
  */
 public final class SppEngine {
 
@@ -38,64 +41,84 @@ public final class SppEngine {
 
     private final Path home;
     private final Path defaultFile;
-    private final PluginFactory factory;
-    private final Duration timeout;
     private final Consumer<String> log;
-    private final String timeoutSource;
-    private final Dns dns;
-    private final String dnsSource;
+    private final Live<Settings> settings;
+    private volatile Factory factory;
     private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
     /** One process per persistent program, kept across reloads so that an edit does not leave one behind. */
     private final Map<Path, LongRunningProcess> processes = new ConcurrentHashMap<>();
 
-    private record Loaded(PluginConfig config, long modified, long size) {}
+    /** The control files every plugin is made with, and where they came from. */
+    private record Settings(Duration timeout, String timeoutSource, Dns dns, String dnsSource) {
+        static Settings make(Reads r) throws ConfigException {
+            List<InetSocketAddress> servers = r.get(ControlFiles.DNSSERVERS);
+            return new Settings(Duration.ofSeconds(r.get(ControlFiles.SPPTIMEOUT)), r.source(ControlFiles.SPPTIMEOUT),
+                    Dns.of(servers), servers.isEmpty() ? "default (the host's resolvers)"
+                    : r.source(ControlFiles.DNSSERVERS));
+        }
+    }
 
-    private SppEngine(Path home, Duration timeout, String timeoutSource, Dns dns, String dnsSource,
-            Consumer<String> log) {
-        this.timeoutSource = timeoutSource;
-        this.dns = dns;
-        this.dnsSource = dnsSource;
+    /** The plugin factory of one version of the settings. */
+    private record Factory(Settings settings, PluginFactory plugins) {
+    }
+
+    /** A parsed plugin file, the file's attributes when read, and the settings its plugins were made with. */
+    private record Loaded(PluginConfig config, long modified, long size, Settings madeWith) {
+    }
+
+    private SppEngine(Path home, Live<Settings> settings, Consumer<String> log) {
         this.home = home;
-        this.defaultFile = home.resolve("control/smtpplugins");
-        this.timeout = timeout;
-        this.factory = new PluginFactory(home, new PluginRunner(home, timeout))
-                .with(Builtins.PREFIX, new Builtins(dns, home))
+        this.defaultFile = home.resolve("control").resolve(ControlFiles.SMTPPLUGINS.name());
+        this.settings = settings;
+        this.log = log;
+        this.factory = factory(settings.get());
+    }
+
+    private Factory factory(Settings current) {
+        Duration timeout = current.timeout();
+        PluginFactory plugins = new PluginFactory(home, new PluginRunner(home, timeout))
+                .with(Builtins.PREFIX, new Builtins(current.dns(), home))
                 .with("policy:", (source, text, target) -> PolicyPlugin.parse(source, text, target, timeout))
                 .with("persistent:", (source, text, path) -> {
                     Path program = PersistentPlugin.program(home, path);
                     return new PersistentPlugin(source, text, program,
                             processes.computeIfAbsent(program, p -> new LongRunningProcess(p, home)), timeout);
                 });
-        this.log = log;
+        return new Factory(current, plugins);
+    }
+
+    /** The factory for the settings as the files are now. */
+    private Factory currentFactory() {
+        Settings now = settings.get();
+        Factory known = factory;
+        if (known.settings() == now) {
+            return known;
+        }
+        synchronized (this) {
+            if (factory.settings() != now) {
+                factory = factory(now);
+            }
+            return factory;
+        }
+    }
+
+    /** As {@link #load(Controls, TcpRules, Consumer)} with the control directory of {@code home}. */
+    public static SppEngine load(Path home, TcpRules rules, Consumer<String> log) throws ConfigException {
+        return load(new Controls(home.resolve("control"), log), rules, log);
     }
 
     /**
      * Reads {@code control/spptimeout}, {@code control/dnsservers} (the built-in plugins' nameservers; missing: the
-     * host's resolvers) and the default plugin file of the installation at {@code home}, and
-     * every plugin file the tcp.smtp {@code rules} name (SPPCONFFILE), so that a typo stops the server at start
-     * rather than a session later.
+     * host's resolvers) and the default plugin file of the installation whose control directory {@code controls}
+     * reads, and every plugin file the tcp.smtp {@code rules} name (SPPCONFFILE), so that a typo stops the server
+     * at start rather than a session later.
      *
      * @throws ConfigException when any of them is malformed, or a named file is missing
      */
-    public static SppEngine load(Path home, TcpRules rules, Consumer<String> log) throws ConfigException {
+    public static SppEngine load(Controls controls, TcpRules rules, Consumer<String> log) throws ConfigException {
         List<String> sppConfFiles = rules.rules().stream().map(rule -> rule.variables().get("SPPCONFFILE"))
                 .filter(Objects::nonNull).distinct().toList();
-        Path timeoutFile = home.resolve("control/spptimeout");
-        int seconds = DEFAULT_TIMEOUT_SECONDS;
-        Optional<ControlFile.Line> line = ControlFile.firstLine(timeoutFile);
-        if (line.isPresent()) {
-            String text = line.get().text().strip();
-            if (!text.matches("[1-9][0-9]{0,3}")) {
-                throw new ConfigException(timeoutFile, line.get().number(), "\"" + Command.printable(text)
-                        + "\" is not a timeout; write whole seconds from 1 to 9999, such as 10");
-            }
-            seconds = Integer.parseInt(text);
-        }
-        Path dnsFile = home.resolve("control/dnsservers");
-        Optional<List<InetSocketAddress>> servers = DnsServers.load(dnsFile);
-        SppEngine engine = new SppEngine(home, Duration.ofSeconds(seconds),
-                line.isPresent() ? timeoutFile.toString() : "default", servers.map(Dns::using).orElseGet(Dns::system),
-                servers.isPresent() ? dnsFile.toString() : "default (the host's resolvers)", log);
+        SppEngine engine = new SppEngine(controls.dir().getParent(), Live.of(controls, Settings::make, log), log);
         if (engine.config(engine.defaultFile, false).isEmpty()) {
             log.accept("spp: " + (Files.exists(engine.defaultFile) ? engine.defaultFile + " lists no plugin"
                     : "no " + engine.defaultFile) + ": no plugins unless a tcp.smtp rule names a file");
@@ -107,14 +130,16 @@ public final class SppEngine {
     }
 
     public Duration timeout() {
-        return timeout;
+        return settings.get().timeout();
     }
 
     /** For {@code toaster showconfig}: the timeout and each plugin file loaded, with its plugins per section. */
     public List<SmtpConfig.Setting> describe() {
-        List<SmtpConfig.Setting> settings = new ArrayList<>();
-        settings.add(new SmtpConfig.Setting("spptimeout", timeout.toSeconds() + " seconds", timeoutSource));
-        settings.add(new SmtpConfig.Setting("dnsservers", dns.describe(), dnsSource));
+        List<SmtpConfig.Setting> out = new ArrayList<>();
+        Settings current = settings.get();
+        out.add(new SmtpConfig.Setting("spptimeout", current.timeout().toSeconds() + " seconds",
+                current.timeoutSource()));
+        out.add(new SmtpConfig.Setting("dnsservers", current.dns().describe(), current.dnsSource()));
         files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             PluginConfig config = entry.getValue().config();
             String plugins = config.isEmpty() ? "(no plugins)" : config.sections().entrySet().stream()
@@ -123,10 +148,10 @@ public final class SppEngine {
                             .map(Plugin::text).collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("\n"));
             boolean exists = entry.getValue().modified() >= 0;
-            settings.add(new SmtpConfig.Setting(entry.getKey().equals(defaultFile) ? "smtpplugins" : "SPPCONFFILE",
+            out.add(new SmtpConfig.Setting(entry.getKey().equals(defaultFile) ? "smtpplugins" : "SPPCONFFILE",
                     exists ? plugins : "(no file: no plugins)", exists ? entry.getKey().toString() : "default"));
         });
-        return settings;
+        return out;
     }
 
     /** The plugin file a session with this environment uses; empty for none. */
@@ -151,13 +176,16 @@ public final class SppEngine {
         return new SppSession(config, environment, sessionLog);
     }
 
-    /** The file's current configuration, re-read if it changed; a bad change keeps the last good one. */
+    /**
+     * The file's current configuration, re-read if it or the settings changed; a bad change keeps the last good
+     * one.
+     */
     private PluginConfig configNow(Path file, boolean required) throws ConfigException {
         Loaded loaded = files.get(file);
         if (loaded != null) {
             Optional<BasicFileAttributes> now = stat(file);
             if (now.isPresent() && now.get().lastModifiedTime().toMillis() == loaded.modified()
-                    && now.get().size() == loaded.size()) {
+                    && now.get().size() == loaded.size() && loaded.madeWith() == settings.get()) {
                 return loaded.config();
             }
             try {
@@ -165,7 +193,7 @@ public final class SppEngine {
             } catch (ConfigException e) {
                 log.accept("spp: keeping the previous " + file + ": " + e.getMessage());
                 files.put(file, new Loaded(loaded.config(), now.map(a -> a.lastModifiedTime().toMillis())
-                        .orElse(-1L), now.map(BasicFileAttributes::size).orElse(-1L)));
+                        .orElse(-1L), now.map(BasicFileAttributes::size).orElse(-1L), settings.get()));
                 return loaded.config();
             }
         }
@@ -174,18 +202,19 @@ public final class SppEngine {
 
     private PluginConfig config(Path file, boolean required) throws ConfigException {
         Optional<BasicFileAttributes> before = stat(file);
-        Optional<PluginConfig> parsed = PluginConfig.load(file, factory);
+        Factory current = currentFactory();
+        Optional<PluginConfig> parsed = PluginConfig.load(file, current.plugins());
         if (parsed.isEmpty()) {
             if (required) {
                 throw new ConfigException(file, 0, "the plugin file a tcp.smtp rule names (SPPCONFFILE) does not "
                         + "exist; create it, or fix the rule");
             }
-            files.put(file, new Loaded(PluginConfig.none(), -1, -1));
+            files.put(file, new Loaded(PluginConfig.none(), -1, -1, current.settings()));
             return PluginConfig.none();
         }
         parsed.get().warnings().forEach(warning -> log.accept("spp: " + warning));
         files.put(file, new Loaded(parsed.get(), before.map(a -> a.lastModifiedTime().toMillis()).orElse(-1L),
-                before.map(BasicFileAttributes::size).orElse(-1L)));
+                before.map(BasicFileAttributes::size).orElse(-1L), current.settings()));
         return parsed.get();
     }
 

@@ -1,9 +1,9 @@
 package org.godshell.toaster.tls;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -15,6 +15,7 @@ import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
 
 /**
  * The server side of TLS: one {@link SSLContext} made from the server certificate, and the upgrade of an open
@@ -58,12 +59,12 @@ public final class ServerTls {
      * {@code servercert.pem} (then STARTTLS is not offered).
      */
     public static Optional<ServerTls> fromControl(Path control) throws ConfigException {
-        Path file = control.resolve("servercert.pem");
+        Path file = control.resolve(ControlFiles.SERVERCERT_PEM.name());
         if (!Files.exists(file)) {
             return Optional.empty();
         }
         Map<String, ServerCertificate> certificates = new LinkedHashMap<>();
-        Path more = control.resolve("servercerts");
+        Path more = control.resolve(ControlFiles.SERVERCERTS.name());
         if (Files.isDirectory(more)) {
             try (Stream<Path> files = Files.list(more)) {
                 for (Path pem : files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList()) {

@@ -1,12 +1,12 @@
 package org.godshell.toaster.tls;
 
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.ListenAddresses;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Reads;
 
 /**
  * The SMTP server's TLS settings: the certificates ({@code servercert.pem}, {@code servercerts/*.pem}) and the
@@ -27,13 +27,13 @@ public record TlsConfig(Optional<TlsSource> server, List<InetSocketAddress> impl
     }
 
     /** {@code log}: where a certificate reload (or a failed one) is reported. */
-    public static TlsConfig load(Path control, Consumer<String> log) throws ConfigException {
-        Optional<TlsSource> server = TlsSource.watch(control, log);
-        Path smtps = control.resolve("listen-smtps");
-        List<InetSocketAddress> implicit = ListenAddresses.load(smtps).orElse(List.of());
+    public static TlsConfig load(Reads control, Consumer<String> log) throws ConfigException {
+        Optional<TlsSource> server = TlsSource.watch(control.path(ControlFiles.SERVERCERT_PEM).getParent(), log);
+        List<InetSocketAddress> implicit = control.get(ControlFiles.LISTEN_SMTPS);
         if (!implicit.isEmpty() && server.isEmpty()) {
-            throw new ConfigException(smtps, 0, "asks for TLS on connect but there is no "
-                    + control.resolve("servercert.pem") + "; make one with: toaster cert selfsigned --host HOST");
+            throw new ConfigException(control.path(ControlFiles.LISTEN_SMTPS), 0, "asks for TLS on connect but "
+                    + "there is no " + control.path(ControlFiles.SERVERCERT_PEM) + "; make one with: toaster cert "
+                    + "selfsigned --host HOST");
         }
         return new TlsConfig(server, implicit);
     }

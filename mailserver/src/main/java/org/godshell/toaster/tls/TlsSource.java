@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
 
 /**
  * The TLS the server uses now. Before each handshake it looks at the certificate files (names, modification
@@ -75,8 +76,8 @@ public final class TlsSource {
 
     private static List<String> fingerprint(Path control) {
         List<String> files = new ArrayList<>();
-        files.add(describe(control.resolve("servercert.pem")));
-        Path more = control.resolve("servercerts");
+        files.add(describe(control.resolve(ControlFiles.SERVERCERT_PEM.name())));
+        Path more = control.resolve(ControlFiles.SERVERCERTS.name());
         if (Files.isDirectory(more)) {
             try (Stream<Path> list = Files.list(more)) {
                 list.sorted().forEach(file -> files.add(describe(file)));

@@ -23,7 +23,7 @@ class DeliveryConfigTest {
         Files.writeString(control.resolve("me"), "mx.example.org\n");
         DeliveryConfig config = DeliveryConfig.load(control);
         assertEquals(new DeliveryConfig("mx.example.org", Duration.ofDays(7), 10, 20), config);
-        List<SmtpConfig.Setting> described = config.describe(control);
+        List<SmtpConfig.Setting> described = config.describe(Controls.once(control));
         assertEquals(new SmtpConfig.Setting("queuelifetime", "604800 seconds", "default"), described.get(0));
     }
 
@@ -36,7 +36,7 @@ class DeliveryConfigTest {
         assertEquals(Duration.ofDays(1), config.queueLifetime());
         assertEquals(3, config.concurrencyLocal());
         assertEquals(50, config.concurrencyRemote());
-        assertEquals(control.resolve("concurrencylocal").toString(), config.describe(control).get(1).source());
+        assertEquals(control.resolve("concurrencylocal").toString(), config.describe(Controls.once(control)).get(1).source());
     }
 
     @ParameterizedTest

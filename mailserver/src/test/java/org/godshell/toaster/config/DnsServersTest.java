@@ -30,7 +30,7 @@ class DnsServersTest {
         """)
     void good(String line, String address) throws Exception {
         Path file = Files.writeString(dir.resolve("dnsservers"), "# resolver\n" + line + "\n");
-        InetSocketAddress server = DnsServers.load(file).orElseThrow().get(0);
+        InetSocketAddress server = Controls.once((file).getParent()).file(ControlFiles.DNSSERVERS).orElseThrow().get(0);
         assertEquals(address, server.getAddress().getHostAddress() + " " + server.getPort());
     }
 
@@ -39,12 +39,12 @@ class DnsServersTest {
         "256.0.0.1", "\n"})
     void bad(String line) throws Exception {
         Path file = Files.writeString(dir.resolve("dnsservers"), line + "\n");
-        ConfigException e = assertThrows(ConfigException.class, () -> DnsServers.load(file));
+        ConfigException e = assertThrows(ConfigException.class, () -> Controls.once((file).getParent()).file(ControlFiles.DNSSERVERS));
         assertTrue(e.getMessage().contains("dnsservers"), e.getMessage());
     }
 
     @Test
     void missingMeansTheSystems() throws Exception {
-        assertEquals(Optional.empty(), DnsServers.load(dir.resolve("dnsservers")));
+        assertEquals(Optional.empty(), Controls.once((dir.resolve("dnsservers")).getParent()).file(ControlFiles.DNSSERVERS));
     }
 }

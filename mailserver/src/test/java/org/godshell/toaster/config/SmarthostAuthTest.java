@@ -28,11 +28,11 @@ class SmarthostAuthTest {
 
     @Test
     void readsLoginsByRelay() throws Exception {
-        SmarthostAuth auth = SmarthostAuth.load(write("""
+        SmarthostAuth auth = Controls.once((write("""
                 # relay user password
                 smtp.Example.NET me@example.org pass word with spaces
                 [192.0.2.1] other s3cret
-                """, "rw-------"));
+                """, "rw-------")).getParent()).get(ControlFiles.SMARTHOSTAUTH);
         assertEquals(Optional.of(new SmarthostAuth.Credentials("me@example.org", "pass word with spaces")),
                 auth.forRelay("smtp.example.net"));
         assertEquals("s3cret", auth.forRelay("[192.0.2.1]").orElseThrow().password());
@@ -42,21 +42,21 @@ class SmarthostAuthTest {
 
     @Test
     void missingFileMeansNoLogins() throws Exception {
-        assertTrue(SmarthostAuth.load(dir.resolve("smarthostauth")).isEmpty());
+        assertTrue(Controls.once((dir.resolve("smarthostauth")).getParent()).get(ControlFiles.SMARTHOSTAUTH).isEmpty());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"rw-r--r--", "rw-r-----", "rw----r--", "rw-rw----", "rwx---r-x"})
     void refusesFilesOthersCanUse(String mode) throws Exception {
         Path file = write("smtp.example.net me secret\n", mode);
-        ConfigException e = assertThrows(ConfigException.class, () -> SmarthostAuth.load(file));
+        ConfigException e = assertThrows(ConfigException.class, () -> Controls.once((file).getParent()).get(ControlFiles.SMARTHOSTAUTH));
         assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
 
     @Test
     void readOnlyForOwnerIsFine() throws Exception {
-        assertFalse(SmarthostAuth.load(write("smtp.example.net me secret\n", "r--------")).isEmpty());
+        assertFalse(Controls.once((write("smtp.example.net me secret\n", "r--------")).getParent()).get(ControlFiles.SMARTHOSTAUTH).isEmpty());
     }
 
     @ParameterizedTest
@@ -74,7 +74,7 @@ class SmarthostAuthTest {
     })
     void malformedLinesAreRefusedWithoutEchoingSecrets(String line) throws Exception {
         Path file = write("# logins\n" + line + "\n", "rw-------");
-        ConfigException e = assertThrows(ConfigException.class, () -> SmarthostAuth.load(file));
+        ConfigException e = assertThrows(ConfigException.class, () -> Controls.once((file).getParent()).get(ControlFiles.SMARTHOSTAUTH));
         assertEquals(2, e.line(), e.getMessage());
         assertFalse(e.getMessage().contains("secret"), e.getMessage());
     }
@@ -82,7 +82,7 @@ class SmarthostAuthTest {
     @Test
     void duplicateRelayIsRefused() throws Exception {
         Path file = write("a.example u p\nA.example v q\n", "rw-------");
-        ConfigException e = assertThrows(ConfigException.class, () -> SmarthostAuth.load(file));
+        ConfigException e = assertThrows(ConfigException.class, () -> Controls.once((file).getParent()).get(ControlFiles.SMARTHOSTAUTH));
         assertEquals(2, e.line());
     }
 }

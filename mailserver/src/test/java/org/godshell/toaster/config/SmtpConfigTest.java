@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -36,7 +37,35 @@ class SmtpConfigTest {
     Path dir;
 
     private SmtpConfig load() throws ConfigException {
-        return SmtpConfigLoader.load(dir, () -> "default.example");
+        return load(dir, "default.example");
+    }
+
+    /** The settings of {@code control}, with {@code me} standing for the host's name when the file is missing. */
+    private static SmtpConfig load(Path control, String me) throws ConfigException {
+        Controls files = Controls.once(control);
+        return SmtpConfig.make(new Reads() {
+            @Override
+            public <T> T get(Key<T> key) throws ConfigException {
+                Optional<T> value = file(key);
+                return value.isPresent() ? value.get() : key == ControlFiles.ME ? key.parser().parse(path(key),
+                        List.of(new ControlFile.Line(1, me))) : key.fallback().value(this);
+            }
+
+            @Override
+            public <T> Optional<T> file(Key<T> key) throws ConfigException {
+                return files.file(key);
+            }
+
+            @Override
+            public String source(Key<?> key) {
+                return files.source(key);
+            }
+
+            @Override
+            public Path path(Key<?> key) {
+                return files.path(key);
+            }
+        });
     }
 
     private void write(String name, String content) throws IOException {
@@ -73,12 +102,12 @@ class SmtpConfigTest {
 
     @Test
     void missingControlDirectoryGivesDefaults() throws Exception {
-        assertEquals(SmtpConfig.defaults("x.example"), SmtpConfigLoader.load(dir.resolve("nope"), () -> "x.example"));
+        assertEquals(SmtpConfig.defaults("x.example"), load(dir.resolve("nope"), "x.example"));
     }
 
     @Test
     void realDefaultHostNameIsPlausible() {
-        assertTrue(Values.isHostName(SmtpConfigLoader.localHostName()));
+        assertTrue(Values.isHostName(Values.localHostName()));
     }
 
     @ParameterizedTest(name = "[{index}] {0} = {1}")

@@ -23,7 +23,7 @@ class SmtpRoutesTest {
     private SmtpRoutes routes(String text) throws Exception {
         Path file = dir.resolve("smtproutes");
         Files.writeString(file, text);
-        return SmtpRoutes.load(file);
+        return Controls.once((file).getParent()).get(ControlFiles.SMTPROUTES);
     }
 
     private static String describe(SmtpRoute route) {
@@ -60,7 +60,7 @@ class SmtpRoutesTest {
 
     @Test
     void missingFileRoutesEverythingByMx() throws Exception {
-        assertInstanceOf(SmtpRoute.UseMx.class, SmtpRoutes.load(dir.resolve("nothing")).route("example.org"));
+        assertInstanceOf(SmtpRoute.UseMx.class, Controls.once((dir.resolve("nothing")).getParent()).get(ControlFiles.SMTPROUTES).route("example.org"));
         assertInstanceOf(SmtpRoute.UseMx.class, routes("").route("example.org"));
     }
 
@@ -120,7 +120,7 @@ class SmtpRoutesTest {
         assertThrows(ConfigException.class, () -> routes("example.org:relay\0x\n"));
         Path big = dir.resolve("smtproutes");
         Files.write(big, new byte[(int) ControlFile.MAX_BYTES + 1]);
-        assertThrows(ConfigException.class, () -> SmtpRoutes.load(big));
+        assertThrows(ConfigException.class, () -> Controls.once((big).getParent()).get(ControlFiles.SMTPROUTES));
     }
 
     @Test

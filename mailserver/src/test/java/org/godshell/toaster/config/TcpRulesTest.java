@@ -148,9 +148,9 @@ class TcpRulesTest {
 
     @Test
     void readsAFileAndAMissingFileAllowsAll(@TempDir Path dir) throws Exception {
-        assertTrue(TcpRules.parse(dir.resolve("tcp.smtp")).isEmpty());
+        assertTrue(Controls.once((dir.resolve("tcp.smtp")).getParent()).get(ControlFiles.TCP_SMTP).isEmpty());
         Path f = Files.writeString(dir.resolve("tcp.smtp"), "# x\n192.0.2.7:deny\n");
-        assertEquals(f + ":2", TcpRules.parse(f).match(InetAddress.getByName("192.0.2.7")).source());
+        assertEquals(f + ":2", Controls.once((f).getParent()).get(ControlFiles.TCP_SMTP).match(InetAddress.getByName("192.0.2.7")).source());
     }
 
     @ParameterizedTest(name = "[{index}] {0}")

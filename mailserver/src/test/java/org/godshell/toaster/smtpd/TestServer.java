@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.spp.SppEngine;
@@ -60,7 +61,7 @@ final class TestServer implements AutoCloseable {
         SmtpConfig config = SmtpConfig.load(controlDir);
         TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)),
-                TlsConfig.load(controlDir, line -> log.event("-", line)), logins, log);
+                TlsConfig.load(Controls.once(controlDir), line -> log.event("-", line)), logins, log);
         server.start();
     }
 

@@ -1,11 +1,10 @@
 package org.godshell.toaster.deliver.remote;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.ControlFile;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Reads;
 import org.godshell.toaster.config.SmarthostAuth;
 import org.godshell.toaster.config.SmtpRoutes;
 import org.godshell.toaster.dns.Dns;
@@ -26,8 +25,6 @@ import org.godshell.toaster.smtpc.ClientTimeouts;
  */
 public record RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, SmarthostAuth auth, String helo,
                            ClientTimeouts timeouts, boolean startTls, int mxPort) {
-
-    static final int MAX_SECONDS = 86_400;
 
     public RemoteConfig {
         Objects.requireNonNull(dns, "dns");
@@ -50,46 +47,23 @@ public record RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, Smar
     }
 
     /**
-     * From the control directory: {@code smtproutes}, {@code smarthostauth}, {@code helohost} (default
-     * {@code me}, passed in as the server already knows it), and qmail-remote's {@code timeoutconnect} and
-     * {@code timeoutremote} (seconds; the latter, when present, replaces every reply timeout as in qmail).
+     * From the control files: {@code smtproutes}, {@code smarthostauth}, {@code helohost} (default {@code me}),
+     * {@code dnsservers}, and qmail-remote's {@code timeoutconnect} and {@code timeoutremote} (seconds; the
+     * latter, when present, replaces every reply timeout as in qmail).
      */
-    public static RemoteConfig load(Path control, Dns dns, String me) throws ConfigException {
+    public static RemoteConfig make(Reads r) throws ConfigException {
         ClientTimeouts rfc = ClientTimeouts.rfc5321();
-        Duration connect = seconds(control.resolve("timeoutconnect")).orElse(rfc.connect());
-        Optional<Duration> remote = seconds(control.resolve("timeoutremote"));
-        ClientTimeouts timeouts = remote.map(r -> ClientTimeouts.all(connect, r)).orElse(new ClientTimeouts(connect,
-                rfc.greeting(), rfc.command(), rfc.dataStart(), rfc.dataBlock(), rfc.dataEnd(), rfc.quit()));
-        Path heloFile = control.resolve("helohost");
-        Optional<ControlFile.Line> helohost = ControlFile.firstLine(heloFile);
-        String helo = me;
-        if (helohost.isPresent()) {
-            helo = helohost.get().text();
-            if (!helo.matches("[A-Za-z0-9_.-]{1,253}") || helo.startsWith(".") || helo.contains("..")) {
-                throw new ConfigException(heloFile, helohost.get().number(), "\"" + helo + "\" is not a host name; "
-                        + "write the name to give in EHLO, such as mail.example.com, or remove the file to use me");
-            }
-        }
-        return new RemoteConfig(dns, Duration.ofSeconds(30), SmtpRoutes.load(control.resolve("smtproutes")),
-                SmarthostAuth.load(control.resolve("smarthostauth")), helo, timeouts, true, 25);
+        Duration connect = r.get(ControlFiles.TIMEOUTCONNECT);
+        ClientTimeouts timeouts = r.get(ControlFiles.TIMEOUTREMOTE).map(all -> ClientTimeouts.all(connect, all))
+                .orElse(new ClientTimeouts(connect, rfc.greeting(), rfc.command(), rfc.dataStart(), rfc.dataBlock(),
+                        rfc.dataEnd(), rfc.quit()));
+        return new RemoteConfig(Dns.of(r.get(ControlFiles.DNSSERVERS)), Duration.ofSeconds(30),
+                r.get(ControlFiles.SMTPROUTES), r.get(ControlFiles.SMARTHOSTAUTH), r.get(ControlFiles.HELOHOST),
+                timeouts, true, 25);
     }
 
     /** A copy that connects to MX hosts on {@code port} (tests: a sink on loopback). */
     public RemoteConfig withMxPort(int port) {
         return new RemoteConfig(dns, dnsTimeout, routes, auth, helo, timeouts, startTls, port);
-    }
-
-    private static Optional<Duration> seconds(Path file) throws ConfigException {
-        Optional<ControlFile.Line> line = ControlFile.firstLine(file);
-        if (line.isEmpty()) {
-            return Optional.empty();
-        }
-        String t = line.get().text();
-        long value = t.matches("[1-9][0-9]{0,5}") ? Long.parseLong(t) : -1;
-        if (value < 1 || value > MAX_SECONDS) {
-            throw new ConfigException(file, line.get().number(), "\"" + t + "\" is not a number of seconds from 1 "
-                    + "to " + MAX_SECONDS + "; write one, or remove the file for the default");
-        }
-        return Optional.of(Duration.ofSeconds(value));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.godshell.toaster.config.Live;
 import org.godshell.toaster.deliver.Diagnosis;
 import org.godshell.toaster.deliver.Outcome;
 import org.godshell.toaster.smtpc.OpportunisticTls;
@@ -17,26 +18,51 @@ import org.godshell.toaster.smtpc.OpportunisticTls;
  * hosts' addresses in order until one conversation finishes (RFC 5321 §5.1: "try at least two addresses"), at
  * most {@link #MAX_ADDRESSES} of them so that a domain with fifty unreachable MX hosts costs minutes, not hours.
  *
- * <p>Thread-safe: one instance serves every concurrent delivery (each call has its own connection).
+ * <p>Thread-safe: one instance serves every concurrent delivery (each call has its own connection). The settings
+ * are asked for at each delivery ({@link Live}), so an edit of smtproutes, smarthostauth, helohost, dnsservers or
+ * the timeouts applies to the next one.
  */
 public final class RemoteDelivery {
 
     /** Addresses tried per delivery, over all hosts (Postfix tries 5 by default; we are a little more patient). */
     static final int MAX_ADDRESSES = 10;
 
-    private final RemoteConfig config;
-    private final Routing routing;
-    private final Conversation.Settings settings;
+    private final Live<RemoteConfig> config;
+    private final RandomGenerator random;
+    private final OpportunisticTls tls = OpportunisticTls.create();
+    private volatile Made made;
+
+    /** What one version of the settings makes: the routing and the conversations' settings. */
+    private record Made(RemoteConfig config, Routing routing, Conversation.Settings settings) {
+    }
 
     public RemoteDelivery(RemoteConfig config) {
+        this(Live.fixed(config));
+    }
+
+    public RemoteDelivery(Live<RemoteConfig> config) {
         this(config, RandomGenerator.getDefault());
     }
 
     RemoteDelivery(RemoteConfig config, RandomGenerator random) {
+        this(Live.fixed(config), random);
+    }
+
+    private RemoteDelivery(Live<RemoteConfig> config, RandomGenerator random) {
         this.config = config;
-        this.routing = new Routing(config.dns(), config.dnsTimeout(), config.routes(), config.auth(),
-                config.mxPort(), random);
-        this.settings = new Conversation.Settings(config.helo(), config.timeouts(), OpportunisticTls.create());
+        this.random = random;
+    }
+
+    private Made made() {
+        RemoteConfig now = config.get();
+        Made known = made;
+        if (known != null && known.config() == now) {
+            return known;
+        }
+        Made fresh = new Made(now, new Routing(now.dns(), now.dnsTimeout(), now.routes(), now.auth(), now.mxPort(),
+                random), new Conversation.Settings(now.helo(), now.timeouts(), tls));
+        made = fresh;
+        return fresh;
     }
 
     /**
@@ -85,6 +111,9 @@ public final class RemoteDelivery {
     }
 
     private Map<String, Outcome> send(String sender, String domain, List<String> recipients, MessageSource message) {
+        Made current = made();
+        Routing routing = current.routing();
+        Conversation.Settings settings = current.settings();
         Routing.Destination destination = routing.find(domain);
         List<Routing.Host> hosts;
         boolean implicit;
@@ -129,7 +158,7 @@ public final class RemoteDelivery {
                     return all(recipients, new Outcome.Deferred(Diagnoses.temporary(last)));
                 }
                 Target target = new Target(host.name(), address, host.port(), host.credentials());
-                Attempt attempt = new Conversation(settings, target, config.startTls(), sender, recipients, message)
+                Attempt attempt = new Conversation(settings, target, current.config().startTls(), sender, recipients, message)
                         .run();
                 if (attempt instanceof Attempt.TryNext next && next.tlsFailed()) {
                     // RFC 7435 §1.3: opportunistic TLS falls back to clear text rather than not delivering.

@@ -9,9 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.config.Key;
 import org.godshell.toaster.config.SmarthostAuth;
 import org.godshell.toaster.config.SmtpRoutes;
 import org.godshell.toaster.deliver.Diagnosis;
@@ -310,22 +316,24 @@ class RemoteDeliveryTest {
     }
 
     private SmtpRoutes routes(String text) throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("smtproutes", "");
-        try {
-            java.nio.file.Files.writeString(file, text);
-            return SmtpRoutes.load(file);
-        } finally {
-            java.nio.file.Files.delete(file);
-        }
+        return read(ControlFiles.SMTPROUTES, text);
     }
 
     private SmarthostAuth auth(String text) throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createTempFile("smarthostauth", "");
+        return read(ControlFiles.SMARTHOSTAUTH, text);
+    }
+
+    /** The value of a control file with this text, read as smtpd reads it (mode 0600, as smarthostauth wants). */
+    private static <T> T read(Key<T> key, String text) throws Exception {
+        Path dir = Files.createTempDirectory("control");
+        Path file = dir.resolve(key.name());
         try {
-            java.nio.file.Files.writeString(file, text);
-            return SmarthostAuth.load(file);
+            Files.writeString(file, text);
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return Controls.once(dir).get(key);
         } finally {
-            java.nio.file.Files.delete(file);
+            Files.delete(file);
+            Files.delete(dir);
         }
     }
 }
