@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.History;
+import org.godshell.toaster.site.key.KeyWriter;
 import org.godshell.toaster.site.render.Rendered;
 
 /**
@@ -84,7 +85,7 @@ final class IndexCodec {
             line(out, fields.toArray(String[]::new));
         }
         byte[] body = out.toString().getBytes(StandardCharsets.UTF_8);
-        byte[] end = ("end\t" + Fingerprint.sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
+        byte[] end = ("end\t" + KeyWriter.sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] all = new byte[body.length + end.length];
         System.arraycopy(body, 0, all, 0, body.length);
         System.arraycopy(end, 0, all, body.length, end.length);
@@ -120,7 +121,7 @@ final class IndexCodec {
         int endLine = lastLineStart(bytes);
         String end = new String(bytes, endLine, bytes.length - endLine, StandardCharsets.UTF_8);
         byte[] body = Arrays.copyOf(bytes, endLine);
-        if (!end.equals("end\t" + Fingerprint.sha256(body) + "\n")) {
+        if (!end.equals("end\t" + KeyWriter.sha256(body) + "\n")) {
             throw new IndexException("checksum mismatch (truncated or damaged)");
         }
         String text = new String(body, StandardCharsets.UTF_8);

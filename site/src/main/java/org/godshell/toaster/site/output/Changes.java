@@ -3,6 +3,7 @@ package org.godshell.toaster.site.output;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.History;
@@ -45,16 +46,13 @@ final class Changes {
     }
 
     /**
-     * What a commit's view takes from the pages as they are now (the title and file of each page it changed):
-     * with the commit's id, everything the view shows. Far cheaper to key a page by than the view itself.
+     * What a commit's view takes from the pages as they are now: the title and file of each page it changed,
+     * empty for a page since deleted. With the commit's id, everything the view shows, and far cheaper to key a
+     * page by than the view itself.
      */
-    String pagesNow(History.Commit commit) {
-        StringBuilder text = new StringBuilder();
-        for (Change change : commit.changes()) {
-            Page page = pageOf.get(change);
-            text.append(page == null ? "-" : page.url().length() + ":" + page.url() + page.title()).append('\n');
-        }
-        return text.toString();
+    List<Optional<Views.Link>> pagesNow(History.Commit commit) {
+        return commit.changes().stream().map(change -> Optional.ofNullable(pageOf.get(change))
+                .map(page -> new Views.Link(page.title(), page.url()))).toList();
     }
 
     Views.CommitView view(History.Commit commit, int depth) {

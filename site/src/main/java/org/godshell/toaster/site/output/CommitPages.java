@@ -33,7 +33,7 @@ final class CommitPages {
     void add(SiteComposer.Input input, Changes changes, Views.SiteView site) throws IOException {
         List<Views.CommitView> todo = new ArrayList<>();
         for (History.Commit commit : input.history().commits()) {
-            String key = commit.id() + "\n" + changes.pagesNow(commit);
+            List<Object> key = List.of(commit.id(), changes.pagesNow(commit));
             if (!memo.keep(url(commit.id()), Memo.key("commit.ftlh", site, "commit", key))) {
                 todo.add(changes.view(commit, 1));
             }

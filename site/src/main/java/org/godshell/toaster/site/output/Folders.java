@@ -1,11 +1,11 @@
 package org.godshell.toaster.site.output;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.godshell.toaster.site.key.KeyWriter;
 import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.page.Titles;
 import org.godshell.toaster.site.page.Urls;
@@ -81,24 +81,23 @@ final class Folders {
      */
     String fingerprint() {
         if (fingerprint == null) {
-            StringBuilder text = new StringBuilder();
-            describe(top, text);
-            fingerprint = Memo.sha256(text.toString().getBytes(StandardCharsets.UTF_8));
+            KeyWriter key = new KeyWriter();
+            describe(top, key);
+            fingerprint = key.sha256();
         }
         return fingerprint;
     }
 
-    private static void describe(Folder folder, StringBuilder text) {
-        text.append("folder ").append(folder.path().length()).append(':').append(folder.path())
-                .append(folder.title().length()).append(':').append(folder.title()).append('\n');
+    /** What {@link #nav} shows of a folder: its path and title, its pages' files and titles, its subfolders. */
+    private static void describe(Folder folder, KeyWriter key) {
+        key.string(folder.path()).string(folder.title()).number(folder.pages().size());
         for (Page page : folder.pages()) {
-            text.append("page ").append(page.url().length()).append(':').append(page.url())
-                    .append(page.title().length()).append(':').append(page.title()).append('\n');
+            key.string(page.url()).string(page.title());
         }
+        key.number(folder.folders().size());
         for (Folder sub : folder.folders()) {
-            describe(sub, text);
+            describe(sub, key);
         }
-        text.append("end\n");
     }
 
     Map<String, Folder> all() {

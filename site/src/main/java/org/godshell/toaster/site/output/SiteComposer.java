@@ -79,8 +79,8 @@ public final class SiteComposer {
             List<Views.Link> linksHere = backlinks.getOrDefault(page.path(), new TreeSet<>()).stream()
                     .map(byPath::get).map(from -> link(from, depth)).toList();
             Views.PageView view = pageView(page, input, changes, linksHere);
-            String nav = folders.fingerprint() + " " + page.folder() + " " + page.url() + " " + depth;
-            render(page.url(), "page.ftlh", site(input, depth), "page", List.of(view, nav),
+            List<Object> navKey = List.of(folders.fingerprint(), page.folder(), page.url(), depth);
+            render(page.url(), "page.ftlh", site(input, depth), "page", List.of(view, navKey),
                     () -> view.withNav(folders.nav(folders.top(), page.folder(), page.url(), depth, false)));
             List<Views.ChangeView> history = input.history().of(page.path()).stream()
                     .map(change -> changes.view(change, historyDepth(page))).toList();

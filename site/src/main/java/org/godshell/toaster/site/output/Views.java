@@ -1,52 +1,93 @@
 package org.godshell.toaster.site.output;
 
 import java.util.List;
+import org.godshell.toaster.site.key.Fingerprinted;
+import org.godshell.toaster.site.key.KeyWriter;
 import org.godshell.toaster.site.render.Rendered;
 
-/** What templates see: plain values, already relative to the page being written. Nulls mean "absent" ({@code ??}). */
+/**
+ * What templates see: plain values, already relative to the page being written. Nulls mean "absent" ({@code ??}).
+ * Each view writes all its fields into its {@link Memo} key: a field added to a view goes into its
+ * {@code fingerprint} too.
+ */
 public final class Views {
 
     private Views() {
     }
 
     /** A link: text and href. */
-    public record Link(String title, String url) {
+    public record Link(String title, String url) implements Fingerprinted {
+        @Override
+        public void fingerprint(KeyWriter key) {
+            key.string(title).string(url);
+        }
     }
 
     /** A navigation entry: a page or a folder, with the folder's own entries (a tree). */
-    public record Nav(String title, String url, boolean folder, boolean current, List<Nav> children) {
+    public record Nav(String title, String url, boolean folder, boolean current, List<Nav> children)
+            implements Fingerprinted {
+        @Override
+        public void fingerprint(KeyWriter key) {
+            key.string(title).string(url).bool(folder).bool(current).value(children);
+        }
     }
 
     /** A change as shown in history, recent changes and the feed; {@code commitUrl} is its commit's page. */
     public record ChangeView(String author, String date, String iso, String commit, String shortCommit,
                              String commitUrl, String subject, String kind, String pageTitle, String pageUrl,
-                             String path) {
+                             String path) implements Fingerprinted {
+        @Override
+        public void fingerprint(KeyWriter key) {
+            key.string(author).string(date).string(iso).string(commit).string(shortCommit).string(commitUrl)
+                    .string(subject).string(kind).string(pageTitle).string(pageUrl).string(path);
+        }
     }
 
     /** A commit with its changes, for recent changes, the feed and its own page ({@code url}). */
     public record CommitView(String author, String date, String iso, String commit, String shortCommit, String url,
-                             String subject, List<ChangeView> changes) {
+                             String subject, List<ChangeView> changes) implements Fingerprinted {
+        @Override
+        public void fingerprint(KeyWriter key) {
+            key.string(author).string(date).string(iso).string(commit).string(shortCommit).string(url)
+                    .string(subject).value(changes);
+        }
     }
 
     /** A broken wiki link: the page it is on and the target that does not exist. */
-    public record Broken(Link page, String target) {
+    public record Broken(Link page, String target) implements Fingerprinted {
+        @Override
+        public void fingerprint(KeyWriter key) {
+            key.value(page).string(target);
+        }
     }
 
     /** Everything the page template shows. */
     public record PageView(String title, String path, String shellPath, String html, String notice,
                            List<Rendered.Heading> toc,
                            List<Link> tags, ChangeView lastEdit, ChangeView created, String historyUrl,
-                           List<Link> backlinks, List<Link> breadcrumbs, List<Nav> nav) {
+                           List<Link> backlinks, List<Link> breadcrumbs, List<Nav> nav) implements Fingerprinted {
 
         /** The same view with its navigation. */
         public PageView withNav(List<Nav> entries) {
             return new PageView(title, path, shellPath, html, notice, toc, tags, lastEdit, created, historyUrl,
                     backlinks, breadcrumbs, entries);
         }
+
+        @Override
+        public void fingerprint(KeyWriter key) {
+            key.string(title).string(path).string(shellPath).string(html).string(notice).value(toc).value(tags)
+                    .value(lastEdit).value(created).string(historyUrl).value(backlinks).value(breadcrumbs)
+                    .value(nav);
+        }
     }
 
     /** The site-wide values every template gets as {@code site}. */
     public record SiteView(String title, String root, String url, String cloneUrl, String commit, String shortCommit,
-                           String date) {
+                           String date) implements Fingerprinted {
+        @Override
+        public void fingerprint(KeyWriter key) {
+            key.string(title).string(root).string(url).string(cloneUrl).string(commit).string(shortCommit)
+                    .string(date);
+        }
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.godshell.toaster.site.key.Fingerprinted;
+import org.godshell.toaster.site.key.KeyWriter;
 
 /**
  * A page after rendering and sanitizing: its HTML body, its headings (for the table of contents and the search
@@ -23,6 +25,10 @@ public record Rendered(String html, List<Heading> headings, String text, List<St
     }
 
     /** A heading of the page: level 1-6, its text and its anchor id. */
-    public record Heading(int level, String text, String id) {
+    public record Heading(int level, String text, String id) implements Fingerprinted {
+        @Override
+        public void fingerprint(KeyWriter key) {
+            key.number(level).string(text).string(id);
+        }
     }
 }

@@ -22,10 +22,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Golden-file tests: {@code cases/NAME/commits/NN/} are the whole tree of commit NN (committed in order with
- * JGit, author "Author NN", one day apart), {@code cases/NAME/expected/} the site built from the last commit
- * (the static assets left out) plus {@code report.txt} (warnings and broken links). Each case is built twice and
- * must give the same bytes. Run with {@code -Dgolden.update=true} to rewrite the expectations.
+ * Golden-file tests, one small wiki per feature ({@code cases/README.md} says which shows what):
+ * {@code cases/NAME/commits/NN/} are the whole tree of commit NN (committed in order with JGit, author "Author NN",
+ * one day apart), {@code cases/NAME/expected/} the site built from the last commit (the static assets left out)
+ * plus {@code report.txt} (warnings and broken links). Each case is built twice and must give the same bytes.
+ *
+ * <p>{@code -Dgolden.update=true} rewrites every case's {@code expected/} from what the build makes instead of
+ * comparing (Surefire hands the property on to the test JVM):
+ * {@code mvn -pl site -am test -Dtest=GoldenTest -Dsurefire.failIfNoSpecifiedTests=false -Dgolden.update=true};
+ * then {@code git diff} shows what changed, to be read before it is committed.
  */
 class GoldenTest {
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.History;
+import org.godshell.toaster.site.key.KeyWriter;
 import org.godshell.toaster.site.render.Rendered;
 import org.junit.jupiter.api.Test;
 
@@ -81,7 +82,7 @@ class IndexCodecTest {
     }
 
     private static byte[] withChecksum(String body) {
-        return (body + "end\t" + Fingerprint.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n")
+        return (body + "end\t" + KeyWriter.sha256(body.getBytes(StandardCharsets.UTF_8)) + "\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 }
