@@ -74,12 +74,6 @@ public final class Controls implements Reads {
     }
 
     @Override
-    public <T> T get(Key<T> key) throws ConfigException {
-        Optional<T> value = file(key);
-        return value.isPresent() ? value.get() : key.fallback().value(this);
-    }
-
-    @Override
     public <T> Optional<T> file(Key<T> key) throws ConfigException {
         return value(current(key));
     }

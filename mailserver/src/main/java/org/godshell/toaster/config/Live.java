@@ -116,12 +116,6 @@ public final class Live<T> {
         }
 
         @Override
-        public <V> V get(Key<V> key) throws ConfigException {
-            Optional<V> value = file(key);
-            return value.isPresent() ? value.get() : key.fallback().value(this);
-        }
-
-        @Override
         public <V> Optional<V> file(Key<V> key) throws ConfigException {
             Object version = controls.version(key);
             versions.put(key, version);

@@ -8,7 +8,10 @@ import java.util.Optional;
 public interface Reads {
 
     /** The file's value, or its key's fallback when the file is missing. */
-    <T> T get(Key<T> key) throws ConfigException;
+    default <T> T get(Key<T> key) throws ConfigException {
+        Optional<T> value = file(key);
+        return value.isPresent() ? value.get() : key.fallback().value(this);
+    }
 
     /** The file's value; empty when the file is missing. */
     <T> Optional<T> file(Key<T> key) throws ConfigException;
@@ -29,12 +32,6 @@ public interface Reads {
     static Reads given(Map<Key<?>, ?> values) {
         Map<Key<?>, ?> copy = Map.copyOf(values);
         return new Reads() {
-            @Override
-            public <T> T get(Key<T> key) throws ConfigException {
-                Optional<T> value = file(key);
-                return value.isPresent() ? value.get() : key.fallback().value(this);
-            }
-
             @Override
             @SuppressWarnings("unchecked")
             public <T> Optional<T> file(Key<T> key) {
