@@ -73,11 +73,13 @@ final class SmtpdCommand implements Callable<Integer> {
         return Logins.with(users::verify, users::scram, users::cramMd5, submission);
     }
 
-    /** What the i-th address of {@link SmtpServer#addresses} serves, in its order: smtp, smtps, submission. */
-    private static String kind(int i, SmtpConfig config, TlsConfig tls) {
-        int smtp = config.listenSmtp().size();
-        return i < smtp ? "" : i < smtp + tls.implicitTls().size() ? " (SMTPS: TLS on connect, login required)"
-                : " (submission: STARTTLS, login required)";
+    /** What a listener serves, after its address in the start-up lines. */
+    private static String kind(SmtpServer.Port port) {
+        return switch (port) {
+            case SMTP -> "";
+            case SMTPS -> " (SMTPS: TLS on connect, login required)";
+            case SUBMISSION -> " (submission: STARTTLS, login required)";
+        };
     }
 
     @Override
@@ -130,11 +132,10 @@ final class SmtpdCommand implements Callable<Integer> {
                 stopped.countDown();
             }, "smtpd-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            List<InetSocketAddress> addresses = server.addresses();
-            for (int i = 0; i < addresses.size(); i++) {
-                InetSocketAddress address = addresses.get(i);
+            for (SmtpServer.Listener listener : server.listeners()) {
+                InetSocketAddress address = listener.address();
                 out.println("smtpd: listening on " + address.getAddress().getHostAddress() + ":" + address.getPort()
-                        + " as " + config.get().me() + kind(i, config.get(), tls));
+                        + " as " + config.get().me() + kind(listener.port()));
             }
             out.println(runner == null ? "delivery: off (--no-deliver); mail stays in " + queueDir
                     : "delivery: on, from " + queueDir + " to " + prefix.prefix().resolve("domains")

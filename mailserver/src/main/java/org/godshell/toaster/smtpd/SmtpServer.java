@@ -45,6 +45,7 @@ public final class SmtpServer implements AutoCloseable {
     private final Logins logins;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final List<ServerSocket> listeners = new ArrayList<>();
+    private final List<Port> ports = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionCounter = new AtomicLong();
@@ -89,7 +90,11 @@ public final class SmtpServer implements AutoCloseable {
      * The kinds of listener: port 25 (mail from anywhere), 465 (TLS on connect, RFC 8314) and 587 (RFC 6409);
      * on the last two MAIL needs a login.
      */
-    enum Port { SMTP, SMTPS, SUBMISSION }
+    public enum Port { SMTP, SMTPS, SUBMISSION }
+
+    /** A bound listener: its real address (port 0 resolved) and what it serves. */
+    public record Listener(InetSocketAddress address, Port port) {
+    }
 
     private void listen(InetSocketAddress address, Port port) throws IOException {
         ServerSocket listener = new ServerSocket();
@@ -102,13 +107,23 @@ public final class SmtpServer implements AutoCloseable {
             throw new IOException("cannot listen on " + address + ": " + e.getMessage(), e);
         }
         listeners.add(listener);
+        ports.add(port);
         acceptors.add(Thread.ofPlatform().name("smtpd-accept-" + address)
                 .start(() -> accept(listener, port)));
     }
 
     /** Where the listeners are bound (listen-smtp, listen-smtps, listen-submission in order), real ports. */
     public List<InetSocketAddress> addresses() {
-        return listeners.stream().map(l -> (InetSocketAddress) l.getLocalSocketAddress()).toList();
+        return listeners().stream().map(Listener::address).toList();
+    }
+
+    /** Every listener with what it serves, in the order of {@link #addresses}. */
+    public List<Listener> listeners() {
+        List<Listener> out = new ArrayList<>();
+        for (int i = 0; i < listeners.size(); i++) {
+            out.add(new Listener((InetSocketAddress) listeners.get(i).getLocalSocketAddress(), ports.get(i)));
+        }
+        return List.copyOf(out);
     }
 
     private void accept(ServerSocket listener, Port port) {
