@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.godshell.toaster.config.ControlFiles;
 
 /**
  * {@code control/validrcptto} (qmail's validrcptto patch format) as the chkuser script reads it, for
@@ -28,7 +29,7 @@ final class ValidRcptTo {
 
     /** The file: {@code CHKUSER_VALIDRCPTTO} when set (relative to the prefix, the plugins' working directory). */
     Path file(String override) {
-        return override != null ? home.resolve(override) : home.resolve("control/validrcptto");
+        return override != null ? home.resolve(override) : home.resolve("control").resolve(ControlFiles.VALIDRCPTTO.name());
     }
 
     /** The verdict for {@code address}, already lowercased by {@link #lower}. */

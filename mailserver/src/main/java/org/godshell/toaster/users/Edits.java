@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.godshell.toaster.auth.SaslPrep;
+import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.io.Handover;
 
@@ -81,7 +82,7 @@ final class Edits {
             }
             AtomicFile.createDirectory(dir, DOMAIN_MODE, store.handover());
             AtomicFile.write(store.passwd(domain), "", PASSWD_MODE, store.handover());
-            Rcpthosts.add(store.prefix().resolve("control").resolve("rcpthosts"), domain, store.handover());
+            Rcpthosts.add(store.prefix().resolve("control").resolve(ControlFiles.RCPTHOSTS.name()), domain, store.handover());
             return null;
         });
     }
@@ -95,7 +96,7 @@ final class Edits {
                         + " or use --force to move the whole domain aside with their mail");
             }
             // rcpthosts first: once the domain is out of it, no new mail arrives for the directory being moved.
-            Rcpthosts.remove(store.prefix().resolve("control").resolve("rcpthosts"), domain,
+            Rcpthosts.remove(store.prefix().resolve("control").resolve(ControlFiles.RCPTHOSTS.name()), domain,
                     store.handover());
             return moveAside(dir);
         });
