@@ -56,6 +56,7 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
                 : "(no VERSION)";
         findings.add(Finding.ok("toaster " + installed + " in " + prefix + " for " + names.domain() + " ("
                 + names.hostName() + ")"));
+        findings.addAll(controlFiles(prefix.resolve("control")));
         List<PortCheck.Port> listening = ports(prefix.resolve("control"));
         List<Finding> held = ports.serving(listening, prefix);            // one finding a port, in order
         findings.addAll(services(listening, held));
@@ -69,6 +70,27 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
             findings.addAll(dns.get().check(names.hostName(), names.domain()));
         }
         return findings;
+    }
+
+    /**
+     * Every control file read as a daemon's start reads it: a running daemon keeps the last good value of a file
+     * broken since, and says so only in its log, so this is where the admin sees it.
+     */
+    static List<Finding> controlFiles(Path control) {
+        Controls files = Controls.once(control);
+        List<Finding> bad = new ArrayList<>();
+        for (Key<?> key : ControlFiles.ALL) {
+            if (key.shape() == Key.Shape.OWN) {
+                continue;
+            }
+            try {
+                files.get(key);
+            } catch (ConfigException e) {
+                bad.add(Finding.fail(e.getMessage() + " (the running daemons keep the last good value until it "
+                        + "is fixed)"));
+            }
+        }
+        return bad.isEmpty() ? List.of(Finding.ok("every control file reads")) : bad;
     }
 
     /** The ports the control files name; listen-smtp missing means smtpd's default, port 25. */

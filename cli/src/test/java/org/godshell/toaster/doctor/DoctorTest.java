@@ -122,6 +122,21 @@ class DoctorTest {
                 && line.contains("domains/example.org/bob/Maildir is owned by nobody:")), lines.toString());
     }
 
+    @Test
+    void aBrokenControlFileIsAFailureWithItsLineAndAHealthyOneIsNot() throws Exception {
+        Path root = healthy();
+        List<String> lines = lines(new Doctor(root, NAMES, new PortCheck(proc), Optional.empty(), Optional.empty()));
+        assertTrue(lines.contains("  ok       every control file reads"), lines.toString());
+        Files.writeString(root.resolve("control/databytes"), "12x\n");
+        Files.writeString(root.resolve("control/smtproutes"), "example.net relay\n");
+        lines = lines(new Doctor(root, NAMES, new PortCheck(proc), Optional.empty(), Optional.empty()));
+        assertTrue(lines.contains("  FAILED   " + root.resolve("control/databytes") + ":1: \"12x\" is not a number of "
+                + "bytes; write a whole number such as 10485760 (0 = no limit) (the running daemons keep the last "
+                + "good value until it is fixed)"), lines.toString());
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("  FAILED   " + root.resolve("control/smtproutes")
+                + ":1: ")), lines.toString());
+    }
+
     /** An unprivileged install as the installer leaves it: the places of the layout, with their owners and modes. */
     private Path healthy() throws Exception {
         Path root = prefix.toRealPath();
