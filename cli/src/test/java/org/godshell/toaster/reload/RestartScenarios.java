@@ -1,0 +1,52 @@
+package org.godshell.toaster.reload;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files a daemon reads only when it starts (where it listens, and the wiki's own URL): an edit changes
+ * nothing until a restart, and showconfig says so. The running daemon goes on serving where it started and
+ * does not start listening at the new address behind the admin's back.
+ */
+final class RestartScenarios {
+
+    /** Whether the daemon still answers where it started. */
+    @FunctionalInterface
+    private interface Serving {
+        boolean check(Installation t) throws Exception;
+    }
+
+    private RestartScenarios() {
+    }
+
+    static Map<String, Scenario> all() {
+        Serving smtpd = t -> Smtp.greeting(t).startsWith("220 ");
+        Serving pop3d = t -> Pop3.greeting(t).startsWith("+OK ");
+        Serving wiki = t -> Admin.page(t) > 0;
+        Map<String, Scenario> all = new LinkedHashMap<>();
+        for (String file : List.of("listen-smtp", "listen-submission", "listen-smtps")) {
+            all.put(file, (t, edits) -> readAtStart(t, edits, file, "smtpd", smtpd));
+        }
+        for (String file : List.of("listen-pop3", "listen-pop3s")) {
+            all.put(file, (t, edits) -> readAtStart(t, edits, file, "pop3d", pop3d));
+        }
+        for (String file : List.of("listen-http", "listen-https", "wikiurl")) {
+            all.put(file, (t, edits) -> readAtStart(t, edits, file, "wiki", wiki));
+        }
+        return all;
+    }
+
+    private static void readAtStart(Installation t, Edits edits, String file, String daemon, Serving serving)
+            throws Exception {
+        int elsewhere = Admin.freePort();
+        edits.write("control/" + file, (file.equals("wikiurl") ? "http://127.0.0.1:" + elsewhere + "/"
+                : "127.0.0.1:" + elsewhere) + "\n");
+        assertTrue(Admin.readAtStart(t, daemon).contains(file), Admin.toaster(t, "showconfig"));
+        assertTrue(serving.check(t), daemon + " no longer serves where it started");
+        assertFalse(Admin.listening(elsewhere), daemon + " listens at the new address without a restart");
+    }
+}
