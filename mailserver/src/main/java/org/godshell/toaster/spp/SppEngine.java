@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,14 @@ public final class SppEngine {
     }
 
     /** A parsed plugin file, the file's attributes when read, and the settings its plugins were made with. */
-    private record Loaded(PluginConfig config, long modified, long size, Settings madeWith) {
+    private record Loaded(PluginConfig config, Optional<Seen> seen, Settings madeWith) {
+    }
+
+    /**
+     * What a plugin file looked like when read (empty: missing); any difference means read again. The inode
+     * counts, as in {@link Controls}: an editor's rename is a change even within one clock tick.
+     */
+    private record Seen(Object fileKey, FileTime modified, long size) {
     }
 
     private SppEngine(Path home, Live<Settings> settings, Consumer<String> log) {
@@ -147,7 +155,7 @@ public final class SppEngine {
                     .map(section -> "[" + section.getKey().label() + "] " + section.getValue().stream()
                             .map(Plugin::text).collect(Collectors.joining(", ")))
                     .collect(Collectors.joining("\n"));
-            boolean exists = entry.getValue().modified() >= 0;
+            boolean exists = entry.getValue().seen().isPresent();
             out.add(new SmtpConfig.Setting(entry.getKey().equals(defaultFile) ? "smtpplugins" : "SPPCONFFILE",
                     exists ? plugins : "(no file: no plugins)", exists ? entry.getKey().toString() : "default"));
         });
@@ -183,17 +191,15 @@ public final class SppEngine {
     private PluginConfig configNow(Path file, boolean required) throws ConfigException {
         Loaded loaded = files.get(file);
         if (loaded != null) {
-            Optional<BasicFileAttributes> now = stat(file);
-            if (now.isPresent() && now.get().lastModifiedTime().toMillis() == loaded.modified()
-                    && now.get().size() == loaded.size() && loaded.madeWith() == settings.get()) {
+            Optional<Seen> now = stat(file);
+            if (now.equals(loaded.seen()) && loaded.madeWith() == settings.get()) {
                 return loaded.config();
             }
             try {
                 return config(file, required);
             } catch (ConfigException e) {
                 log.accept("spp: keeping the previous " + file + ": " + e.getMessage());
-                files.put(file, new Loaded(loaded.config(), now.map(a -> a.lastModifiedTime().toMillis())
-                        .orElse(-1L), now.map(BasicFileAttributes::size).orElse(-1L), settings.get()));
+                files.put(file, new Loaded(loaded.config(), now, settings.get()));
                 return loaded.config();
             }
         }
@@ -201,7 +207,7 @@ public final class SppEngine {
     }
 
     private PluginConfig config(Path file, boolean required) throws ConfigException {
-        Optional<BasicFileAttributes> before = stat(file);
+        Optional<Seen> before = stat(file);
         Factory current = currentFactory();
         Optional<PluginConfig> parsed = PluginConfig.load(file, current.plugins());
         if (parsed.isEmpty()) {
@@ -209,18 +215,18 @@ public final class SppEngine {
                 throw new ConfigException(file, 0, "the plugin file a tcp.smtp rule names (SPPCONFFILE) does not "
                         + "exist; create it, or fix the rule");
             }
-            files.put(file, new Loaded(PluginConfig.none(), -1, -1, current.settings()));
+            files.put(file, new Loaded(PluginConfig.none(), Optional.empty(), current.settings()));
             return PluginConfig.none();
         }
         parsed.get().warnings().forEach(warning -> log.accept("spp: " + warning));
-        files.put(file, new Loaded(parsed.get(), before.map(a -> a.lastModifiedTime().toMillis()).orElse(-1L),
-                before.map(BasicFileAttributes::size).orElse(-1L), current.settings()));
+        files.put(file, new Loaded(parsed.get(), before, current.settings()));
         return parsed.get();
     }
 
-    private static Optional<BasicFileAttributes> stat(Path file) {
+    private static Optional<Seen> stat(Path file) {
         try {
-            return Optional.of(Files.readAttributes(file, BasicFileAttributes.class));
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            return Optional.of(new Seen(a.fileKey(), a.lastModifiedTime(), a.size()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -91,7 +91,8 @@ public final class TlsSource {
     private static String describe(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            return file + " " + attributes.lastModifiedTime().toMillis() + " " + attributes.size();
+            // The inode too, as Controls does: an editor's or certbot's rename is a change even within one tick.
+            return file + " " + attributes.lastModifiedTime() + " " + attributes.size() + " " + attributes.fileKey();
         } catch (IOException e) {
             return file + " missing";
         }
