@@ -25,8 +25,19 @@ import org.godshell.toaster.config.ControlFiles;
  * TLS 1.2 only ECDHE key exchange with AEAD ciphers (AES-GCM, ChaCha20-Poly1305), the choice of RFC 7525bis /
  * BSI TR-02102 for interoperable forward secrecy. Mail clients too old for these fall back to plain SMTP, which
  * opportunistic TLS allows (RFC 3207 §4: the server may not require TLS on port 25).
+ *
+ * <p>A client may not renegotiate a TLS 1.2 connection (TLS 1.3 has no renegotiation): each full handshake
+ * costs the server a private-key operation, so a client renegotiating in a loop exhausts the CPU, and no mail or
+ * web client needs it. The server itself never renegotiates.
  */
 public final class ServerTls {
+
+    static {
+        // The JDK reads this switch once, when the first server handshake loads its handshake code. Every server
+        // TLS context of the toaster (mail daemons, the wiki's HTTPS) is made here or by TlsSource after this
+        // class is loaded, so setting it here comes first in every process, tests included.
+        System.setProperty("jdk.tls.rejectClientInitiatedRenegotiation", "true");
+    }
 
     static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 

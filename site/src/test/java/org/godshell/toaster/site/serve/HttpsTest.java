@@ -3,14 +3,17 @@ package org.godshell.toaster.site.serve;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
@@ -20,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +115,36 @@ class HttpsTest {
                     redirect.headers().firstValue("Location").orElse(""));
             assertTrue(redirect.headers().firstValue("Strict-Transport-Security").isEmpty(),
                     "HSTS is only sent over HTTPS (RFC 6797 §7.2)");
+        }
+    }
+
+    /**
+     * A client may not renegotiate TLS 1.2 (issue 18 §3: repeated full handshakes exhaust the CPU). Jetty refuses
+     * it itself, whatever the JVM's {@code jdk.tls.rejectClientInitiatedRenegotiation} says (this module's tests
+     * never set it).
+     */
+    @Test
+    void aClientInitiatedRenegotiationIsNotServed() throws Exception {
+        int port = server.httpsAddresses().getFirst().getPort();
+        try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), port);
+                SSLSocket tls = (SSLSocket) clientTls.getSocketFactory().createSocket(plain, "wiki.test", port, true)) {
+            plain.setSoTimeout(20_000);                                 // a safety net only: Jetty closes at once
+            tls.setEnabledProtocols(new String[] {"TLSv1.2"});          // TLS 1.3 has no renegotiation at all
+            tls.startHandshake();
+            tls.startHandshake();                                       // TLS 1.2: a new ClientHello
+            assertEquals("", answer(tls), "the renegotiated connection must not be served");
+        }
+    }
+
+    /** What the server answers a request on {@code tls}; empty when it closes or fails the connection instead. */
+    private static String answer(SSLSocket tls) {
+        try {
+            tls.getOutputStream().write("GET /Page.html HTTP/1.1\r\nHost: wiki.test\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            tls.getOutputStream().flush();
+            return new String(tls.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            return "";
         }
     }
 }
