@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.godshell.toaster.deliver.local.LocalDelivery;
+import org.godshell.toaster.deliver.remote.MessageSource;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.queue.QueuedMessage;
 import org.godshell.toaster.users.Route;
@@ -59,6 +60,7 @@ public final class Router {
     }
 
     Map<String, Outcome> deliverRemote(QueuedMessage message, String domain, List<String> recipients) {
-        return remote.deliver(message.envelope().sender(), domain, recipients, message::openMessage);
+        return remote.deliver(message.envelope().sender(), domain, recipients, MessageSource.of(message::openMessage,
+                message.envelope().eightBitMime(), message.envelope().smtputf8()));
     }
 }

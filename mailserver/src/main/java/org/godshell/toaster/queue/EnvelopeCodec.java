@@ -21,6 +21,8 @@ import java.util.List;
  * C&lt;client&gt;     once
  * A&lt;user&gt;       at most once; absent = not authenticated
  * R&lt;instant&gt;    once, ISO-8601 UTC
+ * B8BITMIME     at most once; absent = BODY=7BIT (RFC 6152)
+ * U             at most once, no value; absent = not SMTPUTF8 (RFC 6531)
  * (empty line)  the message bytes follow
  * </pre>
  *
@@ -30,6 +32,7 @@ import java.util.List;
 final class EnvelopeCodec {
 
     static final String VERSION = "V1";
+    private static final String EIGHT_BIT_MIME = "8BITMIME";
     /** No real envelope line comes near this; a longer one means the file is not ours. */
     private static final int MAX_LINE = 1 << 20;
 
@@ -59,6 +62,12 @@ final class EnvelopeCodec {
             line(out, 'A', envelope.authenticatedUser());
         }
         line(out, 'R', envelope.received().toString());
+        if (envelope.eightBitMime()) {
+            line(out, 'B', EIGHT_BIT_MIME);
+        }
+        if (envelope.smtputf8()) {
+            line(out, 'U', "");
+        }
         out.append('\n');
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -83,6 +92,8 @@ final class EnvelopeCodec {
         String client = null;
         String user = null;
         Instant received = null;
+        String body = null;
+        String smtputf8 = null;
         boolean first = true;
         while (true) {
             buf.reset();
@@ -113,13 +124,20 @@ final class EnvelopeCodec {
                 case 'C' -> client = once(client, value, file, 'C');
                 case 'A' -> user = once(user, value, file, 'A');
                 case 'R' -> received = instant(value, received, file);
+                case 'B' -> body = once(body, value, file, 'B');
+                case 'U' -> smtputf8 = once(smtputf8, value, file, 'U');
                 default -> throw corrupt(file, "unknown envelope tag " + line.charAt(0));
             }
         }
         if (sender == null || recipients.isEmpty() || helo == null || client == null || received == null) {
             throw corrupt(file, "envelope lacks a required line (F, T, H, C or R)");
         }
-        return new Decoded(new Envelope(sender, recipients, helo, client, user, received), consumed);
+        // Files written before B and U existed lack both: 7-bit, not SMTPUTF8, as they were delivered then.
+        if (body != null && !body.equals(EIGHT_BIT_MIME) || smtputf8 != null && !smtputf8.isEmpty()) {
+            throw corrupt(file, "bad B or U line in envelope");
+        }
+        return new Decoded(new Envelope(sender, recipients, helo, client, user, received, body != null,
+                smtputf8 != null), consumed);
     }
 
     private static String once(String previous, String value, String file, char tag) throws IOException {

@@ -50,7 +50,8 @@ final class DataHandler implements Handler {
         try {
             intake = session.queue.begin(new Envelope(transaction.senderAddress(),
                     transaction.recipients().stream().map(Mailbox::toString).toList(), session.heloHost(),
-                    session.client.getAddress().getHostAddress(), null, received));
+                    session.client.getAddress().getHostAddress(), null, received, transaction.eightBitMime(),
+                    transaction.smtputf8()));
             body = new SafeOutput(intake.body());
         } catch (IOException e) {
             body = SafeOutput.failed(e);

@@ -34,6 +34,7 @@ final class MailHandler implements Handler {
             return Step.respond(Replies.SYNTAX);                        // parameters need EHLO (RFC 5321 §4.1.1.2)
         }
         boolean smtputf8 = false;
+        boolean eightBitMime = false;
         for (Map.Entry<String, String> parameter : parameters.entrySet()) {
             String value = parameter.getValue();
             Reply refusal = switch (parameter.getKey()) {
@@ -47,6 +48,8 @@ final class MailHandler implements Handler {
                 return Step.respond(refusal);
             }
             smtputf8 |= parameter.getKey().equals("SMTPUTF8");
+            // Kept in the queue so that relaying tells the next hop too (issue 18 §2).
+            eightBitMime |= parameter.getKey().equals("BODY") && value.equalsIgnoreCase("8BITMIME");
         }
         Optional<Reply> later = session.spp.laterRefusal(Section.MAIL);
         if (later.isPresent()) {
@@ -73,7 +76,7 @@ final class MailHandler implements Handler {
         // qmail-spp.md §4: O skips the badmailfrom check.
         boolean bad = !proceed.skipChecks()
                 && sender.map(s -> session.config.badmailfrom().matches(s.toString())).orElse(false);
-        session.begin(new Transaction(sender, bad, smtputf8));
+        session.begin(new Transaction(sender, bad, smtputf8, eightBitMime));
         return Step.respond(Replies.MAIL_OK);
     }
 

@@ -11,6 +11,7 @@ final class Transaction {
     private final Optional<Mailbox> sender;
     private final boolean senderIsBad;
     private final boolean smtputf8;
+    private final boolean eightBitMime;
     private final long startedNanos = System.nanoTime();
     private final List<Mailbox> recipients = new ArrayList<>();
     private int rcptCommands;
@@ -19,11 +20,13 @@ final class Transaction {
      * @param sender empty for the null reverse path {@code <>}
      * @param senderIsBad the sender is in badmailfrom; as qmail-smtpd does, it is refused at RCPT, so that the
      *     recipient is logged too
+     * @param eightBitMime MAIL said {@code BODY=8BITMIME} (RFC 6152)
      */
-    Transaction(Optional<Mailbox> sender, boolean senderIsBad, boolean smtputf8) {
+    Transaction(Optional<Mailbox> sender, boolean senderIsBad, boolean smtputf8, boolean eightBitMime) {
         this.sender = sender;
         this.senderIsBad = senderIsBad;
         this.smtputf8 = smtputf8;
+        this.eightBitMime = eightBitMime;
     }
 
     /** The sender as the envelope and the log write it: the address, or "" for {@code <>}. */
@@ -37,6 +40,10 @@ final class Transaction {
 
     boolean smtputf8() {
         return smtputf8;
+    }
+
+    boolean eightBitMime() {
+        return eightBitMime;
     }
 
     /** Counts a RCPT command, accepted or not: qmail-spp's SMTPRCPTCOUNTALL. */

@@ -1,6 +1,7 @@
 package org.godshell.toaster.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,44 @@ class EnvelopeCodecTest {
 
                 """, new String(EnvelopeCodec.encode(envelope), StandardCharsets.UTF_8));
         assertEquals(envelope, roundTrip(envelope).envelope());
+    }
+
+    @Test
+    void eightBitMimeAndSmtputf8AreKept() throws IOException {
+        Envelope envelope = new Envelope("josé@example.org", List.of("b@example.net"), "h", "192.0.2.1", null, WHEN,
+                true, true);
+        assertEquals("""
+                V1
+                Fjosé@example.org
+                Tb@example.net
+                Hh
+                C192.0.2.1
+                R2025-05-01T10:15:30.123456789Z
+                B8BITMIME
+                U
+
+                """, new String(EnvelopeCodec.encode(envelope), StandardCharsets.UTF_8));
+        assertEquals(envelope, roundTrip(envelope).envelope());
+        Envelope onlyEightBit = new Envelope("a@x", List.of("b@y"), "h", "::1", null, WHEN, true, false);
+        assertEquals(onlyEightBit, roundTrip(onlyEightBit).envelope());
+    }
+
+    /** A queue file written before the B and U lines existed: 7-bit, not SMTPUTF8 (issue 18 §2). */
+    @Test
+    void anOldEnvelopeWithoutTheFlagsReadsAsSevenBitWithoutSmtputf8() throws IOException {
+        byte[] old = "V1\nFa@x\nTb@y\nHh\nC192.0.2.1\nR2025-05-01T10:15:30Z\n\nbody".getBytes(StandardCharsets.UTF_8);
+        Envelope envelope = EnvelopeCodec.decode(new ByteArrayInputStream(old), "old").envelope();
+        assertFalse(envelope.eightBitMime());
+        assertFalse(envelope.smtputf8());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"B7BIT\n", "BBINARYMIME\n", "Uyes\n", "U\nU\n", "B8BITMIME\nB8BITMIME\n"})
+    void badOrRepeatedFlagLinesAreCorrupt(String lines) {
+        byte[] file = ("V1\nFa@x\nTb@y\nHh\nC1\nR2025-05-01T10:15:30Z\n" + lines + "\n").getBytes(StandardCharsets.UTF_8);
+        IOException e = assertThrows(IOException.class,
+                () -> EnvelopeCodec.decode(new ByteArrayInputStream(file), "q"));
+        assertTrue(e.getMessage().startsWith("corrupt queue file q: "), e.getMessage());
     }
 
     @Test

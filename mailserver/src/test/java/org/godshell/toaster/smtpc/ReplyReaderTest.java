@@ -3,6 +3,7 @@ package org.godshell.toaster.smtpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.EOFException;
@@ -77,8 +78,10 @@ class ReplyReaderTest {
     void extensionsFromEhlo() throws IOException {
         Extensions e = Extensions.of(reader("250-mx.test hi\r\n250-PIPELINING\r\n250-size 1000\r\n"
                 + "250-AUTH login Plain\r\n250 STARTTLS\r\n").read());
-        assertEquals(new Extensions(true, true, OptionalLong.of(1000), Set.of("LOGIN", "PLAIN")), e);
+        assertEquals(new Extensions(true, true, OptionalLong.of(1000), Set.of("LOGIN", "PLAIN"), false, false), e);
         assertEquals(OptionalLong.of(0), Extensions.of(reader("250-x\r\n250 SIZE 1e9\r\n").read()).size());
+        Extensions mime = Extensions.of(reader("250-x\r\n250-8bitmime\r\n250 SMTPUTF8\r\n").read());
+        assertTrue(mime.eightBitMime() && mime.smtputf8(), mime.toString());
         assertEquals(Extensions.NONE, Extensions.of(reader("250 mx.test\r\n").read()));
     }
 }

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.godshell.toaster.deliver.Outcome;
+import org.godshell.toaster.deliver.remote.MessageSource;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.dns.FixtureDns;
+import org.godshell.toaster.queue.Envelope;
 import org.godshell.toaster.queue.QueueId;
 import org.godshell.toaster.queue.QueuedMessage;
 import org.godshell.toaster.tls.SelfSigned;
@@ -51,6 +53,23 @@ class RemoteDeliveryToToasterTest {
                 String stored = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
                 assertTrue(stored.endsWith(new String(message, StandardCharsets.US_ASCII)), stored);
             }
+        }
+    }
+
+    /** A relay chain keeps SMTPUTF8 and BODY=8BITMIME: the second toaster queues both (issue 18 §2). */
+    @Test
+    void smtputf8AndEightBitMimeSurviveTheHopIntoTheOtherToastersQueue() throws Exception {
+        byte[] message = "From: josé@here.test\r\nSubject: café\r\n\r\nçà\r\n".getBytes(StandardCharsets.UTF_8);
+        try (TestServer server = new TestServer(root, TestServer.defaults()); FixtureDns dns = new FixtureDns()) {
+            dns.mx("local.test.", "mx.local.test.").a("mx.local.test.", "127.0.0.1");
+            RemoteDelivery delivery = new RemoteDelivery(RemoteConfig.defaults(dns.dns(), "sender.test")
+                    .withMxPort(server.address().getPort()));
+            Outcome out = delivery.deliver("josé@here.test", "local.test", List.of("u@local.test"),
+                    MessageSource.of(() -> new ByteArrayInputStream(message), true, true)).get("u@local.test");
+            assertInstanceOf(Outcome.Delivered.class, out);
+            Envelope queued = server.queue.read(server.queue.list().get(0)).envelope();
+            assertEquals("josé@here.test", queued.sender());
+            assertTrue(queued.smtputf8() && queued.eightBitMime(), queued.toString());
         }
     }
 

@@ -115,24 +115,31 @@ final class Conversation {
         if (host.credentials().isPresent()) {
             authenticate(client, offered);
         }
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
+        MailEncoding encoding = MailEncoding.of(offered, message, sender, recipients, host);
+        Map<String, Outcome> outcomes = new LinkedHashMap<>(encoding.refused());
+        if (encoding.sendable().isEmpty()) {
+            quit(client);
+            return new Attempt.Finished(outcomes);
+        }
         long size = -1;
         if (offered.size().isPresent()) {
             try {
                 size = measure();
             } catch (Unreadable e) {
                 quit(client);
-                return new Attempt.Finished(all(recipients, unreadable(e)));
+                outcomes.putAll(all(encoding.sendable(), unreadable(e)));
+                return new Attempt.Finished(outcomes);
             }
             long limit = offered.size().getAsLong();
             if (limit > 0 && size > limit) {
                 quit(client);
                 // RFC 1870 §6: a message over the announced limit would be refused; don't send it.
-                return new Attempt.Finished(all(recipients, new Outcome.Failed(Diagnoses.connection("5.3.4", host,
+                outcomes.putAll(all(encoding.sendable(), new Outcome.Failed(Diagnoses.connection("5.3.4", host,
                         "the message (" + size + " bytes) is larger than the host's limit of " + limit + " bytes"))));
+                return new Attempt.Finished(outcomes);
             }
         }
-        List<String> accepted = envelope(client, offered, size, outcomes);
+        List<String> accepted = envelope(client, offered, size, encoding, outcomes);
         if (accepted.isEmpty()) {
             quit(client);
             return new Attempt.Finished(outcomes);
@@ -218,12 +225,13 @@ final class Conversation {
     }
 
     /** MAIL and RCPT; returns the accepted recipients and puts the others' outcomes in {@code outcomes}. */
-    private List<String> envelope(SmtpClient client, Extensions offered, long size, Map<String, Outcome> outcomes)
-            throws IOException, Refused {
+    private List<String> envelope(SmtpClient client, Extensions offered, long size, MailEncoding encoding,
+                                  Map<String, Outcome> outcomes) throws IOException, Refused {
         ClientTimeouts t = settings.timeouts();
+        List<String> recipients = encoding.sendable();
         stage = "MAIL FROM";
         // RFC 1870 §3: SIZE= is the message size, an estimate before dot-stuffing is fine.
-        client.send("MAIL FROM:<" + sender + ">" + (size >= 0 ? " SIZE=" + size : ""));
+        client.send("MAIL FROM:<" + sender + ">" + (size >= 0 ? " SIZE=" + size : "") + encoding.parameters());
         if (offered.pipelining()) {
             // RFC 2920 §3.1: MAIL and the RCPTs go in one group, the replies are read in order after it.
             for (String recipient : recipients) {
@@ -234,8 +242,8 @@ final class Conversation {
         Reply mail = client.read(t.command());
         if (mail.code() / 100 != 2) {
             if (mail.isPermanent()) {
-                throw new Refused(new Attempt.Finished(all(recipients,
-                        new Outcome.Failed(Diagnoses.of(mail, host, "MAIL FROM")))));
+                outcomes.putAll(all(recipients, new Outcome.Failed(Diagnoses.of(mail, host, "MAIL FROM"))));
+                throw new Refused(new Attempt.Finished(outcomes));
             }
             throw refused(mail, "MAIL FROM");
         }

@@ -131,6 +131,47 @@ class RemoteDeliveryTest {
         }
     }
 
+    /** An 8-bit message whose client asked for SMTPUTF8, as the queue keeps it (issue 18 §2). */
+    static final byte[] UTF8_MESSAGE = "From: josé@here.test\r\nSubject: café\r\n\r\nçà\r\n".getBytes(StandardCharsets.UTF_8);
+    static final MessageSource UTF8_SOURCE = MessageSource.of(() -> new ByteArrayInputStream(UTF8_MESSAGE), true, true);
+
+    @Test
+    void smtputf8AndEightBitMimeAreAskedForWhenTheHostOffersThem() throws Exception {
+        try (Sink sink = new Sink(Mta.plain().withExtensions("PIPELINING", "8BITMIME", "SMTPUTF8"))) {
+            Map<String, Outcome> out = new RemoteDelivery(config(sink.port())).deliver("a@here.test", "there.test",
+                    List.of("josé@there.test"), UTF8_SOURCE);
+            assertInstanceOf(Outcome.Delivered.class, out.get("josé@there.test"));
+            assertEquals(List.of("EHLO me.here.test", "MAIL FROM:<a@here.test> BODY=8BITMIME SMTPUTF8",
+                    "RCPT TO:<josé@there.test>", "DATA", "QUIT"), sink.commands);
+            assertArrayEquals(UTF8_MESSAGE, sink.messages.get(0));
+        }
+    }
+
+    @Test
+    void withoutSmtputf8AtTheHostNonAsciiRecipientsFailWith567AndTheOthersGetTheBodyAsItIs() throws Exception {
+        try (Sink sink = new Sink(Mta.plain().withExtensions("PIPELINING"))) {
+            Map<String, Outcome> out = new RemoteDelivery(config(sink.port())).deliver("a@here.test", "there.test",
+                    List.of("josé@there.test", "bob@there.test"), UTF8_SOURCE);
+            Outcome.Failed jose = assertInstanceOf(Outcome.Failed.class, out.get("josé@there.test"));
+            assertEquals("5.6.7", jose.why().status());
+            assertTrue(jose.why().text().contains("does not offer SMTPUTF8"), jose.why().text());
+            assertInstanceOf(Outcome.Delivered.class, out.get("bob@there.test"));
+            assertEquals(List.of("EHLO me.here.test", "MAIL FROM:<a@here.test>", "RCPT TO:<bob@there.test>", "DATA",
+                    "QUIT"), sink.commands, "no SMTPUTF8, no BODY= the host does not know, no UTF-8 RCPT");
+            assertArrayEquals(UTF8_MESSAGE, sink.messages.get(0), "8-bit bytes are sent unconverted (RFC 6152)");
+        }
+    }
+
+    @Test
+    void withoutSmtputf8AtTheHostANonAsciiSenderFailsEveryRecipient() throws Exception {
+        try (Sink sink = new Sink(Mta.plain())) {
+            Map<String, Outcome> out = new RemoteDelivery(config(sink.port())).deliver("josé@here.test", "there.test",
+                    List.of("a@there.test", "b@there.test"), UTF8_SOURCE);
+            out.values().forEach(o -> assertEquals("5.6.7", assertInstanceOf(Outcome.Failed.class, o).why().status()));
+            assertEquals(List.of("EHLO me.here.test", "QUIT"), sink.commands);
+        }
+    }
+
     @Test
     void mailFromRefusalsDecideForAll() throws Exception {
         try (Sink sink = new Sink(Mta.plain().withMail("553 5.7.1 sender refused"))) {
