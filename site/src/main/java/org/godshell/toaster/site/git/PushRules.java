@@ -39,6 +39,9 @@ final class PushRules implements PreReceiveHook {
     @Override
     public void onPreReceive(ReceivePack pack, Collection<ReceiveCommand> commands) {
         seen = List.copyOf(pack.getAllCommands());
+        if (commands.stream().anyMatch(c -> c.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED)) {
+            return;                                                     // refused by an earlier check already
+        }
         Optional<String> problem;
         try {
             problem = check(pack.getRepository(), commands);

@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.PreReceiveHookChain;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
@@ -88,6 +89,8 @@ public final class Pushes {
             Quarantine quarantine = Quarantine.begin(repository);
             PushRules rules = new PushRules(limits);
             ReceivePack pack = newReceivePack(account.get(), rules);
+            // sizes first: a bomb is not worth walking
+            pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new PushSize(limits, quarantine), rules)));
             Publisher publisher = new Publisher(build, builder, log);
             pack.setPostReceiveHook(publisher);
             // the pack is bounded by ReceivePack itself; the commands before it are small
