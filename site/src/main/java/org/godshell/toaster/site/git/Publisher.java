@@ -8,22 +8,31 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
-import org.godshell.toaster.site.build.WikiBuilder;
 
 /**
  * The post-receive step: builds the site at the pushed commit and publishes it with the generator's atomic
  * swap. It runs while the push still holds the push lock, so builds happen one at a time in push order. A build
- * that fails leaves the previous site in place; the reason goes to the pusher (as "remote:" lines) and the log.
- * The generator has no incremental build yet, so each push is a full build.
+ * that fails leaves the previous site in place; the reason goes to the pusher (as "remote: error:" lines) and the
+ * log. Whatever a build throws stops here, errors such as {@link StackOverflowError} included: one broken build
+ * must not take the push lock's holder down with it and leave every later push unbuilt. Only an
+ * {@link OutOfMemoryError} or an internal error of the JVM goes on up, after being reported, since nothing
+ * after it can be trusted.
  */
 final class Publisher implements PostReceiveHook {
 
+    /** The build a push starts: {@link org.godshell.toaster.site.build.WikiBuilder#build} but in tests. */
+    interface Build {
+        BuildReport run(BuildOptions options) throws IOException;
+    }
+
     private final BuildOptions options;
+    private final Build build;
     private final Consumer<String> log;
     private String outcome = "no build";
 
-    Publisher(BuildOptions options, Consumer<String> log) {
+    Publisher(BuildOptions options, Build build, Consumer<String> log) {
         this.options = options;
+        this.build = build;
         this.log = log;
     }
 
@@ -41,7 +50,7 @@ final class Publisher implements PostReceiveHook {
         BuildOptions at = new BuildOptions(options.repository(), commit, options.out(), options.site(),
                 options.limits(), options.strict(), false, options.progress());
         try {
-            BuildReport report = WikiBuilder.build(at);
+            BuildReport report = build.run(at);
             if (report.published()) {
                 outcome = "build=ok pages=" + report.pages() + " millis=" + report.millis();
                 pack.sendMessage("wiki: published " + commit.substring(0, 12) + " (" + report.pages() + " pages, "
@@ -51,11 +60,16 @@ final class Publisher implements PostReceiveHook {
                 pack.sendMessage("wiki: not published: " + report.broken().size() + " broken wiki link(s); the "
                         + "site still shows the previous version");
             }
-        } catch (IOException | RuntimeException e) {
-            outcome = "build=failed reason=" + e.getMessage();
+        } catch (Throwable e) {
+            String reason = e instanceof StackOverflowError ? "the tree or a page nests too deeply ("
+                    + e.getClass().getSimpleName() + ")" : String.valueOf(e.getMessage());
+            outcome = "build=failed reason=" + reason;
             log.accept("wiki build of " + commit + " failed, the previous site stays: " + e);
-            pack.sendMessage("wiki: the build of " + commit.substring(0, 12) + " failed: " + e.getMessage());
-            pack.sendMessage("wiki: the site still shows the previous version; the commit is in the repository");
+            pack.sendError("wiki: the build of " + commit.substring(0, 12) + " failed: " + reason);
+            pack.sendError("wiki: the site still shows the previous version; the commit is in the repository");
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
         }
     }
 

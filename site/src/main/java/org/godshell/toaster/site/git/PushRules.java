@@ -20,7 +20,8 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 /**
  * The pre-receive check. Runs after JGit has read the pack (within the size limits, objects checked by fsck) and
  * before any ref moves: only {@code refs/heads/main} may be updated, and every commit the push brings is walked
- * for the files it adds or changes, each held to {@link PathRules}. The first problem refuses the whole push
+ * for the files it adds or changes, each held to the depth and path length of {@link PushLimits} and to
+ * {@link PathRules}. The first problem refuses the whole push
  * (the server's ReceivePack is atomic), and its reason is what {@code git push} prints after "remote rejected".
  * Deletion and non-fast-forward updates are refused by JGit itself before this hook runs.
  */
@@ -28,16 +29,19 @@ final class PushRules implements PreReceiveHook {
 
     static final String MAIN = Constants.R_HEADS + "main";
 
-    private final long maxFileBytes;
+    private final PushLimits limits;
     private List<ReceiveCommand> seen = List.of();
 
-    PushRules(long maxFileBytes) {
-        this.maxFileBytes = maxFileBytes;
+    PushRules(PushLimits limits) {
+        this.limits = limits;
     }
 
     @Override
     public void onPreReceive(ReceivePack pack, Collection<ReceiveCommand> commands) {
         seen = List.copyOf(pack.getAllCommands());
+        if (commands.stream().anyMatch(c -> c.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED)) {
+            return;                                                     // refused by an earlier check already
+        }
         Optional<String> problem;
         try {
             problem = check(pack.getRepository(), commands);
@@ -109,7 +113,10 @@ final class PushRules implements PreReceiveHook {
                 if (mode == FileMode.MISSING) {
                     continue;                                           // removed here: nothing new to check
                 }
-                Optional<String> problem = PathRules.entry(tree.getRawPath(), mode);
+                Optional<String> problem = shape(tree);
+                if (problem.isEmpty()) {
+                    problem = PathRules.entry(tree.getRawPath(), mode);
+                }
                 if (problem.isPresent()) {
                     return problem;
                 }
@@ -120,7 +127,7 @@ final class PushRules implements PreReceiveHook {
                 if (!PathRules.isPage(tree.getPathString())) {
                     continue;
                 }
-                byte[] bytes = reader.open(tree.getObjectId(0)).getCachedBytes((int) Math.min(maxFileBytes,
+                byte[] bytes = reader.open(tree.getObjectId(0)).getCachedBytes((int) Math.min(limits.maxFileBytes(),
                         Integer.MAX_VALUE - 8));
                 problem = PathRules.page(tree.getPathString(), bytes);
                 if (problem.isPresent()) {
@@ -129,5 +136,22 @@ final class PushRules implements PreReceiveHook {
             }
         }
         return Optional.empty();
+    }
+
+    /** Depth and length, before the name is read: a path past them is not worth decoding, nor its subtree walking. */
+    private Optional<String> shape(TreeWalk tree) {
+        if (tree.getDepth() + 1 > limits.maxDepth()) {
+            return Optional.of("folders nest deeper than " + limits.maxDepth() + " levels: " + start(tree));
+        }
+        if (tree.getPathLength() > limits.maxPathBytes()) {
+            return Optional.of("a path is longer than " + limits.maxPathBytes() + " bytes: " + start(tree));
+        }
+        return Optional.empty();
+    }
+
+    /** Enough of a long path for the pusher to find it. */
+    private static String start(TreeWalk tree) {
+        String path = PushLog.printable(tree.getPathString());
+        return path.length() <= 80 ? path : path.substring(0, 80) + "...";
     }
 }

@@ -16,10 +16,12 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PacketLineOut;
+import org.eclipse.jgit.transport.PreReceiveHookChain;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
 import org.godshell.toaster.site.build.BuildOptions;
+import org.godshell.toaster.site.build.WikiBuilder;
 import org.godshell.toaster.site.serve.PlainReply;
 
 /**
@@ -37,12 +39,19 @@ public final class Pushes {
     private final PushAccounts accounts;
     private final PushLimits limits;
     private final BuildOptions build;
+    private final Publisher.Build builder;
     private final PushLog pushLog;
     private final Consumer<String> log;
     private final ReentrantLock lock = new ReentrantLock(true);
 
     public Pushes(Repository repository, PushAccounts accounts, PushLimits limits, BuildOptions build,
                   PushLog pushLog, Consumer<String> log) {
+        this(repository, accounts, limits, build, WikiBuilder::build, pushLog, log);
+    }
+
+    Pushes(Repository repository, PushAccounts accounts, PushLimits limits, BuildOptions build,
+           Publisher.Build builder, PushLog pushLog, Consumer<String> log) {
+        this.builder = builder;
         this.repository = repository;
         this.accounts = accounts;
         this.limits = limits;
@@ -60,7 +69,7 @@ public final class Pushes {
             PacketLineOut packets = new PacketLineOut(out);
             packets.writeString("# service=git-receive-pack\n");
             packets.end();
-            newReceivePack("-", new PushRules(limits.maxFileBytes())).sendAdvertisedRefs(new PacketLineOutRefAdvertiser(packets));
+            newReceivePack("-", new PushRules(limits)).sendAdvertisedRefs(new PacketLineOutRefAdvertiser(packets));
         } catch (IOException e) {
             callback.failed(e);
             return;
@@ -78,9 +87,11 @@ public final class Pushes {
         lock.lock();
         try {
             Quarantine quarantine = Quarantine.begin(repository);
-            PushRules rules = new PushRules(limits.maxFileBytes());
+            PushRules rules = new PushRules(limits);
             ReceivePack pack = newReceivePack(account.get(), rules);
-            Publisher publisher = new Publisher(build, log);
+            // sizes first: a bomb is not worth walking
+            pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new PushSize(limits, quarantine), rules)));
+            Publisher publisher = new Publisher(build, builder, log);
             pack.setPostReceiveHook(publisher);
             // the pack is bounded by ReceivePack itself; the commands before it are small
             // the answer ends when the stream closes: clean-up and log come first, so that when git returns,
@@ -98,7 +109,7 @@ public final class Pushes {
                     pushLog.append(account.get(), client, describe(rules.commands()) + " " + publisher.outcome());
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             log.accept("git push from " + client + " as " + account.get() + " failed: " + e);
             callback.failed(e);
             return;

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.eclipse.jgit.lib.Repository;
 
@@ -28,6 +30,17 @@ final class Quarantine {
         Path packs = repository.getDirectory().toPath().resolve("objects").resolve("pack");
         Files.createDirectories(packs);
         return new Quarantine(packs, list(packs));
+    }
+
+    /** The pack files ending in {@code suffix} that appeared since the push began. */
+    List<Path> added(String suffix) throws IOException {
+        List<Path> added = new ArrayList<>();
+        for (Path file : list(packs)) {
+            if (!before.contains(file) && file.getFileName().toString().endsWith(suffix)) {
+                added.add(file);
+            }
+        }
+        return added;
     }
 
     /** Deletes every pack file that was not there when the push began. */

@@ -14,6 +14,7 @@ import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.List;
 
 /**
@@ -56,10 +57,13 @@ final class Markdown {
                 .attributeProviderFactory(new WikiLinks.MissingClass()).build();
     }
 
-    /** Raw (unsanitized) HTML of a page body; wiki links land in the collector. */
-    String toHtml(String markdown, LinkCollector links) {
-        Document document = parser.parse(markdown);
+    /**
+     * Raw (unsanitized) HTML of a page body, written to {@code html}; wiki links land in the collector. Flexmark
+     * reads the body through the given sequence, so a {@link Budget.Input} sees every read.
+     */
+    void toHtml(CharSequence markdown, LinkCollector links, Appendable html) {
+        Document document = parser.parse(BasedSequence.of(markdown));
         WikiLinks.COLLECTOR.set(document, links);
-        return renderer.render(document);
+        renderer.render(document, html);
     }
 }

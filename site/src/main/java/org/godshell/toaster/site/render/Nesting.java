@@ -1,10 +1,12 @@
 package org.godshell.toaster.site.render;
 
 /**
- * A pre-check before Flexmark sees a page: the parser and renderer recurse once per level of block quotes and
- * lists and overflow a thread's stack near 1,000 levels. The depth a line opens is its '>' markers, its list
- * markers ("- ", "* ", "+ ", "1. ", "1) ") and one level per two columns of indentation; a page deeper than the
- * limit is refused before parsing. (The rendering thread's large stack and its catch of StackOverflowError are the
+ * Pre-checks before Flexmark sees a page. Brackets: Flexmark renders a wiki link or link nested inside another
+ * once per enclosing level, so the HTML grows with the square of the depth ({@code [[} 50,000 deep is gigabytes);
+ * the deepest run of unclosed brackets in one paragraph is counted, and a page past the limit is refused.
+ * Blocks: the parser and renderer recurse once per level of block quotes and lists and overflow a thread's stack
+ * near 1,000 levels. The depth a line opens is its '>' markers, its list markers ("- ", "* ", "+ ", "1. ", "1) ")
+ * and one level per two columns of indentation; a page deeper than the limit is refused before parsing. (The rendering thread's large stack and its catch of StackOverflowError are the
  * second line, for nesting this count does not see.)
  */
 final class Nesting {
@@ -23,6 +25,34 @@ final class Nesting {
             }
             deepest = Math.max(deepest, lineDepth(text, lineStart, lineEnd));
             lineStart = lineEnd + 1;
+        }
+        return deepest;
+    }
+
+    /** The most brackets open at once in one paragraph (a blank line closes them all); {@code \[} is not one. */
+    static int brackets(String text) {
+        int deepest = 0;
+        int open = 0;
+        boolean blankSoFar = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+                blankSoFar = false;
+            } else if (c == '\n') {
+                if (blankSoFar) {
+                    open = 0;
+                }
+                blankSoFar = true;
+            } else if (c == '[') {
+                deepest = Math.max(deepest, ++open);
+                blankSoFar = false;
+            } else if (c == ']') {
+                open = Math.max(0, open - 1);
+                blankSoFar = false;
+            } else if (c != ' ' && c != '\t' && c != '\r') {
+                blankSoFar = false;
+            }
         }
         return deepest;
     }

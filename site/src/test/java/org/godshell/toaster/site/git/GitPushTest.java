@@ -156,6 +156,21 @@ class GitPushTest {
     }
 
     @Test
+    void treeNestedTooDeepIsRefused() throws Exception {
+        // issue 18 #12: 1,900 folders deep was accepted and overflowed the build's stack
+        Path clone = wiki.cloneFresh("deep");
+        RawCommit.onMain(clone, RawCommit.Entry.nested(clone, "d", 1_900));
+        refused(clone, "folders nest deeper than 32 levels", "push", "origin", "main");
+    }
+
+    @Test
+    void pathTooLongIsRefused() throws Exception {
+        Path clone = wiki.cloneFresh("long");
+        RawCommit.onMain(clone, RawCommit.Entry.nested(clone, "n".repeat(200), 6));
+        refused(clone, "a path is longer than 1024 bytes", "push", "origin", "main");
+    }
+
+    @Test
     void forcePushIsRefused() throws Exception {
         Path clone = wiki.cloneFresh("force");
         assertEquals(0, wiki.git(clone, null, null, "commit", "--amend", "-m", "rewritten history").exit());

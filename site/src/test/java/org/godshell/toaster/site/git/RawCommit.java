@@ -30,6 +30,29 @@ final class RawCommit {
         static Entry file(String name, byte[] content) {
             return new Entry(name.getBytes(StandardCharsets.UTF_8), FileMode.REGULAR_FILE, content);
         }
+
+        /**
+         * A folder holding only a folder, and so on {@code depth} times, named {@code name}; the innermost holds
+         * a page. Its trees are written to the clone at once, since the entry names a tree by its id.
+         */
+        static Entry nested(Path clone, String name, int depth) throws IOException {
+            try (Repository repository = new FileRepositoryBuilder().setGitDir(clone.resolve(".git").toFile())
+                    .build(); ObjectInserter inserter = repository.newObjectInserter()) {
+                org.eclipse.jgit.lib.TreeFormatter leaf = new org.eclipse.jgit.lib.TreeFormatter();
+                leaf.append("Deep.md", FileMode.REGULAR_FILE, inserter.insert(Constants.OBJ_BLOB,
+                        "# Deep\n".getBytes(StandardCharsets.UTF_8)));
+                ObjectId tree = inserter.insert(leaf);
+                for (int i = 1; i < depth; i++) {
+                    org.eclipse.jgit.lib.TreeFormatter folder = new org.eclipse.jgit.lib.TreeFormatter();
+                    folder.append(name, FileMode.TREE, tree);
+                    tree = inserter.insert(folder);
+                }
+                inserter.flush();
+                byte[] raw = new byte[20];
+                tree.copyRawTo(raw, 0);
+                return new Entry(name.getBytes(StandardCharsets.UTF_8), FileMode.TREE, raw);
+            }
+        }
     }
 
     private RawCommit() {
@@ -52,7 +75,8 @@ final class RawCommit {
             entries.sort((a, b) -> Arrays.compareUnsigned(a.name(), b.name()));
             org.eclipse.jgit.lib.TreeFormatter formatter = new org.eclipse.jgit.lib.TreeFormatter();
             for (Entry entry : entries) {
-                ObjectId id = entry.mode() == FileMode.GITLINK ? ObjectId.fromRaw(entry.content())
+                ObjectId id = entry.mode() == FileMode.GITLINK || entry.mode() == FileMode.TREE
+                        ? ObjectId.fromRaw(entry.content())
                         : inserter.insert(Constants.OBJ_BLOB, entry.content());
                 formatter.append(entry.name(), entry.mode(), id);
             }

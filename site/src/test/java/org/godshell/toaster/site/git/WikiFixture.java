@@ -42,7 +42,8 @@ final class WikiFixture implements AutoCloseable {
     static final String EDITOR_PASSWORD = "editor secret ü";
     static final String USER = "bob@example.org";
     static final String USER_PASSWORD = "bob's secret";
-    static final PushLimits LIMITS = new PushLimits(64 * 1024, 256 * 1024);
+    static final PushLimits LIMITS = new PushLimits(64 * 1024, 256 * 1024, 32, 1024, 1 << 20,
+            64 << 20);
 
     final Path dir;
     final Path bare;
@@ -54,6 +55,16 @@ final class WikiFixture implements AutoCloseable {
     private final Path askpass;
 
     WikiFixture(Path dir) throws Exception {
+        this(dir, WikiBuilder::build);
+    }
+
+    /** A wiki whose pushes start {@code builder} instead of the real build. */
+    WikiFixture(Path dir, Publisher.Build builder) throws Exception {
+        this(dir, builder, LIMITS);
+    }
+
+    /** A wiki whose pushes start {@code builder} and are held to {@code limits}. */
+    WikiFixture(Path dir, Publisher.Build builder, PushLimits limits) throws Exception {
         this.dir = dir;
         bare = dir.resolve("wiki.git");
         site = dir.resolve("site");
@@ -79,7 +90,7 @@ final class WikiFixture implements AutoCloseable {
                 return account.equals(EDITOR);
             }
         };
-        Pushes pushes = new Pushes(repository, accounts, LIMITS, build, new PushLog(pushLog), System.err::println);
+        Pushes pushes = new Pushes(repository, accounts, limits, build, builder, new PushLog(pushLog), System.err::println);
         server = new WikiServer(new WikiServer.Settings(site, List.of(new InetSocketAddress(
                 InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(), "localhost"),
                 Optional.of(new GitHttp(repository, pushes, System.err::println)), System.err::println);
