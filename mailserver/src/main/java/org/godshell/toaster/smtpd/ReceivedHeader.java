@@ -15,7 +15,8 @@ import java.util.Locale;
  * </pre>
  *
  * "with" follows RFC 3848 and RFC 6531 §3.7.3 (SMTP, ESMTP, UTF8SMTP); "for" names the recipient only when
- * there is one, so that a message to many does not tell each who else got it.
+ * there is one, so that a message to many does not tell each who else got it. The HELO name is the client's
+ * word: it goes in through {@link #safeHost} only.
  */
 final class ReceivedHeader {
 
@@ -25,7 +26,7 @@ final class ReceivedHeader {
     private ReceivedHeader() {}
 
     static String format(SessionContext session, Transaction transaction, Instant when) {
-        String helo = session.heloHost().isEmpty() ? "unknown" : session.heloHost();
+        String helo = session.heloHost().isEmpty() ? "unknown" : safeHost(session.heloHost());
         // RFC 3848 §2 / RFC 6531 §3.7.3: an S when TLS protects the session; the TLS version and cipher as a comment.
         String tls = (session.tlsInfo().isPresent() ? "S" : "") + (session.authenticatedUser().isPresent() ? "A" : "");
         String protocol = (transaction.smtputf8() ? "UTF8SMTP" : session.esmtp() ? "ESMTP" : "SMTP") + tls;
@@ -42,5 +43,23 @@ final class ReceivedHeader {
             header.append(";\r\n\t");
         }
         return header.append(RFC5322_DATE.format(when)).append("\r\n").toString();
+    }
+
+    /**
+     * The HELO name with every character outside a domain or address literal (RFC 5321 §4.1.3: letters, digits,
+     * {@code .-[]:}, and {@code _} that real Windows hosts use) replaced by {@code ?}, as qmail's received.c
+     * does. Otherwise {@code EHLO x(a)by(b)mx.google.com} would write a comment and a forged "by" clause, and
+     * {@code ;} would end the clauses early (RFC 5322 §3.6.7). The length needs no bound here: HELO refuses
+     * names over 255 characters, so the line stays far below 998 (RFC 5322 §2.1.1).
+     */
+    static String safeHost(String host) {
+        StringBuilder safe = new StringBuilder(host.length());
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || ".-_[]:".indexOf(c) >= 0;
+            safe.append(allowed ? c : '?');
+        }
+        return safe.toString();
     }
 }
