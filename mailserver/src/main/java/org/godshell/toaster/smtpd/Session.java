@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.net.DeadlineInputStream;
+import org.godshell.toaster.net.DeadlineOutputStream;
 import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.smtp.BareLineEnding;
 import org.godshell.toaster.smtp.CommandLine;
@@ -81,7 +82,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
     @Override
     public void run() {
         try (socket) {
-            Streams streams = new Streams(socket);
+            Streams streams = new Streams(socket, context.config.timeoutSmtpd().toMillis());
             try {
                 converse(streams);
             } catch (SocketTimeoutException e) {
@@ -102,10 +103,15 @@ final class Session implements Runnable, GracefulStop.Stoppable {
         OutputStream out;
         CommandReader reader;
 
-        Streams(Socket connection) throws IOException {
+        Streams(Socket connection, long timeout) throws IOException {
             in = new DeadlineInputStream(connection, connection.getInputStream());
-            out = new BufferedOutputStream(connection.getOutputStream(), 8192);
+            out = output(connection, connection.getOutputStream(), timeout);
             reader = new CommandReader(in);
+        }
+
+        /** qmail's timeoutwrite: timeoutsmtpd bounds each write too, for clients that never read replies. */
+        static OutputStream output(Socket tcp, OutputStream out, long timeout) {
+            return new BufferedOutputStream(new DeadlineOutputStream(tcp, out, timeout), 8192);
         }
     }
 
@@ -211,7 +217,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
         socket.setSoTimeout((int) Math.min(timeout, Integer.MAX_VALUE));
         SSLSocket tls = context.tls.current().upgrade(socket);
         streams.in = new DeadlineInputStream(tls, tls.getInputStream());
-        streams.out = new BufferedOutputStream(tls.getOutputStream(), 8192);
+        streams.out = Streams.output(socket, tls.getOutputStream(), timeout);
         streams.reader = new CommandReader(streams.in);
         String info = tls.getSession().getProtocol() + " " + tls.getSession().getCipherSuite();
         context.tlsStarted(info);
