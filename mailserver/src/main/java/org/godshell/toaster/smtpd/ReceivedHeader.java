@@ -15,8 +15,8 @@ import java.util.Locale;
  * </pre>
  *
  * "with" follows RFC 3848 and RFC 6531 §3.7.3 (SMTP, ESMTP, UTF8SMTP); "for" names the recipient only when
- * there is one, so that a message to many does not tell each who else got it. The HELO name is the client's
- * word: it goes in through {@link #safeHost} only.
+ * there is one, so that a message to many does not tell each who else got it. The HELO name and the recipient
+ * are the client's words: they go in through {@link #safeHost} and {@link #safeAddress} only.
  */
 final class ReceivedHeader {
 
@@ -38,7 +38,8 @@ final class ReceivedHeader {
                 .append(" id ").append(session.id);
         // RFC 5321 §4.4: the clauses end with ";" and the date.
         if (transaction.recipientCount() == 1) {
-            header.append("\r\n\tfor <").append(transaction.recipients().get(0)).append(">; ");
+            header.append("\r\n\tfor <").append(safeAddress(transaction.recipients().get(0).toString()))
+                    .append(">; ");
         } else {
             header.append(";\r\n\t");
         }
@@ -59,6 +60,20 @@ final class ReceivedHeader {
             boolean allowed = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
                     || ".-_[]:".indexOf(c) >= 0;
             safe.append(allowed ? c : '?');
+        }
+        return safe.toString();
+    }
+
+    /**
+     * The recipient with {@code ?} for what could close the path or the clause early, open a comment or
+     * unbalance a quote: a quoted local part may hold {@code "x>; by evil.example (forged)"} (RFC 5321 §4.1.2).
+     * Other characters, UTF-8 ones included (RFC 6531 §3.7.3), are kept.
+     */
+    static String safeAddress(String address) {
+        StringBuilder safe = new StringBuilder(address.length());
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            safe.append(c <= ' ' || c == 0x7f || "()<>;\"\\".indexOf(c) >= 0 ? '?' : c);
         }
         return safe.toString();
     }

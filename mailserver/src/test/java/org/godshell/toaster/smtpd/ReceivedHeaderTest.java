@@ -22,4 +22,16 @@ class ReceivedHeaderTest {
     void keepsOnlySafeCharacters(String helo, String written) {
         assertEquals(written, ReceivedHeader.safeHost(helo));
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
+        "bob@local.test                             | bob@local.test",
+        "o.brien+tag@local.test                     | o.brien+tag@local.test",
+        "j\u00f6rg@b\u00fccher.example               | j\u00f6rg@b\u00fccher.example",
+        "'\"x>; by evil.example (forged)\"@local.test' | ?x???by?evil.example??forged??@local.test",
+        "'\"a\\\"b\"@local.test'                        | ?a??b?@local.test",
+    })
+    void recipientsCannotCloseThePathOrTheClause(String recipient, String written) {
+        assertEquals(written, ReceivedHeader.safeAddress(recipient));
+    }
 }
