@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.net.DeadlineInputStream;
+import org.godshell.toaster.net.DeadlineOutputStream;
 import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.smtp.BareLineEnding;
 import org.godshell.toaster.smtp.CommandLine;
@@ -83,7 +84,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
     @Override
     public void run() {
         try (socket; context) {
-            Streams streams = new Streams(socket);
+            Streams streams = new Streams(socket, context.config.timeout().toMillis());
             try {
                 converse(streams);
             } catch (SocketTimeoutException e) {
@@ -102,17 +103,24 @@ final class Session implements Runnable, GracefulStop.Stoppable {
 
     /** The connection's streams, replaced when the connection turns into TLS. */
     private static final class Streams {
+        /** The TCP connection under any TLS: the one the write watchdog closes. */
+        private final Socket tcp;
+        /** qmail-pop3d's timeoutwrite: the autologout time bounds each write, for clients that stop reading. */
+        private final long timeout;
         DeadlineInputStream in;
         OutputStream out;
         CommandReader reader;
 
-        Streams(Socket connection) throws IOException {
-            use(connection);
+        Streams(Socket tcp, long timeout) throws IOException {
+            this.tcp = tcp;
+            this.timeout = timeout;
+            use(tcp);
         }
 
         void use(Socket connection) throws IOException {
             in = new DeadlineInputStream(connection, connection.getInputStream());
-            out = new BufferedOutputStream(connection.getOutputStream(), 16 * 1024);
+            out = new BufferedOutputStream(new DeadlineOutputStream(tcp, connection.getOutputStream(), timeout),
+                    16 * 1024);
             reader = CommandReader.withLimit(in, MAX_LINE);
         }
     }

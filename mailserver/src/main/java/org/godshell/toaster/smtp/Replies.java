@@ -93,6 +93,8 @@ public final class Replies {
             "encryption required for requested authentication mechanism (#5.7.11)");
     public static final Reply AUTH_REQUIRED = Reply.of(530, "5.7.0", "authentication required (#5.7.0)");
     public static final Reply AUTH_BLOCKED = Reply.of(421, "4.7.0", "too many failed logins, try again later (#4.7.0)");
+    /** Postfix's smtpd_hard_error_limit: a client that only gets errors is broken or probing. */
+    public static final Reply TOO_MANY_ERRORS = Reply.of(421, "4.7.0", "too many errors (#4.7.0)");
     public static final Reply EHLO_FIRST = Reply.of(503, "5.5.1", "EHLO first (#5.5.1)");
     public static final Reply AUTH_IN_TRANSACTION = Reply.of(503, "5.5.1", "no AUTH during a mail transaction (#5.5.1)");
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.net.DeadlineInputStream;
+import org.godshell.toaster.net.DeadlineOutputStream;
 import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.smtp.BareLineEnding;
 import org.godshell.toaster.smtp.CommandLine;
@@ -32,6 +33,13 @@ import org.godshell.toaster.smtp.Reply;
  */
 final class Session implements Runnable, GracefulStop.Stoppable {
 
+    /**
+     * 5xx replies a client may collect without getting a message accepted before it is dropped with 421
+     * (Postfix's smtpd_hard_error_limit and its reset on delivery); qmail-smtpd has no such limit, so a
+     * client could send unknown commands forever.
+     */
+    static final int MAX_ERRORS = 20;
+
     private final Socket socket;
     private final SessionContext context;
     private final Consumer<Session> onEnd;
@@ -39,6 +47,8 @@ final class Session implements Runnable, GracefulStop.Stoppable {
     private final boolean tlsOnConnect;
     private volatile boolean stopRequested;
     private volatile boolean receivingData;
+    /** 5xx replies since the session began or since the last message accepted. */
+    private int errors;
 
     Session(Socket socket, SessionContext context, boolean tlsOnConnect, Consumer<Session> onEnd) {
         this.tlsOnConnect = tlsOnConnect;
@@ -72,7 +82,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
     @Override
     public void run() {
         try (socket) {
-            Streams streams = new Streams(socket);
+            Streams streams = new Streams(socket, context.config.timeoutSmtpd().toMillis());
             try {
                 converse(streams);
             } catch (SocketTimeoutException e) {
@@ -93,10 +103,15 @@ final class Session implements Runnable, GracefulStop.Stoppable {
         OutputStream out;
         CommandReader reader;
 
-        Streams(Socket connection) throws IOException {
+        Streams(Socket connection, long timeout) throws IOException {
             in = new DeadlineInputStream(connection, connection.getInputStream());
-            out = new BufferedOutputStream(connection.getOutputStream(), 8192);
+            out = output(connection, connection.getOutputStream(), timeout);
             reader = new CommandReader(in);
+        }
+
+        /** qmail's timeoutwrite: timeoutsmtpd bounds each write too, for clients that never read replies. */
+        static OutputStream output(Socket tcp, OutputStream out, long timeout) {
+            return new BufferedOutputStream(new DeadlineOutputStream(tcp, out, timeout), 8192);
         }
     }
 
@@ -136,6 +151,11 @@ final class Session implements Runnable, GracefulStop.Stoppable {
             if (!perform(step(line), streams, timeout)) {
                 return;
             }
+            if (errors >= MAX_ERRORS) {
+                context.log.event(context.id, "too many errors");
+                send(streams.out, Replies.TOO_MANY_ERRORS);
+                return;
+            }
             if (stopRequested) {
                 send(streams.out, Replies.serviceUnavailable(context.config.me(), "shutting down"));
                 return;
@@ -165,8 +185,12 @@ final class Session implements Runnable, GracefulStop.Stoppable {
                 send(streams.out, data.goAhead());
                 receivingData = true;
                 streams.in.startDeadline(timeout);
-                write(streams.out, ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, streams.reader));
+                Reply outcome = ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, streams.reader);
                 receivingData = false;
+                if (outcome.code() / 100 == 2) {
+                    errors = 0;
+                }
+                write(streams.out, outcome);
             }
             case Step.Challenge challenge -> {
                 // RFC 4954 §4: one line answers a challenge; an over-long or broken one is malformed input.
@@ -193,7 +217,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
         socket.setSoTimeout((int) Math.min(timeout, Integer.MAX_VALUE));
         SSLSocket tls = context.tls.current().upgrade(socket);
         streams.in = new DeadlineInputStream(tls, tls.getInputStream());
-        streams.out = new BufferedOutputStream(tls.getOutputStream(), 8192);
+        streams.out = Streams.output(socket, tls.getOutputStream(), timeout);
         streams.reader = new CommandReader(streams.in);
         String info = tls.getSession().getProtocol() + " " + tls.getSession().getCipherSuite();
         context.tlsStarted(info);
@@ -250,8 +274,15 @@ final class Session implements Runnable, GracefulStop.Stoppable {
         };
     }
 
-    /** A reply, after any lines plugins printed with {@code P} for it (qmail-spp.md §4). */
+    /**
+     * A reply, after any lines plugins printed with {@code P} for it (qmail-spp.md §4). Every 5xx counts
+     * towards {@link #MAX_ERRORS}, whatever refused the command: the parser, the state table, a policy check
+     * or a plugin.
+     */
     private void write(OutputStream out, Reply reply) throws IOException {
+        if (reply.code() >= 500) {
+            errors++;
+        }
         for (String line : context.spp.takePreface()) {
             out.write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
         }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,39 @@ class Pop3ServerTest {
             server.awaitIdle();
             assertTrue(Files.exists(file), "RFC 1939 §3: an autologout does not enter the UPDATE state");
             assertTrue(server.log().contains("timeout"), server.log());
+        }
+    }
+
+    /**
+     * Issue 18 #4: a client that pipelines RETRs of a big message and never reads fills the buffers until the
+     * server's write blocks; timeoutpop3d bounds that write, so the session ends and the mailbox is released.
+     */
+    @Test
+    void aClientThatNeverReadsIsDroppedWhenAWriteTimesOut() throws Exception {
+        try (Pop3TestServer server = new Pop3TestServer(temp, Duration.ofSeconds(1), 40)) {
+            server.user("ann", "secret");
+            Path file = server.deliver("ann", "cur", "1000.A.host:2,",
+                    "Subject: big\n\n" + ("x".repeat(99) + "\n").repeat(10_000));
+            Socket plain = new Socket();
+            plain.setReceiveBufferSize(4096);
+            plain.connect(server.implicitTls());
+            plain.setSoTimeout(5000);
+            try (Socket deaf = Pop3TestServer.handshake(plain)) {
+                OutputStream out = deaf.getOutputStream();
+                assertTrue(Pop3DialogueTest.readLine(deaf.getInputStream()).startsWith("+OK"));
+                out.write("USER ann@local.test\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertTrue(Pop3DialogueTest.readLine(deaf.getInputStream()).startsWith("+OK"));
+                out.write("PASS secret\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertTrue(Pop3DialogueTest.readLine(deaf.getInputStream()).startsWith("+OK logged in"));
+                out.write("RETR 1\r\n".repeat(200).getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (!server.log().contains("write timed out") || server.server.openSessions() > 0) {
+                    assertTrue(System.nanoTime() < deadline, server.log());
+                    Thread.sleep(50);
+                }
+            }
+            assertTrue(Files.exists(file));
         }
     }
 

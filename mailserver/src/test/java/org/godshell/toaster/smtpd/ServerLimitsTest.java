@@ -1,6 +1,8 @@
 package org.godshell.toaster.smtpd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +13,8 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.godshell.toaster.smtp.Replies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +94,36 @@ class ServerLimitsTest {
             }
             assertEquals(Replies.TIMEOUT.toWire(true).strip(), reply(slow));
             assertTrue(System.nanoTime() - start < Duration.ofSeconds(4).toNanos());
+        }
+    }
+
+    /**
+     * Issue 18 #4: a client that pipelines commands and never reads fills the buffers until the server's write
+     * blocks; timeoutsmtpd bounds that write too, so the server closes and the client's writes fail. The deadline
+     * only keeps a broken server from hanging the build.
+     */
+    @Test
+    void aClientThatNeverReadsIsDroppedWhenAWriteTimesOut() throws Exception {
+        try (TestServer server = server("timeoutsmtpd", "1"); Socket deaf = new Socket()) {
+            deaf.setReceiveBufferSize(4096);
+            deaf.connect(server.address());
+            deaf.setSoTimeout(5000);
+            assertTrue(reply(deaf).startsWith("220 "));
+            byte[] helps = "HELP\r\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
+            assertThrows(IOException.class, () -> assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+                while (true) {
+                    deaf.getOutputStream().write(helps);
+                }
+            }));
+            waitFor(() -> server.log().contains("write timed out"), server::log);
+        }
+    }
+
+    private static void waitFor(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what);
+            Thread.sleep(50);
         }
     }
 
