@@ -24,6 +24,7 @@ import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.Logins;
+import org.godshell.toaster.smtpd.Recipients;
 import org.godshell.toaster.smtpd.SmtpServer;
 import org.godshell.toaster.smtpd.TransactionLog;
 import org.godshell.toaster.spp.SppEngine;
@@ -110,7 +111,7 @@ final class SmtpdCommand implements Callable<Integer> {
         Path queueDir = prefix.prefix().resolve("queue");
         try (Queue queue = Queue.open(queueDir)) {
             QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
-            SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, log);
+            SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, Recipients.of(users), log);
             log.event("-", tls.server().isPresent()
                     ? "STARTTLS offered with " + control.path(ControlFiles.SERVERCERT_PEM)
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");

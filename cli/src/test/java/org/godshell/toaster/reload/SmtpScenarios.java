@@ -56,10 +56,12 @@ final class SmtpScenarios {
         edits.append("control/rcpthosts", "added.test");
         assertEquals(250, Smtp.rcpt(t, "someone@added.test"));
 
-        assertEquals(553, Smtp.rcpt(t, "someone@joined.test"));
+        // A new virtual domain has no users yet; postmaster is the address every domain accepts (RFC 5321 §4.5.1).
+        assertEquals(553, Smtp.rcpt(t, "postmaster@joined.test"));
         edits.remember("domains/joined.test");
         Admin.toaster(t, "domain", "add", "joined.test");
-        assertEquals(250, Smtp.rcpt(t, "someone@joined.test"));
+        assertEquals(250, Smtp.rcpt(t, "postmaster@joined.test"));
+        assertEquals(550, Smtp.rcpt(t, "someone@joined.test"));
     }
 
     static void morercpthosts(Installation t, Edits edits) throws Exception {

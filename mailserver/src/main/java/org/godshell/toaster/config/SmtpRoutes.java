@@ -14,7 +14,8 @@ import java.util.Optional;
  * {@code domain:relay:port} per line, without spaces. {@code .domain:relay} matches every subdomain of
  * {@code domain} but not {@code domain} itself; an empty domain ({@code :relay}) matches everything; an empty
  * relay ({@code domain:}) means "look up MX records as usual". A relay may be an address literal,
- * {@code [192.0.2.1]} or {@code [2001:db8::25]}.
+ * {@code [192.0.2.1]} or {@code [2001:db8::25]}, or a bare IPv4 address ({@code 192.0.2.1}), which qmail-remote
+ * also takes as the address; a bare IPv6 address or a malformed dotted quad is refused at start.
  *
  * <p>Which line applies is qmail-remote's rule: the most specific one. The whole domain is tried first, then
  * each {@code .suffix} from the longest, then the empty domain, so {@code :smarthost} never hides a line
@@ -95,6 +96,21 @@ public final class SmtpRoutes {
         }
     }
 
+    /**
+     * A bare dotted quad as the relay ({@code example.com:192.0.2.1}) is that address, not a host name: qmail-remote
+     * passes the relay to {@code dns_ip}, which takes a string that {@code ip_scan} reads whole (or a bracketed
+     * one) as the address without asking DNS.
+     */
+    private static Optional<InetAddress> bareIpv4(String host) {
+        return IpLiteral.ipv4(host).map(bytes -> {
+            try {
+                return InetAddress.getByAddress(bytes);
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException("IpLiteral returned " + bytes.length + " bytes", e);
+            }
+        });
+    }
+
     private static void checkDomain(Path file, int number, String domain) throws ConfigException {
         String name = domain.startsWith(".") ? domain.substring(1) : domain;
         if (domain.isEmpty()) {
@@ -125,6 +141,10 @@ public final class SmtpRoutes {
             port = after.isEmpty() ? null : after.substring(1);
         } else {
             int colon = rest.indexOf(':');
+            if (colon >= 0 && rest.indexOf(':', colon + 1) >= 0 && IpLiteral.ipv6(rest).isPresent()) {
+                throw new ConfigException(file, number, "\"" + rest + "\" is an IPv6 address, whose colons read as "
+                        + "a port; write it in brackets: [" + rest + "]");
+            }
             if (colon >= 0) {
                 host = rest.substring(0, colon);
                 port = rest.substring(colon + 1);
@@ -133,10 +153,16 @@ public final class SmtpRoutes {
         if (host.isEmpty()) {
             throw new ConfigException(file, number, "names a port but no relay; " + FORMAT);
         }
-        Optional<InetAddress> literal = addressLiteral(host);
+        Optional<InetAddress> literal = host.startsWith("[") ? addressLiteral(host) : bareIpv4(host);
         if (host.startsWith("[") && literal.isEmpty()) {
             throw new ConfigException(file, number, "\"" + host + "\" is not an address literal; write one such "
                     + "as [192.0.2.1] or [2001:db8::25]");
+        }
+        // RFC 1123 §2.1: a host name's last label is never all digits, so "192.0.2.300" or "10.1.2" is a
+        // mistyped address; looked up in DNS it would only fail at delivery and bounce the mail.
+        if (literal.isEmpty() && host.substring(host.lastIndexOf('.') + 1).matches("[0-9]+")) {
+            throw new ConfigException(file, number, "\"" + host + "\" is neither an IPv4 address nor a host "
+                    + "name; write four numbers from 0 to 255, such as 192.0.2.1");
         }
         if (literal.isEmpty() && (!Values.isHostName(host) || host.startsWith("-") || host.endsWith("-"))) {
             throw new ConfigException(file, number, "\"" + host + "\" is not a relay host name; " + FORMAT);

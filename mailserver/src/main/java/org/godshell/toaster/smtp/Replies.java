@@ -64,6 +64,11 @@ public final class Replies {
             Reply.of(553, "5.7.1", "sorry, your envelope sender is in my badmailfrom list (#5.7.1)");
     public static final Reply BADRCPTTO =
             Reply.of(553, "5.7.1", "sorry, your envelope recipient is in my badrcptto list (#5.7.1)");
+    /** RFC 3463 X.1.1: no such mailbox at one of our domains; the text is the chkuser plugin's. */
+    public static final Reply NO_MAILBOX = Reply.of(550, "5.1.1", "sorry, no mailbox here by that name (#5.1.1)");
+    /** RFC 5321 Appendix C: {@code %} and {@code !} routes in a local part are not honoured, so not accepted. */
+    public static final Reply SOURCE_ROUTE =
+            Reply.of(553, "5.7.1", "sorry, no % or ! routing in addresses of my domains (#5.7.1)");
     public static final Reply TOO_BIG =
             Reply.of(552, "5.3.4", "sorry, that message size exceeds my databytes limit (#5.3.4)");
     /** RFC 5321 §6.3: more than 100 Received headers means a loop. */
@@ -75,6 +80,8 @@ public final class Replies {
     public static final Reply TIMEOUT = Reply.of(451, "4.4.2", "timeout (#4.4.2)");
     public static final Reply UNABLE_TO_READ_CONTROLS = Reply.of(421, "4.3.0", "unable to read controls (#4.3.0)");
     public static final Reply QUEUE_FAILED = Reply.of(451, "4.3.0", "qq write error or disk full (#4.3.0)");
+    public static final Reply RECIPIENTS_UNREADABLE =
+            Reply.of(451, "4.3.0", "temporary problem checking recipients, please try again later (#4.3.0)");
     public static final Reply DISK_FULL = Reply.of(452, "4.3.1", "insufficient system storage (#4.3.1)");
 
     /** RFC 3207 §4: the go-ahead for the TLS handshake. */

@@ -12,7 +12,8 @@ import org.godshell.toaster.spp.Section;
 
 /**
  * RCPT (RFC 5321 §4.1.1.3): adds a recipient, in qmail-smtpd's order of checks: a bad sender, then badrcptto,
- * then the relay rule: the domain must be in rcpthosts/morercpthosts unless RELAYCLIENT is set.
+ * then the relay rule: the domain must be in rcpthosts/morercpthosts unless RELAYCLIENT is set; then, for clients
+ * that may not relay, the recipient must exist ({@link RecipientCheck}).
  */
 final class RcptHandler implements Handler {
 
@@ -68,7 +69,10 @@ final class RcptHandler implements Handler {
         session.environment.put("SMTPRCPTHOSTSOK", relayAllowed(session, recipient) ? "1" : "0");
     }
 
-    /** {@code skipRelayCheck}: a plugin said O (qmail-spp.md §4), which skips the rcpthosts/relay check. */
+    /**
+     * {@code skipRelayCheck}: a plugin said O (qmail-spp.md §4), which skips the rcpthosts/relay check and the
+     * recipient check: the plugin has accepted the address.
+     */
     private static Reply refusal(SessionContext session, Transaction transaction, Mailbox recipient,
             boolean skipRelayCheck) {
         if (transaction.senderIsBad()) {
@@ -80,10 +84,13 @@ final class RcptHandler implements Handler {
         if (session.config.badrcptto().matches(recipient.toString())) {
             return Replies.BADRCPTTO;
         }
-        if (!skipRelayCheck && !relayAllowed(session, recipient)) {
+        if (skipRelayCheck) {
+            return null;
+        }
+        if (!relayAllowed(session, recipient)) {
             return Replies.NOT_IN_RCPTHOSTS;
         }
-        return null;
+        return RecipientCheck.refusal(session, recipient).orElse(null);
     }
 
     /** {@code <postmaster>} has no domain and is always ours (RFC 5321 §4.1.1.3). */

@@ -23,6 +23,8 @@ final class SessionContext {
     final TlsSource tls;
     /** Password checks and the throttle; {@code users} empty when AUTH is not offered. */
     final Logins logins;
+    /** Who has mail at our virtual domains, for the RCPT check of clients that may not relay. */
+    final Recipients recipients;
     /** RFC 6409 §4 / RFC 8314: on submission ports MAIL needs a login. */
     final boolean requireAuth;
     final String id;
@@ -40,13 +42,14 @@ final class SessionContext {
     private String tlsInfo;
     private String authenticatedUser;
 
-    SessionContext(SmtpConfig config, Queue queue, TlsSource tls, Logins logins, boolean requireAuth,
-            TransactionLog log, String id, InetSocketAddress client, InetSocketAddress local,
+    SessionContext(SmtpConfig config, Queue queue, TlsSource tls, Logins logins, Recipients recipients,
+            boolean requireAuth, TransactionLog log, String id, InetSocketAddress client, InetSocketAddress local,
             Map<String, String> ruleVariables) {
         this.config = config;
         this.queue = queue;
         this.tls = tls;
         this.logins = logins;
+        this.recipients = recipients;
         this.requireAuth = requireAuth;
         this.log = log;
         this.id = id;

@@ -43,6 +43,7 @@ public final class SmtpServer implements AutoCloseable {
     private final TlsSource tls;
     private final List<InetSocketAddress> implicitTls;
     private final Logins logins;
+    private final Recipients recipients;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Port> ports = new ArrayList<>();
@@ -52,10 +53,14 @@ public final class SmtpServer implements AutoCloseable {
     private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
     private volatile boolean stopping;
 
-    /** {@code tls}: certificates for STARTTLS and the addresses where TLS starts on connect. */
+    /**
+     * {@code tls}: certificates for STARTTLS and the addresses where TLS starts on connect; {@code recipients}:
+     * who has mail at our virtual domains, for RCPT from clients that may not relay.
+     */
     public SmtpServer(Live<SmtpConfig> config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
-            TransactionLog log) {
+            Recipients recipients, TransactionLog log) {
         this.logins = logins;
+        this.recipients = recipients;
         this.config = config;
         this.queue = queue;
         this.plugins = plugins;
@@ -66,8 +71,8 @@ public final class SmtpServer implements AutoCloseable {
 
     /** Settings that stay as they are (tests, tools). */
     public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
-            TransactionLog log) {
-        this(Live.fixed(config), queue, plugins, tls, logins, log);
+            Recipients recipients, TransactionLog log) {
+        this(Live.fixed(config), queue, plugins, tls, logins, recipients, log);
     }
 
     /**
@@ -146,8 +151,8 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return;
         }
-        SessionContext context = new SessionContext(config, queue, tls, logins, port != Port.SMTP, log, id, client,
-                (InetSocketAddress) socket.getLocalSocketAddress(), rule.variables());
+        SessionContext context = new SessionContext(config, queue, tls, logins, recipients, port != Port.SMTP, log, id,
+                client, (InetSocketAddress) socket.getLocalSocketAddress(), rule.variables());
         try {
             context.spp = plugins.open(context.environment, line -> log.event(id, line));
         } catch (ConfigException e) {

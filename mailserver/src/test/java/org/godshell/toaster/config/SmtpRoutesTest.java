@@ -70,8 +70,23 @@ class SmtpRoutesTest {
         assertEquals(Optional.of(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 7})), relay.address());
     }
 
+    /** Issue 18 #8: a bare IPv4 relay is the address, as qmail-remote's dns_ip takes it, never a DNS name. */
+    @Test
+    void bareIpv4IsTheAddressWithItsPort() throws Exception {
+        SmtpRoute.Relay relay = (SmtpRoute.Relay) routes("example.com:192.0.2.7\nport.example:192.0.2.8:2525\n")
+                .route("example.com");
+        assertEquals(Optional.of(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 7})), relay.address());
+        assertEquals(25, relay.port());
+        SmtpRoute.Relay withPort = (SmtpRoute.Relay) routes("port.example:192.0.2.8:2525\n").route("port.example");
+        assertEquals(Optional.of(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 8})), withPort.address());
+        assertEquals(2525, withPort.port());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
+        "example.org:192.0.2.300",           // a mistyped address: would be a DNS name that cannot exist
+        "example.org:10.1.2",
+        "example.org:2001:db8::25",          // bare IPv6: the colons read as a port
         "example.org",                       // no colon
         "example.org: relay.example",        // space
         "example.org:relay.example ",        // (trailing space is stripped, so this one is fine: see below)

@@ -16,6 +16,7 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.spp.SppEngine;
 import org.godshell.toaster.tls.TlsConfig;
+import org.godshell.toaster.users.UserStore;
 
 /** A real server on an ephemeral loopback port, with its control files and queue in a temporary directory. */
 final class TestServer implements AutoCloseable {
@@ -61,7 +62,8 @@ final class TestServer implements AutoCloseable {
         SmtpConfig config = SmtpConfig.load(controlDir);
         TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)),
-                TlsConfig.load(Controls.once(controlDir), line -> log.event("-", line)), logins, log);
+                TlsConfig.load(Controls.once(controlDir), line -> log.event("-", line)), logins,
+                Recipients.of(UserStore.open(root)), log);
         server.start();
     }
 

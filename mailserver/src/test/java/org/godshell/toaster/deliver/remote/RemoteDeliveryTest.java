@@ -333,6 +333,19 @@ class RemoteDeliveryTest {
         }
     }
 
+    /** Issue 18 #8: {@code domain:127.0.0.1:port} connects to that address; DNS, which knows no such name, is not asked. */
+    @Test
+    void smtproutesBareIpv4IsTheAddress() throws Exception {
+        try (Sink sink = new Sink(Mta.plain())) {
+            RemoteConfig c = config(25);
+            RemoteConfig routed = new RemoteConfig(c.dns(), c.dnsTimeout(), routes("far.example:127.0.0.1:"
+                    + sink.port()), c.auth(), c.helo(), c.timeouts(), true, 25);
+            Outcome out = new RemoteDelivery(routed).deliver("a@here.test", "far.example", List.of("x@far.example"),
+                    SOURCE).get("x@far.example");
+            assertInstanceOf(Outcome.Delivered.class, out);
+        }
+    }
+
     @Test
     void unreadableMessageIsNeverEndedWithADot() throws Exception {
         MessageSource failing = () -> new java.io.InputStream() {
