@@ -1,6 +1,7 @@
 package org.godshell.toaster.site.serve;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * {@code toaster wiki serve}'s server: Jetty with one connector per listen address, a virtual thread per
  * request, the site and (when given) git's smart HTTP behind the security headers. With HTTPS configured, the
- * plain HTTP connectors only redirect to it.
+ * plain HTTP connectors only redirect to it. One client can hold at most a few connections, and only while its
+ * request heads keep coming ({@link Guards}).
  */
 public final class WikiServer {
 
@@ -50,6 +52,16 @@ public final class WikiServer {
         }
     }
 
+    /**
+     * Limits that keep one client from holding the server (issue 18 #14); tests shorten them.
+     *
+     * @param perClient    simultaneous connections from one IPv4 address or IPv6 /64, see {@link AddressCap}
+     * @param headDeadline time for a request's head to arrive, see {@link HeadDeadline}
+     */
+    record Guards(int perClient, Duration headDeadline) {
+        static final Guards DEFAULT = new Guards(16, Duration.ofSeconds(15));
+    }
+
     /** Simultaneous connections, all listeners together: beyond it Jetty stops accepting until one closes. */
     static final int MAX_CONNECTIONS = 512;
     static final long IDLE_MILLIS = 30_000;
@@ -59,6 +71,10 @@ public final class WikiServer {
     private final List<ServerConnector> secure = new ArrayList<>();
 
     public WikiServer(Settings settings, Optional<Handler> git, Consumer<String> log) {
+        this(settings, git, log, Guards.DEFAULT);
+    }
+
+    WikiServer(Settings settings, Optional<Handler> git, Consumer<String> log, Guards guards) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("wiki-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -70,8 +86,14 @@ public final class WikiServer {
         int httpsPort = settings.https().isEmpty() ? 0 : settings.https().getFirst().getPort();
         config.setSecurePort(httpsPort);
         config.setSecureScheme("https");
+        // One of each for all connectors: a client gets its 16 connections, not 16 on each port.
+        AddressCap cap = new AddressCap(guards.perClient());
+        HeadDeadline deadline = new HeadDeadline(server.getScheduler(), guards.headDeadline());
         for (InetSocketAddress address : settings.http()) {
-            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(config));
+            HttpConnectionFactory http = new HttpConnectionFactory(config);
+            http.addEventListener(cap);
+            http.addEventListener(deadline);
+            ServerConnector connector = new ServerConnector(server, http);
             bind(connector, address);
             plain.add(connector);
         }
@@ -86,9 +108,11 @@ public final class WikiServer {
             // Jetty 12.1's default, said here: repeated client handshakes would only cost CPU (issue 18 §3).
             factory.setRenegotiationAllowed(false);
             for (InetSocketAddress address : settings.https()) {
-                ServerConnector connector = new ServerConnector(server,
-                        new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString()),
-                        new HttpConnectionFactory(tlsConfig));
+                SslConnectionFactory ssl = new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString());
+                ssl.addEventListener(cap);
+                HttpConnectionFactory http = new HttpConnectionFactory(tlsConfig);
+                http.addEventListener(deadline);
+                ServerConnector connector = new ServerConnector(server, ssl, http);
                 bind(connector, address);
                 secure.add(connector);
             }
@@ -101,7 +125,7 @@ public final class WikiServer {
         ((Handler.Sequence) content).addHandler(new StaticSite(settings.site(), log));
         Handler top = settings.https().isEmpty() ? content
                 : new HttpsRedirect(content, settings.host(), () -> secure.getFirst().getLocalPort());
-        server.setHandler(new SecurityHeaders(top));
+        server.setHandler(deadline.marker(new SecurityHeaders(top)));
         server.setErrorHandler(new ErrorReply());
     }
 
