@@ -26,9 +26,20 @@ final class ControlFilesStep implements Step {
         this.context = context;
     }
 
+    /**
+     * Earlier installs sent outside clients to {@code control/smtpplugins-external}; there the
+     * admin may have enabled plugins, so an upgrade keeps that routing rather than silently dropping them. A new
+     * install sends them to {@code control/smtpplugins}, the file qmail admins and the wiki's tutorials edit.
+     */
+    static final String OLD_OUTSIDE_FILE = "control/smtpplugins-external";
+
     /** The files and their content for these settings. */
     List<GeneratedFile> files() {
-        Map<String, String> values = Map.of("hostName", context.settings().hostName());
+        boolean oldOutside = Files.exists(context.prefix().root().resolve(OLD_OUTSIDE_FILE));
+        Map<String, String> values = Map.of("hostName", context.settings().hostName(),
+                "outsidePlugins", oldOutside ? OLD_OUTSIDE_FILE + " (as this install always has)"
+                        : "the default plugin set (control/smtpplugins)",
+                "outsideRule", oldOutside ? ",SPPCONFFILE=\"" + OLD_OUTSIDE_FILE + "\"" : "");
         List<GeneratedFile> files = new ArrayList<>();
         files.add(file("control/me", Template.resource("me").render(values)));
         files.add(file("control/tcp.smtp", Template.resource("tcp.smtp").render(values)));

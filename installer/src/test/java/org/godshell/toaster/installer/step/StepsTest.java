@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.installer.settings.Mode;
 import org.godshell.toaster.installer.settings.Settings;
@@ -52,6 +53,25 @@ class StepsTest {
         StepContext demo = context(Mode.UNPRIVILEGED);
         new ControlFilesStep(demo).apply();
         assertEquals("127.0.0.1:2525\n", Files.readString(control.resolve("listen-smtp.toaster-new")));
+    }
+
+    /**
+     * Issue 18 #9: on a new install, clients from outside read control/smtpplugins, the file qmail admins and the
+     * tutorials edit; an install that already has control/smtpplugins-external keeps sending them there.
+     */
+    @Test
+    void outsideClientsReadSmtppluginsUnlessThisInstallHasTheOldExternalFile() throws Exception {
+        StepContext fresh = context(Mode.SYSTEM);
+        new ControlFilesStep(fresh).apply();
+        Path rules = fresh.root().resolve("control/tcp.smtp");
+        List<String> last = Files.readAllLines(rules);
+        assertEquals(":allow", last.getLast(), "no SPPCONFFILE: the default plugin file");
+
+        Files.delete(rules);
+        Files.writeString(fresh.root().resolve("control/smtpplugins-external"), "[rcpt]\nplugins/chkuser\n");
+        StepContext old = context(Mode.SYSTEM);
+        new ControlFilesStep(old).apply();
+        assertEquals(":allow,SPPCONFFILE=\"control/smtpplugins-external\"", Files.readAllLines(rules).getLast());
     }
 
     @Test
