@@ -6,6 +6,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -13,6 +14,8 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * File writes a concurrent reader can never see half done: write a temp file in the same directory, fsync it,
@@ -71,6 +74,30 @@ public final class AtomicFile {
         if (durable) {
             syncDirectory(dir);
         }
+    }
+
+    /** The temporary files {@link #write} and {@link #symlink} make: {@code .NAME.DIGITS.tmp}. */
+    private static final Pattern TEMP = Pattern.compile("\\..+\\.[0-9]+\\.tmp");
+
+    /**
+     * Removes the temporary files a write killed half-way left in {@code dir} (SIGKILL, a power cut: the
+     * {@code finally} never ran). Only for a directory nobody writes to at the same time, such as an installer
+     * resuming its own interrupted run; returns how many were removed.
+     */
+    public static int removeLeftovers(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int removed = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                if (TEMP.matcher(file.getFileName().toString()).matches()
+                        && !Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
+                    removed += Files.deleteIfExists(file) ? 1 : 0;
+                }
+            }
+        }
+        return removed;
     }
 
     /**

@@ -23,6 +23,19 @@ class AtomicFileTest {
     Path dir;
 
     @Test
+    void theLeftoversOfAKilledWriteAreRemovedAndNothingElse() throws IOException {
+        Path leftover = Files.writeString(dir.resolve(".me.8104565327483184317.tmp"), "half");
+        Path link = Files.writeString(dir.resolve(".site.123456789.tmp"), "");
+        Path kept = Files.writeString(dir.resolve("me"), "mx.example.org\n");
+        Path hidden = Files.writeString(dir.resolve(".toaster-journal"), "start a\n");
+        Path named = Files.writeString(dir.resolve(".me.tmp"), "not ours: no digits");
+        assertEquals(2, AtomicFile.removeLeftovers(dir));
+        assertEquals(List.of(named, hidden, kept), entries().stream().sorted().toList());
+        assertEquals(0, AtomicFile.removeLeftovers(dir.resolve("missing")));
+        assertEquals(false, Files.exists(leftover) || Files.exists(link));
+    }
+
+    @Test
     void replacesWithExactlyTheModeAskedAndLeavesNothingBeside() throws IOException {
         Path file = Files.writeString(dir.resolve("rcpthosts"), "old\n");
         AtomicFile.write(file, "example.org\n", "rw-rw-r--");

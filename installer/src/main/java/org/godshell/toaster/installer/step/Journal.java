@@ -11,6 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.godshell.toaster.io.AtomicFile;
 
 /**
  * {@code PREFIX/.toaster-journal}: one line per event of the current run, {@code start NAME} before a step
@@ -50,6 +51,13 @@ public final class Journal implements AutoCloseable {
                 } else if (line.startsWith("done ")) {
                     started.remove(line.substring(5));
                 }
+            }
+        }
+        if (resumed) {
+            // A step killed in the middle of a write leaves its temporary file; the step is run again, so the
+            // file is only litter. Nothing else writes these directories while the installer runs.
+            for (Path dir : List.of(prefix, prefix.resolve("control"), prefix.resolve("wiki"))) {
+                AtomicFile.removeLeftovers(dir);
             }
         }
         FileChannel channel = resumed

@@ -109,6 +109,21 @@ class PlanTest {
     }
 
     @Test
+    void aResumedRunRemovesWhatAKilledWriteLeftAndAFreshRunDoesNot() throws Exception {
+        Files.createDirectories(root.resolve("control"));
+        Path leftover = Files.writeString(root.resolve("control/.me.8104565327483184317.tmp"), "half");
+        Files.writeString(root.resolve(Journal.FILE), "complete\n");
+        try (Journal journal = Journal.open(root)) {
+            assertTrue(Files.exists(leftover), "a complete last run: nothing was killed, nothing is swept");
+        }
+        Files.writeString(root.resolve(Journal.FILE), "start control-files\n");
+        try (Journal journal = Journal.open(root)) {
+            assertTrue(journal.resumed());
+            assertTrue(!Files.exists(leftover), "the step is run again; its half-written temporary file goes");
+        }
+    }
+
+    @Test
     void aDamagedJournalIsReadAsFarAsItMakesSense() throws Exception {
         Files.writeString(root.resolve(Journal.FILE), "start a\n\0garbage\nstart \ndone zz\n" + "x".repeat(10_000));
         try (Journal journal = Journal.open(root)) {
