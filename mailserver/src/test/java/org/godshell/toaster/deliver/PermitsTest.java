@@ -17,14 +17,7 @@ class PermitsTest {
         Permits permits = new Permits(limit::get);
         permits.acquire();
         CountDownLatch started = new CountDownLatch(1);
-        Thread waiting = Thread.ofVirtual().start(() -> {
-            try {
-                permits.acquire();
-                started.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread waiting = waitFor(permits, started);
         limit.set(2);
         assertTrue(started.await(30, TimeUnit.SECONDS), "the second delivery started under the new limit");
         waiting.join();
@@ -39,7 +32,18 @@ class PermitsTest {
         }
         limit.set(1);
         CountDownLatch started = new CountDownLatch(1);
-        Thread waiting = Thread.ofVirtual().start(() -> {
+        Thread waiting = waitFor(permits, started);
+        permits.release();
+        permits.release();
+        assertEquals(1, started.getCount(), "one delivery still runs: the limit of 1 is reached");
+        permits.release();
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        waiting.join();
+    }
+
+    /** A delivery that waits for a permit, and says when it got one. */
+    private static Thread waitFor(Permits permits, CountDownLatch started) {
+        return Thread.ofVirtual().start(() -> {
             try {
                 permits.acquire();
                 started.countDown();
@@ -47,11 +51,5 @@ class PermitsTest {
                 Thread.currentThread().interrupt();
             }
         });
-        permits.release();
-        permits.release();
-        assertEquals(1, started.getCount(), "one delivery still runs: the limit of 1 is reached");
-        permits.release();
-        assertTrue(started.await(30, TimeUnit.SECONDS));
-        waiting.join();
     }
 }
