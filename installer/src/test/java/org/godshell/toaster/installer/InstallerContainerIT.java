@@ -68,7 +68,7 @@ class InstallerContainerIT {
         Path jdk = Path.of(System.getProperty("java.home")).toRealPath();
         Path newer = temp.resolve("newer.tar.gz");
         NewerPayload.write(jar, version + "-next", Map.of("control/smtpplugins", "# new in the next version\n",
-                "control/smtpplugins", "# new in the next version\n"), newer);
+                "control/smtpplugins-local", "# new in the next version\n"), newer);
         Path testClasses = Path.of(SubmitClient.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         Path resolvConf = Files.writeString(temp.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
 
@@ -153,13 +153,13 @@ class InstallerContainerIT {
             run(host, 2, "env", "TOASTER_JAVA=" + JAVA, "/opt/toaster/bin/toaster", "dns", "--domain", "no such");
 
             String smtpdBefore = run(host, 0, "cat", "/opt/toaster/run/smtpd.pid").getStdout();
-            run(host, 0, "sh", "-c", "echo '# mine' >> /opt/toaster/control/smtpplugins");
+            run(host, 0, "sh", "-c", "echo '# mine' >> /opt/toaster/control/smtpplugins-local");
             ExecResult upgrade = run(host, 0, JAVA, "-jar", JAR, "upgrade", "--payload", "/root/newer.tar.gz");
-            assertTrue(upgrade.getStdout().contains("kept your control/smtpplugins"), upgrade.getStdout());
+            assertTrue(upgrade.getStdout().contains("kept your control/smtpplugins-local"), upgrade.getStdout());
             assertEquals(version + "-next", run(host, 0, "cat", "/opt/toaster/VERSION").getStdout().strip());
-            assertTrue(run(host, 0, "tail", "-1", "/opt/toaster/control/smtpplugins").getStdout()
+            assertTrue(run(host, 0, "tail", "-1", "/opt/toaster/control/smtpplugins-local").getStdout()
                     .contains("# mine"), "the edited file is kept");
-            assertTrue(run(host, 0, "cat", "/opt/toaster/control/smtpplugins.toaster-new").getStdout()
+            assertTrue(run(host, 0, "cat", "/opt/toaster/control/smtpplugins-local.toaster-new").getStdout()
                     .contains("# new in the next version"));
             assertTrue(run(host, 0, "cat", "/opt/toaster/control/smtpplugins").getStdout()
                     .contains("# new in the next version"), "a file as shipped follows the new version");

@@ -71,7 +71,7 @@ class InstallerSystemdIT {
         Path jdk = Path.of(System.getProperty("java.home")).toRealPath();
         Path newer = temp.resolve("newer.tar.gz");
         NewerPayload.write(jar, version + "-next",
-                Map.of("control/smtpplugins", "# new in the next version\n"), newer);
+                Map.of("control/smtpplugins-local", "# new in the next version\n"), newer);
         Path resolvConf = Files.writeString(temp.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
 
         try (GenericContainer<?> container = new GenericContainer<>(image())
@@ -150,12 +150,12 @@ class InstallerSystemdIT {
 
             // 7. An upgrade keeps the admin's edited control file and restarts the services.
             Map<String, String> beforeUpgrade = mainPids();
-            run(0, "sh", "-c", "echo '# mine' >> /opt/toaster/control/smtpplugins");
+            run(0, "sh", "-c", "echo '# mine' >> /opt/toaster/control/smtpplugins-local");
             ExecResult upgrade = run(0, "java", "-jar", JAR, "upgrade", "--payload", "/root/newer.tar.gz", "--yes");
-            assertTrue(upgrade.getStdout().contains("kept your control/smtpplugins"), upgrade.getStdout());
+            assertTrue(upgrade.getStdout().contains("kept your control/smtpplugins-local"), upgrade.getStdout());
             assertEquals(version + "-next", sh("cat /opt/toaster/VERSION"), "the upgraded VERSION");
-            assertTrue(sh("tail -1 /opt/toaster/control/smtpplugins").contains("# mine"), "edit kept");
-            assertTrue(sh("cat /opt/toaster/control/smtpplugins.toaster-new")
+            assertTrue(sh("tail -1 /opt/toaster/control/smtpplugins-local").contains("# mine"), "edit kept");
+            assertTrue(sh("cat /opt/toaster/control/smtpplugins-local.toaster-new")
                     .contains("# new in the next version"));
             awaitServing("after the upgrade");
             Map<String, String> after = mainPids();
