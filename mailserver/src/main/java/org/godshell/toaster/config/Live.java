@@ -65,7 +65,9 @@ public final class Live<T> {
             }
             try {
                 made = make(controls, maker);
-            } catch (ConfigException e) {
+            } catch (ConfigException | RuntimeException e) {
+                // A RuntimeException is a value a parser let through and a record refused: as bad an edit as
+                // any, and no reason to fail every connection from now on.
                 log.accept("control: keeping the settings in use: " + e.getMessage());
                 made = new Made<>(current.value(), versions(current.versions().keySet()));
             }
