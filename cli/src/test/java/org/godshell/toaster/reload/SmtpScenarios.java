@@ -10,6 +10,9 @@ import java.util.Optional;
 /** The files smtpd reads at each connection: what the next session sees after an edit. */
 final class SmtpScenarios {
 
+    /** A PROXY protocol v1 header for a client at 192.0.2.9. */
+    private static final String PROXIED = "PROXY TCP4 192.0.2.9 127.0.0.1 5555 25";
+
     private SmtpScenarios() {
     }
 
@@ -25,7 +28,8 @@ final class SmtpScenarios {
                 Map.entry("timeoutsmtpd", SmtpScenarios::timeoutsmtpd),
                 Map.entry("concurrencyincoming", (t, edits) -> limit(t, edits, "concurrencyincoming")),
                 Map.entry("concurrencyperip", (t, edits) -> limit(t, edits, "concurrencyperip")),
-                Map.entry("tcp.smtp", SmtpScenarios::tcpSmtp));
+                Map.entry("tcp.smtp", SmtpScenarios::tcpSmtp),
+                Map.entry("proxyfrom", SmtpScenarios::proxyfrom));
     }
 
     /** me is read by every daemon: smtpd and pop3d at the next connection, delivery at the next delivery. */
@@ -133,5 +137,21 @@ final class SmtpScenarios {
         assertEquals(250, Smtp.rcpt(t, "someone@elsewhere.test"), "the rule's variables apply too");
         edits.write("control/tcp.smtp", "127.0.0.1:deny\n");
         assertTrue(Smtp.greeting(t).startsWith("554 5.7.1 "));
+    }
+
+    /**
+     * Once 127.0.0.1 is a listed proxy, the client its PROXY header names is judged: a rule that denies that
+     * client refuses the connection. Before, the same line after the greeting is an unknown command.
+     */
+    static void proxyfrom(Installation t, Edits edits) throws Exception {
+        edits.write("control/tcp.smtp", "127.0.0.1:allow\n192.0.2.9:deny\n");
+        try (Talk talk = Smtp.admitted(t.smtpPort, "220 ")) {
+            assertTrue(talk.smtp(PROXIED).startsWith("500 "), "an unlisted client is not believed");
+        }
+        edits.write("control/proxyfrom", "127.0.0.1\n");
+        try (Talk talk = Talk.to(t.smtpPort)) {
+            talk.send(PROXIED);
+            assertTrue(talk.reply().startsWith("554 5.7.1 "), "the proxied client's rule applies");
+        }
     }
 }

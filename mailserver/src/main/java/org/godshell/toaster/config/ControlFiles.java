@@ -66,6 +66,10 @@ public final class ControlFiles {
     public static final Key<TcpRules> TCP_SMTP = list("tcp.smtp", Kind.RULES, TcpRules::fromLines,
             r -> TcpRules.allowAll(), "no rules: everyone allowed",
             "tcprules lines, address:allow,VAR=\"value\" or address:deny", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<ProxySources> PROXYFROM = list("proxyfrom", Kind.NETWORKS, ProxySources::fromLines,
+            r -> ProxySources.none(), "none: no PROXY protocol",
+            "one address or CIDR block a line: proxies whose PROXY header is believed",
+            List.of(smtpd(NEXT_CONNECTION)));
     public static final Key<Void> SERVERCERT_PEM = own("servercert.pem", Kind.CERTIFICATE, "none: no STARTTLS",
             "PEM: the private key, then the certificate chain",
             List.of(smtpd(NEXT_HANDSHAKE), pop3d(NEXT_HANDSHAKE), wiki(NEXT_HANDSHAKE)));
@@ -141,7 +145,7 @@ public final class ControlFiles {
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
             BADMAILFROM, BADRCPTTO, TIMEOUTSMTPD, LISTEN_SMTP, CONCURRENCYINCOMING, CONCURRENCYPERIP, MAXRCPT,
-            TCP_SMTP, SERVERCERT_PEM, SERVERCERTS, LISTEN_SUBMISSION, SMTPAUTHMECHS, LISTEN_SMTPS, LISTEN_POP3S,
+            TCP_SMTP, PROXYFROM, SERVERCERT_PEM, SERVERCERTS, LISTEN_SUBMISSION, SMTPAUTHMECHS, LISTEN_SMTPS, LISTEN_POP3S,
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE);

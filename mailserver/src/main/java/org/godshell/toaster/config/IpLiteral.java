@@ -7,7 +7,7 @@ import java.util.Optional;
  * ({@code InetAddress.getByName} resolves anything that is not a literal) and so that the JDK's lenient forms
  * ({@code 10.1}, {@code 010.0.0.1}) are refused instead of meaning something surprising.
  */
-final class IpLiteral {
+public final class IpLiteral {
 
     private IpLiteral() {
     }
@@ -29,7 +29,7 @@ final class IpLiteral {
     }
 
     /** A dotted quad such as {@code 192.0.2.1}, as 4 bytes. */
-    static Optional<byte[]> ipv4(String s) {
+    public static Optional<byte[]> ipv4(String s) {
         String[] parts = s.split("\\.", -1);
         if (parts.length != 4) {
             return Optional.empty();
@@ -49,7 +49,7 @@ final class IpLiteral {
      * An IPv6 address in RFC 4291 §2.2 text form ({@code 2001:db8::1}, {@code ::}, {@code ::ffff:192.0.2.1}),
      * as 16 bytes. Zone identifiers ({@code %eth0}) are refused: rules and listeners name addresses, not links.
      */
-    static Optional<byte[]> ipv6(String s) {
+    public static Optional<byte[]> ipv6(String s) {
         if (s.isEmpty() || s.length() > 45 || !s.chars().allMatch(IpLiteral::ipv6Char)) {
             return Optional.empty();
         }

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
  * @param maxConnectionsPerIp simultaneous connections per client address ({@code control/concurrencyperip})
  * @param maxRecipients       recipients per message ({@code control/maxrcpt})
  * @param rules               per-source rules ({@code control/tcp.smtp})
+ * @param proxyFrom           the proxies whose PROXY protocol header names the client ({@code control/proxyfrom})
  * @param authMechanisms      the SASL mechanisms SMTP AUTH offers, in EHLO's order ({@code control/smtpauthmechs};
  *                            CRAM-MD5 only when listed there)
  * @param sources             where each setting came from, by setting name (the control file's name):
@@ -50,6 +51,7 @@ public record SmtpConfig(
         int maxConnectionsPerIp,
         int maxRecipients,
         TcpRules rules,
+        ProxySources proxyFrom,
         List<String> authMechanisms,
         Map<String, String> sources) {
 
@@ -71,6 +73,7 @@ public record SmtpConfig(
         Objects.requireNonNull(timeoutSmtpd, "timeoutSmtpd");
         listenSmtp = List.copyOf(listenSmtp);
         Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(proxyFrom, "proxyFrom");
         authMechanisms = List.copyOf(authMechanisms);
         sources = Map.copyOf(sources);
         if (databytes < 0 || maxConnections < 1 || maxConnectionsPerIp < 1 || maxRecipients < 1
@@ -108,7 +111,7 @@ public record SmtpConfig(
         for (Key<?> key : List.of(ControlFiles.ME, ControlFiles.SMTPGREETING, ControlFiles.DATABYTES,
                 ControlFiles.BADMAILFROM, ControlFiles.BADRCPTTO, ControlFiles.TIMEOUTSMTPD, ControlFiles.LISTEN_SMTP,
                 ControlFiles.CONCURRENCYINCOMING, ControlFiles.CONCURRENCYPERIP, ControlFiles.MAXRCPT,
-                ControlFiles.TCP_SMTP, ControlFiles.SMTPAUTHMECHS)) {
+                ControlFiles.TCP_SMTP, ControlFiles.PROXYFROM, ControlFiles.SMTPAUTHMECHS)) {
             if (!r.source(key).equals("default")) {
                 sources.put(key.name(), r.source(key));
             }
@@ -126,8 +129,8 @@ public record SmtpConfig(
                 r.get(ControlFiles.DATABYTES), r.get(ControlFiles.BADMAILFROM), r.get(ControlFiles.BADRCPTTO),
                 Duration.ofSeconds(r.get(ControlFiles.TIMEOUTSMTPD)), r.get(ControlFiles.LISTEN_SMTP),
                 r.get(ControlFiles.CONCURRENCYINCOMING).intValue(), r.get(ControlFiles.CONCURRENCYPERIP).intValue(),
-                r.get(ControlFiles.MAXRCPT).intValue(), r.get(ControlFiles.TCP_SMTP), r.get(ControlFiles.SMTPAUTHMECHS),
-                sources);
+                r.get(ControlFiles.MAXRCPT).intValue(), r.get(ControlFiles.TCP_SMTP), r.get(ControlFiles.PROXYFROM),
+                r.get(ControlFiles.SMTPAUTHMECHS), sources);
     }
 
     /**
@@ -173,6 +176,8 @@ public record SmtpConfig(
         add(out, "maxrcpt", Integer.toString(maxRecipients));
         add(out, "tcp.smtp", rules.isEmpty() ? "(no rules: every client allowed, no variables)"
                 : String.join("\n", rules.lines()));
+        add(out, "proxyfrom", proxyFrom.isEmpty() ? "(none: no PROXY protocol header is read)"
+                : String.join("\n", proxyFrom.lines()));
         add(out, "smtpauthmechs", String.join(" ", authMechanisms));
         return List.copyOf(out);
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,7 +19,9 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.net.Acceptor;
 import org.godshell.toaster.net.ConnectionLimiter;
+import org.godshell.toaster.net.DeadlineInputStream;
 import org.godshell.toaster.net.GracefulStop;
+import org.godshell.toaster.net.ProxyHeader;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.spp.SppEngine;
@@ -27,7 +30,8 @@ import org.godshell.toaster.tls.TlsSource;
 
 /**
  * The SMTP listeners: one acceptor per address, a virtual thread per connection, blocking I/O (DESIGN.md
- * principle 6). Connections over the limits get 421; clients a tcp.smtp rule denies get 554. The settings are
+ * principle 6). Connections over the limits get 421; clients a tcp.smtp rule denies get 554. Connections from
+ * a proxy listed in {@code proxyfrom} start with a PROXY protocol header, and the client it names is judged. The settings are
  * asked for at every connection ({@link Live}), so an edit of a control file applies to the next session; only
  * the listen addresses are fixed at {@link #start}.
  *
@@ -136,9 +140,13 @@ public final class SmtpServer implements AutoCloseable {
     }
 
     private void open(Socket socket, Port port) {
-        InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
         String id = idPrefix + "." + sessionCounter.incrementAndGet();
         SmtpConfig config = this.config.get();
+        Optional<InetSocketAddress> judged = client(socket, config, id);
+        if (judged.isEmpty()) {
+            return;
+        }
+        InetSocketAddress client = judged.get();
         TcpRules.Rule rule = config.rules().match(client.getAddress());
         if (!rule.allow()) {
             log.event(id, "refused " + client.getAddress().getHostAddress() + " by " + rule.source());
@@ -167,6 +175,36 @@ public final class SmtpServer implements AutoCloseable {
         });
         sessions.add(session);
         session.run();
+    }
+
+    /**
+     * Who the client is: the peer, or, when the peer is a proxy listed in {@code proxyfrom}, the client its PROXY
+     * header names, so that tcp.smtp, the limits, the log, Received and the plugins judge the real client (a
+     * local proxy would otherwise make every client 127.0.0.1). The header comes first, before TLS on port 465
+     * too, within timeoutsmtpd. A listed proxy that sends no valid header is cut without a reply, and the
+     * result is empty: the proxy is not an SMTP client, and there is no client to answer.
+     */
+    private Optional<InetSocketAddress> client(Socket socket, SmtpConfig config, String id) {
+        InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
+        if (!config.proxyFrom().contains(peer.getAddress())) {
+            return Optional.of(peer);
+        }
+        String proxy = peer.getAddress().getHostAddress();
+        try {
+            DeadlineInputStream in = new DeadlineInputStream(socket, socket.getInputStream());
+            in.startDeadline(config.timeoutSmtpd().toMillis());
+            InetSocketAddress client = ProxyHeader.read(in).orElse(peer);
+            log.event(id, "proxy " + proxy + " for " + client.getAddress().getHostAddress());
+            return Optional.of(client);
+        } catch (IOException e) {
+            log.event(id, "refused proxy " + proxy + ": " + e.getMessage());
+            try {
+                socket.close();
+            } catch (IOException closing) {
+                // Closed either way.
+            }
+            return Optional.empty();
+        }
     }
 
     private static void refuse(Socket socket, String reply) {

@@ -31,7 +31,7 @@ class SmtpConfigTest {
     /** Every file SmtpConfig reads. */
     static final List<String> FILES = List.of("me", "smtpgreeting", "rcpthosts", "morercpthosts", "databytes",
             "badmailfrom", "badrcptto", "timeoutsmtpd", "listen-smtp", "concurrencyincoming", "concurrencyperip",
-            "maxrcpt", "tcp.smtp", "smtpauthmechs");
+            "maxrcpt", "tcp.smtp", "proxyfrom", "smtpauthmechs");
 
     @TempDir
     Path dir;
@@ -97,7 +97,8 @@ class SmtpConfigTest {
             assertEquals("default", s.source(), s.name());
         }
         assertEquals(List.of("PLAIN", "LOGIN", "SCRAM-SHA-256"), c.authMechanisms(), "CRAM-MD5 is off by default");
-        assertEquals(13, c.describe().size());
+        assertTrue(c.proxyFrom().isEmpty(), "missing proxyfrom believes no PROXY header");
+        assertEquals(14, c.describe().size());
     }
 
     @Test
@@ -330,6 +331,6 @@ class SmtpConfigTest {
         String greetingLine = lines.stream().filter(l -> l.startsWith("smtpgreeting ")).findFirst().orElseThrow();
         assertEquals("default", greetingLine.substring("SETTING".length() + 2 + 7, valueColumn).trim());
         assertTrue(lines.stream().allMatch(l -> l.equals(l.stripTrailing())));
-        assertEquals(1 + 13 + 1, lines.size(), table); // header, 13 settings, second rcpthost
+        assertEquals(1 + 14 + 1, lines.size(), table); // header, 14 settings, second rcpthost
     }
 }
