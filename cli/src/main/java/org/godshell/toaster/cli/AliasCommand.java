@@ -1,11 +1,8 @@
 package org.godshell.toaster.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.godshell.toaster.users.Address;
 import org.godshell.toaster.users.UserStore;
 import org.godshell.toaster.users.UserStoreException;
 import picocli.CommandLine.Command;
@@ -75,27 +72,11 @@ final class AliasCommand implements Runnable {
 
         @Override
         public Integer call() {
-            UserStore store = UserStore.open(prefix.prefix());
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                List<String> domains = domain == null ? store.domains() : List.of(Address.requireDomain(domain));
-                if (domain != null && !store.domains().contains(domains.get(0))) {
-                    return DomainCommand.fail(spec, "no domain " + domains.get(0));
-                }
-                List<String> problems = new ArrayList<>();
-                for (String d : domains) {
-                    UserStore.Aliases aliases = store.aliases(d);
-                    aliases.aliases().forEach((alias, targets) -> out.println(alias + ": " + String.join(", ", targets)));
-                    problems.addAll(aliases.problems());
-                }
-                out.flush();
-                problems.forEach(p -> err.println("toaster: " + p));
-                err.flush();
-                return problems.isEmpty() ? 0 : 1;
-            } catch (IOException | UserStoreException e) {
-                return DomainCommand.fail(spec, e.getMessage());
-            }
+            return DomainCommand.listEach(spec, prefix, domain, (store, d, out) -> {
+                UserStore.Aliases aliases = store.aliases(d);
+                aliases.aliases().forEach((alias, targets) -> out.println(alias + ": " + String.join(", ", targets)));
+                return aliases.problems();
+            });
         }
     }
 

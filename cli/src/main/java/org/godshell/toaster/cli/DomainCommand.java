@@ -3,7 +3,10 @@ package org.godshell.toaster.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.godshell.toaster.users.Address;
 import org.godshell.toaster.users.UserStore;
 import org.godshell.toaster.users.UserStoreException;
 import picocli.CommandLine.Command;
@@ -99,6 +102,38 @@ final class DomainCommand implements Runnable {
             } catch (UserStoreException e) {
                 return fail(spec, e.getMessage());
             }
+        }
+    }
+
+    /** What a listing prints for one domain; returns the lines of its files that cannot be used. */
+    @FunctionalInterface
+    interface PerDomain {
+        List<String> list(UserStore store, String domain, PrintWriter out) throws IOException, UserStoreException;
+    }
+
+    /**
+     * {@code toaster user list} and {@code alias list}: one domain or all, then every unusable line on stderr;
+     * exit 1 when there is one.
+     */
+    static int listEach(CommandSpec spec, PrefixOption prefix, String domain, PerDomain each) {
+        UserStore store = UserStore.open(prefix.prefix());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            List<String> domains = domain == null ? store.domains() : List.of(Address.requireDomain(domain));
+            if (domain != null && !store.domains().contains(domains.get(0))) {
+                return fail(spec, "no domain " + domains.get(0));
+            }
+            List<String> problems = new ArrayList<>();
+            for (String d : domains) {
+                problems.addAll(each.list(store, d, out));
+            }
+            out.flush();
+            problems.forEach(p -> err.println("toaster: " + p));
+            err.flush();
+            return problems.isEmpty() ? 0 : 1;
+        } catch (IOException | UserStoreException e) {
+            return fail(spec, e.getMessage());
         }
     }
 

@@ -1,10 +1,6 @@
 package org.godshell.toaster.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.users.Address;
@@ -13,8 +9,8 @@ import org.godshell.toaster.users.UserStore;
 import org.godshell.toaster.users.UserStoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -152,27 +148,11 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            UserStore store = UserStore.open(prefix.prefix());
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                List<String> domains = domain == null ? store.domains() : List.of(Address.requireDomain(domain));
-                if (domain != null && !store.domains().contains(domains.get(0))) {
-                    return DomainCommand.fail(spec, "no domain " + domains.get(0));
-                }
-                List<String> problems = new ArrayList<>();
-                for (String d : domains) {
-                    UserStore.Listing listing = store.users(d);
-                    listing.users().forEach(out::println);
-                    problems.addAll(listing.problems());
-                }
-                out.flush();
-                problems.forEach(p -> err.println("toaster: " + p));
-                err.flush();
-                return problems.isEmpty() ? 0 : 1;
-            } catch (IOException | UserStoreException e) {
-                return DomainCommand.fail(spec, e.getMessage());
-            }
+            return DomainCommand.listEach(spec, prefix, domain, (store, d, out) -> {
+                UserStore.Listing listing = store.users(d);
+                listing.users().forEach(out::println);
+                return listing.problems();
+            });
         }
     }
 
