@@ -14,12 +14,13 @@ import org.godshell.toaster.smtpc.Extensions;
  *   <li>SMTPUTF8 (RFC 6531 §3.4) is asked for when the client asked for it or an address is not ASCII. When the
  *   host does not offer it, a non-ASCII address cannot be sent to it at all (there is no downgrade for a UTF-8
  *   local part), so such recipients, and all of them when the sender is not ASCII, get a 5.6.7 of this host
- *   and go on to the next host ({@link Attempt.PassOn}). A message with only UTF-8 headers goes as it is, as
- *   Postfix does: the host sees 8-bit header bytes, which nearly every server keeps.</li>
+ *   and go on to the next host ({@link Attempt.PassOn}). A message whose addresses are ASCII goes as it is even
+ *   when its headers are UTF-8, as qmail sends everything: the host sees 8-bit header bytes, which nearly
+ *   every server keeps. (Postfix returns such a message with 5.6.7 when its client asked for SMTPUTF8.)</li>
  *   <li>{@code BODY=8BITMIME} (RFC 6152 §3) is said when the client said it and the host offers 8BITMIME. A host
- *   that does not offer it gets the 8-bit body as it is, unconverted, as qmail and Postfix send it: converting
- *   to quoted-printable would break signatures (DKIM), and servers without 8BITMIME keep 8-bit bytes in
- *   practice.</li>
+ *   that does not offer it gets the 8-bit body as it is, unconverted, as qmail sends it. RFC 6152 §3 asks for
+ *   a conversion to 7-bit MIME or a bounce instead, and Postfix converts to quoted-printable by default;
+ *   converting would break signatures (DKIM), and servers without 8BITMIME keep 8-bit bytes in practice.</li>
  * </ul>
  *
  * @param parameters   the MAIL FROM parameters to add, each with its leading space
