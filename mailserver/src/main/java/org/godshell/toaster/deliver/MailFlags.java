@@ -22,26 +22,27 @@ public record MailFlags(boolean eightBitMime, boolean smtputf8) {
 
     /**
      * What a whole message needs, read from its bytes: an 8-bit byte in the header section (up to the first empty
-     * line) makes it SMTPUTF8 (RFC 6532 §3.2), one in the body makes it 8BITMIME. A line ends at LF, a CR before
-     * it is part of the ending, so an empty line is LF or CR LF; a message without one is all header section.
+     * line) makes it SMTPUTF8 (RFC 6532 §3.2), one in the body makes it 8BITMIME. A line ends at LF and a CR
+     * right before it is part of the ending, as {@code bounce.OriginalHeaders} reads them: an empty line is LF or
+     * CR LF; a message without one is all header section.
      */
     public static MailFlags of(byte[] message) {
         boolean header = false;
         boolean body = false;
         boolean inHeader = true;
         int lineLength = 0;
+        byte previous = 0;
         for (byte b : message) {
-            if (inHeader) {
-                if (b == '\n') {
-                    inHeader = lineLength > 0;
-                    lineLength = 0;
-                } else if (b != '\r' || lineLength > 0) {
-                    lineLength++;
-                }
-                header |= b < 0;
-            } else {
+            if (!inHeader) {
                 body |= b < 0;
+            } else if (b == '\n') {
+                inHeader = lineLength > 1 || lineLength == 1 && previous != '\r';
+                lineLength = 0;
+            } else {
+                lineLength++;
+                header |= b < 0;
             }
+            previous = b;
         }
         return new MailFlags(body, header);
     }

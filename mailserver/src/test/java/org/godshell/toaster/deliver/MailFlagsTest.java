@@ -27,7 +27,8 @@ class MailFlagsTest {
             no empty line: all header     | Subject: x\\r\\nçà\\r\\n                     | false | true
             8-bit right after the break   | Subject: x\\r\\n\\r\\nç                      | true  | false
             empty line first: all body    | \\r\\nSubject: café\\r\\n                    | true  | false
-            a line of one CR is no break  | A: x\\r\\r\\nB: é\\r\\n\\r\\nx\\r\\n           | false | true
+            a line of CR CR is no break   | A: x\\r\\n\\r\\r\\nB: é\\r\\n\\r\\nx\\r\\n     | false | true
+            a lone CR line is no break    | A: x\\r\\n\\rB: é\\r\\n\\r\\nx\\r\\n         | false | true
             empty message                 | ''                                            | false | false
             """)
     void theHeaderSectionDecidesSmtputf8AndTheBody8BitMime(String what, String message, boolean eightBit,
