@@ -12,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.godshell.toaster.deliver.Diagnosis;
 import org.godshell.toaster.deliver.Injector;
+import org.godshell.toaster.deliver.MailFlags;
 import org.godshell.toaster.deliver.Outcome;
 import org.godshell.toaster.queue.QueuedMessage;
 import org.godshell.toaster.users.Route;
@@ -75,7 +76,9 @@ public final class LocalDelivery {
             }
             if (!targets.remote().isEmpty()) {
                 try (InputStream in = message.openMessage()) {
-                    injector.inject(sender, targets.remote(), "Delivered-To: " + headerSafe(recipient) + "\r\n", in);
+                    // The copy is the original's message: it declares what the original's client did.
+                    injector.inject(sender, targets.remote(), "Delivered-To: " + headerSafe(recipient) + "\r\n", in,
+                            MailFlags.of(message.envelope()));
                 }
             }
             return new Outcome.Delivered(describe(targets));

@@ -1,6 +1,7 @@
 package org.godshell.toaster.deliver.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,8 +53,11 @@ class LocalDeliveryTest {
     }
 
     private QueuedMessage queued(String sender, String body, String... recipients) throws IOException {
-        Envelope envelope = new Envelope(sender, List.of(recipients), "client.example", "192.0.2.1", null,
-                Instant.now());
+        return queued(new Envelope(sender, List.of(recipients), "client.example", "192.0.2.1", null, Instant.now()),
+                body);
+    }
+
+    private QueuedMessage queued(Envelope envelope, String body) throws IOException {
         try (Intake intake = queue.begin(envelope)) {
             intake.body().write(body.getBytes(StandardCharsets.UTF_8));
             QueueId id = intake.commit();
@@ -115,6 +119,44 @@ class LocalDeliveryTest {
             assertEquals("Delivered-To: all@example.test\r\nSubject: team\r\n\r\nx\r\n",
                     new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** The forwarded copy is the original's message, so it keeps what the client declared (issue 18 §2). */
+    @Test
+    void anAliasForwardKeepsEightBitMimeAndSmtputf8() throws Exception {
+        users.addAlias("team@example.test", List.of("ann@example.test", "friend@example.net"));
+        QueuedMessage message = queued(new Envelope("josé@example.org", List.of("team@example.test"),
+                "client.example", "192.0.2.1", null, Instant.now(), true, true), "Subject: café\r\n\r\nçà\r\n");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(message, "team@example.test"));
+        Envelope forwarded = forwardedCopy().envelope();
+        assertEquals("josé@example.org", forwarded.sender());
+        assertTrue(forwarded.eightBitMime() && forwarded.smtputf8(), forwarded.toString());
+    }
+
+    /**
+     * A catch-all takes a non-ASCII local part, so the forwarded copy starts with a UTF-8 {@code Delivered-To:}:
+     * it needs SMTPUTF8 even when the original, from a queue file older than the flags, does not say so
+     * (RFC 6532 §3, RFC 6531 §3.4).
+     */
+    @Test
+    void aForwardWithANonAsciiDeliveredToIsSmtputf8AndAnAsciiOneStaysSevenBit() throws Exception {
+        users.addAlias("*@example.test", List.of("friend@example.net"));
+        QueuedMessage utf8 = queued("s@example.org", "Subject: x\r\n\r\nx\r\n", "josé@example.test");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(utf8, "josé@example.test"));
+        QueuedMessage forwarded = forwardedCopy();
+        assertTrue(forwarded.envelope().smtputf8(), forwarded.envelope().toString());
+        assertFalse(forwarded.envelope().eightBitMime(), "the body is as 7-bit as the original's");
+        queue.remove(forwarded.id());
+        QueuedMessage ascii = queued("s@example.org", "Subject: x\r\n\r\nx\r\n", "someone@example.test");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(ascii, "someone@example.test"));
+        Envelope plain = forwardedCopy().envelope();
+        assertFalse(plain.smtputf8() || plain.eightBitMime(), plain.toString());
+    }
+
+    /** The one queued message that is not an original of this test: the newest. */
+    private QueuedMessage forwardedCopy() throws IOException {
+        List<QueueId> ids = queue.list();
+        return queue.read(ids.get(ids.size() - 1));
     }
 
     @Test
