@@ -5,13 +5,8 @@ package org.godshell.toaster.dkim;
  * {@code simple} keeps every octet; {@code relaxed} forgives what mail relays are known to change: the case of
  * field names, folding, and runs of whitespace.
  */
-public enum Canonicalization {
+enum Canonicalization {
     SIMPLE, RELAXED;
-
-    /** The word in the {@code c=} tag. */
-    public String word() {
-        return Text.lower(name());
-    }
 
     /** Reads one half of a {@code c=} tag; the words are case-insensitive as ABNF literals are. */
     static Canonicalization of(String word) throws DkimError {

@@ -29,9 +29,6 @@ record Message(byte[] bytes, List<HeaderField> fields, int bodyStart) {
         int fieldStart = -1;
         int i = 0;
         while (i < bytes.length) {
-            if (i > MAX_HEADER_OCTETS) {
-                throw DkimError.perm("header section over " + MAX_HEADER_OCTETS + " octets");
-            }
             int end = lineEnd(bytes, i);
             if (end == i) { // the empty line: the body follows
                 close(bytes, fieldStart, i, fields);
@@ -59,6 +56,9 @@ record Message(byte[] bytes, List<HeaderField> fields, int bodyStart) {
     /** Where the line starting at {@code start} ends: its CR of CRLF, or the end of the message. */
     private static int lineEnd(byte[] bytes, int start) throws DkimError {
         for (int i = start; i < bytes.length; i++) {
+            if (i > MAX_HEADER_OCTETS) {
+                throw DkimError.perm("header section over " + MAX_HEADER_OCTETS + " octets");
+            }
             if (bytes[i] == '\n') {
                 throw DkimError.perm("a bare LF in the header section at offset " + i);
             }

@@ -18,8 +18,8 @@ record SignatureCheck(DkimResult result, String reason, boolean bodyPartial, boo
      * @param index where the signature's field is in {@code message}, so it is never one of its own signed
      *              fields
      */
-    static SignatureCheck run(Message message, int index, SignatureTags tags, KeyLookup keys, Instant now)
-            throws DkimError {
+    static SignatureCheck run(Message message, int index, SignatureTags tags, KeyLookup keys, BodyHashes bodies,
+            Instant now) throws DkimError {
         if (tags.expiry().isPresent() && now.getEpochSecond() > tags.expiry().getAsLong()) {
             throw DkimError.perm("signature expired at " + Instant.ofEpochSecond(tags.expiry().getAsLong())
                     + " (x=, RFC 6376 §3.5)");
@@ -33,8 +33,7 @@ record SignatureCheck(DkimResult result, String reason, boolean bodyPartial, boo
         if (key.strict() && !Text.lower(identityDomain).equals(Text.lower(tags.domain()))) {
             throw DkimError.perm("the key has t=s, so i= must be in d=" + tags.domain() + " itself, not a subdomain");
         }
-        BodyHash body = BodyHash.of(message.bytes(), message.bodyStart(), tags.bodyCanonicalization(),
-                tags.length().orElse(BodyHash.WHOLE));
+        BodyHash body = bodies.of(tags.bodyCanonicalization(), tags.length().orElse(BodyHash.WHOLE));
         if (tags.length().isPresent() && tags.length().getAsLong() > body.canonicalLength()) {
             throw DkimError.fail("the body is shorter (" + body.canonicalLength() + " octets) than the l="
                     + tags.length().getAsLong() + " signed: it was cut after signing");

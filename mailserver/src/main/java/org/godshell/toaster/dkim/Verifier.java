@@ -15,7 +15,7 @@ import org.godshell.toaster.dns.Dns;
  * <p>Bounded: at most {@link #MAX_SIGNATURES} signatures reach DNS and cryptography; the ones past that are
  * {@link DkimResult#NEUTRAL}, "not verified". Signatures that do not even parse do not count, so a heap of
  * garbage fields cannot push a good signature out. Each key lookup gets the timeout given, and a key is asked
- * for once per message.
+ * for once per message, so a message costs at most {@value #MAX_SIGNATURES} times the lookup timeout.
  *
  * <p>Blocking (DNS), for virtual threads. Thread-safe: every call has its own state.
  */
@@ -49,6 +49,7 @@ public final class Verifier {
                     "", "", "", false, false));
         }
         KeyLookup keys = new KeyLookup(dns, lookupTimeout);
+        BodyHashes bodies = new BodyHashes(parsed);
         List<DkimVerdict> verdicts = new ArrayList<>();
         List<String> signatures = new ArrayList<>();
         int attempts = 0;
@@ -66,10 +67,7 @@ public final class Verifier {
                 continue;
             }
             signatures.add(compact(tags.get("b").orElse("")));
-            String domain = token(tags, "d");
-            String identity = tags.get("i").isPresent() ? token(tags, "i") : domain.isEmpty() ? "" : "@" + domain;
-            DkimVerdict said = new DkimVerdict(DkimResult.PERMERROR, "", domain, token(tags, "s"), token(tags, "a"),
-                    identity, "", false, false);
+            DkimVerdict said = reported(tags);
             SignatureTags signature;
             try {
                 signature = SignatureTags.parse(tags);
@@ -77,18 +75,9 @@ public final class Verifier {
                 verdicts.add(with(said, e.result(), e.getMessage(), false, false));
                 continue;
             }
-            if (attempts == MAX_SIGNATURES) {
-                verdicts.add(with(said, DkimResult.NEUTRAL, "not verified: only the first " + MAX_SIGNATURES
-                        + " signatures of a message are", false, false));
-                continue;
-            }
-            attempts++;
-            try {
-                SignatureCheck check = SignatureCheck.run(parsed, i, signature, keys, clock.instant());
-                verdicts.add(with(said, check.result(), check.reason(), check.bodyPartial(), check.testing()));
-            } catch (DkimError e) {
-                verdicts.add(with(said, e.result(), e.getMessage(), false, false));
-            }
+            verdicts.add(attempts++ < MAX_SIGNATURES ? check(parsed, i, signature, keys, bodies, said)
+                    : with(said, DkimResult.NEUTRAL, "not verified: only the first " + MAX_SIGNATURES
+                            + " signatures of a message are", false, false));
         }
         List<String> prefixes = HeaderB.prefixes(signatures);
         List<DkimVerdict> named = new ArrayList<>();
@@ -96,6 +85,24 @@ public final class Verifier {
             named.add(verdicts.get(i).withHeaderB(prefixes.get(i)));
         }
         return List.copyOf(named);
+    }
+
+    private DkimVerdict check(Message message, int index, SignatureTags signature, KeyLookup keys, BodyHashes bodies,
+            DkimVerdict said) {
+        try {
+            SignatureCheck check = SignatureCheck.run(message, index, signature, keys, bodies, clock.instant());
+            return with(said, check.result(), check.reason(), check.bodyPartial(), check.testing());
+        } catch (DkimError e) {
+            return with(said, e.result(), e.getMessage(), false, false);
+        }
+    }
+
+    /** What a signature says of itself, for the verdict, before anything is checked. */
+    private static DkimVerdict reported(TagList tags) {
+        String domain = token(tags, "d");
+        String identity = tags.get("i").isPresent() ? token(tags, "i") : domain.isEmpty() ? "" : "@" + domain;
+        return new DkimVerdict(DkimResult.PERMERROR, "", domain, token(tags, "s"), token(tags, "a"), identity, "",
+                false, false);
     }
 
     private static DkimVerdict with(DkimVerdict said, DkimResult result, String reason, boolean partial,

@@ -62,6 +62,8 @@ class MessageTest {
         assertThrows(DkimError.class, () -> Message.parse(bytes("X: y\r\n".repeat(Message.MAX_FIELDS + 1))));
         String line = "X-Long: " + "y".repeat(997) + "\r\n";
         assertThrows(DkimError.class, () -> Message.parse(bytes(line.repeat(Message.MAX_HEADER_OCTETS / 1000 + 2))));
+        assertThrows(DkimError.class, () -> Message.parse(bytes("X: " + "y".repeat(Message.MAX_HEADER_OCTETS))),
+                "one endless line");
     }
 
     private static byte[] bytes(String text) {
