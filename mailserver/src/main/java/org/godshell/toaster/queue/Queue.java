@@ -81,7 +81,7 @@ public final class Queue implements Closeable {
         QueueId id = QueueId.next();
         Path temp = tmp.resolve(tempPrefix + id.value());
         FileChannel channel = FileChannel.open(temp, CREATE, fileMode);
-        return new Intake(this, id, temp, new TempFile(channel, head), head.length);
+        return new Intake(this, id, temp, new TempFile(channel, temp.toString(), head), head.length);
     }
 
     /**

@@ -17,13 +17,16 @@ final class TempFile {
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final FileChannel channel;
+    private final String name;
     private final ByteBuffer buffer;
     /** File offset of the buffer's first byte: everything before it has been written to the channel. */
     private long flushed;
     private boolean writeFailed;
 
-    TempFile(FileChannel channel, byte[] head) {
+    /** {@code name} is what errors call the file. */
+    TempFile(FileChannel channel, String name, byte[] head) {
         this.channel = channel;
+        this.name = name;
         this.buffer = ByteBuffer.allocate(Math.max(BUFFER_SIZE, head.length));
         buffer.put(head);
     }
@@ -94,8 +97,7 @@ final class TempFile {
      */
     InputStream readBack(long from, long to) throws IOException {
         drain();
-        return new MessageStream(channel, false, new byte[0], List.of(new MessageStream.Segment(from, to)),
-                "the message being received");
+        return new MessageStream(channel, false, new byte[0], List.of(new MessageStream.Segment(from, to)), name);
     }
 
     void force() throws IOException {

@@ -110,6 +110,15 @@ class HeaderBlockTest {
     }
 
     @Test
+    void aHeaderOfTinyFieldsUpToTheCapIsIndexedWhole() throws IOException {
+        int count = HeaderBlock.MAX_BYTES / 4 - 1;
+        HeaderBlock block = index("a:\r\n".repeat(count) + "\r\nbody");
+        assertTrue(block.complete());
+        assertEquals(count, block.fields().size());
+        assertEquals(new HeaderBlock.Field(count - 1, "a", 4L * (count - 1), 4L * count), block.fields().getLast());
+    }
+
+    @Test
     void rawBytesAreKeptEvenWhenTheyAreNotUtf8() throws IOException {
         byte[] message = {'X', ':', ' ', (byte) 0xff, (byte) 0xe9, '\r', '\n', '\r', '\n'};
         HeaderBlock block = HeaderBlock.read(new ByteArrayInputStream(message));

@@ -1,6 +1,7 @@
 package org.godshell.toaster.queue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -89,7 +90,7 @@ class HeaderEditsTest {
         assertThrows(IllegalArgumentException.class, () -> new HeaderEdits(List.of(), List.of(2, -1)));
         assertThrows(NullPointerException.class, () -> new HeaderEdits(List.of(), Arrays.asList(1, null)));
         assertTrue(HeaderEdits.NONE.isEmpty());
-        assertTrue(!new HeaderEdits(List.of(), List.of(0)).isEmpty());
+        assertFalse(new HeaderEdits(List.of(), List.of(0)).isEmpty());
     }
 
     @Test

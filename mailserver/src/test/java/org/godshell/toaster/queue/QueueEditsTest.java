@@ -4,6 +4,7 @@ import static org.godshell.toaster.queue.Fixtures.envelope;
 import static org.godshell.toaster.queue.Fixtures.readAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -170,7 +171,7 @@ class QueueEditsTest {
             try (InputStream in = intake.received()) {
                 block = HeaderBlock.read(in);
             }
-            assertTrue(!block.complete());
+            assertFalse(block.complete());
             int indexed = block.fields().size();
             assertTrue(indexed < count, "indexed " + indexed);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,9 +121,9 @@ class QueueFileFormatTest {
     void aTrailerOverItsCapIsNotReadIntoMemory() throws IOException {
         QueueId id = write(MESSAGE.length(), MESSAGE, "");
         Path file = root.resolve("mess").resolve(id.value());
-        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             // A sparse tail: the file claims a huge trailer without the test writing megabytes.
-            channel.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), Files.size(file) + EditsCodec.MAX_TRAILER);
+            channel.write(ByteBuffer.wrap(new byte[] {'\n'}), Files.size(file) + EditsCodec.MAX_TRAILER);
         }
         try (Queue queue = Queue.open(root)) {
             IOException e = assertThrows(IOException.class, () -> queue.read(id));
