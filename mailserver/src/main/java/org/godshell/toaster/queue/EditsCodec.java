@@ -12,6 +12,7 @@ import java.util.List;
  * +&lt;field&gt;        a header field to add on top, in order, escaped as envelope values (its folding CRLFs
  *                  and TABs as %0D%0A and %09)
  * -&lt;start&gt; &lt;end&gt;  a range of the received message to leave out, decimal offsets from its first byte
+ * J                local delivery puts the message in the Junk folder ({@link Folder#JUNK}); at most once
  * .                the end of the edits, and of the file
  * </pre>
  *
@@ -27,7 +28,7 @@ final class EditsCodec {
     private EditsCodec() {
     }
 
-    static byte[] encode(List<String> added, List<MessageLayout.Range> dropped) {
+    static byte[] encode(List<String> added, List<MessageLayout.Range> dropped, Folder folder) {
         StringBuilder out = new StringBuilder(64);
         for (String field : added) {
             out.append('+');
@@ -36,6 +37,9 @@ final class EditsCodec {
         }
         for (MessageLayout.Range range : dropped) {
             out.append('-').append(range.start()).append(' ').append(range.end()).append('\n');
+        }
+        if (folder == Folder.JUNK) {
+            out.append("J\n");
         }
         out.append(".\n");
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -46,6 +50,7 @@ final class EditsCodec {
         List<String> added = new ArrayList<>();
         List<MessageLayout.Range> dropped = new ArrayList<>();
         long addedOctets = 0;
+        Folder folder = Folder.INBOX;
         int at = 0;
         boolean ended = false;
         while (at < trailer.length) {
@@ -68,6 +73,12 @@ final class EditsCodec {
                     addedOctets += field.getBytes(StandardCharsets.UTF_8).length + 2;
                 }
                 case '-' -> dropped.add(range(line, file));
+                case 'J' -> {
+                    if (line.length() != 1 || folder == Folder.JUNK) {
+                        throw badLine(file, line);
+                    }
+                    folder = Folder.JUNK;
+                }
                 case '.' -> {
                     if (line.length() != 1) {
                         throw badLine(file, line);
@@ -84,7 +95,7 @@ final class EditsCodec {
             throw corrupt(file, "the added header fields are over " + HeaderEdits.MAX_ADDED_OCTETS + " octets");
         }
         try {
-            return new MessageLayout(bodyOffset, receivedSize, added, dropped);
+            return new MessageLayout(bodyOffset, receivedSize, added, dropped, folder);
         } catch (IllegalArgumentException e) {
             throw corrupt(file, e.getMessage());
         }

@@ -85,7 +85,17 @@ public final class Intake implements Closeable {
      *                                  been written then, and the intake stays open
      */
     public QueueId commit(HeaderEdits edits) throws IOException {
+        return commit(edits, Folder.INBOX);
+    }
+
+    /**
+     * Commits as {@link #commit(HeaderEdits)} does, and stores where local delivery puts the message.
+     *
+     * @throws IllegalArgumentException as {@link #commit(HeaderEdits)}
+     */
+    public QueueId commit(HeaderEdits edits, Folder folder) throws IOException {
         Objects.requireNonNull(edits, "edits");
+        Objects.requireNonNull(folder, "folder");
         if (state == State.COMMITTED) {
             return committed;
         }
@@ -99,7 +109,7 @@ public final class Intake implements Closeable {
             throw e;
         }
         try {
-            byte[] trailer = EditsCodec.encode(edits.added(), dropped);
+            byte[] trailer = EditsCodec.encode(edits.added(), dropped, folder);
             file.append(trailer, 0, trailer.length);
             file.patch(bodyOffset - EnvelopeCodec.SIZE_FIELD_FROM_END, EnvelopeCodec.sizeField(receivedSize));
             file.drain();

@@ -2,6 +2,7 @@ package org.godshell.toaster.queue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where a committed message's bytes are in its queue file, and the header edits stored with it: readers see
@@ -13,8 +14,10 @@ import java.util.List;
  * @param added        header fields put on top, in order, without their final CRLF
  * @param dropped      ranges of the received message left out, relative to its first byte, in ascending order,
  *                     not overlapping, within {@code receivedSize}
+ * @param folder       where local delivery puts the message
  */
-public record MessageLayout(long bodyOffset, long receivedSize, List<String> added, List<Range> dropped) {
+public record MessageLayout(long bodyOffset, long receivedSize, List<String> added, List<Range> dropped,
+        Folder folder) {
 
     /**
      * Bytes {@code start} (included) to {@code end} (excluded) of the message as received.
@@ -43,6 +46,7 @@ public record MessageLayout(long bodyOffset, long receivedSize, List<String> add
         if (bodyOffset < 0 || receivedSize < 0) {
             throw new IllegalArgumentException("negative offset or size");
         }
+        Objects.requireNonNull(folder, "folder");
         added = List.copyOf(added);
         added.forEach(FieldSyntax::check);
         dropped = List.copyOf(dropped);
@@ -58,7 +62,7 @@ public record MessageLayout(long bodyOffset, long receivedSize, List<String> add
 
     /** A message stored as received: how every queue file written before header edits existed reads. */
     public static MessageLayout verbatim(long bodyOffset, long size) {
-        return new MessageLayout(bodyOffset, size, List.of(), List.of());
+        return new MessageLayout(bodyOffset, size, List.of(), List.of(), Folder.INBOX);
     }
 
     /** The size readers see: added fields with their CRLFs, plus the received bytes not dropped. */

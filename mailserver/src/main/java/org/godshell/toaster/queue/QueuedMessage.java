@@ -34,6 +34,11 @@ public record QueuedMessage(QueueId id, Envelope envelope, Path file, MessageLay
         this(id, envelope, file, MessageLayout.verbatim(bodyOffset, size));
     }
 
+    /** Where local delivery puts it: the inbox, or Junk when a check at intake found it suspect. */
+    public Folder folder() {
+        return layout.folder();
+    }
+
     /** The number of message bytes {@link #openMessage()} yields (the envelope and the edits' record not counted). */
     public long size() {
         return layout.size();

@@ -71,6 +71,22 @@ class QueueEditsTest {
     }
 
     @Test
+    void aJunkVerdictIsStoredWithTheEditsAndReadBack() throws IOException {
+        QueueId id;
+        try (Queue queue = Queue.open(root)) {
+            try (Intake intake = queue.begin(envelope("r@example.org"))) {
+                intake.body().write(ascii(RECEIVED));
+                id = intake.commit(HeaderEdits.add(RESULTS), Folder.JUNK);
+            }
+            QueuedMessage message = queue.read(id);
+            assertEquals(Folder.JUNK, message.folder());
+            assertReads(RESULTS + "\r\n" + RECEIVED, message);
+            assertTrue(text(Files.readAllBytes(message.file())).endsWith("\nJ\n.\n"));
+        }
+        assertEquals(Folder.INBOX, commitAndRead(ascii(RECEIVED), HeaderEdits.NONE).folder());
+    }
+
+    @Test
     void zeroEditsStoreTheMessageAsReceived() throws IOException {
         QueuedMessage message = commitAndRead(ascii(RECEIVED), HeaderEdits.NONE);
         assertReads(RECEIVED, message);

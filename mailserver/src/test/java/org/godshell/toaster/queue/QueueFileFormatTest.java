@@ -71,6 +71,16 @@ class QueueFileFormatTest {
         }
     }
 
+    @Test
+    void aJLineSendsTheMessageToJunk() throws IOException {
+        QueueId id = write(MESSAGE.length(), MESSAGE, "-0 6\nJ\n.\n");
+        try (Queue queue = Queue.open(root)) {
+            QueuedMessage message = queue.read(id);
+            assertEquals(Folder.JUNK, message.folder());
+            assertEquals("B: 2\r\n\r\nbody\r\n", new String(readAll(message), StandardCharsets.UTF_8));
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '\'', value = {
         "23|'.\n'|the M line says",
@@ -96,7 +106,9 @@ class QueueFileFormatTest {
         "20|'-a b\n.\n'|bad header edit line",
         "20|'--1 6\n.\n'|bad header edit line",
         "20|'-1 2 3\n.\n'|bad header edit line",
-        "20|'-1234567890123456789 1234567890123456790\n.\n'|bad header edit line"})
+        "20|'-1234567890123456789 1234567890123456790\n.\n'|bad header edit line",
+        "20|'J\nJ\n.\n'|bad header edit line",
+        "20|'Junk\n.\n'|bad header edit line"})
     void damagedEditsAreReportedAsCorrupt(long size, String trailer, String why) throws IOException {
         QueueId id = write(size, MESSAGE, trailer);
         try (Queue queue = Queue.open(root)) {

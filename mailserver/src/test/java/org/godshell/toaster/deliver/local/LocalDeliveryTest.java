@@ -16,6 +16,8 @@ import java.util.List;
 import org.godshell.toaster.deliver.Injector;
 import org.godshell.toaster.deliver.Outcome;
 import org.godshell.toaster.queue.Envelope;
+import org.godshell.toaster.queue.Folder;
+import org.godshell.toaster.queue.HeaderEdits;
 import org.godshell.toaster.queue.Intake;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.queue.QueueId;
@@ -99,6 +101,26 @@ class LocalDeliveryTest {
         assertTrue(mailbox("ann", ".lists").get(0).startsWith("Return-Path: <>\n"));
         assertInstanceOf(Outcome.Delivered.class, delivery.deliver(message, "ann+nofolder@example.test"));
         assertEquals(1, mailbox("ann", "").size());
+    }
+
+    /** A message found suspect at intake goes to Junk, made on first use, even when a plus tag names a folder. */
+    @Test
+    void aJunkMessageGoesToTheJunkFolderMadeOnFirstUse() throws Exception {
+        Path maildir = prefix.resolve("domains/example.test/ann/Maildir");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(maildir.resolve(".lists").resolve(sub));
+        }
+        QueuedMessage junk;
+        try (Intake intake = queue.begin(new Envelope("x@example.org", List.of("ann+lists@example.test"),
+                "client.example", "192.0.2.1", null, Instant.now()))) {
+            intake.body().write("Subject: prize\r\n\r\nx\r\n".getBytes(StandardCharsets.UTF_8));
+            junk = queue.read(intake.commit(HeaderEdits.NONE, Folder.JUNK));
+        }
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(junk, "ann+lists@example.test"));
+        assertEquals(1, mailbox("ann", ".Junk").size());
+        assertTrue(Files.isRegularFile(maildir.resolve(".Junk/maildirfolder")));
+        assertEquals(List.of(), mailbox("ann", ".lists"));
+        assertEquals(List.of(), mailbox("ann", ""));
     }
 
     @Test
