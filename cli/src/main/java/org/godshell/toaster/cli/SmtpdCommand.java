@@ -22,6 +22,11 @@ import org.godshell.toaster.deliver.local.LocalDelivery;
 import org.godshell.toaster.deliver.local.Maildir;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
+import org.godshell.toaster.msgauth.AuthSettings;
+import org.godshell.toaster.msgauth.MailAuthentication;
+import org.godshell.toaster.msgauth.MessageChecks;
+import org.godshell.toaster.msgauth.MessageMemory;
+import org.godshell.toaster.msgauth.SigningKeys;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.Logins;
 import org.godshell.toaster.smtpd.Recipients;
@@ -94,6 +99,7 @@ final class SmtpdCommand implements Callable<Integer> {
         Logins logins;
         Live<DeliveryConfig> delivery;
         Live<RemoteConfig> remote;
+        Live<AuthSettings> authentication;
         UserStore users = UserStore.open(prefix.prefix());
         // Every setting is read here once, strictly (a bad file stops the start), then again whenever it changes.
         Controls control = new Controls(prefix.control(), line -> log.event("-", line));
@@ -104,6 +110,7 @@ final class SmtpdCommand implements Callable<Integer> {
             plugins = SppEngine.load(control, config.get().rules(), line -> log.event("-", line));
             delivery = Live.of(control, DeliveryConfig::make, line -> log.event("-", line));
             remote = Live.of(control, RemoteConfig::make, line -> log.event("-", line));
+            authentication = Live.of(control, AuthSettings::make, line -> log.event("-", line));
         } catch (ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
@@ -111,7 +118,9 @@ final class SmtpdCommand implements Callable<Integer> {
         Path queueDir = prefix.prefix().resolve("queue");
         try (Queue queue = Queue.open(queueDir)) {
             QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
-            SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, Recipients.of(users), log);
+            MessageChecks checks = new MailAuthentication(authentication, SigningKeys.NONE,
+                    new MessageMemory(MessageMemory.DEFAULT_BYTES), Clock.systemUTC());
+            SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, Recipients.of(users), checks, log);
             log.event("-", tls.server().isPresent()
                     ? "STARTTLS offered with " + control.path(ControlFiles.SERVERCERT_PEM)
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");

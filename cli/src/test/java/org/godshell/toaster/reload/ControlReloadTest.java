@@ -66,7 +66,8 @@ class ControlReloadTest {
     private static Map<String, Scenario> scenarios() {
         Map<String, Scenario> all = new HashMap<>();
         for (Map<String, Scenario> group : List.of(SmtpScenarios.all(), TlsScenarios.all(), PluginScenarios.all(),
-                DeliveryScenarios.all(), Pop3Scenarios.all(), WikiScenarios.all(), RestartScenarios.all())) {
+                DeliveryScenarios.all(), Pop3Scenarios.all(), WikiScenarios.all(), RestartScenarios.all(),
+                CheckScenarios.all())) {
             group.forEach((file, scenario) -> {
                 if (all.put(file, scenario) != null) {
                     throw new IllegalStateException("two scenarios for " + file);

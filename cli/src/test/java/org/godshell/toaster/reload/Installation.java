@@ -86,7 +86,8 @@ final class Installation implements AutoCloseable {
         silent = part(new Sink(Sink.Mode.SILENT, null));
         gated = part(new Sink(Sink.Mode.GATED, null));
         smarthost = part(new Sink(Sink.Mode.TLS_AUTH, sinkTls));
-        dns = part(new FixtureDns().a("smarthost.sink.test.", "127.0.0.1"));
+        dns = part(new FixtureDns().a("smarthost.sink.test.", "127.0.0.1")
+                .txt("_dmarc.forged.test.", "v=DMARC1; p=reject").txt("_dmarc.org.test.", "v=DMARC1; p=reject"));
         otherDns = part(new FixtureDns().a("smarthost.sink.test.", "127.0.0.1").a("relay.dns.test.", "127.0.0.1")
                 .a("1.0.0.127.bl.test.", "127.0.0.2"));
         full = fullListener();

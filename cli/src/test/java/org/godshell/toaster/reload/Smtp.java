@@ -104,6 +104,20 @@ final class Smtp {
         }
     }
 
+    /** Sends {@code message} (CRLF lines, its header first) from outside and returns the reply to its final dot. */
+    static String message(Installation t, String sender, String recipient, String message) throws Exception {
+        try (Talk talk = greeted(t)) {
+            assertTrue(talk.smtp("EHLO client.test").startsWith("250"));
+            assertEquals("250 2.1.0 ok", talk.smtp("MAIL FROM:<" + sender + ">"));
+            assertEquals("250 2.1.5 ok", talk.smtp("RCPT TO:<" + recipient + ">"), recipient);
+            assertTrue(talk.smtp("DATA").startsWith("354"));
+            talk.send(message + ".");
+            String reply = talk.reply();
+            talk.smtp("QUIT");
+            return reply;
+        }
+    }
+
     /** A new connection, its 220 greeting read. */
     private static Talk greeted(Installation t) throws Exception {
         Talk talk = Talk.to(t.smtpPort);

@@ -141,6 +141,12 @@ public final class ControlFiles {
             (f, l) -> Optional.of(seconds(f, l)), r -> Optional.empty(),
             "RFC 5321 §4.5.3.2 values (5 min, 10 min after the data)", "a whole number of seconds",
             List.of(delivery()));
+    public static final Key<DmarcPolicy> DMARCPOLICY = line("dmarcpolicy", Kind.TEXT, (f, l) -> DmarcPolicy.parse(f, l.get(0)),
+            r -> DmarcPolicy.ENFORCE, "enforce: p=reject refused with 550, p=quarantine filed in Junk",
+            "enforce, junk or record", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Void> PUBLICSUFFIXLIST = own("publicsuffixlist", Kind.DOMAINS,
+            "the list shipped with the toaster", "Mozilla's public_suffix_list.dat as published",
+            List.of(smtpd(NEXT_CONNECTION)));
 
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
@@ -148,7 +154,8 @@ public final class ControlFiles {
             TCP_SMTP, PROXYFROM, SERVERCERT_PEM, SERVERCERTS, LISTEN_SUBMISSION, SMTPAUTHMECHS, LISTEN_SMTPS, LISTEN_POP3S,
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
-            CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE);
+            CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
+            PUBLICSUFFIXLIST);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

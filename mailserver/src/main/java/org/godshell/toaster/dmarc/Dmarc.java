@@ -37,9 +37,10 @@ public record Dmarc(Dns dns, Duration budget, PublicSuffixList suffixes, RandomG
     }
 
     /**
-     * The verdict. A message that has not exactly one From field, or whose From holds no usable domain, is
-     * not a valid message (RFC 5322 §3.6, RFC 7489 §5) and gets permerror with disposition {@code reject}: a
-     * DKIM signature over one From while readers see another is the forgery DMARC exists to stop. Several
+     * The verdict. A message with several From fields, or whose From holds no usable domain, is not a valid
+     * message (RFC 5322 §3.6, RFC 7489 §5) and gets permerror with disposition {@code reject}: a DKIM signature
+     * over one From while readers see another is the forgery DMARC exists to stop. A message without a From
+     * field gets permerror with no action: it names no author whose policy could apply. Several
      * author domains in one field are each checked (§6.6.1) and the message never passes: any fail gives the
      * strictest disposition among the fails, and if every author passed, the result is permerror with no
      * action, since DMARC vouches for one author.
@@ -48,6 +49,11 @@ public record Dmarc(Dns dns, Duration budget, PublicSuffixList suffixes, RandomG
      * @param dkim every DKIM signature's result, in any order
      */
     public DmarcVerdict evaluate(Authors authors, Optional<SpfVerdict> spf, List<DkimCheck> dkim) {
+        if (authors.fields() == 0) {
+            // No author, so no domain whose policy could apply: refusing such mail is a content rule, not DMARC's.
+            return DmarcVerdict.without(DmarcResult.PERMERROR, Policy.NONE, Optional.empty(),
+                    "no From header field: RFC 5322 section 3.6 asks for exactly one");
+        }
         if (authors.fields() != 1) {
             return DmarcVerdict.without(DmarcResult.PERMERROR, Policy.REJECT, Optional.empty(), authors.fields()
                     + " From header fields: RFC 5322 section 3.6 asks for exactly one");

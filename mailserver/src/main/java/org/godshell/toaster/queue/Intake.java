@@ -67,6 +67,12 @@ public final class Intake implements Closeable {
         return file.readBack(bodyOffset, file.size());
     }
 
+    /** How many bytes were written to {@link #body()} so far: what {@link #received()} yields. */
+    public long receivedSize() throws IOException {
+        ensureWritable();
+        return file.size() - bodyOffset;
+    }
+
     /** Commits the message as received: {@code commit(HeaderEdits.NONE)}. */
     public QueueId commit() throws IOException {
         return commit(HeaderEdits.NONE);

@@ -82,6 +82,9 @@ public final class Replies {
     public static final Reply QUEUE_FAILED = Reply.of(451, "4.3.0", "qq write error or disk full (#4.3.0)");
     public static final Reply RECIPIENTS_UNREADABLE =
             Reply.of(451, "4.3.0", "temporary problem checking recipients, please try again later (#4.3.0)");
+    /** A check of the whole message (DKIM, DMARC) broke: the message is neither lost nor passed unchecked. */
+    public static final Reply CHECKS_FAILED = Reply.of(451, "4.3.0", "temporary problem checking the message, "
+            + "please try again later (#4.3.0)");
     public static final Reply DISK_FULL = Reply.of(452, "4.3.1", "insufficient system storage (#4.3.1)");
 
     /** RFC 3207 §4: the go-ahead for the TLS handshake. */

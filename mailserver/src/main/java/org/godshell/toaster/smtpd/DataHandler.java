@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
+import org.godshell.toaster.msgauth.Arrival;
+import org.godshell.toaster.msgauth.Judgement;
 import org.godshell.toaster.queue.Envelope;
 import org.godshell.toaster.queue.Intake;
 import org.godshell.toaster.smtp.CommandReader;
@@ -57,10 +59,7 @@ final class DataHandler implements Handler {
             body = SafeOutput.failed(e);
         }
         try {
-            body.write(ReceivedHeader.format(session, transaction, received).getBytes(StandardCharsets.UTF_8));
-            for (String header : session.spp.headers()) {
-                body.write((header + "\r\n").getBytes(StandardCharsets.UTF_8));
-            }
+            body.write(head(session, transaction, received));
             DataResult result = DataReader.read(in, body, session.config.databytes());
             Reply reply = result.refusal()
                     .orElse(result.receivedHeaders() >= MAX_HOPS ? Replies.LOOP : null);
@@ -70,10 +69,26 @@ final class DataHandler implements Handler {
             }
             if (reply == null) {
                 try {
-                    queueId = intake.commit().value();
-                    reply = Replies.queued(received.getEpochSecond(), queueId);
+                    Judgement judgement = session.checks.judge(new Arrival(session.client.getAddress(),
+                            session.heloHost(), transaction.senderAddress(), session.trusted()), intake,
+                            intake.receivedSize());
+                    if (!judgement.log().isEmpty()) {
+                        session.log.event(session.id, judgement.log());
+                    }
+                    reply = switch (judgement.action()) {
+                        case ACCEPT -> {
+                            queueId = intake.commit(judgement.edits(), judgement.folder()).value();
+                            yield Replies.queued(received.getEpochSecond(), queueId);
+                        }
+                        case REFUSE -> refusal(550, judgement.why());
+                        case DEFER -> refusal(451, judgement.why());
+                    };
                 } catch (IOException e) {
                     reply = storageFailure(e);
+                } catch (RuntimeException e) {
+                    // A check that breaks must not lose the message or pass it unchecked: the client retries.
+                    session.log.event(session.id, "checks failed: " + e);
+                    reply = Replies.CHECKS_FAILED;
                 }
             }
             session.log.transaction(session, transaction, result.bytes(), queueId, Integer.toString(reply.code()));
@@ -84,6 +99,21 @@ final class DataHandler implements Handler {
             }
             session.finishTransaction();
         }
+    }
+
+    /** Our Received field and the plugins' header lines: what goes before the client's data. */
+    private static byte[] head(SessionContext session, Transaction transaction, Instant received) {
+        StringBuilder head = new StringBuilder(ReceivedHeader.format(session, transaction, received));
+        for (String header : session.spp.headers()) {
+            head.append(header).append("\r\n");
+        }
+        return head.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A check's refusal: {@code why} starts with the enhanced code (RFC 3463), the rest is its text. */
+    static Reply refusal(int code, String why) {
+        int space = why.indexOf(' ');
+        return Reply.of(code, why.substring(0, space), why.substring(space + 1));
     }
 
     /** A full disk is 452 4.3.1 (RFC 3463); any other failure to store is 451 4.3.0. The client retries. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.godshell.toaster.config.SmtpConfig;
+import org.godshell.toaster.msgauth.MessageChecks;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.spp.Section;
 import org.godshell.toaster.spp.SppSession;
@@ -25,6 +26,8 @@ final class SessionContext {
     final Logins logins;
     /** Who has mail at our virtual domains, for the RCPT check of clients that may not relay. */
     final Recipients recipients;
+    /** What is checked of a whole message before the reply to its final dot (DKIM, SPF, DMARC). */
+    final MessageChecks checks;
     /** RFC 6409 §4 / RFC 8314: on submission ports MAIL needs a login. */
     final boolean requireAuth;
     final String id;
@@ -43,9 +46,10 @@ final class SessionContext {
     private String authenticatedUser;
 
     SessionContext(SmtpConfig config, Queue queue, TlsSource tls, Logins logins, Recipients recipients,
-            boolean requireAuth, TransactionLog log, String id, InetSocketAddress client, InetSocketAddress local,
-            Map<String, String> ruleVariables) {
+            MessageChecks checks, boolean requireAuth, TransactionLog log, String id, InetSocketAddress client,
+            InetSocketAddress local, Map<String, String> ruleVariables) {
         this.config = config;
+        this.checks = checks;
         this.queue = queue;
         this.tls = tls;
         this.logins = logins;
@@ -92,6 +96,11 @@ final class SessionContext {
     /** AUTH may be offered: a user store is there and the connection is in TLS (RFC 4954 §4, §14). */
     boolean authOffered() {
         return logins.users().isPresent() && tlsInfo != null && authenticatedUser == null;
+    }
+
+    /** The client may relay: a tcp.smtp rule set RELAYCLIENT, or it logged in. Its mail is ours to sign. */
+    boolean trusted() {
+        return environment.containsKey("RELAYCLIENT");
     }
 
     Optional<String> authenticatedUser() {

@@ -18,6 +18,7 @@ import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.net.Acceptor;
+import org.godshell.toaster.msgauth.MessageChecks;
 import org.godshell.toaster.net.ConnectionLimiter;
 import org.godshell.toaster.net.DeadlineInputStream;
 import org.godshell.toaster.net.GracefulStop;
@@ -48,6 +49,7 @@ public final class SmtpServer implements AutoCloseable {
     private final List<InetSocketAddress> implicitTls;
     private final Logins logins;
     private final Recipients recipients;
+    private final MessageChecks checks;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Port> ports = new ArrayList<>();
@@ -62,8 +64,9 @@ public final class SmtpServer implements AutoCloseable {
      * who has mail at our virtual domains, for RCPT from clients that may not relay.
      */
     public SmtpServer(Live<SmtpConfig> config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
-            Recipients recipients, TransactionLog log) {
+            Recipients recipients, MessageChecks checks, TransactionLog log) {
         this.logins = logins;
+        this.checks = checks;
         this.recipients = recipients;
         this.config = config;
         this.queue = queue;
@@ -73,10 +76,10 @@ public final class SmtpServer implements AutoCloseable {
         this.log = log;
     }
 
-    /** Settings that stay as they are (tests, tools). */
+    /** Settings that stay as they are, and no message checks (tests, tools). */
     public SmtpServer(SmtpConfig config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
             Recipients recipients, TransactionLog log) {
-        this(Live.fixed(config), queue, plugins, tls, logins, recipients, log);
+        this(Live.fixed(config), queue, plugins, tls, logins, recipients, MessageChecks.NONE, log);
     }
 
     /**
@@ -159,8 +162,9 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return;
         }
-        SessionContext context = new SessionContext(config, queue, tls, logins, recipients, port != Port.SMTP, log, id,
-                client, (InetSocketAddress) socket.getLocalSocketAddress(), rule.variables());
+        SessionContext context = new SessionContext(config, queue, tls, logins, recipients, checks,
+                port != Port.SMTP, log, id, client, (InetSocketAddress) socket.getLocalSocketAddress(),
+                rule.variables());
         try {
             context.spp = plugins.open(context.environment, line -> log.event(id, line));
         } catch (ConfigException e) {

@@ -105,8 +105,10 @@ class DmarcTest {
     @Test
     void aMessageWithoutExactlyOneFromFieldIsPermerrorAndReject() {
         DkimCheck signed = new DkimCheck("example.com", DkimCheck.Result.PASS, true);
-        for (Authors authors : List.of(new Authors(0, List.of()),
-                new Authors(2, List.of("example.com", "evil.example")),
+        DmarcVerdict none = dmarc.evaluate(new Authors(0, List.of()), Optional.empty(), List.of(signed));
+        assertEquals(DmarcResult.PERMERROR, none.result());
+        assertEquals(Policy.NONE, none.disposition(), "no From names no author whose policy could apply");
+        for (Authors authors : List.of(new Authors(2, List.of("example.com", "evil.example")),
                 new Authors(2, List.of("example.com", "example.com")), new Authors(1, List.of()),
                 new Authors(1, List.of("exa mple.com")), new Authors(1, List.of("example.com", "[192.0.2.1]")))) {
             DmarcVerdict verdict = dmarc.evaluate(authors, Optional.empty(), List.of(signed));

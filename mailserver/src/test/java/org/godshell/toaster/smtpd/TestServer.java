@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.SmtpConfig;
+import org.godshell.toaster.msgauth.MessageChecks;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.spp.SppEngine;
 import org.godshell.toaster.tls.TlsConfig;
@@ -51,6 +53,12 @@ final class TestServer implements AutoCloseable {
     /** {@code logins}: the AUTH setup, for tests of SMTP AUTH. */
     TestServer(Path root, Map<String, String> control, Map<String, String> programs, Logins logins)
             throws Exception {
+        this(root, control, programs, logins, dir -> MessageChecks.NONE);
+    }
+
+    /** {@code checks}: the message checks after DATA, made from the control directory the test wrote. */
+    TestServer(Path root, Map<String, String> control, Map<String, String> programs, Logins logins,
+            ChecksMaker checks) throws Exception {
         this.root = root;
         Path controlDir = Files.createDirectories(root.resolve("control"));
         for (Map.Entry<String, String> file : control.entrySet()) {
@@ -65,10 +73,17 @@ final class TestServer implements AutoCloseable {
         queue = Queue.open(root.resolve("queue"));
         SmtpConfig config = SmtpConfig.load(controlDir);
         TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-        server = new SmtpServer(config, queue, SppEngine.load(root, config.rules(), line -> log.event("-", line)),
+        server = new SmtpServer(Live.fixed(config), queue,
+                SppEngine.load(root, config.rules(), line -> log.event("-", line)),
                 TlsConfig.load(Controls.once(controlDir), line -> log.event("-", line)), logins,
-                Recipients.of(UserStore.open(root)), log);
+                Recipients.of(UserStore.open(root)), checks.make(controlDir), log);
         server.start();
+    }
+
+    /** Makes the message checks of a test's server from its control directory. */
+    @FunctionalInterface
+    interface ChecksMaker {
+        MessageChecks make(Path control) throws Exception;
     }
 
     InetSocketAddress address() {

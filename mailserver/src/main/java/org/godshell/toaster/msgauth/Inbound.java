@@ -1,0 +1,71 @@
+package org.godshell.toaster.msgauth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.godshell.toaster.authres.AuthenticationResults;
+import org.godshell.toaster.authres.MethodResult;
+import org.godshell.toaster.dkim.DkimVerdict;
+import org.godshell.toaster.dkim.Verifier;
+import org.godshell.toaster.dmarc.DkimCheck;
+import org.godshell.toaster.dmarc.Dmarc;
+import org.godshell.toaster.dmarc.DmarcVerdict;
+import org.godshell.toaster.queue.HeaderBlock;
+import org.godshell.toaster.queue.HeaderEdits;
+import org.godshell.toaster.spf.Spf;
+import org.godshell.toaster.spf.SpfVerdict;
+
+/**
+ * The checks of a message from outside: every DKIM signature (RFC 6376), SPF of the MAIL FROM identity
+ * (RFC 7208), DMARC over both (RFC 7489), written as our one Authentication-Results field (RFC 8601) on top,
+ * with any incoming field that claims our authserv-id dropped (§5), and the DMARC policy applied as
+ * {@code control/dmarcpolicy} says ({@link Enforcement}).
+ */
+final class Inbound {
+
+    /** One DKIM key lookup; ten signatures at most, so a message's DKIM checks take under a minute. */
+    static final Duration KEY_LOOKUP = Duration.ofSeconds(5);
+    /** All the DNS questions of the SPF check together, as builtin:spf allows them. */
+    static final Duration SPF_BUDGET = Duration.ofSeconds(10);
+
+    private Inbound() {
+    }
+
+    /** {@code message} is the whole message as received (our Received field first), {@code block} its header. */
+    static Judgement judge(AuthSettings settings, Arrival arrival, byte[] message, HeaderBlock block, Clock clock) {
+        List<DkimVerdict> signatures = new Verifier(settings.dns(), KEY_LOOKUP, clock).verify(message);
+        SpfVerdict spf = new Spf(settings.dns(), SPF_BUDGET).mailFrom(arrival.client(), arrival.mailFrom(),
+                arrival.helo());
+        List<DkimCheck> checks = signatures.stream().map(Inbound::check).toList();
+        DmarcVerdict dmarc = new Dmarc(settings.dns(), Dmarc.DEFAULT_BUDGET, settings.suffixes(),
+                ThreadLocalRandom.current()).evaluate(FromAuthors.of(block), Optional.of(spf), checks);
+
+        List<MethodResult> results = new ArrayList<>();
+        results.add(MethodResult.spf(spf));
+        if (signatures.isEmpty()) {
+            results.add(new MethodResult("dkim", "none", Optional.empty(), Optional.empty(), List.of()));
+        }
+        for (DkimVerdict signature : signatures) {
+            results.add(MethodResult.dkim(check(signature).result(), signature.domain(), signature.selector(),
+                    signature.headerB()).withReason(signature.reason()));
+        }
+        results.add(MethodResult.dmarc(dmarc));
+        String field = AuthenticationResults.field(settings.me(), results);
+        HeaderEdits edits = new HeaderEdits(List.of(field.substring(0, field.length() - 2)),
+                MailAuthentication.forged(message, block, settings.me()));
+        String log = "dkim=" + String.join(",", signatures.isEmpty() ? List.of("none")
+                : signatures.stream().map(s -> s.result().word() + ":" + s.domain()).toList())
+                + " spf=" + spf.result().word() + " dmarc=" + dmarc.result().word()
+                + dmarc.author().map(author -> ":" + author).orElse("") + " (" + dmarc.reason() + ")";
+        return Enforcement.apply(settings.policy(), dmarc, edits, log);
+    }
+
+    /** A DKIM verdict as DMARC counts it: only a signature over the whole body can align. */
+    private static DkimCheck check(DkimVerdict verdict) {
+        return new DkimCheck(verdict.domain(), DkimCheck.Result.valueOf(verdict.result().name()),
+                !verdict.bodyPartial());
+    }
+}

@@ -1,0 +1,14 @@
+/**
+ * The checks of a whole message between its final dot and smtpd's reply (issue 19): for mail from outside,
+ * DKIM verification, SPF and DMARC, written as one Authentication-Results field (RFC 8601) in place of any
+ * that forges ours, and the DMARC policy applied (refuse, Junk, or record only, as {@code control/dmarcpolicy}
+ * says); for mail from our own users, a DKIM signature of the From domain when it is one of ours with keys.
+ * The results reach the queue as {@link org.godshell.toaster.queue.HeaderEdits}: the message is stored as
+ * received and never copied.
+ *
+ * <p>What it must never do: say pass when a lookup failed (that is a temporary error, and smtpd answers 451);
+ * sign a message whose From is not ours or that a client outside sent; hold more message bytes in memory than
+ * {@link org.godshell.toaster.msgauth.MessageMemory} allows; or touch the socket: it returns a
+ * {@link org.godshell.toaster.msgauth.Judgement} and smtpd answers.
+ */
+package org.godshell.toaster.msgauth;
