@@ -61,9 +61,10 @@ class ScanTest {
     @Test
     void testsslFindsNoWeaknessOnAnyTlsPort() throws Exception {
         Scanner.TESTSSL.require();
+        ScannedToaster.Ports ports = toaster.ports;
         Map<Target, List<Finding>> reports = Testssl.scan(Files.createDirectories(temp.resolve("testssl")), List.of(
-                new Target("smtps", toaster.smtps, ""), new Target("submission", toaster.submission, "smtp"),
-                new Target("pop3s", toaster.pop3s, ""), new Target("https", toaster.https, "")));
+                new Target("smtps", ports.smtps(), ""), new Target("submission", ports.submission(), "smtp"),
+                new Target("pop3s", ports.pop3s(), ""), new Target("https", ports.https(), "")));
         reports.forEach((target, findings) -> assertAll(target.toString(),
                 () -> assertFinding(findings, "SSLv2", "not offered"::equals),
                 () -> assertFinding(findings, "SSLv3", "not offered"::equals),
@@ -89,8 +90,8 @@ class ScanTest {
     void nmapFindsNoOpenRelayAndNoUser() throws Exception {
         Scanner.NMAP.require();
         Map<String, NmapXml.Script> scripts = Nmap.run(Files.createDirectories(temp.resolve("nmap-smtp")), "smtp",
-                List.of(toaster.smtp), List.of("smtp-open-relay", "smtp-enum-users"),
-                "smtp-enum-users.domain=" + ScannedToaster.DOMAIN).get(toaster.smtp);
+                List.of(toaster.ports.smtp()), List.of("smtp-open-relay", "smtp-enum-users"),
+                "smtp-enum-users.domain=" + ScannedToaster.DOMAIN).get(toaster.ports.smtp());
         assertEquals("Server doesn't seem to be an open relay, all tests failed",
                 scripts.get("smtp-open-relay").output());
         assertEquals("Couldn't find any accounts", scripts.get("smtp-enum-users").output().strip());
@@ -105,7 +106,7 @@ class ScanTest {
         try (Edits edits = new Edits(toaster.prefix)) {
             edits.write("control/tcp.smtp", "127.0.0.1:allow,RELAYCLIENT=\"\"\n" + ScannedToaster.OUTSIDE);
             String relay = Nmap.run(Files.createDirectories(temp.resolve("nmap-relay")), "relay",
-                    List.of(toaster.smtp), List.of("smtp-open-relay"), "").get(toaster.smtp)
+                    List.of(toaster.ports.smtp()), List.of("smtp-open-relay"), "").get(toaster.ports.smtp())
                     .get("smtp-open-relay").output();
             assertTrue(relay.startsWith("Server is an open relay ("), relay);
         }
@@ -115,7 +116,7 @@ class ScanTest {
     @Test
     void nmapGradesTheSuitesOfEveryPortWithTlsOnConnectA() throws Exception {
         Scanner.NMAP.require();
-        List<Integer> ports = List.of(toaster.smtps, toaster.pop3s, toaster.https);
+        List<Integer> ports = toaster.ports.tlsOnConnect();
         Map<Integer, Map<String, NmapXml.Script>> found = Nmap.run(
                 Files.createDirectories(temp.resolve("nmap-tls")), "tls", ports, List.of("ssl-enum-ciphers"), "");
         for (int port : ports) {
@@ -126,7 +127,7 @@ class ScanTest {
     /** As testssl.sh reads it: the refusal is an alert that ends the handshake, on the wiki's Jetty as elsewhere. */
     @Test
     void everyPortWithTlsOnConnectAnswersARenegotiationWithAHandshakeFailureAlert() {
-        assertAll(List.of(toaster.smtps, toaster.pop3s, toaster.https).stream().map(port -> () -> {
+        assertAll(toaster.ports.tlsOnConnect().stream().map(port -> () -> {
             String end = TlsProbe.renegotiation(toaster, port);
             assertTrue(end.contains("handshake_failure"), "port " + port + ": " + end);
         }));
@@ -135,7 +136,7 @@ class ScanTest {
     /** TLS 1.2 with ECDHE and AEAD only: a CBC or finite-field DHE suite finds no partner on any port. */
     @Test
     void everyPortWithTlsOnConnectServesOnlyAeadSuitesWithEcdhe() {
-        assertAll(List.of(toaster.smtps, toaster.pop3s, toaster.https).stream().map(port -> () -> {
+        assertAll(toaster.ports.tlsOnConnect().stream().map(port -> () -> {
             assertEquals("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                     TlsProbe.suite(toaster, port, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"));
             for (String weak : List.of("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",

@@ -29,16 +29,21 @@ final class ScannedToaster implements AutoCloseable {
     /** The installer's last tcp.smtp rule, for everyone it does not list: may connect, may not relay. */
     static final String OUTSIDE = ":allow\n";
 
+    /** Where each service listens: plain SMTP, then the TLS ports. */
+    record Ports(int smtp, int submission, int smtps, int pop3s, int https) {
+
+        /** The ports where TLS starts as the client connects. */
+        List<Integer> tlsOnConnect() {
+            return List.of(smtps, pop3s, https);
+        }
+    }
+
     final Path prefix;
     /** servercert.pem: the key, then the self-signed certificate the clients see. */
     final String certificate;
     private final List<Daemon> daemons = new ArrayList<>();
     Daemon smtpd;
-    int smtp;
-    int submission;
-    int smtps;
-    int pop3s;
-    int https;
+    Ports ports;
 
     private ScannedToaster(Path prefix, String certificate) {
         this.prefix = prefix;
@@ -103,11 +108,8 @@ final class ScannedToaster implements AutoCloseable {
         smtpd = daemon(Daemon.start(prefix, logs, "smtpd", "smtpd", "--grace", "0"));
         Daemon pop3d = daemon(Daemon.start(prefix, logs, "pop3d", "pop3d", "--grace", "0"));
         Daemon wiki = daemon(Daemon.start(prefix, logs, "wiki", "wiki", "serve"));
-        smtp = smtpd.port("");                                          // smtpd lists listen-smtp first
-        submission = smtpd.port("(submission");
-        smtps = smtpd.port("(SMTPS");
-        pop3s = pop3d.port("(POP3S");
-        https = wiki.port("https://");
+        ports = new Ports(smtpd.port(""), smtpd.port("(submission"), smtpd.port("(SMTPS"), pop3d.port("(POP3S"),
+                wiki.port("https://"));                                 // smtpd lists listen-smtp first
     }
 
     private Daemon daemon(Daemon daemon) {
