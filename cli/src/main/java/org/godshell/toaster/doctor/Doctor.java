@@ -27,7 +27,7 @@ import org.godshell.toaster.supervise.Supervisor;
 /**
  * The health of an installed toaster, as findings: its version and names, its daemons (systemd's units where
  * the installer wrote them: each enabled and active; else {@code toaster start}'s pid files), every port its
- * control files name held by it, the owners and modes of what the daemons read and write ({@link Layout}), its
+ * control files name held by it, who may relay without logging in ({@link Relaying}), the owners and modes of what the daemons read and write ({@link Layout}), its
  * certificate, and what DNS says about its names. Reads only.
  *
  * @param prefix  the installation, absolute and real
@@ -56,7 +56,11 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
                 : "(no VERSION)";
         findings.add(Finding.ok("toaster " + installed + " in " + prefix + " for " + names.domain() + " ("
                 + names.hostName() + ")"));
-        findings.addAll(controlFiles(prefix.resolve("control")));
+        List<Finding> controls = controlFiles(prefix.resolve("control"));
+        findings.addAll(controls);
+        if (controls.stream().allMatch(finding -> finding.level() == Finding.Level.OK)) {
+            findings.add(Relaying.check(prefix.resolve("control"), names.unprivileged()));
+        }
         List<PortCheck.Port> listening = ports(prefix.resolve("control"));
         List<Finding> held = ports.serving(listening, prefix);            // one finding a port, in order
         findings.addAll(services(listening, held));

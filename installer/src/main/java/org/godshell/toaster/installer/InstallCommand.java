@@ -130,7 +130,8 @@ class InstallCommand implements Callable<Integer> {
         return new SettingsResolver.Given(root, options.hostName, options.domain, options.admin, options.cert,
                 options.key, options.passwordFile == null ? null : options.passwordFile.toAbsolutePath(),
                 options.unprivileged, !options.noStart, Host.java(),
-                options.noWikiPorts == null ? null : !options.noWikiPorts);
+                options.noWikiPorts == null ? null : !options.noWikiPorts,
+                options.noLoopbackRelay == null ? null : !options.noLoopbackRelay);
     }
 
     /** The payload to install, checked to be there before anything else happens. */

@@ -53,6 +53,12 @@ final class InstallOptions {
                     + "https://HOSTNAME/. Kept by reruns and upgrades; --wiki-ports takes the ports back.")
     Boolean noWikiPorts;
 
+    @Option(names = "--no-loopback-relay", negatable = true,
+            description = "Programs on this host (127. and ::1) must log in to send to other domains, like everyone "
+                    + "else; without it they may relay, as with Postfix's defaults. Kept by reruns and upgrades; "
+                    + "--loopback-relay gives it back.")
+    Boolean noLoopbackRelay;
+
     @Option(names = "--dry-run",
             description = "Print the preflight and every step with its state (ok / to do) and change nothing.")
     boolean dryRun;

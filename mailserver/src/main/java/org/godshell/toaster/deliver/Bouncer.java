@@ -49,7 +49,7 @@ final class Bouncer {
 
     private String queue(BounceMessage message, String what, String note) throws IOException {
         String id = injector.inject(message.envelopeSender(), List.of(message.recipient()), "",
-                new ByteArrayInputStream(message.content())).value();
+                new ByteArrayInputStream(message.content()), message.flags()).value();
         return what + " to <" + message.recipient() + "> queued as " + id + note;
     }
 }

@@ -16,14 +16,15 @@ import java.util.Objects;
  * @param clientAddress     the client's IP address as text
  * @param authenticatedUser the {@code AUTH} identity, or {@code null} for an unauthenticated session
  * @param received          when the server accepted the message
- * @param eightBitMime      the client declared {@code BODY=8BITMIME} (RFC 6152 §3), so the next hop is told too
- * @param smtputf8          the client asked for an SMTPUTF8 transaction (RFC 6531 §3.4): addresses or headers may
- *                          be UTF-8, and the next hop is asked for SMTPUTF8 too
+ * @param eightBitMime      the client declared {@code BODY=8BITMIME} (RFC 6152 §3), or the body of mail that
+ *                          delivery queues itself is 8-bit; the next hop is told too
+ * @param smtputf8          the client asked for an SMTPUTF8 transaction (RFC 6531 §3.4), or mail that delivery
+ *                          queues itself has UTF-8 addresses or headers; the next hop is asked for SMTPUTF8 too
  */
 public record Envelope(String sender, List<String> recipients, String heloHost, String clientAddress,
         String authenticatedUser, Instant received, boolean eightBitMime, boolean smtputf8) {
 
-    /** A 7-bit message without SMTPUTF8: mail this host makes itself, and a queue file without the flags. */
+    /** A 7-bit message without SMTPUTF8, as a queue file without the B and U lines reads. */
     public Envelope(String sender, List<String> recipients, String heloHost, String clientAddress,
             String authenticatedUser, Instant received) {
         this(sender, recipients, heloHost, clientAddress, authenticatedUser, received, false, false);

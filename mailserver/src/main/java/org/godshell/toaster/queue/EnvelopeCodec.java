@@ -8,6 +8,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The envelope as it sits at the head of a queue file: one value per line, a one-letter tag first, an empty
@@ -23,28 +24,42 @@ import java.util.List;
  * R&lt;instant&gt;    once, ISO-8601 UTC
  * B8BITMIME     at most once; absent = BODY=7BIT (RFC 6152)
  * U             at most once, no value; absent = not SMTPUTF8 (RFC 6531)
+ * M&lt;size&gt;       at most once, last: the message as received is this many bytes (19 decimal digits), the
+ *               header edits follow them ({@link EditsCodec}); absent = no edits, the message runs to the end
  * (empty line)  the message bytes follow
  * </pre>
  *
  * Values are UTF-8 with {@code %}, every C0 control (CR, LF, NUL, …) and DEL written as {@code %XX}, so a
- * hostile value can neither end its line nor forge another one, and reads back exactly.
+ * hostile value can neither end its line nor forge another one, and reads back exactly. The {@code M} line is
+ * written at {@code begin()} with a placeholder of the same width and patched in place at the commit, before
+ * the fsync, once the size is known: fixed width is what lets the patch leave every other byte where it is.
  */
 final class EnvelopeCodec {
 
     static final String VERSION = "V1";
     private static final String EIGHT_BIT_MIME = "8BITMIME";
+    /** Wide enough for any {@code long}. */
+    private static final int SIZE_DIGITS = 19;
+    /** From the end of the head: the size's digits, the {@code M} line's newline, the empty line. */
+    static final int SIZE_FIELD_FROM_END = SIZE_DIGITS + 2;
     /** No real envelope line comes near this; a longer one means the file is not ours. */
     private static final int MAX_LINE = 1 << 20;
 
     private EnvelopeCodec() {
     }
 
-    /** The envelope plus how many bytes of the file it took, i.e. where the message starts. */
-    record Decoded(Envelope envelope, long length) {
+    /**
+     * The envelope plus how many bytes of the file it took, i.e. where the message starts.
+     *
+     * @param receivedSize the size of the message as received, from the {@code M} line; empty in a file
+     *                     written before header edits existed, whose message runs to the end of the file
+     */
+    record Decoded(Envelope envelope, long length, OptionalLong receivedSize) {
     }
 
     /**
-     * Encodes {@code envelope}, including the closing empty line.
+     * Encodes {@code envelope}, including the closing empty line and an {@code M} line whose digits are a
+     * placeholder until {@link #sizeField} patches them, {@link #SIZE_FIELD_FROM_END} bytes before the end.
      *
      * @throws IllegalArgumentException if a value is not valid Unicode (an unpaired surrogate cannot be
      *                                  stored as UTF-8 and read back identically)
@@ -68,8 +83,18 @@ final class EnvelopeCodec {
         if (envelope.smtputf8()) {
             line(out, 'U', "");
         }
+        // A placeholder that the reader refuses, should a temp file ever be read as a message.
+        out.append('M').append("-".repeat(SIZE_DIGITS)).append('\n');
         out.append('\n');
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The digits that replace the {@code M} placeholder: {@code size}, zero-padded to the fixed width. */
+    static byte[] sizeField(long size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("negative size " + size);
+        }
+        return String.format("%0" + SIZE_DIGITS + "d", size).getBytes(StandardCharsets.US_ASCII);
     }
 
     private static void line(StringBuilder out, char tag, String value) {
@@ -94,6 +119,7 @@ final class EnvelopeCodec {
         Instant received = null;
         String body = null;
         String smtputf8 = null;
+        String size = null;
         boolean first = true;
         while (true) {
             buf.reset();
@@ -116,6 +142,9 @@ final class EnvelopeCodec {
             if (line.isEmpty()) {
                 break;
             }
+            if (size != null) {
+                throw corrupt(file, "envelope line after the M line");
+            }
             String value = unescape(line, file);
             switch (line.charAt(0)) {
                 case 'F' -> sender = once(sender, value, file, 'F');
@@ -126,6 +155,7 @@ final class EnvelopeCodec {
                 case 'R' -> received = instant(value, received, file);
                 case 'B' -> body = once(body, value, file, 'B');
                 case 'U' -> smtputf8 = once(smtputf8, value, file, 'U');
+                case 'M' -> size = value;
                 default -> throw corrupt(file, "unknown envelope tag " + line.charAt(0));
             }
         }
@@ -137,7 +167,18 @@ final class EnvelopeCodec {
             throw corrupt(file, "bad B or U line in envelope");
         }
         return new Decoded(new Envelope(sender, recipients, helo, client, user, received, body != null,
-                smtputf8 != null), consumed);
+                smtputf8 != null), consumed, size == null ? OptionalLong.empty() : OptionalLong.of(size(size, file)));
+    }
+
+    private static long size(String digits, String file) throws IOException {
+        if (digits.length() != SIZE_DIGITS || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw corrupt(file, "bad M line in envelope");
+        }
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw corrupt(file, "M line over the largest size");
+        }
     }
 
     private static String once(String previous, String value, String file, char tag) throws IOException {

@@ -2,12 +2,13 @@ package org.godshell.toaster.queue;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -19,36 +20,33 @@ import java.util.Objects;
  * <pre>{@code
  * try (Intake intake = queue.begin(envelope)) {
  *     data.transferTo(intake.body());
- *     QueueId id = intake.commit();   // only now say 250
+ *     HeaderEdits edits = check(intake.received());     // read the whole message back, e.g. to verify DKIM
+ *     QueueId id = intake.commit(edits);                // only now say 250
  * }
  * }</pre>
  *
- * Any {@link IOException} from the body stream or from {@code commit} means the message is not queued: answer
- * 452 4.3.1 and close the intake.
+ * Any {@link IOException} from the body stream, {@code received} or {@code commit} means the message is not
+ * queued: answer 452 4.3.1 and close the intake.
  */
 public final class Intake implements Closeable {
-
-    private static final int BUFFER_SIZE = 64 * 1024;
 
     private enum State { OPEN, COMMITTED, ABORTED }
 
     private final Queue queue;
     private final QueueId id;
     private final Path temp;
-    private final FileChannel channel;
-    private final ByteBuffer buffer;
+    private final TempFile file;
+    private final long bodyOffset;
     private final OutputStream body = new Body();
     private State state = State.OPEN;
-    private boolean writeFailed;
     private QueueId committed;
 
-    Intake(Queue queue, QueueId id, Path temp, FileChannel channel, byte[] head) {
+    Intake(Queue queue, QueueId id, Path temp, TempFile file, long bodyOffset) {
         this.queue = queue;
         this.id = id;
         this.temp = temp;
-        this.channel = channel;
-        this.buffer = ByteBuffer.allocate(Math.max(BUFFER_SIZE, head.length));
-        buffer.put(head);
+        this.file = file;
+        this.bodyOffset = bodyOffset;
     }
 
     /**
@@ -60,19 +58,63 @@ public final class Intake implements Closeable {
     }
 
     /**
-     * Makes the message durable: flushes and fsyncs the temp file, links it into the queue, and returns only
-     * after the queue directory has been fsynced. On failure the temp file is removed and the exception is
-     * rethrown; the message is not queued. Calling it again after success returns the same id.
+     * The bytes written to {@link #body()} so far, exactly, read back from the temp file (the buffer is written
+     * out first), so a checker can hash or parse the whole message without holding it in memory. The stream
+     * is valid until the intake is committed or closed; the caller closes it.
      */
+    public InputStream received() throws IOException {
+        ensureWritable();
+        return file.readBack(bodyOffset, file.size());
+    }
+
+    /** Commits the message as received: {@code commit(HeaderEdits.NONE)}. */
     public QueueId commit() throws IOException {
+        return commit(HeaderEdits.NONE);
+    }
+
+    /**
+     * Makes the message durable with {@code edits}: stores them after the message bytes, records the size of
+     * the message as received in the envelope, flushes and fsyncs the temp file, links it into the queue, and
+     * returns only after the queue directory has been fsynced. Readers of the committed message see the added
+     * fields first, then the message as received without the dropped fields. On an I/O failure the temp file
+     * is removed and the exception is rethrown; the message is not queued. Calling it again after success
+     * returns the same id (and ignores {@code edits}).
+     *
+     * @throws IllegalArgumentException if a position to drop is not that of a field in the received header
+     *                                  block (as {@link HeaderBlock} numbers them); nothing of the edits has
+     *                                  been written then, and the intake stays open
+     */
+    public QueueId commit(HeaderEdits edits) throws IOException {
+        return commit(edits, Folder.INBOX);
+    }
+
+    /**
+     * Commits as {@link #commit(HeaderEdits)} does, and stores where local delivery puts the message.
+     *
+     * @throws IllegalArgumentException as {@link #commit(HeaderEdits)}
+     */
+    public QueueId commit(HeaderEdits edits, Folder folder) throws IOException {
+        Objects.requireNonNull(edits, "edits");
+        Objects.requireNonNull(folder, "folder");
         if (state == State.COMMITTED) {
             return committed;
         }
         ensureWritable();
+        long receivedSize = file.size() - bodyOffset;
+        List<MessageLayout.Range> dropped;
         try {
-            drain();
-            channel.force(true);
-            channel.close();
+            dropped = locate(edits.dropped());
+        } catch (IOException e) {
+            abort(e);
+            throw e;
+        }
+        try {
+            byte[] trailer = EditsCodec.encode(edits.added(), dropped, folder);
+            file.append(trailer, 0, trailer.length);
+            file.patch(bodyOffset - EnvelopeCodec.SIZE_FIELD_FROM_END, EnvelopeCodec.sizeField(receivedSize));
+            file.drain();
+            file.force();
+            file.close();
             committed = queue.publish(temp, id);
             state = State.COMMITTED;
             return committed;
@@ -80,6 +122,28 @@ public final class Intake implements Closeable {
             abort(e);
             throw e;
         }
+    }
+
+    /** The byte ranges of the received header fields at {@code positions}; reads the header block back if any. */
+    private List<MessageLayout.Range> locate(List<Integer> positions) throws IOException {
+        if (positions.isEmpty()) {
+            return List.of();
+        }
+        HeaderBlock block;
+        try (InputStream in = received()) {
+            block = HeaderBlock.read(in);
+        }
+        List<HeaderBlock.Field> fields = block.fields();
+        if (positions.getLast() >= fields.size()) {
+            throw new IllegalArgumentException("no header field at position " + positions.getLast() + ": the "
+                    + "received header block has " + fields.size() + (block.complete() ? "" : " within its cap"));
+        }
+        List<MessageLayout.Range> ranges = new ArrayList<>(positions.size());
+        for (int position : positions) {
+            HeaderBlock.Field field = fields.get(position);
+            ranges.add(new MessageLayout.Range(field.start(), field.end()));
+        }
+        return ranges;
     }
 
     /** Aborts the intake unless it was committed: closes and deletes the temp file. Idempotent. */
@@ -99,7 +163,7 @@ public final class Intake implements Closeable {
     private void abort(Exception cause) {
         state = State.ABORTED;
         try {
-            channel.close();
+            file.close();
         } catch (IOException e) {
             cause.addSuppressed(e);
         }
@@ -114,28 +178,8 @@ public final class Intake implements Closeable {
         if (state != State.OPEN) {
             throw new IOException("intake " + id + " is " + state.name().toLowerCase(Locale.ROOT));
         }
-        if (writeFailed) {
+        if (file.failed()) {
             throw new IOException("intake " + id + ": an earlier write failed, the message is incomplete");
-        }
-    }
-
-    private void drain() throws IOException {
-        buffer.flip();
-        try {
-            writeFully(buffer);
-        } finally {
-            buffer.clear();
-        }
-    }
-
-    private void writeFully(ByteBuffer bytes) throws IOException {
-        try {
-            while (bytes.hasRemaining()) {
-                channel.write(bytes);
-            }
-        } catch (IOException e) {
-            writeFailed = true;
-            throw e;
         }
     }
 
@@ -144,25 +188,13 @@ public final class Intake implements Closeable {
         @Override
         public void write(int b) throws IOException {
             ensureWritable();
-            if (!buffer.hasRemaining()) {
-                drain();
-            }
-            buffer.put((byte) b);
+            file.append(b);
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            Objects.checkFromIndexSize(off, len, b.length);
             ensureWritable();
-            if (len > buffer.remaining()) {
-                drain();
-                if (len >= buffer.capacity()) {
-                    // Large writes skip the copy; the order of bytes is kept because the buffer is empty.
-                    writeFully(ByteBuffer.wrap(b, off, len));
-                    return;
-                }
-            }
-            buffer.put(b, off, len);
+            file.append(b, off, len);
         }
     }
 }

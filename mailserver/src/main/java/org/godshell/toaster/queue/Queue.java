@@ -1,10 +1,8 @@
 package org.godshell.toaster.queue;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -34,7 +32,9 @@ import java.util.function.Consumer;
 public final class Queue implements Closeable {
 
     private static final int LINK_ATTEMPTS = 4;
-    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    /** Read too: a checker reads the message back before the commit ({@link Intake#received()}). */
+    private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+            StandardOpenOption.READ);
 
     private final Path tmp;
     private final Path mess;
@@ -81,7 +81,7 @@ public final class Queue implements Closeable {
         QueueId id = QueueId.next();
         Path temp = tmp.resolve(tempPrefix + id.value());
         FileChannel channel = FileChannel.open(temp, CREATE, fileMode);
-        return new Intake(this, id, temp, channel, head);
+        return new Intake(this, id, temp, new TempFile(channel, temp.toString(), head), head.length);
     }
 
     /**
@@ -153,9 +153,12 @@ public final class Queue implements Closeable {
     }
 
     /**
-     * Reads the envelope of a committed message; its bytes are opened with {@link QueuedMessage#openMessage()}.
+     * Reads the envelope and the header edits of a committed message; its bytes are opened with
+     * {@link QueuedMessage#openMessage()}.
      *
      * @throws NoSuchMessageException if no such message is in the queue
+     * @throws IOException            {@code corrupt queue file <path>: <why>} if the file is not one the queue
+     *                                wrote
      */
     public QueuedMessage read(QueueId id) throws IOException {
         Path file = mess.resolve(id.value());
@@ -166,10 +169,7 @@ public final class Queue implements Closeable {
             throw new NoSuchMessageException(id, file.toString());
         }
         try (channel) {
-            long fileSize = channel.size();
-            EnvelopeCodec.Decoded head =
-                    EnvelopeCodec.decode(new BufferedInputStream(Channels.newInputStream(channel)), file.toString());
-            return new QueuedMessage(id, head.envelope(), fileSize - head.length(), file, head.length());
+            return QueueFileReader.read(id, file, channel);
         }
     }
 

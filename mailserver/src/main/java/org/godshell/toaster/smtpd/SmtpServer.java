@@ -182,7 +182,8 @@ public final class SmtpServer implements AutoCloseable {
      * header names, so that tcp.smtp, the limits, the log, Received and the plugins judge the real client (a
      * local proxy would otherwise make every client 127.0.0.1). The header comes first, before TLS on port 465
      * too, within timeoutsmtpd. A listed proxy that sends no valid header is cut without a reply, and the
-     * result is empty: the proxy is not an SMTP client, and there is no client to answer.
+     * result is empty: the proxy is not an SMTP client, and there is no client to answer. Over
+     * concurrencyincoming, a proxied connection gets {@code 421} before its header is read.
      */
     private Optional<InetSocketAddress> client(Socket socket, SmtpConfig config, String id) {
         InetSocketAddress peer = (InetSocketAddress) socket.getRemoteSocketAddress();
@@ -190,6 +191,13 @@ public final class SmtpServer implements AutoCloseable {
             return Optional.of(peer);
         }
         String proxy = peer.getAddress().getHostAddress();
+        // A connection awaiting its header holds a slot of concurrencyincoming (under the proxy's address, which
+        // may carry that many), so a flood of silent connections from a proxy cannot pile up past the limit.
+        if (stopping || !limiter.tryAcquire(peer.getAddress(), config.maxConnections(), config.maxConnections())) {
+            log.event(id, "refused proxy " + proxy + ": too many connections");
+            refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
+            return Optional.empty();
+        }
         try {
             DeadlineInputStream in = new DeadlineInputStream(socket, socket.getInputStream());
             in.startDeadline(config.timeoutSmtpd().toMillis());
@@ -204,6 +212,8 @@ public final class SmtpServer implements AutoCloseable {
                 // Closed either way.
             }
             return Optional.empty();
+        } finally {
+            limiter.release(peer.getAddress());
         }
     }
 

@@ -126,7 +126,7 @@ public final class FixtureDns implements AutoCloseable {
     }
 
     private void serve() {
-        byte[] buffer = new byte[512];
+        byte[] buffer = new byte[65535];
         while (!socket.isClosed()) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
@@ -137,7 +137,10 @@ public final class FixtureDns implements AutoCloseable {
                 if (silent.contains(question.getName())) {
                     continue;
                 }
-                byte[] out = answer(query, question).toWire(512);
+                // Up to the size the client offers with EDNS (RFC 6891 §6.2.5), as a DKIM key of 2048 bits or
+                // more does not fit the 512 octets of plain DNS over UDP.
+                int size = query.getOPT() == null ? 512 : Math.max(512, query.getOPT().getPayloadSize());
+                byte[] out = answer(query, question).toWire(size);
                 socket.send(new DatagramPacket(out, out.length, packet.getSocketAddress()));
             } catch (IOException e) {
                 if (socket.isClosed()) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,14 +19,20 @@ class EnvelopeCodecTest {
 
     private static final Instant WHEN = Instant.parse("2025-05-01T10:15:30.123456789Z");
 
+    private static final String PLACEHOLDER = "M-------------------\n";
+
+    /** Encodes, patches the M line as a commit does for a 3-byte message, decodes. */
     private static EnvelopeCodec.Decoded roundTrip(Envelope envelope) throws IOException {
         byte[] encoded = EnvelopeCodec.encode(envelope);
         byte[] withBody = new byte[encoded.length + 3];
         System.arraycopy(encoded, 0, withBody, 0, encoded.length);
+        byte[] size = EnvelopeCodec.sizeField(3);
+        System.arraycopy(size, 0, withBody, encoded.length - EnvelopeCodec.SIZE_FIELD_FROM_END, size.length);
         withBody[encoded.length] = 'X';
         ByteArrayInputStream in = new ByteArrayInputStream(withBody);
         EnvelopeCodec.Decoded decoded = EnvelopeCodec.decode(in, "test");
         assertEquals(encoded.length, decoded.length());
+        assertEquals(OptionalLong.of(3), decoded.receivedSize());
         assertEquals('X', in.read(), "the stream is left at the first message byte");
         return decoded;
     }
@@ -43,6 +50,7 @@ class EnvelopeCodecTest {
                 C192.0.2.1
                 Aa@example.org
                 R2025-05-01T10:15:30.123456789Z
+                M-------------------
 
                 """, new String(EnvelopeCodec.encode(envelope), StandardCharsets.UTF_8));
         assertEquals(envelope, roundTrip(envelope).envelope());
@@ -61,6 +69,7 @@ class EnvelopeCodecTest {
                 R2025-05-01T10:15:30.123456789Z
                 B8BITMIME
                 U
+                M-------------------
 
                 """, new String(EnvelopeCodec.encode(envelope), StandardCharsets.UTF_8));
         assertEquals(envelope, roundTrip(envelope).envelope());
@@ -75,6 +84,29 @@ class EnvelopeCodecTest {
         Envelope envelope = EnvelopeCodec.decode(new ByteArrayInputStream(old), "old").envelope();
         assertFalse(envelope.eightBitMime());
         assertFalse(envelope.smtputf8());
+        assertEquals(OptionalLong.empty(), EnvelopeCodec.decode(new ByteArrayInputStream(old), "old").receivedSize(),
+                "no M line: no header edits, the message runs to the end of the file");
+    }
+
+    @Test
+    void theSizeFieldIsFixedWidth() {
+        assertEquals("0000000000000000000", new String(EnvelopeCodec.sizeField(0), StandardCharsets.US_ASCII));
+        assertEquals("9223372036854775807",
+                new String(EnvelopeCodec.sizeField(Long.MAX_VALUE), StandardCharsets.US_ASCII));
+        assertThrows(IllegalArgumentException.class, () -> EnvelopeCodec.sizeField(-1));
+    }
+
+    /** The placeholder of a temp file, a short, long, signed or overflowing size, a line after M, M twice. */
+    @ParameterizedTest
+    @ValueSource(strings = {PLACEHOLDER, "M12\n", "M00000000000000000001\n", "M+000000000000000001\n",
+        "M9999999999999999999\n", "M0000000000000000001\nU\n", "M0000000000000000001\nM0000000000000000001\n",
+        "M000000000000000000%41\n"})
+    void badSizeLinesAreCorrupt(String lines) {
+        byte[] file = ("V1\nFa@x\nTb@y\nHh\nC1\nR2025-05-01T10:15:30Z\n" + lines + "\nX")
+                .getBytes(StandardCharsets.UTF_8);
+        IOException e = assertThrows(IOException.class,
+                () -> EnvelopeCodec.decode(new ByteArrayInputStream(file), "q"));
+        assertTrue(e.getMessage().startsWith("corrupt queue file q: "), e.getMessage());
     }
 
     @ParameterizedTest
@@ -99,8 +131,8 @@ class EnvelopeCodecTest {
         Envelope envelope = new Envelope(hostile, List.of(hostile, "ok@example.org"), hostile, hostile, hostile, WHEN);
         byte[] encoded = EnvelopeCodec.encode(envelope);
         String text = new String(encoded, StandardCharsets.UTF_8);
-        // V, F, 2×T, H, C, A, R and the empty line: nine lines whatever the values hold.
-        assertEquals(9, text.split("\n", -1).length - 1, text);
+        // V, F, 2×T, H, C, A, R, M and the empty line: ten lines whatever the values hold.
+        assertEquals(10, text.split("\n", -1).length - 1, text);
         assertTrue(text.indexOf('\r') < 0 && text.indexOf('\0') < 0, text);
         assertEquals(envelope, roundTrip(envelope).envelope());
     }

@@ -30,6 +30,38 @@ final class Fixtures {
         return out;
     }
 
+    /** The edits message {@code n} is committed with by the concurrent and crash tests: odd ones are edited. */
+    static HeaderEdits edits(int n) {
+        return n % 2 == 0 ? HeaderEdits.NONE : new HeaderEdits(List.of("X-Edit: " + n), List.of(0));
+    }
+
+    /** What a reader sees of message {@code n} committed with {@link #edits(int)}. */
+    static byte[] expected(int n) {
+        byte[] body = body(n);
+        if (n % 2 == 0) {
+            return body;
+        }
+        byte[] added = ("X-Edit: " + n + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        int dropped = ("Subject: message " + n + "\r\n").length();
+        byte[] out = new byte[added.length + body.length - dropped];
+        System.arraycopy(added, 0, out, 0, added.length);
+        System.arraycopy(body, dropped, out, added.length, body.length - dropped);
+        return out;
+    }
+
+    /** Commits message {@code n} for {@code r<n>@example.org} as an SMTP server with a checker would. */
+    static QueueId commitChecked(Queue queue, int n) throws IOException {
+        try (Intake intake = queue.begin(envelope("r" + n + "@example.org"))) {
+            intake.body().write(body(n));
+            try (InputStream received = intake.received()) {
+                if (!HeaderBlock.read(received).fields().getFirst().name().equals("Subject")) {
+                    throw new IOException("message " + n + " read back wrong");
+                }
+            }
+            return intake.commit(edits(n));
+        }
+    }
+
     static byte[] readAll(QueuedMessage message) throws IOException {
         try (InputStream in = message.openMessage()) {
             return in.readAllBytes();

@@ -50,4 +50,23 @@ class QueueConcurrencyTest {
             assertTrue(syncs >= 1 && syncs <= SESSIONS, "directory fsyncs: " + syncs);
         }
     }
+
+    @Test
+    void fiftyVirtualThreadsReadBackAndCommitWithTheirOwnEdits() throws Exception {
+        try (Queue queue = Queue.open(root)) {
+            List<Future<QueueId>> futures = new ArrayList<>();
+            try (ExecutorService sessions = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < SESSIONS; i++) {
+                    int n = i;
+                    futures.add(sessions.submit(() -> Fixtures.commitChecked(queue, n)));
+                }
+            }
+            for (int i = 0; i < SESSIONS; i++) {
+                QueuedMessage message = queue.read(futures.get(i).get());
+                assertEquals(List.of("r" + i + "@example.org"), message.envelope().recipients());
+                assertArrayEquals(Fixtures.expected(i), readAll(message), "message " + i);
+                assertEquals(Fixtures.expected(i).length, message.size());
+            }
+        }
+    }
 }

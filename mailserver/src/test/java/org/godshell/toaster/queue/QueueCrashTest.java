@@ -73,7 +73,7 @@ class QueueCrashTest {
                     assertEquals(reported.get(id), n, id.value());
                 }
                 // Committed but killed before printing is fine (a duplicate, never a loss); partial is not.
-                assertArrayEquals(Fixtures.body(n), Fixtures.readAll(message), "message " + n + " as " + id);
+                assertArrayEquals(Fixtures.expected(n), Fixtures.readAll(message), "message " + n + " as " + id);
             }
         }
     }

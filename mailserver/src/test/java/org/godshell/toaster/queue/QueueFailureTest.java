@@ -87,6 +87,37 @@ class QueueFailureTest {
     }
 
     @Test
+    void aCommitWithEditsFailingRemovesTheTempAndPublishesNothing() throws IOException {
+        try (Queue queue = Queue.open(root)) {
+            Intake intake = queue.begin(envelope("r@example.org"));
+            intake.body().write(Fixtures.body(5));
+            Thread.currentThread().interrupt();
+            // The header block is read back first: the interrupt closes the channel under that read.
+            assertThrows(ClosedByInterruptException.class, () -> intake.commit(Fixtures.edits(5)));
+            assertTrue(Thread.interrupted());
+            assertEquals(List.of(), temps());
+            assertEquals(List.of(), queue.list());
+            assertThrows(IOException.class, intake::received);
+            intake.close();
+        }
+    }
+
+    @Test
+    void nothingIsReadBackAfterAFailedWrite() throws IOException {
+        try (Queue queue = Queue.open(root)) {
+            Intake intake = queue.begin(envelope("r@example.org"));
+            intake.body().write(new byte[100_000]);
+            Thread.currentThread().interrupt();
+            assertThrows(ClosedByInterruptException.class, () -> intake.body().write(new byte[100_000]));
+            assertTrue(Thread.interrupted());
+            IOException e = assertThrows(IOException.class, intake::received);
+            assertTrue(e.getMessage().contains("earlier write failed"), e.getMessage());
+            intake.close();
+            assertEquals(List.of(), temps());
+        }
+    }
+
+    @Test
     void aQueueClosedUnderAnIntakeRefusesItsCommit() throws IOException {
         Queue queue = Queue.open(root);
         Intake intake = queue.begin(envelope("r@example.org"));

@@ -20,6 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.godshell.toaster.config.DeliveryConfig;
 import org.godshell.toaster.deliver.Injector;
+import org.godshell.toaster.deliver.MailFlags;
 import org.godshell.toaster.deliver.Outcome;
 import org.godshell.toaster.deliver.QueueRunner;
 import org.godshell.toaster.deliver.Requests;
@@ -182,7 +183,8 @@ class DeliveryEndToEndTest {
         await("the second local copy", () -> mailCount("ann") == 2);
         var injector = new Injector(a.queue, "mx.here.test", Clock.systemUTC());
         injector.inject("ann@here.test", List.of("v@refused.test"), "",
-                new ByteArrayInputStream("Subject: doomed\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)));
+                new ByteArrayInputStream("Subject: doomed\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)),
+                MailFlags.SEVEN_BIT);
         await("the bounce in ann's Maildir", () -> mailCount("ann") == 3);
         await("the queue to empty", this::queueEmpty);
         String bounce = maildir("ann").stream().filter(m -> m.contains("multipart/report")).findFirst()
@@ -203,7 +205,8 @@ class DeliveryEndToEndTest {
         runner = startRunner(port, new Schedule(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofDays(1),
                 Duration.ofDays(1)));
         new Injector(a.queue, "mx.here.test", Clock.systemUTC()).inject("ann@here.test", List.of("u@there.test"), "",
-                new ByteArrayInputStream("Subject: later\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)));
+                new ByteArrayInputStream("Subject: later\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)),
+                MailFlags.SEVEN_BIT);
         Path info = rootA.resolve("queue/info");
         await("a state file after the failed attempt", () -> {
             try {
@@ -238,7 +241,8 @@ class DeliveryEndToEndTest {
         dns.mx("loop.test.", "mx.here.test.");
         runner = startRunner(a.address().getPort(), Schedule.standard(Duration.ofDays(1)));
         new Injector(a.queue, "mx.here.test", Clock.systemUTC()).inject("ann@here.test", List.of("x@loop.test"), "",
-                new ByteArrayInputStream("Subject: round\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)));
+                new ByteArrayInputStream("Subject: round\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)),
+                MailFlags.SEVEN_BIT);
         await("the bounce", () -> mailCount("ann") == 1);
         await("the queue to empty", this::queueEmpty);
         String bounce = maildir("ann").get(0);
@@ -257,7 +261,8 @@ class DeliveryEndToEndTest {
                 Duration.ofDays(1))));
         assertTrue(refused.getMessage().contains("is delivering from"), refused.getMessage());
         QueueId id = new Injector(a.queue, "mx.here.test", Clock.systemUTC()).inject("ann@here.test",
-                List.of("u@there.test"), "", new ByteArrayInputStream("x\r\n".getBytes(StandardCharsets.US_ASCII)));
+                List.of("u@there.test"), "", new ByteArrayInputStream("x\r\n".getBytes(StandardCharsets.US_ASCII)),
+                MailFlags.SEVEN_BIT);
         await("the first attempt", () -> log.stream().anyMatch(l -> l.contains(id + ": u@there.test deferred")));
         Requests requests = Requests.open(rootA.resolve("queue"));
         requests.submit(new Requests.Request.Retry(id));

@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,6 +92,40 @@ class ProxyProtocolTest {
             assertTrue(say(client, PROXIED).startsWith("500 "), "an unknown command");
             assertTrue(say(client, "QUIT\r\n").startsWith("221 "));
             assertFalse(server.log().contains("192.0.2.9"), server.log());
+        }
+    }
+
+    /** On the SMTPS port the header comes first, in plain text, and the TLS handshake follows it. */
+    @Test
+    void onTheSmtpsPortTheHeaderComesBeforeTls() throws Exception {
+        StartTlsTest.certificate();
+        Map<String, String> files = TestServer.defaults();
+        files.put("proxyfrom", "127.0.0.1\n");
+        files.put("servercert.pem", StartTlsTest.pem);
+        files.put("listen-smtps", "127.0.0.1:0\n");
+        try (TestServer server = new TestServer(temp, files);
+                Socket plain = new Socket("127.0.0.1", server.server.addresses().get(1).getPort())) {
+            plain.setSoTimeout(5000);
+            plain.getOutputStream().write(PROXIED.getBytes(StandardCharsets.US_ASCII));
+            try (SSLSocket tls = StartTlsTest.handshake(plain)) {
+                assertEquals("220 mx.test ESMTP", DialogueTest.readLine(tls.getInputStream()));
+                tls.getOutputStream().write("QUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertTrue(DialogueTest.readLine(tls.getInputStream()).startsWith("221 "));
+            }
+            assertTrue(server.log().contains("proxy 127.0.0.1 for 192.0.2.9"), server.log());
+        }
+    }
+
+    /** A proxy's connections awaiting their header count against concurrencyincoming: silence cannot pile up. */
+    @Test
+    void connectionsAwaitingTheirHeaderHoldASlot() throws Exception {
+        Map<String, String> files = TestServer.defaults();
+        files.put("proxyfrom", "127.0.0.1\n");
+        files.put("concurrencyincoming", "2\n");
+        try (TestServer server = new TestServer(temp, files); Socket first = connect(server);
+                Socket second = connect(server); Socket third = connect(server)) {
+            TestServer.await(() -> server.log().contains("refused proxy 127.0.0.1: too many connections"), server::log);
+            assertEquals(1, server.log().split("too many connections", -1).length - 1, server.log());
         }
     }
 

@@ -13,8 +13,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.godshell.toaster.smtp.Replies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +61,7 @@ class ServerLimitsTest {
             assertTrue(reply(first).startsWith("221 "));
             assertEquals(null, reply(first));
             // The slot is released when the session ends, a moment after the close: ask until it is.
-            waitFor(() -> {
+            TestServer.await(() -> {
                 try (Socket again = connect(server)) {
                     return reply(again).startsWith("220 ");
                 } catch (IOException e) {
@@ -123,15 +121,7 @@ class ServerLimitsTest {
                     deaf.getOutputStream().write(helps);
                 }
             }));
-            waitFor(() -> server.log().contains("write timed out"), server::log);
-        }
-    }
-
-    private static void waitFor(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, what);
-            Thread.sleep(50);
+            TestServer.await(() -> server.log().contains("write timed out"), server::log);
         }
     }
 
@@ -201,7 +191,7 @@ class ServerLimitsTest {
             reply(client);
             String id = queued.substring(queued.lastIndexOf(' ') + 1);
             // The line is written as the transaction ends, which may be a moment after the client heard 250.
-            waitFor(() -> server.log().matches("(?s).*smtpd\\[\\S+\\] tx client=127\\.0\\.0\\.1 "
+            TestServer.await(() -> server.log().matches("(?s).*smtpd\\[\\S+\\] tx client=127\\.0\\.0\\.1 "
                     + "helo=logger\\.example from=<a@x\\.test> to=<b@local\\.test> size=\\d+ queue=" + id
                     + " result=250 ms=\\d+\\.\\d\\d\n.*"), server::log);
         }

@@ -1,5 +1,7 @@
 package org.godshell.toaster.smtpd;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.queue.Queue;
@@ -69,6 +73,18 @@ final class TestServer implements AutoCloseable {
 
     InetSocketAddress address() {
         return server.addresses().get(0);
+    }
+
+    /**
+     * Returns once {@code condition} holds, asked every 50 ms. Only outcomes the server reaches in its own time are
+     * waited for, with a deadline far beyond what they take on an idle machine: load makes the test slower, not red.
+     */
+    static void await(BooleanSupplier condition, Supplier<String> what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, what);
+            Thread.sleep(50);
+        }
     }
 
     String log() {

@@ -17,6 +17,8 @@ public final class InstallRecord {
     public static final String FILE = InstallRecordFile.NAME;
     /** {@code no} when the wiki leaves ports 80 and 443 to another web server; absent otherwise. */
     static final String WIKI_PORTS = "wikiports";
+    /** {@code no} when loopback clients may not relay without logging in; absent otherwise. */
+    static final String LOOPBACK_RELAY = "loopbackrelay";
 
     private InstallRecord() {
     }
@@ -25,7 +27,8 @@ public final class InstallRecord {
     public static String render(Settings settings) {
         return "hostname=" + settings.hostName() + "\ndomain=" + settings.domain() + "\nadmin=" + settings.admin()
                 + "\nmode=" + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + "\n"
-                + (settings.wikiBehindProxy() ? WIKI_PORTS + "=no\n" : "");
+                + (settings.wikiBehindProxy() ? WIKI_PORTS + "=no\n" : "")
+                + (settings.loopbackRelay() ? "" : LOOPBACK_RELAY + "=no\n");
     }
 
     /** The recorded values of {@code prefix}; empty if it has none (nothing installed, or an install from before). */

@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param java         the java binary the services run with: the one running the installer
  * @param wikiPorts    whether the wiki takes ports 80 and 443 (system mode); false leaves them to another web
  *                     server, which proxies to the wiki on {@value #WIKI_BEHIND_PROXY}
+ * @param loopbackRelay whether programs on this host (127. and ::1) may relay without logging in, as Postfix's
+ *                     {@code mynetworks_style = host}; false makes them log in like everyone else
  */
 public record Settings(Path prefix, String hostName, String domain, String admin, Optional<KeyPair> certificate,
-        Optional<Path> passwordFile, Mode mode, boolean start, Path java, boolean wikiPorts) {
+        Optional<Path> passwordFile, Mode mode, boolean start, Path java, boolean wikiPorts, boolean loopbackRelay) {
 
     /** Where the wiki listens when another web server holds 80 and 443: loopback, plain HTTP, for a proxy. */
     public static final String WIKI_BEHIND_PROXY = "127.0.0.1:8080";

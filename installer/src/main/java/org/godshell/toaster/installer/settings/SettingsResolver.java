@@ -21,7 +21,8 @@ public final class SettingsResolver {
 
     /** The options as typed; null where not given. */
     public record Given(Path prefix, String hostName, String domain, String admin, Path cert, Path key,
-            Path passwordFile, boolean unprivileged, boolean start, Path java, Boolean wikiPorts) {}
+            Path passwordFile, boolean unprivileged, boolean start, Path java, Boolean wikiPorts,
+            Boolean loopbackRelay) {}
 
     private final Supplier<String> systemHostName;
     private final Optional<Asker> asker;
@@ -55,8 +56,11 @@ public final class SettingsResolver {
         }
         boolean wikiPorts = given.wikiPorts() != null ? given.wikiPorts()
                 : !"no".equals(installed.get(InstallRecord.WIKI_PORTS));
+        boolean loopbackRelay = given.loopbackRelay() != null ? given.loopbackRelay()
+                : !"no".equals(installed.get(InstallRecord.LOOPBACK_RELAY));
         return new Settings(given.prefix(), host, domain, admin, keyPair(given.cert(), given.key()),
-                Optional.ofNullable(given.passwordFile()), mode, given.start(), given.java(), wikiPorts);
+                Optional.ofNullable(given.passwordFile()), mode, given.start(), given.java(), wikiPorts,
+                loopbackRelay);
     }
 
     private String guessHost(Mode mode) {

@@ -12,8 +12,8 @@ import org.godshell.toaster.installer.template.Template;
 import org.godshell.toaster.layout.Daemons;
 
 /**
- * The host's own control files: {@code me}, {@code tcp.smtp} (local clients relay with the light plugin set,
- * everyone else gets the external set and may only send to our domains), and one {@code listen-*} file per
+ * The host's own control files: {@code me}, {@code tcp.smtp} (local clients get the light plugin set and relay
+ * unless {@code --no-loopback-relay}; everyone else gets the default set and may only send to our domains), and one {@code listen-*} file per
  * service of the mode, {@code wikieditors} naming the first mailbox, and {@code wikiurl} when the wiki sits behind
  * the admin's web server ({@code --no-wiki-ports}; then {@code listen-https} goes, as long as the admin did not
  * edit it). {@code rcpthosts} is written by {@code toaster domain add} in {@link DomainStep}.
@@ -39,7 +39,13 @@ final class ControlFilesStep implements Step {
         Map<String, String> values = Map.of("hostName", context.settings().hostName(),
                 "outsidePlugins", oldOutside ? OLD_OUTSIDE_FILE + " (as this install always has)"
                         : "the default plugin set (control/smtpplugins)",
-                "outsideRule", oldOutside ? ",SPPCONFFILE=\"" + OLD_OUTSIDE_FILE + "\"" : "");
+                "outsideRule", oldOutside ? ",SPPCONFFILE=\"" + OLD_OUTSIDE_FILE + "\"" : "",
+                "loopbackSays", context.settings().loopbackRelay()
+                        ? "This machine (127., ::1) may relay (installer option --no-loopback-relay: it may not) and "
+                                + "uses the light plugin set, control/smtpplugins-local."
+                        : "This machine (127., ::1) uses the light plugin set, control/smtpplugins-local, and must log "
+                                + "in to relay (installed with --no-loopback-relay).",
+                "loopbackRule", context.settings().loopbackRelay() ? ",RELAYCLIENT=\"\"" : "");
         List<GeneratedFile> files = new ArrayList<>();
         files.add(file("control/me", Template.resource("me").render(values)));
         files.add(file("control/tcp.smtp", Template.resource("tcp.smtp").render(values)));

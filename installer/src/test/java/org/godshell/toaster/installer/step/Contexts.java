@@ -22,20 +22,26 @@ final class Contexts {
     /** On a host that {@code systemd} runs (a {@link FakeSystemctl}), with {@code proc} as its /proc. */
     static StepContext of(Path root, Mode mode, Optional<Settings.KeyPair> certificate, Optional<Systemd> systemd,
             Path proc, StringWriter out) throws Exception {
-        return of(root, mode, certificate, systemd, proc, true, out);
+        return of(root, mode, certificate, systemd, proc, true, true, out);
     }
 
     /** A system install whose wiki leaves ports 80 and 443 to another web server ({@code --no-wiki-ports}). */
     static StepContext behindProxy(Path root, StringWriter out) throws Exception {
-        return of(root, Mode.SYSTEM, Optional.empty(), Optional.empty(), Path.of("/proc"), false, out);
+        return of(root, Mode.SYSTEM, Optional.empty(), Optional.empty(), Path.of("/proc"), false, true, out);
+    }
+
+    /** A system install whose loopback clients must log in to relay ({@code --no-loopback-relay}). */
+    static StepContext noLoopbackRelay(Path root, StringWriter out) throws Exception {
+        return of(root, Mode.SYSTEM, Optional.empty(), Optional.empty(), Path.of("/proc"), true, false, out);
     }
 
     private static StepContext of(Path root, Mode mode, Optional<Settings.KeyPair> certificate,
-            Optional<Systemd> systemd, Path proc, boolean wikiPorts, StringWriter out) throws Exception {
+            Optional<Systemd> systemd, Path proc, boolean wikiPorts, boolean loopbackRelay, StringWriter out)
+            throws Exception {
         Prefix prefix = Prefix.of(root.toString());
         Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
                 certificate, Optional.empty(), mode, false, Path.of(System.getProperty("java.home"), "bin", "java"),
-                wikiPorts);
+                wikiPorts, loopbackRelay);
         return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(out, true),
                 systemd, proc, Optional.empty(), new StepContext.Changes());
     }

@@ -74,6 +74,30 @@ class StepsTest {
         assertEquals(":allow,SPPCONFFILE=\"control/smtpplugins-external\"", Files.readAllLines(rules).getLast());
     }
 
+    /**
+     * Issue 18 #10: loopback relays only when the admin keeps it; with {@code --no-loopback-relay} programs on the
+     * host log in like everyone else, and the rerun that takes the option back writes the relay rule again.
+     */
+    @Test
+    void loopbackRelaysUnlessInstalledWithNoLoopbackRelay() throws Exception {
+        StepContext standard = context(Mode.SYSTEM);
+        new ControlFilesStep(standard).apply();
+        Path rules = standard.root().resolve("control/tcp.smtp");
+        assertEquals(List.of("127.:allow,RELAYCLIENT=\"\",SPPCONFFILE=\"control/smtpplugins-local\"",
+                "::1:allow,RELAYCLIENT=\"\",SPPCONFFILE=\"control/smtpplugins-local\"", ":allow"), rules(rules));
+
+        new ControlFilesStep(Contexts.noLoopbackRelay(standard.root(), out)).apply();
+        assertEquals(List.of("127.:allow,SPPCONFFILE=\"control/smtpplugins-local\"",
+                "::1:allow,SPPCONFFILE=\"control/smtpplugins-local\"", ":allow"), rules(rules),
+                "loopback keeps the light plugin set and relays no more");
+        assertTrue(Files.readString(rules).contains("must log in to relay"), "the file says why");
+    }
+
+    /** The rule lines of a tcp.smtp, comments left out. */
+    private static List<String> rules(Path file) throws Exception {
+        return Files.readAllLines(file).stream().filter(line -> !line.startsWith("#")).toList();
+    }
+
     @Test
     void withoutWikiPortsListenHttpsGoesUnlessEditedAndWikiurlComes() throws Exception {
         StepContext standard = context(Mode.SYSTEM);

@@ -42,7 +42,7 @@ class TemplateTest {
             assertTrue(unit.contains(directive + "\n"), directive + " missing from\n" + unit);
         }
         String rules = Template.resource("tcp.smtp").render(Map.of("outsidePlugins", "the default plugin set",
-                "outsideRule", ""));
+                "outsideRule", "", "loopbackSays", "This machine may relay.", "loopbackRule", ",RELAYCLIENT=\"\""));
         assertTrue(rules.endsWith("\n:allow\n"), rules);
         assertTrue(rules.lines().filter(line -> line.startsWith(":allow")).noneMatch(line -> line.contains("RELAYCLIENT")),
                 "the rule for everyone must not allow relaying");

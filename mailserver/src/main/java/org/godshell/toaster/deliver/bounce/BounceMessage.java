@@ -2,6 +2,7 @@ package org.godshell.toaster.deliver.bounce;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.godshell.toaster.deliver.MailFlags;
 
 /**
  * A notice ready to queue: envelope and bytes.
@@ -49,13 +50,11 @@ public record BounceMessage(String envelopeSender, String recipient, byte[] cont
         return "BounceMessage[<" + envelopeSender + "> to <" + recipient + ">, " + content.length + " bytes]";
     }
 
-    /** True when the content needs an SMTPUTF8 transaction (a non-ASCII {@code To:}). */
-    public boolean needsSmtputf8() {
-        for (byte b : content) {
-            if (b < 0) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * What the content needs from the hops it crosses: SMTPUTF8 for a non-ASCII {@code To:}; never 8BITMIME while
+     * the body stays 7-bit, as {@link DsnWriter} writes it.
+     */
+    public MailFlags flags() {
+        return MailFlags.of(content);
     }
 }

@@ -12,7 +12,9 @@ import java.util.OptionalLong;
 import java.util.Set;
 import org.godshell.toaster.deliver.Diagnosis;
 import org.godshell.toaster.deliver.Injector;
+import org.godshell.toaster.deliver.MailFlags;
 import org.godshell.toaster.deliver.Outcome;
+import org.godshell.toaster.queue.Folder;
 import org.godshell.toaster.queue.QueuedMessage;
 import org.godshell.toaster.users.Route;
 import org.godshell.toaster.users.UserStore;
@@ -69,13 +71,19 @@ public final class LocalDelivery {
             for (Route.Mailbox box : targets.mailboxes()) {
                 String head = "Return-Path: <" + headerSafe(sender) + ">\nDelivered-To: " + headerSafe(box.address())
                         + "\n";
+                String folder = folder(message, box);
+                if (folder.equals(JUNK)) {
+                    maildir.ensureFolder(box.maildir(), JUNK);
+                }
                 try (InputStream in = message.openMessage()) {
-                    maildir.deliver(box.maildir(), box.folder().orElse(""), head, in);
+                    maildir.deliver(box.maildir(), folder, head, in);
                 }
             }
             if (!targets.remote().isEmpty()) {
                 try (InputStream in = message.openMessage()) {
-                    injector.inject(sender, targets.remote(), "Delivered-To: " + headerSafe(recipient) + "\r\n", in);
+                    // The copy is the original's message: it declares what the original's client did.
+                    injector.inject(sender, targets.remote(), "Delivered-To: " + headerSafe(recipient) + "\r\n", in,
+                            MailFlags.of(message.envelope()));
                 }
             }
             return new Outcome.Delivered(describe(targets));
@@ -87,6 +95,17 @@ public final class LocalDelivery {
                     "local delivery failed: " + Diagnosis.clean(String.valueOf(e.getMessage()))));
         }
     }
+
+    /**
+     * The Maildir++ folder of a mailbox's copy: {@code Junk} for a message a check at intake found suspect (it
+     * wins over a plus-address tag: a forged sender can tag an address too), else the tag's, else the inbox.
+     */
+    static String folder(QueuedMessage message, Route.Mailbox box) {
+        return message.folder() == Folder.JUNK ? JUNK : box.folder().orElse("");
+    }
+
+    /** The Junk folder's name: the one Dovecot's and Thunderbird's defaults use (RFC 6154 {@code \Junk}). */
+    static final String JUNK = "Junk";
 
     /** Mailboxes and remote addresses {@code address} leads to; empty when it leads nowhere. */
     record Targets(List<Route.Mailbox> mailboxes, List<String> remote) {

@@ -132,6 +132,21 @@ public final class Maildir {
     }
 
     /**
+     * Makes the Maildir++ folder {@code .<folder>} of {@code maildir} when it is missing (and the Maildir with
+     * it), with the empty {@code maildirfolder} file Maildir++ puts in every folder: for the folders the toaster
+     * itself files into (Junk), which no user has to create first.
+     */
+    public void ensureFolder(Path maildir, String folder) throws IOException {
+        ensureLayout(maildir, true);
+        Path dir = maildir.resolve("." + folder);
+        ensureLayout(dir, true);
+        Path marker = dir.resolve("maildirfolder");
+        if (!Files.exists(marker)) {
+            AtomicFile.write(marker, "", "rw-------");
+        }
+    }
+
+    /**
      * {@code <seconds>.M<microseconds>P<pid>Q<counter>.<host>}, Dovecot's form of the specification's unique
      * name: the counter makes it unique within this process, the pid between processes on one host.
      */

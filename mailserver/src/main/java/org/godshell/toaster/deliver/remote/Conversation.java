@@ -25,7 +25,8 @@ import org.godshell.toaster.smtpc.SmtpClient;
  *
  * <p>Until the end-of-data dot is sent nothing can have been delivered, so any trouble (timeout, lost
  * connection, malformed reply, a 4xx to the greeting, EHLO or MAIL) sends the delivery on to the next host. Once
- * the host has answered MAIL and RCPT, its per-recipient replies are final for this attempt.
+ * the host has answered MAIL and RCPT, its per-recipient replies are final for this attempt. A host without
+ * SMTPUTF8 takes the recipients it can and passes the others on ({@link MailEncoding}, {@link Attempt.PassOn}).
  */
 final class Conversation {
 
@@ -59,6 +60,10 @@ final class Conversation {
     private final List<String> recipients;
     private final MessageSource message;
     private String stage = "connect";
+    /** The last EHLO reply offered SMTPUTF8. */
+    private boolean offeredSmtputf8;
+    /** The recipients this host cannot take for want of SMTPUTF8, once its EHLO reply is known. */
+    private Map<String, Diagnosis> needSmtputf8 = Map.of();
 
     Conversation(Settings settings, Target host, boolean tryTls, String sender, List<String> recipients,
                  MessageSource message) {
@@ -71,6 +76,14 @@ final class Conversation {
     }
 
     Attempt run() {
+        Attempt attempt = talk();
+        if (attempt instanceof Attempt.Finished finished && !needSmtputf8.isEmpty()) {
+            return new Attempt.PassOn(finished.outcomes(), needSmtputf8);
+        }
+        return attempt;
+    }
+
+    private Attempt talk() {
         ClientTimeouts t = settings.timeouts();
         SmtpClient client;
         try {
@@ -107,7 +120,7 @@ final class Conversation {
                     client.startTls(settings.tls(), host.name(), t.command());
                 } catch (IOException e) {
                     return new Attempt.TryNext(Diagnoses.connection("4.7.5", host, "TLS handshake failed: "
-                            + reason(e)), true);
+                            + reason(e)), true, offeredSmtputf8);
                 }
                 offered = hello(client);
             }
@@ -116,7 +129,8 @@ final class Conversation {
             authenticate(client, offered);
         }
         MailEncoding encoding = MailEncoding.of(offered, message, sender, recipients, host);
-        Map<String, Outcome> outcomes = new LinkedHashMap<>(encoding.refused());
+        needSmtputf8 = encoding.needSmtputf8();
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
         if (encoding.sendable().isEmpty()) {
             quit(client);
             return new Attempt.Finished(outcomes);
@@ -172,7 +186,9 @@ final class Conversation {
         Reply reply = client.read(settings.timeouts().command());
         if (reply.code() / 100 == 2) {
             refuseLoop(reply);
-            return Extensions.of(reply);
+            Extensions offered = Extensions.of(reply);
+            offeredSmtputf8 = offered.smtputf8();
+            return offered;
         }
         if (!reply.isPermanent()) {
             throw refused(reply, "EHLO");
@@ -220,7 +236,7 @@ final class Conversation {
         if (reply.code() != 235) {
             // A refused login is a configuration problem here: keep the mail until the admin fixes it.
             throw new Refused(new Attempt.TryNext(Diagnoses.temporary(Diagnoses.of(reply, host, "AUTH PLAIN")),
-                    false));
+                    false, offeredSmtputf8));
         }
     }
 
@@ -350,11 +366,12 @@ final class Conversation {
     }
 
     private Refused refused(Reply reply, String command) {
-        return new Refused(new Attempt.TryNext(Diagnoses.temporary(Diagnoses.of(reply, host, command)), false));
+        return new Refused(new Attempt.TryNext(Diagnoses.temporary(Diagnoses.of(reply, host, command)), false,
+                offeredSmtputf8));
     }
 
     private Attempt.TryNext next(String status, String what) {
-        return new Attempt.TryNext(Diagnoses.connection(status, host, what), false);
+        return new Attempt.TryNext(Diagnoses.connection(status, host, what), false, offeredSmtputf8);
     }
 
     private static void send(SmtpClient client, String command) throws IOException {

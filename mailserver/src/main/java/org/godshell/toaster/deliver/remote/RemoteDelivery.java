@@ -17,6 +17,7 @@ import org.godshell.toaster.smtpc.OpportunisticTls;
  * Delivers one message to the recipients of one remote domain: routes (smtproutes, else MX), then tries the
  * hosts' addresses in order until one conversation finishes (RFC 5321 §5.1: "try at least two addresses"), at
  * most {@link #MAX_ADDRESSES} of them so that a domain with fifty unreachable MX hosts costs minutes, not hours.
+ * A host without SMTPUTF8 finishes only for the recipients it can take; the others go on ({@link Tally}).
  *
  * <p>Thread-safe: one instance serves every concurrent delivery (each call has its own connection). The settings
  * are asked for at each delivery ({@link Live}), so an edit of smtproutes, smarthostauth, helohost, dnsservers or
@@ -129,7 +130,7 @@ public final class RemoteDelivery {
                 implicit = h.implicit();
             }
         }
-        Diagnosis last = null;
+        Tally tally = new Tally(recipients);
         boolean anyAddress = false;
         int tried = 0;
         for (Routing.Host host : hosts) {
@@ -141,12 +142,12 @@ public final class RemoteDelivery {
                     case Routing.Addresses.Found f -> addresses = f.addresses();
                     case Routing.Addresses.Temporary t -> {
                         anyAddress = true;   // unknown, so not "no address": retry later
-                        last = Diagnosis.local("4.4.3", t.why());
+                        tally.problem(Diagnosis.local("4.4.3", t.why()));
                         continue;
                     }
                     case Routing.Addresses.None n -> {
-                        if (last == null) {
-                            last = Diagnosis.local("4.4.4", n.why());
+                        if (tally.last() == null) {
+                            tally.problem(Diagnosis.local("4.4.4", n.why()));
                         }
                         continue;
                     }
@@ -155,29 +156,29 @@ public final class RemoteDelivery {
             anyAddress = true;
             for (InetAddress address : addresses) {
                 if (tried++ == MAX_ADDRESSES) {
-                    return all(recipients, new Outcome.Deferred(Diagnoses.temporary(last)));
+                    return tally.finish();
                 }
                 Target target = new Target(host.name(), address, host.port(), host.credentials());
-                Attempt attempt = new Conversation(settings, target, current.config().startTls(), sender, recipients, message)
-                        .run();
+                List<String> waiting = tally.waiting();
+                Attempt attempt = new Conversation(settings, target, current.config().startTls(), sender, waiting,
+                        message).run();
                 if (attempt instanceof Attempt.TryNext next && next.tlsFailed()) {
                     // RFC 7435 §1.3: opportunistic TLS falls back to clear text rather than not delivering.
-                    attempt = new Conversation(settings, target, false, sender, recipients, message).run();
+                    attempt = new Conversation(settings, target, false, sender, waiting, message).run();
                 }
-                switch (attempt) {
-                    case Attempt.Finished finished -> {
-                        return finished.outcomes();
-                    }
-                    case Attempt.TryNext next -> last = next.why();
+                tally.add(attempt);
+                if (tally.done()) {
+                    return tally.finish();
                 }
             }
         }
         if (!anyAddress) {
-            return all(recipients, new Outcome.Failed(implicit
+            return tally.finish(new Outcome.Failed(implicit
                     ? Diagnosis.local("5.1.2", "domain " + domain + " has no MX and no A or AAAA record")
-                    : Diagnosis.local("5.4.4", "no mail host of " + domain + " has an address: " + last.text())));
+                    : Diagnosis.local("5.4.4", "no mail host of " + domain + " has an address: "
+                    + tally.last().text())));
         }
-        return all(recipients, new Outcome.Deferred(Diagnoses.temporary(last)));
+        return tally.finish();
     }
 
     private static boolean unsafe(String address) {

@@ -1,8 +1,10 @@
 /**
  * Remote delivery: one message to the recipients of one remote domain, over SMTP. Routing by
  * {@code control/smtproutes} or MX records (RFC 5321 §5.1, null MX per RFC 7505), then one SMTP transaction on
- * the first host that answers (opportunistic STARTTLS, PIPELINING, SIZE, optional AUTH to a smarthost), and a
- * per-recipient {@link org.godshell.toaster.deliver.Outcome}. The queue runner calls
+ * the first host that answers (opportunistic STARTTLS, PIPELINING, SIZE, 8BITMIME, SMTPUTF8, optional AUTH to a
+ * smarthost), and a per-recipient {@link org.godshell.toaster.deliver.Outcome}. A host without SMTPUTF8 takes
+ * the recipients it can; those that need SMTPUTF8 go on to the next host, and fail with 5.6.7 only when no host
+ * that answers offers it. The queue runner calls
  * {@link org.godshell.toaster.deliver.remote.RemoteDelivery#deliver}; see {@code wiki-content/Remote-delivery.md}.
  *
  * <p>What this package must never do: throw for network, DNS or protocol trouble (that is a Deferred), turn a

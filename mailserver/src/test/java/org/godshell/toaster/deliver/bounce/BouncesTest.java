@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.godshell.toaster.deliver.Diagnosis;
+import org.godshell.toaster.deliver.MailFlags;
 import org.godshell.toaster.queue.Envelope;
 import org.godshell.toaster.queue.Intake;
 import org.godshell.toaster.queue.Queue;
@@ -44,7 +45,7 @@ class BouncesTest {
         BounceMessage bounce = assertInstanceOf(Notice.ToSender.class, notice).bounce();
         assertEquals("", bounce.envelopeSender(), "RFC 5321 §4.5.5: the null reverse path");
         assertEquals("alice@example.com", bounce.recipient());
-        assertFalse(bounce.needsSmtputf8());
+        assertEquals(MailFlags.SEVEN_BIT, bounce.flags());
         MimeCheck.Dsn dsn = MimeCheck.parse(bounce.content());
         assertEquals("MAILER-DAEMON@mail.example.org (Mail Delivery System)", dsn.header("From"));
         assertEquals("alice@example.com", dsn.header("To"));
@@ -208,7 +209,7 @@ class BouncesTest {
 
         BounceMessage bounce = assertInstanceOf(Notice.ToSender.class, notice).bounce();
         assertEquals("jöran@exämple.org", bounce.recipient());
-        assertTrue(bounce.needsSmtputf8(), "RFC 6531: a UTF-8 To: needs an SMTPUTF8 hop");
+        assertEquals(new MailFlags(false, true), bounce.flags(), "RFC 6531: a UTF-8 To: needs an SMTPUTF8 hop");
         MimeCheck.Dsn dsn = MimeCheck.parse(bounce.content());
         assertEquals("jöran@exämple.org", dsn.header("To"));
         assertEquals("utf-8; bj\\x{F6}rk@\\x{4F8B}\\x{3048}.jp", dsn.recipientField(0, "Final-Recipient"));

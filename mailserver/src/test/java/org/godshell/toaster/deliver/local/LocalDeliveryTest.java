@@ -1,6 +1,7 @@
 package org.godshell.toaster.deliver.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import java.util.List;
 import org.godshell.toaster.deliver.Injector;
 import org.godshell.toaster.deliver.Outcome;
 import org.godshell.toaster.queue.Envelope;
+import org.godshell.toaster.queue.Folder;
+import org.godshell.toaster.queue.HeaderEdits;
 import org.godshell.toaster.queue.Intake;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.queue.QueueId;
@@ -52,8 +55,11 @@ class LocalDeliveryTest {
     }
 
     private QueuedMessage queued(String sender, String body, String... recipients) throws IOException {
-        Envelope envelope = new Envelope(sender, List.of(recipients), "client.example", "192.0.2.1", null,
-                Instant.now());
+        return queued(new Envelope(sender, List.of(recipients), "client.example", "192.0.2.1", null, Instant.now()),
+                body);
+    }
+
+    private QueuedMessage queued(Envelope envelope, String body) throws IOException {
         try (Intake intake = queue.begin(envelope)) {
             intake.body().write(body.getBytes(StandardCharsets.UTF_8));
             QueueId id = intake.commit();
@@ -97,6 +103,26 @@ class LocalDeliveryTest {
         assertEquals(1, mailbox("ann", "").size());
     }
 
+    /** A message found suspect at intake goes to Junk, made on first use, even when a plus tag names a folder. */
+    @Test
+    void aJunkMessageGoesToTheJunkFolderMadeOnFirstUse() throws Exception {
+        Path maildir = prefix.resolve("domains/example.test/ann/Maildir");
+        for (String sub : List.of("tmp", "new", "cur")) {
+            Files.createDirectories(maildir.resolve(".lists").resolve(sub));
+        }
+        QueuedMessage junk;
+        try (Intake intake = queue.begin(new Envelope("x@example.org", List.of("ann+lists@example.test"),
+                "client.example", "192.0.2.1", null, Instant.now()))) {
+            intake.body().write("Subject: prize\r\n\r\nx\r\n".getBytes(StandardCharsets.UTF_8));
+            junk = queue.read(intake.commit(HeaderEdits.NONE, Folder.JUNK));
+        }
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(junk, "ann+lists@example.test"));
+        assertEquals(1, mailbox("ann", ".Junk").size());
+        assertTrue(Files.isRegularFile(maildir.resolve(".Junk/maildirfolder")));
+        assertEquals(List.of(), mailbox("ann", ".lists"));
+        assertEquals(List.of(), mailbox("ann", ""));
+    }
+
     @Test
     void anAliasReachesEveryMailboxOnceAndForwardsRemoteTargetsThroughTheQueue() throws Exception {
         users.addAlias("team@example.test", List.of("ann@example.test", "bob@example.test", "friend@example.net"));
@@ -115,6 +141,44 @@ class LocalDeliveryTest {
             assertEquals("Delivered-To: all@example.test\r\nSubject: team\r\n\r\nx\r\n",
                     new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
+    }
+
+    /** The forwarded copy is the original's message, so it keeps what the client declared (issue 18 §2). */
+    @Test
+    void anAliasForwardKeepsEightBitMimeAndSmtputf8() throws Exception {
+        users.addAlias("team@example.test", List.of("ann@example.test", "friend@example.net"));
+        QueuedMessage message = queued(new Envelope("josé@example.org", List.of("team@example.test"),
+                "client.example", "192.0.2.1", null, Instant.now(), true, true), "Subject: café\r\n\r\nçà\r\n");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(message, "team@example.test"));
+        Envelope forwarded = forwardedCopy().envelope();
+        assertEquals("josé@example.org", forwarded.sender());
+        assertTrue(forwarded.eightBitMime() && forwarded.smtputf8(), forwarded.toString());
+    }
+
+    /**
+     * A catch-all takes a non-ASCII local part, so the forwarded copy starts with a UTF-8 {@code Delivered-To:}:
+     * it needs SMTPUTF8 even when the original, from a queue file older than the flags, does not say so
+     * (RFC 6532 §3, RFC 6531 §3.4).
+     */
+    @Test
+    void aForwardWithANonAsciiDeliveredToIsSmtputf8AndAnAsciiOneStaysSevenBit() throws Exception {
+        users.addAlias("*@example.test", List.of("friend@example.net"));
+        QueuedMessage utf8 = queued("s@example.org", "Subject: x\r\n\r\nx\r\n", "josé@example.test");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(utf8, "josé@example.test"));
+        QueuedMessage forwarded = forwardedCopy();
+        assertTrue(forwarded.envelope().smtputf8(), forwarded.envelope().toString());
+        assertFalse(forwarded.envelope().eightBitMime(), "the body is as 7-bit as the original's");
+        queue.remove(forwarded.id());
+        QueuedMessage ascii = queued("s@example.org", "Subject: x\r\n\r\nx\r\n", "someone@example.test");
+        assertInstanceOf(Outcome.Delivered.class, delivery.deliver(ascii, "someone@example.test"));
+        Envelope plain = forwardedCopy().envelope();
+        assertFalse(plain.smtputf8() || plain.eightBitMime(), plain.toString());
+    }
+
+    /** The one queued message that is not an original of this test: the newest. */
+    private QueuedMessage forwardedCopy() throws IOException {
+        List<QueueId> ids = queue.list();
+        return queue.read(ids.get(ids.size() - 1));
     }
 
     @Test

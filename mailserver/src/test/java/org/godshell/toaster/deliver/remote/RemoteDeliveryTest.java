@@ -162,6 +162,24 @@ class RemoteDeliveryTest {
         }
     }
 
+    /**
+     * The Remote delivery page's claim: an 8-bit body goes to a host without 8BITMIME as it is, without
+     * {@code BODY=}, neither converted nor refused (qmail's way, not RFC 6152 §3's).
+     */
+    @Test
+    void anEightBitBodyGoesUnconvertedToAHostWithout8BitMime() throws Exception {
+        byte[] message = "Subject: x\r\n\r\nçà\r\n".getBytes(StandardCharsets.UTF_8);
+        try (Sink sink = new Sink(Mta.plain().withExtensions("PIPELINING"))) {
+            Outcome out = new RemoteDelivery(config(sink.port())).deliver("a@here.test", "there.test",
+                    List.of("b@there.test"), MessageSource.of(() -> new ByteArrayInputStream(message), true, false))
+                    .get("b@there.test");
+            assertInstanceOf(Outcome.Delivered.class, out);
+            assertEquals(List.of("EHLO me.here.test", "MAIL FROM:<a@here.test>", "RCPT TO:<b@there.test>", "DATA",
+                    "QUIT"), sink.commands);
+            assertArrayEquals(message, sink.messages.get(0));
+        }
+    }
+
     @Test
     void withoutSmtputf8AtTheHostANonAsciiSenderFailsEveryRecipient() throws Exception {
         try (Sink sink = new Sink(Mta.plain())) {

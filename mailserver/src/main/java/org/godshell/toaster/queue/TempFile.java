@@ -1,0 +1,127 @@
+package org.godshell.toaster.queue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The writing end of a queue file in {@code tmp/}: appends through a 64 KiB buffer (big writes go straight
+ * through), patches bytes already appended without moving the others, and reads back what it holds. Used by
+ * one {@link Intake}, from one thread.
+ */
+final class TempFile {
+
+    private static final int BUFFER_SIZE = 64 * 1024;
+
+    private final FileChannel channel;
+    private final String name;
+    private final ByteBuffer buffer;
+    /** File offset of the buffer's first byte: everything before it has been written to the channel. */
+    private long flushed;
+    private boolean writeFailed;
+
+    /** {@code name} is what errors call the file. */
+    TempFile(FileChannel channel, String name, byte[] head) {
+        this.channel = channel;
+        this.name = name;
+        this.buffer = ByteBuffer.allocate(Math.max(BUFFER_SIZE, head.length));
+        buffer.put(head);
+    }
+
+    /** True once a write has failed: the file is incomplete and must not be committed. */
+    boolean failed() {
+        return writeFailed;
+    }
+
+    /** How many bytes the file holds, buffered ones included. */
+    long size() {
+        return flushed + buffer.position();
+    }
+
+    void append(int b) throws IOException {
+        if (!buffer.hasRemaining()) {
+            drain();
+        }
+        buffer.put((byte) b);
+    }
+
+    void append(byte[] b, int off, int len) throws IOException {
+        Objects.checkFromIndexSize(off, len, b.length);
+        if (len > buffer.remaining()) {
+            drain();
+            if (len >= buffer.capacity()) {
+                // Large writes skip the copy; the order of bytes is kept because the buffer is empty.
+                writeFully(ByteBuffer.wrap(b, off, len), -1);
+                flushed += len;
+                return;
+            }
+        }
+        buffer.put(b, off, len);
+    }
+
+    /**
+     * Overwrites bytes already appended at file offset {@code at}: in the buffer while they are still there (no
+     * system call), else with a positional write that moves nothing else.
+     */
+    void patch(long at, byte[] bytes) throws IOException {
+        if (at < 0 || at + bytes.length > size()) {
+            throw new IllegalArgumentException("patch outside the file: " + at + "+" + bytes.length);
+        }
+        if (at < flushed && at + bytes.length > flushed) {
+            drain();
+        }
+        if (at >= flushed) {
+            buffer.put((int) (at - flushed), bytes);
+        } else {
+            writeFully(ByteBuffer.wrap(bytes), at);
+        }
+    }
+
+    /** Writes the buffer out. */
+    void drain() throws IOException {
+        buffer.flip();
+        try {
+            writeFully(buffer, -1);
+        } finally {
+            flushed += buffer.limit();
+            buffer.clear();
+        }
+    }
+
+    /**
+     * Bytes {@code from} to {@code to} of the file as a stream, after writing the buffer out; valid until the
+     * file is closed. Closing the stream leaves the file open.
+     */
+    InputStream readBack(long from, long to) throws IOException {
+        drain();
+        return new MessageStream(channel, false, new byte[0], List.of(new MessageStream.Segment(from, to)), name);
+    }
+
+    void force() throws IOException {
+        channel.force(true);
+    }
+
+    void close() throws IOException {
+        channel.close();
+    }
+
+    /** Writes all of {@code bytes} at the channel's position, or at {@code at} if it is not negative. */
+    private void writeFully(ByteBuffer bytes, long at) throws IOException {
+        try {
+            long position = at;
+            while (bytes.hasRemaining()) {
+                if (at < 0) {
+                    channel.write(bytes);
+                } else {
+                    position += channel.write(bytes, position);
+                }
+            }
+        } catch (IOException e) {
+            writeFailed = true;
+            throw e;
+        }
+    }
+}
