@@ -28,7 +28,9 @@ import org.godshell.toaster.site.git.PushLimits;
 import org.godshell.toaster.site.git.PushLog;
 import org.godshell.toaster.site.git.Pushes;
 import org.godshell.toaster.site.serve.WikiServer;
+import org.godshell.toaster.site.serve.WikiTls;
 import org.godshell.toaster.site.source.WikiRepository;
+import org.godshell.toaster.tls.ServerTls;
 import org.godshell.toaster.tls.TlsSource;
 import org.godshell.toaster.users.UserStore;
 import picocli.CommandLine.Command;
@@ -67,7 +69,7 @@ final class WikiServeCommand implements Callable<Integer> {
         Consumer<String> log = line -> System.err.println(Instant.now() + " wiki: " + line);
         Path control = prefix.control();
         WikiServeConfig config;
-        Optional<SSLContext> tls;
+        Optional<WikiTls> tls;
         // wikieditors is read here, strictly, and again at each push after an edit.
         Controls files = new Controls(control, log);
         try {
@@ -75,7 +77,7 @@ final class WikiServeCommand implements Callable<Integer> {
             // The certificates are looked at before each handshake: a renewed one is served without a restart.
             Optional<TlsSource> source = config.listenHttps().isEmpty() ? Optional.empty()
                     : TlsSource.watch(control, log);
-            tls = source.isEmpty() ? Optional.empty() : Optional.of(source.get().reloadingContext());
+            tls = source.isEmpty() ? Optional.empty() : Optional.of(https(source.get()));
         } catch (GeneralSecurityException e) {
             err.println("toaster wiki serve: TLS cannot start: " + e.getMessage());
             return 1;
@@ -144,6 +146,12 @@ final class WikiServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /** The wiki's HTTPS: the certificates {@code source} watches, with the versions and suites of the mail ports. */
+    static WikiTls https(TlsSource source) throws GeneralSecurityException {
+        SSLContext context = source.reloadingContext();
+        return new WikiTls(context, ServerTls.protocols(), ServerTls.cipherSuites(context));
     }
 
     /** The bare repository, created empty (HEAD naming main) on the first start. */

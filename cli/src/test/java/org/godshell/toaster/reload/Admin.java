@@ -26,17 +26,22 @@ import org.godshell.toaster.cli.Toaster;
  * What the admin and the other peers see: the toaster command's output, delivery's log lines, a mailbox, the
  * wiki's answer to a push, whether anything listens on a port.
  */
-final class Admin {
+public final class Admin {
 
     private Admin() {
     }
 
     /** Runs {@code toaster ARGS... --prefix PREFIX} in this process; returns what it printed, failing on exit != 0. */
     static String toaster(Installation t, String... args) {
+        return toaster(t.prefix, args);
+    }
+
+    /** As {@link #toaster(Installation, String...)}, for any prefix. */
+    public static String toaster(Path prefix, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> argv = new ArrayList<>(Arrays.asList(args));
-        argv.addAll(List.of("--prefix", t.prefix.toString()));
+        argv.addAll(List.of("--prefix", prefix.toString()));
         int exit = Toaster.execute(new PrintWriter(out, true), new PrintWriter(err, true), argv.toArray(String[]::new));
         assertEquals(0, exit, "toaster " + String.join(" ", args) + ": " + err);
         return out.toString();

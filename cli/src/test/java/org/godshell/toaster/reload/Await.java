@@ -11,10 +11,10 @@ import java.util.concurrent.Callable;
  * are waited for, with a deadline far beyond what they take on an idle machine, so that a busy CI machine makes
  * the test slower, never red.
  */
-final class Await {
+public final class Await {
 
     /** How long any outcome may take: a delivery on loopback takes milliseconds. */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    public static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private Await() {
     }

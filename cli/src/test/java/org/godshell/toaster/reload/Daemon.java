@@ -14,11 +14,11 @@ import java.util.regex.Pattern;
 /**
  * A toaster daemon run as an admin runs it: {@code toaster smtpd|pop3d|wiki serve --prefix DIR} in a process of
  * its own (the test's classpath), with stdout and stderr (its log) in files, so that what it printed can be read
- * after each edit.
+ * after each edit. Public for the other tests that need the real daemons (the scanners').
  */
-final class Daemon implements AutoCloseable {
+public final class Daemon implements AutoCloseable {
 
-    private static final Pattern LISTENING = Pattern.compile(".*: listening on (?:http://)?([0-9.]+):(\\d+)\\b.*");
+    private static final Pattern LISTENING = Pattern.compile(".*: listening on (?:https?://)?([0-9.]+):(\\d+)\\b.*");
 
     private final String name;
     private final Process process;
@@ -33,7 +33,7 @@ final class Daemon implements AutoCloseable {
     }
 
     /** Starts {@code toaster COMMAND... --prefix PREFIX}; its output goes to {@code logs/NAME.out|.log}. */
-    static Daemon start(Path prefix, Path logs, String name, String... command) throws IOException {
+    public static Daemon start(Path prefix, Path logs, String name, String... command) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> argv = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 "org.godshell.toaster.cli.Toaster"));
@@ -49,13 +49,22 @@ final class Daemon implements AutoCloseable {
 
     /** The port of the first address the daemon says it listens on, once it has said so. */
     int port() throws Exception {
-        return Await.value(name + " prints where it listens (its log: " + log + ")", () -> {
+        return port("");
+    }
+
+    /**
+     * The port of the first address the daemon says it listens on in a line with {@code kind} (such as
+     * {@code "(SMTPS"} or {@code "https:"}), once it has said so.
+     */
+    public int port(String kind) throws Exception {
+        return Await.value(name + " prints where it listens" + (kind.isEmpty() ? "" : " for " + kind) + " (its log: "
+                + log + ")", () -> {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + ": " + log());
             }
             for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
                 Matcher matcher = LISTENING.matcher(line);
-                if (matcher.matches()) {
+                if (matcher.matches() && line.contains(kind)) {
                     return Optional.of(Integer.parseInt(matcher.group(2)));
                 }
             }
@@ -63,12 +72,12 @@ final class Daemon implements AutoCloseable {
         });
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Everything the daemon has logged so far. */
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log, StandardCharsets.UTF_8);
     }
 

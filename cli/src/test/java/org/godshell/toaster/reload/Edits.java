@@ -22,7 +22,7 @@ import java.util.stream.Stream;
  * remembered as it was before its first edit and put back, the same way, by {@link #close}, so that every scenario
  * starts from the same installation whatever ran before it.
  */
-final class Edits implements AutoCloseable {
+public final class Edits implements AutoCloseable {
 
     /** A file's bytes and mode before the first edit; null bytes: it did not exist. */
     private record Before(byte[] bytes, Set<PosixFilePermission> mode) {
@@ -31,12 +31,12 @@ final class Edits implements AutoCloseable {
     private final Path prefix;
     private final Map<Path, Before> before = new LinkedHashMap<>();
 
-    Edits(Path prefix) {
+    public Edits(Path prefix) {
         this.prefix = prefix;
     }
 
     /** Replaces (or creates) {@code path}, relative to the prefix, with {@code text}, mode 0644. */
-    void write(String path, String text) throws IOException {
+    public void write(String path, String text) throws IOException {
         write(path, text, "rw-r--r--");
     }
 

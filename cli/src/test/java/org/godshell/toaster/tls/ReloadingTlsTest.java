@@ -16,6 +16,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.site.serve.WikiServer;
+import org.godshell.toaster.site.serve.WikiTls;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +42,10 @@ class ReloadingTlsTest {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
         TlsSource source = TlsSource.watch(control, log::add).orElseThrow();
         InetSocketAddress any = new InetSocketAddress("127.0.0.1", 0);
+        SSLContext context = source.reloadingContext();
+        WikiTls https = new WikiTls(context, ServerTls.protocols(), ServerTls.cipherSuites(context));
         WikiServer server = new WikiServer(new WikiServer.Settings(Files.createDirectories(temp.resolve("site")),
-                List.of(), List.of(any), Optional.of(source.reloadingContext()), "first.test"), Optional.empty(),
-                log::add);
+                List.of(), List.of(any), Optional.of(https), "first.test"), Optional.empty(), log::add);
         server.start();
         try {
             int port = server.httpsAddresses().getFirst().getPort();

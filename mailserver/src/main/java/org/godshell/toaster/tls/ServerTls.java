@@ -48,8 +48,17 @@ public final class ServerTls {
     private ServerTls(SSLContext context, SniKeyManager keys) {
         this.context = context;
         this.keys = keys;
-        this.suites = Arrays.stream(context.getSupportedSSLParameters().getCipherSuites())
-                .filter(ServerTls::modern).toArray(String[]::new);
+        this.suites = cipherSuites(context).toArray(String[]::new);
+    }
+
+    /** The TLS versions of every server port, for a server that runs its own TLS engine (the wiki's Jetty). */
+    public static List<String> protocols() {
+        return List.of(PROTOCOLS);
+    }
+
+    /** The suites of {@code context} that a server port offers ({@link #modern}), in the JDK's order. */
+    public static List<String> cipherSuites(SSLContext context) {
+        return Arrays.stream(context.getSupportedSSLParameters().getCipherSuites()).filter(ServerTls::modern).toList();
     }
 
     public static ServerTls of(ServerCertificate certificate) throws GeneralSecurityException {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLContext;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
@@ -35,11 +34,11 @@ public final class WikiServer {
      * @param site  the symlink (or directory) the generator publishes the site at
      * @param http  plain HTTP listen addresses
      * @param https HTTPS listen addresses; needs {@code tls}
-     * @param tls   the TLS context for HTTPS (the mail server's certificates)
+     * @param tls   the TLS for HTTPS (the mail server's certificates, versions and suites)
      * @param host  the host name HTTP is redirected to when HTTPS is on
      */
     public record Settings(java.nio.file.Path site, List<InetSocketAddress> http, List<InetSocketAddress> https,
-                           Optional<SSLContext> tls, String host) {
+                           Optional<WikiTls> tls, String host) {
         public Settings {
             http = List.copyOf(http);
             https = List.copyOf(https);
@@ -102,11 +101,7 @@ public final class WikiServer {
             SecureRequestCustomizer customizer = new SecureRequestCustomizer();
             customizer.setSniHostCheck(false);                          // self-signed certificates name no host
             tlsConfig.addCustomizer(customizer);
-            SslContextFactory.Server factory = new SslContextFactory.Server();
-            factory.setSslContext(settings.tls().orElseThrow());
-            factory.setIncludeProtocols("TLSv1.3", "TLSv1.2");
-            // Jetty 12.1's default, said here: repeated client handshakes would only cost CPU (issue 18 §3).
-            factory.setRenegotiationAllowed(false);
+            SslContextFactory.Server factory = settings.tls().orElseThrow().jettyFactory();
             for (InetSocketAddress address : settings.https()) {
                 SslConnectionFactory ssl = new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString());
                 ssl.addEventListener(cap);

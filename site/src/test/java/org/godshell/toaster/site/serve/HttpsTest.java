@@ -1,6 +1,7 @@
 package org.godshell.toaster.site.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
@@ -32,13 +34,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The wiki over HTTPS: pages and security headers (HSTS only there), plain HTTP answered with a 308 to the
- * configured host (never the client's Host header) and the bound port. The certificate is a fresh self-signed
- * one made with the JDK's keytool; the client trusts exactly that certificate. (The TLS versions offered are the
- * caller's SSLContext's: mailserver's ServerTls, tested there.)
+ * configured host (never the client's Host header) and the bound port, only the caller's cipher suites. The
+ * certificate is a fresh self-signed one made with the JDK's keytool; the client trusts exactly that certificate.
+ * (Which versions and suites the toaster gives is mailserver's ServerTls's choice, tested there.)
  */
 class HttpsTest {
 
     private static final char[] STORE_PASSWORD = "test-only".toCharArray();
+    /** TLS 1.3, and ECDHE with AEAD for TLS 1.2, for the EC key below. */
+    private static final List<String> SUITES = List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
 
     @TempDir
     Path dir;
@@ -74,8 +79,9 @@ class HttpsTest {
         Files.writeString(site.resolve("Page.html"), "<!DOCTYPE html><title>Page</title><p>a page</p>\n");
         Files.writeString(site.resolve("404.html"), "<!DOCTYPE html><title>Missing</title><p>no such page</p>\n");
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        server = new WikiServer(new WikiServer.Settings(site, List.of(any), List.of(any), Optional.of(serverTls),
-                "wiki.test"), Optional.empty(), line -> { });
+        server = new WikiServer(new WikiServer.Settings(site, List.of(any), List.of(any),
+                Optional.of(new WikiTls(serverTls, List.of("TLSv1.3", "TLSv1.2"), SUITES)), "wiki.test"),
+                Optional.empty(), line -> { });
         server.start();
     }
 
@@ -119,9 +125,35 @@ class HttpsTest {
     }
 
     /**
-     * A client may not renegotiate TLS 1.2 (issue 18 §3: repeated full handshakes exhaust the CPU). Jetty refuses
-     * it itself, whatever the JVM's {@code jdk.tls.rejectClientInitiatedRenegotiation} says (this module's tests
-     * never set it).
+     * Jetty's own choice would also take TLS 1.2 suites with CBC (testssl.sh's "obsolete CBC ciphers") and with
+     * finite-field DHE; only the given suites are served.
+     */
+    @Test
+    void onlyTheGivenCipherSuitesAreServed() throws Exception {
+        assertEquals("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", handshake("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+        for (String other : List.of("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+                "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256")) {
+            assertThrows(SSLHandshakeException.class, () -> handshake(other), other);
+        }
+    }
+
+    /** The suite a TLS 1.2 client offering only {@code suite} gets. */
+    private String handshake(String suite) throws IOException {
+        int port = server.httpsAddresses().getFirst().getPort();
+        try (Socket plain = new Socket(InetAddress.getLoopbackAddress(), port);
+                SSLSocket tls = (SSLSocket) clientTls.getSocketFactory().createSocket(plain, "wiki.test", port, true)) {
+            plain.setSoTimeout(20_000);                                 // a safety net only: the answer comes at once
+            tls.setEnabledProtocols(new String[] {"TLSv1.2"});
+            tls.setEnabledCipherSuites(new String[] {suite});
+            tls.startHandshake();
+            return tls.getSession().getCipherSuite();
+        }
+    }
+
+    /**
+     * A client may not renegotiate TLS 1.2 (issue 18 §3: repeated full handshakes exhaust the CPU). This module's
+     * tests never set the JVM's {@code jdk.tls.rejectClientInitiatedRenegotiation}, so here Jetty refuses it
+     * itself (with it, the JDK does: see {@link WikiTls}).
      */
     @Test
     void aClientInitiatedRenegotiationIsNotServed() throws Exception {
