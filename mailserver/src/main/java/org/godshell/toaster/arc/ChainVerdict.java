@@ -45,8 +45,8 @@ public record ChainVerdict(ChainResult result, String reason, int instances, int
     }
 
     /**
-     * {@code arc=RESULT}, and {@code header.oldest-pass=N} for a pass (the method and property RFC 8617 §10 registers): the
-     * Authentication-Results entry of this verdict, which a sealer also copies into its own set.
+     * {@code arc=RESULT}, and {@code header.oldest-pass=N} for a pass (the method and property RFC 8617 §10
+     * registers): the Authentication-Results entry of this verdict, which a sealer also copies into its own set.
      */
     public MethodResult methodResult() {
         List<MethodResult.Property> properties = result == ChainResult.PASS
