@@ -22,6 +22,7 @@ import java.util.List;
 public final class AuthenticationResults {
 
     public static final String NAME = "Authentication-Results";
+    public static final String ARC_NAME = "ARC-Authentication-Results";
     /** RFC 5322 §2.1.1: lines SHOULD stay within 78 characters. */
     static final int WIDTH = 78;
 
@@ -33,7 +34,22 @@ public final class AuthenticationResults {
      * no result (RFC 8601 §2.2 no-result).
      */
     public static String field(String authservId, List<MethodResult> results) {
-        StringBuilder field = new StringBuilder(NAME).append(": ").append(Values.value(authservId)).append(';');
+        return field(NAME + ": ", authservId, results);
+    }
+
+    /**
+     * The same results as an ARC-Authentication-Results field of instance {@code instance}: {@code i=N;} before
+     * the authserv-id, the rest as in {@link #field} (RFC 8617 §4.1.1), so a seal carries what we recorded.
+     */
+    public static String arcField(int instance, String authservId, List<MethodResult> results) {
+        if (instance < 1 || instance > 50) {
+            throw new IllegalArgumentException("ARC instance " + instance + " outside 1..50 (RFC 8617 §4.2.1)");
+        }
+        return field(ARC_NAME + ": i=" + instance + "; ", authservId, results);
+    }
+
+    private static String field(String lead, String authservId, List<MethodResult> results) {
+        StringBuilder field = new StringBuilder(lead).append(Values.value(authservId)).append(';');
         if (results.isEmpty()) {
             return field.append(" none\r\n").toString();
         }

@@ -1,6 +1,7 @@
 /**
  * The Authentication-Results header field (RFC 8601): {@link org.godshell.toaster.authres.AuthenticationResults}
- * writes ours from {@link org.godshell.toaster.authres.MethodResult}s (SPF, DKIM, DMARC), and
+ * writes ours from {@link org.godshell.toaster.authres.MethodResult}s (SPF, DKIM, DMARC), and the same results as
+ * the ARC-Authentication-Results of an ARC set we seal (RFC 8617 §4.1.1), and
  * {@link org.godshell.toaster.authres.ForgedResults} finds the incoming fields that claim our authserv-id so the
  * caller drops them first (§5): readers and filters trust the field that names our host only if we alone can
  * write it.

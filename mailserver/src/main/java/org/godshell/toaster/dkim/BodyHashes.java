@@ -8,7 +8,7 @@ import java.util.Map;
  * canonicalization and length (an RSA and an Ed25519 signature of the same signer), and hashing a large body
  * twice is the verifier's biggest cost.
  */
-final class BodyHashes {
+public final class BodyHashes {
 
     private record Key(Canonicalization canonicalization, long limit) {
     }
@@ -16,7 +16,7 @@ final class BodyHashes {
     private final Message message;
     private final Map<Key, BodyHash> hashes = new HashMap<>();
 
-    BodyHashes(Message message) {
+    public BodyHashes(Message message) {
         this.message = message;
     }
 

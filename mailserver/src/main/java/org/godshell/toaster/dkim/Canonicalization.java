@@ -5,7 +5,7 @@ package org.godshell.toaster.dkim;
  * {@code simple} keeps every octet; {@code relaxed} forgives what mail relays are known to change: the case of
  * field names, folding, and runs of whitespace.
  */
-enum Canonicalization {
+public enum Canonicalization {
     SIMPLE, RELAXED;
 
     /** Reads one half of a {@code c=} tag; the words are case-insensitive as ABNF literals are. */

@@ -7,7 +7,7 @@ import java.io.Serial;
  * parsers and the key lookup, caught once per signature in {@link Verifier}; the signer turns it into a
  * {@link Signing.Refused}.
  */
-final class DkimError extends Exception {
+public final class DkimError extends Exception {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -31,7 +31,7 @@ final class DkimError extends Exception {
         return new DkimError(DkimResult.FAIL, reason);
     }
 
-    DkimResult result() {
+    public DkimResult result() {
         return result;
     }
 }

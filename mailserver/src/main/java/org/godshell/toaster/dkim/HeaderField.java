@@ -7,15 +7,15 @@ package org.godshell.toaster.dkim;
  * @param name the field name as written, without the whitespace RFC 5322 §4.5.3 lets stand before the colon
  * @param raw  the whole field, which {@link Canonicalization} reads
  */
-record HeaderField(String name, String raw) {
+public record HeaderField(String name, String raw) {
 
     /** The field name in lower case, as header names compare (RFC 5322 §1.2.2, RFC 6376 §3.5 {@code h=}). */
-    String key() {
+    public String key() {
         return Text.lower(name);
     }
 
     /** Everything after the first colon: the value with its leading whitespace and folds. */
-    String value() {
+    public String value() {
         return raw.substring(raw.indexOf(':') + 1);
     }
 }

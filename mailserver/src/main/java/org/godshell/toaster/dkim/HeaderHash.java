@@ -2,6 +2,7 @@ package org.godshell.toaster.dkim;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
  * What a DKIM signature signs (RFC 6376 §3.7, §5.4.2): the fields named in {@code h=}, each name taking the
  * bottom-most instance not yet taken, a name with no instance left adding nothing (which is how signing an
  * absent or one-more-than-present field forbids adding one), then the DKIM-Signature field itself with the
- * value of its {@code b=} tag deleted, without its final CRLF.
+ * value of its {@code b=} tag deleted, without its final CRLF. An ARC-Seal signs fields chosen by their ARC
+ * instance instead of by {@code h=} (RFC 8617 §5.1.1), so the selection and the hashing are apart.
  */
 final class HeaderHash {
 
@@ -19,7 +21,7 @@ final class HeaderHash {
     }
 
     /**
-     * The octets to sign or verify.
+     * The octets to sign or verify for the fields {@code h=} names.
      *
      * @param fields    the message's fields, top to bottom
      * @param excluded  the index in {@code fields} of the signature being verified (never one of its own
@@ -30,18 +32,33 @@ final class HeaderHash {
      */
     static byte[] input(List<HeaderField> fields, int excluded, List<String> keys, Canonicalization canonicalization,
             HeaderField signature, TagList tags) {
+        return input(select(fields, excluded, keys), canonicalization, signature, tags);
+    }
+
+    /** The fields {@code keys} select, in the order of {@code keys}: for each, the bottom-most one left. */
+    static List<HeaderField> select(List<HeaderField> fields, int excluded, List<String> keys) {
         Map<String, Deque<HeaderField>> byKey = new HashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             if (i != excluded) {
                 byKey.computeIfAbsent(fields.get(i).key(), key -> new ArrayDeque<>()).push(fields.get(i));
             }
         }
-        StringBuilder input = new StringBuilder();
+        List<HeaderField> selected = new ArrayList<>();
         for (String key : keys) {
             Deque<HeaderField> instances = byKey.get(key);
             if (instances != null && !instances.isEmpty()) {
-                input.append(canonicalization.header(instances.pop()));
+                selected.add(instances.pop());
             }
+        }
+        return selected;
+    }
+
+    /** The octets to sign or verify: {@code signed} canonicalized in order, then the signature without b=. */
+    static byte[] input(List<HeaderField> signed, Canonicalization canonicalization, HeaderField signature,
+            TagList tags) {
+        StringBuilder input = new StringBuilder();
+        for (HeaderField field : signed) {
+            input.append(canonicalization.header(field));
         }
         String hashed = canonicalization.header(withoutB(signature, tags));
         input.append(hashed, 0, hashed.length() - 2);

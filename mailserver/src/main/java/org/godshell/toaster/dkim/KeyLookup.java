@@ -17,14 +17,14 @@ import org.xbill.DNS.Type;
  * temperror (§6.1.2 TEMPFAIL), never a pass; no such name or no TXT record is a permerror ("no key for
  * signature"); so are several TXT records, which §3.6.2.2 leaves undefined.
  */
-final class KeyLookup {
+public final class KeyLookup {
 
     private final Dns dns;
     private final Duration timeout;
     private final Map<String, KeyRecord> found = new HashMap<>();
     private final Map<String, DkimError> refused = new HashMap<>();
 
-    KeyLookup(Dns dns, Duration timeout) {
+    public KeyLookup(Dns dns, Duration timeout) {
         this.dns = dns;
         this.timeout = timeout;
     }

@@ -15,16 +15,16 @@ import java.util.List;
  * @param fields    top to bottom
  * @param bodyStart the offset of the first body octet (after the empty line), or the length when there is none
  */
-record Message(byte[] bytes, List<HeaderField> fields, int bodyStart) {
+public record Message(byte[] bytes, List<HeaderField> fields, int bodyStart) {
 
     static final int MAX_HEADER_OCTETS = 1024 * 1024;
     static final int MAX_FIELDS = 2000;
 
-    Message {
+    public Message {
         fields = List.copyOf(fields);
     }
 
-    static Message parse(byte[] bytes) throws DkimError {
+    public static Message parse(byte[] bytes) throws DkimError {
         List<HeaderField> fields = new ArrayList<>();
         int fieldStart = -1;
         int i = 0;
@@ -48,8 +48,26 @@ record Message(byte[] bytes, List<HeaderField> fields, int bodyStart) {
         return new Message(bytes, fields, bytes.length);
     }
 
+    /**
+     * Parses a message a signer may sign: a readable header section with exactly one From, which DMARC judges
+     * (RFC 5322 §3.6 allows one; a signature over one of two would vouch for the other too).
+     */
+    public static Message parseToSign(byte[] bytes) throws DkimError {
+        Message parsed;
+        try {
+            parsed = parse(bytes);
+        } catch (DkimError e) {
+            throw DkimError.perm("the header section is malformed: " + e.getMessage());
+        }
+        int from = parsed.named("from").size();
+        if (from != 1) {
+            throw DkimError.perm("the message has " + from + " From header fields; RFC 5322 §3.6 wants one");
+        }
+        return parsed;
+    }
+
     /** The header fields named {@code key} (lower case), top to bottom. */
-    List<HeaderField> named(String key) {
+    public List<HeaderField> named(String key) {
         return fields.stream().filter(field -> field.key().equals(key)).toList();
     }
 

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * A-labels (RFC 5890), at most 63 octets a label and 253 a name, so a name either is a valid DNS question or is
  * refused here with its reason, before any lookup.
  */
-final class Names {
+public final class Names {
 
     /** A letter-digit-hyphen label (RFC 5321 §4.1.2 sub-domain); selectors may also use '_', as DNS does. */
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
@@ -17,7 +17,7 @@ final class Names {
     }
 
     /** Checks the domain of tag {@code tag}; a final dot is refused (RFC 6376 names have none). */
-    static String domain(String tag, String name) throws DkimError {
+    public static String domain(String tag, String name) throws DkimError {
         return check(tag, name, LABEL);
     }
 

@@ -20,7 +20,7 @@ import java.util.Set;
  * Absent fields are not listed, so a hop may still add a Reply-To or List-Id; Received, Return-Path and
  * trace fields are never signed, as relays add and rewrite them (§5.4.1).
  */
-final class SignedFields {
+public final class SignedFields {
 
     private static final List<String> ORDER = List.of("From", "Sender", "Reply-To", "Subject", "Date", "To", "Cc",
             "Message-ID", "In-Reply-To", "References", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
@@ -33,7 +33,7 @@ final class SignedFields {
     }
 
     /** The {@code h=} names for {@code message}, in a fixed order, so the same message always gets the same list. */
-    static List<String> choose(Message message) {
+    public static List<String> choose(Message message) {
         List<String> names = new ArrayList<>();
         for (String name : ORDER) {
             int present = message.named(Text.lower(name)).size();

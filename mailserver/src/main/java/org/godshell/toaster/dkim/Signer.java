@@ -3,8 +3,8 @@ package org.godshell.toaster.dkim;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Signs outgoing messages for one domain with one or more keys, typically an RSA and an Ed25519 key side by side
@@ -45,49 +45,24 @@ public final class Signer {
     public Signing sign(byte[] message) {
         Message parsed;
         try {
-            parsed = Message.parse(message);
+            parsed = Message.parseToSign(message);
         } catch (DkimError e) {
-            return new Signing.Refused("the header section is malformed: " + e.getMessage());
-        }
-        int from = parsed.named("from").size();
-        if (from != 1) {
-            return new Signing.Refused("the message has " + from + " From header fields; RFC 5322 §3.6 wants one");
+            return new Signing.Refused(e.getMessage());
         }
         List<String> names = SignedFields.choose(parsed);
-        String bodyHash = Base64.getEncoder().encodeToString(
-                BodyHash.of(parsed.bytes(), parsed.bodyStart(), Canonicalization.RELAXED, BodyHash.WHOLE).digest());
+        List<HeaderField> signed = SignatureField.selected(parsed, names);
+        Optional<String> bodyHash = Optional.of(SignatureField.bodyHash(parsed));
         long time = clock.instant().getEpochSecond();
         List<String> fields = new ArrayList<>();
         for (SigningKey key : keys) {
+            List<String> tags = List.of("v=1", "a=" + key.algorithm().word(), "c=relaxed/relaxed", "d=" + domain,
+                    "s=" + key.selector(), "t=" + time);
             try {
-                fields.add(signature(parsed, names, bodyHash, time, key));
+                fields.add(SignatureField.sign("DKIM-Signature", tags, names, bodyHash, signed, key));
             } catch (GeneralSecurityException | DkimError e) {
                 return new Signing.Refused("signing with selector " + key.selector() + " failed: " + e.getMessage());
             }
         }
         return new Signing.Signed(fields);
-    }
-
-    private String signature(Message message, List<String> names, String bodyHash, long time, SigningKey key)
-            throws GeneralSecurityException, DkimError {
-        Folded field = new Folded("DKIM-Signature")
-                .add("v=1;", true)
-                .add("a=" + key.algorithm().word() + ";", true)
-                .add("c=relaxed/relaxed;", true)
-                .add("d=" + domain + ";", true)
-                .add("s=" + key.selector() + ";", true)
-                .add("t=" + time + ";", true);
-        for (int i = 0; i < names.size(); i++) {
-            String name = (i == 0 ? "h=" : "") + names.get(i) + (i == names.size() - 1 ? ";" : ":");
-            field.add(name, i == 0);
-        }
-        field.add("bh=" + bodyHash + ";", true).newLine().add("b=", true);
-        String unsigned = field.text();
-        HeaderField header = new HeaderField("DKIM-Signature", unsigned);
-        TagList tags = TagList.parse(header.value(), SignatureTags.MAX_FIELD);
-        byte[] input = HeaderHash.input(message.fields(), -1, names.stream().map(Text::lower).toList(),
-                Canonicalization.RELAXED, header, tags);
-        byte[] signature = key.algorithm().sign(key.key(), input);
-        return field.addCut(Base64.getEncoder().encodeToString(signature)).text() + "\r\n";
     }
 }

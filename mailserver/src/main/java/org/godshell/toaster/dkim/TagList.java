@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param text the text parsed (for {@link Tag#start()} and {@link Tag#end()})
  * @param tags in the order written
  */
-record TagList(String text, List<Tag> tags) {
+public record TagList(String text, List<Tag> tags) {
 
     /** More tags than any signature or key record has (13 defined for signatures); unknown ones are ignored. */
     static final int MAX_TAGS = 32;
@@ -24,15 +24,15 @@ record TagList(String text, List<Tag> tags) {
      * value in {@link #text()} with that whitespace, from just after the {@code =} to the {@code ;} or the end:
      * what §3.7 deletes from the {@code b=} tag before hashing.
      */
-    record Tag(String name, String value, int start, int end) {
+    public record Tag(String name, String value, int start, int end) {
     }
 
-    TagList {
+    public TagList {
         tags = List.copyOf(tags);
     }
 
     /** Parses {@code text}, refusing more than {@code maxLength} characters. */
-    static TagList parse(String text, int maxLength) throws DkimError {
+    public static TagList parse(String text, int maxLength) throws DkimError {
         if (text.length() > maxLength) {
             throw DkimError.perm("tag-list of " + text.length() + " characters, over the " + maxLength + " accepted");
         }
@@ -92,7 +92,7 @@ record TagList(String text, List<Tag> tags) {
     }
 
     /** The value of tag {@code name} (names are case-sensitive, §3.2). */
-    Optional<String> get(String name) {
+    public Optional<String> get(String name) {
         return find(name).map(Tag::value);
     }
 

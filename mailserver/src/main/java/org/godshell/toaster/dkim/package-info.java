@@ -15,6 +15,13 @@
  * a signature's tags and a key record, {@code KeyLookup} fetches keys through the toaster's resolver, and
  * {@code SignatureCheck} verifies one signature (§6.1).
  *
+ * <p>ARC (RFC 8617, package {@code arc}) is built of DKIM's parts: its ARC-Message-Signature is a DKIM signature
+ * with other tags, its ARC-Seal a signature of header fields only. So these are public for it, and for nothing
+ * else: {@code Message} and {@code HeaderField} (the header as read), {@code TagList}, {@code SignatureTags} with
+ * its {@code Form}s, {@code SignatureCheck} ({@code run} and {@code overFields}), {@code KeyLookup},
+ * {@code BodyHashes}, {@code SignedFields}, {@code SignatureField} (writes and signs a field of any of the three
+ * kinds), {@code Names.domain} and {@code DkimError}. The rest stays inside.
+ *
  * <p>It must never: let an exception from hostile input escape (a bad signature or key record is a verdict, a
  * bad message a refusal); pass a signature whose key could not be fetched (a DNS failure is a temperror);
  * verify without bounds (sizes of fields, records and keys, and the number of signatures, are capped); sign

@@ -70,6 +70,19 @@ class AuthenticationResultsTest {
     }
 
     @Test
+    void theSameResultsSealedInAnArcSetCarryTheInstance() {
+        String field = AuthenticationResults.arcField(3, ME, List.of(MethodResult.spf(spf("alice@example.com"))));
+        assertEquals("ARC-Authentication-Results: i=3; mx.example.org;\r\n"
+                + "\tspf=pass smtp.mailfrom=alice@example.com\r\n", field);
+        assertEquals("ARC-Authentication-Results: i=50; mx.example.org; none\r\n",
+                AuthenticationResults.arcField(50, ME, List.of()));
+        assertEquals(List.of(), ForgedResults.find(field.getBytes(StandardCharsets.UTF_8), ME),
+                "an ARC set's results are never taken for a forged Authentication-Results");
+        assertThrows(IllegalArgumentException.class, () -> AuthenticationResults.arcField(0, ME, List.of()));
+        assertThrows(IllegalArgumentException.class, () -> AuthenticationResults.arcField(51, ME, List.of()));
+    }
+
+    @Test
     void noResultIsNone() {
         assertEquals("Authentication-Results: mx.example.org; none\r\n", AuthenticationResults.field(ME, List.of()));
     }

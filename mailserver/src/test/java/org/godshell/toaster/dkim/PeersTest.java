@@ -1,10 +1,13 @@
 package org.godshell.toaster.dkim;
 
+import static org.godshell.toaster.dkim.PeerPrograms.PYTHON;
+import static org.godshell.toaster.dkim.PeerPrograms.finish;
+import static org.godshell.toaster.dkim.PeerPrograms.require;
+import static org.godshell.toaster.dkim.PeerPrograms.requirePython;
+import static org.godshell.toaster.dkim.PeerPrograms.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,13 +19,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.godshell.toaster.dns.FixtureDns;
 import org.godshell.toaster.io.Handover;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PeersTest {
 
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Path DKIMSIGN = Path.of("/usr/bin/dkimsign");
     private static final Path OPENDKIM = Path.of("/usr/sbin/opendkim");
     private static final String DOMAIN = "example.org";
@@ -58,18 +58,8 @@ class PeersTest {
 
             """;
 
-    /** dkimpy's own verification of every signature of a message, the keys given in a file of NAME RECORD lines. */
-    private static final String DKIMPY_VERIFY = """
-            import sys, dkim
-            records = {}
-            with open(sys.argv[2], 'rb') as f:
-                for line in f:
-                    name, _, value = line.rstrip(b'\\n').partition(b' ')
-                    records[name] = value
-            def dnsfunc(name, timeout=5):
-                return records.get(name, b'')
-            with open(sys.argv[1], 'rb') as f:
-                message = f.read()
+    /** dkimpy's own verification of every signature of a message. */
+    private static final String DKIMPY_VERIFY = PeerPrograms.DKIMPY_RECORDS + """
             verifier = dkim.DKIM(message)
             count = sum(1 for name, value in verifier.headers if name.lower() == b'dkim-signature')
             for i in range(count):
@@ -95,8 +85,7 @@ class PeersTest {
 
     @Test
     void ourSignaturesVerifyWithDkimpy() throws Exception {
-        require(PYTHON, "python3-dkim python3-nacl");
-        requireDkimpy();
+        requirePython("dkim, nacl", "python3-dkim python3-nacl");
         Path message = Files.write(temp.resolve("signed.eml"), signedByUs());
         Path records = Files.writeString(temp.resolve("records"), records(". "));
         List<String> out = run(List.of(PYTHON.toString(), "-c", DKIMPY_VERIFY, message.toString(), records.toString()));
@@ -106,7 +95,7 @@ class PeersTest {
     @Test
     void dkimpySignaturesVerifyWithOurs() throws Exception {
         require(DKIMSIGN, "python3-dkim python3-nacl");
-        requireDkimpy();
+        requirePython("dkim, nacl", "python3-dkim python3-nacl");
         Path rsa = temp.resolve("rsa.pem");
         KeyFiles.write(rsa, HandSigner.RSA.getPrivate(), Handover.KEEP);
         Path seed = Files.writeString(temp.resolve("ed25519.seed"), Base64.getEncoder().encodeToString(
@@ -206,48 +195,5 @@ class PeersTest {
         }
         assertTrue(!results.isEmpty(), "no verdict in OpenDKIM's output: " + out);
         return results;
-    }
-
-    /** Runs {@code command} (a list: no shell), its output lines, failing on a non-zero exit. */
-    private static List<String> run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        finish(process, command);
-        return out.lines().toList();
-    }
-
-    private static void finish(Process process, List<String> command) throws Exception {
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(command.getFirst() + " did not finish within 60 s");
-        }
-        assertEquals(0, process.exitValue(), command.getFirst() + " exited " + process.exitValue());
-    }
-
-    /** Skipped with the reason where a package is missing; under CI it must run, so it fails there. */
-    private static void require(Path program, String packages) {
-        if (Files.isExecutable(program)) {
-            return;
-        }
-        missing(program + " is not installed; install it with: apt-get install -y " + packages);
-    }
-
-    /** dkimpy and PyNaCl (its Ed25519) importable by Debian's Python. */
-    private static void requireDkimpy() throws IOException, InterruptedException {
-        Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import dkim, nacl").redirectErrorStream(true)
-                .start();
-        probe.getInputStream().readAllBytes();
-        if (!probe.waitFor(30, TimeUnit.SECONDS) || probe.exitValue() != 0) {
-            probe.destroyForcibly();
-            missing("Debian's python3 cannot import dkim and nacl; install them with: apt-get install -y "
-                    + "python3-dkim python3-nacl");
-        }
-    }
-
-    private static void missing(String why) {
-        if ("true".equals(System.getenv("CI"))) {
-            fail("CI=true, so the DKIM peer tests must run, but " + why);
-        }
-        Assumptions.abort("skipped: " + why);
     }
 }
