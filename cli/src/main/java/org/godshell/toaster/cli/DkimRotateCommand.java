@@ -96,7 +96,7 @@ final class DkimRotateCommand implements Callable<Integer> {
                     selector))) {
                 case PublishedKey.Check.Matches m -> "ok        " + record + " publishes the key";
                 case PublishedKey.Check.Mismatch m -> "not live  " + m.reason();
-                case PublishedKey.Check.Temporary t -> "no answer " + record + ": " + t.reason();
+                case PublishedKey.Check.Temporary t -> t.reason();             // "no answer for NAME: why"
             };
             live &= said.startsWith("ok");
             out.println("  " + said);

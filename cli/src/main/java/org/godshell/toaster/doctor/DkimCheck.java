@@ -106,8 +106,8 @@ public record DkimCheck(Path prefix, Optional<Dns> dns) {
             case PublishedKey.Check.Mismatch m -> Finding.warn("DKIM " + record + " (" + state + "): " + m.reason()
                     + (selector.state() == KeyState.RETIRED ? "; or, done with it: toaster dkim remove " + domain
                             + " " + selector.name() : "; the record to publish: toaster dkim show " + domain));
-            case PublishedKey.Check.Temporary t -> Finding.warn("DKIM " + record + " (" + state + "): DNS did not "
-                    + "answer (" + t.reason() + "); check later with: toaster doctor");
+            case PublishedKey.Check.Temporary t -> Finding.warn("DKIM " + record + " (" + state + "): " + t.reason()
+                    + "; check later with: toaster doctor");
         };
     }
 }

@@ -165,7 +165,7 @@ class DkimCommandTest {
         serve(publishing(List.of(next.get(0))).servfail(next.get(1).recordName("example.test") + "."));
         assertEquals(1, run("dkim", "rotate", "--activate", "example.test"));
         assertTrue(out.toString().contains("  ok        " + next.get(0).recordName("example.test")), out.toString());
-        assertTrue(out.toString().contains("  no answer " + next.get(1).recordName("example.test")), out.toString());
+        assertTrue(out.toString().contains("  no answer for " + next.get(1).recordName("example.test")), out.toString());
         assertEquals(first, selectors(KeyState.ACTIVE), "a DNS failure is no permission");
 
         serve(publishing(next));

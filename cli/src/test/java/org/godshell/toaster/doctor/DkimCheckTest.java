@@ -83,7 +83,7 @@ class DkimCheckTest {
                 + " does not exist; or, done with it: toaster dkim remove example.test " + active.get(0).name()),
                 lines.get(3));
         assertTrue(lines.get(4).startsWith("  warning  DKIM " + active.get(1).recordName("example.test")
-                + " (retired): DNS did not answer ("), lines.get(4));
+                + " (retired): no answer for " + active.get(1).recordName("example.test") + ": "), lines.get(4));
         assertEquals(5, lines.size(), lines.toString());
     }
 

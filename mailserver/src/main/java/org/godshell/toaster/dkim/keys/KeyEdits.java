@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -131,14 +132,15 @@ final class KeyEdits {
 
     /** A new RSA and Ed25519 key in {@code state}, named by today's date (UTC), their files written. */
     private List<Selector> pair(SelectorsFile current, KeyState state) throws IOException, DkimKeysException {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Instant now = clock.instant();                          // one time for the pair: one rotation
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         int n = SelectorNames.freePair(today, name -> current.find(name).isPresent()
                 || Files.exists(dir.resolve(name + StoreFiles.KEY_SUFFIX), LinkOption.NOFOLLOW_LINKS))
                 .orElseThrow(() -> new DkimKeysException("already " + SelectorNames.MAX_PER_DAY + " key pairs made"
                         + " today; wait until tomorrow (UTC)"));
         List<Selector> made = new ArrayList<>();
         for (Algorithm algorithm : Algorithm.values()) {
-            Selector s = new Selector(SelectorNames.name(today, n, algorithm), state, algorithm, clock.instant());
+            Selector s = new Selector(SelectorNames.name(today, n, algorithm), state, algorithm, now);
             KeyFiles.write(dir.resolve(s.name() + StoreFiles.KEY_SUFFIX), KeyFiles.generate(algorithm).getPrivate(),
                     handover);
             made.add(s);
