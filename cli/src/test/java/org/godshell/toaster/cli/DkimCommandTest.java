@@ -7,17 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.godshell.toaster.dkim.keys.DkimKeys;
 import org.godshell.toaster.dkim.keys.KeyState;
 import org.godshell.toaster.dkim.keys.Selector;
 import org.godshell.toaster.dns.FixtureDns;
 import org.godshell.toaster.io.Handover;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,6 +221,54 @@ class DkimCommandTest {
         assertTrue(out.toString().contains("example.test has no active DKIM key now: its mail goes out unsigned. "
                 + "Make new keys with: toaster dkim keygen example.test"), out.toString());
         assertEquals(0, run("dkim", "keygen", "example.test"), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../../passwd", "../20261206-rsa", "a/b", "20261206-rsa.pem", ".lock", "selectors",
+        "UPPER", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "tab\tname", "esc\u001b[31m"})
+    void hostileSelectorNamesRemoveNothing(String selector) throws Exception {
+        assertEquals(0, run("domain", "add", "example.test"), err.toString());
+        assertEquals(1, run("dkim", "remove", "--yes", "example.test", selector));
+        assertTrue(err.toString().contains("no selector \""), err.toString());
+        assertFalse(err.toString().contains("\u001b"), "control characters are not echoed");
+        try (var files = Files.list(prefix.resolve("domains/example.test/.dkim"))) {
+            assertEquals(4, files.count(), "two keys, selectors, .lock: nothing removed");
+        }
+        assertTrue(Files.exists(prefix.resolve("domains/example.test/passwd")));
+    }
+
+    @Test
+    void domainRemoveTakesTheKeysAside() throws Exception {
+        assertEquals(0, run("domain", "add", "example.test"), err.toString());
+        assertEquals(0, run("domain", "remove", "example.test"), err.toString());
+        try (var aside = Files.list(prefix.resolve("domains"))) {
+            Path moved = aside.filter(p -> p.getFileName().toString().startsWith(".removed-example.test-"))
+                    .findFirst().orElseThrow();
+            assertTrue(Files.exists(moved.resolve(".dkim/selectors")), "the keys went with the domain");
+        }
+        assertEquals(1, run("dkim", "show", "example.test"));
+        assertTrue(err.toString().contains("no domain example.test"), err.toString());
+    }
+
+    /** Root working on an install that belongs to another account leaves every key file to that account. */
+    @Test
+    void runAsRootTheKeysBelongToTheInstall() throws Exception {
+        Assumptions.assumeTrue(Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0),
+                "only root can give files away");
+        UserPrincipal nobody = prefix.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        try (Stream<Path> made = Files.walk(prefix)) {
+            for (Path path : made.toList()) {
+                Files.setOwner(path, nobody);
+            }
+        }
+        assertEquals(0, run("domain", "add", "example.test"), err.toString());
+        assertEquals(0, run("dkim", "rotate", "example.test"), err.toString());
+        assertEquals(0, run("dkim", "rotate", "--activate", "--force", "example.test"), err.toString());
+        try (Stream<Path> made = Files.walk(prefix.resolve("domains/example.test/.dkim"))) {
+            for (Path path : made.toList()) {
+                assertEquals(nobody, Files.getOwner(path, LinkOption.NOFOLLOW_LINKS), path.toString());
+            }
+        }
     }
 
     @Test
