@@ -2,11 +2,15 @@ package org.godshell.toaster.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.doctor.InstallNames;
 import org.godshell.toaster.hostcheck.DnsRecords;
+import org.godshell.toaster.users.UserStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code toaster dns}: the DNS records to publish for this toaster's names ({@link DnsRecords}). */
 @Command(name = "dns", mixinStandardHelpOptions = true,
-        description = {"Print the DNS records to publish for this toaster: MX, A/AAAA, SPF, DMARC, and the PTR to "
-                + "ask for. The names are the install's (or control/me's); asks nothing, changes nothing.",
+        description = {"Print the DNS records to publish for this toaster: MX, A/AAAA, SPF, DMARC, DKIM, and the "
+                + "PTR to ask for; for the install's domain first, then every other domain in domains/. The names "
+                + "are the install's (or control/me's); asks nothing, changes nothing.",
             "Exit codes: 0 printed, 2 bad arguments or configuration."})
 final class DnsCommand implements Callable<Integer> {
 
@@ -27,7 +32,7 @@ final class DnsCommand implements Callable<Integer> {
     private PrefixOption prefix;
 
     @Option(names = "--domain", paramLabel = "DOMAIN",
-            description = "The mail domain to print them for (default: the install's first domain).")
+            description = "Only this mail domain (default: the install's first domain, then every other one).")
     private String domain;
 
     @Override
@@ -37,7 +42,9 @@ final class DnsCommand implements Callable<Integer> {
                     + "\" is not a domain name (lower-case letters, digits, '-' and dots)");
         }
         try {
-            print(spec.commandLine().getOut(), InstallNames.read(prefix.prefix(), Optional.ofNullable(domain)));
+            Path root = prefix.prefix();
+            print(spec.commandLine().getOut(), root, InstallNames.read(root, Optional.ofNullable(domain)),
+                    domain == null);
             spec.commandLine().getOut().flush();
             return 0;
         } catch (ConfigException | IOException e) {
@@ -45,9 +52,26 @@ final class DnsCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PrintWriter out, InstallNames names) {
-        out.println("DNS records to publish for " + names.domain() + ":");
-        DnsRecords.of(names.domain(), names.hostName()).forEach(line -> out.println("  " + line));
+    /**
+     * The records of the install's domain, with its DKIM keys when it is a domain of the store; with {@code
+     * everyDomain}, then those of every other domain of the store.
+     */
+    static void print(PrintWriter out, Path prefix, InstallNames names, boolean everyDomain) throws IOException {
+        List<String> domains = UserStore.open(prefix).domains();
+        List<String> shown = new ArrayList<>(List.of(names.domain()));
+        if (everyDomain) {
+            domains.stream().filter(d -> !d.equals(names.domain())).forEach(shown::add);
+        }
+        for (String domain : shown) {
+            if (!domain.equals(shown.getFirst())) {
+                out.println();
+            }
+            out.println("DNS records to publish for " + domain + ":");
+            DnsRecords.of(domain, names.hostName()).forEach(line -> out.println("  " + line));
+            if (domains.contains(domain)) {
+                DkimRecords.zoneLines(prefix, domain).forEach(line -> out.println("  " + line));
+            }
+        }
         if (names.unprivileged()) {
             out.println("  (this is an unprivileged demo on loopback ports: other servers cannot reach it anyway)");
         }

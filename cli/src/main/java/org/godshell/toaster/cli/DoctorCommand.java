@@ -3,10 +3,15 @@ package org.godshell.toaster.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.dns.Dns;
+import org.godshell.toaster.doctor.DkimCheck;
 import org.godshell.toaster.doctor.Doctor;
 import org.godshell.toaster.doctor.InstallNames;
 import org.godshell.toaster.doctor.Systemd;
@@ -26,8 +31,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check this toaster: version, daemons (under systemd: each unit enabled and active), that "
                 + "every port in control/listen-* is served by it, the owners and modes of control/, queue/, var/, "
-                + "wiki/ and domains/, the certificate, DNS (A, MX, PTR; a few seconds at most); then print the DNS "
-                + "records to publish. Changes nothing, unless --fix.",
+                + "wiki/ and domains/, the certificate, each domain's DKIM keys, DNS (A, MX, PTR, the DKIM records; "
+                + "a few seconds at most); then print the DNS records to publish. Changes nothing, unless --fix.",
             "Exit codes: 0 healthy (warnings allowed), 1 a check FAILED, 2 bad arguments or configuration."})
 final class DoctorCommand implements Callable<Integer> {
 
@@ -55,10 +60,12 @@ final class DoctorCommand implements Callable<Integer> {
             }
             Doctor doctor = new Doctor(root, names, PortCheck.ofThisHost(),
                     noDns ? Optional.empty() : Optional.of(new DnsCheck(DnsLookup.system())), Systemd.ofThisHost());
-            List<Finding> findings = doctor.check();
+            List<Finding> findings = new ArrayList<>(doctor.check());
+            findings.addAll(new DkimCheck(root, noDns || names.unprivileged() ? Optional.empty() : dkimDns(root))
+                    .check());
             findings.forEach(finding -> out.println(finding.line()));
             out.println();
-            DnsCommand.print(out, names);
+            DnsCommand.print(out, root, names, false);
             out.flush();
             return findings.stream().anyMatch(f -> f.level() == Finding.Level.FAIL) ? 1 : 0;
         } catch (ConfigException e) {
@@ -66,6 +73,15 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (IOException e) {
             spec.commandLine().getErr().println("toaster doctor: " + e.getMessage());
             return 1;
+        }
+    }
+
+    /** The resolver the mail server asks; none when control/dnsservers is broken (a FAILED above says so). */
+    private static Optional<Dns> dkimDns(Path root) {
+        try {
+            return Optional.of(Dns.of(Controls.once(root.resolve("control")).get(ControlFiles.DNSSERVERS)));
+        } catch (ConfigException e) {
+            return Optional.empty();
         }
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.godshell.toaster.dkim.keys.DkimKeysException;
+import org.godshell.toaster.dkim.keys.Selector;
 import org.godshell.toaster.users.Address;
 import org.godshell.toaster.users.UserStore;
 import org.godshell.toaster.users.UserStoreException;
@@ -31,7 +33,8 @@ final class DomainCommand implements Runnable {
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Create domains/DOMAIN/ with an empty passwd file and add DOMAIN to control/rcpthosts.")
+            description = "Create domains/DOMAIN/ with an empty passwd file and DKIM keys (as toaster dkim keygen), "
+                    + "and add DOMAIN to control/rcpthosts.")
     static final class Add implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -39,16 +42,34 @@ final class DomainCommand implements Runnable {
         private PrefixOption prefix;
         @Parameters(paramLabel = "DOMAIN", description = "The domain, e.g. example.com.")
         private String domain;
+        @Option(names = "--no-dkim", description = "Make no DKIM keys (toaster dkim keygen DOMAIN makes them later).")
+        private boolean noDkim;
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            String name = domain.toLowerCase(java.util.Locale.ROOT);
             try {
                 UserStore.open(prefix.prefix()).addDomain(domain);
-                spec.commandLine().getOut().println("added domain " + domain.toLowerCase(java.util.Locale.ROOT)
-                        + " (and to control/rcpthosts)");
-                return 0;
+                out.println("added domain " + name + " (and to control/rcpthosts)");
             } catch (UserStoreException e) {
                 return fail(spec, e.getMessage());
+            }
+            if (noDkim) {
+                out.flush();
+                return 0;
+            }
+            try {
+                List<String> made = DkimCommand.store(prefix.prefix()).keygen(name).stream()
+                        .map(Selector::name).toList();
+                out.println("made its DKIM keys " + String.join(" and ", made) + "; the TXT records to publish: "
+                        + "toaster dkim show " + name);
+                out.flush();
+                return 0;
+            } catch (DkimKeysException | IOException e) {
+                out.flush();
+                return fail(spec, "the domain is added, but its DKIM keys are not: " + e.getMessage()
+                        + "; make them with: toaster dkim keygen " + name);
             }
         }
     }

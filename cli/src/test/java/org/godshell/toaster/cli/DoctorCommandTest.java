@@ -12,7 +12,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Clock;
 import java.util.List;
+import org.godshell.toaster.dkim.keys.DkimKeys;
+import org.godshell.toaster.io.Handover;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -131,6 +134,17 @@ class DoctorCommandTest {
         assertTrue(text.contains("  FAILED   nothing listens on port " + port + " (listen-smtp)"), text);
         assertTrue(text.contains("  FAILED   control/servercert.pem is missing"), text);
         assertTrue(text.contains("DNS records to publish for example.org:"), text);
+    }
+
+    @Test
+    void doctorReadsTheDkimKeysAndDnsPrintsThem() throws Exception {
+        Files.createDirectories(prefix.resolve("domains/example.org"));
+        new DkimKeys(prefix, Handover.KEEP, Clock.systemUTC()).keygen("example.org");
+        assertEquals(1, run("doctor", "--no-dns"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("  ok       every DKIM key reads (their DNS records not asked)\n"), text);
+        assertTrue(text.matches("(?s).*\n  \\d{8}-ed25519\\._domainkey\\.example\\.org\\. TXT  \"v=DKIM1; k=ed25519; "
+                + "p=[A-Za-z0-9+/]{43}=\"   \\(active\\)\n.*"), text);
     }
 
     @Test

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check an installed toaster: version, services (under systemd: each unit enabled and "
                 + "active), that every port is served by it, the owners and modes of what the daemons read and "
-                + "write, the certificate, DNS (A, MX, PTR); then print the DNS records to publish. Changes "
+                + "write, the certificate, each domain's DKIM keys, DNS (A, MX, PTR, DKIM); then print the DNS "
+                + "records to publish. Changes "
                 + "nothing, unless --fix. The same as PREFIX/bin/toaster doctor.",
             "Exit codes: 0 healthy (warnings allowed), 1 a check FAILED, 2 bad arguments, 3 nothing installed."})
 final class DoctorCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -110,7 +111,8 @@ class InstallCommand implements Callable<Integer> {
             Summary.print(out, settings, !settings.start() ? "not started: --no-start"
                     : new Listening(prefix.root(), context.proc()).missing().isEmpty() ? "running"
                     : "starting: not every port answers yet; " + prefix.root().resolve("bin/toaster")
-                            + " doctor says when they do");
+                            + " doctor says when they do",
+                    settings.unprivileged() ? List.of() : Summary.dnsRecords(context));
             return ExitCode.OK;
         } catch (PrefixException e) {
             return fail(ExitCode.USAGE, e.getMessage());

@@ -2,20 +2,29 @@ package org.godshell.toaster.installer;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.godshell.toaster.hostcheck.DnsRecords;
 import org.godshell.toaster.installer.settings.Mode;
 import org.godshell.toaster.installer.settings.Settings;
+import org.godshell.toaster.installer.step.Commands;
+import org.godshell.toaster.installer.step.StepContext;
+import org.godshell.toaster.installer.step.StepException;
 
 /**
- * The end of an install: what runs where, the admin mailbox, the DNS records ({@code toaster dns} prints them
- * again, {@code toaster doctor} checks them).
+ * The end of an install: what runs where, the admin mailbox, the DNS records (as {@code toaster dns} prints
+ * them, DKIM keys included; {@code toaster doctor} checks them).
  */
 final class Summary {
 
     private Summary() {
     }
 
-    static void print(PrintWriter out, Settings settings, String how) {
+    /**
+     * @param how        whether it runs
+     * @param dnsRecords the records to publish, from {@link #dnsRecords}; not printed for an unprivileged demo
+     */
+    static void print(PrintWriter out, Settings settings, String how, List<String> dnsRecords) {
         Path root = settings.prefix();
         out.println();
         out.println("The toaster for " + settings.domain() + " is installed in " + root + " (" + how + ").");
@@ -32,10 +41,29 @@ final class Summary {
                 + root.resolve("bin/toaster") + " dns)");
         if (!settings.unprivileged()) {
             out.println();
-            out.println("DNS records to publish for " + settings.domain() + ":");
-            DnsRecords.of(settings.domain(), settings.hostName()).forEach(line -> out.println("  " + line));
+            dnsRecords.forEach(out::println);
         }
         out.flush();
+    }
+
+    /**
+     * The first domain's records as {@code toaster dns} prints them, which knows its DKIM keys (the installer
+     * does not read keys); the installer's own lines when the command cannot run, with where to find the rest.
+     */
+    static List<String> dnsRecords(StepContext context) {
+        String domain = context.settings().domain();
+        try {
+            Commands.Result result = context.commands().run(context.toaster("dns", "--domain", domain));
+            if (result.ok()) {
+                return result.out().lines().toList();
+            }
+        } catch (StepException e) {
+            // the lines below say where the DKIM records are
+        }
+        List<String> lines = new ArrayList<>(List.of("DNS records to publish for " + domain + ":"));
+        DnsRecords.of(domain, context.settings().hostName()).forEach(line -> lines.add("  " + line));
+        lines.add("  DKIM: " + context.root().resolve("bin/toaster") + " dkim show " + domain + " prints its records");
+        return lines;
     }
 
     private static String service(String controlFile) {

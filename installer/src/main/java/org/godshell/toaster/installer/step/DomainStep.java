@@ -4,7 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.util.Optional;
 
-/** The first virtual domain, by {@code toaster domain add}: domains/DOMAIN/ and a line in control/rcpthosts. */
+/**
+ * The first virtual domain, by {@code toaster domain add}: domains/DOMAIN/ with its DKIM keys, and a line in
+ * control/rcpthosts. Done once the directory exists: a rerun or an upgrade never makes the domain or its keys
+ * again, so published DKIM records stay right (an upgraded domain without keys gets them from {@code toaster
+ * dkim keygen}, as the summary's records say).
+ */
 final class DomainStep implements Step {
 
     private final StepContext context;
@@ -21,7 +26,7 @@ final class DomainStep implements Step {
     @Override
     public String describe() {
         return "mail domain " + context.settings().domain() + " (domains/" + context.settings().domain()
-                + "/, control/rcpthosts)";
+                + "/ with DKIM keys, control/rcpthosts)";
     }
 
     @Override
