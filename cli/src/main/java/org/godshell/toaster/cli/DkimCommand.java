@@ -70,7 +70,7 @@ final class DkimCommand implements Runnable {
                 String name = knownDomain(root, domain);
                 DkimKeys keys = store(root);
                 List<Selector> made = keys.keygen(name);
-                out.println("made DKIM keys for " + name + ", active: " + DkimRecords.NOT_SIGNING_YET + ".");
+                out.println("made DKIM keys for " + name + ", active: they sign its outgoing mail from now on.");
                 out.println("Publish these TXT records:");
                 DkimRecords.blocks(out, keys, name, made);
                 out.flush();
@@ -107,9 +107,6 @@ final class DkimCommand implements Runnable {
                 out.println("DKIM keys of " + name + " (active: signs; pending: published, not signing yet; "
                         + "retired: signs no more, still published):");
                 boolean readable = DkimRecords.blocks(out, keys, name, selectors);
-                if (!keys.selectors(name).in(KeyState.ACTIVE).isEmpty()) {
-                    out.println("(" + DkimRecords.NOT_SIGNING_YET + ")");
-                }
                 out.println("Each is a TXT record; a zone file splits values over 255 characters into strings, as "
                         + "toaster dns --domain " + name + " prints them.");
                 out.flush();

@@ -21,13 +21,6 @@ import org.godshell.toaster.io.Handover;
  */
 final class DkimRecords {
 
-    /**
-     * Said wherever the commands call keys active, until the signing step lands; then this line goes, and
-     * {@code DnsRecords}' DMARC policy can become {@code quarantine} (wiki page "DKIM and DMARC").
-     */
-    static final String NOT_SIGNING_YET = "this toaster version does not sign outgoing mail yet: active keys sign"
-            + " once it does, see the wiki page DKIM and DMARC";
-
     private DkimRecords() {
     }
 

@@ -109,8 +109,8 @@ final class DkimRotateCommand implements Callable<Integer> {
                     + "this again; --force activates anyway");
         }
         DkimKeys.Activation done = keys.activate(name, checked);
-        out.println("the pending keys of " + name + " are active: " + names(done.signing()) + " ("
-                + DkimRecords.NOT_SIGNING_YET + ").");
+        out.println("the pending keys of " + name + " are active: " + names(done.signing()) + " sign its mail from "
+                + "now on.");
         if (!done.retired().isEmpty()) {
             out.println("retired: " + names(done.retired()) + ". Keep their records published for a week, so that "
                     + "mail signed with them and still on its way verifies; then remove them: toaster dkim remove "

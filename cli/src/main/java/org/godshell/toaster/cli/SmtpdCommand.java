@@ -22,11 +22,11 @@ import org.godshell.toaster.deliver.local.LocalDelivery;
 import org.godshell.toaster.deliver.local.Maildir;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
+import org.godshell.toaster.dkim.keys.DomainKeys;
 import org.godshell.toaster.msgauth.AuthSettings;
 import org.godshell.toaster.msgauth.MailAuthentication;
 import org.godshell.toaster.msgauth.MessageChecks;
 import org.godshell.toaster.msgauth.MessageMemory;
-import org.godshell.toaster.msgauth.SigningKeys;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.Logins;
 import org.godshell.toaster.smtpd.Recipients;
@@ -118,7 +118,8 @@ final class SmtpdCommand implements Callable<Integer> {
         Path queueDir = prefix.prefix().resolve("queue");
         try (Queue queue = Queue.open(queueDir)) {
             QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
-            MessageChecks checks = new MailAuthentication(authentication, SigningKeys.NONE,
+            DomainKeys keys = new DomainKeys(prefix.prefix(), line -> log.event("-", line));
+            MessageChecks checks = new MailAuthentication(authentication, keys::signingKeys,
                     new MessageMemory(MessageMemory.DEFAULT_BYTES), Clock.systemUTC());
             SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, Recipients.of(users), checks, log);
             log.event("-", tls.server().isPresent()

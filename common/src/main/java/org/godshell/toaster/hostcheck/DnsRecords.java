@@ -14,15 +14,16 @@ public final class DnsRecords {
 
     /**
      * One line per record, in zone-file order of name, type and value: MX (RFC 5321 §5.1), A and AAAA for the
-     * host, SPF (RFC 7208 §3: "mx" allows the MX hosts), DMARC (RFC 7489 §6.1), then the PTR advice (RFC 1912
-     * §2.1: a PTR that matches the host name).
+     * host, SPF (RFC 7208 §3: "mx" allows the MX hosts), DMARC (RFC 7489 §6.1: {@code p=quarantine}, since the
+     * toaster signs its domains' mail with DKIM, which survives forwarding as SPF does not), then the PTR advice
+     * (RFC 1912 §2.1: a PTR that matches the host name).
      */
     public static List<String> of(String domain, String hostName) {
         return List.of(
                 String.format("%-28s MX   10 %s.", domain + ".", hostName),
                 String.format("%-28s A    <this server's public IPv4 address> (and AAAA for IPv6)", hostName + "."),
                 String.format("%-28s TXT  \"v=spf1 mx -all\"", domain + "."),
-                String.format("%-28s TXT  \"v=DMARC1; p=none; rua=mailto:postmaster@%s\"",
+                String.format("%-28s TXT  \"v=DMARC1; p=quarantine; rua=mailto:postmaster@%s\"",
                         "_dmarc." + domain + ".", domain),
                 "PTR: ask whoever gives you the address to name it " + hostName + " (reverse DNS); many receivers"
                         + " refuse mail from addresses without it");

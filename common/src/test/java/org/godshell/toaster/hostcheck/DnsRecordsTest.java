@@ -14,7 +14,7 @@ class DnsRecordsTest {
         assertEquals("example.org.                 MX   10 mail.example.org.", records.get(0));
         assertTrue(records.get(1).startsWith("mail.example.org.            A    <this server's public IPv4"));
         assertEquals("example.org.                 TXT  \"v=spf1 mx -all\"", records.get(2));
-        assertEquals("_dmarc.example.org.          TXT  \"v=DMARC1; p=none; rua=mailto:postmaster@example.org\"",
+        assertEquals("_dmarc.example.org.          TXT  \"v=DMARC1; p=quarantine; rua=mailto:postmaster@example.org\"",
                 records.get(3));
         assertTrue(records.get(4).startsWith("PTR: ask whoever gives you the address to name it mail.example.org "));
     }

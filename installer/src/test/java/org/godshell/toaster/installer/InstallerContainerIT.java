@@ -105,7 +105,7 @@ class InstallerContainerIT {
             assertTrue(out.contains("pop3d: started"), out);
             assertTrue(out.contains("example.test.                MX   10 mail.example.test."), out);
             assertTrue(out.contains("\"v=spf1 mx -all\""), out);
-            assertTrue(out.contains("\"v=DMARC1; p=none; rua=mailto:postmaster@example.test\""), out);
+            assertTrue(out.contains("\"v=DMARC1; p=quarantine; rua=mailto:postmaster@example.test\""), out);
             Matcher password = Pattern.compile("password of postmaster@example.test: (\\S+)").matcher(out);
             assertTrue(password.find(), out);
 

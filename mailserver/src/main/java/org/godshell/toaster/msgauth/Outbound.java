@@ -5,6 +5,7 @@ import java.util.List;
 import org.godshell.toaster.dkim.Signer;
 import org.godshell.toaster.dkim.Signing;
 import org.godshell.toaster.dkim.SigningKey;
+import org.godshell.toaster.dkim.keys.DkimKeysException;
 import org.godshell.toaster.dmarc.Authors;
 import org.godshell.toaster.dmarc.DomainName;
 import org.godshell.toaster.queue.Folder;
@@ -27,7 +28,14 @@ final class Outbound {
             return unsigned(forged, "From is not one mailbox");
         }
         String domain = DomainName.ascii(authors.domains().getFirst()).orElse("");
-        List<SigningKey> signing = domain.isEmpty() ? List.of() : keys.forDomain(domain);
+        List<SigningKey> signing;
+        try {
+            signing = domain.isEmpty() ? List.of() : keys.forDomain(domain);
+        } catch (DkimKeysException e) {
+            // Fail closed: mail of a domain that publishes keys, sent unsigned, may fail DMARC where it goes.
+            return Judgement.defer("4.3.0 the DKIM keys of " + domain + " cannot be read, try again later",
+                    "dkim=unsigned (keys of " + domain + " unreadable: " + e.getMessage() + ")");
+        }
         if (signing.isEmpty()) {
             return unsigned(forged, "no DKIM key for " + (domain.isEmpty() ? "the From domain" : domain));
         }
