@@ -108,7 +108,7 @@ class DkimCommandTest {
                 + "example.test"), err.toString());
         assertEquals(0, run("dkim", "keygen", "Example.Test"), err.toString());
         String made = out.toString();
-        assertTrue(made.startsWith("made DKIM keys for example.test, active: this toaster version does not sign"),
+        assertTrue(made.startsWith("made DKIM keys for example.test, active: they sign its outgoing mail from now on"),
                 made);
         assertTrue(made.matches("(?s).*\n    name   \\d{8}-rsa\\._domainkey\\.example\\.test\n    value  v=DKIM1; k=rsa;"
                 + " p=MIIB[A-Za-z0-9+/=]+\n.*"), made);
