@@ -144,6 +144,9 @@ public final class ControlFiles {
     public static final Key<DmarcPolicy> DMARCPOLICY = line("dmarcpolicy", Kind.TEXT, (f, l) -> DmarcPolicy.parse(f, l.get(0)),
             r -> DmarcPolicy.ENFORCE, "enforce: p=reject refused with 550, p=quarantine filed in Junk",
             "enforce, junk or record", List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<Set<String>> ARCSEALERS = list("arcsealers", Kind.DOMAINS, ControlFiles::hosts,
+            r -> Set.of(), "none: ARC chains are recorded, never trusted",
+            "one domain a line: sealers whose ARC chain may override a DMARC failure", List.of(smtpd(NEXT_CONNECTION)));
     public static final Key<Void> PUBLICSUFFIXLIST = own("publicsuffixlist", Kind.DOMAINS,
             "the list shipped with the toaster", "Mozilla's public_suffix_list.dat as published",
             List.of(smtpd(NEXT_CONNECTION)));
@@ -155,7 +158,7 @@ public final class ControlFiles {
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
-            PUBLICSUFFIXLIST);
+            ARCSEALERS, PUBLICSUFFIXLIST);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,
@@ -225,6 +228,15 @@ public final class ControlFiles {
             domains.add(Values.rcpthost(file, line));
         }
         return Set.copyOf(domains);
+    }
+
+    /** Host or domain names, one a line, in lower case. */
+    private static Set<String> hosts(java.nio.file.Path file, List<ControlFile.Line> lines) throws ConfigException {
+        Set<String> names = new LinkedHashSet<>();
+        for (ControlFile.Line line : lines) {
+            names.add(Values.hostName(file, line).toLowerCase(java.util.Locale.ROOT));
+        }
+        return Set.copyOf(names);
     }
 
     private static Duration seconds(java.nio.file.Path file, List<ControlFile.Line> lines) throws ConfigException {

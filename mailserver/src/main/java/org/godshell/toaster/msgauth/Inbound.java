@@ -4,15 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.godshell.toaster.arc.ChainVerdict;
+import org.godshell.toaster.arc.ChainVerifier;
 import org.godshell.toaster.authres.AuthenticationResults;
 import org.godshell.toaster.authres.MethodResult;
 import org.godshell.toaster.dkim.DkimVerdict;
 import org.godshell.toaster.dkim.Verifier;
 import org.godshell.toaster.dmarc.DkimCheck;
 import org.godshell.toaster.dmarc.Dmarc;
+import org.godshell.toaster.dmarc.DmarcResult;
 import org.godshell.toaster.dmarc.DmarcVerdict;
+import org.godshell.toaster.queue.Folder;
 import org.godshell.toaster.queue.HeaderBlock;
 import org.godshell.toaster.queue.HeaderEdits;
 import org.godshell.toaster.spf.Spf;
@@ -20,9 +25,11 @@ import org.godshell.toaster.spf.SpfVerdict;
 
 /**
  * The checks of a message from outside: every DKIM signature (RFC 6376), SPF of the MAIL FROM identity
- * (RFC 7208), DMARC over both (RFC 7489), written as our one Authentication-Results field (RFC 8601) on top,
- * with any incoming field that claims our authserv-id dropped (§5), and the DMARC policy applied as
- * {@code control/dmarcpolicy} says ({@link Enforcement}).
+ * (RFC 7208), DMARC over both (RFC 7489) and the ARC chain (RFC 8617), written as our one
+ * Authentication-Results field (RFC 8601) on top, with any incoming field that claims our authserv-id dropped
+ * (§5), and the DMARC policy applied as {@code control/dmarcpolicy} says ({@link Enforcement}) — unless the
+ * chain passes and its newest sealer is one {@code control/arcsealers} trusts (a mailing list or forwarder that
+ * checked the message before changing it, RFC 8617 §7.2): then a DMARC fail is recorded, and delivered.
  */
 final class Inbound {
 
@@ -43,6 +50,10 @@ final class Inbound {
         DmarcVerdict dmarc = new Dmarc(settings.dns(), Dmarc.DEFAULT_BUDGET, settings.suffixes(),
                 ThreadLocalRandom.current()).evaluate(FromAuthors.of(block), Optional.of(spf), checks);
 
+        ChainVerdict arc = new ChainVerifier(settings.dns(), KEY_LOOKUP, clock).verify(message);
+        Optional<String> trusted = arc.newest().map(ChainVerdict.Hop::sealer)
+                .filter(sealer -> settings.sealers().contains(sealer.toLowerCase(Locale.ROOT)));
+
         List<MethodResult> results = new ArrayList<>();
         results.add(MethodResult.spf(spf));
         if (signatures.isEmpty()) {
@@ -52,15 +63,23 @@ final class Inbound {
             results.add(MethodResult.dkim(check(signature).result(), signature.domain(), signature.selector(),
                     signature.headerB()).withReason(signature.reason()));
         }
-        results.add(MethodResult.dmarc(dmarc));
+        if (arc.instances() > 0) {
+            results.add(arc.methodResult());
+        }
+        boolean overridden = trusted.isPresent() && dmarc.result() == DmarcResult.FAIL;
+        results.add(overridden ? MethodResult.dmarc(dmarc).withReason("overridden by the ARC chain of "
+                + trusted.get()) : MethodResult.dmarc(dmarc));
         String field = AuthenticationResults.field(settings.me(), results);
         HeaderEdits edits = new HeaderEdits(List.of(field.substring(0, field.length() - 2)),
                 MailAuthentication.forged(message, block, settings.me()));
         String log = "dkim=" + String.join(",", signatures.isEmpty() ? List.of("none")
                 : signatures.stream().map(s -> s.result().word() + ":" + s.domain()).toList())
                 + " spf=" + spf.result().word() + " dmarc=" + dmarc.result().word()
-                + dmarc.author().map(author -> ":" + author).orElse("") + " (" + dmarc.reason() + ")";
-        return Enforcement.apply(settings.policy(), dmarc, edits, log);
+                + dmarc.author().map(author -> ":" + author).orElse("") + " (" + dmarc.reason() + ")"
+                + (arc.instances() > 0 ? " arc=" + arc.result().word() + arc.newest().map(hop -> ":" + hop.sealer())
+                        .orElse("") : "") + (overridden ? " (a trusted sealer overrides the DMARC fail)" : "");
+        return overridden ? Judgement.accept(edits, Folder.INBOX, log)
+                : Enforcement.apply(settings.policy(), dmarc, edits, log);
     }
 
     /** A DKIM verdict as DMARC counts it: only a signature over the whole body can align. */

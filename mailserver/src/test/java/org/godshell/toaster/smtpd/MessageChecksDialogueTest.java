@@ -14,8 +14,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.godshell.toaster.arc.ChainResult;
+import org.godshell.toaster.arc.ChainVerdict;
+import org.godshell.toaster.arc.Sealer;
+import org.godshell.toaster.arc.Sealing;
+import org.godshell.toaster.authres.MethodResult;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.Live;
 import org.godshell.toaster.dkim.Algorithm;
@@ -51,6 +57,7 @@ class MessageChecksDialogueTest {
     private static final Pattern QUEUED = Pattern.compile("250 2\\.0\\.0 ok \\d+ qp (\\S+)");
     private static final KeyPair SENDER_KEY = KeyFiles.generate(Algorithm.ED25519_SHA256);
     private static final KeyPair OUR_KEY = KeyFiles.generate(Algorithm.ED25519_SHA256);
+    private static final KeyPair LIST_KEY = KeyFiles.generate(Algorithm.RSA_SHA256);
 
     @TempDir
     Path root;
@@ -65,6 +72,7 @@ class MessageChecksDialogueTest {
         dns.txt("_dmarc.careful.example.", "v=DMARC1; p=quarantine");
         dns.txt("ours._domainkey.local.test.", PublishedKey.txt(OUR_KEY.getPublic()));
         dns.servfail("_dmarc.broken.example.");
+        dns.txt("arc._domainkey.lists.example.", PublishedKey.txtStrings(LIST_KEY.getPublic()).toArray(String[]::new));
     }
 
     @AfterEach
@@ -76,7 +84,12 @@ class MessageChecksDialogueTest {
     }
 
     private TestServer start(String tcpSmtp, String dmarcPolicy) throws Exception {
+        return start(tcpSmtp, dmarcPolicy, Map.of());
+    }
+
+    private TestServer start(String tcpSmtp, String dmarcPolicy, Map<String, String> more) throws Exception {
         Map<String, String> control = TestServer.defaults();
+        control.putAll(more);
         control.put("dnsservers", "127.0.0.1:" + dns.address().getPort() + "\n");
         control.put("tcp.smtp", tcpSmtp);
         if (dmarcPolicy != null) {
@@ -154,6 +167,33 @@ class MessageChecksDialogueTest {
         QueuedMessage junked = stored(send("boss@elsewhere.example", forged));
         assertEquals(Folder.JUNK, junked.folder());
         assertTrue(text(junked).contains("dmarc=fail"), text(junked));
+    }
+
+    /**
+     * A mailing list changed a message of a p=reject domain (its DKIM signature no longer verifies) and sealed it
+     * with ARC: the fail is refused, unless control/arcsealers trusts the list (RFC 8617 §7.2).
+     */
+    @Test
+    void aPassingArcChainOfATrustedSealerOverridesADmarcFail() throws Exception {
+        String changed = "From: ann@signed.example\r\nSubject: [list] hi\r\n\r\nhello\r\n-- \r\nthe list\r\n";
+        Sealing sealing = new Sealer("lists.example", List.of(new SigningKey("arc", LIST_KEY.getPrivate())),
+                Clock.systemUTC()).seal(changed.getBytes(StandardCharsets.UTF_8), "lists.example",
+                List.of(new MethodResult("dmarc", "pass", Optional.empty(), Optional.empty(), List.of())),
+                new ChainVerdict(ChainResult.NONE, "no ARC set", 0, 0, List.of()));
+        String sealed = String.join("", ((Sealing.Sealed) sealing).fields()) + changed;
+
+        start("", null);
+        String refused = send("list@lists.example", sealed);
+        assertTrue(refused.startsWith("550 5.7.1 "), refused);
+        server.close();
+        server = null;
+
+        start("", null, Map.of("arcsealers", "Lists.Example\n"));
+        QueuedMessage kept = stored(send("list@lists.example", sealed));
+        assertEquals(Folder.INBOX, kept.folder());
+        String text = text(kept);
+        assertTrue(text.contains("arc=pass"), text);
+        assertTrue(text.contains("dmarc=fail reason=\"overridden by the ARC chain of lists.example\""), text);
     }
 
     @Test
