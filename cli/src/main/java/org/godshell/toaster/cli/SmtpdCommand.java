@@ -24,6 +24,7 @@ import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.dkim.keys.DomainKeys;
 import org.godshell.toaster.msgauth.AuthSettings;
+import org.godshell.toaster.msgauth.Forwarding;
 import org.godshell.toaster.msgauth.MailAuthentication;
 import org.godshell.toaster.msgauth.MessageChecks;
 import org.godshell.toaster.msgauth.MessageMemory;
@@ -120,6 +121,7 @@ final class SmtpdCommand implements Callable<Integer> {
             QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
             DomainKeys keys = new DomainKeys(prefix.prefix(), line -> log.event("-", line));
             MessageChecks checks = new MailAuthentication(authentication, keys::signingKeys,
+                    Forwarding.of(users, LocalDelivery.MAX_HOPS),
                     new MessageMemory(MessageMemory.DEFAULT_BYTES), Clock.systemUTC());
             SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, Recipients.of(users), checks, log);
             log.event("-", tls.server().isPresent()

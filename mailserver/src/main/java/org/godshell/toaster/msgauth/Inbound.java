@@ -1,5 +1,6 @@
 package org.godshell.toaster.msgauth;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,7 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.godshell.toaster.arc.ChainVerdict;
 import org.godshell.toaster.arc.ChainVerifier;
+import org.godshell.toaster.arc.Sealer;
+import org.godshell.toaster.arc.Sealing;
 import org.godshell.toaster.authres.AuthenticationResults;
+import org.godshell.toaster.authres.ForgedResults;
 import org.godshell.toaster.authres.MethodResult;
 import org.godshell.toaster.dkim.DkimVerdict;
 import org.godshell.toaster.dkim.Verifier;
@@ -42,7 +46,8 @@ final class Inbound {
     }
 
     /** {@code message} is the whole message as received (our Received field first), {@code block} its header. */
-    static Judgement judge(AuthSettings settings, Arrival arrival, byte[] message, HeaderBlock block, Clock clock) {
+    static Judgement judge(AuthSettings settings, Arrival arrival, byte[] message, HeaderBlock block, Clock clock,
+            Optional<Sealer> sealer) {
         List<DkimVerdict> signatures = new Verifier(settings.dns(), KEY_LOOKUP, clock).verify(message);
         SpfVerdict spf = new Spf(settings.dns(), SPF_BUDGET).mailFrom(arrival.client(), arrival.mailFrom(),
                 arrival.helo());
@@ -52,7 +57,7 @@ final class Inbound {
 
         ChainVerdict arc = new ChainVerifier(settings.dns(), KEY_LOOKUP, clock).verify(message);
         Optional<String> trusted = arc.newest().map(ChainVerdict.Hop::sealer)
-                .filter(sealer -> settings.sealers().contains(sealer.toLowerCase(Locale.ROOT)));
+                .filter(domain -> settings.sealers().contains(domain.toLowerCase(Locale.ROOT)));
 
         List<MethodResult> results = new ArrayList<>();
         results.add(MethodResult.spf(spf));
@@ -70,16 +75,38 @@ final class Inbound {
         results.add(overridden ? MethodResult.dmarc(dmarc).withReason("overridden by the ARC chain of "
                 + trusted.get()) : MethodResult.dmarc(dmarc));
         String field = AuthenticationResults.field(settings.me(), results);
-        HeaderEdits edits = new HeaderEdits(List.of(field.substring(0, field.length() - 2)),
-                MailAuthentication.forged(message, block, settings.me()));
+        List<String> added = new ArrayList<>();
+        String sealed = "";
+        if (sealer.isPresent()) {
+            byte[] presented = concat(field, ForgedResults.remove(message, settings.me()));
+            switch (sealer.get().seal(presented, settings.me(), results, arc)) {
+                case Sealing.Sealed set -> {
+                    added.addAll(Judgement.withoutCrlf(set.fields()));
+                    sealed = " arc-sealed:i=" + set.instance();
+                }
+                case Sealing.Refused refused -> sealed = " arc-unsealed (" + refused.reason() + ")";
+            }
+        }
+        added.add(field.substring(0, field.length() - 2));
+        HeaderEdits edits = new HeaderEdits(added, MailAuthentication.forged(message, block, settings.me()));
         String log = "dkim=" + String.join(",", signatures.isEmpty() ? List.of("none")
                 : signatures.stream().map(s -> s.result().word() + ":" + s.domain()).toList())
                 + " spf=" + spf.result().word() + " dmarc=" + dmarc.result().word()
                 + dmarc.author().map(author -> ":" + author).orElse("") + " (" + dmarc.reason() + ")"
                 + (arc.instances() > 0 ? " arc=" + arc.result().word() + arc.newest().map(hop -> ":" + hop.sealer())
-                        .orElse("") : "") + (overridden ? " (a trusted sealer overrides the DMARC fail)" : "");
+                        .orElse("") : "") + (overridden ? " (a trusted sealer overrides the DMARC fail)" : "")
+                + sealed;
         return overridden ? Judgement.accept(edits, Folder.INBOX, log)
                 : Enforcement.apply(settings.policy(), dmarc, edits, log);
+    }
+
+    /** The message as it will be stored and forwarded: our field on top, the forged ones gone. */
+    private static byte[] concat(String field, byte[] message) {
+        byte[] top = field.getBytes(StandardCharsets.UTF_8);
+        byte[] presented = new byte[top.length + message.length];
+        System.arraycopy(top, 0, presented, 0, top.length);
+        System.arraycopy(message, 0, presented, top.length, message.length);
+        return presented;
     }
 
     /** A DKIM verdict as DMARC counts it: only a signature over the whole body can align. */

@@ -1,5 +1,6 @@
 package org.godshell.toaster.msgauth;
 
+import java.util.List;
 import java.util.Objects;
 import org.godshell.toaster.queue.Folder;
 import org.godshell.toaster.queue.HeaderEdits;
@@ -28,6 +29,12 @@ public record Judgement(Action action, HeaderEdits edits, Folder folder, String 
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(why, "why");
         Objects.requireNonNull(log, "log");
+    }
+
+    /** Fields as signers write them, each ended by CRLF, as the queue takes them: without it (it adds its own). */
+    static List<String> withoutCrlf(List<String> fields) {
+        return fields.stream().map(field -> field.endsWith("\r\n") ? field.substring(0, field.length() - 2) : field)
+                .toList();
     }
 
     public static Judgement accept(HeaderEdits edits, Folder folder, String log) {

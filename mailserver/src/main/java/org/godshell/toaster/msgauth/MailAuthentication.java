@@ -7,7 +7,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.godshell.toaster.arc.Sealer;
 import org.godshell.toaster.authres.ForgedResults;
+import org.godshell.toaster.dkim.Algorithm;
+import org.godshell.toaster.dkim.SigningKey;
+import org.godshell.toaster.dkim.keys.DkimKeysException;
 import org.godshell.toaster.config.Live;
 import org.godshell.toaster.queue.HeaderBlock;
 import org.godshell.toaster.queue.Intake;
@@ -28,12 +32,20 @@ public final class MailAuthentication implements MessageChecks {
 
     private final Live<AuthSettings> settings;
     private final SigningKeys keys;
+    private final Forwarding forwarding;
     private final MessageMemory memory;
     private final Clock clock;
 
-    public MailAuthentication(Live<AuthSettings> settings, SigningKeys keys, MessageMemory memory, Clock clock) {
+    /**
+     * @param keys       the DKIM keys of our domains: they sign our users' mail, and the RSA one of a domain that
+     *                   forwards a message off this host seals it with ARC
+     * @param forwarding which of our domains forwards a message elsewhere
+     */
+    public MailAuthentication(Live<AuthSettings> settings, SigningKeys keys, Forwarding forwarding,
+            MessageMemory memory, Clock clock) {
         this.settings = settings;
         this.keys = keys;
+        this.forwarding = forwarding;
         this.memory = memory;
         this.clock = clock;
     }
@@ -66,10 +78,29 @@ public final class MailAuthentication implements MessageChecks {
                         "checks: header section over " + HeaderBlock.MAX_BYTES + " bytes");
             }
             return arrival.trusted()
-                    ? Outbound.sign(keys, FromAuthors.of(block), message, forged(message, block, now.me()), clock)
-                    : Inbound.judge(now, arrival, message, block, clock);
+                    ? Outbound.sign(keys, arrival.login(), FromAuthors.of(block), message,
+                            forged(message, block, now.me()), clock)
+                    : Inbound.judge(now, arrival, message, block, clock, sealer(arrival));
         } finally {
             room.get().close();
+        }
+    }
+
+    /**
+     * The ARC sealer of a message that one of our domains forwards off this host: that domain's RSA key; none
+     * when nothing is forwarded or the domain has no usable key (the copy then leaves unsealed, as before).
+     */
+    private Optional<Sealer> sealer(Arrival arrival) {
+        Optional<String> domain = forwarding.forwarder(arrival.recipients());
+        if (domain.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            List<SigningKey> domainKeys = keys.forDomain(domain.get());
+            return domainKeys.stream().anyMatch(key -> key.algorithm() == Algorithm.RSA_SHA256)
+                    ? Optional.of(new Sealer(domain.get(), domainKeys, clock)) : Optional.empty();
+        } catch (DkimKeysException | IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

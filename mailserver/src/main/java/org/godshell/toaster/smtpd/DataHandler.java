@@ -70,7 +70,8 @@ final class DataHandler implements Handler {
             if (reply == null) {
                 try {
                     Judgement judgement = session.checks.judge(new Arrival(session.client.getAddress(),
-                            session.heloHost(), transaction.senderAddress(), session.trusted()), intake,
+                            session.heloHost(), transaction.senderAddress(), transaction.recipients().stream()
+                            .map(Mailbox::toString).toList(), session.trusted(), session.authenticatedUser()), intake,
                             intake.receivedSize());
                     if (!judgement.log().isEmpty()) {
                         session.log.event(session.id, judgement.log());

@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.godshell.toaster.arc.ChainResult;
 import org.godshell.toaster.arc.ChainVerdict;
+import org.godshell.toaster.arc.ChainVerifier;
 import org.godshell.toaster.arc.Sealer;
 import org.godshell.toaster.arc.Sealing;
 import org.godshell.toaster.authres.MethodResult;
@@ -35,6 +36,7 @@ import org.godshell.toaster.dkim.Verifier;
 import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.dns.FixtureDns;
 import org.godshell.toaster.msgauth.AuthSettings;
+import org.godshell.toaster.msgauth.Forwarding;
 import org.godshell.toaster.msgauth.MailAuthentication;
 import org.godshell.toaster.msgauth.MessageMemory;
 import org.godshell.toaster.msgauth.SigningKeys;
@@ -58,6 +60,7 @@ class MessageChecksDialogueTest {
     private static final KeyPair SENDER_KEY = KeyFiles.generate(Algorithm.ED25519_SHA256);
     private static final KeyPair OUR_KEY = KeyFiles.generate(Algorithm.ED25519_SHA256);
     private static final KeyPair LIST_KEY = KeyFiles.generate(Algorithm.RSA_SHA256);
+    private static final KeyPair OUR_RSA_KEY = KeyFiles.generate(Algorithm.RSA_SHA256);
 
     @TempDir
     Path root;
@@ -71,6 +74,8 @@ class MessageChecksDialogueTest {
         dns.txt("_dmarc.signed.example.", "v=DMARC1; p=reject");
         dns.txt("_dmarc.careful.example.", "v=DMARC1; p=quarantine");
         dns.txt("ours._domainkey.local.test.", PublishedKey.txt(OUR_KEY.getPublic()));
+        dns.txt("ours-rsa._domainkey.local.test.", PublishedKey.txtStrings(OUR_RSA_KEY.getPublic())
+                .toArray(String[]::new));
         dns.servfail("_dmarc.broken.example.");
         dns.txt("arc._domainkey.lists.example.", PublishedKey.txtStrings(LIST_KEY.getPublic()).toArray(String[]::new));
     }
@@ -95,21 +100,27 @@ class MessageChecksDialogueTest {
         if (dmarcPolicy != null) {
             control.put("dmarcpolicy", dmarcPolicy + "\n");
         }
-        SigningKeys keys = domain -> domain.equals("local.test") ? List.of(new SigningKey("ours", OUR_KEY.getPrivate()))
-                : List.of();
+        SigningKeys keys = domain -> domain.equals("local.test") ? List.of(new SigningKey("ours", OUR_KEY.getPrivate()),
+                new SigningKey("ours-rsa", OUR_RSA_KEY.getPrivate())) : List.of();
+        Forwarding forwarding = recipients -> recipients.contains("fwd@local.test") ? Optional.of("local.test")
+                : Optional.empty();
         server = new TestServer(root, control, Map.of(), Logins.none(), dir -> new MailAuthentication(
-                Live.of(new Controls(dir, line -> { }), AuthSettings::make, line -> { }), keys,
+                Live.of(new Controls(dir, line -> { }), AuthSettings::make, line -> { }), keys, forwarding,
                 new MessageMemory(MessageMemory.DEFAULT_BYTES), Clock.systemUTC()));
         return server;
     }
 
     /** Sends one message; the reply to its final dot. */
     private String send(String from, String message) throws IOException {
+        return send(from, "ann@local.test", message);
+    }
+
+    private String send(String from, String to, String message) throws IOException {
         try (Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
             socket.setSoTimeout(60_000);
             InputStream in = socket.getInputStream();
             DialogueTest.readLine(in);
-            String dialogue = "HELO client.example\r\nMAIL FROM:<" + from + ">\r\nRCPT TO:<ann@local.test>\r\nDATA\r\n";
+            String dialogue = "HELO client.example\r\nMAIL FROM:<" + from + ">\r\nRCPT TO:<" + to + ">\r\nDATA\r\n";
             socket.getOutputStream().write(dialogue.getBytes(StandardCharsets.UTF_8));
             for (int i = 0; i < 4; i++) {
                 DialogueTest.readLine(in);
@@ -194,6 +205,24 @@ class MessageChecksDialogueTest {
         String text = text(kept);
         assertTrue(text.contains("arc=pass"), text);
         assertTrue(text.contains("dmarc=fail reason=\"overridden by the ARC chain of lists.example\""), text);
+    }
+
+    /** A message one of our aliases forwards elsewhere is sealed with ARC by that domain on arrival. */
+    @Test
+    void aMessageOurAliasForwardsIsSealedAndTheSealVerifies() throws Exception {
+        start("", null);
+        String message = "Authentication-Results: mx.test; dmarc=pass (forged)\r\n"
+                + signed("From: Ann <ann@signed.example>\r\nTo: fwd@local.test\r\nSubject: hi\r\n\r\nhello\r\n");
+        String text = text(stored(send("ann@signed.example", "fwd@local.test", message)));
+        assertTrue(text.startsWith("ARC-Seal: i=1; cv=none; a=rsa-sha256; d=local.test; s=ours-rsa;"), text);
+        assertTrue(text.contains("ARC-Authentication-Results: i=1; mx.test;"), text);
+        ChainVerdict chain = new ChainVerifier(Dns.using(List.of(dns.address())), Duration.ofSeconds(5),
+                Clock.systemUTC()).verify(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(ChainResult.PASS, chain.result(), chain.reason());
+        assertTrue(server.log().contains("arc-sealed:i=1"), server.log());
+
+        String notForwarded = text(stored(send("ann@signed.example", message)));
+        assertTrue(notForwarded.startsWith("Authentication-Results: mx.test;"), "no seal: " + notForwarded);
     }
 
     @Test

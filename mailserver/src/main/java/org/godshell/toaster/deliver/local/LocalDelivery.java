@@ -29,7 +29,7 @@ import org.godshell.toaster.users.UserStoreException;
 public final class LocalDelivery {
 
     /** How deep aliases may point to aliases; deeper is a loop or a mistake. */
-    static final int MAX_HOPS = 10;
+    public static final int MAX_HOPS = 10;
 
     private final UserStore users;
     private final Maildir maildir;
