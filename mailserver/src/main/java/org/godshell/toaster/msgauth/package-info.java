@@ -1,8 +1,10 @@
 /**
  * The checks of a whole message between its final dot and smtpd's reply (issue 19): for mail from outside,
- * DKIM verification, SPF and DMARC, written as one Authentication-Results field (RFC 8601) in place of any
- * that forges ours, and the DMARC policy applied (refuse, Junk, or record only, as {@code control/dmarcpolicy}
- * says); for mail from our own users, a DKIM signature of the From domain when it is one of ours with keys.
+ * DKIM verification, SPF, DMARC and the ARC chain, written as one Authentication-Results field (RFC 8601) in
+ * place of any that forges ours, the DMARC policy applied (refuse, Junk, or record only, as
+ * {@code control/dmarcpolicy} says, unless a sealer of {@code control/arcsealers} vouches), and an ARC seal when
+ * one of our aliases forwards it elsewhere; for mail from our own users, a DKIM signature of the From domain
+ * when it is one of ours with keys (and the login's own, when there is a login).
  * The results reach the queue as {@link org.godshell.toaster.queue.HeaderEdits}: the message is stored as
  * received and never copied.
  *
