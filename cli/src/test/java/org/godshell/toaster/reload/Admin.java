@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.godshell.toaster.cli.Toaster;
 
@@ -60,17 +61,31 @@ public final class Admin {
 
     /** Waits for a message in {@link Installation#USER}'s mailbox that contains {@code text}. */
     static void inMailbox(Installation t, String text) throws Exception {
-        Path inbox = t.prefix.resolve("domains/local.test/alice/Maildir/new");
-        Await.until("a message with \"" + text + "\" in " + inbox, () -> {
-            try (Stream<Path> messages = Files.list(inbox)) {
-                for (Path message : messages.toList()) {
-                    if (Files.readString(message, StandardCharsets.ISO_8859_1).contains(text)) {
-                        return true;
-                    }
+        delivered(t.prefix.resolve("domains/local.test/alice/Maildir/new"), text, "");
+    }
+
+    /**
+     * Waits for a message in the Maildir directory {@code folder} (such as {@code .../Maildir/new}) that contains
+     * {@code text}, and returns it; {@code whereToLook} goes into the failure, such as the logs that say why not.
+     */
+    public static String delivered(Path folder, String text, String whereToLook) throws Exception {
+        return Await.value("a message with \"" + text + "\" in " + folder + whereToLook, () -> message(folder, text));
+    }
+
+    /** The message in the Maildir directory {@code folder} that contains {@code text}, if there is one now. */
+    public static Optional<String> message(Path folder, String text) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> messages = Files.list(folder)) {
+            for (Path message : messages.toList()) {
+                String content = Files.readString(message, StandardCharsets.ISO_8859_1);
+                if (content.contains(text)) {
+                    return Optional.of(content);
                 }
             }
-            return false;
-        });
+        }
+        return Optional.empty();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.godshell.toaster.reload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * the greeting, the EHLO keywords, the replies to MAIL and RCPT, the certificate of STARTTLS; and a message
  * queued for delivery.
  */
-final class Smtp {
+public final class Smtp {
 
     private static final Pattern QUEUED = Pattern.compile("250 2\\.0\\.0 ok \\d+ qp (\\S+)");
 
@@ -29,14 +30,14 @@ final class Smtp {
 
     /** The reply to EHLO, every line. */
     static String ehlo(Installation t) throws Exception {
-        try (Talk talk = greeted(t)) {
+        try (Talk talk = greeted(t.smtpPort)) {
             return talk.smtp("EHLO client.test");
         }
     }
 
     /** The reply to {@code MAIL FROM:<sender>}. */
     static String mailFrom(Installation t, String sender) throws Exception {
-        try (Talk talk = greeted(t)) {
+        try (Talk talk = greeted(t.smtpPort)) {
             assertTrue(talk.smtp("EHLO client.test").startsWith("250"));
             return talk.smtp("MAIL FROM:<" + sender + ">");
         }
@@ -50,7 +51,7 @@ final class Smtp {
 
     /** The reply to each RCPT of one transaction from {@code sender}. */
     static List<String> replies(Installation t, String sender, String... recipients) throws Exception {
-        try (Talk talk = greeted(t)) {
+        try (Talk talk = greeted(t.smtpPort)) {
             assertTrue(talk.smtp("EHLO client.test").startsWith("250"));
             assertEquals("250 2.1.0 ok", talk.smtp("MAIL FROM:<" + sender + ">"));
             List<String> replies = new ArrayList<>();
@@ -68,7 +69,7 @@ final class Smtp {
 
     /** The subject of the certificate STARTTLS presents, to a client that names {@code sni} (or no host). */
     static String certificate(Installation t, Optional<String> sni) throws Exception {
-        try (Talk talk = greeted(t)) {
+        try (Talk talk = greeted(t.smtpPort)) {
             assertTrue(talk.smtp("EHLO client.test").contains("STARTTLS"));
             assertTrue(talk.smtp("STARTTLS").startsWith("220"));
             return Talk.name(talk.tls(sni));
@@ -77,7 +78,7 @@ final class Smtp {
 
     /** The AUTH line of EHLO inside TLS (AUTH is offered only there). */
     static String authLine(Installation t) throws Exception {
-        try (Talk talk = greeted(t)) {
+        try (Talk talk = greeted(t.smtpPort)) {
             talk.smtp("EHLO client.test");
             assertTrue(talk.smtp("STARTTLS").startsWith("220"));
             talk.tls(Optional.empty());
@@ -88,7 +89,7 @@ final class Smtp {
 
     /** Queues a short message from {@code sender} and returns its queue id: delivery starts on it at once. */
     static String queue(Installation t, String sender, String... recipients) throws Exception {
-        try (Talk talk = greeted(t)) {
+        try (Talk talk = greeted(t.smtpPort)) {
             assertTrue(talk.smtp("EHLO client.test").startsWith("250"));
             assertEquals("250 2.1.0 ok", talk.smtp("MAIL FROM:<" + sender + ">"));
             for (String recipient : recipients) {
@@ -106,21 +107,34 @@ final class Smtp {
 
     /** Sends {@code message} (CRLF lines, its header first) from outside and returns the reply to its final dot. */
     static String message(Installation t, String sender, String recipient, String message) throws Exception {
-        try (Talk talk = greeted(t)) {
+        return message(t.smtpPort, sender, recipient, message);
+    }
+
+    /** As {@link #message(Installation, String, String, String)}, to the smtpd at 127.0.0.1:{@code port}. */
+    public static String message(int port, String sender, String recipient, String message) throws Exception {
+        try (Talk talk = greeted(port)) {
             assertTrue(talk.smtp("EHLO client.test").startsWith("250"));
-            assertEquals("250 2.1.0 ok", talk.smtp("MAIL FROM:<" + sender + ">"));
-            assertEquals("250 2.1.5 ok", talk.smtp("RCPT TO:<" + recipient + ">"), recipient);
-            assertTrue(talk.smtp("DATA").startsWith("354"));
-            talk.send(message + ".");
-            String reply = talk.reply();
+            String reply = transaction(talk, sender, recipient, message);
             talk.smtp("QUIT");
             return reply;
         }
     }
 
-    /** A new connection, its 220 greeting read. */
-    private static Talk greeted(Installation t) throws Exception {
-        Talk talk = Talk.to(t.smtpPort);
+    /**
+     * One transaction of {@code message} (CRLF lines, its header first, no line starting with a dot) on a session
+     * past EHLO, and AUTH where it needs one; returns the reply to the final dot.
+     */
+    public static String transaction(Talk talk, String sender, String recipient, String message) throws IOException {
+        assertEquals("250 2.1.0 ok", talk.smtp("MAIL FROM:<" + sender + ">"));
+        assertEquals("250 2.1.5 ok", talk.smtp("RCPT TO:<" + recipient + ">"), recipient);
+        assertTrue(talk.smtp("DATA").startsWith("354"));
+        talk.send(message + ".");
+        return talk.reply();
+    }
+
+    /** A new connection to 127.0.0.1:{@code port}, its 220 greeting read. */
+    public static Talk greeted(int port) throws Exception {
+        Talk talk = Talk.to(port);
         String greeting = talk.reply();
         if (!greeting.startsWith("220")) {
             talk.close();

@@ -25,7 +25,7 @@ import javax.net.ssl.X509TrustManager;
  * reports the certificate the server presented (any is accepted: the test asks which one, not whether to trust
  * it).
  */
-final class Talk implements AutoCloseable {
+public final class Talk implements AutoCloseable {
 
     private Socket socket;
     private InputStream in;
@@ -91,7 +91,7 @@ final class Talk implements AutoCloseable {
     }
 
     /** Sends an SMTP command and returns its whole reply. */
-    String smtp(String command) throws IOException {
+    public String smtp(String command) throws IOException {
         send(command);
         return reply();
     }
@@ -103,7 +103,7 @@ final class Talk implements AutoCloseable {
     }
 
     /** Starts TLS on this connection (after the server's go-ahead) and returns the certificate it presented. */
-    X509Certificate tls(Optional<String> sni) throws Exception {
+    public X509Certificate tls(Optional<String> sni) throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(null, new TrustManager[] {new AnyCertificate()}, null);
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(socket, "127.0.0.1", socket.getPort(),
