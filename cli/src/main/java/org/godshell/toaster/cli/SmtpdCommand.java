@@ -123,7 +123,8 @@ final class SmtpdCommand implements Callable<Integer> {
             MessageChecks checks = new MailAuthentication(authentication, keys::signingKeys,
                     Forwarding.of(users, LocalDelivery.MAX_HOPS),
                     new MessageMemory(MessageMemory.DEFAULT_BYTES), Clock.systemUTC());
-            SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, Recipients.of(users), checks, log);
+            SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, Recipients.of(users), checks,
+                    log);
             log.event("-", tls.server().isPresent()
                     ? "STARTTLS offered with " + control.path(ControlFiles.SERVERCERT_PEM)
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");

@@ -27,8 +27,9 @@ import org.godshell.toaster.supervise.Supervisor;
 /**
  * The health of an installed toaster, as findings: its version and names, its daemons (systemd's units where
  * the installer wrote them: each enabled and active; else {@code toaster start}'s pid files), every port its
- * control files name held by it, who may relay without logging in ({@link Relaying}), the owners and modes of what the daemons read and write ({@link Layout}), its
- * certificate, and what DNS says about its names. Reads only.
+ * control files name held by it, who may relay without logging in ({@link Relaying}), the owners and modes of
+ * what the daemons read and write ({@link Layout}), its certificate, and what DNS says about its names. Reads
+ * only.
  *
  * @param prefix  the installation, absolute and real
  * @param names   its host name and domain

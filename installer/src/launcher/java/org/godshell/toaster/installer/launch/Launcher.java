@@ -34,7 +34,8 @@ public final class Launcher {
                     + " (" + here + "), and none newer was found in /usr/lib/jvm.\n"
                     + "  Get one, for example:\n"
                     + "    Debian 13 / Ubuntu 24.04:  apt install openjdk-21-jre-headless\n"
-                    + "    Debian 12:                 a Temurin 21 package from https://adoptium.net/installation/linux/\n"
+                    + "    Debian 12:                 a Temurin 21 package from "
+                    + "https://adoptium.net/installation/linux/\n"
                     + "  Then run it with that Java: /usr/lib/jvm/<that java>/bin/java -jar toaster-installer.jar");
             System.exit(PREFLIGHT_FAILED);
         }

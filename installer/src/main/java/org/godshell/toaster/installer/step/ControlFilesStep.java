@@ -13,10 +13,11 @@ import org.godshell.toaster.layout.Daemons;
 
 /**
  * The host's own control files: {@code me}, {@code tcp.smtp} (local clients get the light plugin set and relay
- * unless {@code --no-loopback-relay}; everyone else gets the default set and may only send to our domains), and one {@code listen-*} file per
- * service of the mode, {@code wikieditors} naming the first mailbox, and {@code wikiurl} when the wiki sits behind
- * the admin's web server ({@code --no-wiki-ports}; then {@code listen-https} goes, as long as the admin did not
- * edit it). {@code rcpthosts} is written by {@code toaster domain add} in {@link DomainStep}.
+ * unless {@code --no-loopback-relay}; everyone else gets the default set and may only send to our domains), one
+ * {@code listen-*} file per service of the mode, {@code wikieditors} naming the first mailbox, and {@code wikiurl}
+ * when the wiki sits behind the admin's web server ({@code --no-wiki-ports}; then {@code listen-https} goes, as
+ * long as the admin did not edit it). {@code rcpthosts} is written by {@code toaster domain add} in
+ * {@link DomainStep}.
  */
 final class ControlFilesStep implements Step {
 

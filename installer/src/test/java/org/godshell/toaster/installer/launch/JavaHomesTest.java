@@ -43,7 +43,8 @@ class JavaHomesTest {
     @Test
     void theNewestHomeOfAtLeastTheMinimumWins() throws Exception {
         home("java-17-openjdk-amd64", "JAVA_VERSION=\"17.0.15\"\n", true);
-        Path temurin21 = home("temurin-21-jre-amd64", "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"21.0.5\"\n", true);
+        Path temurin21 = home("temurin-21-jre-amd64", "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"21.0.5\"\n",
+                true);
         assertEquals(temurin21.toFile(), JavaHomes.newest(jvm.toFile(), 21));
         Path temurin25 = home("temurin-25-jdk-amd64", "JAVA_VERSION=\"25.0.1\"\n", true);
         assertEquals(temurin25.toFile(), JavaHomes.newest(jvm.toFile(), 21));
