@@ -1,18 +1,18 @@
 package org.godshell.toaster.config;
 
-import java.io.IOException;
+
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
+
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
+
+
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -33,11 +33,6 @@ public final class Controls implements Reads {
     private final Consumer<String> log;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** What a file looked like when it was read; any difference means read again. */
-    private record Stamp(Object fileKey, FileTime modified, long size, Set<PosixFilePermission> permissions) {
-        static final Stamp ABSENT = new Stamp(null, FileTime.fromMillis(0), -1, Set.of());
-    }
-
     /**
      * A parsed value. Its identity is its version: {@link Live} rebuilds what it made from a file when the
      * file's {@code Parsed} is another object.
@@ -50,7 +45,7 @@ public final class Controls implements Reads {
         }
     }
 
-    private record Entry(Stamp stamp, Parsed parsed) {
+    private record Entry(FileStamp stamp, Parsed parsed) {
     }
 
     /** {@code log}: where a kept-back bad edit is reported. */
@@ -97,7 +92,8 @@ public final class Controls implements Reads {
 
     private Parsed current(Key<?> key) throws ConfigException {
         Path file = path(key);
-        Stamp now = stamp(file);
+        // Taken before the read: a file that changes while it is read has another stamp at the next look.
+        FileStamp now = FileStamp.of(file);
         Entry known = entries.get(key.name());
         if (known != null && known.stamp().equals(now)) {
             return known.parsed();
@@ -125,18 +121,4 @@ public final class Controls implements Reads {
         return lines.isEmpty() ? Optional.empty() : Optional.of(key.parser().parse(file, lines.get()));
     }
 
-    /**
-     * Taken before the read: if the file changes while it is read, the next look sees another stamp and reads
-     * again. An unreadable file gets a stamp of its own so that the read reports why.
-     */
-    private static Stamp stamp(Path file) {
-        try {
-            PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
-            return new Stamp(a.fileKey(), a.lastModifiedTime(), a.size(), a.permissions());
-        } catch (NoSuchFileException e) {
-            return Stamp.ABSENT;
-        } catch (IOException | UnsupportedOperationException e) {
-            return new Stamp(e.toString(), FileTime.fromMillis(0), -2, Set.of());
-        }
-    }
 }

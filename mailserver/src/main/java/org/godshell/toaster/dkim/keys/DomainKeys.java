@@ -1,11 +1,11 @@
 package org.godshell.toaster.dkim.keys;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+
+
+
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
+
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +14,15 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.godshell.toaster.config.FileStamp;
 import org.godshell.toaster.dkim.SigningKey;
 import org.godshell.toaster.users.Address;
 import org.godshell.toaster.users.UserStoreException;
 
 /**
  * The keys each domain signs with, for the signing step, which asks once per message: a domain's files are read
- * when first asked for and again only when the {@code selectors} file or an active key file changes (inode, size
- * or modification time), so {@code toaster dkim rotate --activate} applies at the next message without a restart
+ * when first asked for and again only when the {@code selectors} file or an active key file changes
+ * ({@link FileStamp}: inode, size, time, owner or mode), so {@code toaster dkim rotate --activate} applies at the next message without a restart
  * and an unchanged domain costs a few {@code stat}s.
  *
  * <p>The toaster's reload rule ({@code config.Controls}): the first read of a domain is strict (a bad file is a
@@ -36,16 +37,11 @@ public final class DomainKeys {
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final ReentrantLock reading = new ReentrantLock();
 
-    /** What a file looked like when it was read; any difference means read again. */
-    private record Stamp(Object fileKey, FileTime modified, long size) {
-        static final Stamp ABSENT = new Stamp(null, FileTime.fromMillis(0), -1);
-    }
-
     /**
      * A domain's last read: the stamps of the files it read, the keys in use (null before a good read) and, when
      * there is no good read, why.
      */
-    private record Entry(Map<Path, Stamp> stamps, List<SigningKey> keys, DkimKeysException failure) {
+    private record Entry(Map<Path, FileStamp> stamps, List<SigningKey> keys, DkimKeysException failure) {
     }
 
     /** @param log where a kept-back bad edit is reported */
@@ -69,7 +65,7 @@ public final class DomainKeys {
         }
         Path dir = domains.resolve(name).resolve(StoreFiles.DIRECTORY);
         Path file = dir.resolve(StoreFiles.SELECTORS);
-        if (stamp(file).equals(Stamp.ABSENT)) {
+        if (FileStamp.of(file).equals(FileStamp.ABSENT)) {
             entries.remove(name);
             return List.of();
         }
@@ -93,14 +89,14 @@ public final class DomainKeys {
     }
 
     private Entry read(String domain, Path dir, Entry last) {
-        Map<Path, Stamp> stamps = new LinkedHashMap<>();
+        Map<Path, FileStamp> stamps = new LinkedHashMap<>();
         try {
             Path file = dir.resolve(StoreFiles.SELECTORS);
-            stamps.put(file, stamp(file));                  // taken before the read: a change meanwhile shows next time
+            stamps.put(file, FileStamp.of(file));                  // taken before the read: a change meanwhile shows next time
             List<SigningKey> keys = new ArrayList<>();
             for (Selector selector : StoreFiles.selectors(file).in(KeyState.ACTIVE)) {
                 Path key = dir.resolve(selector.name() + StoreFiles.KEY_SUFFIX);
-                stamps.put(key, stamp(key));
+                stamps.put(key, FileStamp.of(key));
                 keys.add(new SigningKey(selector.name(), StoreFiles.key(dir, selector)));
             }
             return new Entry(stamps, List.copyOf(keys), null);
@@ -114,22 +110,11 @@ public final class DomainKeys {
     }
 
     private static boolean changed(Entry entry) {
-        for (Map.Entry<Path, Stamp> file : entry.stamps().entrySet()) {
-            if (!stamp(file.getKey()).equals(file.getValue())) {
+        for (Map.Entry<Path, FileStamp> file : entry.stamps().entrySet()) {
+            if (!FileStamp.of(file.getKey()).equals(file.getValue())) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Stamp stamp(Path file) {
-        try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            return new Stamp(a.fileKey(), a.lastModifiedTime(), a.size());
-        } catch (NoSuchFileException e) {
-            return Stamp.ABSENT;
-        } catch (IOException | UnsupportedOperationException e) {
-            return new Stamp(e.toString(), FileTime.fromMillis(0), -2);     // unreadable: read to say why
-        }
     }
 }

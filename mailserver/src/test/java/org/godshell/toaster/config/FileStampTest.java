@@ -1,0 +1,44 @@
+package org.godshell.toaster.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What makes a daemon read a file again: any change of content, identity, time, owner or mode. */
+class FileStampTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aSameSizeEditAModeFixAndAReplacementEachChangeTheStamp() throws Exception {
+        Path file = dir.resolve("f");
+        Files.writeString(file, "one\n");
+        FileTime time = FileTime.fromMillis(1_700_000_000_000L);
+        Files.setLastModifiedTime(file, time);
+        FileStamp first = FileStamp.of(file);
+        assertEquals(first, FileStamp.of(file), "nothing changed, nothing to read");
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        FileStamp moded = FileStamp.of(file);
+        assertNotEquals(first, moded, "a chmod (doctor --fix) can make a file readable");
+
+        Path replacement = dir.resolve("f.new");
+        Files.writeString(replacement, "two\n");
+        Files.setPosixFilePermissions(replacement, PosixFilePermissions.fromString("rw-------"));
+        Files.setLastModifiedTime(replacement, time);
+        Files.move(replacement, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertNotEquals(moded, FileStamp.of(file), "same size, time and mode, another inode");
+    }
+
+    @Test
+    void aMissingFileIsAbsent() {
+        assertEquals(FileStamp.ABSENT, FileStamp.of(dir.resolve("missing")));
+    }
+}
