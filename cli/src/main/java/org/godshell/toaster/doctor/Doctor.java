@@ -15,6 +15,7 @@ import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.Key;
+import org.godshell.toaster.dmarc.PublicSuffixes;
 import org.godshell.toaster.hostcheck.DnsCheck;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.hostcheck.PortCheck;
@@ -84,10 +85,10 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
     static List<Finding> controlFiles(Path control) {
         Controls files = Controls.once(control);
         List<Finding> bad = new ArrayList<>();
-        for (Key<?> key : ControlFiles.ALL) {
-            if (key.shape() == Key.Shape.OWN) {
-                continue;
-            }
+        List<Key<?>> keys = new ArrayList<>(ControlFiles.ALL.stream().filter(key -> key.shape() != Key.Shape.OWN)
+                .toList());
+        keys.add(PublicSuffixes.KEY);       // an own-reader row of the table whose reader the checks share
+        for (Key<?> key : keys) {
             try {
                 files.get(key);
             } catch (ConfigException e) {

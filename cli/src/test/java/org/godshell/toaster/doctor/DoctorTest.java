@@ -137,6 +137,16 @@ class DoctorTest {
                 + ":1: ")), lines.toString());
     }
 
+    /** The Public Suffix List has a reader of its own (DMARC's), and doctor asks it like the others. */
+    @Test
+    void aBrokenPublicSuffixListIsAFailureToo() throws Exception {
+        Path root = healthy();
+        Files.writeString(root.resolve("control/publicsuffixlist"), "<html>not a list</html>\n");
+        List<String> lines = lines(new Doctor(root, NAMES, new PortCheck(proc), Optional.empty(), Optional.empty()));
+        assertTrue(lines.stream().anyMatch(line -> line.startsWith("  FAILED   "
+                + root.resolve("control/publicsuffixlist") + ":1: ")), lines.toString());
+    }
+
     /** An unprivileged install as the installer leaves it: the places of the layout, with their owners and modes. */
     private Path healthy() throws Exception {
         Path root = prefix.toRealPath();
