@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.godshell.toaster.authres.DeliveredFields;
 import org.godshell.toaster.dkim.SignatureTags;
 import org.godshell.toaster.dkim.TagList;
+import org.godshell.toaster.dns.DkimZone;
 import org.godshell.toaster.dns.FixtureDns;
 import org.godshell.toaster.reload.Admin;
 import org.godshell.toaster.reload.Edits;
@@ -42,7 +44,7 @@ class AuthFlowTest {
     private static final List<AutoCloseable> started = new ArrayList<>();
     private static Peer sender;
     private static Peer receiver;
-    private static List<Zone.Key> published;
+    private static List<DkimZone.Key> published;
 
     @BeforeAll
     static void start() throws Exception {
@@ -55,7 +57,7 @@ class AuthFlowTest {
         sender = Peer.start(temp.resolve("sender"), "mx.sender.test", USER, dns,
                 Map.of("smtproutes", "receiver.test:[127.0.0.1]:" + receiver.smtpPort + "\n"));
         started.add(sender);
-        published = Zone.publishDkim(dns, Admin.toaster(sender.prefix, "dns", "--domain", "sender.test"));
+        published = DkimZone.publishDkim(dns, Admin.toaster(sender.prefix, "dns", "--domain", "sender.test"));
         assertEquals(List.of("ed25519", "rsa"), published.stream().map(AuthFlowTest::keyType).sorted().toList(),
                 "toaster domain add makes an RSA and an Ed25519 key, and toaster dns prints both");
     }
@@ -81,12 +83,12 @@ class AuthFlowTest {
         assertTrue(queued.startsWith("250 "), queued);
 
         String message = receiver.delivered(RECIPIENT, "", subject);
-        List<String> results = Header.results(message, receiver.me);
-        assertEquals("pass", Header.result(results, "spf"), message);
-        assertEquals("pass", Header.result(results, "dmarc"), message);
-        List<String> signatures = Header.values(message, "DKIM-Signature");
+        List<String> results = DeliveredFields.results(message, receiver.me);
+        assertEquals("pass", DeliveredFields.result(results, "spf"), message);
+        assertEquals("pass", DeliveredFields.result(results, "dmarc"), message);
+        List<String> signatures = DeliveredFields.values(message, "DKIM-Signature");
         assertEquals(published.size(), signatures.size(), message);
-        for (Zone.Key key : published) {
+        for (DkimZone.Key key : published) {
             assertTrue(results.stream().map(part -> List.of(part.split(" "))).anyMatch(words -> words.getFirst()
                     .equals("dkim=pass") && words.contains("header.d=sender.test")
                     && words.contains("header.s=" + key.selector())), "a pass for " + key.selector() + " in " + results);
@@ -123,9 +125,9 @@ class AuthFlowTest {
     /** The forgery with {@code subject} is in the recipient's Junk, with dmarc=fail, and not in the inbox. */
     private static void assertJunked(String subject) throws Exception {
         String message = receiver.delivered(RECIPIENT, ".Junk", "Subject: " + subject);
-        List<String> results = Header.results(message, receiver.me);
-        assertEquals("fail", Header.result(results, "dmarc"), message);
-        assertEquals("none", Header.result(results, "dkim"), message);
+        List<String> results = DeliveredFields.results(message, receiver.me);
+        assertEquals("fail", DeliveredFields.result(results, "dmarc"), message);
+        assertEquals("none", DeliveredFields.result(results, "dkim"), message);
         assertFalse(receiver.holds(RECIPIENT, "", "Subject: " + subject), "not in the inbox too");
     }
 
@@ -141,7 +143,7 @@ class AuthFlowTest {
         }
     }
 
-    private static String keyType(Zone.Key key) {
+    private static String keyType(DkimZone.Key key) {
         try {
             return key.keyType();
         } catch (Exception e) {

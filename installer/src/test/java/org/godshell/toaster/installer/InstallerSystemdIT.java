@@ -133,6 +133,10 @@ class InstallerSystemdIT {
             // 3. The admin's first command, as root (Quick start): the new user gets mail and logs in.
             userAddedByRootGetsMail();
 
+            // 3b. The admin's mail leaves signed by the keys the installer made, and passes DKIM, SPF and DMARC at a
+            // second toaster; a forgery of the domain is refused there (issue 19).
+            SignedMailFlow.run(this::sh, admin, password.group(1));
+
             // 4. Stop (inactive, never failed, the system not degraded by us), start, restart; a crash restarts.
             stopStartRestartAndCrash();
 

@@ -45,29 +45,44 @@ final class MailClient {
     static String send(int port, Tls tls, String user, String password, String from, String to, String subject)
             throws IOException {
         MailClient client = new MailClient();
-        try (Socket socket = client.connect(port, tls == Tls.IMPLICIT)) {
-            client.expect("220");
-            client.command("EHLO client.example.test", "250");
+        client.transaction(port, tls, user, password, from, from, to, subject, "250");
+        return client.transcript.toString();
+    }
+
+    /**
+     * Sends, without TLS or login, a message whose From field names {@code fromField} while the envelope sender
+     * is {@code from}, and returns the reply to its final dot, which must start with {@code code}.
+     */
+    static String sendAs(int port, String from, String fromField, String to, String subject, String code)
+            throws IOException {
+        return new MailClient().transaction(port, Tls.NONE, null, null, from, fromField, to, subject, code);
+    }
+
+    private String transaction(int port, Tls tls, String user, String password, String from, String fromField,
+            String to, String subject, String code) throws IOException {
+        try (Socket socket = connect(port, tls == Tls.IMPLICIT)) {
+            expect("220");
+            command("EHLO client.example.test", "250");
             Socket session = socket;
             if (tls == Tls.STARTTLS) {
-                client.command("STARTTLS", "220");
-                session = client.secure(socket, port);
-                client.command("EHLO client.example.test", "250");
+                command("STARTTLS", "220");
+                session = secure(socket, port);
+                command("EHLO client.example.test", "250");
             }
             if (user != null) {
-                client.command("AUTH PLAIN " + Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
+                command("AUTH PLAIN " + Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                         .getBytes(StandardCharsets.UTF_8)), "235");
             }
-            client.command("MAIL FROM:<" + from + ">", "250");
-            client.command("RCPT TO:<" + to + ">", "250");
-            client.command("DATA", "354");
-            client.command("From: <" + from + ">\r\nTo: <" + to + ">\r\nSubject: " + subject
-                    + "\r\n\r\nsent by the systemd container test\r\n.", "250");
-            client.command("QUIT", "221");
+            command("MAIL FROM:<" + from + ">", "250");
+            command("RCPT TO:<" + to + ">", "250");
+            command("DATA", "354");
+            String reply = command("From: <" + fromField + ">\r\nTo: <" + to + ">\r\nSubject: " + subject
+                    + "\r\n\r\nsent by the systemd container test\r\n.", code);
+            command("QUIT", "221");
             session.close();
-            return client.transcript.toString();
+            return reply;
         } catch (IOException | GeneralSecurityException e) {
-            throw new IOException("SMTP on port " + port + " failed: " + e.getMessage() + "\n" + client.transcript, e);
+            throw new IOException("SMTP on port " + port + " failed: " + e.getMessage() + "\n" + transcript, e);
         }
     }
 

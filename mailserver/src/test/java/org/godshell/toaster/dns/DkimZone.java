@@ -1,4 +1,4 @@
-package org.godshell.toaster.authflow;
+package org.godshell.toaster.dns;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,14 +6,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.godshell.toaster.dkim.DkimError;
 import org.godshell.toaster.dkim.TagList;
-import org.godshell.toaster.dns.FixtureDns;
 
 /**
- * What the sender's admin publishes: the DKIM lines of {@code toaster dns}, as they would go into a zone file,
+ * What a toaster's admin publishes: the DKIM lines of {@code toaster dns}, as they would go into a zone file,
  * put into the fixture DNS unchanged (a value over 255 characters is already cut into strings, RFC 1035
  * §3.3.14).
  */
-final class Zone {
+public final class DkimZone {
 
     /** {@code NAME. TXT "..." "..."   (state)}, the way DkimRecords prints a key. */
     private static final Pattern DKIM_LINE = Pattern.compile(
@@ -23,19 +22,19 @@ final class Zone {
     private static final int MAX_RECORD = 4096;
 
     /** One published key: its selector and the TXT record's strings. */
-    record Key(String selector, List<String> strings) {
+    public record Key(String selector, List<String> strings) {
 
         /** The record's k= tag, rsa when it has none (RFC 6376 §3.6.1; RFC 8463 adds ed25519). */
-        String keyType() throws DkimError {
+        public String keyType() throws DkimError {
             return TagList.parse(String.join("", strings), MAX_RECORD).get("k").orElse("rsa");
         }
     }
 
-    private Zone() {
+    private DkimZone() {
     }
 
     /** Publishes in {@code dns} every DKIM record in {@code toasterDns} (the output of {@code toaster dns}). */
-    static List<Key> publishDkim(FixtureDns dns, String toasterDns) {
+    public static List<Key> publishDkim(FixtureDns dns, String toasterDns) {
         List<Key> keys = new ArrayList<>();
         for (String line : toasterDns.lines().toList()) {
             Matcher record = DKIM_LINE.matcher(line);
