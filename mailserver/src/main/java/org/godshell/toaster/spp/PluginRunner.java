@@ -16,9 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs one plugin as its own process (qmail-spp.md §3): the session's variables are its whole environment (plus
  * {@code PATH} and {@code TOASTER_HOME}), stdin is {@code /dev/null} (in {@code [body]}, the message), stdout is
- * read as commands, stderr is kept
- * for the log. A plugin that outlives its timeout is killed with its children and fails; so does one that
- * prints more than {@link #MAX_OUTPUT} bytes.
+ * read as commands, stderr is kept for the log. A plugin that outlives its timeout is killed with its children
+ * and fails; so does one that prints more than {@link #MAX_OUTPUT} bytes.
  */
 public final class PluginRunner {
 

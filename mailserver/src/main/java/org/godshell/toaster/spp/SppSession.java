@@ -85,7 +85,7 @@ public final class SppSession {
                     case Command.Unset unset -> environment.remove(unset.name());
                     case Command.Header header -> headersFor(section).add(header.line());
                     case Command.Change change -> address = Optional.of(change.address());
-                    case Command.Quarantine quarantine -> quarantined(plugin, quarantine.note());
+                    case Command.Quarantine junk -> quarantined(plugin, junk.note());
                 }
             }
         }
