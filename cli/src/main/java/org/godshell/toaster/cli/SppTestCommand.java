@@ -1,8 +1,10 @@
 package org.godshell.toaster.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.smtp.Mailbox;
 import org.godshell.toaster.smtp.PathException;
 import org.godshell.toaster.smtp.PathParser;
+import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.smtp.Reply;
 import org.godshell.toaster.spp.HookResult;
 import org.godshell.toaster.spp.Section;
@@ -29,10 +32,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code toaster spp test}: runs the configured plugins for a made-up session, as the server would (same rule,
  * same file, same environment, same order), and prints each plugin's output, stderr and exit, and each
- * command's verdict. Nothing is sent anywhere and nothing is queued; the plugins themselves do run.
+ * command's verdict; with {@code --message}, the {@code [body]} section over a file ({@link SppTestMessage}).
+ * Nothing is sent anywhere and nothing is queued; the plugins themselves do run.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run the plugins for a simulated session and show what each printed and what was decided.")
+        description = {"Run the plugins for a simulated session and show what each printed and what was decided.",
+            "With --message, also run [body] over a message file; the server's own checks (DKIM, SPF, DMARC) do "
+                + "not run then, so SMTPSPF and the other verdict variables are not set."})
 final class SppTestCommand implements Callable<Integer> {
 
     @Spec
@@ -57,6 +63,14 @@ final class SppTestCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Also run the [data] plugins, after the recipients.")
     private boolean data;
 
+    @Option(names = "--message", paramLabel = "FILE", description = "Then send FILE as the message (needs --from "
+            + "and an accepted --rcpt) and run the [body] plugins over it, without the server's DKIM, SPF and "
+            + "DMARC checks.")
+    private Path message;
+
+    /** The recipients the simulated session got accepted, in order: SMTPRCPTTOALL. */
+    private final List<String> accepted = new ArrayList<>();
+
     private PrintWriter out;
 
     @Override
@@ -71,6 +85,16 @@ final class SppTestCommand implements Callable<Integer> {
             client = InetAddress.getByName(ip);
         } catch (UnknownHostException e) {
             err.println("toaster spp test: --ip " + ip + " is not an IP address");
+            return 2;
+        }
+        if (message != null && (from == null || recipients.isEmpty())) {
+            err.println("toaster spp test: --message needs --from and at least one --rcpt: a message has a sender "
+                    + "and recipients");
+            return 2;
+        }
+        Optional<String> unusable = message == null ? Optional.empty() : SppTestMessage.problem(message);
+        if (unusable.isPresent()) {
+            err.println("toaster spp test: --message " + unusable.get());
             return 2;
         }
         try {
@@ -94,17 +118,23 @@ final class SppTestCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("toaster spp test: " + e.getMessage());
             return 1;
+        } catch (IOException e) {
+            err.println("toaster spp test: cannot read the message: " + e.getMessage());
+            return 1;
         }
     }
 
-    /** The session in the server's order; false when the simulated client was refused along the way. */
-    private boolean simulate(SmtpConfig config, SppSession spp, Map<String, String> env) {
-        if (!step("connect", spp, Section.CONNECTION)) {
+    /**
+     * The session in the server's order; false when the simulated client was refused along the way, or its
+     * message was.
+     */
+    private boolean simulate(SmtpConfig config, SppSession spp, Map<String, String> env) throws IOException {
+        if (step("connect", spp, Section.CONNECTION).isEmpty()) {
             return false;
         }
         if (helo != null) {
             env.put("SMTPHELOHOST", helo);
-            if (!step("HELO " + helo, spp, Section.HELO)) {
+            if (step("HELO " + helo, spp, Section.HELO).isEmpty()) {
                 return false;
             }
         }
@@ -114,24 +144,35 @@ final class SppTestCommand implements Callable<Integer> {
         env.put("SMTPMAILFROM", from);
         env.put("SMTPRCPTCOUNT", "0");
         env.put("SMTPRCPTCOUNTALL", "0");
-        if (!step("MAIL FROM:<" + from + ">", spp, Section.MAIL)) {
+        if (step("MAIL FROM:<" + from + ">", spp, Section.MAIL).isEmpty()) {
             return false;
         }
-        int accepted = 0;
         for (int i = 0; i < recipients.size(); i++) {
             String rcpt = recipients.get(i);
             env.put("SMTPRCPTTO", rcpt);
-            env.put("SMTPRCPTCOUNT", Integer.toString(accepted));
+            env.put("SMTPRCPTCOUNT", Integer.toString(accepted.size()));
             env.put("SMTPRCPTCOUNTALL", Integer.toString(i + 1));
             env.put("SMTPRCPTHOSTSOK", hostsOk(config, env, rcpt) ? "1" : "0");
-            if (step("RCPT TO:<" + rcpt + ">", spp, Section.RCPT)) {
-                accepted++;
+            Optional<HookResult.Proceed> proceed = step("RCPT TO:<" + rcpt + ">", spp, Section.RCPT);
+            if (proceed.isPresent() && (env.get("SMTPRCPTHOSTSOK").equals("1") || proceed.get().skipChecks())) {
+                accepted.add(proceed.get().address().orElse(rcpt));
+            } else if (proceed.isPresent()) {
+                out.println("  => then refused by the server's rcpthosts check: "
+                        + Replies.NOT_IN_RCPTHOSTS.toWire(true).strip());
             }
         }
-        if (data) {
-            step("DATA", spp, Section.DATA);
+        if (message == null) {
+            if (data) {
+                step("DATA", spp, Section.DATA);
+            }
+            return true;
         }
-        return true;
+        if (accepted.isEmpty()) {
+            out.println("=> no recipient accepted: there is no message for the [body] plugins");
+            return false;
+        }
+        return step("DATA", spp, Section.DATA).isPresent()
+                && SppTestMessage.run(out, spp, config.databytes(), message, List.copyOf(accepted));
     }
 
     private static boolean hostsOk(SmtpConfig config, Map<String, String> env, String rcpt) {
@@ -146,15 +187,16 @@ final class SppTestCommand implements Callable<Integer> {
 
     /**
      * One command: an earlier L line's refusal if there is one (then no plugin runs, as in the server), else the
-     * section's plugins; prints what was decided. True when the command would go on to the server's own checks.
+     * section's plugins; prints what was decided. Present when the command would go on to the server's own
+     * checks.
      */
-    private boolean step(String command, SppSession spp, Section section) {
+    private Optional<HookResult.Proceed> step(String command, SppSession spp, Section section) {
         out.println(command);
         Optional<Reply> later = section == Section.CONNECTION || section == Section.HELO ? Optional.empty()
                 : spp.laterRefusal(section);
         if (later.isPresent()) {
             out.println("  => refused by an earlier L line: " + later.get().toWire(false).strip());
-            return false;
+            return Optional.empty();
         }
         HookResult result = spp.run(section);
         String text = switch (result) {
@@ -165,7 +207,7 @@ final class SppTestCommand implements Callable<Integer> {
             case HookResult.Drop drop -> "disconnected without a reply";
         };
         out.println("  => " + text);
-        return result instanceof HookResult.Proceed;
+        return result instanceof HookResult.Proceed proceed ? Optional.of(proceed) : Optional.empty();
     }
 
     private void pluginLine(String line) {

@@ -96,8 +96,12 @@ final class Inbound {
                 + (arc.instances() > 0 ? " arc=" + arc.result().word() + arc.newest().map(hop -> ":" + hop.sealer())
                         .orElse("") : "") + (overridden ? " (a trusted sealer overrides the DMARC fail)" : "")
                 + sealed;
-        return overridden ? Judgement.accept(edits, Folder.INBOX, log)
-                : Enforcement.apply(settings.policy(), dmarc, edits, log);
+        Verdicts verdicts = new Verdicts(Optional.of(spf.result().word()),
+                Verdicts.bestDkim(signatures.stream().map(DkimVerdict::result).toList()),
+                Optional.of(dmarc.result().word()), Optional.of(arc.result().word()), dmarc.author(),
+                Verdicts.unfolded(field));
+        return (overridden ? Judgement.accept(edits, Folder.INBOX, log)
+                : Enforcement.apply(settings.policy(), dmarc, edits, log)).withVerdicts(verdicts);
     }
 
     /** The message as it will be stored and forwarded: our field on top, the forged ones gone. */

@@ -2,6 +2,7 @@ package org.godshell.toaster.msgauth;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.godshell.toaster.queue.Folder;
 import org.godshell.toaster.queue.HeaderEdits;
 
@@ -14,8 +15,11 @@ import org.godshell.toaster.queue.HeaderEdits;
  * @param folder the inbox or Junk, when it is accepted
  * @param why    for a refusal or a deferral, the reply's text after the enhanced code (printable ASCII)
  * @param log    the verdicts for the log, e.g. {@code dkim=pass:example.org spf=pass dmarc=pass}
+ * @param verdicts the checks' results for the [body] plugins: present for mail from outside, which is checked;
+ *                 empty for our own users' mail, which is signed instead
  */
-public record Judgement(Action action, HeaderEdits edits, Folder folder, String why, String log) {
+public record Judgement(Action action, HeaderEdits edits, Folder folder, String why, String log,
+        Optional<Verdicts> verdicts) {
 
     /** What smtpd answers after the final dot. */
     public enum Action { ACCEPT, REFUSE, DEFER }
@@ -29,6 +33,12 @@ public record Judgement(Action action, HeaderEdits edits, Folder folder, String 
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(why, "why");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(verdicts, "verdicts");
+    }
+
+    /** This judgement, with the verdicts it was reached from. */
+    Judgement withVerdicts(Verdicts found) {
+        return new Judgement(action, edits, folder, why, log, Optional.of(found));
     }
 
     /** Fields as signers write them, each ended by CRLF, as the queue takes them: without it (it adds its own). */
@@ -38,14 +48,14 @@ public record Judgement(Action action, HeaderEdits edits, Folder folder, String 
     }
 
     public static Judgement accept(HeaderEdits edits, Folder folder, String log) {
-        return new Judgement(Action.ACCEPT, edits, folder, "", log);
+        return new Judgement(Action.ACCEPT, edits, folder, "", log, Optional.empty());
     }
 
     public static Judgement refuse(String why, String log) {
-        return new Judgement(Action.REFUSE, HeaderEdits.NONE, Folder.INBOX, why, log);
+        return new Judgement(Action.REFUSE, HeaderEdits.NONE, Folder.INBOX, why, log, Optional.empty());
     }
 
     public static Judgement defer(String why, String log) {
-        return new Judgement(Action.DEFER, HeaderEdits.NONE, Folder.INBOX, why, log);
+        return new Judgement(Action.DEFER, HeaderEdits.NONE, Folder.INBOX, why, log, Optional.empty());
     }
 }

@@ -20,6 +20,8 @@ final class Unchecked {
         }
         String field = AuthenticationResults.field(me, List.of(new MethodResult("dkim", "none",
                 Optional.of("message too big to verify"), Optional.empty(), List.of())));
-        return Judgement.accept(HeaderEdits.add(field.substring(0, field.length() - 2)), Folder.INBOX, log);
+        return Judgement.accept(HeaderEdits.add(field.substring(0, field.length() - 2)), Folder.INBOX, log)
+                .withVerdicts(new Verdicts(Optional.empty(), "none", Optional.empty(), Optional.empty(),
+                        Optional.empty(), Verdicts.unfolded(field)));
     }
 }

@@ -6,7 +6,8 @@
  * one of our aliases forwards it elsewhere; for mail from our own users, a DKIM signature of the From domain
  * when it is one of ours with keys (and the login's own, when there is a login).
  * The results reach the queue as {@link org.godshell.toaster.queue.HeaderEdits}: the message is stored as
- * received and never copied.
+ * received and never copied; for mail from outside they also reach the {@code [body]} plugins, which smtpd runs
+ * next, as the words of {@link org.godshell.toaster.msgauth.Verdicts}.
  *
  * <p>What it must never do: say pass when a lookup failed (that is a temporary error, and smtpd answers 451);
  * sign a message whose From is not ours or that a client outside sent; hold more message bytes in memory than

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +67,33 @@ public final class Intake implements Closeable {
     public InputStream received() throws IOException {
         ensureWritable();
         return file.readBack(bodyOffset, file.size());
+    }
+
+    /**
+     * A read-only copy (mode 0400) of the bytes written to {@link #body()} so far, for programs that must read
+     * the message as a file of their own: {@code tmp/<pid>.<id>.copy}, beside the temp file, so that a copy a
+     * crash leaves behind is stale by the same rule as the temp file and deleted when the queue next opens
+     * ({@code queue.md}). Not fsynced: it is never a copy anyone relies on after a crash. The caller closes it,
+     * which deletes it; the intake does not.
+     *
+     * @throws IOException when it cannot be written in full (nothing is left behind then)
+     */
+    public MessageCopy copy() throws IOException {
+        ensureWritable();
+        Path copy = temp.resolveSibling(temp.getFileName() + ".copy");
+        long size;
+        try (InputStream in = received();
+                FileChannel out = FileChannel.open(copy, Queue.CREATE_COPY, Queue.permissions("r--------", copy))) {
+            size = in.transferTo(Channels.newOutputStream(out));
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return new MessageCopy(copy, size);
     }
 
     /** How many bytes were written to {@link #body()} so far: what {@link #received()} yields. */

@@ -35,6 +35,8 @@ public final class Queue implements Closeable {
     /** Read too: a checker reads the message back before the commit ({@link Intake#received()}). */
     private static final Set<OpenOption> CREATE = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
             StandardOpenOption.READ);
+    /** A message copy for readers ({@link Intake#copy()}): created here, never replacing a file. */
+    static final Set<OpenOption> CREATE_COPY = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
     private final Path tmp;
     private final Path mess;
@@ -218,7 +220,7 @@ public final class Queue implements Closeable {
         }
     }
 
-    private static FileAttribute<?>[] permissions(String mode, Path where) {
+    static FileAttribute<?>[] permissions(String mode, Path where) {
         if (!where.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }

@@ -17,8 +17,9 @@ import org.godshell.toaster.smtp.Reply;
 import org.godshell.toaster.spp.Section;
 
 /**
- * DATA (RFC 5321 §4.1.1.4): after 354 the body streams into the queue behind our Received header; 250 only once
- * the queue says the message is durable. Refusals found while reading (size, bare CR/LF, long lines, a loop, a
+ * DATA (RFC 5321 §4.1.1.4): after 354 the body streams into the queue behind our Received header; the whole
+ * message is checked (msgauth), then the [body] plugins run ({@link BodyHook}); 250 only once the queue says the
+ * message is durable. Refusals found while reading (size, bare CR/LF, long lines, a loop, a
  * failing disk) are answered after the whole body has been read, so the session stays in step with the client.
  */
 final class DataHandler implements Handler {
@@ -40,11 +41,13 @@ final class DataHandler implements Handler {
     }
 
     /**
-     * Reads the body from the session's reader (which may hold pipelined body bytes already) and queues it; returns the transaction's verdict.
+     * Reads the body from the session's reader (which may hold pipelined body bytes already), has it checked
+     * and, if the checks accept it, handed to the [body] plugins and queued ({@link BodyHook}); returns what
+     * the session does next: the reply to the final dot, or a close a plugin asked for.
      *
      * @throws IOException only when reading from the client fails (the session then ends)
      */
-    Reply receive(SessionContext session, CommandReader in) throws IOException {
+    Step receive(SessionContext session, CommandReader in) throws IOException {
         Transaction transaction = session.transaction().orElseThrow();
         Instant received = Instant.now();
         Intake intake = null;
@@ -61,45 +64,56 @@ final class DataHandler implements Handler {
         try {
             body.write(head(session, transaction, received));
             DataResult result = DataReader.read(in, body, session.config.databytes());
-            Reply reply = result.refusal()
-                    .orElse(result.receivedHeaders() >= MAX_HOPS ? Replies.LOOP : null);
-            String queueId = "-";
-            if (reply == null && body.failure().isPresent()) {
-                reply = storageFailure(body.failure().get());
+            Optional<Reply> refused = result.refusal();
+            if (refused.isEmpty() && result.receivedHeaders() >= MAX_HOPS) {
+                refused = Optional.of(Replies.LOOP);
             }
-            if (reply == null) {
-                try {
-                    Judgement judgement = session.checks.judge(new Arrival(session.client.getAddress(),
-                            session.heloHost(), transaction.senderAddress(), transaction.recipients().stream()
-                            .map(Mailbox::toString).toList(), session.trusted(), session.authenticatedUser()), intake,
-                            intake.receivedSize());
-                    if (!judgement.log().isEmpty()) {
-                        session.log.event(session.id, judgement.log());
-                    }
-                    reply = switch (judgement.action()) {
-                        case ACCEPT -> {
-                            queueId = intake.commit(judgement.edits(), judgement.folder()).value();
-                            yield Replies.queued(received.getEpochSecond(), queueId);
-                        }
-                        case REFUSE -> refusal(550, judgement.why());
-                        case DEFER -> refusal(451, judgement.why());
-                    };
-                } catch (IOException e) {
-                    reply = storageFailure(e);
-                } catch (RuntimeException e) {
-                    // A check that breaks must not lose the message or pass it unchecked: the client retries.
-                    session.log.event(session.id, "checks failed: " + e);
-                    reply = Replies.CHECKS_FAILED;
-                }
+            if (refused.isEmpty()) {
+                refused = body.failure().map(DataHandler::storageFailure);
             }
-            session.log.transaction(session, transaction, result.bytes(), queueId, Integer.toString(reply.code()));
-            return reply;
+            BodyHook.Outcome outcome = refused.isPresent() ? new BodyHook.Outcome(Step.respond(refused.get()), "-")
+                    : judged(session, transaction, intake, received);
+            session.log.transaction(session, transaction, result.bytes(), outcome.queueId(), code(outcome.step()));
+            return outcome.step();
         } finally {
             if (intake != null) {
                 intake.close();
             }
             session.finishTransaction();
         }
+    }
+
+    /** The checks' verdict on a message read whole, and what follows it. */
+    private static BodyHook.Outcome judged(SessionContext session, Transaction transaction, Intake intake,
+            Instant received) {
+        try {
+            Judgement judgement = session.checks.judge(new Arrival(session.client.getAddress(), session.heloHost(),
+                    transaction.senderAddress(), transaction.recipients().stream().map(Mailbox::toString).toList(),
+                    session.trusted(), session.authenticatedUser()), intake, intake.receivedSize());
+            if (!judgement.log().isEmpty()) {
+                session.log.event(session.id, judgement.log());
+            }
+            return switch (judgement.action()) {
+                case ACCEPT -> BodyHook.finish(session, transaction, intake, judgement, received);
+                case REFUSE -> new BodyHook.Outcome(Step.respond(refusal(550, judgement.why())), "-");
+                case DEFER -> new BodyHook.Outcome(Step.respond(refusal(451, judgement.why())), "-");
+            };
+        } catch (IOException e) {
+            return new BodyHook.Outcome(Step.respond(storageFailure(e)), "-");
+        } catch (RuntimeException e) {
+            // A check that breaks must not lose the message or pass it unchecked: the client retries.
+            session.log.event(session.id, "checks failed: " + e);
+            return new BodyHook.Outcome(Step.respond(Replies.CHECKS_FAILED), "-");
+        }
+    }
+
+    /** The transaction log's outcome: the reply's code, or {@code drop} for a plugin's {@code D}. */
+    private static String code(Step step) {
+        return switch (step) {
+            case Step.Respond respond -> Integer.toString(respond.reply().code());
+            case Step.Close close -> Integer.toString(close.reply().code());
+            default -> "drop";
+        };
     }
 
     /** Our Received field and the plugins' header lines: what goes before the client's data. */

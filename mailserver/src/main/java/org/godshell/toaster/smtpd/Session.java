@@ -185,12 +185,12 @@ final class Session implements Runnable, GracefulStop.Stoppable {
                 send(streams.out, data.goAhead());
                 receivingData = true;
                 streams.in.startDeadline(timeout);
-                Reply outcome = ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, streams.reader);
+                Step outcome = ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, streams.reader);
                 receivingData = false;
-                if (outcome.code() / 100 == 2) {
+                if (outcome instanceof Step.Respond respond && respond.reply().code() / 100 == 2) {
                     errors = 0;
                 }
-                write(streams.out, outcome);
+                return perform(outcome, streams, timeout);
             }
             case Step.Challenge challenge -> {
                 // RFC 4954 §4: one line answers a challenge; an over-long or broken one is malformed input.

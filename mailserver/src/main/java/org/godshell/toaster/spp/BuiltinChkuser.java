@@ -40,6 +40,13 @@ record BuiltinChkuser(String source, String text, UserStore store, ValidRcptTo v
         return "builtin:chkuser";
     }
 
+    /** Only [body] is refused: elsewhere it has always passed silently, and files that rely on that keep loading. */
+    @Override
+    public Optional<String> uselessIn(Section section) {
+        return section == Section.BODY ? Optional.of("builtin:chkuser checks each recipient at [rcpt]; put the "
+                + "line there") : Optional.empty();
+    }
+
     @Override
     public PluginRun run(Section section, Map<String, String> environment) {
         long start = System.nanoTime();

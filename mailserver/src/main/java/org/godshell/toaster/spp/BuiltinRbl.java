@@ -48,6 +48,13 @@ record BuiltinRbl(String source, String text, List<String> lists, Dns dns) imple
         return "builtin:rbl";
     }
 
+    /** Its verdict is an LR line, a refusal of later RCPTs: after the final dot there is no RCPT left. */
+    @Override
+    public Optional<String> uselessIn(Section section) {
+        return section == Section.BODY ? Optional.of("builtin:rbl refuses at RCPT time, which is over once the "
+                + "message has arrived; put it in [connection] or [mail]") : Optional.empty();
+    }
+
     @Override
     public PluginRun run(Section section, Map<String, String> environment) {
         long start = System.nanoTime();

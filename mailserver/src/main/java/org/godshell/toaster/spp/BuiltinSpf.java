@@ -49,6 +49,17 @@ record BuiltinSpf(String source, String text, Spf spf, boolean rejectSoftfail, b
         return "builtin:spf";
     }
 
+    /**
+     * Only [body] is refused: elsewhere it has always passed silently, and files that rely on that keep
+     * loading. The server checks SPF of every message from outside anyway; [body] plugins read it in
+     * {@code SMTPSPF}.
+     */
+    @Override
+    public Optional<String> uselessIn(Section section) {
+        return section == Section.BODY ? Optional.of("builtin:spf checks at [mail] and [helo]; after the final "
+                + "dot the server's own SPF result is in SMTPSPF: put the line in [mail]") : Optional.empty();
+    }
+
     @Override
     public PluginRun run(Section section, Map<String, String> environment) {
         long start = System.nanoTime();

@@ -1,5 +1,8 @@
 package org.godshell.toaster.spp;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One line of a plugin's output (qmail-spp.md §4), parsed. Texts that go to the client are checked here: they
  * must begin with a reply code, and a refusal ({@code E}, {@code R}, {@code L*}) must carry a 4xx or 5xx code,
@@ -44,6 +47,57 @@ sealed interface Command {
     record Change(String address) implements Command {}
 
     /**
+     * {@code Q[text]}: quarantine, in {@code [body]} only: the message is accepted into its recipients' Junk
+     * folder; the text is for the log. It does not end the section: a later plugin may still refuse.
+     */
+    record Quarantine(String note) implements Command {}
+
+    /** The commands after which qmail-spp reads no more of a plugin's output (qmail-spp.md §4). */
+    default boolean endsOutput() {
+        return switch (this) {
+            case Accept a -> true;
+            case Next n -> true;
+            case Ok o -> true;
+            case Error e -> true;
+            case Reject r -> true;
+            case Drop d -> true;
+            case Print p -> false;
+            case Later l -> false;
+            case Set s -> false;
+            case Unset u -> false;
+            case Header h -> false;
+            case Change c -> false;
+            case Quarantine q -> false;
+        };
+    }
+
+    /**
+     * The commands of one run's output, in order, up to the first that ends it (the lines after it are not
+     * read); empty lines are skipped. All or nothing: a plugin whose output has one bad line fails as a whole,
+     * so none of its lines has been applied when it fails.
+     *
+     * @throws Garbage at the first line that is not a command, or is one that {@code section} does not take
+     */
+    static List<Command> parseAll(List<String> lines, Section section) throws Garbage {
+        List<Command> commands = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isEmpty()) {
+                continue;
+            }
+            Command command = parse(line);
+            if (command instanceof Quarantine && section != Section.BODY) {
+                throw new Garbage("Q (quarantine) only works in [body], where the whole message is known; "
+                        + "this is [" + section.label() + "]");
+            }
+            commands.add(command);
+            if (command.endsOutput()) {
+                break;
+            }
+        }
+        return commands;
+    }
+
+    /**
      * Parses one non-empty output line.
      *
      * @throws Garbage when the line is not a command, with the reason
@@ -64,6 +118,7 @@ sealed interface Command {
             case 'U' -> new Unset(variable(rest));
             case 'H' -> new Header(header(rest));
             case 'C' -> new Change(rest.strip());
+            case 'Q' -> new Quarantine(rest.strip());
             default -> throw new Garbage("unknown command '" + printable(line) + "'");
         };
     }

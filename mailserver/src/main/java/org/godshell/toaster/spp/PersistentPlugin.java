@@ -3,6 +3,7 @@ package org.godshell.toaster.spp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ import java.util.Optional;
  */
 record PersistentPlugin(String source, String text, Path program, LongRunningProcess process, Duration timeout)
         implements Plugin {
+
+    /** The variable whose value is lines (qmail-spp.md has none; the [body] section adds it). */
+    static final String LINES = "SMTPRCPTTOALL";
 
     /** Checks the program as for a qmail-spp line: relative paths are taken from the prefix. */
     static Path program(Path home, String path) throws PluginFactory.BadPlugin {
@@ -48,17 +52,23 @@ record PersistentPlugin(String source, String text, Path program, LongRunningPro
 
     /**
      * {@code SPPSECTION=rcpt}, then the session's variables. A value with a control character is refused, not
-     * cleaned: a newline in it would end the variable and let a client write the next ones itself.
+     * cleaned: a newline in it would end the variable and let a client write the next ones itself. The one
+     * variable made of lines, {@code SMTPRCPTTOALL} (in [body]: the recipients, one per line), is sent as one
+     * {@code SMTPRCPTTOALL=address} line per recipient, in RCPT order.
      */
     static String request(Section section, Map<String, String> environment) throws LongRunningProcess.Failure {
         StringBuilder request = new StringBuilder("SPPSECTION=").append(section.label()).append('\n');
         for (Map.Entry<String, String> variable : environment.entrySet()) {
-            String value = variable.getValue();
-            if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || !variable.getKey().matches("[A-Za-z_]\\w*")) {
-                throw new LongRunningProcess.Failure("control character in " + Command.printable(variable.getKey())
-                        + "; not sent");
+            String name = variable.getKey();
+            List<String> values = name.equals(LINES) ? List.of(variable.getValue().split("\n"))
+                    : List.of(variable.getValue());
+            for (String value : values) {
+                if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || !name.matches("[A-Za-z_]\\w*")) {
+                    throw new LongRunningProcess.Failure("control character in " + Command.printable(name)
+                            + "; not sent");
+                }
+                request.append(name).append('=').append(value).append('\n');
             }
-            request.append(variable.getKey()).append('=').append(value).append('\n');
         }
         return request.append('\n').toString();
     }

@@ -1,6 +1,7 @@
 package org.godshell.toaster.spp;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One plugin of an smtpplugins file, whatever runs it: a program started per command (qmail-spp's kind), or
@@ -20,4 +21,12 @@ public interface Plugin {
 
     /** Runs the plugin for one command; never throws: a failure is a {@link PluginRun} with a reason. */
     PluginRun run(Section section, Map<String, String> environment);
+
+    /**
+     * Why this plugin would check nothing in {@code section}, if so: such a line stops the load with
+     * {@code file:line} and this reason, rather than run there and silently do nothing. Empty for most kinds.
+     */
+    default Optional<String> uselessIn(Section section) {
+        return Optional.empty();
+    }
 }

@@ -15,8 +15,9 @@ import org.godshell.toaster.config.ControlFile;
  *
  * <p>Read as qmail-spp reads it (a {@code [x...]} line opens the section of its letter; lines of unknown
  * sections and lines before any section are ignored), but stricter where qmail-spp would fail at run time: a
- * program that is not an executable file, an empty {@code :} line, or a line the {@link PluginFactory} cannot read
- * stops the load with {@code file:line}.
+ * program that is not an executable file, an empty {@code :} line, a line the {@link PluginFactory} cannot read,
+ * or a plugin that would check nothing in its section ({@link Plugin#uselessIn}) stops the load with
+ * {@code file:line}.
  *
  * @param file the file read, or null for "no plugins"
  */
@@ -72,11 +73,17 @@ public record PluginConfig(Path file, Map<Section, List<Plugin>> sections, List<
                 }
                 continue;
             }
+            Plugin plugin;
             try {
-                sections.computeIfAbsent(current, s -> new ArrayList<>()).add(factory.create(where, text));
+                plugin = factory.create(where, text);
             } catch (PluginFactory.BadPlugin e) {
                 throw new ConfigException(file, line.number(), e.getMessage());
             }
+            Optional<String> useless = plugin.uselessIn(current);
+            if (useless.isPresent()) {
+                throw new ConfigException(file, line.number(), "[" + current.label() + "]: " + useless.get());
+            }
+            sections.computeIfAbsent(current, s -> new ArrayList<>()).add(plugin);
         }
         return Optional.of(new PluginConfig(file, sections, warnings));
     }

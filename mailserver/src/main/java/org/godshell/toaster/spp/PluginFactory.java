@@ -9,6 +9,7 @@ import java.util.Map;
  * Turns an smtpplugins line into a {@link Plugin}. qmail-spp's two forms (a program path; {@code :command})
  * are always there; the toaster's own kinds are lines starting with a registered prefix such as
  * {@code builtin:}, which no qmail-spp file uses, since a plugin path of that form would be a relative path.
+ * {@code failopen:} in front of any of them wraps it in a {@link FailOpenPlugin}.
  */
 final class PluginFactory {
 
@@ -45,6 +46,14 @@ final class PluginFactory {
 
     Plugin create(String source, String line) throws BadPlugin {
         String text = line.strip();
+        if (text.startsWith(FailOpenPlugin.PREFIX)) {
+            String rest = text.substring(FailOpenPlugin.PREFIX.length()).strip();
+            if (rest.isEmpty() || rest.startsWith(FailOpenPlugin.PREFIX)) {
+                throw new BadPlugin("'" + FailOpenPlugin.PREFIX + "' must be followed by one plugin line, such as "
+                        + "failopen:plugins/scan or failopen:builtin:rspamd");
+            }
+            return new FailOpenPlugin(text, create(source, rest));
+        }
         if (text.startsWith(":")) {
             String command = text.substring(1).strip();
             if (command.isEmpty()) {

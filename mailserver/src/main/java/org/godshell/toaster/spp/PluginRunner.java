@@ -15,9 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one plugin as its own process (qmail-spp.md §3): the session's variables are its whole environment (plus
- * {@code PATH} and {@code TOASTER_HOME}), stdin is {@code /dev/null}, stdout is read as commands, stderr is kept
- * for the log. A plugin that outlives its timeout is killed with its children and fails; so does one that
- * prints more than {@link #MAX_OUTPUT} bytes.
+ * {@code PATH} and {@code TOASTER_HOME}), stdin is {@code /dev/null} (in {@code [body]}, the message), stdout is
+ * read as commands, stderr is kept for the log. A plugin that outlives its timeout is killed with its children
+ * and fails; so does one that prints more than {@link #MAX_OUTPUT} bytes.
  */
 public final class PluginRunner {
 
@@ -37,11 +37,16 @@ public final class PluginRunner {
         this.timeout = timeout;
     }
 
-    PluginRun run(ProcessPlugin plugin, Map<String, String> environment) {
+    /**
+     * Runs {@code plugin} with {@code stdin} as its standard input, else {@code /dev/null}. The file is handed to
+     * the process as it is, not piped through us: a plugin that never reads it cannot block on a full pipe,
+     * and none of ours waits on a plugin that reads slowly.
+     */
+    PluginRun run(ProcessPlugin plugin, Map<String, String> environment, Optional<Path> stdin) {
         long start = System.nanoTime();
         ProcessBuilder builder = new ProcessBuilder(plugin.argv())
                 .directory(home.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(DEV_NULL));
+                .redirectInput(ProcessBuilder.Redirect.from(stdin.map(Path::toFile).orElse(DEV_NULL)));
         Map<String, String> env = builder.environment();
         env.clear();
         env.put("PATH", PATH);

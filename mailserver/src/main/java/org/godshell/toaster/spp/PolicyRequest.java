@@ -1,6 +1,7 @@
 package org.godshell.toaster.spp;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -15,7 +16,10 @@ final class PolicyRequest {
 
     private PolicyRequest() {}
 
-    /** Postfix's protocol_state for each hook; AUTH is the toaster's own, since Postfix asks no policy there. */
+    /**
+     * Postfix's protocol_state for each hook; AUTH is the toaster's own, since Postfix asks no policy there;
+     * [body] is Postfix's {@code smtpd_end_of_data_restrictions}.
+     */
     static String state(Section section) {
         return switch (section) {
             case CONNECTION -> "CONNECT";
@@ -24,6 +28,7 @@ final class PolicyRequest {
             case RCPT -> "RCPT";
             case DATA -> "DATA";
             case AUTH -> "AUTH";
+            case BODY -> "END-OF-MESSAGE";
         };
     }
 
@@ -42,12 +47,17 @@ final class PolicyRequest {
         a.put("server_port", env.getOrDefault("TCPLOCALPORT", ""));
         a.put("helo_name", env.getOrDefault("SMTPHELOHOST", ""));
         a.put("sender", env.getOrDefault("SMTPMAILFROM", ""));
-        a.put("recipient", section == Section.RCPT ? env.getOrDefault("SMTPRCPTTO", "") : "");
-        a.put("recipient_count", env.getOrDefault("SMTPRCPTCOUNT", "0"));
+        List<String> all = recipients(env);
+        // Postfix at END-OF-MESSAGE: the recipient when there is only one, and the count of those accepted.
+        a.put("recipient", section == Section.RCPT ? env.getOrDefault("SMTPRCPTTO", "")
+                : section == Section.BODY && all.size() == 1 ? all.getFirst() : "");
+        a.put("recipient_count", section == Section.BODY ? Integer.toString(all.size())
+                : env.getOrDefault("SMTPRCPTCOUNT", "0"));
         a.put("queue_id", "");
         a.put("instance", instance(env));
-        // The SIZE parameter of MAIL does not reach plugins yet; Postfix sends 0 when the client gave none.
-        a.put("size", "0");
+        // The SIZE parameter of MAIL does not reach plugins yet; Postfix sends 0 when the client gave none, and
+        // the message's real size at END-OF-MESSAGE.
+        a.put("size", section == Section.BODY ? env.getOrDefault("SMTPMESSAGESIZE", "0") : "0");
         a.put("etrn_domain", "");
         a.put("stress", "");
         a.put("sasl_method", env.getOrDefault("SMTPAUTHMETHOD", ""));
@@ -59,6 +69,12 @@ final class PolicyRequest {
             a.put(empty, "");
         }
         return a;
+    }
+
+    /** The accepted recipients of the message, from [body]'s {@code SMTPRCPTTOALL}; none elsewhere. */
+    private static List<String> recipients(Map<String, String> env) {
+        String all = env.getOrDefault("SMTPRCPTTOALL", "");
+        return all.isEmpty() ? List.of() : List.of(all.split("\n"));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.godshell.toaster.spp;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * qmail-spp's plugin: a program run directly with no arguments, or (a line starting with {@code :}) a command
@@ -28,8 +29,11 @@ public record ProcessPlugin(String source, String text, boolean shell, String co
         return file == null ? program : file.toString();
     }
 
+    /** In [body], the message is its stdin (read from {@code SMTPMESSAGEFILE}); elsewhere {@code /dev/null}. */
     @Override
     public PluginRun run(Section section, Map<String, String> environment) {
-        return runner.run(this, environment);
+        Optional<Path> message = section == Section.BODY
+                ? Optional.ofNullable(environment.get("SMTPMESSAGEFILE")).map(Path::of) : Optional.empty();
+        return runner.run(this, environment, message);
     }
 }

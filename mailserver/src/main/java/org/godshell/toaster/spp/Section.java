@@ -2,9 +2,13 @@ package org.godshell.toaster.spp;
 
 import java.util.Optional;
 
-/** The points of an SMTP session where plugins run (qmail-spp.md §2), keyed by qmail-spp's section letter. */
+/**
+ * The points of an SMTP session where plugins run (qmail-spp.md §2), keyed by qmail-spp's section letter.
+ * {@link #BODY} is the toaster's own: after the final dot, over the whole message (it is {@code [body]}, not
+ * {@code [message]}, because only the letter counts and {@code m} is MAIL's).
+ */
 public enum Section {
-    CONNECTION('c'), HELO('h'), MAIL('m'), RCPT('r'), DATA('d'), AUTH('a');
+    CONNECTION('c'), HELO('h'), MAIL('m'), RCPT('r'), DATA('d'), AUTH('a'), BODY('b');
 
     private final char letter;
 

@@ -2,6 +2,7 @@ package org.godshell.toaster.spp;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,9 @@ public final class SppSession {
     /** H lines from [connection] and [helo]: they last the session, as their L lines do. */
     private final Map<Section, List<String>> sessionHeaders = new EnumMap<>(Section.class);
     private final List<String> transactionHeaders = new ArrayList<>();
+    /** H lines from [body]: the message is already written, so they reach it as header edits, on top. */
+    private final List<String> bodyHeaders = new ArrayList<>();
+    private Optional<String> quarantine = Optional.empty();
     private final List<ReplyLine> preface = new ArrayList<>();
     private boolean disabled;
 
@@ -48,16 +52,13 @@ public final class SppSession {
             if (run.failure().isPresent()) {
                 return failure(plugin, run.failure().get());
             }
-            for (String line : run.lines()) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                Command command;
-                try {
-                    command = Command.parse(line);
-                } catch (Command.Garbage e) {
-                    return failure(plugin, "garbage output: " + e.getMessage());
-                }
+            List<Command> commands;
+            try {
+                commands = Command.parseAll(run.lines(), section);
+            } catch (Command.Garbage e) {
+                return failure(plugin, "garbage output: " + e.getMessage());
+            }
+            for (Command command : commands) {
                 switch (command) {
                     case Command.Accept accept -> {
                         disabled = true;
@@ -84,10 +85,41 @@ public final class SppSession {
                     case Command.Unset unset -> environment.remove(unset.name());
                     case Command.Header header -> headersFor(section).add(header.line());
                     case Command.Change change -> address = Optional.of(change.address());
+                    case Command.Quarantine junk -> quarantined(plugin, junk.note());
                 }
             }
         }
         return new HookResult.Proceed(false, address);
+    }
+
+    /** Whether {@code section} has plugins to run: there are some, and no {@code A} turned them off. */
+    public boolean runs(Section section) {
+        return !disabled && !config.plugins(section).isEmpty();
+    }
+
+    /**
+     * Runs {@code [body]} with the message's variables ({@code SMTPMESSAGEFILE}, the verdicts, ...) added to the
+     * session's for this section only; what they were before comes back afterwards.
+     */
+    public BodyVerdict runBody(Map<String, String> message) {
+        bodyHeaders.clear();
+        quarantine = Optional.empty();
+        Map<String, String> before = new HashMap<>();
+        message.keySet().stream().filter(environment::containsKey).forEach(n -> before.put(n, environment.get(n)));
+        environment.putAll(message);
+        try {
+            HookResult result = run(Section.BODY);
+            return new BodyVerdict(result, List.copyOf(bodyHeaders), quarantine);
+        } finally {
+            message.keySet().forEach(environment::remove);
+            environment.putAll(before);
+        }
+    }
+
+    private void quarantined(Plugin plugin, String note) {
+        quarantine = Optional.of(note);
+        log.accept("spp " + plugin.source() + " quarantines the message" + (note.isEmpty() ? ""
+                : ": " + Command.printable(note)));
     }
 
     /**
@@ -108,8 +140,11 @@ public final class SppSession {
     }
 
     private List<String> headersFor(Section current) {
-        return current == Section.CONNECTION || current == Section.HELO
-                ? sessionHeaders.computeIfAbsent(current, s -> new ArrayList<>()) : transactionHeaders;
+        return switch (current) {
+            case CONNECTION, HELO -> sessionHeaders.computeIfAbsent(current, s -> new ArrayList<>());
+            case BODY -> bodyHeaders;
+            case MAIL, RCPT, DATA, AUTH -> transactionHeaders;
+        };
     }
 
     /** The transaction ended (DATA done, RSET, new HELO): its headers and its later errors go. */

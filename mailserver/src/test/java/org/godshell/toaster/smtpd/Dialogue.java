@@ -25,6 +25,8 @@ import java.util.Map;
  * = queue 1                                 the queue must hold this many messages
  * = golden                                  the last queued message must equal NAME.golden (Received masked)
  * = rcpt a@x.test b@x.test                  the last queued message's envelope recipients
+ * = folder JUNK                             the last queued message's folder (INBOX or JUNK)
+ * = log spp .* skipped                      a line of the server's log must contain a match of this regex
  * </pre>
  */
 record Dialogue(String name, Map<String, String> control, Map<String, String> programs, Map<String, String> files,
@@ -42,6 +44,10 @@ record Dialogue(String name, Map<String, String> control, Map<String, String> pr
         record Golden() implements Step {}
 
         record Recipients(List<String> addresses) implements Step {}
+
+        record InFolder(String folder) implements Step {}
+
+        record Logged(String pattern) implements Step {}
     }
 
     static Dialogue load(Path file) throws IOException {
@@ -84,6 +90,10 @@ record Dialogue(String name, Map<String, String> control, Map<String, String> pr
                 steps.add(new Step.Golden());
             } else if (line.startsWith("= rcpt ")) {
                 steps.add(new Step.Recipients(List.of(line.substring(7).strip().split("\\s+"))));
+            } else if (line.startsWith("= folder ")) {
+                steps.add(new Step.InFolder(line.substring(9).strip()));
+            } else if (line.startsWith("= log ")) {
+                steps.add(new Step.Logged(line.substring(6).strip()));
             } else {
                 throw new IllegalArgumentException(file + ":" + number + ": cannot read " + line);
             }

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.godshell.toaster.queue.QueueId;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,14 @@ class DialogueTest {
                         assertEquals(recipients.addresses(),
                                 server.queue.read(ids.get(ids.size() - 1)).envelope().recipients(), where);
                     }
+                    case Dialogue.Step.InFolder folder -> {
+                        List<QueueId> ids = server.queue.list();
+                        assertTrue(!ids.isEmpty(), "no message queued at " + where);
+                        assertEquals(folder.folder(), server.queue.read(ids.getLast()).folder().name(), where);
+                    }
+                    case Dialogue.Step.Logged logged -> assertTrue(server.log().lines()
+                            .anyMatch(l -> Pattern.compile(logged.pattern()).matcher(l).find()),
+                            "no log line matches /" + logged.pattern() + "/ at " + where);
                 }
             }
         }

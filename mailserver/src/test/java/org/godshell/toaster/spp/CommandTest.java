@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every output command of qmail-spp.md §4, and lines that are not commands (which fail the plugin: 451). */
 class CommandTest {
@@ -30,6 +33,8 @@ class CommandTest {
         "HX-Spam-Flag: YES          | Header[line=X-Spam-Flag: YES]",
         "HX-Empty:                  | Header[line=X-Empty:]",
         "Cspam@local.test           | Change[address=spam@local.test]",
+        "Q                          | Quarantine[note=]",
+        "Q spam score 12.5          | Quarantine[note=spam score 12.5]",
     })
     void parsesEveryCommand(String line, String expected) throws Command.Garbage {
         assertEquals(expected, Command.parse(line).toString());
@@ -62,6 +67,28 @@ class CommandTest {
     void refusesWhatIsNotACommand(String line, String reason) {
         Command.Garbage e = assertThrows(Command.Garbage.class, () -> Command.parse(line));
         assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void aWholeOutputIsReadUpToItsVerdictAndEmptyLinesAreSkipped() throws Command.Garbage {
+        List<Command> commands = Command.parseAll(List.of("HX-A: 1", "", "Q", "N", "not read: garbage"),
+                Section.BODY);
+        assertEquals("[Header[line=X-A: 1], Quarantine[note=], Next[]]", commands.toString());
+        assertEquals(List.of(), Command.parseAll(List.of(), Section.BODY));
+    }
+
+    @Test
+    void aBadLineAnywhereBeforeTheVerdictFailsTheWholeOutput() {
+        Command.Garbage e = assertThrows(Command.Garbage.class,
+                () -> Command.parseAll(List.of("HX-A: 1", "Sx=1", "junk", "N"), Section.RCPT));
+        assertTrue(e.getMessage().contains("unknown command"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Section.class, names = "BODY", mode = EnumSource.Mode.EXCLUDE)
+    void quarantineOnlyInBodyWhereThereIsAWholeMessage(Section section) {
+        Command.Garbage e = assertThrows(Command.Garbage.class, () -> Command.parseAll(List.of("Q"), section));
+        assertTrue(e.getMessage().contains("only works in [body]"), e.getMessage());
     }
 
     @ParameterizedTest

@@ -109,6 +109,31 @@ class PersistentPluginTest {
     }
 
     @Test
+    void inBodyTheRequestCarriesTheFileAndOneLinePerRecipient() throws Exception {
+        PersistentPlugin plugin = plugin("""
+                while :; do
+                    all=""
+                    while :; do
+                        IFS= read -r line || exit 0
+                        [ -z "$line" ] && break
+                        case "$line" in
+                            SMTPRCPTTOALL=*) all="$all${line#*=};" ;;
+                            SMTPMESSAGEFILE=*) file=${line#*=} ;;
+                        esac
+                    done
+                    [ "$all" = "die;" ] && exit 0
+                    printf 'HX-All: %s\\nHX-File: %s\\n\\n' "$all" "$file"
+                done
+                """);
+        PluginRun run = plugin.run(Section.BODY, new HashMap<>(Map.of("SMTPRCPTTOALL", "a@x.test\nb@x.test",
+                "SMTPMESSAGEFILE", "/q/tmp/1.a.copy")));
+        assertEquals(List.of("HX-All: a@x.test;b@x.test;", "HX-File: /q/tmp/1.a.copy"), run.lines());
+        PluginRun smuggled = plugin.run(Section.BODY, new HashMap<>(Map.of("SMTPRCPTTOALL", "a@x.test\rX=1")));
+        assertTrue(smuggled.failure().orElse("").contains("control character"), smuggled.toString());
+        plugin.run(Section.BODY, new HashMap<>(Map.of("SMTPRCPTTOALL", "die")));
+    }
+
+    @Test
     void aProgramThatCannotStartFails() throws Exception {
         PersistentPlugin plugin = plugin(COUNTER);
         Files.delete(plugin.program());

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.dns.Dns;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,8 @@ class PluginConfigTest {
     }
 
     private PluginFactory factory() {
-        return new PluginFactory(home, new PluginRunner(home, Duration.ofSeconds(5)));
+        return new PluginFactory(home, new PluginRunner(home, Duration.ofSeconds(5)))
+                .with(Builtins.PREFIX, new Builtins(Dns.of(List.of()), home));
     }
 
     private PluginConfig load(String text) throws ConfigException, IOException {
@@ -87,6 +89,43 @@ class PluginConfigTest {
         assertEquals(line, e.line());
         assertTrue(e.getMessage().startsWith(file + ":" + line + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[body]\\nbuiltin:rbl zen.spamhaus.org       | [body]: builtin:rbl refuses at RCPT time",
+        "[body]\\nbuiltin:spf                        | [body]: builtin:spf checks at [mail] and [helo]",
+        "[b]\\nbuiltin:chkuser                       | [body]: builtin:chkuser checks each recipient at [rcpt]",
+        "[body]\\nfailopen:builtin:spf               | [body]: builtin:spf",
+        "[body]\\nfailopen:                          | 'failopen:' must be followed by one plugin line",
+        "[body]\\nfailopen:failopen:plugins/a        | 'failopen:' must be followed by one plugin line",
+        "[body]\\nfailopen:plugins/missing           | is not an executable file",
+        "[body]\\nfailopen::                         | ':' with no command",
+    })
+    void refusesBuiltinsThatWouldCheckNothingInBodyAndBadFailopenLines(String text, String reason) {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(text.replace("\\n", "\n")));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains(reason), e.getMessage());
+    }
+
+    @Test
+    void failopenWrapsAnyKindAndTheBuiltinsStayWhereTheyWork() throws Exception {
+        PluginConfig config = load("""
+                [body]
+                failopen:plugins/a
+                failopen: :plugins/b --fast
+                [mail]
+                builtin:spf
+                failopen:builtin:rbl
+                [rcpt]
+                builtin:chkuser
+                """);
+        List<Plugin> body = config.plugins(Section.BODY);
+        assertEquals(List.of("failopen:plugins/a", "failopen: :plugins/b --fast"), names(config, Section.BODY));
+        assertEquals("a", body.get(0).name());
+        assertEquals(file + ":3", body.get(1).source());
+        assertTrue(((ProcessPlugin) ((FailOpenPlugin) body.get(1)).plugin()).shell());
+        assertEquals(2, config.plugins(Section.MAIL).size());
     }
 
     @Test

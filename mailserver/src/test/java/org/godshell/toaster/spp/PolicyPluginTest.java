@@ -83,6 +83,27 @@ class PolicyPluginTest {
         }
     }
 
+    /** Postfix's smtpd_end_of_data_restrictions: the real size, the count, the recipient when there is one. */
+    @Test
+    void bodyIsEndOfMessageWithTheSizeAndTheRecipients() throws Exception {
+        try (FakePolicyServer server = new FakePolicyServer("action=DUNNO\n\n")) {
+            Map<String, String> env = rcptEnvironment();
+            env.putAll(Map.of("SMTPMESSAGESIZE", "4711", "SMTPRCPTTOALL", "a@local.test\nb@local.test",
+                    "SMTPMESSAGEFILE", "/opt/toaster/queue/tmp/1.x.copy"));
+            ask(server.target(), Section.BODY, env);
+            env.put("SMTPRCPTTOALL", "only@local.test");
+            ask(server.target(), Section.BODY, env);
+            String two = server.requests.get(0);
+            for (String attribute : List.of("protocol_state=END-OF-MESSAGE", "size=4711", "recipient=",
+                    "recipient_count=2")) {
+                assertTrue(two.contains("\n" + attribute + "\n"), attribute + " in " + two);
+            }
+            assertTrue(server.requests.get(1).contains("\nrecipient=only@local.test\nrecipient_count=1\n"),
+                    server.requests.get(1));
+            assertTrue(!two.contains("/opt/toaster"), "the policy protocol has no attribute for the file");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"SMTPRCPTTO", "SMTPHELOHOST", "SMTPMAILFROM", "SMTPAUTHUSER"})
     void aValueWithANewlineIsNeverSent(String variable) throws Exception {
