@@ -10,6 +10,7 @@ import java.util.Map;
 final class PluginScenarios {
 
     private static final String EXECUTABLE = "rwxr-xr-x";
+    private static final String CLAMD_FAILURE = "451 4.3.0 qmail-spp failure: builtin:clamav: clamd at 127.0.0.1 port ";
 
     private PluginScenarios() {
     }
@@ -18,7 +19,8 @@ final class PluginScenarios {
         return Map.of("smtpplugins", PluginScenarios::smtpplugins,
                 "spptimeout", PluginScenarios::spptimeout,
                 "validrcptto", PluginScenarios::validrcptto,
-                "dnsservers", PluginScenarios::dnsservers);
+                "dnsservers", PluginScenarios::dnsservers,
+                "clamd", PluginScenarios::clamd);
     }
 
     static void smtpplugins(Installation t, Edits edits) throws Exception {
@@ -70,5 +72,29 @@ final class PluginScenarios {
         assertEquals(550, Smtp.rcpt(t, "c@dns.routed.test"), "listed at the other DNS server");
         edits.write("control/dnsservers", Installation.nameserver(t.dns) + "\n");
         assertEquals(250, Smtp.rcpt(t, "c@dns.routed.test"), "not listed at the first");
+    }
+
+    /**
+     * builtin:clamav asks control/clamd at each message. Nothing listens at either address, so the 451 of the
+     * final dot names the port in use, before and after the edit; no clamd needed.
+     */
+    static void clamd(Installation t, Edits edits) throws Exception {
+        int first = Admin.freePort();
+        int second = Admin.freePort();
+        while (second == first) {
+            second = Admin.freePort();
+        }
+        edits.write("control/smtpplugins", "[body]\nbuiltin:clamav\n");
+        edits.write("control/clamd", "127.0.0.1:" + first + "\n");
+        String before = scanned(t);
+        assertTrue(before.startsWith(CLAMD_FAILURE + first + ": "), before);
+        edits.write("control/clamd", "127.0.0.1:" + second + "\n");
+        String after = scanned(t);
+        assertTrue(after.startsWith(CLAMD_FAILURE + second + ": "), after);
+    }
+
+    private static String scanned(Installation t) throws Exception {
+        return Smtp.message(t, "x@elsewhere.test", Installation.USER,
+                "From: <x@elsewhere.test>\r\nSubject: scan me\r\n\r\nhello\r\n");
     }
 }

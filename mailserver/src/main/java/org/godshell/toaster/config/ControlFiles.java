@@ -3,11 +3,13 @@ package org.godshell.toaster.config;
 import static org.godshell.toaster.config.Key.Effect.NEXT_CONNECTION;
 import static org.godshell.toaster.config.Key.Effect.NEXT_DELIVERY;
 import static org.godshell.toaster.config.Key.Effect.NEXT_HANDSHAKE;
+import static org.godshell.toaster.config.Key.Effect.NEXT_MESSAGE;
 import static org.godshell.toaster.config.Key.Effect.NEXT_PUSH;
 import static org.godshell.toaster.config.Key.Effect.NEXT_RCPT;
 import static org.godshell.toaster.config.Key.Effect.RESTART;
 
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -150,6 +152,9 @@ public final class ControlFiles {
     public static final Key<Void> PUBLICSUFFIXLIST = own("publicsuffixlist", Kind.DOMAINS,
             "the list shipped with the toaster", "Mozilla's public_suffix_list.dat as published",
             List.of(smtpd(NEXT_CONNECTION)));
+    public static final Key<SocketAddress> CLAMD = line("clamd", Kind.SOCKET, ClamdAddress::parse,
+            r -> ClamdAddress.DEFAULT, "/var/run/clamav/clamd.ctl (Debian's clamd)",
+            "clamd's unix socket path, or address:port of its TCP socket", List.of(smtpd(NEXT_MESSAGE)));
 
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
@@ -158,7 +163,7 @@ public final class ControlFiles {
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
-            ARCSEALERS, PUBLICSUFFIXLIST);
+            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

@@ -30,7 +30,7 @@ public record Key<T>(String name, Kind kind, Shape shape, Parser<T> parser, Fall
     /** The types of value, as the Control files page groups them. */
     public enum Kind {
         HOST, TEXT, URL, NUMBER, SECONDS, BYTES, LISTEN, DOMAINS, ADDRESSES, RULES, NAMES, NAMESERVERS, ROUTES,
-        LOGINS, CERTIFICATE, PLUGINS, NETWORKS
+        LOGINS, CERTIFICATE, PLUGINS, NETWORKS, SOCKET
     }
 
     /** When an edit reaches a running daemon. */
@@ -38,6 +38,7 @@ public record Key<T>(String name, Kind kind, Shape shape, Parser<T> parser, Fall
         NEXT_CONNECTION("next connection"),
         NEXT_DELIVERY("next delivery"),
         NEXT_RCPT("next RCPT"),
+        NEXT_MESSAGE("next message"),
         NEXT_PUSH("next push"),
         NEXT_HANDSHAKE("next TLS handshake"),
         RESTART("restart");

@@ -1,7 +1,11 @@
 package org.godshell.toaster.spp;
 
+import java.net.SocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
+import org.godshell.toaster.config.ClamdAddress;
 import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.users.UserStore;
 
@@ -10,23 +14,36 @@ import org.godshell.toaster.users.UserStore;
  * forking a script for each connection costs more than the DNS lookup it waits for (or, for chkuser, than
  * the look-up in the user store's cached files). A line is
  * {@code builtin:NAME [arguments...]}; each built-in behaves exactly as its sample script in {@code plugins/},
- * which stays as the readable version.
+ * which stays as the readable version, except {@code builtin:clamav}, which has none: it speaks clamd's own
+ * protocol ({@link org.godshell.toaster.filter.clamav}) where a script would fork clamdscan per message.
  */
 final class Builtins implements PluginFactory.Kind {
 
     static final String PREFIX = "builtin:";
     /** The names a line may use after {@code builtin:}. */
-    static final List<String> KNOWN = List.of("rbl", "spf", "chkuser");
+    static final List<String> KNOWN = List.of("rbl", "spf", "chkuser", "clamav");
 
     private final Dns dns;
     private final UserStore store;
     private final ValidRcptTo validRcptTo;
+    private final Duration timeout;
+    private final Supplier<SocketAddress> clamd;
 
-    /** {@code home}: the prefix, whose {@code domains/} and {@code control/validrcptto} chkuser reads. */
+    /** With the default timeout and clamd address, for the built-ins that use neither. */
     Builtins(Dns dns, Path home) {
+        this(dns, home, Duration.ofSeconds(SppEngine.DEFAULT_TIMEOUT_SECONDS), () -> ClamdAddress.DEFAULT);
+    }
+
+    /**
+     * {@code home}: the prefix, whose {@code domains/} and {@code control/validrcptto} chkuser reads;
+     * {@code timeout}: {@code spptimeout}, for the clamav scan; {@code clamd}: {@code control/clamd} as it is now.
+     */
+    Builtins(Dns dns, Path home, Duration timeout, Supplier<SocketAddress> clamd) {
         this.dns = dns;
         this.store = UserStore.open(home);
         this.validRcptTo = new ValidRcptTo(home);
+        this.timeout = timeout;
+        this.clamd = clamd;
     }
 
     @Override
@@ -41,6 +58,7 @@ final class Builtins implements PluginFactory.Kind {
             case "rbl" -> BuiltinRbl.parse(source, text, rest, dns);
             case "spf" -> BuiltinSpf.parse(source, text, rest, dns);
             case "chkuser" -> BuiltinChkuser.parse(source, text, rest, store, validRcptTo);
+            case "clamav" -> BuiltinClamav.parse(source, text, rest, clamd, timeout);
             default -> throw new PluginFactory.BadPlugin("\"" + Command.printable(words[0]) + "\" is not a built-in "
                     + "plugin; the built-ins are " + known());
         };

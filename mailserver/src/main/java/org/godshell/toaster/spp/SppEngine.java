@@ -2,6 +2,7 @@ package org.godshell.toaster.spp;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.godshell.toaster.config.ClamdAddress;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
@@ -34,6 +36,7 @@ import org.godshell.toaster.dns.Dns;
  * missing file that a rule names stops that session with 421, since running it without its checks would
  * silently drop the admin's policy. {@code spptimeout} and {@code dnsservers} are followed the same way: when
  * either changes, every plugin file is parsed again with the new timeout and nameservers at its next use.
+ * {@code control/clamd} is asked at each scan of {@code builtin:clamav} and read again when it changed.
  */
 public final class SppEngine {
 
@@ -44,6 +47,7 @@ public final class SppEngine {
     private final Path defaultFile;
     private final Consumer<String> log;
     private final Live<Settings> settings;
+    private final Live<ClamdSetting> clamd;
     private volatile Factory factory;
     private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
     /** One process per persistent program, kept across reloads so that an edit does not leave one behind. */
@@ -56,6 +60,13 @@ public final class SppEngine {
             return new Settings(Duration.ofSeconds(r.get(ControlFiles.SPPTIMEOUT)), r.source(ControlFiles.SPPTIMEOUT),
                     Dns.of(servers), servers.isEmpty() ? "default (the host's resolvers)"
                     : r.source(ControlFiles.DNSSERVERS));
+        }
+    }
+
+    /** {@code control/clamd}, read again at each scan when it changed, and where it came from. */
+    private record ClamdSetting(SocketAddress address, String source) {
+        static ClamdSetting make(Reads r) throws ConfigException {
+            return new ClamdSetting(r.get(ControlFiles.CLAMD), r.source(ControlFiles.CLAMD));
         }
     }
 
@@ -74,10 +85,11 @@ public final class SppEngine {
     private record Seen(Object fileKey, FileTime modified, long size) {
     }
 
-    private SppEngine(Path home, Live<Settings> settings, Consumer<String> log) {
+    private SppEngine(Path home, Live<Settings> settings, Live<ClamdSetting> clamd, Consumer<String> log) {
         this.home = home;
         this.defaultFile = home.resolve("control").resolve(ControlFiles.SMTPPLUGINS.name());
         this.settings = settings;
+        this.clamd = clamd;
         this.log = log;
         this.factory = factory(settings.get());
     }
@@ -85,7 +97,7 @@ public final class SppEngine {
     private Factory factory(Settings current) {
         Duration timeout = current.timeout();
         PluginFactory plugins = new PluginFactory(home, new PluginRunner(home, timeout))
-                .with(Builtins.PREFIX, new Builtins(current.dns(), home))
+                .with(Builtins.PREFIX, new Builtins(current.dns(), home, timeout, () -> clamd.get().address()))
                 .with("policy:", (source, text, target) -> PolicyPlugin.parse(source, text, target, timeout))
                 .with("persistent:", (source, text, path) -> {
                     Path program = PersistentPlugin.program(home, path);
@@ -126,7 +138,8 @@ public final class SppEngine {
     public static SppEngine load(Controls controls, TcpRules rules, Consumer<String> log) throws ConfigException {
         List<String> sppConfFiles = rules.rules().stream().map(rule -> rule.variables().get("SPPCONFFILE"))
                 .filter(Objects::nonNull).distinct().toList();
-        SppEngine engine = new SppEngine(controls.dir().getParent(), Live.of(controls, Settings::make, log), log);
+        SppEngine engine = new SppEngine(controls.dir().getParent(), Live.of(controls, Settings::make, log),
+                Live.of(controls, ClamdSetting::make, log), log);
         if (engine.config(engine.defaultFile, false).isEmpty()) {
             log.accept("spp: " + (Files.exists(engine.defaultFile) ? engine.defaultFile + " lists no plugin"
                     : "no " + engine.defaultFile) + ": no plugins unless a tcp.smtp rule names a file");
@@ -141,13 +154,18 @@ public final class SppEngine {
         return settings.get().timeout();
     }
 
-    /** For {@code toaster showconfig}: the timeout and each plugin file loaded, with its plugins per section. */
+    /**
+     * For {@code toaster showconfig}: the timeout, the nameservers and clamd of the built-ins, and each plugin
+     * file loaded, with its plugins per section.
+     */
     public List<SmtpConfig.Setting> describe() {
         List<SmtpConfig.Setting> out = new ArrayList<>();
         Settings current = settings.get();
         out.add(new SmtpConfig.Setting("spptimeout", current.timeout().toSeconds() + " seconds",
                 current.timeoutSource()));
         out.add(new SmtpConfig.Setting("dnsservers", current.dns().describe(), current.dnsSource()));
+        ClamdSetting clamdNow = clamd.get();
+        out.add(new SmtpConfig.Setting("clamd", ClamdAddress.describe(clamdNow.address()), clamdNow.source()));
         files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             PluginConfig config = entry.getValue().config();
             String plugins = config.isEmpty() ? "(no plugins)" : config.sections().entrySet().stream()
