@@ -115,11 +115,12 @@ class BuiltinClamavTest {
             List<String> log = new ArrayList<>();
             SppEngine engine = SppEngine.load(home, TcpRules.allowAll(), log::add);
             SppSession session = engine.open(new HashMap<>(body()), log::add);
-            Reply refused = assertInstanceOf(HookResult.Refuse.class, session.run(Section.BODY)).reply();
+            Reply refused = assertInstanceOf(HookResult.Refuse.class, session.runBody(body()).result()).reply();
             assertEquals(554, refused.code());
             Files.writeString(home.resolve("control/clamd"), ClamdAddress.describe(clean.address()) + "\n");
-            assertInstanceOf(HookResult.Proceed.class, session.run(Section.BODY));
-            assertEquals(List.of("X-Virus-Scanned: clamav"), session.headers());
+            BodyVerdict scanned = session.runBody(body());
+            assertInstanceOf(HookResult.Proceed.class, scanned.result());
+            assertEquals(List.of("X-Virus-Scanned: clamav"), scanned.headers());
             SmtpConfig.Setting shown = engine.describe().stream().filter(s -> s.name().equals("clamd")).findFirst()
                     .orElseThrow();
             assertEquals(ClamdAddress.describe(clean.address()), shown.value());
