@@ -133,7 +133,8 @@ class InstallCommand implements Callable<Integer> {
                 options.key, options.passwordFile == null ? null : options.passwordFile.toAbsolutePath(),
                 options.unprivileged, !options.noStart, Host.java(),
                 options.noWikiPorts == null ? null : !options.noWikiPorts,
-                options.noLoopbackRelay == null ? null : !options.noLoopbackRelay);
+                options.noLoopbackRelay == null ? null : !options.noLoopbackRelay,
+                options.noImap == null ? null : !options.noImap);
     }
 
     /** The payload to install, checked to be there before anything else happens. */

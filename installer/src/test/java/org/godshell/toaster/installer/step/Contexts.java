@@ -41,7 +41,7 @@ final class Contexts {
         Prefix prefix = Prefix.of(root.toString());
         Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
                 certificate, Optional.empty(), mode, false, Path.of(System.getProperty("java.home"), "bin", "java"),
-                wikiPorts, loopbackRelay);
+                wikiPorts, loopbackRelay, true);
         return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(out, true),
                 systemd, proc, Optional.empty(), new StepContext.Changes());
     }
