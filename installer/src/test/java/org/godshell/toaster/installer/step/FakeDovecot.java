@@ -30,7 +30,8 @@ final class FakeDovecot {
             if [ "$1" = -h ]; then cat "$state/$2" 2>/dev/null || echo 500; exit 0; fi
             if [ -e "$state/broken" ]; then cat "$state/broken" >&2; exit 89; fi
             if [ -e "$state/refuse" ] && [ -e "$state/conf.d/99-toaster.conf" ]; then
-              echo "doveconf: Fatal: Error in configuration file $state/conf.d/99-toaster.conf line 9: Unknown setting: ssl_server_cert_file" >&2
+              echo "doveconf: Fatal: Error in configuration file $state/conf.d/99-toaster.conf line 9:" \\
+                "Unknown setting: ssl_server_cert_file" >&2
               exit 89
             fi
             echo "# $(cat "$state/version"): $state/dovecot.conf"
@@ -44,8 +45,9 @@ final class FakeDovecot {
             for arg in "$@"; do
               case $arg in
                 update) rm -f "$state/no-lists" ;;
-                install) if [ -e "$state/no-lists" ]; then echo "E: Unable to locate package dovecot-imapd" >&2; exit 100; fi
-                         printf '#!/bin/sh\\n' > "$state/imap-login"; chmod 755 "$state/imap-login" ;;
+                install)
+                  if [ -e "$state/no-lists" ]; then echo "E: Unable to locate package dovecot-imapd" >&2; exit 100; fi
+                  printf '#!/bin/sh\\n' > "$state/imap-login"; chmod 755 "$state/imap-login" ;;
               esac
             done
             exit 0

@@ -127,6 +127,17 @@ class ImapStepsTest {
     }
 
     @Test
+    void aDovecotBrokenBeforeTheInstallerIsToldApart() throws Exception {
+        FakeDovecot dovecot = FakeDovecot.in(temp.resolve("dovecot"), V23, true);
+        dovecot.set("broken", "doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf line 12: "
+                + "ssl_cert: Can't open file /etc/dovecot/private/dovecot.pem: No such file or directory\n");
+        StepException e = assertThrows(StepException.class, () -> new ImapConfigStep(context(dovecot)).apply());
+        assertTrue(e.getMessage().contains("10-ssl.conf line 12"), e.getMessage());
+        assertTrue(e.getMessage().contains("does not load without it either: fix that first"), e.getMessage());
+        assertFalse(Files.exists(dovecot.dropIn()));
+    }
+
+    @Test
     void aDovecotThatDoesNotReadConfDIsToldAndKeepsNoDropIn() throws Exception {
         FakeDovecot dovecot = FakeDovecot.in(temp.resolve("dovecot"), V23, true);
         dovecot.set("no-include", "");
