@@ -2,6 +2,8 @@ package org.godshell.toaster.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.doctor.DkimCheck;
 import org.godshell.toaster.doctor.Doctor;
+import org.godshell.toaster.doctor.ImapCheck;
 import org.godshell.toaster.doctor.InstallNames;
 import org.godshell.toaster.doctor.Systemd;
 import org.godshell.toaster.hostcheck.DnsCheck;
@@ -20,6 +23,7 @@ import org.godshell.toaster.hostcheck.DnsLookup;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.hostcheck.PortCheck;
 import org.godshell.toaster.layout.Accounts;
+import org.godshell.toaster.layout.Imap;
 import org.godshell.toaster.layout.Permissions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +35,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Check this toaster: version, daemons (under systemd: each unit enabled and active), that "
                 + "every port in control/listen-* is served by it, the owners and modes of control/, queue/, var/, "
-                + "wiki/ and domains/, the certificate, each domain's DKIM keys, DNS (A, MX, PTR, the DKIM records; "
-                + "a few seconds at most); then print the DNS records to publish. Changes nothing, unless --fix.",
+                + "wiki/ and domains/, the certificate, each domain's DKIM keys, the certificate IMAPS serves where "
+                + "Dovecot serves IMAP, DNS (A, MX, PTR, the DKIM records; a few seconds at most); then print the "
+                + "DNS records to publish. Changes nothing, unless --fix.",
             "Exit codes: 0 healthy (warnings allowed), 1 a check FAILED, 2 bad arguments or configuration."})
 final class DoctorCommand implements Callable<Integer> {
 
@@ -44,6 +49,11 @@ final class DoctorCommand implements Callable<Integer> {
 
     @Option(names = "--no-dns", description = "Skip the DNS questions (for a host that cannot reach a resolver).")
     private boolean noDns;
+
+    @Option(names = "--imap-login", paramLabel = "ADDRESS",
+            description = "Also log in to IMAPS (Dovecot, 127.0.0.1:993) as ADDRESS, with the password from the first "
+                    + "line of stdin.")
+    private String imapLogin;
 
     @Option(names = "--fix", description = "First give control/, queue/, var/, wiki/ and domains/ the owners and "
             + "modes the installer sets (as root in a system install; links are never followed), then check.")
@@ -63,6 +73,7 @@ final class DoctorCommand implements Callable<Integer> {
             List<Finding> findings = new ArrayList<>(doctor.check());
             findings.addAll(new DkimCheck(root, noDns || names.unprivileged() ? Optional.empty() : dkimDns(root))
                     .check());
+            findings.addAll(imap(root));
             findings.forEach(finding -> out.println(finding.line()));
             out.println();
             DnsCommand.print(out, root, names, false);
@@ -74,6 +85,30 @@ final class DoctorCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("toaster doctor: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * IMAP where the installer set up Dovecot (its drop-in is there): the certificate IMAPS serves and, with
+     * {@code --imap-login}, a login. Nothing where the toaster has no IMAP (the demo, {@code --no-imap}).
+     */
+    private List<Finding> imap(Path root) {
+        boolean dovecot = Files.isRegularFile(Imap.DROP_IN);
+        if (!dovecot) {
+            return imapLogin == null ? List.of() : List.of(Finding.fail("--imap-login: the installer did not set up "
+                    + "IMAP here (no " + Imap.DROP_IN + "; wiki page IMAP)"));
+        }
+        Optional<ImapCheck.Login> login = Optional.empty();
+        if (imapLogin != null) {
+            try {
+                login = Optional.of(new ImapCheck.Login(imapLogin, PasswordInput.firstLine(System.in)));
+            } catch (PasswordInput.Refused e) {
+                return List.of(Finding.fail("--imap-login: " + e.getMessage()));
+            }
+        }
+        List<Finding> findings = new ImapCheck(root.resolve("control"), new InetSocketAddress("127.0.0.1",
+                Imap.IMAPS_PORT), login).check();
+        login.ifPresent(given -> java.util.Arrays.fill(given.password(), '\0'));
+        return findings;
     }
 
     /** The resolver the mail server asks; none when control/dnsservers is broken (a FAILED above says so). */

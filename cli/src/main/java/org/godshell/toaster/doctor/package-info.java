@@ -1,5 +1,5 @@
 /**
- * {@code toaster doctor}: the health of an installed toaster (daemons, ports, certificate, DKIM keys, DNS) from
+ * {@code toaster doctor}: the health of an installed toaster (daemons, ports, certificate, DKIM keys, IMAP, DNS) from
  * its control files, install record and key files, as {@link org.godshell.toaster.hostcheck.Finding}s that each
  * say how to fix what is wrong.
  *

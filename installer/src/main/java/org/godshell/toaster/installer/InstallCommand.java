@@ -19,6 +19,7 @@ import org.godshell.toaster.installer.settings.Settings;
 import org.godshell.toaster.installer.settings.SettingsException;
 import org.godshell.toaster.installer.settings.SettingsResolver;
 import org.godshell.toaster.installer.step.Commands;
+import org.godshell.toaster.installer.step.Dovecot;
 import org.godshell.toaster.installer.step.InstallSteps;
 import org.godshell.toaster.installer.step.Journal;
 import org.godshell.toaster.installer.step.Listening;
@@ -95,7 +96,8 @@ class InstallCommand implements Callable<Integer> {
                         + " changed");
             }
             StepContext context = new StepContext(settings, prefix, new Commands(settings.java()), out,
-                    Systemd.ofThisHost(), Host.PROC, terminal.map(Terminal::passwordPrompt), new StepContext.Changes());
+                    Systemd.ofThisHost(), Host.PROC, terminal.map(Terminal::passwordPrompt), new StepContext.Changes(),
+                    Dovecot.ofThisHost());
             Plan plan = new Plan(InstallSteps.of(context, payload, !upgrade()), out);
             out.println("Steps:");
             if (planOnly()) {
@@ -133,7 +135,8 @@ class InstallCommand implements Callable<Integer> {
                 options.key, options.passwordFile == null ? null : options.passwordFile.toAbsolutePath(),
                 options.unprivileged, !options.noStart, Host.java(),
                 options.noWikiPorts == null ? null : !options.noWikiPorts,
-                options.noLoopbackRelay == null ? null : !options.noLoopbackRelay);
+                options.noLoopbackRelay == null ? null : !options.noLoopbackRelay,
+                options.noImap == null ? null : !options.noImap);
     }
 
     /** The payload to install, checked to be there before anything else happens. */

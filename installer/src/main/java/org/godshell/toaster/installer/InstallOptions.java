@@ -59,6 +59,12 @@ final class InstallOptions {
                     + "--loopback-relay gives it back.")
     Boolean noLoopbackRelay;
 
+    @Option(names = "--no-imap", negatable = true,
+            description = "Leave IMAP alone: no Dovecot installed or configured (system mode sets up Dovecot's IMAP on "
+                    + "143 and 993 over the toaster's users and Maildirs). Kept by reruns and upgrades; --imap sets "
+                    + "it up again. The demo (--unprivileged) never has IMAP.")
+    Boolean noImap;
+
     @Option(names = "--dry-run",
             description = "Print the preflight and every step with its state (ok / to do) and change nothing.")
     boolean dryRun;

@@ -20,6 +20,7 @@ final class Installed {
         Map<String, String> record = InstallRecord.read(prefix.root());
         boolean unprivileged = InstallRecord.mode(record).orElse(Mode.SYSTEM) == Mode.UNPRIVILEGED;
         return new SettingsResolver(() -> "localhost", Optional.empty(), record).resolve(new SettingsResolver.Given(
-                prefix.root(), null, null, null, null, null, null, unprivileged, true, Host.java(), null, null));
+                prefix.root(), null, null, null, null, null, null, unprivileged, true, Host.java(), null, null,
+                null));
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.godshell.toaster.hostcheck.DnsRecords;
+import org.godshell.toaster.layout.Imap;
 import org.godshell.toaster.installer.settings.Mode;
 import org.godshell.toaster.installer.settings.Settings;
 import org.godshell.toaster.installer.step.Commands;
@@ -32,9 +33,11 @@ final class Summary {
             out.printf("  %-18s %-16s (%s)%n", service(listener.controlFile()), listener.line(),
                     daemon(listener.controlFile()));
         }
+        out.println("  " + imap(settings));
         settings.wikiUrl().ifPresent(url -> out.println("  wiki URL           " + url + " once your web server "
                 + "proxies it to " + Settings.WIKI_BEHIND_PROXY + " (wiki page Installation)"));
-        out.println("  admin mailbox      " + settings.admin() + " (POP3S, or submission with AUTH after STARTTLS)");
+        out.println("  admin mailbox      " + settings.admin() + " (" + (settings.dovecot() ? "IMAPS, " : "")
+                + "POP3S, or submission with AUTH after STARTTLS)");
         out.println("  wiki editors       " + settings.admin() + " may git push to /wiki.git (control/wikieditors)");
         out.println("  manage it          " + root.resolve("bin/toaster") + " --help   (domains, users, queue, plugins)");
         out.println("  check it later     " + root.resolve("bin/toaster") + " doctor   (DNS records again: "
@@ -64,6 +67,18 @@ final class Summary {
         DnsRecords.of(domain, context.settings().hostName()).forEach(line -> lines.add("  " + line));
         lines.add("  DKIM: " + context.root().resolve("bin/toaster") + " dkim show " + domain + " prints its records");
         return lines;
+    }
+
+    /** Where IMAP is, or why there is none: Dovecot's ports, the demo, or {@code --no-imap}. */
+    static String imap(Settings settings) {
+        if (settings.unprivileged()) {
+            return "IMAP               none in the demo: Dovecot comes with a system install (wiki page IMAP)";
+        }
+        if (!settings.imap()) {
+            return "IMAP               not set up (--no-imap; wiki page IMAP)";
+        }
+        return String.format("%-18s %-16s (Dovecot)%n  %-18s %-16s (Dovecot)", "IMAP (STARTTLS)", "0.0.0.0:"
+                + Imap.IMAP_PORT, "IMAPS", "0.0.0.0:" + Imap.IMAPS_PORT);
     }
 
     private static String service(String controlFile) {

@@ -10,6 +10,7 @@ import org.godshell.toaster.installer.prefix.PrefixException;
 import org.godshell.toaster.installer.settings.Settings;
 import org.godshell.toaster.installer.settings.SettingsException;
 import org.godshell.toaster.installer.step.Commands;
+import org.godshell.toaster.installer.step.Dovecot;
 import org.godshell.toaster.installer.step.Journal;
 import org.godshell.toaster.installer.step.Plan;
 import org.godshell.toaster.installer.step.StepContext;
@@ -66,7 +67,7 @@ final class UninstallCommand implements Callable<Integer> {
                 }
             }
             StepContext context = new StepContext(settings, target, new Commands(settings.java()), out,
-                    Systemd.ofThisHost(), Host.PROC, Optional.empty(), new StepContext.Changes());
+                    Systemd.ofThisHost(), Host.PROC, Optional.empty(), new StepContext.Changes(), Dovecot.ofThisHost());
             Plan plan = new Plan(UninstallSteps.of(context, purge), out);
             out.println((dryRun ? "Plan to uninstall " : "Uninstalling ") + "the toaster in " + target.root());
             if (dryRun) {

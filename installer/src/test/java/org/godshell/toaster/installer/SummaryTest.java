@@ -14,6 +14,7 @@ import org.godshell.toaster.installer.prefix.Prefix;
 import org.godshell.toaster.installer.settings.Mode;
 import org.godshell.toaster.installer.settings.Settings;
 import org.godshell.toaster.installer.step.Commands;
+import org.godshell.toaster.installer.step.Dovecot;
 import org.godshell.toaster.installer.step.StepContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,9 +32,11 @@ class SummaryTest {
         Prefix prefix = Prefix.of(root.toString());
         Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
                 Optional.empty(), Optional.empty(), Mode.SYSTEM, false, Path.of(System.getProperty("java.home"),
-                "bin", "java"), true, true);
+                "bin", "java"), true, true, true);
         return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(new StringWriter()),
-                Optional.empty(), Path.of("/proc"), Optional.empty(), new StepContext.Changes());
+                Optional.empty(), Path.of("/proc"), Optional.empty(), new StepContext.Changes(),
+                new Dovecot(root.resolve("none"), root.resolve("none"), root.resolve("none"), root.resolve("none"),
+                        root.resolve("none")));
     }
 
     @Test

@@ -52,11 +52,36 @@ public record Preflight(Path proc, int uid, List<Path> path, Optional<DnsCheck> 
                 }
             }
         }
+        imap(settings).ifPresent(findings::add);
         findings.addAll(ports(settings));
         findings.add(hostName(settings));
         findings.add(disk(settings.prefix()));
         findings.addAll(dns(settings));
         return findings;
+    }
+
+    /**
+     * IMAP comes from Dovecot: one already there, or the distribution's package installed with apt-get. A host
+     * with neither stops here, before anything changes, naming the package and {@code --no-imap}.
+     */
+    Optional<Finding> imap(Settings settings) {
+        if (!settings.dovecot()) {
+            return Optional.empty();
+        }
+        if (found("dovecot")) {
+            return Optional.of(Finding.ok("Dovecot is installed: it will serve IMAP on 143 and 993 (--no-imap: not)"));
+        }
+        if (found("apt-get")) {
+            return Optional.of(Finding.ok("Dovecot will be installed with apt-get (dovecot-imapd) to serve IMAP on "
+                    + "143 and 993 (--no-imap: not)"));
+        }
+        return Optional.of(Finding.fail("IMAP needs Dovecot, and this host has neither Dovecot nor apt-get to "
+                + "install it: install Dovecot's IMAP server with your package manager (dovecot on Fedora, RHEL, "
+                + "Arch, Alpine) and run the installer again, or add --no-imap"));
+    }
+
+    private boolean found(String program) {
+        return path.stream().anyMatch(directory -> Files.isExecutable(directory.resolve(program)));
     }
 
     /** The DNS warnings, in system mode for a qualified host name only. */

@@ -19,6 +19,8 @@ public final class InstallRecord {
     static final String WIKI_PORTS = "wikiports";
     /** {@code no} when loopback clients may not relay without logging in; absent otherwise. */
     static final String LOOPBACK_RELAY = "loopbackrelay";
+    /** {@code no} when the installer leaves IMAP (Dovecot) alone ({@code --no-imap}); absent otherwise. */
+    static final String IMAP = "imap";
 
     private InstallRecord() {
     }
@@ -28,7 +30,8 @@ public final class InstallRecord {
         return "hostname=" + settings.hostName() + "\ndomain=" + settings.domain() + "\nadmin=" + settings.admin()
                 + "\nmode=" + settings.mode().name().toLowerCase(java.util.Locale.ROOT) + "\n"
                 + (settings.wikiBehindProxy() ? WIKI_PORTS + "=no\n" : "")
-                + (settings.loopbackRelay() ? "" : LOOPBACK_RELAY + "=no\n");
+                + (settings.loopbackRelay() ? "" : LOOPBACK_RELAY + "=no\n")
+                + (settings.imap() ? "" : IMAP + "=no\n");
     }
 
     /** The recorded values of {@code prefix}; empty if it has none (nothing installed, or an install from before). */

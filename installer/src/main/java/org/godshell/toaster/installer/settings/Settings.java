@@ -21,9 +21,12 @@ import java.util.Optional;
  *                     server, which proxies to the wiki on {@value #WIKI_BEHIND_PROXY}
  * @param loopbackRelay whether programs on this host (127. and ::1) may relay without logging in, as Postfix's
  *                     {@code mynetworks_style = host}; false makes them log in like everyone else
+ * @param imap         whether Dovecot serves IMAP from the toaster's users and Maildirs (system mode only; false
+ *                     with {@code --no-imap})
  */
 public record Settings(Path prefix, String hostName, String domain, String admin, Optional<KeyPair> certificate,
-        Optional<Path> passwordFile, Mode mode, boolean start, Path java, boolean wikiPorts, boolean loopbackRelay) {
+        Optional<Path> passwordFile, Mode mode, boolean start, Path java, boolean wikiPorts, boolean loopbackRelay,
+        boolean imap) {
 
     /** Where the wiki listens when another web server holds 80 and 443: loopback, plain HTTP, for a proxy. */
     public static final String WIKI_BEHIND_PROXY = "127.0.0.1:8080";
@@ -33,6 +36,11 @@ public record Settings(Path prefix, String hostName, String domain, String admin
 
     public boolean unprivileged() {
         return mode == Mode.UNPRIVILEGED;
+    }
+
+    /** Whether the installer sets up Dovecot for IMAP: in system mode, unless {@code --no-imap}. */
+    public boolean dovecot() {
+        return imap && !unprivileged();
     }
 
     /** Whether the wiki sits behind the admin's own web server (system mode with {@code --no-wiki-ports}). */

@@ -22,7 +22,7 @@ public final class SettingsResolver {
     /** The options as typed; null where not given. */
     public record Given(Path prefix, String hostName, String domain, String admin, Path cert, Path key,
             Path passwordFile, boolean unprivileged, boolean start, Path java, Boolean wikiPorts,
-            Boolean loopbackRelay) {}
+            Boolean loopbackRelay, Boolean imap) {}
 
     private final Supplier<String> systemHostName;
     private final Optional<Asker> asker;
@@ -58,9 +58,10 @@ public final class SettingsResolver {
                 : !"no".equals(installed.get(InstallRecord.WIKI_PORTS));
         boolean loopbackRelay = given.loopbackRelay() != null ? given.loopbackRelay()
                 : !"no".equals(installed.get(InstallRecord.LOOPBACK_RELAY));
+        boolean imap = given.imap() != null ? given.imap() : !"no".equals(installed.get(InstallRecord.IMAP));
         return new Settings(given.prefix(), host, domain, admin, keyPair(given.cert(), given.key()),
                 Optional.ofNullable(given.passwordFile()), mode, given.start(), given.java(), wikiPorts,
-                loopbackRelay);
+                loopbackRelay, imap);
     }
 
     private String guessHost(Mode mode) {

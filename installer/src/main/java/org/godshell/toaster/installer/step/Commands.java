@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ public final class Commands {
         }
     }
 
-    private static final long TIMEOUT_SECONDS = 120;
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private final Map<String, String> environment;
 
     /** @param java the java binary that {@code bin/toaster} should use */
@@ -37,8 +38,18 @@ public final class Commands {
     }
 
     public Result run(List<String> argv, Optional<String> stdin) throws StepException {
+        return run(argv, stdin, Map.of(), TIMEOUT);
+    }
+
+    /**
+     * Runs with more environment variables and another time limit: a package manager may wait minutes for its
+     * lock and its downloads.
+     */
+    public Result run(List<String> argv, Optional<String> stdin, Map<String, String> more, Duration timeout)
+            throws StepException {
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().putAll(environment);
+        builder.environment().putAll(more);
         try {
             Process process = builder.start();
             CompletableFuture<String> out = drain(process.getInputStream());
@@ -48,9 +59,9 @@ public final class Commands {
                     in.write(stdin.get().getBytes(StandardCharsets.UTF_8));
                 }
             }
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
-                throw new StepException(argv.get(0) + " did not finish within " + TIMEOUT_SECONDS + " s");
+                throw new StepException(argv.get(0) + " did not finish within " + timeout.toSeconds() + " s");
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (IOException e) {
@@ -63,7 +74,15 @@ public final class Commands {
 
     /** Runs and requires exit code 0; otherwise the program's own error is the message. */
     public Result require(List<String> argv, Optional<String> stdin) throws StepException {
-        Result result = run(argv, stdin);
+        return checked(argv, run(argv, stdin));
+    }
+
+    /** {@link #run(List, Optional, Map, Duration)}, requiring exit code 0 as {@link #require(List, Optional)}. */
+    public Result require(List<String> argv, Map<String, String> more, Duration timeout) throws StepException {
+        return checked(argv, run(argv, Optional.empty(), more, timeout));
+    }
+
+    private static Result checked(List<String> argv, Result result) throws StepException {
         if (!result.ok()) {
             String why = result.err().isBlank() ? result.out() : result.err();
             throw new StepException(String.join(" ", argv) + " failed (exit " + result.exit() + "): " + why.strip());

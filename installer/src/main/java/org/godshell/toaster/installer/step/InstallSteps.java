@@ -43,6 +43,14 @@ public final class InstallSteps {
         if (context.settings().start()) {
             steps.add(new StartStep(context));
         }
+        // Last: the toaster serves mail even when Dovecot cannot be set up, and a rerun resumes here.
+        if (context.settings().dovecot()) {
+            steps.add(new ImapPackageStep(context));
+            steps.add(new ImapConfigStep(context));
+            if (context.services().isPresent()) {
+                steps.add(new ImapReloadStep(context));
+            }
+        }
         return steps;
     }
 }

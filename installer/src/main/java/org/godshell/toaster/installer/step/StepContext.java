@@ -17,9 +17,10 @@ import org.godshell.toaster.layout.Daemons;
  * @param systemd systemd, where it runs this host
  * @param proc    {@code /proc} on a host: who listens on which port, which processes run
  * @param prompt  asks the admin's password on a terminal; empty when nobody may be asked
+ * @param dovecot where this host has (or gets) Dovecot, for IMAP
  */
 public record StepContext(Settings settings, Prefix prefix, Commands commands, PrintWriter out,
-        Optional<Systemd> systemd, Path proc, Optional<PasswordPrompt> prompt, Changes changes) {
+        Optional<Systemd> systemd, Path proc, Optional<PasswordPrompt> prompt, Changes changes, Dovecot dovecot) {
 
     /** Reads a new password twice on the terminal, without echo; empty if the admin just presses Enter. */
     @FunctionalInterface

@@ -35,6 +35,19 @@ public record Systemd(Path units, String systemctl) {
         return argv;
     }
 
+    /** {@code systemctl VERB [OPTION...] UNIT...} for units of other names (Dovecot's, the reload units). */
+    List<String> units(String verb, List<String> units, String... options) {
+        List<String> argv = new ArrayList<>(List.of(systemctl, verb));
+        argv.addAll(List.of(options));
+        argv.addAll(units);
+        return argv;
+    }
+
+    /** Whether a unit of any name is in a state ({@code is-active}, {@code is-enabled}). */
+    boolean unitIs(Commands commands, String question, String unit) throws StepException {
+        return commands.run(units(question, List.of(unit), "--quiet")).ok();
+    }
+
     /**
      * Whether the daemon's unit is in a state ({@code is-active}, {@code is-enabled}), asked unit by unit:
      * systemctl answers yes for several units when any one of them is.

@@ -35,14 +35,25 @@ final class Contexts {
         return of(root, Mode.SYSTEM, Optional.empty(), Optional.empty(), Path.of("/proc"), true, false, out);
     }
 
+    /** A system install on a host with {@code dovecot} (a {@link FakeDovecot}) and maybe systemd. */
+    static StepContext withDovecot(Path root, Optional<Systemd> systemd, Dovecot dovecot, boolean start,
+            StringWriter out) throws Exception {
+        Prefix prefix = Prefix.of(root.toString());
+        Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
+                Optional.empty(), Optional.empty(), Mode.SYSTEM, start, Path.of(System.getProperty("java.home"), "bin",
+                "java"), true, true, true);
+        return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(out, true),
+                systemd, Path.of("/proc"), Optional.empty(), new StepContext.Changes(), dovecot);
+    }
+
     private static StepContext of(Path root, Mode mode, Optional<Settings.KeyPair> certificate,
             Optional<Systemd> systemd, Path proc, boolean wikiPorts, boolean loopbackRelay, StringWriter out)
             throws Exception {
         Prefix prefix = Prefix.of(root.toString());
         Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
                 certificate, Optional.empty(), mode, false, Path.of(System.getProperty("java.home"), "bin", "java"),
-                wikiPorts, loopbackRelay);
+                wikiPorts, loopbackRelay, true);
         return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(out, true),
-                systemd, proc, Optional.empty(), new StepContext.Changes());
+                systemd, proc, Optional.empty(), new StepContext.Changes(), FakeDovecot.absent(root));
     }
 }

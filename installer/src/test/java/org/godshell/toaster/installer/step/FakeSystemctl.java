@@ -30,7 +30,7 @@ final class FakeSystemctl {
                     is-active) test -e "$state/active/$arg"; exit $? ;;
                     is-enabled) test -e "$state/enabled/$arg"; exit $? ;;
                     show) if [ -e "$state/stale/$arg" ]; then echo yes; else echo no; fi ;;
-                    enable) touch "$state/enabled/$arg" ;;
+                    enable) touch "$state/enabled/$arg"; [ $now = yes ] && touch "$state/active/$arg" ;;
                     disable) rm -f "$state/enabled/$arg"; [ $now = yes ] && rm -f "$state/active/$arg" ;;
                     start|restart) touch "$state/active/$arg" ;;
                     stop) rm -f "$state/active/$arg" ;;

@@ -154,7 +154,7 @@ class SystemdStepsTest {
     @Test
     void purgeStopsFirstRemovesTheMarkerLastAndCanBeRerun() throws Exception {
         StepContext system = run(Mode.SYSTEM);
-        assertEquals(List.of("stop", "remove-units", "remove-user", "remove-program", "purge"),
+        assertEquals(List.of("stop", "remove-units", "remove-imap", "remove-user", "remove-program", "purge"),
                 UninstallSteps.of(system, true).stream().map(Step::name).toList());
 
         Files.createFile(root.resolve(Prefix.MARKER));

@@ -1,0 +1,46 @@
+package org.godshell.toaster.installer.step;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.godshell.toaster.layout.Imap;
+
+/**
+ * Dovecot on a host: its programs, the package manager that installs it, and where the installer's drop-in goes
+ * (tests give stand-in programs and a directory of their own).
+ *
+ * @param dovecot   the master, {@code /usr/sbin/dovecot}
+ * @param doveconf  {@code /usr/bin/doveconf}, which checks a configuration and prints what Dovecot makes of it
+ * @param imapLogin the IMAP login process: present only with the IMAP package (dovecot-imapd on Debian)
+ * @param aptGet    {@code /usr/bin/apt-get} on Debian and Ubuntu, which the installer uses to install Dovecot
+ * @param dropIn    the installer's configuration file, {@link Imap#DROP_IN}
+ */
+public record Dovecot(Path dovecot, Path doveconf, Path imapLogin, Path aptGet, Path dropIn) {
+
+    /** The package that brings Dovecot's IMAP server (and Dovecot itself) on Debian and Ubuntu. */
+    public static final String PACKAGE = "dovecot-imapd";
+    /** Dovecot's systemd unit, as its packages name it. */
+    public static final String UNIT = "dovecot.service";
+
+    /** This host's: Debian's paths, or another distribution's libexec directory where it has one. */
+    public static Dovecot ofThisHost() {
+        Path imapLogin = Stream.of("/usr/lib/dovecot/imap-login", "/usr/libexec/dovecot/imap-login")
+                .map(Path::of).filter(Files::isExecutable).findFirst().orElse(Path.of("/usr/lib/dovecot/imap-login"));
+        return new Dovecot(Path.of("/usr/sbin/dovecot"), Path.of("/usr/bin/doveconf"), imapLogin,
+                Path.of("/usr/bin/apt-get"), Imap.DROP_IN);
+    }
+
+    /** Whether Dovecot and its IMAP server are installed. */
+    public boolean installed() {
+        return Files.isExecutable(dovecot) && Files.isExecutable(doveconf) && Files.isExecutable(imapLogin);
+    }
+
+    /** {@code doveconf ARGS...} as an argv list. */
+    List<String> doveconf(String... args) {
+        List<String> argv = new ArrayList<>(List.of(doveconf.toString()));
+        argv.addAll(List.of(args));
+        return argv;
+    }
+}
