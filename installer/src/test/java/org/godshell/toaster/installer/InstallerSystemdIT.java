@@ -48,13 +48,15 @@ import org.testcontainers.utility.MountableFile;
  */
 class InstallerSystemdIT {
 
-    private static final String IMAGE = "toaster-test/systemd-host:1";
+    private static final String IMAGE = "toaster-test/systemd-host:2";
     private static final String JAR = "/root/toaster-installer.jar";
     private static final String DOMAIN = "/opt/toaster/domains/example.test";
     private static final String MAILDIR = DOMAIN + "/postmaster/Maildir/new";
+    private static final String BOB = "bob@example.test";
+    private static final String BOB_PASSWORD = "bob-password-1";
     private static final List<String> UNITS = List.of("toaster-smtpd.service", "toaster-pop3d.service",
             "toaster-wiki.service");
-    private static final List<Integer> PORTS = List.of(25, 80, 110, 443, 465, 587, 995);
+    private static final List<Integer> PORTS = List.of(25, 80, 110, 143, 443, 465, 587, 993, 995);
     private static final Duration SERVICE_LIMIT = Duration.ofSeconds(90);
 
     @TempDir
@@ -131,11 +133,17 @@ class InstallerSystemdIT {
             assertTrue(home.startsWith("200 ") && home.contains("Godshell Toaster"), home);
 
             // 3. The admin's first command, as root (Quick start): the new user gets mail and logs in.
-            userAddedByRootGetsMail();
+            String toBob = userAddedByRootGetsMail();
 
             // 3b. The admin's mail leaves signed by the keys the installer made, and passes DKIM, SPF and DMARC at a
             // second toaster; a forgery of the domain is refused there (issue 19).
             SignedMailFlow.run(this::sh, admin, password.group(1));
+
+            // 3c. IMAP from the Dovecot the installer set up, over the same Maildir POP3 reads (issue 21).
+            String toArchive = "to-archive-" + System.nanoTime();
+            MailClient.send(25, Tls.NONE, null, null, "someone@example.org", BOB, toArchive);
+            awaitDelivery(DOMAIN + "/bob/Maildir/new", toArchive);
+            ImapFlow.run(this::sh, BOB, BOB_PASSWORD, toBob, toArchive);
 
             // 4. Stop (inactive, never failed, the system not degraded by us), start, restart; a crash restarts.
             stopStartRestartAndCrash();
@@ -177,16 +185,20 @@ class InstallerSystemdIT {
         }
     }
 
-    /** {@code toaster user add} as root, then a message to the new user, read over POP3S; owners as installed. */
-    private void userAddedByRootGetsMail() throws Exception {
-        run(0, "sh", "-c", "echo bob-password-1 | /opt/toaster/bin/toaster user add bob@example.test");
+    /**
+     * {@code toaster user add} as root, then a message to the new user, read over POP3S; owners as installed.
+     * Returns the message's subject.
+     */
+    private String userAddedByRootGetsMail() throws Exception {
+        run(0, "sh", "-c", "echo " + BOB_PASSWORD + " | /opt/toaster/bin/toaster user add " + BOB);
         String toBob = "to-bob-" + System.nanoTime();
-        MailClient.send(25, Tls.NONE, null, null, "someone@example.org", "bob@example.test", toBob);
+        MailClient.send(25, Tls.NONE, null, null, "someone@example.org", BOB, toBob);
         awaitDelivery(DOMAIN + "/bob/Maildir/new", toBob);
-        assertTrue(String.join("\n", MailClient.fetchAll(995, "bob@example.test", "bob-password-1"))
+        assertTrue(String.join("\n", MailClient.fetchAll(995, BOB, BOB_PASSWORD))
                 .contains("Subject: " + toBob), "bob reads his mail over POP3S");
         assertEquals("toaster 640", sh("stat -c '%U %a' " + DOMAIN + "/passwd"), "the domain's passwd file");
         assertEquals("", sh("find " + DOMAIN + "/bob ! -user toaster"), "bob's Maildir belongs to toaster");
+        return toBob;
     }
 
     /** Both doctors (the installer's and the installed one) exit 0 with no FAILED and no warning line. */

@@ -112,6 +112,26 @@ final class MailClient {
         }
     }
 
+    /** Logs in over POP3 with TLS on connect and returns the unique-id listing, {@code "n uid"} per message (UIDL). */
+    static List<String> uidl(int port, String user, String password) throws IOException {
+        MailClient client = new MailClient();
+        try (Socket socket = client.connect(port, true)) {
+            client.expect("+OK");
+            client.command("USER " + user, "+OK");
+            client.command("PASS " + password, "+OK");
+            client.command("UIDL", "+OK");
+            List<String> listing = new ArrayList<>();
+            for (String line = client.readLine(); !line.equals("."); line = client.readLine()) {
+                listing.add(line);
+            }
+            client.command("QUIT", "+OK");
+            return listing;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new IOException("POP3S UIDL on port " + port + " as " + user + " failed: " + e.getMessage() + "\n"
+                    + client.transcript, e);
+        }
+    }
+
     private Socket connect(int port, boolean tls) throws IOException, GeneralSecurityException {
         Socket plain = new Socket();
         plain.connect(new InetSocketAddress(HOST, port), 10_000);

@@ -26,26 +26,20 @@ import org.godshell.toaster.installer.MailClient.Tls;
  */
 final class SignedMailFlow {
 
-    /** Runs a shell command line in the container that must succeed; returns its stdout, stripped. */
-    @FunctionalInterface
-    interface Shell {
-        String sh(String script) throws Exception;
-    }
-
     private static final String RECEIVER = "/root/receiver";
     private static final String RECIPIENT = "postmaster@receiver.test";
     private static final String INBOX = RECEIVER + "/domains/receiver.test/postmaster/Maildir/new";
     private static final String ROUTES = "/opt/toaster/control/smtproutes";
     private static final Pattern LISTENING = Pattern.compile("smtpd: listening on 127\\.0\\.0\\.1:(\\d+) as ");
 
-    private final Shell container;
+    private final ContainerShell container;
 
-    private SignedMailFlow(Shell container) {
+    private SignedMailFlow(ContainerShell container) {
         this.container = container;
     }
 
     /** Sends as {@code admin} (with {@code password}) of example.test and checks what the second toaster made of it. */
-    static void run(Shell container, String admin, String password) throws Exception {
+    static void run(ContainerShell container, String admin, String password) throws Exception {
         try (FixtureDns dns = new FixtureDns().txt("example.test.", "v=spf1 ip4:127.0.0.1 -all")
                 .txt("_dmarc.example.test.", "v=DMARC1; p=reject")) {
             new SignedMailFlow(container).run(dns, admin, password);

@@ -20,7 +20,7 @@ import javax.net.ssl.X509TrustManager;
  * the tagged reply, STARTTLS, and the certificate the server showed. It trusts any certificate, since the test
  * compares the one served with the toaster's itself; a transcript goes into every failure.
  */
-final class ImapClient implements AutoCloseable {
+public final class ImapClient implements AutoCloseable {
 
     private final StringBuilder transcript = new StringBuilder();
     private Socket socket;
@@ -37,7 +37,7 @@ final class ImapClient implements AutoCloseable {
      * connection comes from 127.0.0.2: Dovecot trusts a client whose address is its own as if it used TLS, so a
      * client from 127.0.0.1 would not see the rules a client from elsewhere sees.
      */
-    static ImapClient connect(int port, boolean implicitTls) throws IOException {
+    public static ImapClient connect(int port, boolean implicitTls) throws IOException {
         Socket plain = new Socket();
         plain.bind(new InetSocketAddress("127.0.0.2", 0));
         plain.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
@@ -48,7 +48,7 @@ final class ImapClient implements AutoCloseable {
     }
 
     /** {@code STARTTLS}, then the handshake (RFC 9051 §6.2.1); throws unless the server said OK. */
-    void startTls(int port) throws IOException {
+    public void startTls(int port) throws IOException {
         String reply = command("STARTTLS");
         if (!reply.contains(" OK")) {
             throw new IOException("STARTTLS refused:\n" + transcript);
@@ -57,14 +57,14 @@ final class ImapClient implements AutoCloseable {
     }
 
     /** Sends one command with the next tag; returns every line up to and including the tagged reply. */
-    String command(String text) throws IOException {
+    public String command(String text) throws IOException {
         String t = "a" + ++tag;
         send(t + " " + text);
         return until(t);
     }
 
     /** Sends a continuation line (a SASL response) and reads up to the next continuation or tagged reply. */
-    String continuation(String text) throws IOException {
+    public String continuation(String text) throws IOException {
         send(text);
         StringBuilder lines = new StringBuilder();
         while (true) {
@@ -77,18 +77,18 @@ final class ImapClient implements AutoCloseable {
     }
 
     /** Sends a command that the server answers with a continuation ({@code AUTHENTICATE}); returns that line. */
-    String start(String text) throws IOException {
+    public String start(String text) throws IOException {
         send("a" + ++tag + " " + text);
         return line();
     }
 
     /** The leaf certificate of the TLS session. */
-    X509Certificate served() throws IOException {
+    public X509Certificate served() throws IOException {
         Certificate[] chain = ((SSLSocket) socket).getSession().getPeerCertificates();
         return (X509Certificate) chain[0];
     }
 
-    String transcript() {
+    public String transcript() {
         return transcript.toString();
     }
 

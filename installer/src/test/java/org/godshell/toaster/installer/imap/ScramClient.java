@@ -10,26 +10,26 @@ import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /** The client side of SCRAM-SHA-256 (RFC 5802 §3, RFC 7677), without channel binding, for talking to Dovecot. */
-final class ScramClient {
+public final class ScramClient {
 
     private final String user;
     private final String password;
     private final String nonce = "toastertestnonce" + Long.toHexString(System.nanoTime());
     private String clientFirstBare;
 
-    ScramClient(String user, String password) {
+    public ScramClient(String user, String password) {
         this.user = user;
         this.password = password;
     }
 
     /** The client-first-message, base64. */
-    String first() {
+    public String first() {
         clientFirstBare = "n=" + user.replace("=", "=3D").replace(",", "=2C") + ",r=" + nonce;
         return b64("n,," + clientFirstBare);
     }
 
     /** The client-final-message for the server's first message (both base64). */
-    String finalMessage(String serverFirstBase64) throws GeneralSecurityException {
+    public String finalMessage(String serverFirstBase64) throws GeneralSecurityException {
         String serverFirst = new String(Base64.getDecoder().decode(serverFirstBase64), StandardCharsets.UTF_8);
         String combinedNonce = null;
         byte[] salt = null;
