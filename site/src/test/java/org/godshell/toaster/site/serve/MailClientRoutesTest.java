@@ -145,6 +145,17 @@ class MailClientRoutesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"autoconfig.exa\"mple.org", "autoconfig.example.org\tX-Injected: 1", "autoconfig.",
+        "autoconfig..example.org", "autoconfig.example.org.", "autoconfig.<x>.org", "[::1]", "autoconfig.%65xample.org"})
+    void aHostileHostGetsNoDocumentAndIsNotEchoed(String host) throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, AUTOCONFIG, host);
+        assertTrue(answer.status() == 400 || answer.status() == 404, host + ": " + answer.status());
+        assertFalse(answer.text().contains("<x>") || answer.text().contains("Injected") || answer.text()
+                .contains("clientConfig"), answer.text());
+        assertNull(answer.header("X-Injected"));
+    }
+
     @Test
     void anOversizedAddressOrQueryIsRefused() throws Exception {
         assertEquals(400, RawHttp.get(port, AUTOCONFIG + "?emailaddress=" + "a".repeat(300) + "%40example.org",
