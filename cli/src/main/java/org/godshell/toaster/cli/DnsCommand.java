@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.godshell.toaster.config.ClientPorts;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.doctor.InstallNames;
 import org.godshell.toaster.hostcheck.DnsRecords;
+import org.godshell.toaster.layout.InstallRecordFile;
+import org.godshell.toaster.mailclients.ClientSettings;
 import org.godshell.toaster.users.UserStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -19,9 +23,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code toaster dns}: the DNS records to publish for this toaster's names ({@link DnsRecords}). */
 @Command(name = "dns", mixinStandardHelpOptions = true,
-        description = {"Print the DNS records to publish for this toaster: MX, A/AAAA, SPF, DMARC, DKIM, and the "
-                + "PTR to ask for; for the install's domain first, then every other domain in domains/. The names "
-                + "are the install's (or control/me's); asks nothing, changes nothing.",
+        description = {"Print the DNS records to publish for this toaster: MX, A/AAAA, SPF, DMARC, the SRV and "
+                + "CNAME records mail clients set themselves up from, DKIM, and the PTR to ask for; for the "
+                + "install's domain first, then every other domain in domains/. The names are the install's (or "
+                + "control/me's), the ports those of the listen files; asks nothing, changes nothing.",
             "Exit codes: 0 printed, 2 bad arguments or configuration."})
 final class DnsCommand implements Callable<Integer> {
 
@@ -54,10 +59,21 @@ final class DnsCommand implements Callable<Integer> {
 
     /**
      * The records of the install's domain, with its DKIM keys when it is a domain of the store; with {@code
-     * everyDomain}, then those of every other domain of the store.
+     * everyDomain}, then those of every other domain of the store. The mail clients' SRV records carry the
+     * ports of the listen files (left out, saying why, when one does not read).
      */
     static void print(PrintWriter out, Path prefix, InstallNames names, boolean everyDomain) throws IOException {
         List<String> domains = UserStore.open(prefix).domains();
+        Optional<ClientSettings> clients;
+        String unread = "";
+        try {
+            clients = Optional.of(ClientPorts.read(Controls.once(prefix.resolve("control")), names.hostName(),
+                    InstallRecordFile.imap(InstallRecordFile.read(prefix))));
+        } catch (ConfigException e) {
+            // The doctor prints these records after its findings, which name the broken file already.
+            clients = Optional.empty();
+            unread = e.getMessage();
+        }
         List<String> shown = new ArrayList<>(List.of(names.domain()));
         if (everyDomain) {
             domains.stream().filter(d -> !d.equals(names.domain())).forEach(shown::add);
@@ -67,7 +83,11 @@ final class DnsCommand implements Callable<Integer> {
                 out.println();
             }
             out.println("DNS records to publish for " + domain + ":");
-            DnsRecords.of(domain, names.hostName()).forEach(line -> out.println("  " + line));
+            DnsRecords.of(domain, names.hostName(), clients).forEach(line -> out.println("  " + line));
+            if (clients.isEmpty()) {
+                out.println("  SRV: the mail clients' records need the ports of the listen files, which do not read: "
+                        + unread);
+            }
             if (domains.contains(domain)) {
                 DkimRecords.zoneLines(prefix, domain).forEach(line -> out.println("  " + line));
             }

@@ -20,6 +20,7 @@ import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.WikiServeConfig;
+import org.godshell.toaster.layout.InstallRecordFile;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
 import org.godshell.toaster.site.build.WikiBuilder;
@@ -41,12 +42,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code toaster wiki serve}: the wiki's web server in the foreground, until SIGTERM or Ctrl-C. It serves
- * PREFIX/wiki/site (built from PREFIX/wiki/wiki.git at start and after each push) and the repository itself at
- * /wiki.git. The log goes to stderr.
+ * PREFIX/wiki/site (built from PREFIX/wiki/wiki.git at start and after each push), the repository itself at
+ * /wiki.git, and the documents mail clients of the toaster's domains set themselves up from ({@link
+ * WikiMailDomains}). The log goes to stderr.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the wiki over HTTP(S) where PREFIX/control/listen-http and listen-https say, with its "
-                + "git repository at /wiki.git (clone for all; push for the accounts in control/wikieditors).")
+                + "git repository at /wiki.git (clone for all; push for the accounts in control/wikieditors), and "
+                + "the settings mail clients of the toaster's domains set themselves up from (autoconfig, "
+                + "Autodiscover, an Apple profile).")
 final class WikiServeCommand implements Callable<Integer> {
 
     @Spec
@@ -70,10 +74,14 @@ final class WikiServeCommand implements Callable<Integer> {
         Path control = prefix.control();
         WikiServeConfig config;
         Optional<WikiTls> tls;
-        // wikieditors is read here, strictly, and again at each push after an edit.
+        WikiMailDomains mailDomains;
+        UserStore users = UserStore.open(prefix.prefix());
+        // wikieditors is read here, strictly, and again at each push after an edit; rcpthosts at each request.
         Controls files = new Controls(control, log);
         try {
             config = WikiServeConfig.make(files);
+            mailDomains = WikiMailDomains.open(users, files, config.me(),
+                    InstallRecordFile.imap(InstallRecordFile.read(prefix.prefix())), log);
             // The certificates are looked at before each handshake: a renewed one is served without a restart.
             Optional<TlsSource> source = config.listenHttps().isEmpty() ? Optional.empty()
                     : TlsSource.watch(control, log);
@@ -83,6 +91,10 @@ final class WikiServeCommand implements Callable<Integer> {
             return 1;
         } catch (ConfigException e) {
             err.println("toaster wiki serve: " + e.getMessage());
+            return 1;
+        } catch (IOException e) {
+            err.println("toaster wiki serve: cannot read " + prefix.prefix().resolve(InstallRecordFile.NAME) + ": "
+                    + e.getMessage());
             return 1;
         }
         if (config.listenHttp().isEmpty() && config.listenHttps().isEmpty()) {
@@ -114,12 +126,11 @@ final class WikiServeCommand implements Callable<Integer> {
             err.println("toaster wiki serve: " + e.getMessage());
             return 1;
         }
-        WikiAccounts accounts = new WikiAccounts(UserStore.open(prefix.prefix()), new AuthThrottle(Clock.systemUTC()),
-                files);
+        WikiAccounts accounts = new WikiAccounts(users, new AuthThrottle(Clock.systemUTC()), files);
         Pushes pushes = new Pushes(repository, accounts, PushLimits.DEFAULT, build,
                 new PushLog(wiki.resolve("push.log")), log);
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
-                tls, config.me()), Optional.of(new GitHttp(repository, pushes, log)), log);
+                tls, config.me()), Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains), log);
         try {
             server.start();
         } catch (Exception e) {

@@ -59,6 +59,33 @@ class DoctorCommandTest {
         assertTrue(text.contains("\"v=spf1 mx -all\""), text);
         assertTrue(text.contains("_dmarc.example.org."), text);
         assertTrue(text.contains("PTR: ask whoever gives you the address to name it mail.example.org"), text);
+        assertTrue(text.contains("  _imaps._tcp.example.org.     SRV  0 1 993 mail.example.org.\n"), text);
+        assertTrue(text.contains("  _submission._tcp.example.org. SRV  0 0 0 .\n"), "no listen-submission: " + text);
+        assertTrue(text.contains("  autoconfig.example.org.      CNAME mail.example.org.\n"), text);
+    }
+
+    @Test
+    void dnsGivesMailClientsThePortsOfTheListenFiles() throws IOException {
+        Files.writeString(prefix.resolve("control/listen-submission"), "0.0.0.0:587\n");
+        Files.writeString(prefix.resolve("control/listen-pop3s"), "0.0.0.0:995\n");
+        Files.writeString(prefix.resolve("control/listen-https"), "0.0.0.0:443\n");
+        assertEquals(0, run("dns"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("  _submission._tcp.example.org. SRV  0 1 587 mail.example.org.\n"), text);
+        assertTrue(text.contains("  _pop3s._tcp.example.org.     SRV  10 1 995 mail.example.org.\n"), text);
+        assertTrue(text.contains("  _autodiscover._tcp.example.org. SRV  0 1 443 mail.example.org.\n"), text);
+    }
+
+    @Test
+    void aBrokenListenFileLeavesOutTheMailClientsRecordsAndSaysWhy() throws IOException {
+        Files.writeString(prefix.resolve("control/listen-smtps"), "everywhere:465\n");
+        assertEquals(0, run("dns"), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("  example.org.                 MX   10 mail.example.org.\n"), text);
+        assertFalse(text.contains(" SRV "), text);
+        assertTrue(text.contains("SRV: the mail clients' records need the ports of the listen files, which do not "
+                + "read: "), text);
+        assertTrue(text.contains("listen-smtps:1"), text);
     }
 
     @Test

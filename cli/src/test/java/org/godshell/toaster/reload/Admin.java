@@ -112,6 +112,18 @@ public final class Admin {
         }
     }
 
+    /**
+     * The wiki's Thunderbird autoconfig answer for an address at {@code domain}: its status, and the body (a
+     * clientConfig document with 200).
+     */
+    static HttpResponse<String> autoconfig(Installation t, String domain) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + t.httpPort
+                    + "/mail/config-v1.1.xml?emailaddress=someone%40" + domain)).timeout(Await.PATIENCE).build();
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
     /** A port nothing listens on now, on 127.0.0.1. */
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {

@@ -1,5 +1,6 @@
 package org.godshell.toaster.reload;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The files a daemon reads only when it starts (where it listens, and the wiki's own URL): an edit changes
  * nothing until a restart, and showconfig says so. The running daemon goes on serving where it started and
- * does not start listening at the new address behind the admin's back.
+ * does not start listening at the new address behind the admin's back; the wiki, which tells mail clients the
+ * ports of some of them, goes on telling the ones it read.
  */
 final class RestartScenarios {
 
@@ -28,16 +30,29 @@ final class RestartScenarios {
         Serving pop3d = t -> Pop3.greeting(t).startsWith("+OK ");
         Serving wiki = t -> Admin.page(t) > 0;
         Map<String, Scenario> all = new LinkedHashMap<>();
-        for (String file : List.of("listen-smtp", "listen-submission", "listen-smtps")) {
-            all.put(file, (t, edits) -> readAtStart(t, edits, file, "smtpd", smtpd));
+        all.put("listen-smtp", (t, edits) -> readAtStart(t, edits, "listen-smtp", "smtpd", smtpd));
+        for (String file : List.of("listen-submission", "listen-smtps")) {
+            all.put(file, (t, edits) -> toldToMailClients(t, edits, file, "smtpd", smtpd));
         }
         for (String file : List.of("listen-pop3", "listen-pop3s")) {
-            all.put(file, (t, edits) -> readAtStart(t, edits, file, "pop3d", pop3d));
+            all.put(file, (t, edits) -> toldToMailClients(t, edits, file, "pop3d", pop3d));
         }
         for (String file : List.of("listen-http", "listen-https", "wikiurl")) {
             all.put(file, (t, edits) -> readAtStart(t, edits, file, "wiki", wiki));
         }
         return all;
+    }
+
+    /**
+     * A listen file of a service mail clients are told about: the wiki read it at start too, and goes on telling
+     * clients what it read then (issue 21).
+     */
+    private static void toldToMailClients(Installation t, Edits edits, String file, String daemon, Serving serving)
+            throws Exception {
+        String before = Admin.autoconfig(t, "local.test").body();
+        readAtStart(t, edits, file, daemon, serving);
+        assertTrue(Admin.readAtStart(t, "wiki").contains(file), Admin.toaster(t, "showconfig"));
+        assertEquals(before, Admin.autoconfig(t, "local.test").body());
     }
 
     private static void readAtStart(Installation t, Edits edits, String file, String daemon, Serving serving)

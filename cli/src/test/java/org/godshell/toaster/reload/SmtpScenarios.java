@@ -59,19 +59,27 @@ final class SmtpScenarios {
         assertEquals(553, Smtp.rcpt(t, "someone@added.test"));
         edits.append("control/rcpthosts", "added.test");
         assertEquals(250, Smtp.rcpt(t, "someone@added.test"));
+        assertEquals(404, Admin.autoconfig(t, "added.test").statusCode(), "no virtual domain: no mail clients");
 
         // A new virtual domain has no users yet; postmaster is the address every domain accepts (RFC 5321 §4.5.1).
         assertEquals(553, Smtp.rcpt(t, "postmaster@joined.test"));
+        assertEquals(404, Admin.autoconfig(t, "joined.test").statusCode());
         edits.remember("domains/joined.test");
         Admin.toaster(t, "domain", "add", "joined.test");
         assertEquals(250, Smtp.rcpt(t, "postmaster@joined.test"));
         assertEquals(550, Smtp.rcpt(t, "someone@joined.test"));
+        // The wiki serves its mail clients' settings at once too (issue 21).
+        assertTrue(Admin.autoconfig(t, "joined.test").body().contains("<emailProvider id=\"joined.test\">"));
     }
 
+    /** With a virtual domain more.test, so that the wiki's mail-client settings follow the file too (issue 21). */
     static void morercpthosts(Installation t, Edits edits) throws Exception {
-        assertEquals(553, Smtp.rcpt(t, "someone@more.test"));
+        edits.write("domains/more.test/passwd", "");
+        assertEquals(553, Smtp.rcpt(t, "postmaster@more.test"));
+        assertEquals(404, Admin.autoconfig(t, "more.test").statusCode(), "mailboxes, but its mail is refused");
         edits.write("control/morercpthosts", "more.test\n");
-        assertEquals(250, Smtp.rcpt(t, "someone@more.test"));
+        assertEquals(250, Smtp.rcpt(t, "postmaster@more.test"));
+        assertEquals(200, Admin.autoconfig(t, "more.test").statusCode());
     }
 
     static void databytes(Installation t, Edits edits) throws Exception {

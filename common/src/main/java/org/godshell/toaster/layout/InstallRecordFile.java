@@ -37,6 +37,15 @@ public final class InstallRecordFile {
         return values;
     }
 
+    /**
+     * Whether Dovecot serves IMAP for this toaster: the installer sets it up in a system install unless told
+     * {@code --no-imap} (recorded as {@code imap=no}), never in the demo; a toaster set up by hand (no record)
+     * is taken to have it, as the wiki's IMAP page shows how.
+     */
+    public static boolean imap(Map<String, String> record) {
+        return !"unprivileged".equals(record.get("mode")) && !"no".equals(record.get("imap"));
+    }
+
     /** Whether the record says this is a system install (services run as {@value Accounts#SERVICE_USER}). */
     public static boolean system(Map<String, String> record) {
         return "system".equals(record.get("mode"));

@@ -3,7 +3,11 @@ package org.godshell.toaster.installer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.godshell.toaster.hostcheck.DnsRecords;
 import org.godshell.toaster.layout.Imap;
 import org.godshell.toaster.installer.settings.Mode;
@@ -11,6 +15,7 @@ import org.godshell.toaster.installer.settings.Settings;
 import org.godshell.toaster.installer.step.Commands;
 import org.godshell.toaster.installer.step.StepContext;
 import org.godshell.toaster.installer.step.StepException;
+import org.godshell.toaster.mailclients.ClientSettings;
 
 /**
  * The end of an install: what runs where, the admin mailbox, the DNS records (as {@code toaster dns} prints
@@ -64,7 +69,14 @@ final class Summary {
             // the lines below say where the DKIM records are
         }
         List<String> lines = new ArrayList<>(List.of("DNS records to publish for " + domain + ":"));
-        DnsRecords.of(domain, context.settings().hostName()).forEach(line -> lines.add("  " + line));
+        String host = context.settings().hostName();
+        Map<String, Integer> ports = context.settings().listeners().stream()
+                .collect(Collectors.toMap(Mode.Listener::controlFile, Mode.Listener::port, (a, b) -> a, HashMap::new));
+        // Behind the admin's web server, wikiurl's https://HOST/ is where the documents are.
+        context.settings().wikiUrl().ifPresent(url -> ports.put(ClientSettings.LISTEN_HTTPS, 443));
+        ClientSettings clients = ClientSettings.of(host, ports,
+                !context.settings().unprivileged() && context.settings().imap());
+        DnsRecords.of(domain, host, Optional.of(clients)).forEach(line -> lines.add("  " + line));
         lines.add("  DKIM: " + context.root().resolve("bin/toaster") + " dkim show " + domain + " prints its records");
         return lines;
     }

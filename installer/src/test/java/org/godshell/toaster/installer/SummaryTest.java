@@ -58,6 +58,9 @@ class SummaryTest {
         List<String> lines = Summary.dnsRecords(context);
         assertEquals("DNS records to publish for example.org:", lines.getFirst());
         assertTrue(lines.contains("  example.org.                 TXT  \"v=spf1 mx -all\""), lines.toString());
+        assertTrue(lines.contains("  _submission._tcp.example.org. SRV  0 1 587 mail.example.org."), lines.toString());
+        assertTrue(lines.contains("  _autodiscover._tcp.example.org. SRV  0 1 443 mail.example.org."),
+                "the installer's own ports: " + lines);
         assertEquals("  DKIM: " + context.root().resolve("bin/toaster") + " dkim show example.org prints its "
                 + "records", lines.getLast());
     }

@@ -40,9 +40,10 @@ public final class ControlFiles {
             "one line of printable ASCII, the text after 220", List.of(smtpd(NEXT_CONNECTION)));
     public static final Key<Set<String>> RCPTHOSTS = list("rcpthosts", Kind.DOMAINS, ControlFiles::domains,
             r -> Set.of(), "nothing: mail for every domain is refused", "one domain a line; .domain for its subdomains",
-            List.of(smtpd(NEXT_CONNECTION)));
+            List.of(smtpd(NEXT_CONNECTION), wiki(NEXT_CONNECTION)));
     public static final Key<Set<String>> MORERCPTHOSTS = list("morercpthosts", Kind.DOMAINS, ControlFiles::domains,
-            r -> Set.of(), "nothing: mail for every domain is refused", "as rcpthosts", List.of(smtpd(NEXT_CONNECTION)));
+            r -> Set.of(), "nothing: mail for every domain is refused", "as rcpthosts",
+            List.of(smtpd(NEXT_CONNECTION), wiki(NEXT_CONNECTION)));
     public static final Key<Long> DATABYTES = line("databytes", Kind.BYTES, number("a number of bytes",
             "write a whole number such as 10485760 (0 = no limit)", 0, Long.MAX_VALUE), r -> 0L, "0 (no limit)",
             "a whole number of bytes", List.of(smtpd(NEXT_CONNECTION)));
@@ -79,16 +80,16 @@ public final class ControlFiles {
             "a directory of NAME.pem files as servercert.pem, chosen by SNI",
             List.of(smtpd(NEXT_HANDSHAKE), pop3d(NEXT_HANDSHAKE), wiki(NEXT_HANDSHAKE)));
     public static final Key<List<InetSocketAddress>> LISTEN_SUBMISSION = listen("listen-submission",
-            "none: no submission port", "as listen-smtp", smtpd(RESTART));
+            "none: no submission port", "as listen-smtp", smtpd(RESTART), wiki(RESTART));
     public static final Key<List<String>> SMTPAUTHMECHS = list("smtpauthmechs", Kind.NAMES,
             AuthMechanisms::fromLines, r -> AuthMechanisms.DEFAULT, "PLAIN, LOGIN, SCRAM-SHA-256",
             "one SASL mechanism a line", List.of(smtpd(NEXT_CONNECTION)));
     public static final Key<List<InetSocketAddress>> LISTEN_SMTPS = listen("listen-smtps", "none: no SMTPS",
-            "as listen-smtp", smtpd(RESTART));
+            "as listen-smtp", smtpd(RESTART), wiki(RESTART));
     public static final Key<List<InetSocketAddress>> LISTEN_POP3S = listen("listen-pop3s", "none: no POP3S",
-            "as listen-smtp", pop3d(RESTART));
+            "as listen-smtp", pop3d(RESTART), wiki(RESTART));
     public static final Key<List<InetSocketAddress>> LISTEN_POP3 = listen("listen-pop3", "none: no plain POP3",
-            "as listen-smtp", pop3d(RESTART));
+            "as listen-smtp", pop3d(RESTART), wiki(RESTART));
     public static final Key<List<InetSocketAddress>> LISTEN_HTTP = listen("listen-http", "none: no plain HTTP",
             "as listen-smtp", wiki(RESTART));
     public static final Key<List<InetSocketAddress>> LISTEN_HTTPS = listen("listen-https", "none: no HTTPS",
@@ -208,8 +209,10 @@ public final class ControlFiles {
         return new Key<>(name, kind, Shape.LIST, parser, fallback, fallbackText, syntax, uses);
     }
 
-    private static Key<List<InetSocketAddress>> listen(String name, String fallbackText, String syntax, Use use) {
-        return list(name, Kind.LISTEN, ListenAddresses::parse, r -> List.of(), fallbackText, syntax, List.of(use));
+    /** A listen file; the wiki reads those of the services mail clients are told about ({@link ClientPorts}). */
+    private static Key<List<InetSocketAddress>> listen(String name, String fallbackText, String syntax,
+            Use... uses) {
+        return list(name, Kind.LISTEN, ListenAddresses::parse, r -> List.of(), fallbackText, syntax, List.of(uses));
     }
 
     /** A file with a reader of its own (certificates, plugin files), listed here for its documentation. */

@@ -105,8 +105,7 @@ public record SmtpConfig(
      * all: unlike qmail, which then relays for everyone, the toaster fails closed.
      */
     public static SmtpConfig make(Reads r) throws ConfigException {
-        Set<String> rcpthosts = new LinkedHashSet<>(r.get(ControlFiles.RCPTHOSTS));
-        rcpthosts.addAll(r.get(ControlFiles.MORERCPTHOSTS));
+        Set<String> rcpthosts = rcpthosts(r);
         Map<String, String> sources = new HashMap<>();
         for (Key<?> key : List.of(ControlFiles.ME, ControlFiles.SMTPGREETING, ControlFiles.DATABYTES,
                 ControlFiles.BADMAILFROM, ControlFiles.BADRCPTTO, ControlFiles.TIMEOUTSMTPD, ControlFiles.LISTEN_SMTP,
@@ -133,6 +132,13 @@ public record SmtpConfig(
                 r.get(ControlFiles.SMTPAUTHMECHS), sources);
     }
 
+    /** rcpthosts and morercpthosts as one set, for {@link #accepts}. */
+    public static Set<String> rcpthosts(Reads r) throws ConfigException {
+        Set<String> rcpthosts = new LinkedHashSet<>(r.get(ControlFiles.RCPTHOSTS));
+        rcpthosts.addAll(r.get(ControlFiles.MORERCPTHOSTS));
+        return rcpthosts;
+    }
+
     /**
      * Whether mail for {@code domain} may be accepted from a client that may not relay, by qmail-smtpd's
      * {@code addrallowed}: an entry {@code example.com} matches that domain only; an entry starting with a dot,
@@ -140,6 +146,15 @@ public record SmtpConfig(
      * Case and one trailing dot are ignored. An empty {@link #rcpthosts} accepts nothing.
      */
     public boolean acceptsDomain(String domain) {
+        return accepts(rcpthosts, domain);
+    }
+
+    /**
+     * Whether {@code rcpthosts} (lower-case entries without a trailing dot, as the files are read) accepts
+     * {@code domain}, by the rules of {@link #acceptsDomain}; for those who read the files without the rest of
+     * the SMTP settings, such as the wiki server asking whether a domain is the toaster's.
+     */
+    public static boolean accepts(Set<String> rcpthosts, String domain) {
         String d = normalizeDomain(domain);
         if (d.isEmpty()) {
             return false;

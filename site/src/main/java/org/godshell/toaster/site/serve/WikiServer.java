@@ -19,11 +19,13 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.godshell.toaster.site.mailclients.MailDomains;
 
 /**
  * {@code toaster wiki serve}'s server: Jetty with one connector per listen address, a virtual thread per
- * request, the site and (when given) git's smart HTTP behind the security headers. With HTTPS configured, the
- * plain HTTP connectors only redirect to it. One client can hold at most a few connections, and only while its
+ * request, the site and (when given) git's smart HTTP and the mail clients' setup documents behind the security
+ * headers. With HTTPS configured, the plain HTTP connectors only redirect to it (but for what mail clients ask
+ * there, {@link MailClientRoutes}). One client can hold at most a few connections, and only while its
  * request heads keep coming ({@link Guards}).
  */
 public final class WikiServer {
@@ -70,10 +72,21 @@ public final class WikiServer {
     private final List<ServerConnector> secure = new ArrayList<>();
 
     public WikiServer(Settings settings, Optional<Handler> git, Consumer<String> log) {
-        this(settings, git, log, Guards.DEFAULT);
+        this(settings, git, Optional.empty(), log, Guards.DEFAULT);
+    }
+
+    /** With {@code mailClients}, the documents mail clients set themselves up from are served too. */
+    public WikiServer(Settings settings, Optional<Handler> git, Optional<MailDomains> mailClients,
+            Consumer<String> log) {
+        this(settings, git, mailClients, log, Guards.DEFAULT);
     }
 
     WikiServer(Settings settings, Optional<Handler> git, Consumer<String> log, Guards guards) {
+        this(settings, git, Optional.empty(), log, guards);
+    }
+
+    WikiServer(Settings settings, Optional<Handler> git, Optional<MailDomains> mailClients, Consumer<String> log,
+            Guards guards) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("wiki-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -118,8 +131,13 @@ public final class WikiServer {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, all.toArray(Connector[]::new)));
         Handler content = new Handler.Sequence(git.map(List::of).orElse(List.of()).toArray(Handler[]::new));
         ((Handler.Sequence) content).addHandler(new StaticSite(settings.site(), log));
-        Handler top = settings.https().isEmpty() ? content
+        Handler site = settings.https().isEmpty() ? content
                 : new HttpsRedirect(content, settings.host(), () -> secure.getFirst().getLocalPort());
+        Optional<MailClientRoutes.Https> https = settings.https().isEmpty() ? Optional.empty()
+                : Optional.of(new MailClientRoutes.Https(settings.host(), () -> secure.getFirst().getLocalPort()));
+        // Before the redirect: the mail clients' documents choose themselves what plain HTTP gets.
+        Handler top = mailClients.<Handler>map(domains -> new Handler.Sequence(new MailClientRoutes(domains, https,
+                log), site)).orElse(site);
         server.setHandler(deadline.marker(new SecurityHeaders(top)));
         server.setErrorHandler(new ErrorReply());
     }

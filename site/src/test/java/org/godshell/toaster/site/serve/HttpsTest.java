@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -17,16 +15,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,11 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpsTest {
 
-    private static final char[] STORE_PASSWORD = "test-only".toCharArray();
-    /** TLS 1.3, and ECDHE with AEAD for TLS 1.2, for the EC key below. */
-    private static final List<String> SUITES = List.of("TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256",
-            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
-
     @TempDir
     Path dir;
 
@@ -53,34 +42,15 @@ class HttpsTest {
 
     @BeforeEach
     void start() throws Exception {
-        Path keystore = dir.resolve("keys.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-keystore", keystore.toString(), "-storetype", "PKCS12", "-storepass",
-                new String(STORE_PASSWORD), "-alias", "wiki", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=wiki.test", "-ext", "SAN=dns:wiki.test,ip:127.0.0.1", "-validity", "2")
-                .redirectErrorStream(true).start();
-        keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
-        assertTrue(keytool.waitFor(60, TimeUnit.SECONDS) && keytool.exitValue() == 0, "keytool failed");
-        KeyStore keys = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keystore)) {
-            keys.load(in, STORE_PASSWORD);
-        }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(keys, STORE_PASSWORD);
-        SSLContext serverTls = SSLContext.getInstance("TLS");
-        serverTls.init(keyManagers.getKeyManagers(), null, null);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(keys);
-        clientTls = SSLContext.getInstance("TLS");
-        clientTls.init(null, trust.getTrustManagers(), null);
-
+        TestTls tls = TestTls.create(dir);
+        clientTls = tls.client();
         Path site = Files.createDirectories(dir.resolve("site"));
         Files.writeString(site.resolve("index.html"), "<!DOCTYPE html><title>Home</title><p>home page</p>\n");
         Files.writeString(site.resolve("Page.html"), "<!DOCTYPE html><title>Page</title><p>a page</p>\n");
         Files.writeString(site.resolve("404.html"), "<!DOCTYPE html><title>Missing</title><p>no such page</p>\n");
         InetSocketAddress any = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         server = new WikiServer(new WikiServer.Settings(site, List.of(any), List.of(any),
-                Optional.of(new WikiTls(serverTls, List.of("TLSv1.3", "TLSv1.2"), SUITES)), "wiki.test"),
+                Optional.of(tls.wikiTls()), "wiki.test"),
                 Optional.empty(), line -> { });
         server.start();
     }

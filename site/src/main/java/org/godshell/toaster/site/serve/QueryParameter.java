@@ -1,0 +1,87 @@
+package org.godshell.toaster.site.serve;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * One parameter of a request's raw query (RFC 3986 §3.4: {@code name=value} pairs joined by {@code &}), decoded
+ * once and strictly: a percent escape must be two hex digits and the bytes UTF-8 in shortest form. {@code +} is
+ * kept as a plus: it is common in a mail address's local part and no address holds a space. A parameter given
+ * twice is refused rather than one of the two picked.
+ */
+sealed interface QueryParameter {
+
+    /** Longer queries are not from a mail client asking for its settings. */
+    int MAX_QUERY = 2048;
+
+    /** The parameter is not in the query. */
+    record Absent() implements QueryParameter {
+    }
+
+    record Present(String value) implements QueryParameter {
+    }
+
+    /** Why the query cannot be read; our words, never the query's. */
+    record Refused(String reason) implements QueryParameter {
+    }
+
+    static QueryParameter find(String rawQuery, String name) {
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return new Absent();
+        }
+        if (rawQuery.length() > MAX_QUERY) {
+            return new Refused("query longer than " + MAX_QUERY);
+        }
+        QueryParameter found = new Absent();
+        for (String pair : rawQuery.split("&", -1)) {
+            int equals = pair.indexOf('=');
+            String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+            if (key == null) {
+                return new Refused("bad percent escape or not UTF-8");
+            }
+            if (!key.equals(name)) {
+                continue;
+            }
+            String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+            if (value == null) {
+                return new Refused("bad percent escape or not UTF-8");
+            }
+            if (found instanceof Present) {
+                return new Refused(name + " given twice");
+            }
+            found = new Present(value);
+        }
+        return found;
+    }
+
+    /** The text, percent-decoded; null when an escape is broken, a raw character is not ASCII or not UTF-8. */
+    private static String decode(String raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%') {
+                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
+                int low = high >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
+                if (low < 0) {
+                    return null;
+                }
+                bytes.write(high << 4 | low);
+                i += 2;
+            } else if (c < 0x80) {
+                bytes.write(c);
+            } else {
+                return null;                                            // raw bytes beyond ASCII: RFC 3986 §2.1
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}
