@@ -27,7 +27,7 @@ class ClientPortsTest {
         Files.writeString(control.resolve("listen-smtps"), "[::]:465\n");
         Files.writeString(control.resolve("listen-pop3s"), "0.0.0.0:995\n");
         Files.writeString(control.resolve("listen-https"), "0.0.0.0:8443\n");
-        ClientSettings settings = ClientPorts.read(Controls.once(control), "mail.example.org");
+        ClientSettings settings = ClientPorts.read(Controls.once(control), "mail.example.org", true);
         assertEquals(List.of(new ClientService(Protocol.SMTP, Security.TLS, 465),
                 new ClientService(Protocol.SMTP, Security.STARTTLS, 587)), settings.outgoing());
         assertEquals(List.of(995), settings.incoming().stream().filter(s -> s.protocol() == Protocol.POP3)
@@ -39,18 +39,21 @@ class ClientPortsTest {
     void behindAnotherWebServerHttpsIsWhereWikiurlSays() throws Exception {
         Files.writeString(control.resolve("listen-http"), "127.0.0.1:8080\n");
         Files.writeString(control.resolve("wikiurl"), "https://mail.example.org/\n");
-        assertEquals(OptionalInt.of(443), ClientPorts.read(Controls.once(control), "mail.example.org").https());
+        assertEquals(OptionalInt.of(443), ClientPorts.read(Controls.once(control), "mail.example.org", true)
+                .https());
         Files.writeString(control.resolve("wikiurl"), "https://mail.example.org:8443/docs/\n");
-        assertEquals(OptionalInt.of(8443), ClientPorts.read(Controls.once(control), "mail.example.org").https());
+        assertEquals(OptionalInt.of(8443), ClientPorts.read(Controls.once(control), "mail.example.org", true)
+                .https());
         Files.writeString(control.resolve("wikiurl"), "http://mail.example.org/\n");
-        assertEquals(OptionalInt.empty(), ClientPorts.read(Controls.once(control), "mail.example.org").https());
+        assertEquals(OptionalInt.empty(), ClientPorts.read(Controls.once(control), "mail.example.org", true)
+                .https());
     }
 
     @Test
     void aBrokenListenFileIsAnErrorWithItsName() throws Exception {
         Files.writeString(control.resolve("listen-pop3s"), "somewhere:995\n");
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ClientPorts.read(Controls.once(control), "mail.example.org"));
+                () -> ClientPorts.read(Controls.once(control), "mail.example.org", true));
         assertTrue(e.getMessage().contains("listen-pop3s:1"), e.getMessage());
     }
 

@@ -9,8 +9,9 @@ import org.godshell.toaster.mailclients.ClientService.Protocol;
 import org.godshell.toaster.mailclients.ClientSettings;
 
 /**
- * An Apple configuration profile (a property list) that adds an IMAP account to Mail on iOS, iPadOS and macOS:
- * one {@code com.apple.mail.managed} payload with the preferred IMAP and SMTP services, no password (the device
+ * An Apple configuration profile (a property list) that adds a mail account to Mail on iOS, iPadOS and macOS:
+ * one {@code com.apple.mail.managed} payload with the preferred IMAP (POP3 where there is no IMAP) and SMTP
+ * services, no password (the device
  * asks for it when the profile is installed). The profile is not signed, so the device shows it as unverified.
  * Its identifiers and UUIDs are derived from the address, so downloading it again replaces the account rather
  * than adding a second one.
@@ -22,11 +23,15 @@ public final class AppleProfile {
     private AppleProfile() {
     }
 
-    /** The profile for {@code address}; empty when the toaster offers no way to send mail (no submission port). */
+    /**
+     * The profile for {@code address}: an IMAP account, or a POP3 one where the toaster has no IMAP (the demo,
+     * {@code --no-imap}); empty when it offers no way to send mail (no submission port) or to read it.
+     */
     public static Optional<String> document(EmailAddress address, ClientSettings settings) {
         Optional<ClientService> imap = settings.first(Protocol.IMAP);
+        Optional<ClientService> incoming = imap.or(() -> settings.first(Protocol.POP3));
         Optional<ClientService> smtp = settings.first(Protocol.SMTP);
-        if (imap.isEmpty() || smtp.isEmpty()) {
+        if (incoming.isEmpty() || smtp.isEmpty()) {
             return Optional.empty();
         }
         String domain = address.domain();
@@ -39,11 +44,11 @@ public final class AppleProfile {
         plist.append("  <key>PayloadContent</key>\n  <array>\n    <dict>\n");
         String in = "      ";
         string(plist, in, "EmailAccountDescription", domain);
-        string(plist, in, "EmailAccountType", "EmailTypeIMAP");
+        string(plist, in, "EmailAccountType", imap.isPresent() ? "EmailTypeIMAP" : "EmailTypePOP");
         string(plist, in, "EmailAddress", login);
         string(plist, in, "IncomingMailServerAuthentication", "EmailAuthPassword");
         string(plist, in, "IncomingMailServerHostName", settings.host());
-        integer(plist, in, "IncomingMailServerPortNumber", imap.get().port());
+        integer(plist, in, "IncomingMailServerPortNumber", incoming.get().port());
         bool(plist, in, "IncomingMailServerUseSSL", true);
         string(plist, in, "IncomingMailServerUsername", login);
         string(plist, in, "OutgoingMailServerAuthentication", "EmailAuthPassword");

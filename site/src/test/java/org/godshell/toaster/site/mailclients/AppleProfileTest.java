@@ -79,8 +79,11 @@ class AppleProfileTest {
 
     @Test
     void submissionWithStarttlsWhenThereIsNoSmtpsAndNothingWithoutAnyWayToSend() throws Exception {
-        assertEquals("2587", payload(profile("ann@example.org", Fixtures.DEMO)).get("OutgoingMailServerPortNumber"));
-        ClientSettings readOnly = ClientSettings.of("mail.example.org", Map.of("listen-pop3s", 995));
+        Map<String, Object> demo = payload(profile("ann@example.org", Fixtures.DEMO));
+        assertEquals("2587", demo.get("OutgoingMailServerPortNumber"));
+        assertEquals("EmailTypePOP", demo.get("EmailAccountType"), "the demo has no IMAP: its POP3S");
+        assertEquals("2995", demo.get("IncomingMailServerPortNumber"));
+        ClientSettings readOnly = ClientSettings.of("mail.example.org", Map.of("listen-pop3s", 995), true);
         assertEquals(Optional.empty(), AppleProfile.document(EmailAddress.parse("ann@example.org").orElseThrow(),
                 readOnly));
         assertEquals("example.org.mobileconfig", AppleProfile.fileName(EmailAddress.parse("ann@Example.org")

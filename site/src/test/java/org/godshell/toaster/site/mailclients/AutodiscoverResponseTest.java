@@ -53,7 +53,6 @@ class AutodiscoverResponseTest {
         EmailAddress odd = EmailAddress.parse("o'brien&co@example.org").orElseThrow();
         Element account = account(AutodiscoverResponse.settings(odd, Fixtures.DEMO));
         assertEquals(List.of(
-                "IMAP mail.example.org 993 o'brien&co@example.org off on SSL on",
                 "SMTP mail.example.org 2587 o'brien&co@example.org off on TLS on",
                 "POP3 mail.example.org 2995 o'brien&co@example.org off on SSL on"),
                 children(account, "Protocol").stream().map(AutodiscoverResponseTest::protocol).toList());
