@@ -30,7 +30,7 @@ public record Key<T>(String name, Kind kind, Shape shape, Parser<T> parser, Fall
     /** The types of value, as the Control files page groups them. */
     public enum Kind {
         HOST, TEXT, URL, NUMBER, SECONDS, BYTES, LISTEN, DOMAINS, ADDRESSES, RULES, NAMES, NAMESERVERS, ROUTES,
-        LOGINS, CERTIFICATE, PLUGINS, NETWORKS
+        LOGINS, CERTIFICATE, PLUGINS, NETWORKS, SERVICE
     }
 
     /** When an edit reaches a running daemon. */
