@@ -15,7 +15,10 @@ final class PolicyRequest {
 
     private PolicyRequest() {}
 
-    /** Postfix's protocol_state for each hook; AUTH is the toaster's own, since Postfix asks no policy there. */
+    /**
+     * Postfix's protocol_state for each hook; AUTH is the toaster's own, since Postfix asks no policy there;
+     * BODY is Postfix's smtpd_end_of_data_restrictions state.
+     */
     static String state(Section section) {
         return switch (section) {
             case CONNECTION -> "CONNECT";
@@ -24,6 +27,7 @@ final class PolicyRequest {
             case RCPT -> "RCPT";
             case DATA -> "DATA";
             case AUTH -> "AUTH";
+            case BODY -> "END-OF-MESSAGE";
         };
     }
 

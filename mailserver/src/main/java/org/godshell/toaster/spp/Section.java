@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /** The points of an SMTP session where plugins run (qmail-spp.md §2), keyed by qmail-spp's section letter. */
 public enum Section {
-    CONNECTION('c'), HELO('h'), MAIL('m'), RCPT('r'), DATA('d'), AUTH('a');
+    CONNECTION('c'), HELO('h'), MAIL('m'), RCPT('r'), DATA('d'), AUTH('a'), BODY('b');
 
     private final char letter;
 

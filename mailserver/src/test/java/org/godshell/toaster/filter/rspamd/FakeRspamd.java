@@ -23,18 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (garbage, a flood, silence, a 500, a kept connection dropped): each accepted connection is handed to a
  * {@link Handler}, which reads requests with {@link #request} and writes what the test wants.
  */
-final class FakeRspamd implements AutoCloseable {
+public final class FakeRspamd implements AutoCloseable {
 
     /** Serves one connection. */
     @FunctionalInterface
-    interface Handler {
+    public interface Handler {
         void serve(Conversation connection) throws Exception;
     }
 
     /** One accepted connection; {@code number} counts connections from 1. */
-    final class Conversation {
-        final int number;
-        final OutputStream out;
+    public final class Conversation {
+        public final int number;
+        public final OutputStream out;
         private final InputStream in;
 
         private Conversation(int number, InputStream in, OutputStream out) {
@@ -44,12 +44,12 @@ final class FakeRspamd implements AutoCloseable {
         }
 
         /** Reads one request, or returns null when the client closed the connection before sending one. */
-        Request request() throws IOException {
+        public Request request() throws IOException {
             return read(in);
         }
 
         /** A 200 answer with this JSON, keeping the connection or not. */
-        void answer(String json, boolean keepAlive) throws IOException {
+        public void answer(String json, boolean keepAlive) throws IOException {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             raw("HTTP/1.1 200 OK\r\n" + (keepAlive ? "" : "Connection: close\r\n") + "Server: rspamd/fake\r\n"
                     + "Content-Length: " + body.length + "\r\nContent-Type: application/json\r\n\r\n");
@@ -57,23 +57,23 @@ final class FakeRspamd implements AutoCloseable {
             out.flush();
         }
 
-        void raw(String text) throws IOException {
+        public void raw(String text) throws IOException {
             out.write(text.getBytes(StandardCharsets.UTF_8));
             out.flush();
         }
     }
 
     /** What a client sent: the head as text and the body's length (and its bytes, when small). */
-    record Request(String head, long bodyLength, byte[] body) {}
+    public record Request(String head, long bodyLength, byte[] body) {}
 
-    static final String NO_ACTION = "{\"is_skipped\":false,\"score\":0.5,\"required_score\":15.0,"
+    public static final String NO_ACTION = "{\"is_skipped\":false,\"score\":0.5,\"required_score\":15.0,"
             + "\"action\":\"no action\",\"symbols\":{\"MIME_GOOD\":{\"name\":\"MIME_GOOD\",\"score\":-0.1}},"
             + "\"messages\":{}}";
 
     private final ServerSocketChannel server;
     private final Handler handler;
     private final AtomicInteger connections = new AtomicInteger();
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<SocketChannel> accepted = new CopyOnWriteArrayList<>();
 
     private FakeRspamd(ServerSocketChannel server, Handler handler) {
@@ -82,23 +82,23 @@ final class FakeRspamd implements AutoCloseable {
         Thread.ofPlatform().daemon().start(this::acceptAll);
     }
 
-    static FakeRspamd onLoopback(Handler handler) throws IOException {
+    public static FakeRspamd onLoopback(Handler handler) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         return new FakeRspamd(server, handler);
     }
 
-    static FakeRspamd onSocket(Path path, Handler handler) throws IOException {
+    public static FakeRspamd onSocket(Path path, Handler handler) throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
         return new FakeRspamd(server, handler);
     }
 
-    SocketAddress address() throws IOException {
+    public SocketAddress address() throws IOException {
         return server.getLocalAddress();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
