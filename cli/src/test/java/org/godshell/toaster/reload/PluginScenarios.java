@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.godshell.toaster.config.ScannerAddress;
+import org.godshell.toaster.filter.rspamd.FakeRspamd;
 
 /** The qmail-spp plugin file and the files its plugins read: what the next session's plugins do. */
 final class PluginScenarios {
@@ -18,7 +20,8 @@ final class PluginScenarios {
         return Map.of("smtpplugins", PluginScenarios::smtpplugins,
                 "spptimeout", PluginScenarios::spptimeout,
                 "validrcptto", PluginScenarios::validrcptto,
-                "dnsservers", PluginScenarios::dnsservers);
+                "dnsservers", PluginScenarios::dnsservers,
+                "rspamd", PluginScenarios::rspamd);
     }
 
     static void smtpplugins(Installation t, Edits edits) throws Exception {
@@ -70,5 +73,31 @@ final class PluginScenarios {
         assertEquals(550, Smtp.rcpt(t, "c@dns.routed.test"), "listed at the other DNS server");
         edits.write("control/dnsservers", Installation.nameserver(t.dns) + "\n");
         assertEquals(250, Smtp.rcpt(t, "c@dns.routed.test"), "not listed at the first");
+    }
+
+    /**
+     * builtin:rspamd in [body] asks the rspamd control/rspamd names: a fake one that refuses the message, then,
+     * after the edit, one that takes it.
+     */
+    static void rspamd(Installation t, Edits edits) throws Exception {
+        try (FakeRspamd refusing = FakeRspamd.onLoopback(c -> answerEach(c, "{\"score\":20,\"required_score\":15,"
+                + "\"action\":\"reject\",\"messages\":{\"smtp_message\":\"Gtube pattern\"}}"));
+                FakeRspamd taking = FakeRspamd.onLoopback(c -> answerEach(c, FakeRspamd.NO_ACTION))) {
+            edits.write("control/rspamd", ScannerAddress.describe(refusing.address()) + "\n");
+            edits.write("control/smtpplugins", "[body]\nbuiltin:rspamd\n");
+            String message = "From: x@elsewhere.test\r\nSubject: lunch\r\n\r\nShall we?\r\n";
+            assertEquals("554 5.7.1 message rejected as spam: Gtube pattern",
+                    Smtp.message(t, "x@elsewhere.test", Installation.USER, message));
+            edits.write("control/rspamd", ScannerAddress.describe(taking.address()) + "\n");
+            String taken = Smtp.message(t, "x@elsewhere.test", Installation.USER, message);
+            assertTrue(taken.startsWith("250 "), taken);
+            assertEquals(1, taking.requests.size(), "the message went to the rspamd of the edit");
+        }
+    }
+
+    private static void answerEach(FakeRspamd.Conversation connection, String json) throws Exception {
+        while (connection.request() != null) {
+            connection.answer(json, true);
+        }
     }
 }
