@@ -55,7 +55,7 @@ final class Builtins implements PluginFactory.Kind {
             case "rbl" -> BuiltinRbl.parse(source, text, rest, dns);
             case "spf" -> BuiltinSpf.parse(source, text, rest, dns);
             case "chkuser" -> BuiltinChkuser.parse(source, text, rest, store, validRcptTo);
-            case "rspamd" -> BuiltinRspamd.parse(source, text, rest, rspamd);
+            case "rspamd" -> BuiltinRspamd.parse(source, text, rest, rspamd, dns);
             default -> throw new PluginFactory.BadPlugin("\"" + Command.printable(words[0]) + "\" is not a built-in "
                     + "plugin; the built-ins are " + known());
         };

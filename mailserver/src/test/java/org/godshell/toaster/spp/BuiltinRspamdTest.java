@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.godshell.toaster.config.ScannerAddress;
 import org.godshell.toaster.config.TcpRules;
+import org.godshell.toaster.dns.FixtureDns;
 import org.godshell.toaster.filter.rspamd.FakeRspamd;
 import org.godshell.toaster.filter.rspamd.RspamdClient;
 import org.godshell.toaster.smtp.Reply;
@@ -39,21 +41,37 @@ class BuiltinRspamdTest {
     @TempDir
     Path home;
     private final RspamdClient client = new RspamdClient();
+    /** 192.0.2.1 is client.example both ways; 192.0.2.2 has no name; 192.0.2.3's reverse zone never answers. */
+    private final FixtureDns dns = fixture();
+
+    private static FixtureDns fixture() {
+        try {
+            return new FixtureDns().ptr("192.0.2.1", "client.example.").a("client.example.", "192.0.2.1")
+                    .silent("3.2.0.192.in-addr.arpa.");
+        } catch (SocketException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @AfterEach
-    void closeClient() {
+    void close() throws InterruptedException {
         client.close();
+        dns.close();
     }
 
     private BuiltinRspamd plugin(FakeRspamd fake) throws Exception {
         return BuiltinRspamd.parse("f:1", "builtin:rspamd", "",
-                new BuiltinRspamd.Target(client, fake.address(), Duration.ofSeconds(10)));
+                new BuiltinRspamd.Target(client, fake.address(), Duration.ofSeconds(10)), dns.dns());
     }
 
     private Map<String, String> body() throws IOException {
+        return body("192.0.2.1");
+    }
+
+    private Map<String, String> body(String ip) throws IOException {
         Path message = Files.writeString(home.resolve("message"), "Subject: hi\r\n\r\nhello\r\n");
         return Map.of("SMTPMESSAGEFILE", message.toString(), "SMTPMAILFROM", "a@example.com",
-                "SMTPRCPTTOALL", "b@example.org\nc@example.org", "TCPREMOTEIP", "192.0.2.1",
+                "SMTPRCPTTOALL", "b@example.org\nc@example.org", "TCPREMOTEIP", ip,
                 "SMTPHELOHOST", "client.example", "SMTPAUTHUSER", "alice@example.org");
     }
 
@@ -74,9 +92,29 @@ class BuiltinRspamdTest {
             assertEquals("rspamd: reject, score 20.00 / 15.00, GTUBE(0.00)\n", run.stderr());
             String head = fake.requests.getFirst().head();
             for (String field : List.of("From: a@example.com", "Rcpt: b@example.org", "Rcpt: c@example.org",
-                    "IP: 192.0.2.1", "Helo: client.example", "User: alice@example.org")) {
+                    "IP: 192.0.2.1", "Hostname: client.example", "Helo: client.example", "User: alice@example.org")) {
                 assertTrue(head.contains("\r\n" + field + "\r\n"), field + " in " + head);
             }
+        }
+    }
+
+    @Test
+    void aClientWithoutAConfirmedNameIsNamedByItsAddressInBrackets() throws Exception {
+        try (FakeRspamd fake = answering(REJECT)) {
+            plugin(fake).run(Section.BODY, body("192.0.2.2"));
+            assertTrue(fake.requests.getFirst().head().contains("\r\nHostname: [192.0.2.2]\r\n"));
+        }
+    }
+
+    @Test
+    void whenTheNameCannotBeLookedUpRspamdIsLeftToLookItself() throws Exception {
+        try (FakeRspamd fake = answering(REJECT)) {
+            BuiltinRspamd plugin = BuiltinRspamd.parse("f:1", "builtin:rspamd", "",
+                    new BuiltinRspamd.Target(client, fake.address(), Duration.ofSeconds(2)), dns.dns());
+            PluginRun run = plugin.run(Section.BODY, body("192.0.2.3"));
+            assertEquals(List.of("E554 5.7.1 message rejected as spam: Gtube pattern"), run.lines());
+            assertTrue(!fake.requests.getFirst().head().contains("Hostname:"), fake.requests.getFirst().head());
+            assertTrue(run.stderr().startsWith("rspamd: the client's name is unknown for now ("), run.stderr());
         }
     }
 
@@ -97,7 +135,7 @@ class BuiltinRspamdTest {
             closed = new InetSocketAddress(socket.getInetAddress(), socket.getLocalPort());
         }
         BuiltinRspamd plugin = BuiltinRspamd.parse("f:1", "builtin:rspamd", "",
-                new BuiltinRspamd.Target(client, closed, Duration.ofSeconds(10)));
+                new BuiltinRspamd.Target(client, closed, Duration.ofSeconds(10)), dns.dns());
         PluginRun run = plugin.run(Section.BODY, body());
         assertTrue(run.failure().orElseThrow().startsWith("rspamd at " + ScannerAddress.describe(closed) + ": "),
                 run.failure().toString());
@@ -116,6 +154,7 @@ class BuiltinRspamdTest {
         try (FakeRspamd rejecting = answering(REJECT); FakeRspamd greylisting = answering(GREYLIST)) {
             Files.createDirectories(home.resolve("control"));
             Files.writeString(home.resolve("control/smtpplugins"), "[body]\nbuiltin:rspamd\n");
+            Files.writeString(home.resolve("control/dnsservers"), "127.0.0.1:" + dns.address().getPort() + "\n");
             write("rspamd", ScannerAddress.describe(rejecting.address()), 1000);
             SppEngine engine = SppEngine.load(home, TcpRules.parse("", "tcp.smtp"), line -> { });
             assertEquals("554 5.7.1 message rejected as spam: Gtube pattern", refusal(engine));

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.godshell.toaster.dns.FixtureDns;
 import org.godshell.toaster.filter.rspamd.RspamdClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -52,6 +53,8 @@ class RspamdTest {
     private static int port;
     private static RspamdClient client;
     private static BuiltinRspamd plugin;
+    /** The client's name, asked as on a real host: 127.0.0.1 is localhost both ways. */
+    private static FixtureDns dns;
 
     @BeforeAll
     static void start() throws Exception {
@@ -60,14 +63,18 @@ class RspamdTest {
         rspamd = launch(port);
         awaitPong();
         client = new RspamdClient();
+        dns = new FixtureDns().ptr("127.0.0.1", "localhost.").a("localhost.", "127.0.0.1");
         plugin = BuiltinRspamd.parse("smtpplugins:2", "builtin:rspamd", "", new BuiltinRspamd.Target(client,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), Duration.ofSeconds(60)));
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), Duration.ofSeconds(60)), dns.dns());
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (client != null) {
             client.close();
+        }
+        if (dns != null) {
+            dns.close();
         }
         if (rspamd != null) {
             halt(rspamd);

@@ -9,25 +9,26 @@ import java.util.Optional;
 /**
  * One message to check and its envelope, as rspamd's protocol passes them in request headers
  * (rspamd.com/doc/developers/protocol.html, "HTTP headers"): {@code From} (the envelope sender), one
- * {@code Rcpt} per recipient, {@code IP}, {@code Helo}, {@code User} for an authenticated client. The message
- * itself is the request body, sent from its file.
+ * {@code Rcpt} per recipient, {@code IP}, {@code Hostname}, {@code Helo}, {@code User} for an authenticated
+ * client. The message itself is the request body, sent from its file. {@code Queue-Id} is not sent: a message
+ * gets its queue id when it is committed, after the check.
  *
- * <p>{@code Hostname} is not sent: the server looks no client names up in DNS, and without it rspamd does the
- * PTR lookup itself (its once_received module). {@code Queue-Id} is not sent either: a message gets its queue id
- * when it is committed, after the check.
- *
- * @param message the message file, read as a stream when the request is sent
- * @param sender  the envelope sender, empty for the null reverse path ({@code <>}, RFC 5321 §4.5.5)
- * @param user    the login of an authenticated client, if any
+ * @param message  the message file, read as a stream when the request is sent
+ * @param sender   the envelope sender, empty for the null reverse path ({@code <>}, RFC 5321 §4.5.5)
+ * @param hostname the client's name as a milter gives it: its forward-confirmed name, or its address in
+ *                 brackets when it has none (rspamd reads a leading {@code [} as "no name"); empty when the
+ *                 lookup failed, and rspamd then looks the address up itself
+ * @param user     the login of an authenticated client, if any
  */
-public record RspamdRequest(Path message, String sender, List<String> recipients, String ip, String helo,
-        Optional<String> user) {
+public record RspamdRequest(Path message, String sender, List<String> recipients, String ip,
+        Optional<String> hostname, String helo, Optional<String> user) {
 
     public RspamdRequest {
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(sender, "sender");
         recipients = List.copyOf(recipients);
         Objects.requireNonNull(ip, "ip");
+        Objects.requireNonNull(hostname, "hostname");
         Objects.requireNonNull(helo, "helo");
         Objects.requireNonNull(user, "user");
     }
@@ -48,6 +49,9 @@ public record RspamdRequest(Path message, String sender, List<String> recipients
         }
         if (!ip.isEmpty()) {
             header(head, "IP", ip);
+        }
+        if (hostname.isPresent()) {
+            header(head, "Hostname", hostname.get());
         }
         if (!helo.isEmpty()) {
             header(head, "Helo", helo);

@@ -10,6 +10,6 @@
  * with a control character into a request header (that would let a client write headers of its own); or turn a
  * failure into a verdict: no answer, a non-200 status, or an answer that is not a verdict is an
  * {@link org.godshell.toaster.filter.rspamd.RspamdFailure}, which the caller fails closed on. It resolves no
- * names: the server's address is an IP literal or a socket path.
+ * names: the server's address is an IP literal or a socket path, and the client's name comes from the caller.
  */
 package org.godshell.toaster.filter.rspamd;

@@ -46,7 +46,7 @@ class LargeMessageTest {
             c.answer(FakeRspamd.NO_ACTION, false);
         }); RspamdClient client = new RspamdClient()) {
             RspamdRequest request = new RspamdRequest(message, "a@example.com", List.of("b@example.org"), "192.0.2.1",
-                    "client.example", Optional.empty());
+                    Optional.of("client.example"), "client.example", Optional.empty());
             long before = threads.getCurrentThreadAllocatedBytes();
             RspamdVerdict verdict = client.check(fake.address(), request, Duration.ofSeconds(120));
             long allocated = threads.getCurrentThreadAllocatedBytes() - before;

@@ -56,7 +56,7 @@ class RspamdClientTest {
 
     private static RspamdRequest request(Path file) {
         return new RspamdRequest(file, "a@example.com", List.of("b@example.org", "c@example.org"), "192.0.2.1",
-                "client.example", Optional.empty());
+                Optional.of("client.example"), "client.example", Optional.empty());
     }
 
     private RspamdVerdict check(SocketAddress server) throws RspamdFailure {
@@ -79,7 +79,8 @@ class RspamdClientTest {
             FakeRspamd.Request sent = fake.requests.getFirst();
             assertTrue(sent.head().startsWith("POST /checkv2 HTTP/1.1\r\n"), sent.head());
             for (String field : List.of("From: a@example.com", "Rcpt: b@example.org", "Rcpt: c@example.org",
-                    "IP: 192.0.2.1", "Helo: client.example", "Content-Length: " + MESSAGE.length)) {
+                    "IP: 192.0.2.1", "Hostname: client.example", "Helo: client.example",
+                    "Content-Length: " + MESSAGE.length)) {
                 assertTrue(sent.head().contains("\r\n" + field + "\r\n"), field + " in " + sent.head());
             }
             assertArrayEquals(MESSAGE, sent.body());
@@ -260,8 +261,9 @@ class RspamdClientTest {
             assertEquals(1, fake.connections());
             assertTrue(fake.requests.getFirst().head().contains("\r\nHost: localhost\r\n"));
         }
-        RspamdFailure gone = assertThrows(RspamdFailure.class, () -> check(UnixDomainSocketAddress.of(socket)));
-        assertTrue(gone.getMessage().startsWith("rspamd at " + socket + ": "), gone.getMessage());
+        Path nobody = temp.resolve("nobody.sock");
+        RspamdFailure gone = assertThrows(RspamdFailure.class, () -> check(UnixDomainSocketAddress.of(nobody)));
+        assertTrue(gone.getMessage().startsWith("rspamd at " + nobody + ": "), gone.getMessage());
     }
 
     @Test
