@@ -62,16 +62,19 @@ record BuiltinRspamd(String source, String text, Target target, Dns dns) impleme
                     + "in the [body] section, not [" + section.label() + "]", "", micros(start));
         }
         StringBuilder log = new StringBuilder();
-        String ip = environment.getOrDefault("TCPREMOTEIP", "");
-        Optional<String> hostname = hostname(ip, target.timeout().dividedBy(4), log);
-        Duration left = target.timeout().minusNanos(System.nanoTime() - start);
         try {
+            String ip = environment.getOrDefault("TCPREMOTEIP", "");
+            Optional<String> hostname = hostname(ip, target.timeout().dividedBy(4), log);
+            Duration left = target.timeout().minusNanos(System.nanoTime() - start);
             RspamdVerdict verdict = target.client().check(target.server(),
                     request(Path.of(file), environment, hostname), left.isPositive() ? left : Duration.ofMillis(1));
             return new PluginRun(this, RspamdAction.lines(verdict), log + RspamdAction.summary(verdict) + "\n", 0,
                     Optional.empty(), micros(start));
         } catch (RspamdFailure e) {
             return PluginRun.failed(this, e.getMessage(), log.toString(), micros(start));
+        } catch (RuntimeException e) {
+            // A bug of ours must fail the plugin (451), not the session.
+            return PluginRun.failed(this, "internal error: " + e, log.toString(), micros(start));
         }
     }
 

@@ -125,8 +125,8 @@ public final class SppEngine {
     /**
      * Reads {@code control/spptimeout}, {@code control/dnsservers} (the built-in plugins' nameservers; missing: the
      * host's resolvers), {@code control/rspamd} (builtin:rspamd's server) and the default plugin file of the
-     * installation whose control directory {@code controls} reads, and every plugin file the tcp.smtp {@code rules} name (SPPCONFFILE), so that a typo stops the server
-     * at start rather than a session later.
+     * installation whose control directory {@code controls} reads, and every plugin file the tcp.smtp
+     * {@code rules} name (SPPCONFFILE), so that a typo stops the server at start rather than a session later.
      *
      * @throws ConfigException when any of them is malformed, or a named file is missing
      */

@@ -30,8 +30,8 @@ import org.xbill.DNS.TextParseException;
 
 /**
  * A tiny authoritative DNS server on an ephemeral loopback UDP port, so that DNS tests never touch the Internet:
- * A, AAAA, TXT, MX and PTR records from a map, NXDOMAIN for every other name, and names that never answer (timeouts) or answer
- * SERVFAIL. Names are absolute, written with their final dot.
+ * A, AAAA, TXT, MX and PTR records from a map, NXDOMAIN for every other name, and names that never answer
+ * (timeouts) or answer SERVFAIL. Names are absolute, written with their final dot.
  */
 public final class FixtureDns implements AutoCloseable {
 

@@ -100,9 +100,11 @@ class ResponseReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "garbage\r\n\r\n", "HTTP/2 200 OK\r\n\r\n", "HTTP/1.1 2000 OK\r\n\r\n",
         "HTTP/1.1 200 OK\r\nno colon\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: -1\r\n\r\n",
-        "HTTP/1.1 200 OK\r\nContent-Length: 1, 2\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 1, 2\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\n",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip\r\n\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n{}",
-        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nokk\r\n0\r\n\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n",
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nokk\r\n0\r\n\r\n",
         "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nok\r\n", "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n"})
     void malformedOrCutAnswersFail(String text) {
         assertThrows(RspamdFailure.class, () -> over(text).read(100));
@@ -120,7 +122,8 @@ class ResponseReaderTest {
         String big = "x".repeat(5000);
         assertThrows(RspamdFailure.class, () -> over("HTTP/1.1 200 OK\r\n\r\n" + big).read(4096));
         assertThrows(RspamdFailure.class, () -> over("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
-                + "800\r\n" + big.substring(0, 2048) + "\r\n800\r\n" + big.substring(0, 2048) + "\r\n1\r\nx\r\n0\r\n\r\n")
+                + "800\r\n" + big.substring(0, 2048) + "\r\n800\r\n" + big.substring(0, 2048)
+                + "\r\n1\r\nx\r\n0\r\n\r\n")
                 .read(4096));
     }
 

@@ -39,7 +39,8 @@ class RspamdRequestTest {
     void anInternationalAddressGoesAsUtf8() throws Exception {
         RspamdRequest request = new RspamdRequest(MESSAGE, "jos\u00e9@example.com", List.of(), "", Optional.empty(), "",
                 Optional.empty());
-        assertTrue(new String(request.head("h", 0), StandardCharsets.UTF_8).contains("From: jos\u00e9@example.com\r\n"));
+        String head = new String(request.head("h", 0), StandardCharsets.UTF_8);
+        assertTrue(head.contains("From: jos\u00e9@example.com\r\n"), head);
     }
 
     @ParameterizedTest

@@ -20,7 +20,8 @@ class RspamdVerdictTest {
 
     @Test
     void rspamdsAnswerToGtube() throws Exception {
-        RspamdVerdict verdict = read("{\"is_skipped\":true,\"score\":15.0,\"required_score\":15.0,\"action\":\"reject\","
+        RspamdVerdict verdict = read("{\"is_skipped\":true,\"score\":15.0,\"required_score\":15.0,"
+                + "\"action\":\"reject\","
                 + "\"symbols\":{\"GTUBE\":{\"name\":\"GTUBE\",\"score\":0.0,\"metric_score\":0.0}},"
                 + "\"messages\":{\"smtp_message\":\"Gtube pattern\"},\"message-id\":\"1@example.com\"}");
         assertEquals(new RspamdVerdict(RspamdVerdict.Action.REJECT, 15, 15,
