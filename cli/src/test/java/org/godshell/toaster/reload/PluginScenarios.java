@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import org.godshell.toaster.config.ScannerAddress;
+import org.godshell.toaster.filter.rspamd.FakeRspamd;
 
 /** The qmail-spp plugin file and the files its plugins read: what the next session's plugins do. */
 final class PluginScenarios {
@@ -20,7 +22,8 @@ final class PluginScenarios {
                 "spptimeout", PluginScenarios::spptimeout,
                 "validrcptto", PluginScenarios::validrcptto,
                 "dnsservers", PluginScenarios::dnsservers,
-                "clamd", PluginScenarios::clamd);
+                "clamd", PluginScenarios::clamd,
+                "rspamd", PluginScenarios::rspamd);
     }
 
     static void smtpplugins(Installation t, Edits edits) throws Exception {
@@ -96,5 +99,31 @@ final class PluginScenarios {
     private static String scanned(Installation t) throws Exception {
         return Smtp.message(t, "x@elsewhere.test", Installation.USER,
                 "From: <x@elsewhere.test>\r\nSubject: scan me\r\n\r\nhello\r\n");
+    }
+
+    /**
+     * builtin:rspamd in [body] asks the rspamd control/rspamd names: a fake one that refuses the message, then,
+     * after the edit, one that takes it.
+     */
+    static void rspamd(Installation t, Edits edits) throws Exception {
+        try (FakeRspamd refusing = FakeRspamd.onLoopback(c -> answerEach(c, "{\"score\":20,\"required_score\":15,"
+                + "\"action\":\"reject\",\"messages\":{\"smtp_message\":\"Gtube pattern\"}}"));
+                FakeRspamd taking = FakeRspamd.onLoopback(c -> answerEach(c, FakeRspamd.NO_ACTION))) {
+            edits.write("control/rspamd", ScannerAddress.describe(refusing.address()) + "\n");
+            edits.write("control/smtpplugins", "[body]\nbuiltin:rspamd\n");
+            String message = "From: x@elsewhere.test\r\nSubject: lunch\r\n\r\nShall we?\r\n";
+            assertEquals("554 5.7.1 message rejected as spam: Gtube pattern",
+                    Smtp.message(t, "x@elsewhere.test", Installation.USER, message));
+            edits.write("control/rspamd", ScannerAddress.describe(taking.address()) + "\n");
+            String taken = Smtp.message(t, "x@elsewhere.test", Installation.USER, message);
+            assertTrue(taken.startsWith("250 "), taken);
+            assertEquals(1, taking.requests.size(), "the message went to the rspamd of the edit");
+        }
+    }
+
+    private static void answerEach(FakeRspamd.Conversation connection, String json) throws Exception {
+        while (connection.request() != null) {
+            connection.answer(json, true);
+        }
     }
 }

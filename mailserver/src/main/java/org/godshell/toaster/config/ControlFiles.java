@@ -29,6 +29,9 @@ import org.godshell.toaster.config.Key.Use;
  */
 public final class ControlFiles {
 
+    /** The port of rspamd's normal worker when {@code control/rspamd} names none. */
+    static final int RSPAMD_PORT = 11333;
+
     /** Every IPv4 address, port 25: what tcpserver is given in the qmail toasters' run scripts. */
     static final InetSocketAddress ANY_PORT_25 = new InetSocketAddress(Values.anyIpv4(), 25);
 
@@ -150,6 +153,11 @@ public final class ControlFiles {
     public static final Key<Set<String>> ARCSEALERS = list("arcsealers", Kind.DOMAINS, ControlFiles::hosts,
             r -> Set.of(), "none: ARC chains are recorded, never trusted",
             "one domain a line: sealers whose ARC chain may override a DMARC failure", List.of(smtpd(NEXT_CONNECTION)));
+    /** rspamd's normal worker, which {@code builtin:rspamd} asks about each message (rspamd's default port). */
+    public static final Key<SocketAddress> RSPAMD = line("rspamd", Kind.SOCKET,
+            (f, l) -> ScannerAddress.parse(f, l, RSPAMD_PORT), r -> ScannerAddress.loopback(RSPAMD_PORT),
+            "127.0.0.1:11333", "one IP address[:port] ([IPv6]:port) or the absolute path of a unix socket",
+            List.of(smtpd(NEXT_CONNECTION)));
     public static final Key<Void> PUBLICSUFFIXLIST = own("publicsuffixlist", Kind.DOMAINS,
             "the list shipped with the toaster", "Mozilla's public_suffix_list.dat as published",
             List.of(smtpd(NEXT_CONNECTION)));
@@ -164,7 +172,7 @@ public final class ControlFiles {
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
-            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD);
+            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

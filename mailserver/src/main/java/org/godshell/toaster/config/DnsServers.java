@@ -1,12 +1,9 @@
 package org.godshell.toaster.config;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code control/dnsservers}, the toaster's own file: the nameservers the server's built-in checks ask, one
@@ -29,49 +26,8 @@ public final class DnsServers {
         }
         List<InetSocketAddress> servers = new ArrayList<>();
         for (ControlFile.Line line : lines) {
-            servers.add(parse(file, line));
+            servers.add(IpPort.parse(file, line, 53, EXAMPLE));
         }
         return List.copyOf(servers);
-    }
-
-    private static InetSocketAddress parse(Path file, ControlFile.Line line) throws ConfigException {
-        String t = line.text().strip();
-        String host = t;
-        String port = "53";
-        Optional<byte[]> bytes;
-        if (t.startsWith("[")) {
-            int close = t.indexOf(']');
-            String rest = close < 0 ? "?" : t.substring(close + 1);
-            if (close < 0 || !(rest.isEmpty() || rest.startsWith(":"))) {
-                throw new ConfigException(file, line.number(), "\"" + t + "\": write [IPv6 address] or "
-                        + "[IPv6 address]:port, " + EXAMPLE);
-            }
-            host = t.substring(1, close);
-            port = rest.isEmpty() ? port : rest.substring(1);
-            bytes = IpLiteral.ipv6(host);
-        } else if (t.indexOf(':') != t.lastIndexOf(':')) {
-            bytes = IpLiteral.ipv6(t);
-        } else {
-            int colon = t.indexOf(':');
-            if (colon >= 0) {
-                host = t.substring(0, colon);
-                port = t.substring(colon + 1);
-            }
-            bytes = IpLiteral.ipv4(host);
-        }
-        if (bytes.isEmpty()) {
-            throw new ConfigException(file, line.number(), "\"" + host + "\" is not an IP address; write one, "
-                    + EXAMPLE + " (host names are not looked up)");
-        }
-        int p = port.matches("[1-9][0-9]{0,4}") ? Integer.parseInt(port) : -1;
-        if (p < 1 || p > 65535) {
-            throw new ConfigException(file, line.number(), "\"" + port + "\" is not a port; write a whole number "
-                    + "from 1 to 65535, or leave it out for 53");
-        }
-        try {
-            return new InetSocketAddress(InetAddress.getByAddress(bytes.get()), p);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("IpLiteral returned " + bytes.get().length + " bytes", e);
-        }
     }
 }

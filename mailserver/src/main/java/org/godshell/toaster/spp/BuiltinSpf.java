@@ -117,7 +117,7 @@ record BuiltinSpf(String source, String text, Spf spf, boolean rejectSoftfail, b
     }
 
     /** An IP literal only: never a name, which would mean a DNS lookup. */
-    private static Optional<InetAddress> address(String text) {
+    static Optional<InetAddress> address(String text) {
         if (text.isEmpty() || !text.matches("[0-9A-Fa-f:.]+")) {
             return Optional.empty();
         }

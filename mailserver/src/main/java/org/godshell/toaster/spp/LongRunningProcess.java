@@ -126,7 +126,10 @@ final class LongRunningProcess {
         fromPlugin = new BufferedInputStream(process.getInputStream());
         toPlugin = process.getOutputStream();
         InputStream errors = process.getErrorStream();
-        Thread.ofVirtual().start(() -> drain(errors));
+        // A platform thread: this read blocks in native code for the process's whole life, and a virtual thread
+        // there would pin its carrier; with one pinned carrier per program, a small host's carriers run out and
+        // every virtual thread of the server (sessions, plugin output, deadlines) waits forever.
+        Thread.ofPlatform().daemon().name("spp-stderr " + program.getFileName()).start(() -> drain(errors));
         return process;
     }
 

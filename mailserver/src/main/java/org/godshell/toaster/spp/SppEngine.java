@@ -22,9 +22,11 @@ import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.Reads;
+import org.godshell.toaster.config.ScannerAddress;
 import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.dns.Dns;
+import org.godshell.toaster.filter.rspamd.RspamdClient;
 
 /**
  * The plugin engine of a server: which smtpplugins file a session uses, the parsed files, and their reload.
@@ -34,8 +36,8 @@ import org.godshell.toaster.dns.Dns;
  * size changes, checked as each session opens: an edit takes effect for the next connection, and a bad edit
  * keeps the previous version (logged with {@code file:line}). A missing default file means no plugins; a
  * missing file that a rule names stops that session with 421, since running it without its checks would
- * silently drop the admin's policy. {@code spptimeout} and {@code dnsservers} are followed the same way: when
- * either changes, every plugin file is parsed again with the new timeout and nameservers at its next use.
+ * silently drop the admin's policy. {@code spptimeout}, {@code dnsservers} and {@code rspamd} are followed the
+ * same way: when one changes, every plugin file is parsed again with the new values at its next use.
  * {@code control/clamd} is asked at each scan of {@code builtin:clamav} and read again when it changed.
  */
 public final class SppEngine {
@@ -52,14 +54,17 @@ public final class SppEngine {
     private final Map<Path, Loaded> files = new ConcurrentHashMap<>();
     /** One process per persistent program, kept across reloads so that an edit does not leave one behind. */
     private final Map<Path, LongRunningProcess> processes = new ConcurrentHashMap<>();
+    /** One rspamd client, kept across reloads as the processes are, so that its kept connections are reused. */
+    private final RspamdClient rspamd = new RspamdClient();
 
     /** The control files every plugin is made with, and where they came from. */
-    private record Settings(Duration timeout, String timeoutSource, Dns dns, String dnsSource) {
+    private record Settings(Duration timeout, String timeoutSource, Dns dns, String dnsSource, SocketAddress rspamd,
+            String rspamdSource) {
         static Settings make(Reads r) throws ConfigException {
             List<InetSocketAddress> servers = r.get(ControlFiles.DNSSERVERS);
             return new Settings(Duration.ofSeconds(r.get(ControlFiles.SPPTIMEOUT)), r.source(ControlFiles.SPPTIMEOUT),
                     Dns.of(servers), servers.isEmpty() ? "default (the host's resolvers)"
-                    : r.source(ControlFiles.DNSSERVERS));
+                    : r.source(ControlFiles.DNSSERVERS), r.get(ControlFiles.RSPAMD), r.source(ControlFiles.RSPAMD));
         }
     }
 
@@ -97,7 +102,8 @@ public final class SppEngine {
     private Factory factory(Settings current) {
         Duration timeout = current.timeout();
         PluginFactory plugins = new PluginFactory(home, new PluginRunner(home, timeout))
-                .with(Builtins.PREFIX, new Builtins(current.dns(), home, timeout, () -> clamd.get().address()))
+                .with(Builtins.PREFIX, new Builtins(current.dns(), home, timeout, () -> clamd.get().address(),
+                        new BuiltinRspamd.Target(rspamd, current.rspamd(), timeout)))
                 .with("policy:", (source, text, target) -> PolicyPlugin.parse(source, text, target, timeout))
                 .with("persistent:", (source, text, path) -> {
                     Path program = PersistentPlugin.program(home, path);
@@ -129,9 +135,9 @@ public final class SppEngine {
 
     /**
      * Reads {@code control/spptimeout}, {@code control/dnsservers} (the built-in plugins' nameservers; missing: the
-     * host's resolvers) and the default plugin file of the installation whose control directory {@code controls}
-     * reads, and every plugin file the tcp.smtp {@code rules} name (SPPCONFFILE), so that a typo stops the server
-     * at start rather than a session later.
+     * host's resolvers), {@code control/rspamd} (builtin:rspamd's server) and the default plugin file of the
+     * installation whose control directory {@code controls} reads, and every plugin file the tcp.smtp
+     * {@code rules} name (SPPCONFFILE), so that a typo stops the server at start rather than a session later.
      *
      * @throws ConfigException when any of them is malformed, or a named file is missing
      */
@@ -166,6 +172,7 @@ public final class SppEngine {
         out.add(new SmtpConfig.Setting("dnsservers", current.dns().describe(), current.dnsSource()));
         ClamdSetting clamdNow = clamd.get();
         out.add(new SmtpConfig.Setting("clamd", ClamdAddress.describe(clamdNow.address()), clamdNow.source()));
+        out.add(new SmtpConfig.Setting("rspamd", ScannerAddress.describe(current.rspamd()), current.rspamdSource()));
         files.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> {
             PluginConfig config = entry.getValue().config();
             String plugins = config.isEmpty() ? "(no plugins)" : config.sections().entrySet().stream()

@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,9 @@ import org.xbill.DNS.Flags;
 import org.xbill.DNS.MXRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.PTRRecord;
 import org.xbill.DNS.Rcode;
+import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TXTRecord;
@@ -27,8 +30,8 @@ import org.xbill.DNS.TextParseException;
 
 /**
  * A tiny authoritative DNS server on an ephemeral loopback UDP port, so that DNS tests never touch the Internet:
- * A, AAAA, TXT and MX records from a map, NXDOMAIN for every other name, and names that never answer (timeouts) or answer
- * SERVFAIL. Names are absolute, written with their final dot.
+ * A, AAAA, TXT, MX and PTR records from a map, NXDOMAIN for every other name, and names that never answer
+ * (timeouts) or answer SERVFAIL. Names are absolute, written with their final dot.
  */
 public final class FixtureDns implements AutoCloseable {
 
@@ -62,6 +65,19 @@ public final class FixtureDns implements AutoCloseable {
     public FixtureDns aaaa(String name, String... addresses) {
         for (String address : addresses) {
             add(name, n -> new AAAARecord(n, DClass.IN, 60, InetAddress.getByName(address)));
+        }
+        return this;
+    }
+
+    /** The address has these PTR names (absolute, with their final dot), as its reverse zone would say. */
+    public FixtureDns ptr(String address, String... names) {
+        try {
+            String reverse = ReverseMap.fromAddress(address).toString();
+            for (String target : names) {
+                add(reverse, n -> new PTRRecord(n, DClass.IN, 60, name(target)));
+            }
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
         }
         return this;
     }
