@@ -217,16 +217,31 @@ public record Permissions(Path prefix, Accounts accounts) {
                 && (!directory || mode.contains(PosixFilePermission.OTHERS_EXECUTE));
     }
 
-    /** The tree's mode for its own directory; below it, the current mode without others' bits where kept out. */
-    private Set<PosixFilePermission> wanted(Layout.ServiceTree tree, Path path, Set<PosixFilePermission> current) {
+    /**
+     * The tree's mode for its own directory; below it, the current mode without others' bits where kept out,
+     * except on Dovecot's uidvalidity markers.
+     */
+    private Set<PosixFilePermission> wanted(Layout.ServiceTree tree, Path path, Set<PosixFilePermission> current)
+            throws IOException {
         if (path.equals(prefix.resolve(tree.path()))) {
             return PosixFilePermissions.fromString(tree.mode());
         }
         Set<PosixFilePermission> mode = EnumSet.noneOf(PosixFilePermission.class);
         mode.addAll(current);
-        if (tree.othersOut()) {
+        if (tree.othersOut() && !uidValidityMarker(path)) {
             mode.removeAll(OTHERS);
         }
         return mode;
+    }
+
+    /**
+     * Dovecot's {@code dovecot-uidvalidity.<hex>} beside a Maildir's index: an empty file it creates mode 0444 on
+     * purpose, whose name is its content. It holds nothing to read, sits in a mailbox directory others cannot
+     * enter, and Dovecot makes it again as it wants it; taking its bits away would only make every rerun and
+     * doctor report a change after the first IMAP login.
+     */
+    private static boolean uidValidityMarker(Path path) throws IOException {
+        return path.getFileName().toString().startsWith("dovecot-uidvalidity.")
+                && Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS) && Files.size(path) == 0;
     }
 }

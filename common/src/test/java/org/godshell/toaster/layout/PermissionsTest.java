@@ -53,6 +53,21 @@ class PermissionsTest {
     }
 
     @Test
+    void dovecotsEmptyUidValidityMarkerKeepsItsModeButNothingElseOfDovecotsDoes() throws Exception {
+        Path root = prefix();
+        Path maildir = root.resolve("domains/example.org/ann/Maildir");
+        Path marker = Files.createFile(maildir.resolve("dovecot-uidvalidity.6b15c303"));
+        Files.setPosixFilePermissions(marker, mode("r--r--r--"));
+        Path lookalike = Files.writeString(maildir.resolve("dovecot-uidvalidity.00000001"), "not empty\n");
+        Files.setPosixFilePermissions(lookalike, mode("rw-r--r--"));
+        Permissions permissions = new Permissions(root, Accounts.unprivileged(root));
+        permissions.fix();
+        assertEquals(List.of(), permissions.problems());
+        assertEquals("r--r--r--", mode(marker), "Dovecot's own mode for an empty marker");
+        assertEquals("rw-r-----", mode(lookalike), "a marker with content is mail data like the rest");
+    }
+
+    @Test
     void aLinkIsNeitherChangedNorFollowed() throws Exception {
         Path root = prefix();
         Path outside = Files.writeString(temp.resolve("shadow"), "not the toaster's\n");
