@@ -11,9 +11,9 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.godshell.toaster.net.Deadline;
 
 /**
  * Where a Postfix policy server listens ({@code inet:HOST:PORT} or {@code unix:/path}), and one request to it.
@@ -77,42 +77,21 @@ record PolicyService(Path unix, String host, int port) {
      * closed under the blocked read, as a plugin process is killed.
      */
     String ask(String request, Duration timeout) throws Failure {
-        AtomicBoolean timedOut = new AtomicBoolean();
-        try (SocketChannel channel = unix != null ? SocketChannel.open(StandardProtocolFamily.UNIX)
+        Deadline deadline = Deadline.start(timeout);
+        try (deadline; SocketChannel channel = unix != null ? SocketChannel.open(StandardProtocolFamily.UNIX)
                 : SocketChannel.open()) {
-            Thread watchdog = Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(timeout);
-                    timedOut.set(true);
-                    abort(channel);
-                } catch (InterruptedException e) {
-                    // The answer came in time.
-                }
-            });
-            try {
-                channel.connect(address());
-                ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
-                while (out.hasRemaining()) {
-                    channel.write(out);
-                }
-                return readAnswer(channel);
-            } finally {
-                watchdog.interrupt();
+            deadline.watch(channel);
+            channel.connect(address());
+            ByteBuffer out = ByteBuffer.wrap(request.getBytes(StandardCharsets.UTF_8));
+            while (out.hasRemaining()) {
+                channel.write(out);
             }
+            return readAnswer(channel);
         } catch (IOException e) {
-            if (timedOut.get()) {
+            if (deadline.passed()) {
                 throw new Failure("timeout after " + timeout.toSeconds() + " s from " + this);
             }
             throw new Failure(this + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    /** Closing a channel wakes the thread blocked in its connect or read, which then fails. */
-    private static void abort(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // Nothing more can be done; the try-with-resources closes it again.
         }
     }
 

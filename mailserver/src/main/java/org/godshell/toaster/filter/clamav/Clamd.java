@@ -15,7 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
+import org.godshell.toaster.net.Deadline;
 
 /**
  * One scan: a fresh connection to clamd, {@code zINSTREAM}, the message file in chunks of a 4-byte big-endian
@@ -58,38 +58,17 @@ public final class Clamd {
 
     private static ScanResult scan(SocketAddress address, InputStream message, Duration timeout, String where)
             throws ClamdException {
-        AtomicBoolean timedOut = new AtomicBoolean();
-        try (SocketChannel channel = address instanceof UnixDomainSocketAddress
+        Deadline deadline = Deadline.start(timeout);
+        try (deadline; SocketChannel channel = address instanceof UnixDomainSocketAddress
                 ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open()) {
-            Thread watchdog = Thread.ofVirtual().start(() -> {
-                try {
-                    Thread.sleep(timeout);
-                    timedOut.set(true);
-                    abort(channel);
-                } catch (InterruptedException e) {
-                    // The scan ended in time.
-                }
-            });
-            try {
-                channel.connect(address);
-                return exchange(channel, message, where);
-            } finally {
-                watchdog.interrupt();
-            }
+            deadline.watch(channel);
+            channel.connect(address);
+            return exchange(channel, message, where);
         } catch (IOException e) {
-            if (timedOut.get()) {
+            if (deadline.passed()) {
                 throw new ClamdException(where + " gave no verdict within " + timeout.toSeconds() + " s");
             }
             throw new ClamdException(where + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-    }
-
-    /** Closing a channel wakes the thread blocked in its connect, write or read, which then fails. */
-    private static void abort(SocketChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // Nothing more can be done; the scan's try-with-resources closes it again.
         }
     }
 

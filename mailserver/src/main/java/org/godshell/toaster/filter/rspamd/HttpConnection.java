@@ -12,8 +12,8 @@ import java.nio.channels.SocketChannel;
 /**
  * One HTTP/1.1 connection to rspamd, TCP or unix socket: a request out (its head, then the message streamed
  * from its file by the kernel, never held in the heap), a response in. Blocking, for a virtual thread; a
- * {@link Deadline} closes it under a blocked call. One exchange at a time: the client hands a connection to one
- * caller only.
+ * {@link org.godshell.toaster.net.Deadline} closes it under a blocked call. One exchange at a time: the client
+ * hands a connection to one caller only.
  */
 final class HttpConnection implements Closeable {
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import org.godshell.toaster.net.Deadline;
 
 /**
  * Asks rspamd's normal worker about a message: {@code POST /checkv2} with the envelope in headers and the message

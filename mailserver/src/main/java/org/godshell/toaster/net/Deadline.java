@@ -1,4 +1,4 @@
-package org.godshell.toaster.filter.rspamd;
+package org.godshell.toaster.net;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The time limit of one check, made real: when it passes, the connection in use is closed, which wakes the
+ * The time limit of one exchange with a service (a policy server, clamd, rspamd), made real: when it passes, the connection in use is closed, which wakes the
  * thread blocked in its connect, write or read with an exception, as a plugin process is killed at its timeout.
  * A socket timeout would not do: it bounds each read, not the whole exchange, and unix sockets have none.
  */
-final class Deadline implements AutoCloseable {
+public final class Deadline implements AutoCloseable {
 
     private final Duration timeout;
     private final AtomicReference<Closeable> watched = new AtomicReference<>();
@@ -19,24 +19,24 @@ final class Deadline implements AutoCloseable {
 
     private Deadline(Duration timeout) {
         this.timeout = timeout;
-        this.watchdog = Thread.ofVirtual().name("rspamd-deadline").start(this::await);
+        this.watchdog = Thread.ofVirtual().name("deadline").start(this::await);
     }
 
-    static Deadline start(Duration timeout) {
+    public static Deadline start(Duration timeout) {
         return new Deadline(timeout);
     }
 
-    Duration timeout() {
+    public Duration timeout() {
         return timeout;
     }
 
     /** Whether the time is up; once true, a failure of the exchange is the timeout's doing. */
-    boolean passed() {
+    public boolean passed() {
         return passed;
     }
 
     /** The connection to close when the time is up (closed at once if it already is). */
-    void watch(Closeable connection) {
+    public void watch(Closeable connection) {
         watched.set(connection);
         if (passed) {
             shut(connection);
@@ -47,7 +47,7 @@ final class Deadline implements AutoCloseable {
         try {
             Thread.sleep(timeout);
         } catch (InterruptedException e) {
-            return; // the check ended in time
+            return; // the exchange ended in time
         }
         passed = true;
         Closeable connection = watched.get();
@@ -60,11 +60,11 @@ final class Deadline implements AutoCloseable {
         try {
             connection.close();
         } catch (IOException e) {
-            // HttpConnection.close throws nothing; any other Closeable is closed as far as it goes.
+            // Closed as far as it goes; the owner closes it again.
         }
     }
 
-    /** The check is over: the watchdog stops. */
+    /** The exchange is over: the watchdog stops. */
     @Override
     public void close() {
         watchdog.interrupt();
