@@ -1,10 +1,5 @@
 package org.godshell.toaster.site.serve;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /**
  * One parameter of a request's raw query (RFC 3986 §3.4: {@code name=value} pairs joined by {@code &}), decoded
@@ -59,29 +54,7 @@ sealed interface QueryParameter {
 
     /** The text, percent-decoded; null when an escape is broken, a raw character is not ASCII or not UTF-8. */
     private static String decode(String raw) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-                int low = high >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
-                if (low < 0) {
-                    return null;
-                }
-                bytes.write(high << 4 | low);
-                i += 2;
-            } else if (c < 0x80) {
-                bytes.write(c);
-            } else {
-                return null;                                            // raw bytes beyond ASCII: RFC 3986 §2.1
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
+        // Raw bytes beyond ASCII are not URI characters: RFC 3986 §2.1.
+        return PercentDecoding.decode(raw, c -> c < 0x80) instanceof PercentDecoding.Text text ? text.value() : null;
     }
 }

@@ -1,10 +1,5 @@
 package org.godshell.toaster.site.serve;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,30 +33,12 @@ public sealed interface SitePath {
         if (raw.length() > MAX_LENGTH) {
             return new Refused("path longer than " + MAX_LENGTH);
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-                int low = high >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
-                if (low < 0) {
-                    return new Refused("bad percent escape");
-                }
-                bytes.write(high << 4 | low);
-                i += 2;
-            } else if (c > 0x20 && c < 0x7f) {
-                bytes.write(c);
-            } else {
-                return new Refused("raw byte outside printable ASCII");
-            }
-        }
         String path;
-        try {
-            path = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
-            return new Refused("not UTF-8 (or an overlong form)");
+        switch (PercentDecoding.decode(raw, c -> c > 0x20 && c < 0x7f)) {
+            case PercentDecoding.Text text -> path = text.value();
+            case PercentDecoding.Bad bad -> {
+                return new Refused(bad.reason());
+            }
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
