@@ -113,10 +113,10 @@ leg_cpu_ms() {
 # One line per leg: its median rate, messages, warm-up, the toaster's percentiles and the CPU time per message.
 report_legs() {
   local leg p50 p99
-  printf '%-40s %9s %9s %8s %8s %8s %8s\n' "server" "msg/s" "messages" "warm-up" "p50 ms" "p99 ms" "CPU ms"
+  printf '%-44s %9s %9s %8s %8s %8s %8s\n' "server" "msg/s" "messages" "warm-up" "p50 ms" "p99 ms" "CPU ms"
   for leg in "${legs[@]}"; do
     read -r p50 p99 _ < <(leg_percentiles "$leg")
-    printf '%-40s %9s %9s %8s %8s %8s %8s\n' "${leg_label[$leg]}" "${leg_rate[$leg]}" "${leg_messages[$leg]}" \
+    printf '%-44s %9s %9s %8s %8s %8s %8s\n' "${leg_label[$leg]}" "${leg_rate[$leg]}" "${leg_messages[$leg]}" \
       "${leg_warmup[$leg]}" "$p50" "$p99" "$(leg_cpu_ms "$leg")"
   done
 }
