@@ -103,12 +103,12 @@ count_files() {
 # Waits until side's Maildir holds `want` files and its queue is empty, polling every 50 ms.
 await_delivered() {
   local side=$1 want=$2 deadline=$((SECONDS + timeout))
-  while [[ $(${side}_delivered) -lt $want || $(${side}_queued) -ne 0 ]]; do
+  while [[ $("${side}_delivered") -lt $want || $("${side}_queued") -ne 0 ]]; do
     [[ $SECONDS -lt $deadline ]] ||
-      die "$side: after ${timeout} s, $(${side}_delivered)/$want delivered and $(${side}_queued) still queued"
+      die "$side: after ${timeout} s, $("${side}_delivered")/$want delivered and $("${side}_queued") still queued"
     sleep 0.05
   done
-  [[ $(${side}_delivered) -eq $want ]] || die "$side: $(${side}_delivered) files in the Maildir, expected $want"
+  [[ $("${side}_delivered") -eq $want ]] || die "$side: $("${side}_delivered") files in the Maildir, expected $want"
 }
 
 # One measured run: prints "<delivered msg/s> <accepted msg/s>"; start = smtp-source's start, end = the last

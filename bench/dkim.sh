@@ -179,7 +179,7 @@ report_mode() {
   for spec in "${mode_costs[@]}"; do
     IFS='|' read -r leg base what <<<"$spec"
     [[ -n ${leg_rate[$leg]:-} && -n ${leg_rate[$base]:-} ]] || continue
-    printf '  %-58s %s ms, CPU %s ms\n' "$what:" "$(cost_ms "${leg_rate[$leg]}" "${leg_rate[$base]}")" \
+    printf '  %-58s %s, CPU %s ms\n' "$what:" "$(cost_ms "${leg_rate[$leg]}" "${leg_rate[$base]}")" \
       "$(awk -v a="$(leg_cpu_ms "$leg")" -v b="$(leg_cpu_ms "$base")" 'BEGIN { printf "%+.2f", a - b }')"
   done
 }

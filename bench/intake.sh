@@ -160,7 +160,7 @@ if want_toaster && [[ ${#sets[@]} -gt 1 ]]; then
   echo "cost per plugin call = (1000/rate with plugins - 1000/rate without) / calls per message:"
   for set in "${sets[@]}"; do
     [[ $set == none ]] && continue
-    printf '  %-11s %d calls/msg: %s ms per call\n' "$set" "$(set_calls "$set")" \
+    printf '  %-11s %d calls/msg: %s per call\n' "$set" "$(set_calls "$set")" \
       "$(cost_ms "${leg_rate[$set]}" "${leg_rate[none]}" "$(set_calls "$set")")"
   done
   echo "  (machine time per call with $sessions sessions in parallel on $(nproc) CPUs, not one call's latency)"

@@ -128,7 +128,7 @@ report_runs() {
 
 ratio() { awk -v t="$1" -v p="$2" 'BEGIN { if (p <= 0) print "n/a"; else printf "%.2f", t / p }'; }
 
-# The machine's time per message that a leg adds to another, in ms, over `per` (calls per message, default 1):
+# The machine's time per message that a leg adds to another, "N ms", over `per` (calls per message, default 1):
 # (1000 / rate with - 1000 / rate without) / per. With sessions in parallel, 1/rate is the machine's time per
 # message, not one message's latency.
 cost_ms() {
@@ -137,5 +137,5 @@ cost_ms() {
     if (r <= 0 || b <= 0 || c <= 0) { print "n/a"; exit }
     cost = (1000 / r - 1000 / b) / c
     # Faster with the extra work than without: it costs less than the noise of this run (load, JIT, disk).
-    if (cost < 0) printf "%.2f (below the noise of this run)\n", cost; else printf "%.2f\n", cost }'
+    if (cost < 0) printf "%.2f ms (below the noise of this run)\n", cost; else printf "%.2f ms\n", cost }'
 }
