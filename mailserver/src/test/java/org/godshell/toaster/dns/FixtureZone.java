@@ -3,6 +3,8 @@ package org.godshell.toaster.dns;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.xbill.DNS.Address;
 
 /**
@@ -13,19 +15,23 @@ import org.xbill.DNS.Address;
  * # comment
  * 1.0.0.127.bl.bench.localhost.  A      127.0.0.2
  * bench.localhost.                TXT    v=spf1 ip4:127.0.0.1 -all
+ * rsa._domainkey.bench.localhost.  TXT    "v=DKIM1; k=rsa; p=MIIBIjAN..." "...IDAQAB"
  * bench.localhost.                MX     mx.bench.localhost.
  * slow.bench.localhost.           SILENT
  * </pre>
  *
  * Types: {@code A} and {@code AAAA} (IP literals only: a name here would mean asking DNS to build the DNS
  * fixture), {@code TXT} (the rest of the line as one string of printable ASCII, at most 255 octets, RFC 1035
- * §3.3.14), {@code MX}, {@code SILENT} (no answer), {@code SERVFAIL}. Names are absolute: they end with a dot.
- * Every other name gets NXDOMAIN.
+ * §3.3.14; or, for a longer record such as a 2048-bit DKIM key, several strings in double quotes, as a zone
+ * file and {@code toaster dns} write them, with no quote or backslash inside), {@code MX}, {@code SILENT} (no
+ * answer), {@code SERVFAIL}. Names are absolute: they end with a dot. Every other name gets NXDOMAIN.
  */
 record FixtureZone(List<Entry> entries) {
 
     static final int MAX_LINES = 10_000;
     static final int MAX_LINE = 1_000;
+    /** One quoted TXT string and the blanks after it (none after the last). */
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"\\\\]*)\"(?:[ \t]+(?=\")|[ \t]*$)");
 
     /** One line of the zone. */
     record Entry(String name, String type, List<String> values) {
@@ -73,7 +79,7 @@ record FixtureZone(List<Entry> entries) {
             case "A" -> literals(rest, Address.IPv4, "IPv4");
             case "AAAA" -> literals(rest, Address.IPv6, "IPv6");
             case "MX" -> names(rest);
-            case "TXT" -> List.of(text(rest));
+            case "TXT" -> rest.startsWith("\"") ? quoted(rest) : List.of(text(rest));
             case "SILENT", "SERVFAIL" -> {
                 if (!rest.isEmpty()) {
                     throw new IllegalArgumentException(type + " takes no value");
@@ -120,6 +126,25 @@ record FixtureZone(List<Entry> entries) {
             throw new IllegalArgumentException("a TXT string has 1 to 255 characters");
         }
         return rest;
+    }
+
+    /**
+     * {@code "one" "two"}: each string between double quotes, blanks between them, none empty or over 255
+     * octets. No escapes: a fixture needs none, and a quote or backslash inside is refused rather than guessed at.
+     */
+    private static List<String> quoted(String rest) {
+        List<String> strings = new ArrayList<>();
+        Matcher m = QUOTED.matcher(rest);
+        int at = 0;
+        while (at < rest.length()) {
+            if (!m.find(at) || m.start() != at) {
+                throw new IllegalArgumentException("write TXT strings as \"...\" \"...\", with no quote or backslash "
+                        + "inside; this goes wrong at character " + (at + 1));
+            }
+            strings.add(text(m.group(1)));
+            at = m.end();
+        }
+        return strings;
     }
 
     /** Adds every record to {@code dns}. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
 /** The benchmark's DNS fixture: its zone text, its arguments, and that it answers what the zone says. */
@@ -32,21 +33,26 @@ class FixtureZoneTest {
                 2.0.0.127.bl.test.   A    127.0.0.2
                 test.                TXT  v=spf1 ip4:127.0.0.1 -all
                 test.                MX   mx1.test. mx2.test.
+                key._domainkey.test. TXT  "v=DKIM1; k=rsa; p=%s" "%s"
                 slow.test.           SILENT
                 broken.test.         SERVFAIL
-                """);
+                """.formatted("A".repeat(200), "B".repeat(100)));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         FixtureDns dns = FixtureDnsServer.start(new String[] {"127.0.0.1:0", zone.toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             assertTrue(out.toString(StandardCharsets.UTF_8).matches(
-                    "fixture-dns: listening on 127\\.0\\.0\\.1:[0-9]+, 5 records\\R"), out.toString());
+                    "fixture-dns: listening on 127\\.0\\.0\\.1:[0-9]+, 6 records\\R"), out.toString());
             Dns client = dns.dns();
             assertEquals(new Lookup.Found(List.of((java.net.Inet4Address) InetAddress.getByName("127.0.0.2"))),
                     client.ipv4("2.0.0.127.bl.test.", TIMEOUT));
             assertEquals("\"v=spf1 ip4:127.0.0.1 -all\"", ((Answer.Data) client.query("test.", Type.TXT, TIMEOUT))
                     .records().getFirst().rdataToString());
             assertEquals(2, ((Answer.Data) client.query("test.", Type.MX, TIMEOUT)).records().size());
+            // A record over 255 octets is one TXT record of several strings, which a DKIM verifier joins.
+            TXTRecord key = (TXTRecord) ((Answer.Data) client.query("key._domainkey.test.", Type.TXT, TIMEOUT))
+                    .records().getFirst();
+            assertEquals(List.of("v=DKIM1; k=rsa; p=" + "A".repeat(200), "B".repeat(100)), key.getStrings());
             assertInstanceOf(Lookup.NoAddress.class, client.ipv4("3.0.0.127.bl.test.", TIMEOUT));
             assertInstanceOf(Lookup.Temporary.class, client.ipv4("slow.test.", Duration.ofMillis(300)));
             assertInstanceOf(Lookup.Temporary.class, client.ipv4("broken.test.", TIMEOUT));
@@ -69,6 +75,12 @@ class FixtureZoneTest {
         "bad..name. A 127.0.0.1",
         "test. TXT caf\u00e9",                    // non-ASCII
         "test. TXT a\u0007b",                     // control character
+        "test. TXT \"unclosed",
+        "test. TXT \"a\"\"b\"",                    // no blank between the strings
+        "test. TXT \"a\" b",                       // a bare word after a quoted string
+        "test. TXT \"a\" \"\"",                    // an empty string
+        "test. TXT \"a\\\"b\"",                      // a backslash: no escapes
+        "test. TXT \"a\"b",
     })
     void refusesBadLines(String line) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -80,6 +92,8 @@ class FixtureZoneTest {
     void refusesOversized() {
         assertThrows(IllegalArgumentException.class, () -> FixtureZone.parse(List.of("test. TXT " + "x".repeat(256))));
         assertThrows(IllegalArgumentException.class, () -> FixtureZone.parse(List.of("test. TXT " + "x".repeat(990))));
+        assertThrows(IllegalArgumentException.class,
+                () -> FixtureZone.parse(List.of("test. TXT \"a\" \"" + "x".repeat(256) + "\"")));
         assertThrows(IllegalArgumentException.class,
                 () -> FixtureZone.parse(java.util.Collections.nCopies(FixtureZone.MAX_LINES + 1, "# x")));
     }
