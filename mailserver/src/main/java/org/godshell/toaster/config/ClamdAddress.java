@@ -45,13 +45,7 @@ public final class ClamdAddress {
 
     /** How {@code toaster showconfig} and the logs write an address: as the file would. */
     public static String describe(SocketAddress address) {
-        return switch (address) {
-            case UnixDomainSocketAddress unix -> unix.getPath().toString();
-            case InetSocketAddress inet -> (inet.getAddress() instanceof java.net.Inet6Address
-                    ? "[" + inet.getAddress().getHostAddress() + "]" : inet.getAddress().getHostAddress())
-                    + ":" + inet.getPort();
-            default -> address.toString();
-        };
+        return ScannerAddress.describe(address);
     }
 
     private static SocketAddress socket(Path file, ControlFile.Line line, String path) throws ConfigException {
