@@ -91,8 +91,24 @@ rspamd_ping() {
     2>/dev/null | tr -d '\r\n'
 }
 
-# The main process and its workers: the CPU time of a scan is in the workers.
-rspamd_processes() { echo "$rspamd_pid" $(pgrep -P "$rspamd_pid"); }
+# The worker processes of one kind (normal: the toaster's scans; rspamd_proxy: Postfix's), by the title rspamd
+# gives them ("rspamd: normal process (127.0.0.1:11433)"): the CPU time of a scan is theirs.
+rspamd_workers_of() {
+  local pid
+  for pid in $(pgrep -P "$rspamd_pid"); do
+    if tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "rspamd: $1 process"; then printf '%s ' "$pid"; fi
+  done
+}
+
+# CPU time per scan of a kind of worker over the whole run (each kind serves one side only, warm-up included),
+# in ms; call it while rspamd runs.
+rspamd_cpu_per_scan() {
+  local ticks
+  # shellcheck disable=SC2046 # a list of pids
+  ticks=$(cpu_ticks $(rspamd_workers_of "$1"))
+  read -r _ _ n < <(rspamd_scans "$1")
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v n="$n" 'BEGIN { if (n == 0) print "n/a"; else printf "%.2f\n", t * 1000 / hz / n }'
+}
 
 stop_rspamd() {
   stop_process "$rspamd_pid"

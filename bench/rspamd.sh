@@ -116,7 +116,7 @@ write_message "$author" "$recipient"
 start_fixture_dns "mx.$author"
 start_rspamd
 milter_port_of[rspamd]=$rspamd_milter_port
-milter_pid[rspamd]=$(rspamd_processes)
+milter_pid[rspamd]=$(rspamd_workers_of rspamd_proxy)
 if want_postfix; then
   setup_postfix
   start_postfix
@@ -124,13 +124,14 @@ fi
 if want_toaster; then start_toaster "\"\$PREFIX/bin/toaster\" smtpd --no-deliver --prefix \"\$PREFIX\""; fi
 load=(-F "$work/message" -f "$sender" -t "$recipient")
 add_mode_legs
-if want_toaster; then leg_cpu toaster-rspamd "$toaster_pid ${milter_pid[rspamd]}"; fi
+if want_toaster; then leg_cpu toaster-rspamd "$toaster_pid $(rspamd_workers_of normal)"; fi
 run_rounds
 
 stop_postfix
 stop_toaster
 check_queues
 check_scans
+rspamd_cpu=("$(rspamd_cpu_per_scan normal)" "$(rspamd_cpu_per_scan rspamd_proxy)")
 stop_rspamd
 stop_fixture_dns
 
@@ -141,13 +142,13 @@ echo "rspamd benchmark: smtp-source -s $sessions -F <one message, $(wc -c <"$wor
   "$rspamd_workers process(es) per worker"
 report_legs
 echo "  (p50/p99: the toaster's time from MAIL to the 250 after DATA, from its log; CPU: user + system time per" \
-  "message of rspamd's processes, and for the toaster's leg with rspamd of its JVM too; Postfix's own processes" \
-  "not counted)"
+  "message of the toaster's JVM, for its leg with rspamd and of rspamd's normal workers too; for Postfix with" \
+  "rspamd, of rspamd's proxy workers (the milter); Postfix's own processes not counted)"
 printf '%s\n' "${checked[@]}"
 report_mode
 if want_postfix && want_toaster; then
   echo "ratio toaster/postfix, without rspamd: $(ratio "${leg_rate[toaster]}" "${leg_rate[postfix]}")   (for" \
-    "information: bench/intake.sh's target for it is 1.5, with the toaster's DKIM, SPF and DMARC checks off)"
+    "information: the toaster also checks DKIM, SPF and DMARC here; bench/intake.sh's 1.5 is without them)"
 fi
 echo "time per scan, p50 / p99 ms:"
 if want_toaster; then
@@ -161,5 +162,7 @@ if want_postfix; then
   read -r p50 p99 n < <(rspamd_scans rspamd_proxy)
   echo "  rspamd's proxy worker (Postfix's milter), in rspamd's log:       $p50 / $p99 ($n scans, warm-up included)"
 fi
+echo "rspamd's CPU per scan (its workers' user + system time over all their scans, warm-up included):" \
+  "normal workers (the toaster's) ${rspamd_cpu[0]} ms, proxy workers (Postfix's milter) ${rspamd_cpu[1]} ms"
 report_runs
 report_machine "postfix/maillog toaster.log rspamd/log/rspamd.log rspamd/conf fixture-dns.out bench.zone message"
