@@ -9,8 +9,6 @@
 # key), so signing with rsa-sha256 and ed25519-sha256, as the toaster does, takes two instances, two milters
 # in a row.
 
-declare -A milter_pid milter_port_of
-
 install_milters() {
   command -v opendkim >/dev/null 2>&1 || install_debian "OpenDKIM (the peer's DKIM milter)" opendkim
   if [[ $mode == verify ]] && ! command -v opendmarc >/dev/null 2>&1; then

@@ -90,13 +90,20 @@ run_rounds() {
 # --- Report ----------------------------------------------------------------------------------------------
 # Nearest-rank percentiles of ms= over a toaster leg's measured runs' lines of its log (warm-up excluded):
 # the toaster's own time from MAIL to the 250 after DATA. Prints "p50 p99 count", or "- - 0" for Postfix.
-leg_percentiles() {
+leg_percentiles() { leg_field_percentiles "$1" ' result=250' ms; }
+
+# The same for any FIELD=number of the lines of a toaster leg's measured runs that hold TEXT.
+leg_field_percentiles() {
   local range
   [[ ${leg_side[$1]} == toaster ]] || { echo "- - 0"; return; }
   for range in ${leg_ranges[$1]}; do
     sed -n "${range}p" "$toaster_log"
-  done | grep ' result=250' | grep -o ' ms=[0-9.]*' | cut -d= -f2 | sort -g |
-    awk '{ v[NR] = $1 } END {
+  done | grep -F -- "$2" | grep -o " $3=[0-9.]*" | cut -d= -f2 | percentiles
+}
+
+# Nearest-rank p50 and p99 of the numbers on stdin, one a line: "p50 p99 count", "n/a n/a 0" for none.
+percentiles() {
+  sort -g | awk '{ v[NR] = $1 } END {
            if (NR == 0) { print "n/a n/a 0"; exit }
            p50 = int(NR * 0.50); if (p50 < NR * 0.50) p50++
            p99 = int(NR * 0.99); if (p99 < NR * 0.99) p99++
