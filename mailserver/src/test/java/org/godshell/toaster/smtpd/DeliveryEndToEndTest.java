@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.godshell.toaster.config.DeliveryConfig;
@@ -143,6 +144,18 @@ class DeliveryEndToEndTest {
         }
     }
 
+    /**
+     * The message's delivery state file, not the temporary file an atomic write renames over it
+     * ({@code .NAME.DIGITS.tmp}, in the same directory), which a reader must never take for it.
+     */
+    private static Optional<Path> stateFile(Path info) {
+        try (var files = Files.list(info)) {
+            return files.filter(file -> !file.getFileName().toString().startsWith(".")).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
     private int mailCount(String user) {
         try {
             return maildir(user).size();
@@ -208,18 +221,11 @@ class DeliveryEndToEndTest {
                 new ByteArrayInputStream("Subject: later\r\n\r\nx\r\n".getBytes(StandardCharsets.US_ASCII)),
                 MailFlags.SEVEN_BIT);
         Path info = rootA.resolve("queue/info");
-        await("a state file after the failed attempt", () -> {
-            try {
-                return !isEmpty(info);
-            } catch (IOException e) {
-                return false;
-            }
-        });
-        String state;
-        try (var files = Files.list(info)) {
-            state = Files.readString(files.findFirst().orElseThrow());
-        }
-        assertTrue(state.contains("\nA1\n") && state.contains("\nP0 4."), state);
+        await("a state file after the failed attempt", () -> stateFile(info).isPresent());
+        String state = Files.readString(stateFile(info).orElseThrow());
+        // At least one attempt, recorded with its 4xx: on a busy machine the next one (due 500 ms later) may
+        // already have been made when the file is read.
+        assertTrue(state.matches("(?s).*\nA[1-9][0-9]*\n.*") && state.contains("\nP0 4."), state);
         Map<String, String> controlC = TestServer.defaults();
         controlC.put("rcpthosts", "there.test\n");
         controlC.put("listen-smtp", "127.0.0.1:" + port + "\n");
