@@ -6,8 +6,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The time limit of one exchange with a service (a policy server, clamd, rspamd), made real: when it passes, the connection in use is closed, which wakes the
- * thread blocked in its connect, write or read with an exception, as a plugin process is killed at its timeout.
+ * The time limit of one exchange with a service (a policy server, clamd, rspamd), made real: when it passes,
+ * the connection in use is closed, which wakes the thread blocked in its connect, write or read with an
+ * exception, as a plugin process is killed at its timeout.
  * A socket timeout would not do: it bounds each read, not the whole exchange, and unix sockets have none.
  */
 public final class Deadline implements AutoCloseable {

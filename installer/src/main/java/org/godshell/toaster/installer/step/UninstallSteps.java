@@ -15,8 +15,9 @@ import org.godshell.toaster.layout.Daemons;
 /**
  * The steps of {@code uninstall}: stop every daemon (each unit the installer ever wrote, or {@code toaster
  * stop}), remove the units, the Dovecot drop-in ({@link RemoveImapStep}) and the program files; with --purge
- * also the system user and then everything else (mail, queue, users, configuration). Everything is stopped before anything is removed, and the prefix's marker
- * goes last: an interrupted run is finished by running it again. Without --purge, control/, domains/, queue/ and
+ * also the system user and then everything else (mail, queue, users, configuration). Everything is stopped
+ * before anything is removed, and the prefix's marker goes last: an interrupted run is finished by running it
+ * again. Without --purge, control/, domains/, queue/ and
  * var/ stay, so a later install finds them as they were.
  */
 public final class UninstallSteps {
