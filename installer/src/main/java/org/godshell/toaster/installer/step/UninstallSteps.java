@@ -17,8 +17,7 @@ import org.godshell.toaster.layout.Daemons;
  * stop}), remove the units, the Dovecot drop-in ({@link RemoveImapStep}) and the program files; with --purge
  * also the system user and then everything else (mail, queue, users, configuration). Everything is stopped
  * before anything is removed, and the prefix's marker goes last: an interrupted run is finished by running it
- * again. Without --purge, control/, domains/, queue/ and
- * var/ stay, so a later install finds them as they were.
+ * again. Without --purge, control/, domains/, queue/ and var/ stay, so a later install finds them as they were.
  */
 public final class UninstallSteps {
 
