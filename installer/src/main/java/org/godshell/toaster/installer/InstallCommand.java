@@ -14,6 +14,7 @@ import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.installer.preflight.Preflight;
 import org.godshell.toaster.installer.prefix.Prefix;
 import org.godshell.toaster.installer.prefix.PrefixException;
+import org.godshell.toaster.installer.settings.AcmeSettings;
 import org.godshell.toaster.installer.settings.InstallRecord;
 import org.godshell.toaster.installer.settings.Settings;
 import org.godshell.toaster.installer.settings.SettingsException;
@@ -136,7 +137,8 @@ class InstallCommand implements Callable<Integer> {
                 options.unprivileged, !options.noStart, Host.java(),
                 options.noWikiPorts == null ? null : !options.noWikiPorts,
                 options.noLoopbackRelay == null ? null : !options.noLoopbackRelay,
-                options.noImap == null ? null : !options.noImap);
+                options.noImap == null ? null : !options.noImap,
+                new AcmeSettings.Given(options.acme, options.acmeDirectory, options.acmeCa, options.agreeTos));
     }
 
     /** The payload to install, checked to be there before anything else happens. */

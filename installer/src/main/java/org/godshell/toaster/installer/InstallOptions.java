@@ -39,6 +39,25 @@ final class InstallOptions {
     @Option(names = "--key", paramLabel = "KEY.pem", description = "The private key of --cert (PEM).")
     Path key;
 
+    @Option(names = "--acme", paramLabel = "EMAIL",
+            description = "Get the certificate from an ACME CA (Let's Encrypt unless --acme-directory) for the host "
+                    + "name, with EMAIL as the account's contact, once the wiki answers on port 80; the toaster then "
+                    + "renews it. Needs --agree-tos, the host name's DNS pointing here and port 80 reachable by the "
+                    + "CA. Until it is issued (or if the CA cannot be reached) the self-signed certificate serves.")
+    String acme;
+
+    @Option(names = "--acme-directory", paramLabel = "URL",
+            description = "The ACME CA's directory: letsencrypt (default), letsencrypt-staging (for trying), or "
+                    + "the https URL of any ACME server.")
+    String acmeDirectory;
+
+    @Option(names = "--acme-ca", paramLabel = "CA.pem",
+            description = "Trust anchors (PEM) for the ACME server's own HTTPS, for a private CA.")
+    Path acmeCa;
+
+    @Option(names = "--agree-tos", description = "Agree to the ACME CA's terms of service (with --acme).")
+    boolean agreeTos;
+
     @Option(names = "--unprivileged",
             description = "Demo mode: no root, no system user, no systemd; SMTP on 127.0.0.1:2525, submission "
                     + "2587, POP3S 2995; domain and host name localhost unless given.")

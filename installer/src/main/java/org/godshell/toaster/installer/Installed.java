@@ -21,6 +21,6 @@ final class Installed {
         boolean unprivileged = InstallRecord.mode(record).orElse(Mode.SYSTEM) == Mode.UNPRIVILEGED;
         return new SettingsResolver(() -> "localhost", Optional.empty(), record).resolve(new SettingsResolver.Given(
                 prefix.root(), null, null, null, null, null, null, unprivileged, true, Host.java(), null, null,
-                null));
+                null, null));
     }
 }

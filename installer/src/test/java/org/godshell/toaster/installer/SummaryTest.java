@@ -32,7 +32,7 @@ class SummaryTest {
         Prefix prefix = Prefix.of(root.toString());
         Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
                 Optional.empty(), Optional.empty(), Mode.SYSTEM, false, Path.of(System.getProperty("java.home"),
-                "bin", "java"), true, true, true);
+                "bin", "java"), true, true, true, Optional.empty());
         return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(new StringWriter()),
                 Optional.empty(), Path.of("/proc"), Optional.empty(), new StepContext.Changes(),
                 new Dovecot(root.resolve("none"), root.resolve("none"), root.resolve("none"), root.resolve("none"),

@@ -23,10 +23,11 @@ import java.util.Optional;
  *                     {@code mynetworks_style = host}; false makes them log in like everyone else
  * @param imap         whether Dovecot serves IMAP from the toaster's users and Maildirs (system mode only; false
  *                     with {@code --no-imap})
+ * @param acme         with {@code --acme}: the certificate is ordered from an ACME CA once the wiki serves
  */
 public record Settings(Path prefix, String hostName, String domain, String admin, Optional<KeyPair> certificate,
         Optional<Path> passwordFile, Mode mode, boolean start, Path java, boolean wikiPorts, boolean loopbackRelay,
-        boolean imap) {
+        boolean imap, Optional<AcmeSettings> acme) {
 
     /** Where the wiki listens when another web server holds 80 and 443: loopback, plain HTTP, for a proxy. */
     public static final String WIKI_BEHIND_PROXY = "127.0.0.1:8080";

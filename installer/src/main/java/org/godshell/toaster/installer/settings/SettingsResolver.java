@@ -22,7 +22,7 @@ public final class SettingsResolver {
     /** The options as typed; null where not given. */
     public record Given(Path prefix, String hostName, String domain, String admin, Path cert, Path key,
             Path passwordFile, boolean unprivileged, boolean start, Path java, Boolean wikiPorts,
-            Boolean loopbackRelay, Boolean imap) {}
+            Boolean loopbackRelay, Boolean imap, AcmeSettings.Given acme) {}
 
     private final Supplier<String> systemHostName;
     private final Optional<Asker> asker;
@@ -59,9 +59,10 @@ public final class SettingsResolver {
         boolean loopbackRelay = given.loopbackRelay() != null ? given.loopbackRelay()
                 : !"no".equals(installed.get(InstallRecord.LOOPBACK_RELAY));
         boolean imap = given.imap() != null ? given.imap() : !"no".equals(installed.get(InstallRecord.IMAP));
-        return new Settings(given.prefix(), host, domain, admin, keyPair(given.cert(), given.key()),
+        Optional<Settings.KeyPair> certificate = keyPair(given.cert(), given.key());
+        return new Settings(given.prefix(), host, domain, admin, certificate,
                 Optional.ofNullable(given.passwordFile()), mode, given.start(), given.java(), wikiPorts,
-                loopbackRelay, imap);
+                loopbackRelay, imap, AcmeSettings.of(given.acme(), certificate.isPresent(), given.start()));
     }
 
     private String guessHost(Mode mode) {

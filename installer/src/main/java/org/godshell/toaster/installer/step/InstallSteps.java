@@ -51,6 +51,8 @@ public final class InstallSteps {
                 steps.add(new ImapReloadStep(context));
             }
         }
+        // After the start, since the wiki answers the CA on port 80; after Dovecot, whose path unit then reloads it.
+        context.settings().acme().ifPresent(acme -> steps.add(new AcmeStep(context, acme)));
         return steps;
     }
 }

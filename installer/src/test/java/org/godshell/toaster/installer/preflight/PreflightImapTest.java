@@ -27,7 +27,8 @@ class PreflightImapTest {
             Files.setPosixFilePermissions(bin.resolve(program), PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         Settings settings = new Settings(temp, "mail.example.org", "example.org", "postmaster@example.org",
-                Optional.empty(), Optional.empty(), mode, true, Path.of("/usr/bin/java"), true, true, imap);
+                Optional.empty(), Optional.empty(), mode, true, Path.of("/usr/bin/java"), true, true, imap,
+                Optional.empty());
         return new Preflight(temp, 0, List.of(bin), Optional.empty()).imap(settings);
     }
 

@@ -18,7 +18,7 @@ class SettingsResolverTest {
 
     private static SettingsResolver.Given given(String host, String domain, String admin, boolean unprivileged) {
         return new SettingsResolver.Given(Path.of("/opt/toaster"), host, domain, admin, null, null, null,
-                unprivileged, true, Path.of("/usr/bin/java"), null, null, null);
+                unprivileged, true, Path.of("/usr/bin/java"), null, null, null, null);
     }
 
     @Test
@@ -76,7 +76,7 @@ class SettingsResolverTest {
         assertFalse(InstallRecord.render(standard).contains("loopbackrelay"));
 
         SettingsResolver.Given strict = new SettingsResolver.Given(Path.of("/opt/toaster"), "mail.example.org", null,
-                null, null, null, null, false, true, Path.of("/usr/bin/java"), null, false, null);
+                null, null, null, null, false, true, Path.of("/usr/bin/java"), null, false, null, null);
         Settings closed = new SettingsResolver(() -> "x", Optional.empty(), Map.of()).resolve(strict);
         assertFalse(closed.loopbackRelay());
         assertTrue(InstallRecord.render(closed).contains("\nloopbackrelay=no\n"), InstallRecord.render(closed));
@@ -85,7 +85,7 @@ class SettingsResolverTest {
         assertFalse(new SettingsResolver(() -> "x", Optional.empty(), record).resolve(given(null, null, null, false))
                 .loopbackRelay(), "a rerun or upgrade keeps the choice");
         SettingsResolver.Given back = new SettingsResolver.Given(Path.of("/opt/toaster"), null, null, null, null,
-                null, null, false, true, Path.of("/usr/bin/java"), null, true, null);
+                null, null, false, true, Path.of("/usr/bin/java"), null, true, null, null);
         assertTrue(new SettingsResolver(() -> "x", Optional.empty(), record).resolve(back).loopbackRelay(),
                 "--loopback-relay gives it back");
     }
@@ -98,7 +98,7 @@ class SettingsResolverTest {
         assertFalse(InstallRecord.render(standard).contains("imap"));
 
         SettingsResolver.Given without = new SettingsResolver.Given(Path.of("/opt/toaster"), "mail.example.org",
-                null, null, null, null, null, false, true, Path.of("/usr/bin/java"), null, null, false);
+                null, null, null, null, null, false, true, Path.of("/usr/bin/java"), null, null, false, null);
         Settings none = new SettingsResolver(() -> "x", Optional.empty(), Map.of()).resolve(without);
         assertFalse(none.dovecot());
         assertTrue(InstallRecord.render(none).endsWith("\nimap=no\n"), InstallRecord.render(none));
@@ -107,7 +107,7 @@ class SettingsResolverTest {
         assertFalse(new SettingsResolver(() -> "x", Optional.empty(), record).resolve(given(null, null, null, false))
                 .dovecot(), "a rerun or upgrade keeps the choice");
         SettingsResolver.Given back = new SettingsResolver.Given(Path.of("/opt/toaster"), null, null, null, null,
-                null, null, false, true, Path.of("/usr/bin/java"), null, null, true);
+                null, null, false, true, Path.of("/usr/bin/java"), null, null, true, null);
         assertTrue(new SettingsResolver(() -> "x", Optional.empty(), record).resolve(back).dovecot(),
                 "--imap sets it up again");
         assertFalse(new SettingsResolver(() -> "x", Optional.empty(), Map.of()).resolve(given(null, null, null, true))
@@ -122,7 +122,7 @@ class SettingsResolverTest {
         assertEquals(Optional.empty(), standard.wikiUrl());
 
         SettingsResolver.Given noPorts = new SettingsResolver.Given(Path.of("/opt/toaster"), "mail.example.org", null,
-                null, null, null, null, false, true, Path.of("/usr/bin/java"), false, null, null);
+                null, null, null, null, false, true, Path.of("/usr/bin/java"), false, null, null, null);
         Settings behind = new SettingsResolver(() -> "x", Optional.empty(), Map.of()).resolve(noPorts);
         assertEquals(List.of("listen-smtp 0.0.0.0:25", "listen-submission 0.0.0.0:587", "listen-smtps 0.0.0.0:465",
                 "listen-pop3 0.0.0.0:110", "listen-pop3s 0.0.0.0:995", "listen-http 127.0.0.1:8080"),
@@ -134,12 +134,12 @@ class SettingsResolverTest {
         assertTrue(new SettingsResolver(() -> "x", Optional.empty(), record).resolve(given(null, null, null, false))
                 .wikiBehindProxy(), "a rerun keeps the choice");
         SettingsResolver.Given back = new SettingsResolver.Given(Path.of("/opt/toaster"), null, null, null, null,
-                null, null, false, true, Path.of("/usr/bin/java"), true, null, null);
+                null, null, false, true, Path.of("/usr/bin/java"), true, null, null, null);
         assertFalse(new SettingsResolver(() -> "x", Optional.empty(), record).resolve(back).wikiBehindProxy(),
                 "--wiki-ports takes them back");
         Settings demo = new SettingsResolver(() -> "x", Optional.empty(), Map.of())
                 .resolve(new SettingsResolver.Given(Path.of("/tmp/t"), null, null, null, null, null, null, true,
-                        true, Path.of("/usr/bin/java"), false, null, null));
+                        true, Path.of("/usr/bin/java"), false, null, null, null));
         assertFalse(demo.wikiBehindProxy(), "the demo has no port 80 to leave");
     }
 

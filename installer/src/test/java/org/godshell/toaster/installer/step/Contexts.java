@@ -41,7 +41,7 @@ final class Contexts {
         Prefix prefix = Prefix.of(root.toString());
         Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
                 Optional.empty(), Optional.empty(), Mode.SYSTEM, start, Path.of(System.getProperty("java.home"), "bin",
-                "java"), true, true, true);
+                "java"), true, true, true, Optional.empty());
         return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(out, true),
                 systemd, Path.of("/proc"), Optional.empty(), new StepContext.Changes(), dovecot);
     }
@@ -52,7 +52,7 @@ final class Contexts {
         Prefix prefix = Prefix.of(root.toString());
         Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
                 certificate, Optional.empty(), mode, false, Path.of(System.getProperty("java.home"), "bin", "java"),
-                wikiPorts, loopbackRelay, true);
+                wikiPorts, loopbackRelay, true, Optional.empty());
         return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(out, true),
                 systemd, proc, Optional.empty(), new StepContext.Changes(), FakeDovecot.absent(root));
     }
