@@ -24,7 +24,7 @@ class DaneLookupTest {
     static void start() throws Exception {
         DIGEST[0] = 7;
         zone = new SignedFixtureDns("signed.test.");
-        for (String host : List.of("ee", "unusable", "forged", "none", "slow", "alias", "bogus-a")) {
+        for (String host : List.of("ee", "unusable", "forged", "none", "slow", "alias", "bogus-a", "empty", "garbled")) {
             zone.mx("signed.test.", 10, host + ".signed.test.");
         }
         zone.a("ee.signed.test.", "127.0.0.1").tlsa("_25._tcp.ee.signed.test.", 3, 1, 1, DIGEST)
@@ -41,6 +41,9 @@ class DaneLookupTest {
                 .a("bogus-a.signed.test.", "127.0.0.1").forge("bogus-a.signed.test.", Type.A)
                 .mx("forgedmx.signed.test.", 10, "ee.signed.test.").forge("forgedmx.signed.test.", Type.MX)
                 .a("nomx.signed.test.", "127.0.0.1").tlsa("_25._tcp.nomx.signed.test.", 3, 1, 1, DIGEST)
+                .a("empty.signed.test.", "127.0.0.1").tlsa("_25._tcp.empty.signed.test.", 3, 1, 1, new byte[1])
+                .a("garbled.signed.test.", "127.0.0.1").tlsa("_25._tcp.garbled.signed.test.", 3, 1, 1, DIGEST)
+                .garble("_25._tcp.garbled.signed.test.")
                 .mx("plain.test.", 10, "mx.plain.test.").a("mx.plain.test.", "127.0.0.1")
                 .tlsa("_25._tcp.mx.plain.test.", 3, 1, 1, DIGEST);
         dane = new DaneLookup(SignedZones.secureDns(zone));
@@ -70,6 +73,16 @@ class DaneLookupTest {
     @Test
     void onlyUnusableRecordsStillMakeTlsMandatory() {
         assertInstanceOf(DaneVerdict.EncryptOnly.class, dane.forMx("signed.test", "unusable.signed.test", 25, TIMEOUT));
+    }
+
+    @Test
+    void aTlsaDigestCutShortIsUnusable() {
+        assertInstanceOf(DaneVerdict.EncryptOnly.class, dane.forMx("signed.test", "empty.signed.test", 25, TIMEOUT));
+    }
+
+    @Test
+    void aMalformedAnswerMeansTheHostMustNotBeUsed() {
+        assertInstanceOf(DaneVerdict.DoNotUse.class, dane.forMx("signed.test", "garbled.signed.test", 25, TIMEOUT));
     }
 
     @Test

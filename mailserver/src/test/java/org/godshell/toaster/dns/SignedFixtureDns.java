@@ -48,7 +48,7 @@ import org.xbill.DNS.Type;
  * is the DS record a validator trusts this zone from. Names are absolute, written with their final dot.
  *
  * <p>Faults: {@link #forge} serves an RRset whose signature does not verify (bogus), {@link #silent} never
- * answers (no answer in time).
+ * answers (no answer in time), {@link #garble} sends a message cut short.
  */
 public final class SignedFixtureDns implements AutoCloseable {
 
@@ -60,6 +60,7 @@ public final class SignedFixtureDns implements AutoCloseable {
     private final Map<Name, List<Record>> records = new ConcurrentHashMap<>();
     private final Set<String> forged = ConcurrentHashMap.newKeySet();
     private final Set<Name> silent = ConcurrentHashMap.newKeySet();
+    private final Set<Name> garbled = ConcurrentHashMap.newKeySet();
     private final DatagramSocket socket;
     private final Thread thread;
 
@@ -111,6 +112,12 @@ public final class SignedFixtureDns implements AutoCloseable {
         return this;
     }
 
+    /** Answers for {@code name} are cut short: a message whose counts promise records that are not there. */
+    public SignedFixtureDns garble(String name) {
+        garbled.add(FixtureDns.name(name));
+        return this;
+    }
+
     /** The zone's DS record (SHA-256) in zone-file syntax: a trust anchor for this zone alone. */
     public String trustAnchor() {
         return new DSRecord(origin, DClass.IN, TTL, DNSSEC.Digest.SHA256, key).toString();
@@ -132,6 +139,9 @@ public final class SignedFixtureDns implements AutoCloseable {
                 }
                 int size = query.getOPT() == null ? 512 : Math.max(512, query.getOPT().getPayloadSize());
                 byte[] out = answer(query).toWire(size);
+                if (garbled.contains(query.getQuestion().getName())) {
+                    out = Arrays.copyOf(out, out.length - 5);
+                }
                 socket.send(new DatagramPacket(out, out.length, packet.getSocketAddress()));
             } catch (IOException | DNSSEC.DNSSECException e) {
                 if (socket.isClosed()) {
