@@ -164,6 +164,11 @@ public final class ControlFiles {
     public static final Key<SocketAddress> CLAMD = line("clamd", Kind.SOCKET, ClamdAddress::parse,
             r -> ClamdAddress.DEFAULT, "/var/run/clamav/clamd.ctl (Debian's clamd)",
             "clamd's unix socket path, or address:port of its TCP socket", List.of(smtpd(NEXT_MESSAGE)));
+    /** Extra trust anchors for MTA-STS (RFC 8461 §3.3, §4.2), read by remote delivery's own PEM reader. */
+    public static final Key<Void> MTASTSTRUST = own("mtaststrust", Kind.CERTIFICATE,
+            "none: the JDK's certificate authorities only",
+            "PEM certificates of authorities trusted for MTA-STS besides the JDK's (a private PKI)",
+            List.of(new Use("delivery", RESTART)));
 
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
@@ -172,7 +177,7 @@ public final class ControlFiles {
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
-            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD);
+            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

@@ -38,9 +38,14 @@ public final class WebPki {
         this.extra = List.copyOf(extra);
     }
 
-    /** The JDK's trust store only. */
+    /** The JDK's trust store only, read once. */
     public static WebPki jdk() {
-        return withAnchors(List.of());
+        return Jdk.TRUST;
+    }
+
+    /** Made when first asked for: loading the JDK's store costs milliseconds every caller can share. */
+    private static final class Jdk {
+        static final WebPki TRUST = withAnchors(List.of());
     }
 
     /** The JDK's trust store and these extra anchors. */
