@@ -31,6 +31,12 @@ public final class MxCertificateVerifier extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+        if (chain == null || chain.length == 0) {
+            throw new CertificateException("the host sent no certificate");
+        }
+        // The JDK's path builder reports an expired leaf only as "no path"; TLS-RPT tells them apart (RFC 8460
+        // §4.3.1: certificate-expired), so the dates are checked first.
+        chain[0].checkValidity();
         // Without a socket the JDK checks the path only; the name is ours to check, against the MX host.
         pkix.checkServerTrusted(chain, authType);
         List<String> names = dnsNames(chain[0]);
