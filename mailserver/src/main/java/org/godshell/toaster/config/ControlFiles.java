@@ -10,6 +10,7 @@ import static org.godshell.toaster.config.Key.Effect.RESTART;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -164,11 +165,11 @@ public final class ControlFiles {
     public static final Key<SocketAddress> CLAMD = line("clamd", Kind.SOCKET, ClamdAddress::parse,
             r -> ClamdAddress.DEFAULT, "/var/run/clamav/clamd.ctl (Debian's clamd)",
             "clamd's unix socket path, or address:port of its TCP socket", List.of(smtpd(NEXT_MESSAGE)));
-    /** Extra trust anchors for MTA-STS (RFC 8461 §3.3, §4.2), read by remote delivery's own PEM reader. */
-    public static final Key<Void> MTASTSTRUST = own("mtaststrust", Kind.CERTIFICATE,
-            "none: the JDK's certificate authorities only",
+    /** Extra trust anchors for MTA-STS (RFC 8461 §3.3, §4.2): a private PKI's or a lab's authorities. */
+    public static final Key<List<X509Certificate>> MTASTSTRUST = list("mtaststrust", Kind.CERTIFICATE,
+            TrustAnchors::parse, r -> List.of(), "none: the JDK's certificate authorities only",
             "PEM certificates of authorities trusted for MTA-STS besides the JDK's (a private PKI)",
-            List.of(new Use("delivery", RESTART)));
+            List.of(delivery()));
 
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,

@@ -1,24 +1,14 @@
 package org.godshell.toaster.mtasts;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMParser;
-import org.godshell.toaster.config.ConfigException;
 
 /**
  * The certificate authorities MTA-STS trusts (RFC 8461 §3.3, §4.2: "PKIX-valid", the Web PKI): the JDK's
@@ -64,35 +54,6 @@ public final class WebPki {
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("the JDK cannot make a PKIX trust manager: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * {@code control/mtaststrust}: extra anchors as PEM certificates, or the JDK's trust store alone when the
-     * file is missing.
-     */
-    public static WebPki read(Path file) throws ConfigException {
-        List<X509Certificate> anchors = new ArrayList<>();
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.US_ASCII);
-                PEMParser pem = new PEMParser(reader)) {
-            Object object;
-            while ((object = pem.readObject()) != null) {
-                if (!(object instanceof X509CertificateHolder holder)) {
-                    throw new ConfigException(file, 0, "holds a " + object.getClass().getSimpleName()
-                            + "; it may hold only PEM certificates (BEGIN CERTIFICATE) of trusted authorities");
-                }
-                anchors.add(converter.getCertificate(holder));
-            }
-        } catch (NoSuchFileException e) {
-            return jdk();
-        } catch (IOException | CertificateException | RuntimeException e) {
-            throw new ConfigException(file, 0, "is not a readable PEM certificate bundle: " + e.getMessage(), e);
-        }
-        if (anchors.isEmpty()) {
-            throw new ConfigException(file, 0, "holds no PEM certificate; remove it to trust only the JDK's "
-                    + "authorities");
-        }
-        return withAnchors(anchors);
     }
 
     /** The extra anchors, as read. */

@@ -2,6 +2,7 @@ package org.godshell.toaster.mtasts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,12 +14,9 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.X509Certificate;
 import java.util.Map;
-import java.util.Optional;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.ControlFiles;
-import org.godshell.toaster.config.Key;
-import org.godshell.toaster.config.Reads;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.tls.ServerCertificate;
 import org.junit.jupiter.api.Test;
@@ -44,53 +42,39 @@ class WebPkiTest {
         return certificate.chain().toArray(X509Certificate[]::new);
     }
 
+    /** RemoteConfig as smtpd makes it from a control directory holding only these files. */
+    RemoteConfig config(Map<String, String> files) throws Exception {
+        Path control = Files.createTempDirectory(dir, "control");
+        Files.writeString(control.resolve("me"), "me.example.org\n");
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(control.resolve(file.getKey()), file.getValue());
+        }
+        return RemoteConfig.make(new Controls(control, line -> { }));
+    }
+
     @Test
     void aBundleAddsItsAuthoritiesAndAMissingFileLeavesTheJdks() throws Exception {
         TestCa one = TestCa.create();
         TestCa two = TestCa.create();
-        Path file = Files.writeString(dir.resolve("mtaststrust"), pem(one.certificate(), two.certificate()));
-        WebPki trust = WebPki.read(file);
+        WebPki trust = config(Map.of("mtaststrust", "# our lab's authorities\n\n" + pem(one.certificate(),
+                two.certificate()))).webPki();
         assertEquals(2, trust.extraAnchors().size());
         new MxCertificateVerifier(trust, "mx.example.org").checkServerTrusted(chain(two.issue("mx.example.org")),
                 "UNKNOWN");
-        assertEquals(0, WebPki.read(dir.resolve("absent")).extraAnchors().size());
+        assertSame(WebPki.jdk(), config(Map.of()).webPki());
     }
 
     @Test
     void aBundleWithAKeyOrNothingOrGarbageIsRefused() throws Exception {
         ServerCertificate leaf = TestCa.create().issue("mx.example.org");
-        Path withKey = Files.writeString(dir.resolve("key"), pem(leaf.key()));
-        assertTrue(assertThrows(ConfigException.class, () -> WebPki.read(withKey)).getMessage()
-                .contains("only PEM certificates"));
-        Path empty = Files.writeString(dir.resolve("empty"), "# nothing\n");
-        assertThrows(ConfigException.class, () -> WebPki.read(empty));
-        Path garbage = Files.writeString(dir.resolve("garbage"), "-----BEGIN CERTIFICATE-----\n!!!\n"
-                + "-----END CERTIFICATE-----\n");
-        assertThrows(ConfigException.class, () -> WebPki.read(garbage));
-    }
-
-    @Test
-    void remoteConfigReadsTheControlFile() throws Exception {
-        TestCa ca = TestCa.create();
-        Path control = Files.createDirectories(dir.resolve("control"));
-        Files.writeString(control.resolve("mtaststrust"), pem(ca.certificate()));
-        Reads reads = new Reads() {
-            @Override
-            public <T> Optional<T> file(Key<T> key) throws ConfigException {
-                return Reads.given(Map.of(ControlFiles.HELOHOST, "me.example.org")).file(key);
-            }
-
-            @Override
-            public String source(Key<?> key) {
-                return "test";
-            }
-
-            @Override
-            public Path path(Key<?> key) {
-                return control.resolve(key.name());
-            }
-        };
-        assertEquals(1, RemoteConfig.make(reads).webPki().extraAnchors().size());
+        ConfigException withKey = assertThrows(ConfigException.class, () -> config(Map.of("mtaststrust",
+                pem(leaf.key()))));
+        assertTrue(withKey.getMessage().contains("only PEM certificates"), withKey.getMessage());
+        assertThrows(ConfigException.class, () -> config(Map.of("mtaststrust", "# nothing\n")));
+        assertThrows(ConfigException.class, () -> config(Map.of("mtaststrust", "-----BEGIN CERTIFICATE-----\n!!!\n"
+                + "-----END CERTIFICATE-----\n")));
+        assertThrows(ConfigException.class, () -> config(Map.of("mtaststrust", "-----BEGIN CERTIFICATE-----\n"
+                + "A".repeat(100_000) + "\n")));
     }
 
     @Test

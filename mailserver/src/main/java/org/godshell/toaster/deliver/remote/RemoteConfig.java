@@ -1,6 +1,8 @@
 package org.godshell.toaster.deliver.remote;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
@@ -67,9 +69,10 @@ public record RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, Smar
         ClientTimeouts timeouts = r.get(ControlFiles.TIMEOUTREMOTE).map(all -> ClientTimeouts.all(connect, all))
                 .orElse(new ClientTimeouts(connect, rfc.greeting(), rfc.command(), rfc.dataStart(), rfc.dataBlock(),
                         rfc.dataEnd(), rfc.quit()));
+        List<X509Certificate> anchors = r.get(ControlFiles.MTASTSTRUST);
         return new RemoteConfig(Dns.of(r.get(ControlFiles.DNSSERVERS)), Duration.ofSeconds(30),
                 r.get(ControlFiles.SMTPROUTES), r.get(ControlFiles.SMARTHOSTAUTH), r.get(ControlFiles.HELOHOST),
-                timeouts, true, 25, WebPki.read(r.path(ControlFiles.MTASTSTRUST)));
+                timeouts, true, 25, anchors.isEmpty() ? WebPki.jdk() : WebPki.withAnchors(anchors));
     }
 
     /** A copy that trusts {@code trust} for MTA-STS (tests: a test CA). */
