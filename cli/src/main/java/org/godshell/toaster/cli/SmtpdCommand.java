@@ -20,6 +20,7 @@ import org.godshell.toaster.deliver.QueueRunner;
 import org.godshell.toaster.deliver.Router;
 import org.godshell.toaster.deliver.local.LocalDelivery;
 import org.godshell.toaster.deliver.local.Maildir;
+import org.godshell.toaster.deliver.remote.MtaStsRule;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.dkim.keys.DomainKeys;
@@ -28,6 +29,7 @@ import org.godshell.toaster.msgauth.Forwarding;
 import org.godshell.toaster.msgauth.MailAuthentication;
 import org.godshell.toaster.msgauth.MessageChecks;
 import org.godshell.toaster.msgauth.MessageMemory;
+import org.godshell.toaster.mtasts.MtaSts;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.smtpd.Logins;
 import org.godshell.toaster.smtpd.Recipients;
@@ -35,6 +37,7 @@ import org.godshell.toaster.smtpd.SmtpServer;
 import org.godshell.toaster.smtpd.TransactionLog;
 import org.godshell.toaster.spp.SppEngine;
 import org.godshell.toaster.tls.TlsConfig;
+import org.godshell.toaster.tlsrpt.TlsResults;
 import org.godshell.toaster.users.UserStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -165,14 +168,17 @@ final class SmtpdCommand implements Callable<Integer> {
 
     /**
      * Starts delivery in this process (deliver/delivery.md says why it is not a daemon of its own): local
-     * mailboxes through the same user store as AUTH, remote hosts by MX or smtproutes.
+     * mailboxes through the same user store as AUTH, remote hosts by MX or smtproutes, MTA-STS policies cached
+     * in the prefix's var/mta-sts/ (next to the queue).
      */
     private static QueueRunner startDelivery(Path queueDir, Queue queue, UserStore users,
             Live<DeliveryConfig> config, Live<RemoteConfig> remote, TransactionLog log) throws IOException {
         Clock clock = Clock.systemUTC();
         LocalDelivery local = new LocalDelivery(users, new Maildir(), new Injector(queue, () -> config.get().me(),
                 clock));
-        Router router = new Router(users, local, new RemoteDelivery(remote), () -> config.get().me());
+        MtaSts policies = MtaSts.in(queueDir.resolveSibling("var").resolve("mta-sts"));
+        Router router = new Router(users, local, new RemoteDelivery(remote, List.of(new MtaStsRule(policies)),
+                TlsResults.NONE), () -> config.get().me());
         return QueueRunner.start(queueDir, queue, router, config, clock, line -> log.event("-", line));
     }
 }

@@ -10,6 +10,7 @@ import static org.godshell.toaster.config.Key.Effect.RESTART;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -164,6 +165,11 @@ public final class ControlFiles {
     public static final Key<SocketAddress> CLAMD = line("clamd", Kind.SOCKET, ClamdAddress::parse,
             r -> ClamdAddress.DEFAULT, "/var/run/clamav/clamd.ctl (Debian's clamd)",
             "clamd's unix socket path, or address:port of its TCP socket", List.of(smtpd(NEXT_MESSAGE)));
+    /** Extra trust anchors for MTA-STS (RFC 8461 §3.3, §4.2): a private PKI's or a lab's authorities. */
+    public static final Key<List<X509Certificate>> MTASTSTRUST = list("mtaststrust", Kind.CERTIFICATE,
+            TrustAnchors::parse, r -> List.of(), "none: the JDK's certificate authorities only",
+            "PEM certificates of authorities trusted for MTA-STS besides the JDK's (a private PKI)",
+            List.of(delivery()));
 
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
@@ -172,7 +178,7 @@ public final class ControlFiles {
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
-            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD);
+            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

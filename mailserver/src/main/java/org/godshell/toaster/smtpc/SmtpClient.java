@@ -18,6 +18,7 @@ import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import org.godshell.toaster.smtp.Reply;
 
 /**
@@ -29,6 +30,8 @@ import org.godshell.toaster.smtp.Reply;
  * does not pipeline flushes after each command. Blocking, for virtual threads; not thread-safe.
  */
 public final class SmtpClient implements Closeable {
+
+    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
 
     private Socket socket;
     private final WriteWatchdog watchdog;
@@ -94,16 +97,18 @@ public final class SmtpClient implements Closeable {
 
     /**
      * Upgrades to TLS after the server's 220 to STARTTLS (RFC 3207 §4) and completes the handshake within
-     * {@code timeout}. Bytes the server sent after its 220 and before the handshake are dropped, never read as
-     * replies inside TLS (the client side of CVE-2011-0411). {@code serverName} is sent as SNI when it is a
-     * host name.
+     * {@code timeout}, with the sockets of {@code factory}, whose trust manager decides the server's certificate
+     * (accept any for opportunistic TLS, RFC 7435; an MTA-STS or DANE check, RFC 8461 §4.2, RFC 7672 §3). Bytes
+     * the server sent after its 220 and before the handshake are dropped, never read as replies inside TLS (the
+     * client side of CVE-2011-0411). {@code serverName} is sent as SNI when it is a host name. TLS 1.3 and 1.2
+     * only (RFC 8996).
      */
-    public void startTls(OpportunisticTls tls, String serverName, Duration timeout) throws IOException {
-        SSLSocket secure = (SSLSocket) tls.factory().createSocket(socket,
+    public void startTls(SSLSocketFactory factory, String serverName, Duration timeout) throws IOException {
+        SSLSocket secure = (SSLSocket) factory.createSocket(socket,
                 socket.getInetAddress().getHostAddress(), socket.getPort(), true);
         secure.setUseClientMode(true);
         SSLParameters parameters = secure.getSSLParameters();
-        parameters.setProtocols(OpportunisticTls.PROTOCOLS);
+        parameters.setProtocols(PROTOCOLS);
         if (serverName.matches("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z][a-z0-9-]*")) {
             parameters.setServerNames(List.of(new SNIHostName(serverName)));
         }

@@ -15,9 +15,9 @@ import org.godshell.toaster.smtp.DotEncoder;
 import org.godshell.toaster.smtp.Reply;
 import org.godshell.toaster.smtpc.ClientTimeouts;
 import org.godshell.toaster.smtpc.Extensions;
-import org.godshell.toaster.smtpc.OpportunisticTls;
 import org.godshell.toaster.smtpc.ProtocolException;
 import org.godshell.toaster.smtpc.SmtpClient;
+import org.godshell.toaster.tlsrpt.TlsResults;
 
 /**
  * One SMTP transaction with one host (RFC 5321 §3.3): greeting, EHLO (HELO when refused), STARTTLS when
@@ -30,8 +30,8 @@ import org.godshell.toaster.smtpc.SmtpClient;
  */
 final class Conversation {
 
-    /** What every conversation of one {@link RemoteDelivery} shares. */
-    record Settings(String helo, ClientTimeouts timeouts, OpportunisticTls tls) {}
+    /** What every conversation of one {@link RemoteDelivery} shares; {@code results} gets each TLS outcome. */
+    record Settings(String helo, ClientTimeouts timeouts, TlsResults results) {}
 
     /** A host's refusal before the transaction: quit, try the next host. */
     private static final class Refused extends Exception {
@@ -55,6 +55,7 @@ final class Conversation {
 
     private final Settings settings;
     private final Target host;
+    private final HostTls hostTls;
     private final boolean tryTls;
     private final String sender;
     private final List<String> recipients;
@@ -65,10 +66,15 @@ final class Conversation {
     /** The recipients this host cannot take for want of SMTPUTF8, once its EHLO reply is known. */
     private Map<String, Diagnosis> needSmtputf8 = Map.of();
 
-    Conversation(Settings settings, Target host, boolean tryTls, String sender, List<String> recipients,
-                 MessageSource message) {
+    /**
+     * @param hostTls how this host must do TLS
+     * @param tryTls  whether to try STARTTLS at all: false for the plain-text retry after a failed handshake
+     */
+    Conversation(Settings settings, Target host, HostTls hostTls, boolean tryTls, String sender,
+                 List<String> recipients, MessageSource message) {
         this.settings = settings;
         this.host = host;
+        this.hostTls = hostTls;
         this.tryTls = tryTls;
         this.sender = sender;
         this.recipients = List.copyOf(recipients);
@@ -110,19 +116,16 @@ final class Conversation {
         expect2xx(greeting, "the greeting");
         refuseLoop(greeting);
         Extensions offered = hello(client);
-        if (tryTls && offered.startTls()) {
-            stage = "STARTTLS";
-            send(client, "STARTTLS");
-            Reply reply = client.read(t.command());
-            // RFC 3207 §4: any other reply means no TLS; opportunistic TLS then carries on in plain text.
-            if (reply.code() == 220) {
-                try {
-                    client.startTls(settings.tls(), host.name(), t.command());
-                } catch (IOException e) {
-                    return new Attempt.TryNext(Diagnoses.connection("4.7.5", host, "TLS handshake failed: "
-                            + reason(e)), true, offeredSmtputf8);
+        stage = "STARTTLS";
+        switch (new TlsStep(host, hostTls, tryTls, settings.results(), offeredSmtputf8).run(client, offered,
+                t.command())) {
+            case TlsStep.Result.Secured s -> offered = hello(client);
+            case TlsStep.Result.Plain p -> { }
+            case TlsStep.Result.Stop stop -> {
+                if (stop.quit()) {
+                    quit(client);
                 }
-                offered = hello(client);
+                return stop.attempt();
             }
         }
         if (host.credentials().isPresent()) {

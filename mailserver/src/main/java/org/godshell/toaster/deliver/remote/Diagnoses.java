@@ -49,6 +49,21 @@ final class Diagnoses {
         return Diagnosis.remote(status, Diagnosis.clean(host.describe() + ": " + what), host.name(), "");
     }
 
+    /**
+     * {@code host} could not meet the TLS a policy requires: always temporary (4.7.5, RFC 3463 §3.8
+     * "cryptographic failure"), so the queue retries and bounces with this reason at the end of its lifetime.
+     */
+    static Diagnosis required(HostTls.Required policy, Target host, String what) {
+        return Diagnosis.remote("4.7.5", Diagnosis.clean(policy.name() + " requires TLS: " + host.describe() + ": "
+                + what), host.name(), "");
+    }
+
+    /** An exception's message, or its type when it has none, shortened for a diagnosis. */
+    static String shortText(Exception e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return text.length() > 300 ? text.substring(0, 300) + "..." : text;
+    }
+
     /** The same diagnosis as a temporary one (4.x.x), for a Deferred made of a refusal we will retry. */
     static Diagnosis temporary(Diagnosis why) {
         return why.permanent() ? new Diagnosis("4" + why.status().substring(1), why.text(), why.remoteMta(),

@@ -1,6 +1,8 @@
 package org.godshell.toaster.deliver.remote;
 
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
@@ -8,6 +10,7 @@ import org.godshell.toaster.config.Reads;
 import org.godshell.toaster.config.SmarthostAuth;
 import org.godshell.toaster.config.SmtpRoutes;
 import org.godshell.toaster.dns.Dns;
+import org.godshell.toaster.mtasts.WebPki;
 import org.godshell.toaster.smtpc.ClientTimeouts;
 
 /**
@@ -22,9 +25,10 @@ import org.godshell.toaster.smtpc.ClientTimeouts;
  * @param startTls   use STARTTLS whenever offered (RFC 3207, opportunistic); false only to debug a host
  * @param mxPort     the port of MX hosts, 25. Not a control file: a test or lab setting, for MX hosts on
  *                   loopback; smtproutes relays name their own port
+ * @param webPki     the authorities MTA-STS trusts: the JDK's and {@code control/mtaststrust}
  */
 public record RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, SmarthostAuth auth, String helo,
-                           ClientTimeouts timeouts, boolean startTls, int mxPort) {
+                           ClientTimeouts timeouts, boolean startTls, int mxPort, WebPki webPki) {
 
     public RemoteConfig {
         Objects.requireNonNull(dns, "dns");
@@ -32,12 +36,19 @@ public record RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, Smar
         Objects.requireNonNull(routes, "routes");
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(timeouts, "timeouts");
+        Objects.requireNonNull(webPki, "webPki");
         if (!helo.matches("[A-Za-z0-9_.-]{1,253}|\\[[0-9A-Fa-f:.Iv]{2,60}]")) {
             throw new IllegalArgumentException("not a host name to give in EHLO: " + helo);
         }
         if (mxPort < 1 || mxPort > 65535) {
             throw new IllegalArgumentException("port out of range: " + mxPort);
         }
+    }
+
+    /** The JDK's authorities only. */
+    public RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, SmarthostAuth auth, String helo,
+                        ClientTimeouts timeouts, boolean startTls, int mxPort) {
+        this(dns, dnsTimeout, routes, auth, helo, timeouts, startTls, mxPort, WebPki.jdk());
     }
 
     /** No routes, no logins, RFC timeouts, STARTTLS on, port 25. */
@@ -49,7 +60,8 @@ public record RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, Smar
     /**
      * From the control files: {@code smtproutes}, {@code smarthostauth}, {@code helohost} (default {@code me}),
      * {@code dnsservers}, and qmail-remote's {@code timeoutconnect} and {@code timeoutremote} (seconds; the
-     * latter, when present, replaces every reply timeout as in qmail).
+     * latter, when present, replaces every reply timeout as in qmail), and {@code mtaststrust} (extra MTA-STS
+     * trust anchors).
      */
     public static RemoteConfig make(Reads r) throws ConfigException {
         ClientTimeouts rfc = ClientTimeouts.rfc5321();
@@ -57,13 +69,19 @@ public record RemoteConfig(Dns dns, Duration dnsTimeout, SmtpRoutes routes, Smar
         ClientTimeouts timeouts = r.get(ControlFiles.TIMEOUTREMOTE).map(all -> ClientTimeouts.all(connect, all))
                 .orElse(new ClientTimeouts(connect, rfc.greeting(), rfc.command(), rfc.dataStart(), rfc.dataBlock(),
                         rfc.dataEnd(), rfc.quit()));
+        List<X509Certificate> anchors = r.get(ControlFiles.MTASTSTRUST);
         return new RemoteConfig(Dns.of(r.get(ControlFiles.DNSSERVERS)), Duration.ofSeconds(30),
                 r.get(ControlFiles.SMTPROUTES), r.get(ControlFiles.SMARTHOSTAUTH), r.get(ControlFiles.HELOHOST),
-                timeouts, true, 25);
+                timeouts, true, 25, anchors.isEmpty() ? WebPki.jdk() : WebPki.withAnchors(anchors));
+    }
+
+    /** A copy that trusts {@code trust} for MTA-STS (tests: a test CA). */
+    public RemoteConfig withWebPki(WebPki trust) {
+        return new RemoteConfig(dns, dnsTimeout, routes, auth, helo, timeouts, startTls, mxPort, trust);
     }
 
     /** A copy that connects to MX hosts on {@code port} (tests: a sink on loopback). */
     public RemoteConfig withMxPort(int port) {
-        return new RemoteConfig(dns, dnsTimeout, routes, auth, helo, timeouts, startTls, port);
+        return new RemoteConfig(dns, dnsTimeout, routes, auth, helo, timeouts, startTls, port, webPki);
     }
 }

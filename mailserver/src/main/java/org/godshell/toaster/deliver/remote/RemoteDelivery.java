@@ -7,17 +7,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.godshell.toaster.config.Live;
 import org.godshell.toaster.deliver.Diagnosis;
 import org.godshell.toaster.deliver.Outcome;
-import org.godshell.toaster.smtpc.OpportunisticTls;
+import org.godshell.toaster.tlsrpt.SessionResult;
+import org.godshell.toaster.tlsrpt.TlsResults;
 
 /**
  * Delivers one message to the recipients of one remote domain: routes (smtproutes, else MX), then tries the
  * hosts' addresses in order until one conversation finishes (RFC 5321 §5.1: "try at least two addresses"), at
  * most {@link #MAX_ADDRESSES} of them so that a domain with fifty unreachable MX hosts costs minutes, not hours.
  * A host without SMTPUTF8 finishes only for the recipients it can take; the others go on ({@link Tally}).
+ *
+ * <p>TLS: before connecting to a domain's MX hosts, the {@link TlsRule}s (MTA-STS; DANE to come) decide for each
+ * host how it must do TLS ({@link HostTls}); without a rule's answer, opportunistic STARTTLS with a plain-text
+ * retry, as before. A host that cannot meet a required TLS is skipped without the retry; when no host is left
+ * the recipients are deferred with the policy's reason. Every session's TLS outcome goes to the
+ * {@link TlsResults} (RFC 8460). smtproutes relays and address literals are not MX delivery: no rule applies.
  *
  * <p>Thread-safe: one instance serves every concurrent delivery (each call has its own connection). The settings
  * are asked for at each delivery ({@link Live}), so an edit of smtproutes, smarthostauth, helohost, dnsservers or
@@ -30,7 +39,8 @@ public final class RemoteDelivery {
 
     private final Live<RemoteConfig> config;
     private final RandomGenerator random;
-    private final OpportunisticTls tls = OpportunisticTls.create();
+    private final List<TlsRule> rules;
+    private final TlsResults results;
     private volatile Made made;
 
     /** What one version of the settings makes: the routing and the conversations' settings. */
@@ -42,16 +52,27 @@ public final class RemoteDelivery {
     }
 
     public RemoteDelivery(Live<RemoteConfig> config) {
-        this(config, RandomGenerator.getDefault());
+        this(config, List.of(), TlsResults.NONE);
+    }
+
+    /**
+     * @param rules   asked in order for each MX host ({@link TlsRule}): DANE's, then {@link MtaStsRule}
+     * @param results where each session's TLS outcome goes
+     */
+    public RemoteDelivery(Live<RemoteConfig> config, List<TlsRule> rules, TlsResults results) {
+        this(config, RandomGenerator.getDefault(), rules, results);
     }
 
     RemoteDelivery(RemoteConfig config, RandomGenerator random) {
-        this(Live.fixed(config), random);
+        this(Live.fixed(config), random, List.of(), TlsResults.NONE);
     }
 
-    private RemoteDelivery(Live<RemoteConfig> config, RandomGenerator random) {
+    private RemoteDelivery(Live<RemoteConfig> config, RandomGenerator random, List<TlsRule> rules,
+                           TlsResults results) {
         this.config = config;
         this.random = random;
+        this.rules = List.copyOf(rules);
+        this.results = Objects.requireNonNull(results, "results");
     }
 
     private Made made() {
@@ -61,7 +82,7 @@ public final class RemoteDelivery {
             return known;
         }
         Made fresh = new Made(now, new Routing(now.dns(), now.dnsTimeout(), now.routes(), now.auth(), now.mxPort(),
-                random), new Conversation.Settings(now.helo(), now.timeouts(), tls));
+                random), new Conversation.Settings(now.helo(), now.timeouts(), results));
         made = fresh;
         return fresh;
     }
@@ -118,6 +139,7 @@ public final class RemoteDelivery {
         Routing.Destination destination = routing.find(domain);
         List<Routing.Host> hosts;
         boolean implicit;
+        DomainTls tls;
         switch (destination) {
             case Routing.Destination.Unroutable u -> {
                 return all(recipients, new Outcome.Failed(u.why()));
@@ -128,6 +150,7 @@ public final class RemoteDelivery {
             case Routing.Destination.Hosts h -> {
                 hosts = h.hosts();
                 implicit = h.implicit();
+                tls = h.mx() ? DomainTls.of(rules, domain, current.config()) : DomainTls.opportunistic(domain);
             }
         }
         Tally tally = new Tally(recipients);
@@ -154,17 +177,29 @@ public final class RemoteDelivery {
                 }
             }
             anyAddress = true;
+            HostTls hostTls;
+            switch (tls.host(host.name())) {
+                case HostDecision.Use use -> hostTls = use.tls();
+                case HostDecision.Skip skip -> {
+                    results.record(SessionResult.failed(skip.policy(), new SessionResult.Failure(skip.type(),
+                            host.name(), Optional.empty(), skip.why())));
+                    if (tally.last() == null) {
+                        tally.problem(Diagnosis.remote("4.7.5", Diagnosis.clean(skip.why()), host.name(), ""));
+                    }
+                    continue;
+                }
+            }
             for (InetAddress address : addresses) {
                 if (tried++ == MAX_ADDRESSES) {
                     return tally.finish();
                 }
                 Target target = new Target(host.name(), address, host.port(), host.credentials());
                 List<String> waiting = tally.waiting();
-                Attempt attempt = new Conversation(settings, target, current.config().startTls(), sender, waiting,
-                        message).run();
+                Attempt attempt = new Conversation(settings, target, hostTls, current.config().startTls(), sender,
+                        waiting, message).run();
                 if (attempt instanceof Attempt.TryNext next && next.tlsFailed()) {
                     // RFC 7435 §1.3: opportunistic TLS falls back to clear text rather than not delivering.
-                    attempt = new Conversation(settings, target, false, sender, waiting, message).run();
+                    attempt = new Conversation(settings, target, hostTls, false, sender, waiting, message).run();
                 }
                 tally.add(attempt);
                 if (tally.done()) {

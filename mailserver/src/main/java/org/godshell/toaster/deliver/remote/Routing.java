@@ -34,8 +34,12 @@ final class Routing {
 
     /** Where a domain's mail goes. */
     sealed interface Destination {
-        /** Hosts in order; {@code implicit} when the domain has no MX and is its own mail host. */
-        record Hosts(List<Host> hosts, boolean implicit) implements Destination {}
+        /**
+         * Hosts in order; {@code implicit} when the domain has no MX and is its own mail host; {@code mx} when
+         * they are the domain's MX hosts (or its implicit MX), not an smtproutes relay or an address literal:
+         * only MX delivery is subject to MTA-STS and DANE (RFC 8461 §4.1, RFC 7672 §2.2).
+         */
+        record Hosts(List<Host> hosts, boolean implicit, boolean mx) implements Destination {}
 
         /** The domain cannot receive mail: fail at once. */
         record Unroutable(Diagnosis why) implements Destination {}
@@ -73,12 +77,12 @@ final class Routing {
         if (routes.route(domain) instanceof SmtpRoute.Relay relay) {
             // qmail-remote(8): "as if host had relay as its only MX".
             return new Destination.Hosts(List.of(new Host(relay.host(), relay.address(), relay.port(),
-                    auth.forRelay(relay.host()))), false);
+                    auth.forRelay(relay.host()))), false, false);
         }
         if (domain.startsWith("[")) {
             Optional<InetAddress> literal = SmtpRoutes.addressLiteral(domain);
             return literal.<Destination>map(a -> new Destination.Hosts(List.of(new Host(a.getHostAddress(),
-                    literal, mxPort, Optional.empty())), false)).orElseGet(() -> new Destination.Unroutable(
+                    literal, mxPort, Optional.empty())), false, false)).orElseGet(() -> new Destination.Unroutable(
                     Diagnosis.local("5.1.2", "\"" + Diagnosis.clean(domain) + "\" is not an address literal")));
         }
         if (!Dns.valid(domain)) {
@@ -92,7 +96,7 @@ final class Routing {
                     "domain " + domain + " does not exist (NXDOMAIN)"));
             // RFC 5321 §5.1: no MX records, so the domain itself is the implicit MX.
             case Answer.Empty e -> new Destination.Hosts(List.of(new Host(domain, Optional.empty(), mxPort,
-                    Optional.empty())), true);
+                    Optional.empty())), true, true);
             case Answer.Data data -> exchanges(domain, data.records());
         };
     }
@@ -116,7 +120,7 @@ final class Routing {
         for (MXRecord m : mx) {
             hosts.add(new Host(m.getTarget().toString(true), Optional.empty(), mxPort, Optional.empty()));
         }
-        return new Destination.Hosts(hosts, false);
+        return new Destination.Hosts(hosts, false, true);
     }
 
     /** IPv4 first, then IPv6: IPv4 paths to mail hosts are still the more reliable ones. */

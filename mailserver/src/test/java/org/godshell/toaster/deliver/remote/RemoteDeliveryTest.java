@@ -396,7 +396,7 @@ class RemoteDeliveryTest {
     }
 
     /** The value of a control file with this text, read as smtpd reads it (mode 0600, as smarthostauth wants). */
-    private static <T> T read(Key<T> key, String text) throws Exception {
+    static <T> T read(Key<T> key, String text) throws Exception {
         Path dir = Files.createTempDirectory("control");
         Path file = dir.resolve(key.name());
         try {

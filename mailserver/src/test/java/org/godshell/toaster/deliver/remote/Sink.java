@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.godshell.toaster.tls.SelfSigned;
@@ -52,6 +53,8 @@ final class Sink implements AutoCloseable {
     final AtomicInteger connections = new AtomicInteger();
     private final ServerSocket server;
     private final Behaviour behaviour;
+    /** The certificate STARTTLS presents; empty for the shared self-signed one. */
+    private final Optional<ServerTls> serverTls;
     private final Thread acceptor;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
 
@@ -60,7 +63,14 @@ final class Sink implements AutoCloseable {
     }
 
     Sink(InetAddress address, int port, Behaviour behaviour) throws IOException {
+        this(address, port, behaviour, Optional.empty());
+    }
+
+    /** A sink whose STARTTLS presents {@code serverTls}'s certificate (made by a test CA). */
+    Sink(InetAddress address, int port, Behaviour behaviour, Optional<ServerTls> serverTls)
+            throws IOException {
         this.behaviour = behaviour;
+        this.serverTls = serverTls;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(address, port));
         this.acceptor = Thread.ofVirtual().start(this::accept);
@@ -169,7 +179,7 @@ final class Sink implements AutoCloseable {
         }
 
         void startTls() throws Exception {
-            use(tls().upgrade(socket));
+            use((serverTls.isPresent() ? serverTls.get() : tls()).upgrade(socket));
         }
     }
 }
