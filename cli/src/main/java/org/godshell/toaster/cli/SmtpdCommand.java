@@ -20,6 +20,7 @@ import org.godshell.toaster.deliver.QueueRunner;
 import org.godshell.toaster.deliver.Router;
 import org.godshell.toaster.deliver.local.LocalDelivery;
 import org.godshell.toaster.deliver.local.Maildir;
+import org.godshell.toaster.deliver.remote.DaneRule;
 import org.godshell.toaster.deliver.remote.MtaStsRule;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
@@ -168,8 +169,8 @@ final class SmtpdCommand implements Callable<Integer> {
 
     /**
      * Starts delivery in this process (deliver/delivery.md says why it is not a daemon of its own): local
-     * mailboxes through the same user store as AUTH, remote hosts by MX or smtproutes, MTA-STS policies cached
-     * in the prefix's var/mta-sts/ (next to the queue).
+     * mailboxes through the same user store as AUTH, remote hosts by MX or smtproutes, held to DANE (RFC 7672)
+     * before MTA-STS (RFC 8461 §2), whose policies are cached in the prefix's var/mta-sts/ (next to the queue).
      */
     private static QueueRunner startDelivery(Path queueDir, Queue queue, UserStore users,
             Live<DeliveryConfig> config, Live<RemoteConfig> remote, TransactionLog log) throws IOException {
@@ -177,7 +178,8 @@ final class SmtpdCommand implements Callable<Integer> {
         LocalDelivery local = new LocalDelivery(users, new Maildir(), new Injector(queue, () -> config.get().me(),
                 clock));
         MtaSts policies = MtaSts.in(queueDir.resolveSibling("var").resolve("mta-sts"));
-        Router router = new Router(users, local, new RemoteDelivery(remote, List.of(new MtaStsRule(policies)),
+        DaneRule dane = new DaneRule(clock, line -> log.event("-", line));
+        Router router = new Router(users, local, new RemoteDelivery(remote, List.of(dane, new MtaStsRule(policies)),
                 TlsResults.NONE), () -> config.get().me());
         return QueueRunner.start(queueDir, queue, router, config, clock, line -> log.event("-", line));
     }

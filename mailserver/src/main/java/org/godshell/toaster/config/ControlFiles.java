@@ -170,6 +170,11 @@ public final class ControlFiles {
             TrustAnchors::parse, r -> List.of(), "none: the JDK's certificate authorities only",
             "PEM certificates of authorities trusted for MTA-STS besides the JDK's (a private PKI)",
             List.of(delivery()));
+    /** DNSSEC trust anchors for DANE (RFC 7672 §2.1): IANA's root keys, unless a lab names its own. */
+    public static final Key<org.godshell.toaster.dane.TrustAnchors> DNSSECTRUSTANCHORS = list("dnssectrustanchors",
+            Kind.CERTIFICATE, org.godshell.toaster.dane.TrustAnchors::parse,
+            r -> org.godshell.toaster.dane.TrustAnchors.root(), "IANA's root keys, built in",
+            "DS or DNSKEY records, one a line, in zone-file syntax", List.of(delivery()));
 
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
@@ -178,7 +183,7 @@ public final class ControlFiles {
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
-            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST);
+            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

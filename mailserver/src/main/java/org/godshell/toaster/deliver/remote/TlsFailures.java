@@ -4,6 +4,7 @@ import java.security.cert.CertPathBuilderException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
+import org.godshell.toaster.dane.DaneFailure;
 import org.godshell.toaster.mtasts.CertificateNameException;
 import org.godshell.toaster.tlsrpt.ResultType;
 
@@ -22,6 +23,9 @@ final class TlsFailures {
     static Refusal classify(Exception refusal) {
         String detail = Diagnoses.shortText(refusal);
         for (Throwable cause = refusal; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DaneFailure dane) {
+                return new Refusal(dane.result(), "DANE: " + detail);
+            }
             if (cause instanceof CertificateNameException) {
                 return new Refusal(ResultType.CERTIFICATE_HOST_MISMATCH, "certificate host mismatch: " + detail);
             }

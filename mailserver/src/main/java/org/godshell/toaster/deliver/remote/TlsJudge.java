@@ -15,8 +15,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 /**
  * The trust manager of one STARTTLS handshake: it asks the host's verifier, if it has one, and remembers the
  * refusal. Required TLS fails the handshake on a refusal; opportunistic TLS with an audit (MTA-STS testing)
- * completes it and only reports; opportunistic TLS without one accepts every certificate (RFC 7435 §1.3, see
- * {@link org.godshell.toaster.smtpc.OpportunisticTls}). One per connection, used by one handshake.
+ * completes it and only reports; opportunistic TLS without one accepts every certificate (RFC 7435 §1.3: refusing a self-signed
+ * certificate would only push the mail back to plain text). One per connection, used by one handshake.
  */
 final class TlsJudge extends X509ExtendedTrustManager {
 

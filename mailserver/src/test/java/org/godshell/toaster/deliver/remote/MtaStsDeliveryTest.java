@@ -235,7 +235,7 @@ class MtaStsDeliveryTest {
             RemoteConfig base = RemoteDeliveryTest.fast(RemoteConfig.defaults(dns.dns(), "me.here.test"));
             RemoteConfig routed = new RemoteConfig(base.dns(), base.dnsTimeout(), RemoteDeliveryTest.read(
                     ControlFiles.SMTPROUTES, "there.test:[127.0.0.1]:" + relay.port()), base.auth(), base.helo(),
-                    base.timeouts(), true, base.mxPort(), ca.trust());
+                    base.timeouts(), true, base.mxPort(), ca.trust(), base.dnssec());
             MtaSts policies = new MtaSts(new PolicyStore(var.resolve("mta-sts")),
                     new PolicyFetcher(policyHost.port()), Clock.systemUTC());
             Outcome out = new RemoteDelivery(Live.fixed(routed), List.of(new MtaStsRule(policies)), results::add)
