@@ -111,9 +111,9 @@ record InboundDomainCheck(String domain, String hostName, StsPolicy policy, Cert
         };
     }
 
-    /** A value from DNS as a finding may print it: control characters replaced, at most 200 characters. */
+    /** A value from DNS as a finding may print it: all but printable ASCII replaced, at most 200 characters. */
     static String shown(String value) {
         String cut = value.length() > 200 ? value.substring(0, 200) + "..." : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
 }

@@ -1,11 +1,13 @@
 package org.godshell.toaster.tlspublish;
 
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.godshell.toaster.dns.Answer;
 import org.godshell.toaster.dns.Dns;
 import org.xbill.DNS.AAAARecord;
@@ -37,7 +39,9 @@ public sealed interface Published {
     record Unknown(String reason) implements Published {}
 
     static Published txt(Dns dns, String name, Duration timeout) {
-        return ask(dns, name, Type.TXT, timeout, record -> String.join("", ((TXTRecord) record).getStrings()));
+        // The strings' bytes as they are (getStrings() would write \ddd escapes), one char per byte.
+        return ask(dns, name, Type.TXT, timeout, record -> ((TXTRecord) record).getStringsAsByteArrays().stream()
+                .map(bytes -> new String(bytes, StandardCharsets.ISO_8859_1)).collect(Collectors.joining()));
     }
 
     static Published tlsa(Dns dns, String name, Duration timeout) {
