@@ -93,8 +93,7 @@ record InboundDomainCheck(String domain, String hostName, StsPolicy policy, Cert
         }
         CertificateTrust trust = CertificateTrust.of(served.get().chain(), clock.instant());
         if (trust != CertificateTrust.TRUSTED) {
-            return Finding.warn("MTA-STS: the certificate for " + name + " is " + trust.name().toLowerCase(
-                    java.util.Locale.ROOT).replace('_', '-') + fix);
+            return Finding.warn("MTA-STS: the certificate for " + name + " " + trust.problem() + fix);
         }
         return Finding.ok("MTA-STS: the certificate " + served.get().file().getFileName() + " names " + name);
     }

@@ -86,12 +86,7 @@ public record InboundTlsCheck(Path prefix, String hostName, Optional<Dns> dns, C
      */
     private Finding mxCertificate(StsPolicy policy, ServerCertificate served) {
         CertificateTrust trust = CertificateTrust.of(served.chain(), clock.instant());
-        String problem = !served.covers(hostName) ? "does not name " + hostName : switch (trust) {
-            case TRUSTED -> "";
-            case SELF_SIGNED -> "is self-signed";
-            case EXPIRED -> "has expired (or is not valid yet)";
-            case UNTRUSTED -> "chains to no root Java's trust store knows (a private CA, or missing intermediates)";
-        };
+        String problem = served.covers(hostName) ? trust.problem() : "does not name " + hostName;
         String certificate = "the certificate " + served.file().getFileName() + " served for " + hostName;
         if (problem.isEmpty()) {
             return Finding.ok("MTA-STS: " + certificate + " is trusted, as enforce needs");

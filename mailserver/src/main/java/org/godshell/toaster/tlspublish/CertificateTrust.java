@@ -31,6 +31,16 @@ public enum CertificateTrust {
     /** Chains to no root the JDK knows: a private CA, or a chain file without its intermediates. */
     UNTRUSTED;
 
+    /** What is wrong, as a sentence's predicate ("is self-signed"); empty for {@link #TRUSTED}. */
+    public String problem() {
+        return switch (this) {
+            case TRUSTED -> "";
+            case SELF_SIGNED -> "is self-signed";
+            case EXPIRED -> "has expired (or is not valid yet)";
+            case UNTRUSTED -> "chains to no root Java's trust store knows (a private CA, or missing intermediates)";
+        };
+    }
+
     /** The verdict for {@code chain} (the server's certificate first) at {@code now}. */
     public static CertificateTrust of(List<X509Certificate> chain, Instant now) {
         return of(chain, now, systemRoots());
