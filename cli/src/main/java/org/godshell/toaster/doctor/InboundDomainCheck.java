@@ -43,8 +43,8 @@ record InboundDomainCheck(String domain, String hostName, StsPolicy policy, Cert
     private Finding stsRecord(String record, Published sts) {
         String publish = record + ". TXT \"" + policy.txt() + "\"";
         if (sts instanceof Published.Unknown unknown) {
-            return Finding.warn("MTA-STS: " + record + " TXT: " + shown(unknown.reason()) + "; check later with: toaster "
-                    + "doctor");
+            return Finding.warn("MTA-STS: " + record + " TXT: " + shown(unknown.reason())
+                    + "; check later with: toaster doctor");
         }
         List<String> announced = stsRecords(sts);
         if (announced.isEmpty()) {

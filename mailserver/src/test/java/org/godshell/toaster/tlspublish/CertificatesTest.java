@@ -35,7 +35,8 @@ class CertificatesTest {
         assertEquals(policy.certificate(), leaf(certificates, "mta-sts.example.com"));
         assertEquals(wildcard.certificate(), leaf(certificates, "mta-sts.example.net"));
         assertEquals(fallback.certificate(), leaf(certificates, "mail.example.org"));
-        assertEquals(fallback.certificate(), leaf(certificates, "mta-sts.example.info"), "the default, naming it or not");
+        assertEquals(fallback.certificate(), leaf(certificates, "mta-sts.example.info"),
+                "the default, naming it or not");
         assertFalse(certificates.servedFor("mta-sts.example.info").orElseThrow().covers("mta-sts.example.info"));
         assertEquals(List.of(fallback.certificate(), wildcard.certificate()), certificates.forHost("mx.example.net")
                 .stream().map(c -> c.chain().getFirst()).toList());

@@ -75,7 +75,8 @@ class StsPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Enforce", "enforce now", "off", "testing;", "\u001b[31menforce", "strict", "mode: enforce"})
+    @ValueSource(strings = {"Enforce", "enforce now", "off", "testing;", "\u001b[31menforce", "strict",
+        "mode: enforce"})
     void aModeThatIsNotOneOfTheThreeStopsWithFileAndLine(String mode) throws IOException {
         write("mtastsmode", mode + "\n");
         ConfigException e = assertThrows(ConfigException.class, this::read);
