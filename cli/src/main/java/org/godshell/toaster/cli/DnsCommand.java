@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.godshell.toaster.config.ClientPorts;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.Controls;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** {@code toaster dns}: the DNS records to publish for this toaster's names ({@link DnsRecords}). */
 @Command(name = "dns", mixinStandardHelpOptions = true,
         description = {"Print the DNS records to publish for this toaster: MX, A/AAAA, SPF, DMARC, the SRV and "
-                + "CNAME records mail clients set themselves up from, DKIM, and the PTR to ask for; for the "
+                + "CNAME records mail clients set themselves up from, DKIM, MTA-STS, TLS-RPT and TLSA (DANE), and the "
+                + "PTR to ask for; for the "
                 + "install's domain first, then every other domain in domains/. The names are the install's (or "
                 + "control/me's), the ports those of the listen files; asks nothing, changes nothing.",
             "Exit codes: 0 printed, 2 bad arguments or configuration."})
@@ -74,6 +76,7 @@ final class DnsCommand implements Callable<Integer> {
             clients = Optional.empty();
             unread = e.getMessage();
         }
+        Function<String, List<String>> inbound = InboundTls.lines(prefix, names.hostName());
         List<String> shown = new ArrayList<>(List.of(names.domain()));
         if (everyDomain) {
             domains.stream().filter(d -> !d.equals(names.domain())).forEach(shown::add);
@@ -90,6 +93,7 @@ final class DnsCommand implements Callable<Integer> {
             }
             if (domains.contains(domain)) {
                 DkimRecords.zoneLines(prefix, domain).forEach(line -> out.println("  " + line));
+                inbound.apply(domain).forEach(line -> out.println("  " + line));
             }
         }
         if (names.unprivileged()) {

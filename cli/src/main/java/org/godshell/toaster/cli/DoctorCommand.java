@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.doctor.DkimCheck;
 import org.godshell.toaster.doctor.Doctor;
 import org.godshell.toaster.doctor.ImapCheck;
+import org.godshell.toaster.doctor.InboundTlsCheck;
 import org.godshell.toaster.doctor.InstallNames;
 import org.godshell.toaster.doctor.Systemd;
 import org.godshell.toaster.hostcheck.DnsCheck;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Spec;
         description = {"Check this toaster: version, daemons (under systemd: each unit enabled and active), that "
                 + "every port in control/listen-* is served by it, the owners and modes of control/, queue/, var/, "
                 + "wiki/ and domains/, the certificate, each domain's DKIM keys, the certificate IMAPS serves where "
-                + "Dovecot serves IMAP, DNS (A, MX, PTR, the DKIM records; a few seconds at most); then print the "
+                + "Dovecot serves IMAP, the MTA-STS policy against the certificate, DNS (A, MX, PTR, the DKIM, "
+                + "MTA-STS, TLS-RPT and TLSA records; a few seconds at most); then print the "
                 + "DNS records to publish. Changes nothing, unless --fix.",
             "Exit codes: 0 healthy (warnings allowed), 1 a check FAILED, 2 bad arguments or configuration."})
 final class DoctorCommand implements Callable<Integer> {
@@ -73,6 +76,8 @@ final class DoctorCommand implements Callable<Integer> {
             List<Finding> findings = new ArrayList<>(doctor.check());
             findings.addAll(new DkimCheck(root, noDns || names.unprivileged() ? Optional.empty() : dkimDns(root))
                     .check());
+            findings.addAll(new InboundTlsCheck(root, names.hostName(), noDns || names.unprivileged()
+                    ? Optional.empty() : dkimDns(root), Clock.systemUTC()).check());
             findings.addAll(imap(root));
             findings.forEach(finding -> out.println(finding.line()));
             out.println();
@@ -111,7 +116,10 @@ final class DoctorCommand implements Callable<Integer> {
         return findings;
     }
 
-    /** The resolver the mail server asks; none when control/dnsservers is broken (a FAILED above says so). */
+    /**
+     * The resolver the mail server asks, for the DKIM, MTA-STS and TLSA records; none when control/dnsservers is
+     * broken (a FAILED above says so).
+     */
     private static Optional<Dns> dkimDns(Path root) {
         try {
             return Optional.of(Dns.of(Controls.once(root.resolve("control")).get(ControlFiles.DNSSERVERS)));

@@ -43,14 +43,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code toaster wiki serve}: the wiki's web server in the foreground, until SIGTERM or Ctrl-C. It serves
  * PREFIX/wiki/site (built from PREFIX/wiki/wiki.git at start and after each push), the repository itself at
- * /wiki.git, and the documents mail clients of the toaster's domains set themselves up from ({@link
- * WikiMailDomains}). The log goes to stderr.
+ * /wiki.git, the documents mail clients of the toaster's domains set themselves up from ({@link
+ * WikiMailDomains}), and those domains' MTA-STS policy ({@link WikiStsPolicies}). The log goes to stderr.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the wiki over HTTP(S) where PREFIX/control/listen-http and listen-https say, with its "
                 + "git repository at /wiki.git (clone for all; push for the accounts in control/wikieditors), and "
                 + "the settings mail clients of the toaster's domains set themselves up from (autoconfig, "
-                + "Autodiscover, an Apple profile).")
+                + "Autodiscover, an Apple profile), and their MTA-STS policy at "
+                + "https://mta-sts.DOMAIN/.well-known/mta-sts.txt.")
 final class WikiServeCommand implements Callable<Integer> {
 
     @Spec
@@ -75,6 +76,7 @@ final class WikiServeCommand implements Callable<Integer> {
         WikiServeConfig config;
         Optional<WikiTls> tls;
         WikiMailDomains mailDomains;
+        WikiStsPolicies policies;
         UserStore users = UserStore.open(prefix.prefix());
         // wikieditors is read here, strictly, and again at each push after an edit; rcpthosts at each request.
         Controls files = new Controls(control, log);
@@ -82,6 +84,7 @@ final class WikiServeCommand implements Callable<Integer> {
             config = WikiServeConfig.make(files);
             mailDomains = WikiMailDomains.open(users, files, config.me(),
                     InstallRecordFile.imap(InstallRecordFile.read(prefix.prefix())), log);
+            policies = WikiStsPolicies.open(mailDomains, files, log);
             // The certificates are looked at before each handshake: a renewed one is served without a restart.
             Optional<TlsSource> source = config.listenHttps().isEmpty() ? Optional.empty()
                     : TlsSource.watch(control, log);
@@ -130,7 +133,8 @@ final class WikiServeCommand implements Callable<Integer> {
         Pushes pushes = new Pushes(repository, accounts, PushLimits.DEFAULT, build,
                 new PushLog(wiki.resolve("push.log")), log);
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
-                tls, config.me()), Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains), log);
+                tls, config.me()), Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains),
+                Optional.of(policies), log);
         try {
             server.start();
         } catch (Exception e) {

@@ -176,6 +176,19 @@ public final class ControlFiles {
             r -> org.godshell.toaster.dane.TrustAnchors.root(), "IANA's root keys, built in",
             "DS or DNSKEY records, one a line, in zone-file syntax", List.of(delivery()));
 
+    /** RFC 8461 §5: the mode of the policy the wiki server publishes for the toaster's domains. */
+    public static final Key<StsMode> MTASTSMODE = line("mtastsmode", Kind.TEXT, (f, l) -> StsMode.parse(f, l.get(0)),
+            r -> StsMode.TESTING, "testing: senders report, never refuse", "none, testing or enforce",
+            List.of(wiki(NEXT_CONNECTION)));
+    /** RFC 8461 §3.2: max_age is at most 31557600 seconds. */
+    public static final Key<Long> MTASTSMAXAGE = line("mtastsmaxage", Kind.SECONDS, number("a number of seconds",
+            "write whole seconds up to 31557600 (a year), such as 604800 for a week", 0, 31_557_600),
+            r -> 604_800L, "604800 (a week)", "a whole number of seconds, at most 31557600",
+            List.of(wiki(NEXT_CONNECTION)));
+    public static final Key<List<String>> MTASTSMX = list("mtastsmx", Kind.DOMAINS, MxPatterns::parse,
+            r -> List.of(), "none: only the host name of me", "one host name or *.domain a line",
+            List.of(wiki(NEXT_CONNECTION)));
+
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
             BADMAILFROM, BADRCPTTO, TIMEOUTSMTPD, LISTEN_SMTP, CONCURRENCYINCOMING, CONCURRENCYPERIP, MAXRCPT,
@@ -183,7 +196,8 @@ public final class ControlFiles {
             LISTEN_POP3, LISTEN_HTTP, LISTEN_HTTPS, WIKIURL, WIKIEDITORS, TIMEOUTPOP3D, CONCURRENCYPOP3,
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
-            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS);
+            ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
+            MTASTSMAXAGE, MTASTSMX);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

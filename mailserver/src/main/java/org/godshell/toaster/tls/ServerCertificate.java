@@ -65,6 +65,14 @@ public record ServerCertificate(Path file, PrivateKey key, List<X509Certificate>
         return new ServerCertificate(file, key, chain);
     }
 
+    /**
+     * Whether the server's certificate names {@code host} (lower case) in its subjectAltName, as SNI chooses
+     * it ({@link SniKeyManager}).
+     */
+    public boolean covers(String host) {
+        return SniKeyManager.names(chain.get(0)).stream().anyMatch(name -> SniKeyManager.matches(name, host));
+    }
+
     /** The certificate is for this key: a signature made with the key verifies with the certificate's key. */
     private static boolean pair(PrivateKey key, PublicKey certified) {
         String algorithm = switch (key.getAlgorithm()) {

@@ -25,12 +25,13 @@ import org.xbill.DNS.Rcode;
 import org.xbill.DNS.ReverseMap;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TLSARecord;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.TextParseException;
 
 /**
  * A tiny authoritative DNS server on an ephemeral loopback UDP port, so that DNS tests never touch the Internet:
- * A, AAAA, TXT, MX and PTR records from a map, NXDOMAIN for every other name, and names that never answer
+ * A, AAAA, TXT, MX, PTR and TLSA records from a map, NXDOMAIN for every other name, and names that never answer
  * (timeouts) or answer SERVFAIL. Names are absolute, written with their final dot.
  */
 public final class FixtureDns implements AutoCloseable {
@@ -101,6 +102,11 @@ public final class FixtureDns implements AutoCloseable {
     /** One mail exchanger with this preference; {@code "."} as the exchange makes a null MX (RFC 7505). */
     public FixtureDns mx(String name, int preference, String exchange) {
         return add(name, n -> new MXRecord(n, DClass.IN, 60, preference, name(exchange)));
+    }
+
+    /** {@code name} has a TLSA record (RFC 6698 §2.1) with this usage, selector, matching type and data. */
+    public FixtureDns tlsa(String name, int usage, int selector, int matchingType, byte[] data) {
+        return add(name, n -> new TLSARecord(n, DClass.IN, 60, usage, selector, matchingType, data));
     }
 
     private interface Maker {

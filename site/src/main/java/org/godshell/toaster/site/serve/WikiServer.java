@@ -20,13 +20,14 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.godshell.toaster.site.mailclients.MailDomains;
+import org.godshell.toaster.site.stspolicy.StsPolicies;
 
 /**
  * {@code toaster wiki serve}'s server: Jetty with one connector per listen address, a virtual thread per
  * request, the site and (when given) git's smart HTTP and the mail clients' setup documents behind the security
  * headers. With HTTPS configured, the plain HTTP connectors only redirect to it (but for what mail clients ask
- * there, {@link MailClientRoutes}). One client can hold at most a few connections, and only while its
- * request heads keep coming ({@link Guards}).
+ * there, {@link MailClientRoutes}, and the MTA-STS policy's path, {@link MtaStsRoute}). One client can hold at
+ * most a few connections, and only while its request heads keep coming ({@link Guards}).
  */
 public final class WikiServer {
 
@@ -85,8 +86,19 @@ public final class WikiServer {
         this(settings, git, Optional.empty(), log, guards);
     }
 
+    /** With {@code policies} too, the MTA-STS policy of the toaster's domains is served ({@link MtaStsRoute}). */
+    public WikiServer(Settings settings, Optional<Handler> git, Optional<MailDomains> mailClients,
+            Optional<StsPolicies> policies, Consumer<String> log) {
+        this(settings, git, mailClients, policies, log, Guards.DEFAULT);
+    }
+
     WikiServer(Settings settings, Optional<Handler> git, Optional<MailDomains> mailClients, Consumer<String> log,
             Guards guards) {
+        this(settings, git, mailClients, Optional.empty(), log, guards);
+    }
+
+    WikiServer(Settings settings, Optional<Handler> git, Optional<MailDomains> mailClients,
+            Optional<StsPolicies> policies, Consumer<String> log, Guards guards) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("wiki-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -138,7 +150,9 @@ public final class WikiServer {
         // Before the redirect: the mail clients' documents choose themselves what plain HTTP gets.
         Handler top = mailClients.<Handler>map(domains -> new Handler.Sequence(new MailClientRoutes(domains, https,
                 log), site)).orElse(site);
-        server.setHandler(deadline.marker(new SecurityHeaders(top)));
+        // First of all: the policy answers plain HTTP itself, before the redirect could send it elsewhere.
+        Handler routes = policies.<Handler>map(p -> new Handler.Sequence(new MtaStsRoute(p, log), top)).orElse(top);
+        server.setHandler(deadline.marker(new SecurityHeaders(routes)));
         server.setErrorHandler(new ErrorReply());
     }
 

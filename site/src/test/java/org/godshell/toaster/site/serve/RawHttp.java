@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /**
  * Requests written byte for byte to a loopback port, as a hostile client may write them (any Host, any query),
@@ -30,12 +31,23 @@ final class RawHttp {
 
     static Answer send(int port, String head, byte[] body) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(60_000);                                // a safety net only: the answer comes at once
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().write(body);
-            socket.getOutputStream().flush();
-            return parse(socket.getInputStream().readAllBytes());
+            return exchange(socket, head, body);
         }
+    }
+
+    /** The same over TLS, trusting what {@code client} trusts; no SNI (the address is an IP). */
+    static Answer sendTls(SSLContext client, int port, String head) throws IOException {
+        try (Socket socket = client.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
+            return exchange(socket, head, new byte[0]);
+        }
+    }
+
+    private static Answer exchange(Socket socket, String head, byte[] body) throws IOException {
+        socket.setSoTimeout(60_000);                                    // a safety net only: the answer comes at once
+        socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
+        socket.getOutputStream().write(body);
+        socket.getOutputStream().flush();
+        return parse(socket.getInputStream().readAllBytes());
     }
 
     static Answer get(int port, String target, String host) throws IOException {
