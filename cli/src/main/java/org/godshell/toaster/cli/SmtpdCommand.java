@@ -118,6 +118,8 @@ final class SmtpdCommand implements Callable<Integer> {
         }
         Path queueDir = prefix.prefix().resolve("queue");
         try (Queue queue = Queue.open(queueDir)) {
+            TlsReports reports = noDeliver ? null : TlsReports.start(prefix.prefix(), control,
+                    () -> delivery.get().me(), queue, users, line -> log.event("-", line));
             QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
             DomainKeys keys = new DomainKeys(prefix.prefix(), line -> log.event("-", line));
             MessageChecks checks = new MailAuthentication(authentication, keys::signingKeys,
@@ -134,6 +136,7 @@ final class SmtpdCommand implements Callable<Integer> {
                 // A port that cannot be bound: stop delivery before the queue closes under it.
                 if (runner != null) {
                     runner.stop(Duration.ZERO);
+                    reports.close();
                 }
                 throw e;
             }
@@ -142,6 +145,7 @@ final class SmtpdCommand implements Callable<Integer> {
                 server.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
                 if (runner != null) {
                     runner.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
+                    reports.close();
                 }
                 stopped.countDown();
             }, "smtpd-stop");
@@ -157,7 +161,7 @@ final class SmtpdCommand implements Callable<Integer> {
             out.flush();
             stopped.await();
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.godshell.toaster.deliver.Injector;
 import org.godshell.toaster.deliver.MailFlags;
+import org.godshell.toaster.queue.QueueId;
 import org.godshell.toaster.tlsrpt.record.ReportUri;
 import org.godshell.toaster.tlsrpt.report.ReportFile;
 
@@ -18,11 +19,24 @@ public final class Outbox {
     private final Injector injector;
     private final HttpsPoster poster;
     private final Clock clock;
+    private final QueuedHook queued;
+
+    /** What to do once a report is queued: nothing in the daemon, whose runner hears of it by itself. */
+    @FunctionalInterface
+    public interface QueuedHook {
+        /** Told the id of a queued report; e.g. {@code toaster tlsrpt report} asks the running daemon to send it. */
+        void queued(QueueId id) throws IOException;
+    }
 
     public Outbox(Injector injector, HttpsPoster poster, Clock clock) {
+        this(injector, poster, clock, id -> { });
+    }
+
+    public Outbox(Injector injector, HttpsPoster poster, Clock clock, QueuedHook queued) {
         this.injector = injector;
         this.poster = poster;
         this.clock = clock;
+        this.queued = queued;
     }
 
     /** Sends {@code report} to {@code to}; returns a line for the log. */
@@ -30,9 +44,10 @@ public final class Outbox {
         return switch (to) {
             case ReportUri.Mailto mailto -> {
                 byte[] message = ReportMail.write(report, mailto.address(), clock.instant());
-                String id = injector.inject(report.header().contact(), List.of(mailto.address()), "",
-                        new ByteArrayInputStream(message), MailFlags.SEVEN_BIT).value();
-                yield "queued for <" + mailto.address() + "> as " + id;
+                QueueId id = injector.inject(report.header().contact(), List.of(mailto.address()), "",
+                        new ByteArrayInputStream(message), MailFlags.SEVEN_BIT);
+                queued.queued(id);
+                yield "queued for <" + mailto.address() + "> as " + id.value();
             }
             case ReportUri.Https https -> "posted: " + poster.post(report, https.uri());
         };
