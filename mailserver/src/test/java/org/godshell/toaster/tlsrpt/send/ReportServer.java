@@ -1,6 +1,7 @@
 package org.godshell.toaster.tlsrpt.send;
 
 import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.godshell.toaster.tls.SelfSigned;
 import org.godshell.toaster.tls.ServerCertificate;
+import org.godshell.toaster.tls.ServerTls;
 import org.godshell.toaster.tls.TrustOnly;
 
 /**
@@ -44,7 +46,15 @@ final class ReportServer implements AutoCloseable {
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setHttpsConfigurator(new HttpsConfigurator(context));
+        // The toaster's server protocols; asking ServerTls first also sets the JVM-wide renegotiation switch it
+        // owns before this server's first handshake, which other tests in this JVM rely on.
+        String[] protocols = ServerTls.protocols().toArray(String[]::new);
+        server.setHttpsConfigurator(new HttpsConfigurator(context) {
+            @Override
+            public void configure(HttpsParameters parameters) {
+                parameters.setProtocols(protocols);
+            }
+        });
         server.createContext("/", exchange -> {
             try (exchange) {
                 requests.add(new Request(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
