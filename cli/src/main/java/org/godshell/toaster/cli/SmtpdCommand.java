@@ -118,10 +118,18 @@ final class SmtpdCommand implements Callable<Integer> {
         }
         Path queueDir = prefix.prefix().resolve("queue");
         try (Queue queue = Queue.open(queueDir)) {
-            QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
-            // dnsservers was read strictly above, so this start cannot fail on a control file.
+            // Before delivery starts, so that remote delivery has where to record its TLS sessions from the first.
             TlsReports reports = noDeliver ? null : TlsReports.start(prefix.prefix(), control,
                     () -> delivery.get().me(), queue, users, line -> log.event("-", line));
+            QueueRunner runner;
+            try {
+                runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
+            } catch (IOException e) {
+                if (reports != null) {
+                    reports.close();
+                }
+                throw e;
+            }
             DomainKeys keys = new DomainKeys(prefix.prefix(), line -> log.event("-", line));
             MessageChecks checks = new MailAuthentication(authentication, keys::signingKeys,
                     Forwarding.of(users, LocalDelivery.MAX_HOPS),
