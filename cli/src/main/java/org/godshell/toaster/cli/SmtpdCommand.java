@@ -122,7 +122,18 @@ final class SmtpdCommand implements Callable<Integer> {
         }
         Path queueDir = prefix.prefix().resolve("queue");
         try (Queue queue = Queue.open(queueDir)) {
-            QueueRunner runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
+            // Before delivery starts, so that remote delivery has where to record its TLS sessions from the first.
+            TlsReports reports = noDeliver ? null : TlsReports.start(prefix.prefix(), control,
+                    () -> delivery.get().me(), queue, users, line -> log.event("-", line));
+            QueueRunner runner;
+            try {
+                runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
+            } catch (IOException e) {
+                if (reports != null) {
+                    reports.close();
+                }
+                throw e;
+            }
             DomainKeys keys = new DomainKeys(prefix.prefix(), line -> log.event("-", line));
             MessageChecks checks = new MailAuthentication(authentication, keys::signingKeys,
                     Forwarding.of(users, LocalDelivery.MAX_HOPS),
@@ -138,6 +149,7 @@ final class SmtpdCommand implements Callable<Integer> {
                 // A port that cannot be bound: stop delivery before the queue closes under it.
                 if (runner != null) {
                     runner.stop(Duration.ZERO);
+                    reports.close();
                 }
                 throw e;
             }
@@ -146,6 +158,7 @@ final class SmtpdCommand implements Callable<Integer> {
                 server.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
                 if (runner != null) {
                     runner.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
+                    reports.close();
                 }
                 stopped.countDown();
             }, "smtpd-stop");
@@ -161,7 +174,7 @@ final class SmtpdCommand implements Callable<Integer> {
             out.flush();
             stopped.await();
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | ConfigException e) {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
         }

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             SpfCommand.class, CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class,
             DkimCommand.class,
             QueueCommand.class, WikiCommand.class, SuperviseCommands.Start.class, SuperviseCommands.Stop.class,
-            SuperviseCommands.Status.class, DoctorCommand.class, DnsCommand.class, HelpCommand.class})
+            SuperviseCommands.Status.class, DoctorCommand.class, DnsCommand.class, TlsrptCommand.class,
+            HelpCommand.class})
 public final class Toaster implements Runnable {
 
     @Spec
