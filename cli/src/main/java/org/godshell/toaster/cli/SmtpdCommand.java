@@ -127,7 +127,8 @@ final class SmtpdCommand implements Callable<Integer> {
                     () -> delivery.get().me(), queue, users, line -> log.event("-", line));
             QueueRunner runner;
             try {
-                runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, log);
+                runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, reports.results(),
+                        log);
             } catch (IOException e) {
                 if (reports != null) {
                     reports.close();
@@ -183,17 +184,19 @@ final class SmtpdCommand implements Callable<Integer> {
     /**
      * Starts delivery in this process (deliver/delivery.md says why it is not a daemon of its own): local
      * mailboxes through the same user store as AUTH, remote hosts by MX or smtproutes, held to DANE (RFC 7672)
-     * before MTA-STS (RFC 8461 §2), whose policies are cached in the prefix's var/mta-sts/ (next to the queue).
+     * before MTA-STS (RFC 8461 §2), whose policies are cached in the prefix's var/mta-sts/ (next to the queue),
+     * every TLS session's outcome kept in {@code results} for the daily TLS reports (RFC 8460).
      */
     private static QueueRunner startDelivery(Path queueDir, Queue queue, UserStore users,
-            Live<DeliveryConfig> config, Live<RemoteConfig> remote, TransactionLog log) throws IOException {
+            Live<DeliveryConfig> config, Live<RemoteConfig> remote, TlsResults results, TransactionLog log)
+            throws IOException {
         Clock clock = Clock.systemUTC();
         LocalDelivery local = new LocalDelivery(users, new Maildir(), new Injector(queue, () -> config.get().me(),
                 clock));
         MtaSts policies = MtaSts.in(queueDir.resolveSibling("var").resolve("mta-sts"));
         DaneRule dane = new DaneRule(clock, line -> log.event("-", line));
         Router router = new Router(users, local, new RemoteDelivery(remote, List.of(dane, new MtaStsRule(policies)),
-                TlsResults.NONE), () -> config.get().me());
+                results), () -> config.get().me());
         return QueueRunner.start(queueDir, queue, router, config, clock, line -> log.event("-", line));
     }
 }
