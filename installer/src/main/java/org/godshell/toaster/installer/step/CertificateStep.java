@@ -17,6 +17,7 @@ import org.godshell.toaster.io.AtomicFile;
 final class CertificateStep implements Step {
 
     static final long MAX_PEM_BYTES = 1 << 20;
+    static final String ACME_LINK = "acme/servercert.pem";
 
     private final StepContext context;
 
@@ -43,11 +44,23 @@ final class CertificateStep implements Step {
 
     @Override
     public boolean isDone() throws IOException, StepException {
+        Optional<Settings.KeyPair> given = context.settings().certificate();
+        if (given.isEmpty() && acmeIssued()) {
+            return true;
+        }
         if (!Files.isRegularFile(file(), LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        Optional<Settings.KeyPair> given = context.settings().certificate();
         return given.isEmpty() || Files.readString(file(), StandardCharsets.US_ASCII).equals(combined(given.get()));
+    }
+
+    /**
+     * {@code toaster cert acme} made servercert.pem the link {@value #ACME_LINK} to the certificate it keeps
+     * renewed: that is the certificate, unless --cert and --key name another one.
+     */
+    private boolean acmeIssued() throws IOException {
+        return Files.isSymbolicLink(file()) && Files.readSymbolicLink(file()).toString().equals(ACME_LINK)
+                && Files.isRegularFile(file().resolveSibling(ACME_LINK), LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override

@@ -176,6 +176,32 @@ class StepsTest {
     }
 
     @Test
+    void theLinkToTheAcmeCertificateIsTheCertificateUnlessOneIsGiven() throws Exception {
+        Path root = Files.createDirectories(temp.resolve("toaster/control/acme")).getParent().getParent();
+        Path link = root.resolve("control/servercert.pem");
+        Files.createSymbolicLink(link, Path.of("acme/servercert.pem"));
+        StepContext rerun = Contexts.of(root, Mode.UNPRIVILEGED, Optional.empty(), out);
+        assertFalse(new CertificateStep(rerun).isDone(), "a dangling link is no certificate");
+        Files.writeString(root.resolve("control/acme/servercert.pem"), "key and chain\n");
+        assertTrue(new CertificateStep(rerun).isDone(), "a rerun keeps the ACME certificate");
+
+        Files.delete(link);
+        Files.createSymbolicLink(link, Path.of("/etc/passwd"));
+        assertFalse(new CertificateStep(rerun).isDone(), "a link elsewhere is not the ACME certificate");
+
+        Files.delete(link);
+        Files.createSymbolicLink(link, Path.of("acme/servercert.pem"));
+        Path chain = Files.writeString(temp.resolve("chain.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        Path key = Files.writeString(temp.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
+        StepContext given = Contexts.of(root, Mode.UNPRIVILEGED, Optional.of(new Settings.KeyPair(chain, key)), out);
+        assertFalse(new CertificateStep(given).isDone(), "--cert and --key replace the ACME certificate");
+        new CertificateStep(given).apply();
+        assertFalse(Files.isSymbolicLink(link));
+        assertEquals("key and chain\n", Files.readString(root.resolve("control/acme/servercert.pem")),
+                "the link is replaced, not what it pointed to");
+    }
+
+    @Test
     void unitFilesRefuseAPrefixSystemdWouldSplitOrExpand() throws Exception {
         for (String bad : new String[] {"with space", "percent%i", "quote\"d"}) {
             Path root = Files.createDirectories(temp.resolve(bad));
