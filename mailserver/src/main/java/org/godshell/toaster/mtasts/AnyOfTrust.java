@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.godshell.toaster.smtpc.ServerTrust;
 
 /**
  * Accepts a server chain that any of its managers accepts; when none does, the first refusal is reported (the
  * JDK's store comes first, so its reason is the one people see). Client side only.
  */
-final class AnyOfTrust extends X509ExtendedTrustManager {
+final class AnyOfTrust extends ServerTrust {
 
     private interface Check {
         void run(X509ExtendedTrustManager manager) throws CertificateException;
@@ -52,23 +53,6 @@ final class AnyOfTrust extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         check(m -> m.checkServerTrusted(chain, authType, engine));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
     }
 
     @Override

@@ -1,14 +1,13 @@
 package org.godshell.toaster.mtasts;
 
-import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.godshell.toaster.smtpc.ServerTrust;
 
 /**
  * The MX certificate check of RFC 8461 §4.2: the chain is PKIX-valid against {@link WebPki}, and the leaf
@@ -16,7 +15,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * is not looked at (RFC 6125 §6.4.4 allows it only without DNS-IDs; §4.2 asks for a DNS-ID). One instance per
  * MX host; thread-safe.
  */
-public final class MxCertificateVerifier extends X509ExtendedTrustManager {
+public final class MxCertificateVerifier extends ServerTrust {
 
     /** subjectAltName's dNSName (RFC 5280 §4.2.1.6). */
     private static final int DNS_NAME = 2;
@@ -47,18 +46,6 @@ public final class MxCertificateVerifier extends X509ExtendedTrustManager {
         }
     }
 
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        checkServerTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        checkServerTrusted(chain, authType);
-    }
-
     static List<String> dnsNames(X509Certificate certificate) throws CertificateParsingException {
         Collection<List<?>> alternatives = certificate.getSubjectAlternativeNames();
         List<String> names = new ArrayList<>();
@@ -71,23 +58,6 @@ public final class MxCertificateVerifier extends X509ExtendedTrustManager {
             }
         }
         return names;
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
     }
 
     @Override

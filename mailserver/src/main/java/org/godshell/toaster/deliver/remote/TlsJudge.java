@@ -11,6 +11,7 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.godshell.toaster.smtpc.ServerTrust;
 
 /**
  * The trust manager of one STARTTLS handshake: it asks the host's verifier, if it has one, and remembers the
@@ -18,7 +19,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * completes it and only reports; opportunistic TLS without one accepts every certificate (RFC 7435 §1.3: refusing a self-signed
  * certificate would only push the mail back to plain text). One per connection, used by one handshake.
  */
-final class TlsJudge extends X509ExtendedTrustManager {
+final class TlsJudge extends ServerTrust {
 
     private final Optional<X509ExtendedTrustManager> verifier;
     private final boolean enforce;
@@ -85,27 +86,5 @@ final class TlsJudge extends X509ExtendedTrustManager {
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
             throws CertificateException {
         judge(v -> v.checkServerTrusted(chain, authType, engine));
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-            throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-            throws CertificateException {
-        throw new CertificateException("this is a client-side trust manager");
-    }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
     }
 }
