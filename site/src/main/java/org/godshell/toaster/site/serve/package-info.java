@@ -2,7 +2,8 @@
  * The wiki's web server: Jetty's HTTP/1.1 and TLS connectors, a handler that serves the generated site read
  * through the symlink the generator swaps, the routing of {@code /wiki.git} to git's smart HTTP, and the routes
  * of the documents mail clients set themselves up from (autoconfig, Autodiscover, the Apple profile: {@link
- * org.godshell.toaster.site.serve.MailClientRoutes}), which answer for the toaster's domains only.
+ * org.godshell.toaster.site.serve.MailClientRoutes}), which answer for the toaster's domains only, and ACME's HTTP-01
+ * challenge answers from one directory ({@link org.godshell.toaster.site.serve.AcmeChallengeRoute}).
  *
  * <p>A request path is decoded once, strictly (percent escapes, then UTF-8 that refuses overlong forms), and
  * checked segment by segment before any file is touched; every file is opened under one resolved build directory
