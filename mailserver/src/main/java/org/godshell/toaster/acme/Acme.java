@@ -180,7 +180,7 @@ public final class Acme {
         } catch (IOException e) {
             throw AcmeException.local("cannot write " + files.certificate() + ": " + e.getMessage());
         }
-        return new Outcome.Renewed(issued.names(), issued.certificate().getNotAfter().toInstant());
+        return new Outcome.Renewed(names, issued.notAfter());
     }
 
     /** An attempt, its result written to the state file: success clears the back-off, failure extends it. */

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -20,7 +22,11 @@ import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.io.Handover;
 import org.godshell.toaster.tls.ServerCertificate;
-import org.shredzone.acme4j.util.KeyPairUtils;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.openssl.PEMKeyPair;
+import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * The two keys: the account's (EC P-256, ES256 signatures, RFC 8555 §6.2) made once, and the certificate's,
@@ -36,18 +42,46 @@ final class Keys {
     static KeyPair account(Path file, Handover handover) throws AcmeException {
         try {
             if (Files.exists(file)) {
-                return KeyPairUtils.readKeyPair(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)));
+                return readPair(file);
             }
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"), new SecureRandom());
             KeyPair pair = generator.generateKeyPair();
-            StringWriter pem = new StringWriter();
-            KeyPairUtils.writeKeyPair(pair, pem);
-            AtomicFile.write(file, pem.toString(), AcmeFiles.MODE, handover);
+            StringWriter text = new StringWriter();
+            try (JcaPEMWriter pem = new JcaPEMWriter(text)) {
+                pem.writeObject(new JcaPKCS8Generator(pair.getPrivate(), null));
+                pem.writeObject(pair.getPublic());
+            }
+            AtomicFile.write(file, text.toString(), AcmeFiles.MODE, handover);
             return pair;
         } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
             throw AcmeException.local("cannot read or make the ACME account key " + file + ": " + e.getMessage());
         }
+    }
+
+    /** A PKCS#8 private key and its public key ("PUBLIC KEY"), as {@link #account} writes them, or a key pair. */
+    private static KeyPair readPair(Path file) throws IOException {
+        JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
+        PrivateKey secret = null;
+        PublicKey known = null;
+        try (PEMParser pem = new PEMParser(new StringReader(Files.readString(file, StandardCharsets.US_ASCII)))) {
+            Object object;
+            while ((object = pem.readObject()) != null) {
+                switch (object) {
+                    case PrivateKeyInfo info -> secret = keys.getPrivateKey(info);
+                    case SubjectPublicKeyInfo info -> known = keys.getPublicKey(info);
+                    case PEMKeyPair pair -> {
+                        secret = keys.getKeyPair(pair).getPrivate();
+                        known = keys.getKeyPair(pair).getPublic();
+                    }
+                    default -> throw new IOException("holds a " + object.getClass().getSimpleName());
+                }
+            }
+        }
+        if (secret == null || known == null) {
+            throw new IOException("needs a private key and its public key in PEM");
+        }
+        return new KeyPair(known, secret);
     }
 
     /**

@@ -13,6 +13,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.tls.ServerCertificate;
 
@@ -75,6 +78,7 @@ public record ServedCertificate(X509Certificate certificate, List<String> names)
         return new ServedCertificate(first, certified);
     }
 
+    /** The dNSNames, the subject's common name first when it is one of them (the name the CA put first). */
     private static List<String> dnsNames(X509Certificate certificate) throws AcmeException {
         List<String> names = new ArrayList<>();
         try {
@@ -87,6 +91,20 @@ public record ServedCertificate(X509Certificate certificate, List<String> names)
         } catch (CertificateParsingException e) {
             throw AcmeException.local("cannot read the names of the certificate: " + e.getMessage());
         }
+        commonName(certificate).filter(names::remove).ifPresent(first -> names.addFirst(first));
         return names;
+    }
+
+    private static Optional<String> commonName(X509Certificate certificate) {
+        try {
+            for (Rdn rdn : new LdapName(certificate.getSubjectX500Principal().getName()).getRdns()) {
+                if (rdn.getType().equalsIgnoreCase("CN") && rdn.getValue() instanceof String name) {
+                    return Optional.of(name.toLowerCase(Locale.ROOT));
+                }
+            }
+        } catch (InvalidNameException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 }
