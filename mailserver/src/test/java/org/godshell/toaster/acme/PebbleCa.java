@@ -64,6 +64,7 @@ final class PebbleCa implements AutoCloseable {
         int split = both.indexOf("-----BEGIN CERTIFICATE-----");
         Path key = Files.writeString(dir.resolve("pebble-key.pem"), both.substring(0, split));
         Path pem = Files.writeString(dir.resolve("pebble.pem"), both.substring(split));
+        Files.writeString(dir.resolve("proxy.pem"), both);                // the same certificate, for a test's proxy
         int port = freePort();
         int management = freePort();
         Path config = dir.resolve("pebble-config.json");
