@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Assumptions;
  * checking HTTP-01 on {@code httpPort}, without its random sleeps or rejected nonces. Ready once its directory
  * answers.
  */
-final class PebbleCa implements AutoCloseable {
+public final class PebbleCa implements AutoCloseable {
 
     static final Path PEBBLE = Path.of("/usr/bin/pebble");
 
@@ -48,7 +48,7 @@ final class PebbleCa implements AutoCloseable {
     }
 
     /** Skipped with the reason where pebble is not installed; under CI it must run, so it fails there. */
-    static void require() {
+    public static void require() {
         if (Files.isExecutable(PEBBLE)) {
             return;
         }
@@ -59,7 +59,7 @@ final class PebbleCa implements AutoCloseable {
         Assumptions.abort("skipped: " + why);
     }
 
-    static PebbleCa start(Path dir, int httpPort, String dns, Duration validity) throws Exception {
+    public static PebbleCa start(Path dir, int httpPort, String dns, Duration validity) throws Exception {
         String both = SelfSigned.create("localhost");
         int split = both.indexOf("-----BEGIN CERTIFICATE-----");
         Path key = Files.writeString(dir.resolve("pebble-key.pem"), both.substring(0, split));
@@ -87,7 +87,7 @@ final class PebbleCa implements AutoCloseable {
         return ca;
     }
 
-    URI directory() {
+    public URI directory() {
         return URI.create("https://localhost:" + port + "/dir");
     }
 
@@ -96,12 +96,12 @@ final class PebbleCa implements AutoCloseable {
     }
 
     /** The PEM of Pebble's own HTTPS certificate: the ca.pem an ACME client needs to talk to it. */
-    Path anchor() {
+    public Path anchor() {
         return anchor;
     }
 
     /** The root Pebble issues under, from its management API (it makes a new one at each start). */
-    X509Certificate root() throws Exception {
+    public X509Certificate root() throws Exception {
         HttpResponse<byte[]> answer = client.send(HttpRequest.newBuilder(URI.create("https://localhost:"
                 + management + "/roots/0")).build(), HttpResponse.BodyHandlers.ofByteArray());
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
