@@ -21,6 +21,7 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.godshell.toaster.tls.SelfSigned;
+import org.godshell.toaster.tls.ServerTls;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -60,6 +61,10 @@ public final class PebbleCa implements AutoCloseable {
     }
 
     public static PebbleCa start(Path dir, int httpPort, String dns, Duration validity) throws Exception {
+        // ServerTls sets a JSSE property (no client-initiated renegotiation) that JSSE reads once, at its first
+        // use in the JVM: these tests' HTTPS clients must not be that first use, or later server tests run
+        // without it, unlike the daemons, whose first TLS is always ServerTls's.
+        ServerTls.protocols();
         String both = SelfSigned.create("localhost");
         int split = both.indexOf("-----BEGIN CERTIFICATE-----");
         Path key = Files.writeString(dir.resolve("pebble-key.pem"), both.substring(0, split));
