@@ -98,7 +98,8 @@ public final class Acme {
             current = ServedCertificate.read(files.certificate());
             state = StateFile.read(files.state());
         } catch (AcmeException e) {
-            return new Outcome.Failed(e, clock.instant());
+            // A setting or the state file does not read: not the CA's fault, but no reason to ask every minute.
+            return new Outcome.Failed(e, clock.instant().plus(Backoff.FIRST));
         }
         if (current.isEmpty()) {
             return new Outcome.NotSetUp("no certificate issued yet in " + files.certificate()
@@ -185,16 +186,21 @@ public final class Acme {
 
     /** An attempt, its result written to the state file: success clears the back-off, failure extends it. */
     private Outcome.Renewed recorded(Attempt attempt) throws AcmeException, InterruptedException {
-        RenewalState state = StateFile.read(files.state());
+        OrderLock lock = OrderLock.take(files, handover);
         try {
-            Outcome.Renewed renewed = attempt.run();
-            StateFile.write(files.state(), state.succeeded(clock.instant()), handover);
-            return renewed;
-        } catch (AcmeException e) {
-            Instant now = clock.instant();
-            Instant next = Backoff.next(state.failures() + 1, now, e.retryAfter());
-            StateFile.write(files.state(), state.failed(now, next, e.getMessage()), handover);
-            throw e;
+            RenewalState state = StateFile.read(files.state());
+            try {
+                Outcome.Renewed renewed = attempt.run();
+                StateFile.write(files.state(), state.succeeded(clock.instant()), handover);
+                return renewed;
+            } catch (AcmeException e) {
+                Instant now = clock.instant();
+                Instant next = Backoff.next(state.failures() + 1, now, e.retryAfter());
+                StateFile.write(files.state(), state.failed(now, next, e.getMessage()), handover);
+                throw e;
+            }
+        } finally {
+            lock.close();
         }
     }
 

@@ -36,7 +36,8 @@ class AcmeRateLimitTest {
                 PebbleCa pebble = PebbleCa.start(Files.createDirectories(dir.resolve("pebble")), http.port(),
                         "127.0.0.1:" + dns.address().getPort(), Duration.ofDays(20));
                 RateLimitingProxy proxy = new RateLimitingProxy(pebble, retryAfter)) {
-            Instant before = Instant.now();
+            // Retry-After counts whole seconds, and acme4j turns it into an instant of whole seconds.
+            Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             AcmeException e = assertThrows(AcmeException.class, () -> acme.orderNow(new Acme.Setup(
                     "admin@example.test", new CaDirectory(proxy.directory()), Optional.of(pebble.anchor())),
                     java.util.List.of("mail.example.test"), false));
