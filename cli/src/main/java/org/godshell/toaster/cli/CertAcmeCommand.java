@@ -1,26 +1,21 @@
 package org.godshell.toaster.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.acme.Acme;
 import org.godshell.toaster.acme.AcmeException;
+import org.godshell.toaster.acme.AcmeNames;
 import org.godshell.toaster.acme.CaDirectory;
 import org.godshell.toaster.acme.Outcome;
 import org.godshell.toaster.config.ConfigException;
-import org.godshell.toaster.config.ControlFiles;
-import org.godshell.toaster.config.Controls;
-import org.godshell.toaster.config.SmtpConfig;
-import org.godshell.toaster.dns.Dns;
-import org.godshell.toaster.layout.Owners;
 import org.godshell.toaster.tls.SelfSigned;
-import org.godshell.toaster.users.UserStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -102,8 +97,7 @@ final class CertAcmeCommand implements Callable<Integer> {
                     return 2;
                 }
             }
-            Owners owners = Owners.of(root);
-            Acme acme = new Acme(root.resolve("control"), owners::handOver, Clock.systemUTC());
+            Acme acme = Acme.forInstall(root);
             out.println("ordering a certificate from " + ca + " for " + String.join(", ", chosen));
             out.flush();
             Outcome.Renewed issued = acme.orderNow(new Acme.Setup(email, ca, Optional.ofNullable(caCert)), chosen,
@@ -115,20 +109,15 @@ final class CertAcmeCommand implements Callable<Integer> {
             err.println("toaster cert acme: " + e.getMessage());
             CertRenewCommand.hint(err, e);
             return 1;
-        } catch (ConfigException | java.io.IOException e) {
+        } catch (ConfigException | IOException e) {
             err.println("toaster cert acme: " + e.getMessage());
             return 1;
         }
     }
 
     /** control/me and the service names of the toaster's domains that point here; the others listed. */
-    private List<String> defaultNames(Path root, PrintWriter out) throws ConfigException, java.io.IOException {
-        Controls controls = Controls.once(root.resolve("control"));
-        String host = controls.get(ControlFiles.ME);
-        var rcpthosts = SmtpConfig.rcpthosts(controls);
-        List<String> domains = UserStore.open(root).domains().stream()
-                .filter(domain -> SmtpConfig.accepts(rcpthosts, domain)).toList();
-        AcmeNames chosen = AcmeNames.choose(host, domains, Dns.of(controls.get(ControlFiles.DNSSERVERS)));
+    private static List<String> defaultNames(Path root, PrintWriter out) throws ConfigException, IOException {
+        AcmeNames chosen = AcmeNames.of(root);
         for (String left : chosen.leftOut()) {
             out.println("left out: " + left);
         }

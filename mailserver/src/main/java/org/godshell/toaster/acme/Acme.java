@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.io.Handover;
+import org.godshell.toaster.layout.Owners;
 import org.shredzone.acme4j.Login;
 
 /**
@@ -39,6 +40,16 @@ public final class Acme {
         this.files = new AcmeFiles(control);
         this.handover = handover;
         this.clock = clock;
+    }
+
+    /**
+     * For the install in {@code prefix}, writing as its layout says (run as root, files go to the daemons' user):
+     * what a command or the installer uses, e.g. {@code Acme.forInstall(prefix).orderNow(new Acme.Setup(email,
+     * CaDirectory.parse("letsencrypt"), Optional.empty()), AcmeNames.of(prefix).names(), false)}.
+     */
+    public static Acme forInstall(Path prefix) throws IOException {
+        Owners owners = Owners.of(prefix);
+        return new Acme(owners.prefix().resolve("control"), owners::handOver, Clock.systemUTC());
     }
 
     public AcmeFiles files() {

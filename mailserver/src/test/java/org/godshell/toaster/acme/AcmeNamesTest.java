@@ -1,4 +1,4 @@
-package org.godshell.toaster.cli;
+package org.godshell.toaster.acme;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

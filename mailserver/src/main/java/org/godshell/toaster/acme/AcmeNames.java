@@ -1,6 +1,8 @@
-package org.godshell.toaster.cli;
+package org.godshell.toaster.acme;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,8 +10,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.dns.Answer;
 import org.godshell.toaster.dns.Dns;
+import org.godshell.toaster.users.UserStore;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Record;
@@ -24,12 +31,29 @@ import org.xbill.DNS.Type;
  * @param names   to order, the host name first
  * @param leftOut the names not ordered, each with the reason
  */
-record AcmeNames(List<String> names, List<String> leftOut) {
+public record AcmeNames(List<String> names, List<String> leftOut) {
 
     static final List<String> SERVICE_LABELS = List.of("mta-sts", "autoconfig");
     static final Duration LOOKUP = Duration.ofSeconds(5);
 
-    static AcmeNames choose(String host, Collection<String> domains, Dns dns) {
+    public AcmeNames {
+        names = List.copyOf(names);
+        leftOut = List.copyOf(leftOut);
+    }
+
+    /**
+     * For the install in {@code prefix}: its {@code control/me}, and its domains (virtual domains that rcpthosts
+     * accepts), asked through {@code control/dnsservers}.
+     */
+    public static AcmeNames of(Path prefix) throws ConfigException, IOException {
+        Controls controls = Controls.once(prefix.resolve("control"));
+        Set<String> rcpthosts = SmtpConfig.rcpthosts(controls);
+        List<String> domains = UserStore.open(prefix).domains().stream()
+                .filter(domain -> SmtpConfig.accepts(rcpthosts, domain)).toList();
+        return choose(controls.get(ControlFiles.ME), domains, Dns.of(controls.get(ControlFiles.DNSSERVERS)));
+    }
+
+    public static AcmeNames choose(String host, Collection<String> domains, Dns dns) {
         List<String> names = new ArrayList<>(List.of(host.toLowerCase(Locale.ROOT)));
         List<String> leftOut = new ArrayList<>();
         Set<InetAddress> here = addresses(dns, host);
