@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code toaster cert}: the server's TLS certificate. */
 @Command(name = "cert", mixinStandardHelpOptions = true, description = "The TLS certificate of the SMTP server.",
-        subcommands = {CertSelfSignedCommand.class})
+        subcommands = {CertSelfSignedCommand.class, CertAcmeCommand.class, CertRenewCommand.class,
+                CertStatusCommand.class})
 final class CertCommand implements Runnable {
 
     @Spec

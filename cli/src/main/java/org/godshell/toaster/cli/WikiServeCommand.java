@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -16,10 +17,13 @@ import javax.net.ssl.SSLContext;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
+import org.godshell.toaster.acme.Acme;
+import org.godshell.toaster.acme.DailyRenewal;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.WikiServeConfig;
+import org.godshell.toaster.io.Handover;
 import org.godshell.toaster.layout.InstallRecordFile;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
@@ -44,7 +48,9 @@ import picocli.CommandLine.Spec;
  * {@code toaster wiki serve}: the wiki's web server in the foreground, until SIGTERM or Ctrl-C. It serves
  * PREFIX/wiki/site (built from PREFIX/wiki/wiki.git at start and after each push), the repository itself at
  * /wiki.git, the documents mail clients of the toaster's domains set themselves up from ({@link
- * WikiMailDomains}), and those domains' MTA-STS policy ({@link WikiStsPolicies}). The log goes to stderr.
+ * WikiMailDomains}), those domains' MTA-STS policy ({@link WikiStsPolicies}) and ACME's HTTP-01 answers; with
+ * ACME set up ({@code toaster cert acme}) it renews the certificate when due ({@link DailyRenewal}). The log goes
+ * to stderr.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the wiki over HTTP(S) where PREFIX/control/listen-http and listen-https say, with its "
@@ -66,6 +72,9 @@ final class WikiServeCommand implements Callable<Integer> {
 
     @Option(names = "--title", paramLabel = "TEXT", description = "The site's name (default: Toaster wiki).")
     private String title;
+
+    /** The first renewal check: after start settles, not in the middle of it. */
+    static final Duration RENEWAL_DELAY = Duration.ofMinutes(1);
 
     @Override
     public Integer call() throws InterruptedException {
@@ -132,17 +141,22 @@ final class WikiServeCommand implements Callable<Integer> {
         WikiAccounts accounts = new WikiAccounts(users, new AuthThrottle(Clock.systemUTC()), files);
         Pushes pushes = new Pushes(repository, accounts, PushLimits.DEFAULT, build,
                 new PushLog(wiki.resolve("push.log")), log);
+        // ACME's HTTP-01 answers come from control/acme/http-01, whoever orders: toaster cert acme or the renewal.
+        Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
-                tls, config.me()), Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains),
-                Optional.of(policies), log);
+                tls, config.me(), Optional.of(acme.files().challenges())),
+                Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains), Optional.of(policies), log);
         try {
             server.start();
         } catch (Exception e) {
             err.println("toaster wiki serve: " + e.getMessage());
             return 1;
         }
+        // After the server is up, so that the renewal's HTTP-01 challenges find it answering.
+        DailyRenewal renewal = DailyRenewal.start(acme, RENEWAL_DELAY, Clock.systemUTC(), line -> log.accept(line));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            renewal.close();
             try {
                 server.stop();
             } catch (Exception e) {

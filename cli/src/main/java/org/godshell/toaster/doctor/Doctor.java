@@ -68,10 +68,8 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
         findings.addAll(services(listening, held));
         findings.addAll(held);
         findings.addAll(layout());
-        findings.add(Files.isRegularFile(prefix.resolve("control/servercert.pem"))
-                ? Finding.ok("control/servercert.pem is there (STARTTLS, SMTPS, POP3S, HTTPS)")
-                : Finding.fail("control/servercert.pem is missing: no TLS, so no logins; make one with: toaster cert "
-                        + "selfsigned --host " + names.hostName() + ", or run the installer again"));
+        findings.add(CertificateExpiry.check(prefix.resolve("control/servercert.pem"), names.hostName(),
+                java.time.Instant.now()));
         if (dns.isPresent() && !names.unprivileged() && names.qualified()) {
             findings.addAll(dns.get().check(names.hostName(), names.domain()));
         }

@@ -31,7 +31,11 @@ public final class Layout {
      */
     public record ServiceTree(String path, String mode, boolean othersOut) implements Rule {}
 
-    /** A secret a daemon reads: the service's user and group, mode 0600. */
+    /**
+     * A secret a daemon reads: the service's user and group, mode 0600. A link in its place (control/servercert.pem
+     * pointing at acme/servercert.pem once ACME issued) is never changed; the file it points to must exist, and is
+     * checked by the rule of its own place.
+     */
     public record ServiceSecret(String path) implements Rule {
         public static final String MODE = "rw-------";
     }
@@ -40,6 +44,11 @@ public final class Layout {
     public static final List<Rule> RULES = List.of(
             new AdminTree("control"),
             new ServiceSecret("control/servercert.pem"),
+            new ServiceSecret("control/servercert.pem.before-acme"),
+            // ACME's account and certificate: the daemons' (toaster wiki serve renews), each key 0600.
+            new ServiceTree("control/acme", "rwx------", true),
+            new ServiceSecret("control/acme/account.pem"),
+            new ServiceSecret("control/acme/servercert.pem"),
             new ServiceSecret("control/smarthostauth"),
             new ServiceTree("queue", "rwx------", false),
             new ServiceTree("var", "rwx------", false),

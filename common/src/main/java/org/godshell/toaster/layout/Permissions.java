@@ -64,7 +64,7 @@ public record Permissions(Path prefix, Accounts accounts) {
             }
             for (Path path : covered(rule)) {
                 try {
-                    if (wrong(rule, path).isPresent()) {
+                    if (wrong(rule, path).isPresent() && !Files.isSymbolicLink(path)) {
                         repair(rule, path);
                         changed++;
                     }
@@ -118,7 +118,10 @@ public record Permissions(Path prefix, Accounts accounts) {
         return paths;
     }
 
-    /** What is wrong with {@code path} under {@code rule}; empty when it is fine (a link always is: never touched). */
+    /**
+     * What is wrong with {@code path} under {@code rule}; empty when it is fine. A link is never touched: under a
+     * secret's rule it must lead to a file (what that file may be is its own place's rule), elsewhere it is fine.
+     */
     private Optional<String> wrong(Layout.Rule rule, Path path) throws IOException {
         PosixFileAttributes now;
         try {
@@ -127,7 +130,9 @@ public record Permissions(Path prefix, Accounts accounts) {
             return Optional.empty();                                       // gone since the walk: nothing to say
         }
         if (now.isSymbolicLink()) {
-            return Optional.empty();
+            return rule instanceof Layout.ServiceSecret && !Files.isRegularFile(path)
+                    ? Optional.of("is a link to " + Files.readSymbolicLink(path) + ", which is no file")
+                    : Optional.empty();
         }
         String owned = now.owner().getName() + ":" + now.group().getName();
         Set<PosixFilePermission> mode = now.permissions();

@@ -81,6 +81,40 @@ class PermissionsTest {
     }
 
     @Test
+    void theAcmeLinkIsAcceptedAndItsTargetCheckedInstead() throws Exception {
+        Path root = prefix();
+        Path acme = Files.createDirectories(root.resolve("control/acme"));
+        Path issued = Files.writeString(acme.resolve("servercert.pem"), "key and chain\n");
+        Files.setPosixFilePermissions(issued, mode("rw-r--r--"));
+        Files.move(root.resolve("control/servercert.pem"), root.resolve("control/servercert.pem.before-acme"));
+        Files.createSymbolicLink(root.resolve("control/servercert.pem"), Path.of("acme/servercert.pem"));
+        Permissions permissions = new Permissions(root, Accounts.unprivileged(root));
+        List<Permissions.Problem> problems = permissions.problems();
+        assertTrue(problems.stream().anyMatch(problem -> problem.path().equals(issued)
+                && problem.what().equals("is mode rw-r--r--, not rw-------")), problems.toString());
+        assertTrue(problems.stream().noneMatch(problem -> problem.path().endsWith("control/servercert.pem")),
+                problems.toString());
+
+        permissions.fix();
+        assertEquals(List.of(), permissions.problems());
+        assertEquals("rw-------", mode(issued));
+        assertEquals("rwx------", mode(acme));
+        assertTrue(Files.isSymbolicLink(root.resolve("control/servercert.pem")), "the link is left alone");
+    }
+
+    @Test
+    void aDanglingLinkInASecretsPlaceIsReportedAndLeftAlone() throws Exception {
+        Path root = prefix();
+        Files.delete(root.resolve("control/servercert.pem"));
+        Files.createSymbolicLink(root.resolve("control/servercert.pem"), Path.of("acme/servercert.pem"));
+        Permissions permissions = new Permissions(root, Accounts.unprivileged(root));
+        permissions.fix();
+        assertEquals(List.of("is a link to acme/servercert.pem, which is no file"), permissions.problems().stream()
+                .map(Permissions.Problem::what).toList());
+        assertTrue(Files.isSymbolicLink(root.resolve("control/servercert.pem")));
+    }
+
+    @Test
     void asRootOwnersGoToTheServiceAndTheAdmin() throws Exception {
         Assumptions.assumeTrue(Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0),
                 "only root can give files away");

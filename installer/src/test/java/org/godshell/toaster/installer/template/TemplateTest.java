@@ -41,6 +41,10 @@ class TemplateTest {
             "ReadWritePaths=/opt/toaster/queue /opt/toaster/domains /opt/toaster/var"}) {
             assertTrue(unit.contains(directive + "\n"), directive + " missing from\n" + unit);
         }
+        String wiki = Template.resource("toaster-wiki.service").render(Map.of("prefix", "/opt/toaster",
+                "java", "/usr/bin/java", "user", "toaster"));
+        assertTrue(wiki.contains("ReadWritePaths=/opt/toaster/wiki /opt/toaster/var -/opt/toaster/control/acme\n"),
+                "the wiki server renews the ACME certificate:\n" + wiki);
         String rules = Template.resource("tcp.smtp").render(Map.of("outsidePlugins", "the default plugin set",
                 "outsideRule", "", "loopbackSays", "This machine may relay.", "loopbackRule", ",RELAYCLIENT=\"\""));
         assertTrue(rules.endsWith("\n:allow\n"), rules);

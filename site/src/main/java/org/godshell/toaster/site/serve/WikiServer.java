@@ -26,8 +26,9 @@ import org.godshell.toaster.site.stspolicy.StsPolicies;
  * {@code toaster wiki serve}'s server: Jetty with one connector per listen address, a virtual thread per
  * request, the site and (when given) git's smart HTTP and the mail clients' setup documents behind the security
  * headers. With HTTPS configured, the plain HTTP connectors only redirect to it (but for what mail clients ask
- * there, {@link MailClientRoutes}, and the MTA-STS policy's path, {@link MtaStsRoute}). One client can hold at
- * most a few connections, and only while its request heads keep coming ({@link Guards}).
+ * there, {@link MailClientRoutes}, the MTA-STS policy's path, {@link MtaStsRoute}, and ACME's HTTP-01 answers,
+ * {@link AcmeChallengeRoute}). One client can hold at most a few connections, and only while its request heads
+ * keep coming ({@link Guards}).
  */
 public final class WikiServer {
 
@@ -39,9 +40,17 @@ public final class WikiServer {
      * @param https HTTPS listen addresses; needs {@code tls}
      * @param tls   the TLS for HTTPS (the mail server's certificates, versions and suites)
      * @param host  the host name HTTP is redirected to when HTTPS is on
+     * @param acmeChallenges where an ACME client writes its HTTP-01 answers ({@link AcmeChallengeRoute}), if any
      */
     public record Settings(java.nio.file.Path site, List<InetSocketAddress> http, List<InetSocketAddress> https,
-                           Optional<WikiTls> tls, String host) {
+                           Optional<WikiTls> tls, String host, Optional<java.nio.file.Path> acmeChallenges) {
+
+        /** Without ACME's HTTP-01 route. */
+        public Settings(java.nio.file.Path site, List<InetSocketAddress> http, List<InetSocketAddress> https,
+                Optional<WikiTls> tls, String host) {
+            this(site, http, https, tls, host, Optional.empty());
+        }
+
         public Settings {
             http = List.copyOf(http);
             https = List.copyOf(https);
@@ -148,8 +157,11 @@ public final class WikiServer {
         Optional<MailClientRoutes.Https> https = settings.https().isEmpty() ? Optional.empty()
                 : Optional.of(new MailClientRoutes.Https(settings.host(), () -> secure.getFirst().getLocalPort()));
         // Before the redirect: the mail clients' documents choose themselves what plain HTTP gets.
-        Handler top = mailClients.<Handler>map(domains -> new Handler.Sequence(new MailClientRoutes(domains, https,
-                log), site)).orElse(site);
+        Handler routed = mailClients.<Handler>map(domains -> new Handler.Sequence(new MailClientRoutes(domains,
+                https, log), site)).orElse(site);
+        // Before the redirect too: the CA asks over plain HTTP, for a certificate HTTPS does not have yet.
+        Handler top = settings.acmeChallenges().<Handler>map(dir -> new Handler.Sequence(
+                new AcmeChallengeRoute(dir), routed)).orElse(routed);
         // First of all: the policy answers plain HTTP itself, before the redirect could send it elsewhere.
         Handler routes = policies.<Handler>map(p -> new Handler.Sequence(new MtaStsRoute(p, log), top)).orElse(top);
         server.setHandler(deadline.marker(new SecurityHeaders(routes)));

@@ -3,7 +3,8 @@
  * through the symlink the generator swaps, the routing of {@code /wiki.git} to git's smart HTTP, and the routes
  * of the documents mail clients set themselves up from (autoconfig, Autodiscover, the Apple profile: {@link
  * org.godshell.toaster.site.serve.MailClientRoutes}) and of the toaster's MTA-STS policy ({@link
- * org.godshell.toaster.site.serve.MtaStsRoute}, HTTPS only), which answer for the toaster's domains only.
+ * org.godshell.toaster.site.serve.MtaStsRoute}, HTTPS only), which answer for the toaster's domains only, and
+ * ACME's HTTP-01 challenge answers from one directory ({@link org.godshell.toaster.site.serve.AcmeChallengeRoute}).
  *
  * <p>A request path is decoded once, strictly (percent escapes, then UTF-8 that refuses overlong forms), and
  * checked segment by segment before any file is touched; every file is opened under one resolved build directory
