@@ -37,7 +37,8 @@ import org.testcontainers.utility.MountableFile;
  * End to end on a Debian 12 host booted with systemd as PID 1 (issue 16): the real {@code toaster-installer.jar}
  * installs in system mode, and the test drives the life cycle an admin lives through: mail in on 25, 587 and 465
  * and out over POP3S, the wiki over HTTPS, {@code toaster user add} run as root, {@code systemctl stop}, {@code
- * restart} and a crash of each unit, a reboot, an install rerun, an upgrade, doctor, uninstall and purge.
+ * restart} and a crash of each unit, a reboot, an install rerun, an upgrade, doctor, uninstall and purge; and
+ * the flows of later issues on that install (signed mail, IMAP, a certificate from an ACME CA).
  *
  * <p>The container shares the host's network, so the toaster's real ports are this machine's loopback ports and
  * the test talks to them directly ({@link MailClient}, {@link InstallerContainerIT#fetch}). Its resolv.conf names
@@ -144,6 +145,10 @@ class InstallerSystemdIT {
             MailClient.send(25, Tls.NONE, null, null, "someone@example.org", BOB, toArchive);
             awaitDelivery(DOMAIN + "/bob/Maildir/new", toArchive);
             ImapFlow.run(this::sh, BOB, BOB_PASSWORD, toBob, toArchive);
+
+            // 3d. A rerun with --acme: the certificate from an ACME CA (Pebble on this machine), through the wiki's
+            // HTTP-01 on port 80, served by SMTPS, POP3S, HTTPS and Dovecot without a restart (issue 22).
+            AcmeFlow.run(this::sh, JAR, temp);
 
             // 4. Stop (inactive, never failed, the system not degraded by us), start, restart; a crash restarts.
             stopStartRestartAndCrash();

@@ -14,10 +14,11 @@ import org.godshell.toaster.installer.settings.AcmeSettings;
 /**
  * With {@code --acme}: a certificate from the ACME CA, ordered by {@code toaster cert acme} once the wiki answers
  * the CA's HTTP-01 challenge on port 80, so it comes last, after the start. The daemons pick the new certificate
- * up at their next handshake (Dovecot through its path unit), so nothing restarts. A CA that cannot be reached or
- * refuses (DNS not pointing here yet, port 80 filtered) does not fail the install: the self-signed certificate
- * keeps serving, the step says why and how to try again, and the wiki daemon keeps trying daily since
- * {@code control/acme/email} is written before the order.
+ * up at their next handshake (Dovecot through its path unit), so nothing restarts; from then on the wiki daemon
+ * renews it. A CA that cannot be reached or refuses (DNS not pointing here yet, port 80 filtered) does not fail
+ * the install: the self-signed certificate keeps serving, and the step says why and how to try again (the same
+ * command, or the installer again with {@code --acme}, which finds this step not done). The daemons cannot make
+ * the first certificate themselves: linking it in takes a write to {@code control/}, which is the admin's.
  */
 final class AcmeStep implements Step {
 
@@ -62,7 +63,7 @@ final class AcmeStep implements Step {
         String why = (result.err().isBlank() ? result.out() : result.err()).strip();
         context.out().println("         no certificate from the CA yet; the self-signed one keeps serving:");
         context.out().print(why.indent(11));
-        context.out().println("         the wiki daemon tries again daily; to try now, once DNS and port 80 are right:");
+        context.out().println("         to try again once DNS and port 80 are right (or rerun the installer with --acme):");
         context.out().println("           " + String.join(" ", argv()));
     }
 
