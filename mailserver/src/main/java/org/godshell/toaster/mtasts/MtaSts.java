@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.godshell.toaster.dns.Answer;
 import org.godshell.toaster.dns.Dns;
 import org.xbill.DNS.Record;
@@ -19,14 +21,27 @@ import org.xbill.DNS.Type;
  * and cached. A fetch that fails leaves an unexpired cached policy in force (§5.1, and §10.2: an attacker who
  * blocks the policy host or its record must not switch enforcement off), and so does a missing record.
  *
+ * <p>A fetch that fails with nothing cached is remembered for {@link #RETRY_AFTER} (per domain and record id, in
+ * memory): while a policy host is down, each delivery to its domain would otherwise wait out the fetch's timeout
+ * again, and a queue run with a hundred messages for it a hundred times.
+ *
  * <p>Thread-safe. Two deliveries to one domain may fetch its policy at the same time; both write the same
  * policy, atomically.
  */
 public final class MtaSts {
 
+    /** How long a failed fetch stands before the policy host is asked again. */
+    static final Duration RETRY_AFTER = Duration.ofMinutes(5);
+    /** Failures remembered at most; beyond it the oldest are forgotten (a domain then costs one more fetch). */
+    static final int MAX_FAILURES = 10_000;
+
+    /** A fetch that failed for a record id, until when it stands. */
+    private record Failure(String id, Instant until, StsLookup.Unavailable answer) {}
+
     private final PolicyStore store;
     private final PolicyFetcher fetcher;
     private final Clock clock;
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
 
     public MtaSts(PolicyStore store, PolicyFetcher fetcher, Clock clock) {
         this.store = store;
@@ -51,6 +66,10 @@ public final class MtaSts {
         if (cached.isPresent() && cached.get().id().equals(id)) {
             return new StsLookup.Active(cached.get());
         }
+        Failure failed = failures.get(domain);
+        if (cached.isEmpty() && failed != null && failed.id().equals(id) && now.isBefore(failed.until())) {
+            return failed.answer();
+        }
         return switch (fetcher.fetch(domain, dns, trust, timeout)) {
             case Fetched.Found found -> {
                 Cached fresh = new Cached(found.policy(), id, now);
@@ -59,11 +78,23 @@ public final class MtaSts {
                 } catch (IOException e) {
                     // Not kept: the next delivery fetches it again. Delivery goes on with the policy in hand.
                 }
+                failures.remove(domain);
                 yield new StsLookup.Active(fresh);
             }
-            case Fetched.Failed failed -> cached.<StsLookup>map(StsLookup.Active::new)
-                    .orElseGet(() -> new StsLookup.Unavailable(failed.type(), failed.why()));
+            case Fetched.Failed f -> cached.<StsLookup>map(StsLookup.Active::new)
+                    .orElseGet(() -> remember(domain, id, now, new StsLookup.Unavailable(f.type(), f.why())));
         };
+    }
+
+    private StsLookup.Unavailable remember(String domain, String id, Instant now, StsLookup.Unavailable answer) {
+        if (failures.size() >= MAX_FAILURES) {
+            failures.values().removeIf(f -> !now.isBefore(f.until()));
+            if (failures.size() >= MAX_FAILURES) {
+                failures.clear();
+            }
+        }
+        failures.put(domain, new Failure(id, now.plus(RETRY_AFTER), answer));
+        return answer;
     }
 
     /** The one valid record, or empty for none, several, a malformed one or a DNS failure (§3.1). */

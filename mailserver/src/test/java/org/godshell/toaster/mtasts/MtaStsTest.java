@@ -106,6 +106,48 @@ class MtaStsTest {
         }
     }
 
+    /** A clock the test moves. */
+    static final class Hands extends Clock {
+        Instant now = NOW;
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aFailedFetchStandsForAWhileSoADownPolicyHostIsNotAskedAtEachDelivery() throws Exception {
+        try (PolicyServer server = new PolicyServer(ca.issue("mta-sts.there.test"))
+                .serve(500, "text/plain", new byte[0])) {
+            Hands clock = new Hands();
+            MtaSts policies = new MtaSts(new PolicyStore(var.resolve("mta-sts")), new PolicyFetcher(server.port()),
+                    clock);
+            StsLookup first = policies.lookup("there.test", withId1.dns(), ca.trust(), Duration.ofSeconds(10));
+            assertEquals(ResultType.STS_POLICY_FETCH_ERROR, assertInstanceOf(StsLookup.Unavailable.class, first)
+                    .type());
+            assertEquals(first, policies.lookup("there.test", withId1.dns(), ca.trust(), Duration.ofSeconds(10)));
+            assertEquals(1, server.requests(), "the failure stands");
+            policies.lookup("there.test", withId2.dns(), ca.trust(), Duration.ofSeconds(10));
+            assertEquals(2, server.requests(), "a new id is a new policy: asked at once");
+            clock.now = clock.now.plus(MtaSts.RETRY_AFTER);
+            server.serve(POLICY);
+            assertEquals("two", active(policies.lookup("there.test", withId2.dns(), ca.trust(),
+                    Duration.ofSeconds(10))).id());
+            assertEquals(3, server.requests(), "asked again once the failure is old");
+        }
+    }
+
     @Test
     void aRemovedRecordKeepsTheCachedPolicyUntilItExpires() throws Exception {
         try (PolicyServer server = new PolicyServer(ca.issue("mta-sts.there.test")).serve(POLICY)) {
