@@ -68,6 +68,7 @@ final class AcmeFlow {
             if (chain.size() > 1 && chain.getFirst().getIssuerX500Principal().equals(
                     chain.get(1).getSubjectX500Principal()) && signedBy(chain.getLast(), root)) {
                 assertTrue(chain.getFirst().getSubjectAlternativeNames().toString().contains(HOST), last);
+                System.out.println("acme: port " + port + " serves " + last + " (Pebble's)");
                 return;
             }
             if (System.nanoTime() > deadline) {
