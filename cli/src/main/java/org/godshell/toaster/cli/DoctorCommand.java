@@ -18,6 +18,7 @@ import org.godshell.toaster.doctor.DkimCheck;
 import org.godshell.toaster.doctor.Doctor;
 import org.godshell.toaster.doctor.ImapCheck;
 import org.godshell.toaster.doctor.InboundTlsCheck;
+import org.godshell.toaster.doctor.OutboundDaneCheck;
 import org.godshell.toaster.doctor.InstallNames;
 import org.godshell.toaster.doctor.Systemd;
 import org.godshell.toaster.hostcheck.DnsCheck;
@@ -78,6 +79,10 @@ final class DoctorCommand implements Callable<Integer> {
                     .check());
             findings.addAll(new InboundTlsCheck(root, names.hostName(), noDns || names.unprivileged()
                     ? Optional.empty() : dkimDns(root), Clock.systemUTC()).check());
+            if (!noDns && !names.unprivileged()) {
+                dkimDns(root).ifPresent(dns -> findings.add(new OutboundDaneCheck(root.resolve("control"), dns,
+                        Clock.systemUTC()).check()));
+            }
             findings.addAll(imap(root));
             findings.forEach(finding -> out.println(finding.line()));
             out.println();
