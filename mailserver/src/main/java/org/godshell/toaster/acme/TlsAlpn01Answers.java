@@ -7,7 +7,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -76,10 +75,13 @@ final class TlsAlpn01Answers implements Answers {
         }
     }
 
-    /** A fresh P-256 key for each answer: it signs nothing but its own certificate, and is removed with it. */
+    /**
+     * A fresh key for each answer: it signs nothing but its own certificate, and is removed with it. RSA,
+     * because acme4j 4.0's validation certificate is always signed with SHA256withRSA.
+     */
     private static KeyPair validationKey() throws GeneralSecurityException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
         return generator.generateKeyPair();
     }
 
