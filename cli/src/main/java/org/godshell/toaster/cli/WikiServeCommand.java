@@ -50,9 +50,9 @@ import picocli.CommandLine.Spec;
  * {@code toaster wiki serve}: the wiki's web server in the foreground, until SIGTERM or Ctrl-C. It serves
  * PREFIX/wiki/site (built from PREFIX/wiki/wiki.git at start and after each push), the repository itself at
  * /wiki.git, the documents mail clients of the toaster's domains set themselves up from ({@link
- * WikiMailDomains}), those domains' MTA-STS policy ({@link WikiStsPolicies}) and ACME's HTTP-01 and TLS-ALPN-01 answers; with
- * ACME set up ({@code toaster cert acme}) it renews the certificate when due ({@link DailyRenewal}). The log goes
- * to stderr.
+ * WikiMailDomains}), those domains' MTA-STS policy ({@link WikiStsPolicies}) and ACME's HTTP-01 and TLS-ALPN-01
+ * answers; with ACME set up ({@code toaster cert acme}) it renews the certificate when due ({@link
+ * DailyRenewal}). The log goes to stderr.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the wiki over HTTP(S) where PREFIX/control/listen-http and listen-https say, with its "
