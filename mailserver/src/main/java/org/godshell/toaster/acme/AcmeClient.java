@@ -31,8 +31,8 @@ import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
 /**
  * The conversation with one CA through acme4j (RFC 8555 §7): the directory and its terms, the account (found by
- * its key, or created), and an order answered through HTTP-01 or TLS-ALPN-01 ({@link Answers}). acme4j's exceptions leave
- * as {@link AcmeException}s that say what we were doing.
+ * its key, or created), and an order answered through HTTP-01 or TLS-ALPN-01 ({@link Answers}). acme4j's
+ * exceptions leave as {@link AcmeException}s that say what we were doing.
  */
 final class AcmeClient {
 

@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Pebble, Let's Encrypt's test CA, as this test's child on free loopback ports: its HTTPS certificate a fresh
  * self-signed one for localhost ({@link #anchor}), its validation authority asking {@code dns} for names and
- * checking HTTP-01 on {@code httpPort} (and TLS-ALPN-01 on {@code tlsPort}), without its random sleeps or rejected nonces. Ready once its directory
- * answers.
+ * checking HTTP-01 on {@code httpPort} (and TLS-ALPN-01 on {@code tlsPort}), without its random sleeps or
+ * rejected nonces. Ready once its directory answers.
  */
 public final class PebbleCa implements AutoCloseable {
 
