@@ -13,6 +13,7 @@ import org.godshell.toaster.acme.Acme;
 import org.godshell.toaster.acme.AcmeException;
 import org.godshell.toaster.acme.AcmeNames;
 import org.godshell.toaster.acme.CaDirectory;
+import org.godshell.toaster.acme.ChallengeType;
 import org.godshell.toaster.acme.Outcome;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.tls.SelfSigned;
@@ -25,13 +26,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code toaster cert acme --email ADDR --agree-tos}: a certificate from an ACME CA (Let's Encrypt by default)
  * for the host name and the service names of the toaster's domains that point here ({@link AcmeNames}),
- * answered over HTTP-01 by the running {@code toaster wiki serve} on port 80; then control/servercert.pem links
+ * answered over HTTP-01 by the running {@code toaster wiki serve} on port 80 (or, with {@code --challenge
+ * tls-alpn-01}, over TLS-ALPN-01 on its port 443); then control/servercert.pem links
  * to it and {@code toaster wiki serve} renews it.
  */
 @Command(name = "acme", mixinStandardHelpOptions = true,
         description = "Get a certificate from an ACME CA (Let's Encrypt by default) for control/me and the "
                 + "mta-sts. and autoconfig. names of the toaster's domains that point here. Needs toaster wiki "
-                + "serve answering on port 80 (listen-http). toaster wiki serve renews it from then on.")
+                + "serve answering on port 80 (listen-http), or on port 443 (listen-https) with --challenge "
+                + "tls-alpn-01. toaster wiki serve renews it from then on.")
 final class CertAcmeCommand implements Callable<Integer> {
 
     @Spec
@@ -58,6 +61,11 @@ final class CertAcmeCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "Order for these names instead (repeatable).")
     private List<String> names = new ArrayList<>();
 
+    @Option(names = "--challenge", paramLabel = "TYPE", defaultValue = "http-01",
+            description = "How the CA checks the names: http-01 (default; toaster wiki serve on port 80) or "
+                    + "tls-alpn-01 (toaster wiki serve on port 443, for when port 80 is closed). Renewals keep it.")
+    private String challenge;
+
     @Option(names = "--new-key", description = "Make a new certificate key instead of keeping the current one.")
     private boolean newKey;
 
@@ -71,6 +79,13 @@ final class CertAcmeCommand implements Callable<Integer> {
             ca = CaDirectory.parse(directory);
         } catch (IllegalArgumentException e) {
             err.println("toaster cert acme: --directory " + e.getMessage());
+            return 2;
+        }
+        ChallengeType challengeType;
+        try {
+            challengeType = ChallengeType.parse(challenge);
+        } catch (IllegalArgumentException e) {
+            err.println("toaster cert acme: --challenge " + e.getMessage());
             return 2;
         }
         if (caCert != null && !Files.isRegularFile(caCert)) {
@@ -100,8 +115,8 @@ final class CertAcmeCommand implements Callable<Integer> {
             Acme acme = Acme.forInstall(root);
             out.println("ordering a certificate from " + ca + " for " + String.join(", ", chosen));
             out.flush();
-            Outcome.Renewed issued = acme.orderNow(new Acme.Setup(email, ca, Optional.ofNullable(caCert)), chosen,
-                    newKey);
+            Outcome.Renewed issued = acme.orderNow(new Acme.Setup(email, ca, Optional.ofNullable(caCert),
+                    challengeType), chosen, newKey);
             out.println(issued.line().substring("acme: ".length()) + "; control/servercert.pem now links to "
                     + "control/acme/servercert.pem, which toaster wiki serve renews");
             return 0;

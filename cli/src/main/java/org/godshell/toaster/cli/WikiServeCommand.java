@@ -18,6 +18,7 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
 import org.godshell.toaster.acme.Acme;
+import org.godshell.toaster.acme.AcmeFiles;
 import org.godshell.toaster.acme.DailyRenewal;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.ConfigException;
@@ -34,6 +35,7 @@ import org.godshell.toaster.site.git.PushLog;
 import org.godshell.toaster.site.git.Pushes;
 import org.godshell.toaster.site.serve.WikiServer;
 import org.godshell.toaster.site.serve.WikiTls;
+import org.godshell.toaster.site.tlsalpn.ValidationCertificates;
 import org.godshell.toaster.site.source.WikiRepository;
 import org.godshell.toaster.tls.ServerTls;
 import org.godshell.toaster.tls.TlsSource;
@@ -48,9 +50,9 @@ import picocli.CommandLine.Spec;
  * {@code toaster wiki serve}: the wiki's web server in the foreground, until SIGTERM or Ctrl-C. It serves
  * PREFIX/wiki/site (built from PREFIX/wiki/wiki.git at start and after each push), the repository itself at
  * /wiki.git, the documents mail clients of the toaster's domains set themselves up from ({@link
- * WikiMailDomains}), those domains' MTA-STS policy ({@link WikiStsPolicies}) and ACME's HTTP-01 answers; with
- * ACME set up ({@code toaster cert acme}) it renews the certificate when due ({@link DailyRenewal}). The log goes
- * to stderr.
+ * WikiMailDomains}), those domains' MTA-STS policy ({@link WikiStsPolicies}) and ACME's HTTP-01 and TLS-ALPN-01
+ * answers; with ACME set up ({@code toaster cert acme}) it renews the certificate when due ({@link
+ * DailyRenewal}). The log goes to stderr.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the wiki over HTTP(S) where PREFIX/control/listen-http and listen-https say, with its "
@@ -97,7 +99,8 @@ final class WikiServeCommand implements Callable<Integer> {
             // The certificates are looked at before each handshake: a renewed one is served without a restart.
             Optional<TlsSource> source = config.listenHttps().isEmpty() ? Optional.empty()
                     : TlsSource.watch(control, log);
-            tls = source.isEmpty() ? Optional.empty() : Optional.of(https(source.get()));
+            tls = source.isEmpty() ? Optional.empty() : Optional.of(https(source.get(),
+                    new AcmeFiles(control).tlsAlpnChallenges()));
         } catch (GeneralSecurityException e) {
             err.println("toaster wiki serve: TLS cannot start: " + e.getMessage());
             return 1;
@@ -177,10 +180,14 @@ final class WikiServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The wiki's HTTPS: the certificates {@code source} watches, with the versions and suites of the mail ports. */
-    static WikiTls https(TlsSource source) throws GeneralSecurityException {
-        SSLContext context = source.reloadingContext();
-        return new WikiTls(context, ServerTls.protocols(), ServerTls.cipherSuites(context));
+    /**
+     * The wiki's HTTPS: the certificates {@code source} watches, with the versions and suites of the mail ports,
+     * and ACME's TLS-ALPN-01 answers (RFC 8737) from {@code tlsAlpnChallenges}, whoever orders.
+     */
+    static WikiTls https(TlsSource source, Path tlsAlpnChallenges) throws GeneralSecurityException {
+        SSLContext context = WikiTls.acmeTlsAlpnContext(source.reloadingKeys(),
+                new ValidationCertificates(tlsAlpnChallenges));
+        return new WikiTls(context, ServerTls.protocols(), ServerTls.cipherSuites(context), true);
     }
 
     /** The bare repository, created empty (HEAD naming main) on the first start. */

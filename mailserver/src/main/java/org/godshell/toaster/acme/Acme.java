@@ -56,8 +56,18 @@ public final class Acme {
         return files;
     }
 
-    /** What the first order needs: the account's contact, the CA and, for a private CA, its HTTPS anchors. */
-    public record Setup(String email, CaDirectory directory, Optional<Path> caCertificates) {}
+    /**
+     * What the first order needs: the account's contact, the CA, for a private CA its HTTPS anchors, and how the
+     * CA is to check the names.
+     */
+    public record Setup(String email, CaDirectory directory, Optional<Path> caCertificates,
+                        ChallengeType challenge) {
+
+        /** Answered over HTTP-01, the default. */
+        public Setup(String email, CaDirectory directory, Optional<Path> caCertificates) {
+            this(email, directory, caCertificates, ChallengeType.HTTP_01);
+        }
+    }
 
     /** The CA's terms of service URL, which a person must agree to before the first order. */
     public static Optional<URI> termsOfService(CaDirectory directory, Optional<Path> caCertificates)
@@ -81,6 +91,7 @@ public final class Acme {
             }
             AtomicFile.write(files.directoryUrl(), setup.directory() + "\n", AcmeFiles.MODE, handover);
             AtomicFile.write(files.email(), setup.email() + "\n", AcmeFiles.MODE, handover);
+            AtomicFile.write(files.challengeType(), setup.challenge() + "\n", AcmeFiles.MODE, handover);
             if (setup.caCertificates().isPresent()) {
                 AtomicFile.write(files.caCertificates(), Files.readAllBytes(setup.caCertificates().get()),
                         AcmeFiles.MODE, true, handover);
@@ -153,9 +164,17 @@ public final class Acme {
         } catch (IllegalArgumentException e) {
             throw AcmeException.local(files.directoryUrl() + ":1: " + e.getMessage());
         }
+        ChallengeType challenge;
+        try {
+            // Absent in installs set up before TLS-ALPN-01 existed: they answered HTTP-01.
+            challenge = AcmeFiles.setting(files.challengeType()).map(ChallengeType::parse)
+                    .orElse(ChallengeType.HTTP_01);
+        } catch (IllegalArgumentException e) {
+            throw AcmeException.local(files.challengeType() + ":1: " + e.getMessage());
+        }
         String email = AcmeFiles.setting(files.email()).orElseThrow(() -> AcmeException.local(files.email()
                 + " is missing"));
-        return new Setup(email, directory, Optional.of(files.caCertificates()).filter(Files::exists));
+        return new Setup(email, directory, Optional.of(files.caCertificates()).filter(Files::exists), challenge);
     }
 
     /**
@@ -183,7 +202,10 @@ public final class Acme {
         AcmeClient client = AcmeClient.connect(setup.directory(), caFile(setup));
         Login login = client.login(account, setup.email());
         List<X509Certificate> chain;
-        try (Http01Answers answers = new Http01Answers(files.challenges(), handover)) {
+        try (Answers answers = switch (setup.challenge()) {
+            case HTTP_01 -> new Http01Answers(files.challenges(), handover);
+            case TLS_ALPN_01 -> new TlsAlpn01Answers(files.tlsAlpnChallenges(), handover);
+        }) {
             chain = client.order(login, names, key, answers, replaces);
         }
         ServedCertificate issued = ServedCertificate.check(chain, key, names, clock.instant(), client.ca());

@@ -31,8 +31,8 @@ import org.shredzone.acme4j.provider.GenericAcmeProvider;
 
 /**
  * The conversation with one CA through acme4j (RFC 8555 §7): the directory and its terms, the account (found by
- * its key, or created), and an order answered through HTTP-01 ({@link Http01Answers}). acme4j's exceptions leave
- * as {@link AcmeException}s that say what we were doing.
+ * its key, or created), and an order answered through HTTP-01 or TLS-ALPN-01 ({@link Answers}). acme4j's
+ * exceptions leave as {@link AcmeException}s that say what we were doing.
  */
 final class AcmeClient {
 
@@ -94,11 +94,11 @@ final class AcmeClient {
     }
 
     /**
-     * Orders a certificate for {@code names} with {@code key}, answering each name's HTTP-01 challenge through
+     * Orders a certificate for {@code names} with {@code key}, answering each name's challenge through
      * {@code answers}; returns the chain, the server's certificate first. With {@code replaces} and a CA that
      * offers ARI, the order says which certificate it renews (RFC 9773 §5).
      */
-    List<X509Certificate> order(Login login, List<String> names, KeyPair key, Http01Answers answers,
+    List<X509Certificate> order(Login login, List<String> names, KeyPair key, Answers answers,
             Optional<X509Certificate> replaces) throws AcmeException, InterruptedException {
         try {
             OrderBuilder builder = login.newOrder().domains(names);

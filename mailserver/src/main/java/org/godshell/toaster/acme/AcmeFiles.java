@@ -14,7 +14,9 @@ import java.util.Optional;
  *   email            the account's contact; its presence turns on renewal in toaster wiki serve
  *   account.pem      the account key (0600)
  *   servercert.pem   the certificate key and the full chain as issued (0600); control/servercert.pem links here
+ *   challenge        how the CA checks the names: http-01 (default) or tls-alpn-01 ({@link ChallengeType})
  *   http-01/TOKEN    the answers to the CA's HTTP-01 challenges while an order is open
+ *   tls-alpn-01/NAME.pem  the TLS-ALPN-01 validation key and certificate of NAME while an order is open (0600)
  *   state            the renewal state ({@link RenewalState})
  *   ca.pem           optional: trust anchors for the CA's own HTTPS (a private CA such as Pebble or step-ca)
  * </pre>
@@ -51,6 +53,15 @@ public record AcmeFiles(Path control) {
 
     public Path challenges() {
         return dir().resolve("http-01");
+    }
+
+    public Path challengeType() {
+        return dir().resolve("challenge");
+    }
+
+    /** Where the validation certificates of TLS-ALPN-01 are while an order is open, for the wiki's HTTPS. */
+    public Path tlsAlpnChallenges() {
+        return dir().resolve("tls-alpn-01");
     }
 
     public Path state() {

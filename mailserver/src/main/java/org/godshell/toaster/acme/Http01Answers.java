@@ -17,7 +17,7 @@ import org.shredzone.acme4j.challenge.Http01Challenge;
  * wiki's server answers at {@code http://NAME/.well-known/acme-challenge/TOKEN} on port 80; then the CA is told
  * to look, and we wait for its verdict. {@link #close} removes every answer written, whatever happened.
  */
-final class Http01Answers implements AutoCloseable {
+final class Http01Answers implements Answers {
 
     private final Path directory;
     private final Handover handover;
@@ -28,8 +28,8 @@ final class Http01Answers implements AutoCloseable {
         this.handover = handover;
     }
 
-    /** Proves control of the authorization's name, or says why the CA did not accept the proof. */
-    void prove(Authorization authorization, Duration patience)
+    @Override
+    public void prove(Authorization authorization, Duration patience)
             throws AcmeException, org.shredzone.acme4j.exception.AcmeException, InterruptedException {
         String name = authorization.getIdentifier().getDomain();
         Http01Challenge challenge = authorization.findChallenge(Http01Challenge.class).orElseThrow(() ->

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509ExtendedKeyManager;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
 
@@ -70,8 +71,13 @@ public final class TlsSource {
      */
     public SSLContext reloadingContext() throws GeneralSecurityException {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(new KeyManager[] {new ReloadingKeyManager(this)}, null, null);
+        context.init(new KeyManager[] {reloadingKeys()}, null, null);
         return context;
+    }
+
+    /** The key manager of {@link #reloadingContext}, for a server that adds certificates of its own to it. */
+    public X509ExtendedKeyManager reloadingKeys() {
+        return new ReloadingKeyManager(this);
     }
 
     private static List<String> fingerprint(Path control) {

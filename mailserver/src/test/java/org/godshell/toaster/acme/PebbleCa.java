@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * Pebble, Let's Encrypt's test CA, as this test's child on free loopback ports: its HTTPS certificate a fresh
  * self-signed one for localhost ({@link #anchor}), its validation authority asking {@code dns} for names and
- * checking HTTP-01 on {@code httpPort}, without its random sleeps or rejected nonces. Ready once its directory
- * answers.
+ * checking HTTP-01 on {@code httpPort} (and TLS-ALPN-01 on {@code tlsPort}), without its random sleeps or
+ * rejected nonces. Ready once its directory answers.
  */
 public final class PebbleCa implements AutoCloseable {
 
@@ -61,6 +61,12 @@ public final class PebbleCa implements AutoCloseable {
     }
 
     public static PebbleCa start(Path dir, int httpPort, String dns, Duration validity) throws Exception {
+        return start(dir, httpPort, freePort(), dns, validity);
+    }
+
+    /** With TLS-ALPN-01 (RFC 8737) checked on {@code tlsPort}: the test's HTTPS listener. */
+    public static PebbleCa start(Path dir, int httpPort, int tlsPort, String dns, Duration validity)
+            throws Exception {
         // ServerTls sets a JSSE property (no client-initiated renegotiation) that JSSE reads once, at its first
         // use in the JVM: these tests' HTTPS clients must not be that first use, or later server tests run
         // without it, unlike the daemons, whose first TLS is always ServerTls's.
@@ -78,7 +84,7 @@ public final class PebbleCa implements AutoCloseable {
                   "certificate": "%s", "privateKey": "%s", "httpPort": %d, "tlsPort": %d,
                   "ocspResponderURL": "", "externalAccountBindingRequired": false,
                   "certificateValidityPeriod": %d}}
-                """.formatted(port, management, pem, key, httpPort, freePort(), validity.toSeconds()));
+                """.formatted(port, management, pem, key, httpPort, tlsPort, validity.toSeconds()));
         ProcessBuilder builder = new ProcessBuilder(PEBBLE.toString(), "-config", config.toString(), "-dnsserver",
                 dns, "-strict=false").redirectErrorStream(true).redirectOutput(dir.resolve("pebble.log").toFile());
         Map<String, String> env = builder.environment();

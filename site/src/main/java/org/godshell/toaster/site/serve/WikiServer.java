@@ -27,8 +27,9 @@ import org.godshell.toaster.site.stspolicy.StsPolicies;
  * request, the site and (when given) git's smart HTTP and the mail clients' setup documents behind the security
  * headers. With HTTPS configured, the plain HTTP connectors only redirect to it (but for what mail clients ask
  * there, {@link MailClientRoutes}, the MTA-STS policy's path, {@link MtaStsRoute}, and ACME's HTTP-01 answers,
- * {@link AcmeChallengeRoute}). One client can hold at most a few connections, and only while its request heads
- * keep coming ({@link Guards}).
+ * {@link AcmeChallengeRoute}). With {@link WikiTls#acmeTlsAlpn}, HTTPS answers ACME's TLS-ALPN-01 too (RFC 8737,
+ * {@link org.godshell.toaster.site.tlsalpn}). One client can hold at most a few connections, and only while its
+ * request heads keep coming ({@link Guards}).
  */
 public final class WikiServer {
 
@@ -139,6 +140,9 @@ public final class WikiServer {
             for (InetSocketAddress address : settings.https()) {
                 SslConnectionFactory ssl = new SslConnectionFactory(factory, HttpVersion.HTTP_1_1.asString());
                 ssl.addEventListener(cap);
+                if (settings.tls().orElseThrow().acmeTlsAlpn()) {
+                    ssl.addBean(WikiTls.CLOSE_AFTER_ACME_TLS_ALPN);
+                }
                 HttpConnectionFactory http = new HttpConnectionFactory(tlsConfig);
                 http.addEventListener(deadline);
                 ServerConnector connector = new ServerConnector(server, ssl, http);

@@ -1,8 +1,17 @@
 package org.godshell.toaster.site.serve;
 
+import java.security.GeneralSecurityException;
 import java.util.List;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.X509ExtendedKeyManager;
+import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.godshell.toaster.site.tlsalpn.AcmeTlsAlpn;
+import org.godshell.toaster.site.tlsalpn.AcmeTlsAlpnKeyManager;
+import org.godshell.toaster.site.tlsalpn.ValidationCertificates;
 
 /**
  * The TLS of the wiki's HTTPS listeners, all of it chosen by the caller (in the toaster, the mail server's
@@ -12,8 +21,15 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * @param context      the certificates
  * @param protocols    the TLS versions offered, such as {@code TLSv1.3}
  * @param cipherSuites the suites offered, by their standard names, in the server's order of preference
+ * @param acmeTlsAlpn  whether a client offering ALPN {@code acme-tls/1} gets it (RFC 8737), and after the
+ *                     handshake a closed connection; {@code context} is then one of {@link #acmeTlsAlpnContext}
  */
-public record WikiTls(SSLContext context, List<String> protocols, List<String> cipherSuites) {
+public record WikiTls(SSLContext context, List<String> protocols, List<String> cipherSuites, boolean acmeTlsAlpn) {
+
+    /** Without TLS-ALPN-01. */
+    public WikiTls(SSLContext context, List<String> protocols, List<String> cipherSuites) {
+        this(context, protocols, cipherSuites, false);
+    }
 
     /** The JVM switch with which the JDK itself refuses a client's renegotiation (ServerTls sets it). */
     static final String JDK_REFUSES_RENEGOTIATION = "jdk.tls.rejectClientInitiatedRenegotiation";
@@ -32,9 +48,41 @@ public record WikiTls(SSLContext context, List<String> protocols, List<String> c
         }
     }
 
+    /**
+     * A context that presents {@code serverKeys}' certificates, but to a client negotiating {@code acme-tls/1}
+     * the validation certificate an ACME client wrote in {@code validations} for the SNI name.
+     */
+    public static SSLContext acmeTlsAlpnContext(X509ExtendedKeyManager serverKeys, ValidationCertificates validations)
+            throws GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(new KeyManager[] {new AcmeTlsAlpnKeyManager(serverKeys, validations)}, null, null);
+        return context;
+    }
+
+    /**
+     * Closes a connection that negotiated {@code acme-tls/1} as soon as its handshake is done: it carries no
+     * HTTP, the handshake was the whole answer (RFC 8737 §4). Jetty closes the connection on this exception.
+     */
+    static final SslHandshakeListener CLOSE_AFTER_ACME_TLS_ALPN = new SslHandshakeListener() {
+        @Override
+        public void handshakeSucceeded(Event event) throws SSLException {
+            if (AcmeTlsAlpn.negotiated(event.getSSLEngine())) {
+                throw new SSLException("acme-tls/1 handshake done: no application data (RFC 8737 §4)");
+            }
+        }
+    };
+
     /** Jetty's view of these settings, for one or more HTTPS connectors. */
     SslContextFactory.Server jettyFactory() {
-        SslContextFactory.Server factory = new SslContextFactory.Server();
+        SslContextFactory.Server factory = new SslContextFactory.Server() {
+            @Override
+            public void customize(SSLEngine engine) {
+                super.customize(engine);
+                if (acmeTlsAlpn) {
+                    engine.setHandshakeApplicationProtocolSelector(AcmeTlsAlpn::select);
+                }
+            }
+        };
         factory.setSslContext(context);
         factory.setIncludeProtocols(protocols.toArray(String[]::new));
         factory.setIncludeCipherSuites(cipherSuites.toArray(String[]::new));

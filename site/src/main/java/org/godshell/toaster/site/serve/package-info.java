@@ -4,7 +4,9 @@
  * of the documents mail clients set themselves up from (autoconfig, Autodiscover, the Apple profile: {@link
  * org.godshell.toaster.site.serve.MailClientRoutes}) and of the toaster's MTA-STS policy ({@link
  * org.godshell.toaster.site.serve.MtaStsRoute}, HTTPS only), which answer for the toaster's domains only, and
- * ACME's HTTP-01 challenge answers from one directory ({@link org.godshell.toaster.site.serve.AcmeChallengeRoute}).
+ * ACME's HTTP-01 challenge answers from one directory ({@link org.godshell.toaster.site.serve.AcmeChallengeRoute}),
+ * and the Jetty side of its TLS-ALPN-01 answers ({@link org.godshell.toaster.site.tlsalpn}): the ALPN selector
+ * and closing the connection after such a handshake.
  *
  * <p>A request path is decoded once, strictly (percent escapes, then UTF-8 that refuses overlong forms), and
  * checked segment by segment before any file is touched; every file is opened under one resolved build directory

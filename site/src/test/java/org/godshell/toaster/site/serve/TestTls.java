@@ -12,12 +12,13 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
  * A fresh self-signed EC certificate for {@code wiki.test} and 127.0.0.1, made with the JDK's keytool: the
- * server's TLS, and a client's that trusts exactly that certificate.
+ * server's TLS (and its key manager), and a client's that trusts exactly that certificate.
  */
-record TestTls(SSLContext server, SSLContext client) {
+record TestTls(SSLContext server, SSLContext client, X509ExtendedKeyManager keys) {
 
     private static final char[] STORE_PASSWORD = "test-only".toCharArray();
     /** TLS 1.3, and ECDHE with AEAD for TLS 1.2, for the EC key. */
@@ -45,7 +46,7 @@ record TestTls(SSLContext server, SSLContext client) {
         trust.init(keys);
         SSLContext client = SSLContext.getInstance("TLS");
         client.init(null, trust.getTrustManagers(), null);
-        return new TestTls(server, client);
+        return new TestTls(server, client, (X509ExtendedKeyManager) keyManagers.getKeyManagers()[0]);
     }
 
     WikiTls wikiTls() {
