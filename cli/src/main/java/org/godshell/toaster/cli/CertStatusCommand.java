@@ -48,6 +48,7 @@ final class CertStatusCommand implements Callable<Integer> {
         out.println("expires:      " + certificate.notAfter() + " (" + Duration.between(now, certificate.notAfter())
                 .toDays() + " days left)");
         out.println("CA:           " + status.directory().orElse("(default) letsencrypt"));
+        out.println("challenge:    " + status.challenge().orElse("(default) http-01"));
         out.println("served:       " + (status.linked() ? "control/servercert.pem links to it"
                 : "NO: control/servercert.pem is not a link to acme/servercert.pem"));
         return print(out, status.state());

@@ -138,7 +138,8 @@ class InstallCommand implements Callable<Integer> {
                 options.noWikiPorts == null ? null : !options.noWikiPorts,
                 options.noLoopbackRelay == null ? null : !options.noLoopbackRelay,
                 options.noImap == null ? null : !options.noImap,
-                new AcmeSettings.Given(options.acme, options.acmeDirectory, options.acmeCa, options.agreeTos));
+                new AcmeSettings.Given(options.acme, options.acmeDirectory, options.acmeCa,
+                        options.acmeChallenge, options.agreeTos));
     }
 
     /** The payload to install, checked to be there before anything else happens. */

@@ -55,6 +55,11 @@ final class InstallOptions {
             description = "Trust anchors (PEM) for the ACME server's own HTTPS, for a private CA.")
     Path acmeCa;
 
+    @Option(names = "--acme-challenge", paramLabel = "TYPE",
+            description = "How the CA checks the names are this host's: http-01 (default, the wiki on port 80) or "
+                    + "tls-alpn-01 (the wiki's HTTPS on port 443, where port 80 is closed).")
+    String acmeChallenge;
+
     @Option(names = "--agree-tos", description = "Agree to the ACME CA's terms of service (with --acme).")
     boolean agreeTos;
 

@@ -149,12 +149,16 @@ public final class Acme {
     /** What {@code toaster cert status} shows. */
     public Status status() throws AcmeException {
         return new Status(ServedCertificate.read(files.certificate()), StateFile.read(files.state()),
-                AcmeFiles.setting(files.directoryUrl()), Files.isSymbolicLink(files.served()));
+                AcmeFiles.setting(files.directoryUrl()), AcmeFiles.setting(files.challengeType()),
+                Files.isSymbolicLink(files.served()));
     }
 
-    /** The certificate in {@code control/acme/}, the renewal state, the CA, whether the servers use it. */
+    /**
+     * The certificate in {@code control/acme/}, the renewal state, the CA, the challenge renewals answer (none
+     * written: http-01), whether the servers use it.
+     */
     public record Status(Optional<ServedCertificate> certificate, RenewalState state, Optional<String> directory,
-                         boolean linked) {}
+                         Optional<String> challenge, boolean linked) {}
 
     private Setup setup() throws AcmeException {
         CaDirectory directory;

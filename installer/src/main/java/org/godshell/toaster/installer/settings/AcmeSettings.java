@@ -15,20 +15,25 @@ import java.util.Optional;
  * @param email     the account's contact, checked as a mailbox address
  * @param directory the CA's directory URL: Let's Encrypt unless given
  * @param caCert    extra trust anchors for the CA's own HTTPS (a private CA such as step-ca or Pebble)
+ * @param challenge how the CA is shown the names are ours: {@code http-01} on port 80 (the default), or
+ *                  {@code tls-alpn-01} on 443 where port 80 is closed (RFC 8737)
  */
-public record AcmeSettings(String email, String directory, Optional<Path> caCert) {
+public record AcmeSettings(String email, String directory, Optional<Path> caCert, String challenge) {
+
+    public static final String HTTP_01 = "http-01";
+    public static final String TLS_ALPN_01 = "tls-alpn-01";
 
     public static final String LETS_ENCRYPT = "https://acme-v02.api.letsencrypt.org/directory";
     public static final String LETS_ENCRYPT_STAGING = "https://acme-staging-v02.api.letsencrypt.org/directory";
 
     /** The options as typed; null where not given. */
-    public record Given(String email, String directory, Path caCert, boolean agreeTos) {}
+    public record Given(String email, String directory, Path caCert, String challenge, boolean agreeTos) {}
 
     /** Checks what was typed; empty when no ACME option was given at all. */
     static Optional<AcmeSettings> of(Given given, boolean certificateGiven, boolean start) throws SettingsException {
         if (given == null || given.email() == null) {
-            if (given != null && (given.directory() != null || given.caCert() != null)) {
-                throw new SettingsException("--acme-directory and --acme-ca go with --acme EMAIL");
+            if (given != null && (given.directory() != null || given.caCert() != null || given.challenge() != null)) {
+                throw new SettingsException("--acme-directory, --acme-ca and --acme-challenge go with --acme EMAIL");
             }
             return Optional.empty();
         }
@@ -48,7 +53,20 @@ public record AcmeSettings(String email, String directory, Optional<Path> caCert
         if (ca.isPresent() && (!Files.isRegularFile(ca.get()) || !Files.isReadable(ca.get()))) {
             throw new SettingsException("--acme-ca " + ca.get() + " is not a readable file");
         }
-        return Optional.of(new AcmeSettings(email, directory(given.directory()), ca));
+        return Optional.of(new AcmeSettings(email, directory(given.directory()), ca, challenge(given.challenge())));
+    }
+
+    /** {@code http-01} unless given; the two challenges the toaster answers, nothing else. */
+    static String challenge(String raw) throws SettingsException {
+        if (raw == null) {
+            return HTTP_01;
+        }
+        String challenge = raw.strip().toLowerCase(Locale.ROOT);
+        if (!challenge.equals(HTTP_01) && !challenge.equals(TLS_ALPN_01)) {
+            throw new SettingsException("--acme-challenge \"" + Names.printable(raw) + "\" is neither " + HTTP_01
+                    + " (port 80) nor " + TLS_ALPN_01 + " (port 443)");
+        }
+        return challenge;
     }
 
     /** {@code letsencrypt}, {@code letsencrypt-staging} or an https URL; nothing else reaches argv. */

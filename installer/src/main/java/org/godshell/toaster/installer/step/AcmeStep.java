@@ -41,7 +41,7 @@ final class AcmeStep implements Step {
     @Override
     public String describe() {
         return "certificate for " + context.settings().hostName() + " from " + acme.directory() + " (account "
-                + acme.email() + "), renewed by the wiki daemon";
+                + acme.email() + ", " + acme.challenge() + "), renewed by the wiki daemon";
     }
 
     private Path issued() {
@@ -69,7 +69,7 @@ final class AcmeStep implements Step {
 
     List<String> argv() {
         List<String> argv = new ArrayList<>(context.toaster("cert", "acme", "--email", acme.email(), "--agree-tos",
-                "--directory", acme.directory()));
+                "--directory", acme.directory(), "--challenge", acme.challenge()));
         acme.caCert().ifPresent(ca -> argv.addAll(List.of("--ca-cert", ca.toString())));
         return argv;
     }

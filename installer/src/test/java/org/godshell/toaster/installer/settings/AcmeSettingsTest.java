@@ -15,7 +15,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AcmeSettingsTest {
 
     private static AcmeSettings.Given given(String email, String directory, Path ca, boolean agree) {
-        return new AcmeSettings.Given(email, directory, ca, agree);
+        return new AcmeSettings.Given(email, directory, ca, null, agree);
+    }
+
+    @Test
+    void theChallengeIsHttp01UnlessTlsAlpn01IsAskedFor() throws SettingsException {
+        assertEquals(AcmeSettings.HTTP_01, AcmeSettings.of(given("a@example.org", null, null, true), false, true)
+                .orElseThrow().challenge());
+        assertEquals(AcmeSettings.TLS_ALPN_01, AcmeSettings.of(new AcmeSettings.Given("a@example.org", null, null,
+                " TLS-ALPN-01 ", true), false, true).orElseThrow().challenge());
+        for (String bad : new String[] {"dns-01", "", "http-01;rm", "tls-alpn-01\n--force", "x".repeat(500)}) {
+            SettingsException e = assertThrows(SettingsException.class, () -> AcmeSettings.of(new AcmeSettings.Given(
+                    "a@example.org", null, null, bad, true), false, true));
+            assertTrue(e.getMessage().startsWith("--acme-challenge"), e.getMessage());
+        }
+        assertThrows(SettingsException.class, () -> AcmeSettings.of(new AcmeSettings.Given(null, null, null,
+                "tls-alpn-01", true), false, true), "a challenge without --acme");
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AcmeStepTest {
 
     private static final AcmeSettings ACME = new AcmeSettings("admin@example.org", AcmeSettings.LETS_ENCRYPT_STAGING,
-            Optional.of(Path.of("/etc/toaster-ca.pem")));
+            Optional.of(Path.of("/etc/toaster-ca.pem")), AcmeSettings.TLS_ALPN_01);
 
     private static StepContext context(Path root, String script, StringWriter out) throws Exception {
         StepContext context = Contexts.of(root, Mode.UNPRIVILEGED, Optional.empty(), out);
@@ -43,7 +43,7 @@ class AcmeStepTest {
         step.apply();
         assertTrue(step.isDone());
         assertEquals("cert acme --email admin@example.org --agree-tos --directory "
-                + AcmeSettings.LETS_ENCRYPT_STAGING + " --ca-cert /etc/toaster-ca.pem",
+                + AcmeSettings.LETS_ENCRYPT_STAGING + " --challenge tls-alpn-01 --ca-cert /etc/toaster-ca.pem",
                 Files.readString(root.resolve("argv")).strip());
         assertTrue(out.toString().contains("acme: issued for mail.example.org"), out.toString());
     }
