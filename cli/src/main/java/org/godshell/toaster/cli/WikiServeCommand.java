@@ -148,7 +148,8 @@ final class WikiServeCommand implements Callable<Integer> {
         Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
                 tls, config.me(), Optional.of(acme.files().challenges())),
-                Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains), Optional.of(policies), log);
+                Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains), Optional.of(policies),
+                log);
         try {
             server.start();
         } catch (Exception e) {

@@ -7,11 +7,12 @@ import java.util.function.Consumer;
 import org.xbill.DNS.Type;
 
 /**
- * Whether the configured nameservers pass DNSSEC through: the DNSKEY records of the first trust anchor's zone
- * (the root, unless {@code control/dnssectrustanchors} names another) validate. Many resolvers (home routers,
- * some cloud and stub resolvers) strip signatures; behind one of them every validated answer would be bogus, and
- * DANE would stop all mail, not only mail to DANE domains. So DANE applies only while the probe succeeds, as Postfix's {@code smtp_dns_support_level = dnssec} applies it
- * only where the resolver validates; the change either way is logged once, and {@code toaster doctor} says it.
+ * Whether the configured nameservers pass DNSSEC through: the DNSKEY records of the first trust anchor's zone (the
+ * root, unless {@code control/dnssectrustanchors} names another) validate. Many resolvers (home routers, some cloud
+ * and stub resolvers) strip signatures; behind one of them every validated answer would be bogus, and DANE would
+ * stop all mail, not only mail to DANE domains. So DANE applies only while the probe succeeds, as Postfix's {@code
+ * smtp_dns_support_level = dnssec} applies it only where the resolver validates; the change either way is logged
+ * once, and {@code toaster doctor} says it.
  *
  * <p>An attacker who can strip signatures between us and the resolver could turn DANE off this way; the same
  * attacker defeats a validating resolver's AD bit, which is what Postfix relies on. The remedy is the same:

@@ -63,7 +63,8 @@ final class AcmeStep implements Step {
         String why = (result.err().isBlank() ? result.out() : result.err()).strip();
         context.out().println("         no certificate from the CA yet; the self-signed one keeps serving:");
         context.out().print(why.indent(11));
-        context.out().println("         to try again once DNS and port 80 are right (or rerun the installer with --acme):");
+        context.out().println("         to try again once DNS and port 80 are right (or rerun the installer with "
+                + "--acme):");
         context.out().println("           " + String.join(" ", argv()));
     }
 
