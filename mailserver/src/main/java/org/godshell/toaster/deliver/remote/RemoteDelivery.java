@@ -151,6 +151,11 @@ public final class RemoteDelivery {
                 hosts = h.hosts();
                 implicit = h.implicit();
                 tls = h.mx() ? DomainTls.of(rules, domain, current.config()) : DomainTls.opportunistic(domain);
+                if (!h.mx()) {
+                    // A relay's sessions are not sessions with the domain's mail hosts: a TLS report to the
+                    // domain (RFC 8460 §4) must not count them.
+                    settings = new Conversation.Settings(settings.helo(), settings.timeouts(), TlsResults.NONE);
+                }
             }
         }
         Tally tally = new Tally(recipients);

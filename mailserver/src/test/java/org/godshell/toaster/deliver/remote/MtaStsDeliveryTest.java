@@ -243,6 +243,7 @@ class MtaStsDeliveryTest {
                     .get("bob@there.test");
             assertInstanceOf(Outcome.Delivered.class, out);
             assertEquals(0, policyHost.requests(), "no policy lookup for a relay");
+            assertEquals(List.of(), results, "a relay's session is not one with there.test's mail hosts: not reported");
         }
     }
 
