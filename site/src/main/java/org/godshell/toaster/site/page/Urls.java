@@ -34,7 +34,10 @@ public final class Urls {
         return out.toString();
     }
 
-    /** A heading anchor as the renderer makes it: lower case, spaces as '-', punctuation dropped. */
+    /**
+     * An anchor-style slug (tag pages): lower case, spaces as '-', punctuation dropped. Heading ids are Flexmark's
+     * own (see {@code render.HeadingLinks}), which also turn '_' into '-'.
+     */
     public static String anchor(String text) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < text.strip().length(); i++) {

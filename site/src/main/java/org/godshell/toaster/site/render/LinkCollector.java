@@ -1,5 +1,6 @@
 package org.godshell.toaster.site.render;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,6 +15,8 @@ final class LinkCollector {
     final Page page;
     final Set<String> reached = new TreeSet<>();
     final Set<String> missing = new TreeSet<>();
+    /** This page's headings, id to text, for links to them ({@code [[#Heading]]}). */
+    final Map<String, String> headings = new HashMap<>();
     /** Each target as written to the path it resolved to, "" when missing: what a cached rendering depends on. */
     final Map<String, String> resolved = new TreeMap<>();
 

@@ -25,6 +25,7 @@ final class Markdown {
 
     private final Parser parser;
     private final HtmlRenderer renderer;
+    private final HeadingLinks headingLinks;
 
     Markdown() {
         MutableDataSet options = new MutableDataSet();
@@ -53,7 +54,8 @@ final class Markdown {
         options.set(AdmonitionExtension.QUALIFIER_TITLE_MAP, AdmonitionExtension.getQualifierTitleMap());
         options.set(AdmonitionExtension.TYPE_SVG_MAP, AdmonitionExtension.getQualifierSvgValueMap());
         parser = Parser.builder(options).build();
-        renderer = HtmlRenderer.builder(options).linkResolverFactory(new WikiLinks.ResolverFactory())
+        headingLinks = new HeadingLinks(options);
+        renderer = HtmlRenderer.builder(options).linkResolverFactory(new WikiLinks.ResolverFactory(headingLinks))
                 .attributeProviderFactory(new WikiLinks.MissingClass()).build();
     }
 
@@ -64,6 +66,7 @@ final class Markdown {
     void toHtml(CharSequence markdown, LinkCollector links, Appendable html) {
         Document document = parser.parse(BasedSequence.of(markdown));
         WikiLinks.COLLECTOR.set(document, links);
+        links.headings.putAll(headingLinks.prepare(document));
         renderer.render(document, html);
     }
 }

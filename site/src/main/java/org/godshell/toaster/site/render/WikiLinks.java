@@ -23,12 +23,13 @@ import org.godshell.toaster.site.page.Urls;
 /**
  * Resolves {@code [[Page]]}, {@code [[label|Page]]} and {@code [[Page#section]]} against the wiki's pages. A link
  * to a missing page keeps a would-be URL (it lands on the 404 page) and gets the class {@code wiki-missing}: the
- * "red link" of wikis.
+ * "red link" of wikis; so does a link to a heading this page does not have ({@link HeadingLinks}).
  */
 final class WikiLinks {
 
     static final NullableDataKey<LinkCollector> COLLECTOR = new NullableDataKey<>("TOASTER_WIKI_LINKS");
     static final LinkStatus MISSING = new LinkStatus("MISSING");
+    static final LinkStatus MISSING_HEADING = new LinkStatus("MISSING_HEADING");
     static final String MISSING_CLASS = "wiki-missing";
 
     private WikiLinks() {
@@ -36,6 +37,12 @@ final class WikiLinks {
 
     /** Runs before flexmark's own wiki-link resolver, which would only turn the text into a file name. */
     static final class ResolverFactory extends IndependentLinkResolverFactory {
+        private final HeadingLinks headings;
+
+        ResolverFactory(HeadingLinks headings) {
+            this.headings = headings;
+        }
+
         @Override
         public Set<Class<?>> getBeforeDependents() {
             return Set.of(WikiLinkLinkResolver.Factory.class);
@@ -43,19 +50,24 @@ final class WikiLinks {
 
         @Override
         public LinkResolver apply(LinkResolverBasicContext context) {
-            return WikiLinks::resolve;
+            return (node, basic, link) -> resolve(node, link, headings);
         }
     }
 
-    private static ResolvedLink resolve(Node node, LinkResolverBasicContext context, ResolvedLink link) {
+    private static ResolvedLink resolve(Node node, ResolvedLink link, HeadingLinks headings) {
         if (link.getLinkType() != WikiLinkExtension.WIKI_LINK || !(node instanceof WikiLink wiki)) {
             return link;
         }
         LinkCollector collector = COLLECTOR.get(node.getDocument());
         String target = wiki.getPageRef().toString().strip();
-        String anchor = wiki.getAnchorMarker().isNull() ? "" : "#" + Urls.anchor(wiki.getAnchorRef().toString());
+        String anchor = wiki.getAnchorMarker().isNull() ? "" : "#" + headings.anchor(wiki.getAnchorRef());
         if (target.isEmpty()) {
-            return new ResolvedLink(link.getLinkType(), anchor.isEmpty() ? "#" : anchor, null, LinkStatus.VALID);
+            if (collector.headings.containsKey(anchor.substring(Math.min(1, anchor.length())))) {
+                return new ResolvedLink(link.getLinkType(), anchor, null, LinkStatus.VALID);
+            }
+            // [[#]], [[#No such heading]]: reported with the broken links, shown red, never an empty link
+            collector.missing.add("#" + wiki.getAnchorRef().toString().strip());
+            return new ResolvedLink(link.getLinkType(), anchor.isEmpty() ? "#" : anchor, null, MISSING_HEADING);
         }
         String root = Urls.root(collector.page.depth());
         Optional<Page> page = collector.targets.find(target);
@@ -79,10 +91,16 @@ final class WikiLinks {
     }
 
     private static void mark(Node node, AttributablePart part, MutableAttributes attributes) {
-        if (node instanceof WikiLink && part == AttributablePart.LINK
-                && MISSING.isStatus(attributes.getValue(Attribute.LINK_STATUS_ATTR))) {
+        if (!(node instanceof WikiLink) || part != AttributablePart.LINK) {
+            return;
+        }
+        String status = attributes.getValue(Attribute.LINK_STATUS_ATTR);
+        if (MISSING.isStatus(status)) {
             attributes.addValue("class", MISSING_CLASS);
             attributes.replaceValue("title", "This page does not exist yet");
+        } else if (MISSING_HEADING.isStatus(status)) {
+            attributes.addValue("class", MISSING_CLASS);
+            attributes.replaceValue("title", "This page has no such heading");
         }
     }
 }

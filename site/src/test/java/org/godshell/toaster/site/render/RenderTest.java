@@ -79,10 +79,10 @@ class RenderTest {
         "[[Plugin: rbl#Test it]]; href=\"Plugin-rbl.html#test-it\"",
         "[[guide/How to start]]; href=\"guide/How-to-start.html\"",
         "[[How to start]]; href=\"guide/How-to-start.html\"",
-        "[[#Local part]]; href=\"#local-part\"",
+        "[[#Local part]]\\n\\n## Local part; href=\"#local-part\">Local part</a>",
     })
     void wikiLinksResolve(String markdown, String expected) {
-        Rendered rendered = render("Here.md", markdown);
+        Rendered rendered = render("Here.md", markdown.replace("\\n", "\n"));
         assertTrue(rendered.html().contains(expected), rendered::html);
         assertEquals(List.of(), rendered.missing());
     }
