@@ -22,7 +22,7 @@ import org.godshell.toaster.site.render.Rendered;
  */
 final class IndexCodec {
 
-    static final String MAGIC = "toaster-wiki-index\t1";
+    static final String MAGIC = "toaster-wiki-index\t2";
     /** An index bigger than this is not read: the build starts over rather than filling the heap. */
     static final long MAX_BYTES = 1L << 30;
 
@@ -56,6 +56,10 @@ final class IndexCodec {
             list(fields, rendered.missing());
             fields.add(Integer.toString(rendered.resolved().size()));
             rendered.resolved().forEach((target, path) -> fields.addAll(List.of(target, path)));
+            fields.add(Integer.toString(rendered.headingLinks().size()));
+            for (Rendered.HeadingLink link : rendered.headingLinks()) {
+                fields.addAll(List.of(link.path(), link.id(), link.written()));
+            }
             line(out, fields.toArray(String[]::new));
         }
         Map<Change, String> refs = new HashMap<>();
@@ -203,8 +207,13 @@ final class IndexCodec {
         for (int i = 0; i < count; i++) {
             resolved.put(fields.next(), fields.next());
         }
+        count = fields.count();
+        List<Rendered.HeadingLink> headingLinks = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            headingLinks.add(new Rendered.HeadingLink(fields.next(), fields.next(), fields.next()));
+        }
         return new Rendered(html, headings, text, linksTo, missing,
-                hasNotice ? Optional.of(notice) : Optional.empty(), resolved);
+                hasNotice ? Optional.of(notice) : Optional.empty(), resolved, headingLinks);
     }
 
     private static History.Commit commit(Fields fields) {

@@ -71,6 +71,13 @@ public final class SiteComposer {
             for (String missing : rendered.missing()) {
                 broken.add(new Views.Broken(new Views.Link(page.title(), page.url()), missing));
             }
+            for (Rendered.HeadingLink link : rendered.headingLinks()) {
+                Rendered target = input.rendered().get(link.path());
+                // a page that could not be rendered has no headings to check against
+                if (target != null && target.notice().isEmpty() && target.headings().stream().noneMatch(h -> h.id().equals(link.id()))) {
+                    broken.add(new Views.Broken(new Views.Link(page.title(), page.url()), link.written()));
+                }
+            }
         }
         Folders folders = new Folders(input.pages());
         Changes changes = new Changes(input.history(), byPath);

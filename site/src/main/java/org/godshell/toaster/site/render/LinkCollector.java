@@ -1,6 +1,8 @@
 package org.godshell.toaster.site.render;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,6 +19,8 @@ final class LinkCollector {
     final Set<String> missing = new TreeSet<>();
     /** This page's headings, id to text, for links to them ({@code [[#Heading]]}). */
     final Map<String, String> headings = new HashMap<>();
+    /** Links to headings of other pages, checked when all pages are rendered. */
+    final List<Rendered.HeadingLink> headingLinks = new ArrayList<>();
     /** Each target as written to the path it resolved to, "" when missing: what a cached rendering depends on. */
     final Map<String, String> resolved = new TreeMap<>();
 

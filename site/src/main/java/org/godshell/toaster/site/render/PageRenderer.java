@@ -104,7 +104,7 @@ public final class PageRenderer {
             headings.add(new Rendered.Heading(heading.tagName().charAt(1) - '0', heading.text(), heading.id()));
         }
         return new Rendered(clean.body().html(), headings, clean.body().text(), List.copyOf(links.reached),
-                List.copyOf(links.missing), Optional.empty(), links.resolved);
+                List.copyOf(links.missing), Optional.empty(), links.resolved, links.headingLinks);
     }
 
     /**
@@ -129,6 +129,6 @@ public final class PageRenderer {
     }
 
     private static Rendered failed(String notice) {
-        return new Rendered("", List.of(), "", List.of(), List.of(), Optional.of(notice), Map.of());
+        return new Rendered("", List.of(), "", List.of(), List.of(), Optional.of(notice), Map.of(), List.of());
     }
 }

@@ -74,6 +74,10 @@ final class WikiLinks {
         collector.resolved.put(target, page.map(Page::path).orElse(""));
         if (page.isPresent()) {
             collector.reached.add(page.get().path());
+            if (!anchor.isEmpty()) {
+                collector.headingLinks.add(new Rendered.HeadingLink(page.get().path(), anchor.substring(1),
+                        target + "#" + wiki.getAnchorRef().toString().strip()));
+            }
             return new ResolvedLink(link.getLinkType(), root + Urls.encodePath(page.get().url()) + anchor, null,
                     LinkStatus.VALID);
         }

@@ -51,11 +51,15 @@ class IncrementalTest {
     void everyStepMatchesAFullBuild() throws Exception {
         BuildReport first = step();
         assertTrue(first.mode().startsWith("full"), first.mode());
+        assertTrue(first.broken().stream().anyMatch(b -> b.target().equals("Beta#Section")),
+                () -> "Beta has no heading 'Section' yet: " + first.broken());
 
         put("Beta.md", "# Beta\n\nBeta text, edited. Back to [[Alpha]].\n\n## Section\n\nMore.\n");
         BuildReport edit = step();
         assertTrue(edit.mode().startsWith("incremental"), edit.mode());
         assertEquals(1, edit.rendered(), "a body-only edit renders one page");
+        assertTrue(edit.broken().stream().noneMatch(b -> b.target().equals("Beta#Section")),
+                () -> "Beta's new heading mends Gamma's link without rendering Gamma: " + edit.broken());
         assertTrue(edit.kept() > edit.written(), "most files are kept: " + edit);
 
         put("Delta-Page.md", "# Delta Page\n\nNew; Alpha's red link turns blue.\n");

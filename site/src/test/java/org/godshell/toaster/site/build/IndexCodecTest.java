@@ -28,7 +28,8 @@ class IndexCodecTest {
                 List.of(new History.Commit(COMMIT, "Ann\tTab", created.time(), created.subject(), List.of(created))));
         Rendered rendered = new Rendered("<p>x\ty\r\nz\\</p>", List.of(new Rendered.Heading(2, "Head", "head")),
                 "x y z", List.of("Other.md"), List.of("Missing"), Optional.empty(),
-                Map.of("Other", "Other.md", "Missing", ""));
+                Map.of("Other", "Other.md", "Missing", ""),
+                List.of(new Rendered.HeadingLink("Other.md", "retry-schedule", "Other#Retry\tschedule")));
         return new BuildIndex("f".repeat(64), COMMIT, Map.of("a b/Page.html", "tabc", "_search/x.json", "bdef"),
                 Map.of("a b/Page.md", new BuildIndex.CachedPage("blob1", rendered)), history);
     }
