@@ -89,8 +89,9 @@ public final class Pushes {
             Quarantine quarantine = Quarantine.begin(repository);
             PushRules rules = new PushRules(limits);
             ReceivePack pack = newReceivePack(account.get(), rules);
-            // sizes first: a bomb is not worth walking
-            pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new PushSize(limits, quarantine), rules)));
+            // sizes first: a bomb is not worth walking; links last: building is the dearest check
+            pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new PushSize(limits, quarantine), rules,
+                    new StrictLinks(build, log))));
             Publisher publisher = new Publisher(build, builder, log);
             pack.setPostReceiveHook(publisher);
             // the pack is bounded by ReceivePack itself; the commands before it are small
