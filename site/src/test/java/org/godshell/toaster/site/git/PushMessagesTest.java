@@ -6,8 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Optional;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -15,7 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What {@code git push} prints about the pages it brought, and {@code wiki.strict}, with the real git client. */
+/**
+ * What {@code git push} prints about the pages it brought, {@code wiki.strict}, and the answer to a throttled
+ * address, with the real git client.
+ */
 class PushMessagesTest {
 
     @TempDir
@@ -107,6 +117,34 @@ class PushMessagesTest {
         assertNotEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("wiki.strict is 'sometimes', not true or false"), push.output());
         assertEquals(before, wiki.main());
+    }
+
+    @Test
+    void aThrottledAddressIsToldWhenToRetryNotThatThePasswordIsWrong() throws Exception {
+        Path clone = edit(wiki.cloneFresh("throttled"), "Home.md", "# Home\n\nEdited.\n");
+        ObjectId before = wiki.main();
+        WikiFixture.Run push = wiki.git(clone, WikiFixture.THROTTLED, "the right password", "push", "origin", "main");
+        assertNotEquals(0, push.exit(), push.output());
+        assertTrue(push.output().contains("too many failed logins from your address: no password is checked from it "
+                + "for 15 more minute(s)"), push.output());
+        assertFalse(push.output().contains("wrong user name or password"), push.output());
+        assertEquals(before, wiki.main());
+    }
+
+    @Test
+    void theThrottleAnswerIs429WithRetryAfter() throws Exception {
+        String basic = Base64.getEncoder().encodeToString((WikiFixture.THROTTLED + ":pw")
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            response = client.send(HttpRequest.newBuilder(URI.create(wiki.url
+                    + "/wiki.git/info/refs?service=git-receive-pack")).header("Authorization", "Basic " + basic)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(429, response.statusCode());
+        assertEquals(Optional.of("841"), response.headers().firstValue("Retry-After"));
+        assertEquals(Optional.empty(), response.headers().firstValue("WWW-Authenticate"));
+        assertTrue(response.body().contains("try again after that"), response.body());
     }
 
     private void strict(String value) throws Exception {
