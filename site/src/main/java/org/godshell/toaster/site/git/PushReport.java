@@ -22,42 +22,44 @@ final class PushReport {
     private PushReport() {
     }
 
-    /** {@code source} gives a page's markdown by its repository path, when it can be read. */
+    /**
+     * {@code source} gives a page's markdown by its repository path, when it can be read. Lines are looked up
+     * only for the links shown, so a page with a hundred thousand broken links costs thirty searches; past the
+     * cap the rest are counted as items (a warning, or a link however many lines it is on).
+     */
     static List<String> lines(Collection<Warning> warnings, Collection<Views.Broken> broken,
                               Function<String, Optional<String>> source) {
-        List<String> all = new ArrayList<>();
+        List<String> shown = new ArrayList<>();
+        int more = 0;
         for (Warning warning : warnings) {
-            all.add("wiki: warning: " + (warning.path().isEmpty() ? "wiki" : value(warning.path())) + ": "
+            if (shown.size() >= MAX_LINES) {
+                more++;
+                continue;
+            }
+            shown.add("wiki: warning: " + (warning.path().isEmpty() ? "wiki" : value(warning.path())) + ": "
                     + value(warning.message()));
         }
-        all.addAll(brokenLines(broken, source));
-        return capped(all);
-    }
-
-    static List<String> brokenLines(Collection<Views.Broken> broken, Function<String, Optional<String>> source) {
-        List<String> all = new ArrayList<>();
         for (Views.Broken link : broken) {
+            if (shown.size() >= MAX_LINES) {
+                more++;
+                continue;
+            }
             List<Integer> at = source.apply(link.path()).map(text -> LinkLines.of(text, link.target()))
                     .orElse(List.of());
             String where = value(link.path());
             String what = ": broken link: [[" + value(link.target()) + "]] names no page";
             if (at.isEmpty()) {
-                all.add("wiki: " + where + what);
+                shown.add("wiki: " + where + what);
             }
-            for (int line : at) {
-                all.add("wiki: " + where + ":" + line + what);
+            int before = shown.size();
+            at.stream().limit(MAX_LINES - before).forEach(line -> shown.add("wiki: " + where + ":" + line + what));
+            if (at.size() > MAX_LINES - before) {
+                more++;                                                 // shown in part: counted with the rest
             }
         }
-        return all;
-    }
-
-    static List<String> capped(List<String> all) {
-        if (all.size() <= MAX_LINES) {
-            return all;
+        if (more > 0) {
+            shown.add("wiki: ... and " + more + " more: see the wiki's link report (_report.html)");
         }
-        List<String> shown = new ArrayList<>(all.subList(0, MAX_LINES));
-        shown.add("wiki: ... and " + (all.size() - MAX_LINES) + " more: see the wiki's link report "
-                + "(_report.html)");
         return shown;
     }
 

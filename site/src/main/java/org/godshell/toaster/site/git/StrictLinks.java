@@ -57,8 +57,8 @@ final class StrictLinks implements PreReceiveHook {
                     continue;
                 }
                 int pageBytes = (int) Math.min(options.limits().maxPageBytes(), Integer.MAX_VALUE - 8);
-                PushReport.capped(PushReport.brokenLines(added, PageSource.at(pack.getRepository(),
-                        command.getNewId(), pageBytes))).forEach(pack::sendError);
+                PushReport.lines(List.of(), added, PageSource.at(pack.getRepository(), command.getNewId(),
+                        pageBytes)).forEach(pack::sendError);
                 refusal = "wiki.strict: the push adds " + added.size() + " broken wiki link(s), listed above";
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 refusal = "wiki.strict: the links could not be checked: " + e.getMessage();

@@ -57,9 +57,9 @@ class PushReportTest {
     void aBrokenLinkWithoutAKnownLineNamesThePage() {
         Views.Broken link = new Views.Broken(new Views.Link("T", "T.html"), "T.md", "Split\nTarget");
         assertEquals(List.of("wiki: T.md: broken link: [[Split\\u000aTarget]] names no page"),
-                PushReport.brokenLines(List.of(link), path -> Optional.of("[[Split\nTarget]]")));
+                PushReport.lines(List.of(), List.of(link), path -> Optional.of("[[Split\nTarget]]")));
         assertEquals(List.of("wiki: T.md: broken link: [[Split\\u000aTarget]] names no page"),
-                PushReport.brokenLines(List.of(link), path -> Optional.empty()));
+                PushReport.lines(List.of(), List.of(link), path -> Optional.empty()));
     }
 
     @Test
@@ -77,5 +77,29 @@ class PushReportTest {
         assertEquals("wiki: H.md:2: broken link: [[M0]] names no page", lines.get(2));
         assertEquals("wiki: ... and 12 more: see the wiki's link report (_report.html)", lines.getLast());
         assertTrue(PushReport.lines(List.of(), List.of(), path -> Optional.empty()).isEmpty());
+    }
+
+    @Test
+    void aLinkOnMoreLinesThanFitIsCountedWithTheRest() {
+        Views.Broken link = new Views.Broken(new Views.Link("H", "H.html"), "H.md", "M");
+        List<String> lines = PushReport.lines(List.of(), List.of(link), path -> Optional.of("[[M]]\n".repeat(50)));
+        assertEquals(PushReport.MAX_LINES + 1, lines.size());
+        assertEquals("wiki: H.md:30: broken link: [[M]] names no page", lines.get(PushReport.MAX_LINES - 1));
+        assertEquals("wiki: ... and 1 more: see the wiki's link report (_report.html)", lines.getLast());
+    }
+
+    @Test
+    void onlyTheLinksShownAreLookedUp() {
+        List<Views.Broken> broken = new ArrayList<>();
+        for (int i = 0; i < 100_000; i++) {
+            broken.add(new Views.Broken(new Views.Link("H", "H.html"), "H.md", "M" + i));
+        }
+        List<String> looked = new ArrayList<>();
+        List<String> lines = PushReport.lines(List.of(), broken, path -> {
+            looked.add(path);
+            return Optional.empty();
+        });
+        assertEquals(PushReport.MAX_LINES, looked.size());
+        assertEquals("wiki: ... and 99970 more: see the wiki's link report (_report.html)", lines.getLast());
     }
 }
