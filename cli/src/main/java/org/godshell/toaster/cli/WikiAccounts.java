@@ -3,16 +3,19 @@ package org.godshell.toaster.cli;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.Optional;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.site.git.Login;
 import org.godshell.toaster.site.git.PushAccounts;
 import org.godshell.toaster.users.UserStore;
 
 /**
  * The wiki's pushers are the toaster's users: passwords checked by the user store, with the same throttle on
- * guessing as SMTP AUTH and POP3, and editors named in {@code control/wikieditors}, read at every push.
+ * guessing as SMTP AUTH and POP3 (a blocked address is told how long it still is, without its password being
+ * checked), and editors named in {@code control/wikieditors}, read at every push.
  */
 final class WikiAccounts implements PushAccounts {
 
@@ -28,13 +31,14 @@ final class WikiAccounts implements PushAccounts {
     }
 
     @Override
-    public boolean verify(String account, char[] password, InetAddress client) {
-        if (throttle.blocked(client)) {
-            return false;
+    public Login verify(String account, char[] password, InetAddress client) {
+        Optional<Duration> blocked = throttle.blockedFor(client);
+        if (blocked.isPresent()) {
+            return new Login.Throttled(blocked.get());
         }
         if (users.verify(account, password)) {
             throttle.succeeded(client);
-            return true;
+            return new Login.Accepted();
         }
         Duration wait = throttle.failed(client);
         try {
@@ -42,7 +46,7 @@ final class WikiAccounts implements PushAccounts {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return false;
+        return new Login.Refused();
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -39,6 +40,17 @@ public final class AuthThrottle {
     public boolean blocked(InetAddress client) {
         Failures f = failures.get(client);
         return f != null && f.blockedUntil() != null && clock.instant().isBefore(f.blockedUntil());
+    }
+
+    /**
+     * How long the address is still refused, when it is: for a server that tells the client when to come back
+     * (HTTP's Retry-After, RFC 9110 §10.2.3) rather than only that it may not try now.
+     */
+    public Optional<Duration> blockedFor(InetAddress client) {
+        Failures f = failures.get(client);
+        Instant now = clock.instant();
+        return f == null || f.blockedUntil() == null || !now.isBefore(f.blockedUntil()) ? Optional.empty()
+                : Optional.of(Duration.between(now, f.blockedUntil()));
     }
 
     /** Counts a failure; returns how long to wait before answering it (zero for the first few). */

@@ -2,7 +2,9 @@ package org.godshell.toaster.site.git;
 
 import java.io.IOException;
 import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.transport.PostReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
@@ -13,7 +15,8 @@ import org.godshell.toaster.site.build.BuildReport;
  * The post-receive step: builds the site at the pushed commit and publishes it with the generator's atomic
  * swap. It runs while the push still holds the push lock, so builds happen one at a time in push order. A build
  * that fails leaves the previous site in place; the reason goes to the pusher (as "remote: error:" lines) and the
- * log. Whatever a build throws stops here, errors such as {@link StackOverflowError} included: one broken build
+ * log. After the summary the pusher gets each warning and each broken wiki link of the build, by page and line
+ * ({@link PushReport}). Whatever a build throws stops here, errors such as {@link StackOverflowError} included: one broken build
  * must not take the push lock's holder down with it and leave every later push unbuilt. Only an
  * {@link OutOfMemoryError} or an internal error of the JVM goes on up, after being reported, since nothing
  * after it can be trusted.
@@ -51,15 +54,23 @@ final class Publisher implements PostReceiveHook {
                 options.limits(), options.strict(), false, options.progress());
         try {
             BuildReport report = build.run(at);
+            int pageBytes = (int) Math.min(options.limits().maxPageBytes(), Integer.MAX_VALUE - 8);
+            List<String> details = PushReport.lines(report.warnings(), report.broken(),
+                    PageSource.at(pack.getRepository(), ObjectId.fromString(commit), pageBytes));
             if (report.published()) {
-                outcome = "build=ok pages=" + report.pages() + " millis=" + report.millis();
+                outcome = "build=ok pages=" + report.pages() + " warnings=" + report.warnings().size()
+                        + " broken-links=" + report.broken().size() + " millis=" + report.millis();
                 pack.sendMessage("wiki: published " + commit.substring(0, 12) + " (" + report.pages() + " pages, "
                         + report.warnings().size() + " warnings) in " + report.millis() + " ms");
+                if (!report.broken().isEmpty()) {
+                    pack.sendMessage("wiki: " + report.broken().size() + " broken wiki link(s), shown in red:");
+                }
             } else {
                 outcome = "build=refused broken-links=" + report.broken().size();
                 pack.sendMessage("wiki: not published: " + report.broken().size() + " broken wiki link(s); the "
                         + "site still shows the previous version");
             }
+            details.forEach(pack::sendMessage);
         } catch (Throwable e) {
             String reason = e instanceof StackOverflowError ? "the tree or a page nests too deeply ("
                     + e.getClass().getSimpleName() + ")" : String.valueOf(e.getMessage());

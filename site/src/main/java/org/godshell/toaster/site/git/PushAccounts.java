@@ -9,8 +9,11 @@ import java.net.InetAddress;
  */
 public interface PushAccounts {
 
-    /** Whether the password is the account's; implementations slow down repeated failures from one client. */
-    boolean verify(String account, char[] password, InetAddress client);
+    /**
+     * Whether the password is the account's; implementations slow down repeated failures from one client and,
+     * past a count, answer {@link Login.Throttled} without checking the password.
+     */
+    Login verify(String account, char[] password, InetAddress client);
 
     /** Whether the account may push; read afresh for each push. An unreadable editor list throws (fail closed). */
     boolean isEditor(String account) throws IOException;

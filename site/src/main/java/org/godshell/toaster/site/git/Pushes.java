@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -89,8 +90,9 @@ public final class Pushes {
             Quarantine quarantine = Quarantine.begin(repository);
             PushRules rules = new PushRules(limits);
             ReceivePack pack = newReceivePack(account.get(), rules);
-            // sizes first: a bomb is not worth walking
-            pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new PushSize(limits, quarantine), rules)));
+            // sizes first: a bomb is not worth walking; links last: building is the dearest check
+            pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new PushSize(limits, quarantine), rules,
+                    new StrictLinks(build, log))));
             Publisher publisher = new Publisher(build, builder, log);
             pack.setPostReceiveHook(publisher);
             // the pack is bounded by ReceivePack itself; the commands before it are small
@@ -150,6 +152,21 @@ public final class Pushes {
     }
 
     /**
+     * RFC 6585 §4: 429 with Retry-After (RFC 9110 §10.2.3, in seconds) and a text git shows as "remote:" lines;
+     * no challenge, since another password would not be checked either.
+     */
+    private void refuseThrottled(Request request, Response response, Callback callback, Duration wait) {
+        long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+        long minutes = (seconds + 59) / 60;
+        log.accept("git push: refused, too many failed logins from " + Request.getRemoteAddr(request) + " for "
+                + seconds + " s more");
+        response.getHeaders().put("Retry-After", Long.toString(seconds));
+        PlainReply.send(request, response, callback, 429, "too many failed logins from your address: no password "
+                + "is checked from it for " + (seconds < 60 ? seconds + " more seconds" : minutes + " more minute(s)")
+                + "; try again after that (a wrong password was given before, not necessarily this one)");
+    }
+
+    /**
      * The account of an editor whose credentials this request carries; otherwise the refusal is sent (401 asks
      * git to prompt for a password, 403 says why it will not help) and the result is empty.
      */
@@ -168,18 +185,27 @@ public final class Pushes {
             return Optional.empty();
         }
         BasicCredentials given = credentials.get();
-        boolean verified;
+        Login login;
         try {
-            verified = client.isPresent() && accounts.verify(given.user(), given.password(), client.get());
+            login = client.isPresent() ? accounts.verify(given.user(), given.password(), client.get())
+                    : new Login.Refused();
         } finally {
             given.clear();
         }
-        if (!verified) {
-            log.accept("git push: authentication failed for " + PushLog.printable(given.user()) + " from "
-                    + Request.getRemoteAddr(request));
-            response.getHeaders().put("WWW-Authenticate", CHALLENGE);
-            PlainReply.send(request, response, callback, 401, "wrong user name or password");
-            return Optional.empty();
+        switch (login) {
+            case Login.Accepted accepted -> {
+            }
+            case Login.Refused refused -> {
+                log.accept("git push: authentication failed for " + PushLog.printable(given.user()) + " from "
+                        + Request.getRemoteAddr(request));
+                response.getHeaders().put("WWW-Authenticate", CHALLENGE);
+                PlainReply.send(request, response, callback, 401, "wrong user name or password");
+                return Optional.empty();
+            }
+            case Login.Throttled throttled -> {
+                refuseThrottled(request, response, callback, throttled.retryAfter());
+                return Optional.empty();
+            }
         }
         try {
             if (!accounts.isEditor(given.user())) {

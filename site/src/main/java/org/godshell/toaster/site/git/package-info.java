@@ -4,8 +4,10 @@
  *
  * <p>JGit's {@code UploadPack} and {@code ReceivePack} speak the protocol; this package routes the three smart
  * HTTP requests to them, authenticates (HTTP Basic, only over TLS or loopback), checks every new commit before a
- * ref moves, serializes pushes, rebuilds the site and keeps a push log. It must never accept a push it has not
- * checked, never move a ref other than the main branch, never keep the objects of a refused push, and never let a
- * failed build replace the site people are reading.
+ * ref moves (and, with {@code wiki.strict}, that it adds no broken wiki link), serializes pushes, rebuilds the
+ * site, tells the pusher each warning and broken link by file and line, and keeps a push log. It must never
+ * accept a push it has not checked, never move a ref other than the main branch, never keep the objects of a
+ * refused push, never let a failed build replace the site people are reading, and never print what a push
+ * brought (page names, link targets) on the pusher's terminal without making it {@code Printable}.
  */
 package org.godshell.toaster.site.git;

@@ -69,7 +69,7 @@ public final class SiteComposer {
                 }
             }
             for (String missing : rendered.missing()) {
-                broken.add(new Views.Broken(new Views.Link(page.title(), page.url()), missing));
+                broken.add(new Views.Broken(new Views.Link(page.title(), page.url()), page.path(), missing));
             }
             for (Rendered.HeadingLink link : rendered.headingLinks()) {
                 Rendered target = input.rendered().get(link.path());

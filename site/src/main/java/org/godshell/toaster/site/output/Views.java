@@ -53,11 +53,14 @@ public final class Views {
         }
     }
 
-    /** A broken wiki link: the page it is on and the target that does not exist. */
-    public record Broken(Link page, String target) implements Fingerprinted {
+    /**
+     * A broken wiki link: the page it is on, that page's repository path (for messages that name the file), and
+     * the target that does not exist.
+     */
+    public record Broken(Link page, String path, String target) implements Fingerprinted {
         @Override
         public void fingerprint(KeyWriter key) {
-            key.value(page).string(target);
+            key.value(page).string(path).string(target);
         }
     }
 

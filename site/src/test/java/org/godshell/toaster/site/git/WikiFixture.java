@@ -42,6 +42,8 @@ final class WikiFixture implements AutoCloseable {
     static final String EDITOR_PASSWORD = "editor secret ü";
     static final String USER = "bob@example.org";
     static final String USER_PASSWORD = "bob's secret";
+    /** An account whose every login is answered as from an address with too many failures. */
+    static final String THROTTLED = "guessed@example.org";
     static final PushLimits LIMITS = new PushLimits(64 * 1024, 256 * 1024, 32, 1024, 1 << 20,
             64 << 20);
 
@@ -80,9 +82,13 @@ final class WikiFixture implements AutoCloseable {
         repository = org.godshell.toaster.site.source.WikiRepository.open(bare);
         PushAccounts accounts = new PushAccounts() {
             @Override
-            public boolean verify(String account, char[] password, InetAddress client) {
+            public Login verify(String account, char[] password, InetAddress client) {
+                if (account.equals(THROTTLED)) {
+                    return new Login.Throttled(Duration.ofSeconds(14 * 60 + 1));
+                }
                 String expected = Map.of(EDITOR, EDITOR_PASSWORD, USER, USER_PASSWORD).get(account);
-                return expected != null && Arrays.equals(expected.toCharArray(), password);
+                return expected != null && Arrays.equals(expected.toCharArray(), password) ? new Login.Accepted()
+                        : new Login.Refused();
             }
 
             @Override
