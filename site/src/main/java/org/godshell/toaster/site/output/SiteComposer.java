@@ -74,8 +74,9 @@ public final class SiteComposer {
             for (Rendered.HeadingLink link : rendered.headingLinks()) {
                 Rendered target = input.rendered().get(link.path());
                 // a page that could not be rendered has no headings to check against
-                if (target != null && target.notice().isEmpty() && target.headings().stream().noneMatch(h -> h.id().equals(link.id()))) {
-                    broken.add(new Views.Broken(new Views.Link(page.title(), page.url()), link.written()));
+                if (target != null && target.notice().isEmpty()
+                        && target.headings().stream().noneMatch(h -> h.id().equals(link.id()))) {
+                    broken.add(new Views.Broken(new Views.Link(page.title(), page.url()), page.path(), link.written()));
                 }
             }
         }
