@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.io.Handover;
 import org.shredzone.acme4j.Authorization;
@@ -21,7 +19,7 @@ final class Http01Answers implements Answers {
 
     private final Path directory;
     private final Handover handover;
-    private final List<Path> written = new ArrayList<>();
+    private final WrittenAnswers written = new WrittenAnswers("HTTP-01");
 
     Http01Answers(Path directory, Handover handover) {
         this.directory = directory;
@@ -63,16 +61,6 @@ final class Http01Answers implements Answers {
 
     @Override
     public void close() throws AcmeException {
-        List<String> left = new ArrayList<>();
-        for (Path answer : written) {
-            try {
-                Files.deleteIfExists(answer);
-            } catch (IOException e) {
-                left.add(answer + " (" + e.getMessage() + ")");
-            }
-        }
-        if (!left.isEmpty()) {
-            throw AcmeException.local("cannot remove the HTTP-01 answers " + String.join(", ", left));
-        }
+        written.removeAll();
     }
 }

@@ -8,8 +8,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.io.Handover;
@@ -33,7 +31,7 @@ final class TlsAlpn01Answers implements Answers {
 
     private final Path directory;
     private final Handover handover;
-    private final List<Path> written = new ArrayList<>();
+    private final WrittenAnswers written = new WrittenAnswers("TLS-ALPN-01");
 
     TlsAlpn01Answers(Path directory, Handover handover) {
         this.directory = directory;
@@ -60,7 +58,7 @@ final class TlsAlpn01Answers implements Answers {
                 AtomicFile.createDirectory(directory, AcmeFiles.DIRECTORY_MODE, handover);
             }
             written.add(answer);
-            AtomicFile.write(answer, pem(key, certificate), AcmeFiles.MODE, handover);
+            AtomicFile.write(answer, Keys.pem(key, List.of(certificate)), AcmeFiles.MODE, handover);
         } catch (IOException | GeneralSecurityException e) {
             throw AcmeException.local("cannot write the TLS-ALPN-01 answer " + answer + ": " + e.getMessage());
         }
@@ -85,26 +83,8 @@ final class TlsAlpn01Answers implements Answers {
         return generator.generateKeyPair();
     }
 
-    /** The key as PKCS#8 (RFC 5958), then the certificate: what the site's reader accepts, nothing more. */
-    static String pem(KeyPair key, X509Certificate certificate) throws GeneralSecurityException {
-        Base64.Encoder base64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
-        return "-----BEGIN PRIVATE KEY-----\n" + base64.encodeToString(key.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n-----BEGIN CERTIFICATE-----\n"
-                + base64.encodeToString(certificate.getEncoded()) + "\n-----END CERTIFICATE-----\n";
-    }
-
     @Override
     public void close() throws AcmeException {
-        List<String> left = new ArrayList<>();
-        for (Path answer : written) {
-            try {
-                Files.deleteIfExists(answer);
-            } catch (IOException e) {
-                left.add(answer + " (" + e.getMessage() + ")");
-            }
-        }
-        if (!left.isEmpty()) {
-            throw AcmeException.local("cannot remove the TLS-ALPN-01 answers " + String.join(", ", left));
-        }
+        written.removeAll();
     }
 }

@@ -154,8 +154,9 @@ class AcmeTlsAlpnTest {
     /** The CA's view: the validation certificate is self-signed, and judged by its content, not its issuer. */
     private static final class AnyCertificate implements X509TrustManager {
         @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-            throw new UnsupportedOperationException("a client only");
+        public void checkClientTrusted(X509Certificate[] chain, String authType)
+                throws java.security.cert.CertificateException {
+            throw new java.security.cert.CertificateException("this trust manager judges servers only");
         }
 
         @Override
