@@ -168,14 +168,23 @@ public final class Chromium implements AutoCloseable {
         tools.call("Log.enable", Map.of());
     }
 
+    /**
+     * Runs an action that loads a new document and waits until it has: the old document is marked first, so a
+     * load event of the page before (a late one, or a redirect's) is never taken for the new page's.
+     */
     private void navigateThen(Runnable action) {
-        long loadsBefore = loads();
+        eval("window.__chromiumOldDocument = true");
         action.run();
-        until(() -> loads() > loadsBefore, "the page to load");
+        until(() -> newDocumentLoaded(), "the page to load");
     }
 
-    private long loads() {
-        return tools.events().stream().filter(e -> e.method().equals("Page.loadEventFired")).count();
+    private boolean newDocumentLoaded() {
+        try {
+            return "true".equals(eval("window.__chromiumOldDocument === undefined "
+                    + "&& document.readyState === 'complete'"));
+        } catch (IllegalStateException betweenDocuments) {
+            return false;                           // the old document's context went away under the question
+        }
     }
 
     private void requireElement(String selector) {
