@@ -130,12 +130,19 @@ public final class SiteComposer {
     private void addFormerNames(Input input, Map<String, Page> byPath, Changes changes) throws IOException {
         Set<String> attachments = new HashSet<>();
         input.attachments().forEach(file -> attachments.add(file.path()));
+        Map<String, List<Change>> deleted = FormerNames.deleted(input.history(), byPath);
         for (FormerNames.Redirect redirect : FormerNames.redirects(input.history(), byPath, attachments).values()) {
             int depth = (int) redirect.url().chars().filter(c -> c == '/').count();
-            render(redirect.url(), "redirect.ftlh", site(input, depth), "redirect",
-                    link(redirect.to(), depth));
+            render(redirect.url(), "redirect.ftlh", site(input, depth), "redirect", link(redirect.to(), depth));
+            // the old name's history page leads to the history, unless a deleted page of that name keeps its own
+            if (!deleted.containsKey(redirect.oldPath())) {
+                String stem = redirect.oldPath().substring(0, redirect.oldPath().length() - ".md".length());
+                render("_history/" + stem + ".html", "redirect.ftlh", site(input, depth + 1), "redirect",
+                        new Views.Link("History of " + redirect.to().title(),
+                                Urls.root(depth + 1) + Urls.encodePath(historyUrl(redirect.to()))));
+            }
         }
-        for (Map.Entry<String, List<Change>> page : FormerNames.deleted(input.history(), byPath).entrySet()) {
+        for (Map.Entry<String, List<Change>> page : deleted.entrySet()) {
             String path = page.getKey();
             String stem = path.substring(0, path.length() - ".md".length());
             int depth = (int) path.chars().filter(c -> c == '/').count() + 1;
