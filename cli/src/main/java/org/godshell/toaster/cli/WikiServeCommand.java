@@ -151,7 +151,7 @@ final class WikiServeCommand implements Callable<Integer> {
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
                 tls, config.me(), Optional.of(acme.files().challenges())),
                 Optional.of(new Handler.Sequence(new GitHttp(repository, pushes, log),
-                        new VersionRoutes(repository, build))), Optional.of(mailDomains), Optional.of(policies),
+                        new VersionRoutes(repository, build, log))), Optional.of(mailDomains), Optional.of(policies),
                 log);
         try {
             server.start();

@@ -61,7 +61,8 @@ final class CompareView {
             Side.Text a = (Side.Text) left;
             Side.Text b = (Side.Text) right;
             WordDiff.Result diff = WordDiff.compare(a.text(), b.text());
-            view.put("pieces", diff.pieces());
+            view.put("pieces", diff.pieces().stream().map(piece -> Map.of("kind", piece.kind(), "text", piece.text()))
+                    .toList());
             view.put("byLine", diff.byLine());
             view.put("same", a.text().equals(b.text()));
             notes(view, before.isEmpty() ? a.note() : null, after.isEmpty() ? b.note() : null);

@@ -3,6 +3,7 @@ package org.godshell.toaster.site.versions;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -25,20 +26,21 @@ final class Sides {
     private Sides() {
     }
 
-    /** A commit as a banner shows it; author and subject are escaped by the template, made printable here. */
-    record Commit(String commit, String shortCommit, String url, String date, String iso, String author,
-                  String subject) {
-    }
-
-    static Commit commit(RevCommit commit, String root) {
+    /**
+     * A commit as a banner shows it: commit, shortCommit, url, date, iso, author, subject (a map: templates see
+     * only public types' members, and this package keeps its types to itself). Author and subject are escaped by
+     * the template and made printable here.
+     */
+    static Map<String, String> commit(RevCommit commit, String root) {
         PersonIdent author = commit.getAuthorIdent();
         String subject = commit.getShortMessage();
         if (subject.length() > MAX_SUBJECT) {
             subject = subject.substring(0, MAX_SUBJECT) + "…";
         }
-        return new Commit(commit.name(), commit.name().substring(0, 12), root + "_commit/" + commit.name() + ".html",
-                SHOWN.format(author.getWhenAsInstant()), author.getWhenAsInstant().toString(),
-                printable(author.getName()), printable(subject));
+        return Map.of("commit", commit.name(), "shortCommit", commit.name().substring(0, 12),
+                "url", root + "_commit/" + commit.name() + ".html", "date", SHOWN.format(author.getWhenAsInstant()),
+                "iso", author.getWhenAsInstant().toString(), "author", printable(author.getName()),
+                "subject", printable(subject));
     }
 
     static String printable(String text) {

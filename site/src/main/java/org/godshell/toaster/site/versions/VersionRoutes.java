@@ -1,5 +1,6 @@
 package org.godshell.toaster.site.versions;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -36,12 +38,17 @@ public final class VersionRoutes extends Handler.Abstract {
     private final Templates templates = new Templates(Map.of(), new ArrayList<>());
     private final PageRenderer renderer;
     private final Semaphore working = new Semaphore(AT_ONCE);
+    private final Consumer<String> log;
 
-    /** Serves the wiki's {@code repository} with the build's settings (site title, URLs, limits). */
-    public VersionRoutes(Repository repository, BuildOptions options) {
+    /**
+     * Serves the wiki's {@code repository} with the build's settings (site title, URLs, limits); what fails
+     * unexpectedly goes to {@code log} and the client gets a plain 500.
+     */
+    public VersionRoutes(Repository repository, BuildOptions options, Consumer<String> log) {
         this.repository = repository;
         this.options = options;
         this.renderer = new PageRenderer(options.limits());
+        this.log = log;
     }
 
     @Override
@@ -65,6 +72,10 @@ public final class VersionRoutes extends Handler.Abstract {
         Context.Reply reply;
         try {
             reply = answer(parsed);
+        } catch (IOException | RuntimeException e) {
+            log.accept("wiki versions: " + request.getHttpURI().getPath() + ": " + e);
+            PlainReply.send(request, response, callback, 500, "500 the version could not be read");
+            return true;
         } finally {
             working.release();
         }
