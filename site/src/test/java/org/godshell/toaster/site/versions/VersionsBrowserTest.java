@@ -1,0 +1,74 @@
+package org.godshell.toaster.site.versions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.godshell.toaster.site.browser.Chromium;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A reader in headless Chromium, against the wiki's own server with its security headers: from a page's history
+ * to an old version, to a comparison of two versions picked in the form, and from a renamed page's old address
+ * to the page. No console or Content-Security-Policy error on the way. Skipped without chromium unless CI=true.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VersionsBrowserTest {
+
+    VersionsFixture wiki;
+    Chromium browser;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        wiki = new VersionsFixture(dir);
+        browser = Chromium.start(dir);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        wiki.close();
+    }
+
+    @Test
+    void fromTheHistoryToAnOldVersion() {
+        browser.open(wiki.url("/_history/Manual.html"));
+        assertEquals("3", browser.eval("document.querySelectorAll('a.wiki-view').length"));
+        browser.clickAndWait("a.wiki-view[href$='at=" + wiki.created.name() + "']");
+        assertTrue(browser.eval("location.pathname").endsWith("/_version/Guide.md"));
+        assertTrue(browser.eval("document.querySelector('.wiki-old-version').textContent")
+                .startsWith("An old version of Guide.md"));
+        assertTrue(browser.eval("document.querySelector('.wiki-article').textContent").contains("quick brown fox"));
+        browser.clickAndWait(".wiki-old-version a[href$='Guide.html']");
+        browser.waitFor("location.pathname.endsWith('/Manual.html')");
+        assertEquals("[]", browser.consoleErrors().toString());
+    }
+
+    @Test
+    void twoVersionsPickedInTheFormAreCompared() {
+        browser.open(wiki.url("/_history/Manual.html"));
+        browser.click("input[name=from][value='" + wiki.created.name() + "']");
+        browser.click("input[name=to][value='" + wiki.renamed.name() + "']");
+        browser.clickAndWait("form.wiki-compare button[type=submit]");
+        assertTrue(browser.eval("location.pathname").endsWith("/_compare/Manual.md"));
+        assertEquals("brown", browser.eval("document.querySelector('pre.wiki-wdiff del').textContent"));
+        assertEquals("red", browser.eval("document.querySelector('pre.wiki-wdiff ins').textContent"));
+        assertEquals("0", browser.eval("document.querySelectorAll('pre.wiki-wdiff script, pre.wiki-wdiff img')"
+                + ".length"));
+        assertEquals("[]", browser.consoleErrors().toString());
+    }
+
+    @Test
+    void aRenamedPagesOldAddressLeadsToThePage() {
+        browser.open(wiki.url("/Guide.html"));
+        browser.waitFor("location.pathname.endsWith('/Manual.html')");
+        assertTrue(browser.eval("document.querySelector('h1').textContent").contains("Guide"));
+        assertEquals("[]", browser.consoleErrors().toString());
+    }
+}
