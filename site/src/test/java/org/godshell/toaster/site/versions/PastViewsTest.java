@@ -87,6 +87,8 @@ class PastViewsTest {
         assertTrue(gone.contains("<del>"), gone);
         String history = Files.readString(site.resolve("_history/Xss.html"));
         assertTrue(history.contains("(deleted)"), history);
+        assertTrue(history.contains("value=\"" + wiki.renamed.name() + "\" aria-label=\"Compare to "
+                + wiki.renamed.name().substring(0, 12) + "\" checked"), "its last version is picked: " + history);
         assertTrue(history.contains("_version/Xss.md?at=" + wiki.renamed.name()), "its last version: " + history);
         assertFalse(Files.readString(site.resolve("_report.html")).contains("Xss"), "no link report entry");
         assertEquals(404, wiki.get("/_compare/Nothing.md?from=" + wiki.created.name() + "&to="
@@ -102,6 +104,18 @@ class PastViewsTest {
         String version = wiki.get("/_version/Binary.md?at=" + wiki.renamed.name()).body();
         assertTrue(version.contains("binary data"), version);
         assertFalse(version.contains("bin\0ary"), version);
+    }
+
+    @Test
+    void hugePagesAreComparedByLineOrNotAtAll() throws Exception {
+        String huge = wiki.get("/_compare/Huge.md?from=" + wiki.created.name() + "&to=" + wiki.renamed.name())
+                .body();
+        assertTrue(huge.contains("over the page size limit"), huge);
+        assertTrue(wiki.get("/_version/Huge.md?at=" + wiki.renamed.name()).body().contains("over the size limit"));
+        String byLine = wiki.get("/_compare/Long.md?from=" + wiki.renamed.name() + "&to=" + wiki.deleted.name())
+                .body();
+        assertTrue(byLine.contains("too large to compare word by word"), byLine.substring(0, 3000));
+        assertTrue(byLine.contains("<del>the end\n</del><ins>the new end\n</ins>"), "one line changed");
     }
 
     @Test

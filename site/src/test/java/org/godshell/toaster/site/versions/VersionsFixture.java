@@ -20,7 +20,7 @@ import org.godshell.toaster.site.serve.WikiServer;
 /**
  * A wiki with a history worth looking back at, built and served on loopback with {@link VersionRoutes}:
  * an edit by a hostile author name and message, a rename, a binary page, a page with scripts, deleted again,
- * and a commit a force-push left dangling.
+ * a page over the size limit, one of more words than a word diff takes, and a commit a force-push left dangling.
  */
 final class VersionsFixture implements AutoCloseable {
 
@@ -52,8 +52,11 @@ final class VersionsFixture implements AutoCloseable {
         put("Home.md", "# Home\n\nSee [[Manual]].\n");
         put("Binary.md", "bin\0ary");
         put("Xss.md", "# Xss\n\n<script>alert(3)</script> <b onclick=\"alert(4)\">bold</b> [x](javascript:alert(5))\n");
+        put("Huge.md", "word ".repeat(230_000));
+        put("Long.md", "w ".repeat(40_000) + "\nthe end\n");
         renamed = commit("rename the guide", "Ann", 3);
         remove("Xss.md");
+        put("Long.md", "w ".repeat(40_000) + "\nthe new end\n");
         deleted = commit("delete Xss", "Ann", 4);
         WikiBuilder.build(BuildOptions.of(dir.resolve("wiki.git"), "main", dir.resolve("site")));
         server = new WikiServer(new WikiServer.Settings(dir.resolve("site"), List.of(new InetSocketAddress(
