@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
@@ -36,6 +37,7 @@ import org.godshell.toaster.site.git.Pushes;
 import org.godshell.toaster.site.serve.WikiServer;
 import org.godshell.toaster.site.serve.WikiTls;
 import org.godshell.toaster.site.tlsalpn.ValidationCertificates;
+import org.godshell.toaster.site.versions.VersionRoutes;
 import org.godshell.toaster.site.source.WikiRepository;
 import org.godshell.toaster.tls.ServerTls;
 import org.godshell.toaster.tls.TlsSource;
@@ -148,7 +150,8 @@ final class WikiServeCommand implements Callable<Integer> {
         Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
                 tls, config.me(), Optional.of(acme.files().challenges())),
-                Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains), Optional.of(policies),
+                Optional.of(new Handler.Sequence(new GitHttp(repository, pushes, log),
+                        new VersionRoutes(repository, build, log))), Optional.of(mailDomains), Optional.of(policies),
                 log);
         try {
             server.start();

@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -16,6 +18,7 @@ import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.CommitDiffs;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.page.Page;
+import org.godshell.toaster.site.page.Titles;
 import org.godshell.toaster.site.parallel.Parallel;
 import org.godshell.toaster.site.page.Urls;
 import org.godshell.toaster.site.render.Rendered;
@@ -94,8 +97,9 @@ public final class SiteComposer {
                     .map(change -> changes.view(change, historyDepth(page))).toList();
             render(historyUrl(page), "history.ftlh", site(input, historyDepth(page)), "page",
                     Map.of("title", page.title(), "url", Urls.root(historyDepth(page)) + Urls.encodePath(page.url()),
-                            "path", page.path(), "changes", history));
+                            "path", page.path(), "changes", history, "deleted", false));
         }
+        addFormerNames(input, byPath, changes);
         for (Folders.Folder folder : folders.all().values()) {
             int depth = folder.path().isEmpty() ? 0 : folder.path().split("/").length;
             Map<String, Object> view = Map.of("title", folder.title(), "path", folder.path(),
@@ -117,6 +121,37 @@ public final class SiteComposer {
         }
         flush();
         return new Site(files, memo.kept(), memo.keys(), broken, orphans);
+    }
+
+    /**
+     * A redirect at each former name of a renamed page, and the history page of each deleted page: its history
+     * stays readable, and its old versions reachable from it. Neither makes a link report entry.
+     */
+    private void addFormerNames(Input input, Map<String, Page> byPath, Changes changes) throws IOException {
+        Set<String> attachments = new HashSet<>();
+        input.attachments().forEach(file -> attachments.add(file.path()));
+        Map<String, List<Change>> deleted = FormerNames.deleted(input.history(), byPath);
+        for (FormerNames.Redirect redirect : FormerNames.redirects(input.history(), byPath, attachments).values()) {
+            int depth = (int) redirect.url().chars().filter(c -> c == '/').count();
+            render(redirect.url(), "redirect.ftlh", site(input, depth), "redirect", link(redirect.to(), depth));
+            // the old name's history page leads to the history, unless a deleted page of that name keeps its own
+            if (!deleted.containsKey(redirect.oldPath())) {
+                String stem = redirect.oldPath().substring(0, redirect.oldPath().length() - ".md".length());
+                render("_history/" + stem + ".html", "redirect.ftlh", site(input, depth + 1), "redirect",
+                        new Views.Link("History of " + redirect.to().title(),
+                                Urls.root(depth + 1) + Urls.encodePath(historyUrl(redirect.to()))));
+            }
+        }
+        for (Map.Entry<String, List<Change>> page : deleted.entrySet()) {
+            String path = page.getKey();
+            String stem = path.substring(0, path.length() - ".md".length());
+            int depth = (int) path.chars().filter(c -> c == '/').count() + 1;
+            List<Views.ChangeView> history = page.getValue().stream().map(change -> changes.view(change, depth))
+                    .toList();
+            render("_history/" + stem + ".html", "history.ftlh", site(input, depth), "page",
+                    Map.of("title", Titles.fromFileName(stem.substring(stem.lastIndexOf('/') + 1)), "url", "",
+                            "path", path, "changes", history, "deleted", true));
+        }
     }
 
     /** The page's view without its navigation, which {@link Views.PageView#withNav} adds when it is rendered. */

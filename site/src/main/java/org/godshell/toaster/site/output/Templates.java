@@ -32,8 +32,8 @@ public final class Templates {
 
     /** The template names the generator renders; a wiki may override any of them. */
     public static final List<String> NAMES = List.of("layout.ftlh", "page.ftlh", "section.ftlh", "history.ftlh",
-            "commit.ftlh", "recent.ftlh", "tags.ftlh", "tag.ftlh", "search.ftlh", "report.ftlh", "404.ftlh", "feed.ftlx",
-            "sitemap.ftlx");
+            "commit.ftlh", "recent.ftlh", "tags.ftlh", "tag.ftlh", "search.ftlh", "report.ftlh", "404.ftlh",
+            "redirect.ftlh", "feed.ftlx", "sitemap.ftlx");
 
     /** The static files every site carries under {@code _assets/}. */
     public static final List<String> ASSETS = List.of("wiki.css", "wiki.js");

@@ -89,6 +89,30 @@ class IncrementalTest {
     }
 
     @Test
+    void renamesLeaveRedirectsAndDeletedPagesKeepTheirHistory() throws Exception {
+        step();
+        move("Beta.md", "Beta-Two.md");
+        step();
+        assertTrue(read("Beta.html").contains("url=Beta-Two.html"), read("Beta.html"));
+        move("Beta-Two.md", "guide/Beta-Three.md");
+        step();
+        assertTrue(read("Beta.html").contains("url=guide/Beta-Three.html"), "a chain leads to the last name");
+        assertTrue(read("Beta-Two.html").contains("url=guide/Beta-Three.html"), read("Beta-Two.html"));
+        move("guide/Beta-Three.md", "Beta.md");
+        step();
+        assertTrue(read("Beta.html").contains("Beta text."), "the page is back under its first name");
+        assertTrue(read("guide/Beta-Three.html").contains("url=../Beta.html"), "a cycle ends at the page");
+        put("Beta-Two.md", "# Beta Two\n\nA new page under a former name.\n");
+        step();
+        assertTrue(read("Beta-Two.html").contains("A new page under a former name."), "the new page wins");
+        remove("guide/Epsilon.md");
+        BuildReport deleted = step();
+        assertTrue(read("_history/guide/Epsilon.html").contains("(deleted)"), "the history page stays");
+        assertTrue(deleted.broken().isEmpty() || deleted.broken().stream()
+                .noneMatch(b -> b.path().contains("Epsilon")), () -> "no link report entry: " + deleted.broken());
+    }
+
+    @Test
     void aDamagedIndexOrPreviousBuildMeansAFullBuildWithTheSameBytes() throws Exception {
         step();
         Path index = SiteSwap.indexOf(temp.resolve("inc").toRealPath());
@@ -163,6 +187,17 @@ class IncrementalTest {
     private void put(String path, String text) {
         remove(path);
         tree.add(Entry.file(path, text));
+    }
+
+    private void move(String from, String to) {
+        Entry moved = tree.stream().filter(e -> new String(e.path(), StandardCharsets.UTF_8).equals(from))
+                .findFirst().orElseThrow();
+        remove(from);
+        tree.add(Entry.bytes(to, moved.content()));
+    }
+
+    private String read(String path) throws IOException {
+        return Files.readString(temp.resolve("inc").toRealPath().resolve(path));
     }
 
     private void remove(String path) {
