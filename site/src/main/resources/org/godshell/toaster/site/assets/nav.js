@@ -35,23 +35,26 @@
     narrow.addEventListener("change", place);
   }
 
+  // Plain HTTP is not a secure context and has no navigator.clipboard, and a browser may refuse it: the older
+  // command then copies a hidden selection instead.
+  function copyByCommand(text) {
+    var area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.className = "wiki-hidden";
+    document.body.appendChild(area);
+    area.select();
+    var copied = false;
+    try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
+    document.body.removeChild(area);
+    return copied ? Promise.resolve() : Promise.reject(new Error("copy refused"));
+  }
+
   function copyText(text) {
-    if (navigator.clipboard && window.isSecureContext) {
-      return navigator.clipboard.writeText(text);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).catch(function () { return copyByCommand(text); });
     }
-    // Plain HTTP is not a secure context: the older command copies a hidden selection instead.
-    return new Promise(function (resolve, reject) {
-      var area = document.createElement("textarea");
-      area.value = text;
-      area.setAttribute("readonly", "");
-      area.className = "wiki-hidden";
-      document.body.appendChild(area);
-      area.select();
-      var copied = false;
-      try { copied = document.execCommand("copy"); } catch (e) { copied = false; }
-      document.body.removeChild(area);
-      if (copied) { resolve(); } else { reject(new Error("copy refused")); }
-    });
+    return copyByCommand(text);
   }
 
   function setupCopy() {
