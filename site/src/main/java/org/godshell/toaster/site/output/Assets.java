@@ -36,7 +36,7 @@ public final class Assets {
     private static String highlightCss() throws IOException {
         String light = text(highlightFolder() + "styles/github.min.css");
         String dark = text(highlightFolder() + "styles/github-dark.min.css");
-        return "/* highlight.js " + highlightVersion() + "'s styles: GitHub, and GitHub Dark where the wiki is dark. */\n"
+        return "/* highlight.js " + highlightVersion() + ": GitHub, and GitHub Dark where the wiki is dark. */\n"
                 + light + "\n"
                 + "@media (prefers-color-scheme: dark) {\n:where(:root:not([data-theme=\"light\"])) {\n" + dark
                 + "\n}\n}\n"
