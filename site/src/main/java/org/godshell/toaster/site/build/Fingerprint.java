@@ -9,6 +9,7 @@ import java.security.CodeSource;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.godshell.toaster.site.key.KeyWriter;
+import org.godshell.toaster.site.output.Assets;
 import org.godshell.toaster.site.output.Templates;
 
 /**
@@ -30,7 +31,7 @@ final class Fingerprint {
             key.bytes(resource("templates/" + name));
         }
         for (String asset : Templates.ASSETS) {
-            key.bytes(resource("assets/" + asset));
+            key.bytes(Assets.bytes(asset));
         }
         code(key);
         return key.sha256();

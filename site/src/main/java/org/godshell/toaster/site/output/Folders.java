@@ -12,9 +12,10 @@ import org.godshell.toaster.site.page.Urls;
 
 /**
  * The folder tree of the wiki: each folder's pages and subfolders, ranked by front-matter {@code order} and then
- * title. A folder ranks by the order of its {@code Home.md}, if it has one. Each page's navigation shows the tree
- * with only the folders on its own path opened, and at most {@link #MAX_ENTRIES} entries a level, so a page does
- * not carry the whole wiki's contents.
+ * title, a folder's pages grouped by front-matter {@code section} ({@link Sections}). A folder ranks by the order
+ * of its {@code Home.md}, if it has one. Each page's navigation shows the tree with only the folders on its own
+ * path and its own section opened, and at most {@link #MAX_ENTRIES} pages a level, so a page does not carry the
+ * whole wiki's contents.
  */
 final class Folders {
 
@@ -92,7 +93,8 @@ final class Folders {
     private static void describe(Folder folder, KeyWriter key) {
         key.string(folder.path()).string(folder.title()).number(folder.pages().size());
         for (Page page : folder.pages()) {
-            key.string(page.url()).string(page.title());
+            key.string(page.url()).string(page.title()).string(page.section().orElse(null))
+                    .number(page.sortOrder());
         }
         key.number(folder.folders().size());
         for (Folder sub : folder.folders()) {
@@ -108,14 +110,29 @@ final class Folders {
     List<Views.Nav> nav(Folder folder, String openPath, String currentUrl, int depth, boolean fullTree) {
         String root = Urls.root(depth);
         List<Views.Nav> entries = new ArrayList<>();
-        for (Page page : folder.pages()) {
-            if (entries.size() == MAX_ENTRIES) {
+        int listed = 0;
+        for (Sections.Item item : Sections.of(folder.pages())) {
+            List<Page> pages = switch (item) {
+                case Sections.Single single -> List.of(single.page());
+                case Sections.Group group -> group.pages();
+            };
+            List<Views.Nav> shown = new ArrayList<>();
+            for (Page page : pages.subList(0, Math.min(pages.size(), MAX_ENTRIES - listed))) {
+                shown.add(new Views.Nav(page.title(), root + Urls.encodePath(page.url()), false,
+                        page.url().equals(currentUrl), List.of()));
+            }
+            listed += shown.size();
+            if (!shown.isEmpty()) {
+                entries.add(item instanceof Sections.Group group
+                        ? Views.Nav.section(group.name(), fullTree || shown.stream().anyMatch(Views.Nav::current),
+                                shown)
+                        : shown.getFirst());
+            }
+            if (listed == MAX_ENTRIES && folder.pages().size() > MAX_ENTRIES) {
                 entries.add(new Views.Nav("All " + folder.pages().size() + " pages…",
                         root + Urls.encodePath(folder.url()), false, false, List.of()));
                 break;
             }
-            entries.add(new Views.Nav(page.title(), root + Urls.encodePath(page.url()), false,
-                    page.url().equals(currentUrl), List.of()));
         }
         for (Folder sub : folder.folders()) {
             boolean open = fullTree || openPath.equals(sub.path()) || openPath.startsWith(sub.path() + "/");

@@ -1,7 +1,6 @@
 package org.godshell.toaster.site.output;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,13 +58,7 @@ final class SiteListings {
                 absolute.cloneUrl(), absolute.commit(), absolute.shortCommit(), absolute.date());
         composer.render("404.html", "404.ftlh", absolute, "page", Map.of());
         for (String asset : Templates.ASSETS) {
-            try (InputStream in = SiteListings.class.getResourceAsStream("/org/godshell/toaster/site/assets/"
-                    + asset)) {
-                if (in == null) {
-                    throw new IOException("asset " + asset + " missing from the classpath");
-                }
-                composer.copy("_assets/" + asset, in.readAllBytes());
-            }
+            composer.copy("_assets/" + asset, Assets.bytes(asset));
         }
     }
 

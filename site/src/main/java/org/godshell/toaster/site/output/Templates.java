@@ -35,8 +35,9 @@ public final class Templates {
             "commit.ftlh", "recent.ftlh", "tags.ftlh", "tag.ftlh", "search.ftlh", "report.ftlh", "404.ftlh",
             "redirect.ftlh", "feed.ftlx", "sitemap.ftlx");
 
-    /** The static files every site carries under {@code _assets/}. */
-    public static final List<String> ASSETS = List.of("wiki.css", "wiki.js");
+    /** The static files every site carries under {@code _assets/}; {@link Assets} gives their bytes. */
+    public static final List<String> ASSETS = List.of("wiki.css", "wiki.js", "nav.js", "highlight.min.js",
+            "highlight.css");
 
     private final Configuration configuration;
     private final Configuration builtInOnly;

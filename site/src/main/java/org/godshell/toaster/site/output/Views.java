@@ -23,12 +23,25 @@ public final class Views {
         }
     }
 
-    /** A navigation entry: a page or a folder, with the folder's own entries (a tree). */
-    public record Nav(String title, String url, boolean folder, boolean current, List<Nav> children)
-            implements Fingerprinted {
+    /**
+     * A navigation entry: a page, a folder with its own entries (a tree), or a section: a heading without a link
+     * over its pages, {@code open} when it is shown unfolded.
+     */
+    public record Nav(String title, String url, boolean folder, boolean current, List<Nav> children,
+                      boolean section, boolean open) implements Fingerprinted {
+
+        /** A page or a folder. */
+        public Nav(String title, String url, boolean folder, boolean current, List<Nav> children) {
+            this(title, url, folder, current, children, false, false);
+        }
+
+        static Nav section(String title, boolean open, List<Nav> pages) {
+            return new Nav(title, "", false, false, pages, true, open);
+        }
+
         @Override
         public void fingerprint(KeyWriter key) {
-            key.string(title).string(url).bool(folder).bool(current).value(children);
+            key.string(title).string(url).bool(folder).bool(current).value(children).bool(section).bool(open);
         }
     }
 

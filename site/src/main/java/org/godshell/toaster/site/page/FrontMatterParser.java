@@ -14,11 +14,12 @@ import java.util.Optional;
  * tags: [a, "b c"]        (or a block list: "tags:" then lines "  - a")
  * aliases: [Other name]
  * order: 10               (an integer, -1,000,000 to 1,000,000)
+ * section: Getting started (the heading the page is listed under in the navigation, 100 characters at most)
  * # comments and blank lines
  * </pre>
  *
  * Anything else (other keys, anchors, nested maps, multi-line strings) is a problem reported and skipped. No
- * YAML library: four keys do not need one, and a small grammar cannot be tricked into object construction.
+ * YAML library: five keys do not need one, and a small grammar cannot be tricked into object construction.
  */
 public final class FrontMatterParser {
 
@@ -27,6 +28,7 @@ public final class FrontMatterParser {
     static final int MAX_ITEMS = 50;
     static final int MAX_ITEM = 100;
     static final int MAX_ORDER = 1_000_000;
+    static final int MAX_SECTION = 100;
 
     private FrontMatterParser() {
     }
@@ -71,6 +73,7 @@ public final class FrontMatterParser {
         private List<String> tags = List.of();
         private List<String> aliases = List.of();
         private Optional<Integer> order = Optional.empty();
+        private Optional<String> section = Optional.empty();
         private final List<String> problems = new ArrayList<>();
 
         int line(String[] lines, int index, int end) {
@@ -98,10 +101,11 @@ public final class FrontMatterParser {
                 switch (key) {
                     case "title" -> title = Optional.of(limited(Scalars.scalar(value), MAX_TITLE, "title"));
                     case "order" -> order = Optional.of(integer(value));
+                    case "section" -> section = Optional.of(limited(Scalars.scalar(value), MAX_SECTION, "section"));
                     case "tags" -> tags = list(value, block, "tags");
                     case "aliases" -> aliases = list(value, block, "aliases");
                     default -> problems.add(where + "unknown key '" + Scalars.shown(key)
-                            + "' (known: title, tags, aliases, order)");
+                            + "' (known: title, tags, aliases, order, section)");
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(where + e.getMessage());
@@ -143,7 +147,8 @@ public final class FrontMatterParser {
         }
 
         FrontMatter build() {
-            return new FrontMatter(title.filter(t -> !t.isEmpty()), tags, aliases, order);
+            return new FrontMatter(title.filter(t -> !t.isEmpty()), tags, aliases, order,
+                    section.filter(s -> !s.isEmpty()));
         }
     }
 }

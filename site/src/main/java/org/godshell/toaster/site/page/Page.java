@@ -6,14 +6,21 @@ import java.util.Optional;
 /**
  * One page of the wiki: where it comes from ({@code path}), where it goes ({@code url}, relative to the site's
  * root), what it is called, and either its markdown {@code body} or the {@code notice} saying why it cannot be
- * shown (too large, not UTF-8, binary).
+ * shown (too large, not UTF-8, binary). {@code section} is the heading the navigation lists it under, if any.
  */
 public record Page(String path, String url, String title, List<String> tags, List<String> aliases,
-                   Optional<Integer> order, Optional<String> body, Optional<String> notice) {
+                   Optional<Integer> order, Optional<String> body, Optional<String> notice,
+                   Optional<String> section) {
 
     public Page {
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
+    }
+
+    /** A page listed under no section, as most are (and as every page is that cannot be read). */
+    public Page(String path, String url, String title, List<String> tags, List<String> aliases,
+                Optional<Integer> order, Optional<String> body, Optional<String> notice) {
+        this(path, url, title, tags, aliases, order, body, notice, Optional.empty());
     }
 
     /** The folder the page is in, "" at the top. */

@@ -60,7 +60,7 @@ public final class PageLoader {
         parsed.problems().forEach(problem -> warnings.add(new Warning(path, problem)));
         FrontMatter front = parsed.frontMatter();
         return new Page(path, url, front.title().orElse(fallbackTitle), front.tags(), front.aliases(),
-                front.order(), Optional.of(parsed.body()), Optional.empty());
+                front.order(), Optional.of(parsed.body()), Optional.empty(), front.section());
     }
 
     private static Page notice(String path, String url, String title, String notice) {

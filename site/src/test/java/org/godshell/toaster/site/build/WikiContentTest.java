@@ -8,14 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.godshell.toaster.site.TestRepo;
+import org.godshell.toaster.site.page.FrontMatterParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The toaster's own documentation (wiki-content/) builds with no broken link and no warning (what --strict
  * demands, and more), every page reachable from another, and the conventions of "Page conventions" render as
- * they should: a runnable block looks like any sh block, a diagram is preformatted text.
+ * they should: a runnable block looks like any sh block, a diagram is preformatted text, every page but Home is
+ * listed under one of the sections "Page conventions" names.
  */
 class WikiContentTest {
 
@@ -52,5 +56,26 @@ class WikiContentTest {
         String architecture = Files.readString(out.resolve("Architecture.html"), StandardCharsets.UTF_8);
         assertTrue(architecture.contains("<pre><code class=\"language-text\">"), "diagrams are preformatted text");
         assertTrue(architecture.contains("toaster smtpd"), architecture);
+    }
+
+    @Test
+    void everyPageButHomeIsInOneOfTheNamedSections() throws Exception {
+        Path content = Path.of(System.getProperty("wiki.content", "../wiki-content"));
+        List<String> sections = List.of("Getting started", "Mail server", "Plugins", "Security", "Operations",
+                "The wiki", "Development");
+        String conventions = Files.readString(content.resolve("Page-conventions.md"), StandardCharsets.UTF_8);
+        sections.forEach(section -> assertTrue(conventions.contains("| " + section + " |"), section));
+        try (Stream<Path> pages = Files.list(content)) {
+            for (Path page : pages.filter(path -> path.toString().endsWith(".md")).sorted().toList()) {
+                Optional<String> section = FrontMatterParser.parse(Files.readString(page, StandardCharsets.UTF_8))
+                        .frontMatter().section();
+                if (page.getFileName().toString().equals("Home.md")) {
+                    assertEquals(Optional.empty(), section, "Home stands above the sections");
+                } else {
+                    assertTrue(section.isPresent() && sections.contains(section.get()),
+                            () -> page.getFileName() + ": section " + section);
+                }
+            }
+        }
     }
 }

@@ -57,6 +57,9 @@ class FrontMatterParserTest {
         "title: \"bad \\u0041 escape\"", "order: 1e9", "order: 99999999", "order: ten", "order: 2000000",
         "tags: [a, [nested]]", "tags: [a, {b: c}]", "tags: [a,, b]", "tags: [\"open]", "unknown: key",
         "no colon here", "  indented: key", "title: \u0001control", ":empty key",
+        "section: [Getting started]", "section: {a: b}", "section: &anchor Mail", "section: *alias",
+        "section: |", "section: >", "section: \"unterminated", "section: 'unterminated",
+        "section: \"Mail\" trailing", "section: tab\there", "section: escape\u001b[31m",
     })
     void hostileLinesAreProblemsNotCrashes(String line) {
         FrontMatterParser.Parsed parsed = FrontMatterParser.parse("---\n" + line + "\n---\nbody");
@@ -72,6 +75,33 @@ class FrontMatterParserTest {
         FrontMatterParser.Parsed parsed = FrontMatterParser.parse("---\n" + tags + "\n" + title + "\n---\n");
         assertEquals(2, parsed.problems().size(), parsed.problems()::toString);
         assertEquals(FrontMatter.NONE, parsed.frontMatter());
+    }
+
+    @Test
+    void readsASection() {
+        FrontMatterParser.Parsed parsed = FrontMatterParser.parse("---\nsection: \"Mail: server\" \n---\n");
+        assertEquals(Optional.of("Mail: server"), parsed.frontMatter().section());
+        assertEquals(List.of(), parsed.problems());
+    }
+
+    @Test
+    void aSectionIsPlainTextOfAtMostAHundredCharacters() {
+        String longest = "s".repeat(FrontMatterParser.MAX_SECTION);
+        assertEquals(Optional.of(longest),
+                FrontMatterParser.parse("---\nsection: " + longest + "\n---\n").frontMatter().section());
+        FrontMatterParser.Parsed tooLong = FrontMatterParser.parse("---\nsection: " + longest + "s\n---\n");
+        assertEquals(Optional.empty(), tooLong.frontMatter().section());
+        assertEquals(List.of("front matter line 2: section: longer than 100 characters"), tooLong.problems());
+        // markup is text here; the templates escape it where it is shown
+        assertEquals(Optional.of("<script>alert(1)</script>"),
+                FrontMatterParser.parse("---\nsection: <script>alert(1)</script>\n---\n").frontMatter().section());
+    }
+
+    @Test
+    void anEmptySectionIsNoSection() {
+        FrontMatterParser.Parsed parsed = FrontMatterParser.parse("---\nsection: \"  \"\nsection:\n---\n");
+        assertEquals(Optional.empty(), parsed.frontMatter().section());
+        assertEquals(List.of(), parsed.problems());
     }
 
     @Test
