@@ -11,10 +11,14 @@ import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.page.Titles;
 import org.godshell.toaster.site.page.Urls;
+import org.godshell.toaster.site.search.DocumentsFile;
+import org.godshell.toaster.site.search.SearchDocument;
+import org.godshell.toaster.site.search.Sections;
 
 /**
- * The site-wide files: recent changes, the Atom feed (RFC 4287), sitemap.xml, tag pages, the search page and its
- * sharded index, the broken-link and orphan report, the 404 page and the CSS and JavaScript.
+ * The site-wide files: recent changes, the Atom feed (RFC 4287), sitemap.xml, tag pages, the search page, its
+ * sharded index and the server search's documents, the broken-link and orphan report, the 404 page and the CSS
+ * and JavaScript.
  */
 final class SiteListings {
 
@@ -51,6 +55,10 @@ final class SiteListings {
         for (Map.Entry<String, byte[]> shard : SearchIndex.build(docs).entrySet()) {
             composer.copy(shard.getKey(), shard.getValue());
         }
+        // The server's search (GET /_api/search) reads this; the static index above is the fallback.
+        composer.copy(DocumentsFile.PATH, DocumentsFile.write(input.pages().stream().map(page -> new SearchDocument(
+                Urls.encodePath(page.url()), page.title(), page.aliases(), page.tags(),
+                Sections.of(input.rendered().get(page.path()).html()))).toList()));
         composer.render("_report.html", "report.ftlh", composer.siteAtCommit(input, 0), "report",
                 Map.of("broken", broken, "orphans", orphans));
         // The server answers any missing path with this page, at any depth: its links are absolute.
