@@ -2,6 +2,7 @@ package org.godshell.toaster.site.output;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,8 @@ final class SiteListings {
 
     static final int RECENT = 50;
     static final int FEED = 20;
+    static final String STATIC_SEARCH = "{\"error\":\"this copy of the wiki is served without the wiki's server: "
+            + "the search page uses its static index\"}\n";
 
     private final Templates templates;
     private final SiteComposer composer;
@@ -59,6 +62,9 @@ final class SiteListings {
         composer.copy(DocumentsFile.PATH, DocumentsFile.write(input.pages().stream().map(page -> new SearchDocument(
                 Urls.encodePath(page.url()), page.title(), page.aliases(), page.tags(),
                 Sections.of(input.rendered().get(page.path()).html()))).toList()));
+        // Where the wiki's server answers GET _api/search; any other server sends this file (200, not a search
+        // answer), and the page falls back to the static index without a 404 in the browser's console.
+        composer.copy("_api/search", STATIC_SEARCH.getBytes(StandardCharsets.UTF_8));
         composer.render("_report.html", "report.ftlh", composer.siteAtCommit(input, 0), "report",
                 Map.of("broken", broken, "orphans", orphans));
         // The server answers any missing path with this page, at any depth: its links are absolute.
