@@ -1,5 +1,6 @@
 package org.godshell.toaster.site.search;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -42,7 +43,8 @@ public final class DocumentsFile {
     }
 
     public static byte[] write(List<SearchDocument> documents) {
-        StringBuilder out = new StringBuilder(HEADER).append('\n');
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes((HEADER + "\n").getBytes(StandardCharsets.UTF_8));
         for (SearchDocument document : documents) {
             StringBuilder page = new StringBuilder();
             line(page, "P", document.url(), document.title());
@@ -53,13 +55,13 @@ public final class DocumentsFile {
                 line(page, "S", Integer.toString(section.level()), section.anchor(), section.heading(),
                         text.length() > MAX_SECTION ? text.substring(0, MAX_SECTION) : text);
             }
-            // UTF-8 takes at most 3 bytes per UTF-16 unit: a cheap bound that never lets the file pass the cap.
-            if ((long) (out.length() + page.length()) * 3 > MAX_BYTES) {
+            byte[] bytes = page.toString().getBytes(StandardCharsets.UTF_8);
+            if (out.size() + bytes.length > MAX_BYTES) {
                 break;
             }
-            out.append(page);
+            out.writeBytes(bytes);
         }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return out.toByteArray();
     }
 
     private static void line(StringBuilder out, String kind, String... values) {

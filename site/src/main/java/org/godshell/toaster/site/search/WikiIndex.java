@@ -100,10 +100,6 @@ final class WikiIndex {
                 .map(SearchDocument.Section::heading).filter(heading -> !heading.equals(document.title())).toList();
     }
 
-    int pages() {
-        return documents.size();
-    }
-
     List<Hit> search(String typed, int limit) throws IOException {
         UserQuery user = UserQuery.read(typed, analyzer);
         if (user.isEmpty() || limit <= 0) {

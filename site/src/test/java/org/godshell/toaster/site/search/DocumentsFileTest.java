@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,11 +38,12 @@ class DocumentsFileTest {
         String text = "word ".repeat(DocumentsFile.MAX_SECTION);
         SearchDocument page = new SearchDocument("p.html", "P", List.of(), List.of(),
                 List.of(new SearchDocument.Section(0, "", "", text)));
-        List<SearchDocument> many = java.util.Collections.nCopies(400, page);
+        List<SearchDocument> many = Collections.nCopies(1000, page);
         byte[] file = DocumentsFile.write(many);
         assertTrue(file.length <= DocumentsFile.MAX_BYTES, "the file stays under the cap");
+        assertTrue(file.length > DocumentsFile.MAX_BYTES - 2 * DocumentsFile.MAX_SECTION, "and is filled up to it");
         List<SearchDocument> read = DocumentsFile.read(file);
-        assertTrue(read.size() < 400 && read.size() > 50, "pages up to the cap: " + read.size());
+        assertTrue(read.size() < 1000 && read.size() > 800, "pages up to the cap: " + read.size());
         assertEquals(DocumentsFile.MAX_SECTION, read.getFirst().sections().getFirst().text().length());
     }
 
