@@ -65,8 +65,13 @@ final class Snippets {
                 int end = passage.getEndOffset();
                 if (end - start > LENGTH * 2) {
                     int first = passage.getNumMatches() > 0 ? passage.getMatchStarts()[0] : start;
-                    start = Math.max(start, first - BEFORE_HIT);
-                    end = Math.min(end, start + LENGTH * 2);
+                    int from = Math.max(start, first - BEFORE_HIT);
+                    int to = Math.min(end, from + LENGTH * 2);
+                    // cut between words: after the first space of the cut's start, at the last space of its end
+                    int space = content.indexOf(' ', from);
+                    start = from == start || space < 0 || space >= first ? from : space + 1;
+                    space = content.lastIndexOf(' ', to);
+                    end = to == end || space <= first ? to : space;
                 }
                 if (start > 0) {
                     segments.add(new Segment("…", false));
