@@ -34,6 +34,8 @@ import org.godshell.toaster.site.git.GitHttp;
 import org.godshell.toaster.site.git.PushLimits;
 import org.godshell.toaster.site.git.PushLog;
 import org.godshell.toaster.site.git.Pushes;
+import org.godshell.toaster.site.search.LiveIndex;
+import org.godshell.toaster.site.search.SearchRoute;
 import org.godshell.toaster.site.serve.WikiServer;
 import org.godshell.toaster.site.serve.WikiTls;
 import org.godshell.toaster.site.tlsalpn.ValidationCertificates;
@@ -148,10 +150,14 @@ final class WikiServeCommand implements Callable<Integer> {
                 new PushLog(wiki.resolve("push.log")), log);
         // ACME's HTTP-01 answers come from control/acme/http-01, whoever orders: toaster cert acme or the renewal.
         Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
+        // Old versions, comparisons and GET /_api/search beside git's smart HTTP: each passes on the paths it does not
+        // own, to the site.
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
                 tls, config.me(), Optional.of(acme.files().challenges())),
                 Optional.of(new Handler.Sequence(new GitHttp(repository, pushes, log),
-                        new VersionRoutes(repository, build, log))), Optional.of(mailDomains), Optional.of(policies),
+                        new VersionRoutes(repository, build, log),
+                        new SearchRoute(new LiveIndex(site, log), log))),
+                Optional.of(mailDomains), Optional.of(policies),
                 log);
         try {
             server.start();

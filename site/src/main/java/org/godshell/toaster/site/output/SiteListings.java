@@ -1,6 +1,7 @@
 package org.godshell.toaster.site.output;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,21 @@ import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.page.Titles;
 import org.godshell.toaster.site.page.Urls;
+import org.godshell.toaster.site.search.DocumentsFile;
+import org.godshell.toaster.site.search.SearchDocument;
+import org.godshell.toaster.site.search.Sections;
 
 /**
- * The site-wide files: recent changes, the Atom feed (RFC 4287), sitemap.xml, tag pages, the search page and its
- * sharded index, the broken-link and orphan report, the 404 page and the CSS and JavaScript.
+ * The site-wide files: recent changes, the Atom feed (RFC 4287), sitemap.xml, tag pages, the search page, its
+ * sharded index and the server search's documents, the broken-link and orphan report, the 404 page and the CSS
+ * and JavaScript.
  */
 final class SiteListings {
 
     static final int RECENT = 50;
     static final int FEED = 20;
+    static final String STATIC_SEARCH = "{\"error\":\"this copy of the wiki is served without the wiki's server: "
+            + "the search page uses its static index\"}\n";
 
     private final Templates templates;
     private final SiteComposer composer;
@@ -50,6 +57,13 @@ final class SiteListings {
         for (Map.Entry<String, byte[]> shard : SearchIndex.build(docs).entrySet()) {
             composer.copy(shard.getKey(), shard.getValue());
         }
+        // The server's search (GET /_api/search) reads this; the static index above is the fallback.
+        composer.copy(DocumentsFile.PATH, DocumentsFile.write(input.pages().stream().map(page -> new SearchDocument(
+                Urls.encodePath(page.url()), page.title(), page.aliases(), page.tags(),
+                Sections.of(input.rendered().get(page.path()).html()))).toList()));
+        // Where the wiki's server answers GET _api/search; any other server sends this file (200, not a search
+        // answer), and the page falls back to the static index without a 404 in the browser's console.
+        composer.copy("_api/search", STATIC_SEARCH.getBytes(StandardCharsets.UTF_8));
         composer.render("_report.html", "report.ftlh", composer.siteAtCommit(input, 0), "report",
                 Map.of("broken", broken, "orphans", orphans));
         // The server answers any missing path with this page, at any depth: its links are absolute.

@@ -7,7 +7,7 @@ package org.godshell.toaster.site.serve;
  * kept as a plus: it is common in a mail address's local part and no address holds a space. A parameter given
  * twice is refused rather than one of the two picked.
  */
-sealed interface QueryParameter {
+public sealed interface QueryParameter {
 
     /** Longer queries are not from a mail client asking for its settings. */
     int MAX_QUERY = 2048;

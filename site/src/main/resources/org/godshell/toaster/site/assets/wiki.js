@@ -1,5 +1,7 @@
-// The toaster wiki's only script: the theme button and the search page. No framework, no external resource.
-// The search index is sharded by the first two characters of each term (_search/XY.json) and loaded on demand.
+// The toaster wiki's script: the theme button and the search page. No framework, no external resource.
+// Search asks the wiki's server (GET _api/search: stemming, phrases, the best section, a snippet); where the site
+// is served without it (another web server), the static index answers instead: sharded by the first two
+// characters of each term (_search/XY.json) and loaded on demand.
 "use strict";
 (function () {
   var root = document.documentElement.getAttribute("data-root") || "";
@@ -64,6 +66,52 @@
     });
   }
 
+  // The server's results; rejected when there is no such server (any answer but a 200 with JSON), so the
+  // static index answers. The snippet comes as segments: text, and hits shown in <mark>, built with textContent.
+  function serverSearch(query) {
+    return fetch(root + "_api/search?q=" + encodeURIComponent(query.slice(0, 200)) + "&limit=20", {
+      headers: { "Accept": "application/json" }
+    }).then(function (r) {
+      var type = r.headers.get("Content-Type") || "";
+      if (r.status !== 200 || type.indexOf("application/json") !== 0) { throw new Error("no server search"); }
+      return r.json();
+    }).then(function (data) {
+      if (!data || !Array.isArray(data.results)) { throw new Error("not a search answer"); }
+      return data.results;
+    });
+  }
+
+  function showServerResults(found, results, status) {
+    results.textContent = "";
+    var shown = 0;
+    found.forEach(function (result) {
+      // only site-relative links: never a scheme (javascript:) or another host
+      if (typeof result.url !== "string" || /^([a-zA-Z][a-zA-Z0-9+.-]*:|\/\/)/.test(result.url)) { return; }
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = root + result.url;
+      link.textContent = result.title;
+      item.appendChild(link);
+      if (result.section && result.section !== result.title) {
+        var section = document.createElement("span");
+        section.className = "wiki-search-section";
+        section.textContent = " › " + result.section;
+        item.appendChild(section);
+      }
+      var snippet = document.createElement("p");
+      snippet.className = "wiki-search-snippet";
+      (result.snippet || []).forEach(function (segment) {
+        var node = document.createElement(segment.hit ? "mark" : "span");
+        node.textContent = segment.text;
+        snippet.appendChild(node);
+      });
+      if (snippet.childNodes.length > 0) { item.appendChild(snippet); }
+      results.appendChild(item);
+      shown++;
+    });
+    status.textContent = shown === 0 ? "No page matches these words." : shown + " page(s) found.";
+  }
+
   function setupSearch() {
     var results = document.getElementById("wiki-search-results");
     if (!results) { return; }
@@ -71,9 +119,15 @@
     var input = document.getElementById("wiki-search-page");
     var query = new URLSearchParams(window.location.search).get("q") || "";
     input.value = query;
+    if (query.trim() === "") { status.textContent = "Type at least two letters."; return; }
+    status.textContent = "Searching…";
+    serverSearch(query).then(function (found) { showServerResults(found, results, status); },
+      function () { staticSearch(query, results, status); });
+  }
+
+  function staticSearch(query, results, status) {
     var words = terms(query);
     if (words.length === 0) { status.textContent = "Type at least two letters."; return; }
-    status.textContent = "Searching…";
     Promise.all([load("pages")].concat(words.map(function (w, i) { return lookup(w, i === words.length - 1); })))
       .then(function (all) {
         var pages = all[0];
