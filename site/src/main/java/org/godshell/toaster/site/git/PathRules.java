@@ -18,14 +18,14 @@ import org.godshell.toaster.site.source.WikiPath;
  * ending in a dot or a space. Only regular files: no symlinks (they could point out of the site), no
  * submodules (gitlinks).
  */
-final class PathRules {
+public final class PathRules {
 
     private static final Pattern DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
 
     private PathRules() {
     }
 
-    static Optional<String> entry(byte[] rawPath, FileMode mode) {
+    public static Optional<String> entry(byte[] rawPath, FileMode mode) {
         WikiPath.Result name = WikiPath.check(rawPath);
         if (name.problem().isPresent()) {
             return Optional.of(name.path() + ": " + name.problem().get());
@@ -56,11 +56,11 @@ final class PathRules {
     }
 
     /** A page must be UTF-8 text: the generator reads it so, and a browser would show mojibake otherwise. */
-    static boolean isPage(String path) {
+    public static boolean isPage(String path) {
         return path.toLowerCase(Locale.ROOT).endsWith(".md");
     }
 
-    static Optional<String> page(String path, byte[] bytes) {
+    public static Optional<String> page(String path, byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
