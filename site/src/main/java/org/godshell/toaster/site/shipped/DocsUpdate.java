@@ -11,6 +11,9 @@ public sealed interface DocsUpdate {
     /** The commit {@code main} points at afterwards. */
     ObjectId main();
 
+    /** The version whose documentation it followed. */
+    String version();
+
     /** Whether {@code main} moved, so that the site must be built again. */
     default boolean moved() {
         return !(this instanceof UpToDate || this instanceof Conflicts);

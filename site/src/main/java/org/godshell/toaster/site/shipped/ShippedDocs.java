@@ -44,6 +44,7 @@ public final class ShippedDocs {
      *                     then), or when the repository cannot be written
      */
     public static DocsUpdate follow(Path bare, Path content, String version, PersonIdent author) throws IOException {
+        ShippedFolder.Checked files = ShippedFolder.check(content);
         if (!Files.exists(bare)) {
             Files.createDirectories(bare.toAbsolutePath().getParent());
             try {
@@ -55,7 +56,7 @@ public final class ShippedDocs {
         // Objects go in as loose files, never as packs: a push that is refused removes only the packs it brought.
         try (Repository repository = Git.open(bare.toFile()).getRepository();
                 ObjectInserter inserter = repository.newObjectInserter()) {
-            ObjectId tree = ShippedFolder.tree(content, inserter);
+            ObjectId tree = ShippedFolder.tree(files, inserter);
             ObjectId shipped = record(repository, inserter, tree, version, author);
             return new MainUpdate(repository, version, author).bring(shipped);
         }

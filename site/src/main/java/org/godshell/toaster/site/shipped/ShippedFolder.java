@@ -36,14 +36,26 @@ final class ShippedFolder {
     private ShippedFolder() {
     }
 
+    /** The checked files of a folder, to be written by {@link #tree}. */
+    record Checked(Path content, List<Path> files) {
+        Checked {
+            files = List.copyOf(files);
+        }
+    }
+
     /**
-     * Writes {@code content}'s files as blobs and their tree with {@code inserter} (not flushed) and returns the
-     * tree's id.
+     * The regular files under {@code content}, in git's order, each checked against the push rules.
      *
      * @throws IOException when the folder is missing, or holds a name or a file the wiki would refuse
      */
-    static ObjectId tree(Path content, ObjectInserter inserter) throws IOException {
-        List<Path> files = files(content);
+    static Checked check(Path content) throws IOException {
+        return new Checked(content, files(content));
+    }
+
+    /** Writes the files as blobs and their tree with {@code inserter} (not flushed) and returns the tree's id. */
+    static ObjectId tree(Checked checked, ObjectInserter inserter) throws IOException {
+        Path content = checked.content();
+        List<Path> files = checked.files();
         DirCache index = DirCache.newInCore();
         DirCacheBuilder builder = index.builder();
         for (Path file : files) {
@@ -62,7 +74,6 @@ final class ShippedFolder {
         return content.relativize(file).toString().replace('\\', '/');
     }
 
-    /** The regular files under {@code content}, sorted, each checked against the push rules. */
     private static List<Path> files(Path content) throws IOException {
         if (!Files.isDirectory(content, LinkOption.NOFOLLOW_LINKS)) {
             throw new IOException(content + " is not a directory");
