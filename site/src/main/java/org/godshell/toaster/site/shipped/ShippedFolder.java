@@ -70,8 +70,13 @@ final class ShippedFolder {
         return index.writeTree(inserter);
     }
 
+    /** The name elements joined by "/": a backslash inside a name stays one, for the push rules to refuse. */
     private static String relative(Path content, Path file) {
-        return content.relativize(file).toString().replace('\\', '/');
+        StringBuilder path = new StringBuilder();
+        for (Path element : content.relativize(file)) {
+            path.append(path.isEmpty() ? "" : "/").append(element);
+        }
+        return path.toString();
     }
 
     private static List<Path> files(Path content) throws IOException {
