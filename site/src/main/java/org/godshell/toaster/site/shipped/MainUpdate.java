@@ -38,11 +38,23 @@ final class MainUpdate {
     private final Repository repository;
     private final String version;
     private final PersonIdent author;
+    /** Runs just before each move of {@code main}: where a test puts the push that comes first. */
+    private final Hook beforeMove;
+
+    /** What may happen between reading {@code main} and moving it. */
+    interface Hook {
+        void run() throws IOException;
+    }
 
     MainUpdate(Repository repository, String version, PersonIdent author) {
+        this(repository, version, author, () -> { });
+    }
+
+    MainUpdate(Repository repository, String version, PersonIdent author, Hook beforeMove) {
         this.repository = repository;
         this.version = version;
         this.author = author;
+        this.beforeMove = beforeMove;
     }
 
     DocsUpdate bring(ObjectId shipped) throws IOException {
@@ -71,6 +83,7 @@ final class MainUpdate {
                 return new DocsUpdate.UpToDate(main, version);
             }
             if (walk.isMergedInto(mainCommit, shippedCommit)) {
+                beforeMove.run();
                 Refs.tryMove(repository, ShippedDocs.MAIN, main, shipped, author, ShippedDocs.message(version));
                 return new DocsUpdate.FastForward(shipped, version);
             }
@@ -92,6 +105,7 @@ final class MainUpdate {
             merge = inserter.insert(commit);
             inserter.flush();
         }
+        beforeMove.run();
         Refs.tryMove(repository, ShippedDocs.MAIN, main, merge, author, ShippedDocs.message(version));
         return new DocsUpdate.Merged(merge, version);
     }
