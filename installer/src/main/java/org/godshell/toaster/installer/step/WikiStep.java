@@ -13,8 +13,8 @@ import org.godshell.toaster.layout.DocsVersion;
  * install its first commit, and its site built; after an upgrade the new version's pages merged with the wiki's
  * edits, or the pages changed on both sides reported (what it says is shown here). Done when the wiki has
  * followed the installed version ({@link DocsVersion}): a rerun that changed nothing leaves the repository alone,
- * and an upgrade interrupted before this step merges on the rerun. The upgrade's restart of the wiki then builds
- * the merged site.
+ * and an upgrade interrupted before this step merges on the rerun. The wiki is then restarted, and its start
+ * builds the merged site.
  */
 final class WikiStep implements Step {
 
@@ -39,12 +39,15 @@ final class WikiStep implements Step {
                 + "or merged with the wiki's edits), and a new wiki's site";
     }
 
+    private boolean hasMain() {
+        Path bare = repository();
+        return Files.exists(bare.resolve("refs/heads/main"), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(bare.resolve("packed-refs"), LinkOption.NOFOLLOW_LINKS);
+    }
+
     @Override
     public boolean isDone() throws IOException {
-        Path bare = repository();
-        boolean hasMain = Files.exists(bare.resolve("refs/heads/main"), LinkOption.NOFOLLOW_LINKS)
-                || Files.exists(bare.resolve("packed-refs"), LinkOption.NOFOLLOW_LINKS);
-        return hasMain && DocsVersion.upToDate(context.root());
+        return hasMain() && DocsVersion.upToDate(context.root());
     }
 
     @Override
@@ -52,11 +55,17 @@ final class WikiStep implements Step {
         if (isDone()) {
             return;
         }
+        boolean existing = hasMain();
         Commands.Result result = context.commands().require(context.toaster("wiki", "init"), Optional.empty());
         for (String line : result.out().split("\n")) {
             if (!line.isBlank()) {
                 context.out().println("         " + line.stripTrailing());
             }
+        }
+        if (existing) {
+            // The running wiki publishes a merged main at its start: an upgrade restarts it anyway, but not the
+            // rerun of one interrupted after its program files, which merges only now.
+            context.changes().restart("wiki");
         }
     }
 }

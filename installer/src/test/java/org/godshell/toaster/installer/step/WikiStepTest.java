@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.installer.settings.Mode;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,8 @@ class WikiStepTest {
     @Test
     void runsOnANewInstallAndAfterEachUpgradeButNotOnARerun(@TempDir Path root) throws Exception {
         StringWriter out = new StringWriter();
-        WikiStep step = new WikiStep(context(root, WIKI_INIT, out));
+        StepContext context = context(root, WIKI_INIT, out);
+        WikiStep step = new WikiStep(context);
         Files.writeString(root.resolve("VERSION"), "0.1.0\n");
         assertFalse(step.isDone(), "no repository yet");
         step.apply();
@@ -57,6 +59,7 @@ class WikiStepTest {
         assertTrue(out.toString().contains("           Home.md: changed in the wiki and in 0.1.0"),
                 "the page lines keep their indentation: " + out);
 
+        assertEquals(List.of(), context.changes().toRestart(), "a new wiki starts with the others");
         step.apply();
         assertEquals(1, runs(root), "a rerun of the same version leaves the wiki alone");
 
@@ -65,6 +68,7 @@ class WikiStepTest {
         step.apply();
         assertEquals(2, runs(root));
         assertTrue(step.isDone());
+        assertEquals(List.of("wiki"), context.changes().toRestart(), "its start publishes the merge");
     }
 
     @Test
