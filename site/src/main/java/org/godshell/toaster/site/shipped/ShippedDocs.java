@@ -87,6 +87,27 @@ public final class ShippedDocs {
         return id;
     }
 
+    /**
+     * The message of the shipped commit that {@code main} of {@code bare} does not contain yet (its pages
+     * conflicted), such as "documentation for 0.4.0"; empty when there is none, or no such repository or branch.
+     * Reads only.
+     */
+    public static Optional<String> waiting(Path bare) throws IOException {
+        if (!Files.isDirectory(bare)) {
+            return Optional.empty();
+        }
+        try (Repository repository = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repository)) {
+            Ref shipped = repository.exactRef(REF);
+            Ref main = repository.exactRef(MAIN);
+            if (shipped == null || main == null) {
+                return Optional.empty();
+            }
+            RevCommit tip = walk.parseCommit(shipped.getObjectId());
+            return walk.isMergedInto(tip, walk.parseCommit(main.getObjectId())) ? Optional.empty()
+                    : Optional.of(tip.getShortMessage());
+        }
+    }
+
     static String message(String version) {
         return "documentation for " + version + "\n";
     }
