@@ -29,8 +29,8 @@ import org.godshell.toaster.supervise.Supervisor;
  * The health of an installed toaster, as findings: its version and names, its daemons (systemd's units where
  * the installer wrote them: each enabled and active; else {@code toaster start}'s pid files), every port its
  * control files name held by it, who may relay without logging in ({@link Relaying}), the owners and modes of
- * what the daemons read and write ({@link Layout}), its certificate, and what DNS says about its names. Reads
- * only.
+ * what the daemons read and write ({@link Layout}), documentation an upgrade could not merge into the wiki
+ * ({@link WikiDocsCheck}), its certificate, and what DNS says about its names. Reads only.
  *
  * @param prefix  the installation, absolute and real
  * @param names   its host name and domain
@@ -68,6 +68,7 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
         findings.addAll(services(listening, held));
         findings.addAll(held);
         findings.addAll(layout());
+        WikiDocsCheck.check(prefix).ifPresent(findings::add);
         findings.add(CertificateExpiry.check(prefix.resolve("control/servercert.pem"), names.hostName(),
                 java.time.Instant.now()));
         if (dns.isPresent() && !names.unprivileged() && names.qualified()) {

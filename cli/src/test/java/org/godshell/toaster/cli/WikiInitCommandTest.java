@@ -108,8 +108,66 @@ class WikiInitCommandTest {
         assertTrue(out.toString().startsWith("created " + prefix.resolve("wiki/wiki.git")), out.toString());
         assertEquals(List.of("Home.md", "guide/Guide.md"), filesOnMain());
         assertEquals(0, run("wiki", "init"), err.toString());
-        assertTrue(out.toString().contains("has a main branch already: nothing done"), out.toString());
+        assertTrue(out.toString().contains("already: nothing done"), out.toString());
         assertEquals(List.of("Home.md", "guide/Guide.md"), filesOnMain());
+    }
+
+    @Test
+    void anUpgradesPagesAreMergedWithTheWikisEditsAndLogged() throws Exception {
+        Files.writeString(prefix.resolve("VERSION"), "0.1.0\n");
+        assertEquals(0, run("wiki", "init"), err.toString());
+        assertTrue(out.toString().contains("(documentation for 0.1.0)"), out.toString());
+        assertEquals("0.1.0\n", Files.readString(prefix.resolve("wiki/docs-version")));
+        editOnMain("guide/Guide.md", "# Guide\n\nAn editor's line.\n");
+        Files.writeString(prefix.resolve("VERSION"), "0.2.0\n");
+        Files.writeString(prefix.resolve("wiki-content/Home.md"), "# Home\n\nSee [[Guide]], new in 0.2.\n");
+        assertEquals(0, run("wiki", "init"), err.toString());
+        assertTrue(out.toString().contains("wiki docs: merged the documentation for 0.2.0 with the wiki's edits"),
+                out.toString());
+        assertTrue(out.toString().contains("after the wiki's next start"), out.toString());
+        assertEquals("0.2.0\n", Files.readString(prefix.resolve("wiki/docs-version")));
+        assertTrue(Files.readString(prefix.resolve("wiki/push.log"))
+                .contains("account=toaster-docs client=local docs version=0.2.0 "), "the push log says it too");
+        try (Repository repository = Git.open(prefix.resolve("wiki/wiki.git").toFile()).getRepository();
+                RevWalk walk = new RevWalk(repository)) {
+            RevCommit main = walk.parseCommit(repository.resolve("refs/heads/main"));
+            assertEquals(2, main.getParentCount());
+            assertEquals("documentation for 0.2.0", main.getShortMessage());
+        }
+    }
+
+    @Test
+    void aPageChangedOnBothSidesIsReportedAndMainStaysAsItWas() throws Exception {
+        Files.writeString(prefix.resolve("VERSION"), "0.1.0\n");
+        assertEquals(0, run("wiki", "init"), err.toString());
+        editOnMain("Home.md", "# Home\n\nThe editors' text.\n");
+        Files.writeString(prefix.resolve("VERSION"), "0.2.0\n");
+        Files.writeString(prefix.resolve("wiki-content/Home.md"), "# Home\n\nThe new version's text.\n");
+        assertEquals(0, run("wiki", "init"), err.toString());
+        String said = out.toString();
+        assertTrue(said.contains("wiki docs: NOT merged"), said);
+        assertTrue(said.contains("Home.md: changed in the wiki and in 0.2.0"), said);
+        assertTrue(said.contains("git diff main origin/shipped-docs -- PAGE"), said);
+        assertTrue(Files.readString(prefix.resolve("wiki/push.log")).contains("result=not-merged"));
+        try (Repository repository = Git.open(prefix.resolve("wiki/wiki.git").toFile()).getRepository()) {
+            assertEquals("# Home\n\nThe editors' text.\n", new String(repository.open(
+                    repository.resolve("refs/heads/main:Home.md")).getBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(0, run("wiki", "init"), err.toString());
+        assertTrue(out.toString().contains("NOT merged"), "said again until someone merges it");
+    }
+
+    /** A commit on main changing one file, as a push would make it. */
+    private void editOnMain(String path, String text) throws Exception {
+        Path clone = prefix.resolve("clone");
+        try (Git git = Git.cloneRepository().setURI(prefix.resolve("wiki/wiki.git").toUri().toString())
+                .setDirectory(clone.toFile()).call()) {
+            Files.writeString(clone.resolve(path), text);
+            git.commit().setAll(true).setMessage("an edit").setAuthor("Ann", "ann@example.org")
+                    .setCommitter("Ann", "ann@example.org").setSign(false).call();
+            git.push().call();
+        }
+        org.eclipse.jgit.util.FileUtils.delete(clone.toFile(), org.eclipse.jgit.util.FileUtils.RECURSIVE);
     }
 
     @Test

@@ -1,14 +1,20 @@
 package org.godshell.toaster.installer.step;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.godshell.toaster.layout.DocsVersion;
 
 /**
- * The wiki's repository, {@code wiki/wiki.git}, with the shipped documentation ({@code wiki-content/}) as the
- * first commit of {@code main}, and its site built, by {@code toaster wiki init} (beside the other steps that
- * start a JVM, so the build costs the install little); the wiki service then starts with nothing left to build. An existing repository is left as it is (it holds the wiki's history).
+ * The wiki's repository, {@code wiki/wiki.git}, following the shipped documentation ({@code wiki-content/}), by
+ * {@code toaster wiki init} (beside the other steps that start a JVM, so it costs the install little): on a new
+ * install its first commit, and its site built; after an upgrade the new version's pages merged with the wiki's
+ * edits, or the pages changed on both sides reported (what it says is shown here). Done when the wiki has
+ * followed the installed version ({@link DocsVersion}): a rerun that changed nothing leaves the repository alone,
+ * and an upgrade interrupted before this step merges on the rerun. The wiki is then restarted, and its start
+ * builds the merged site.
  */
 final class WikiStep implements Step {
 
@@ -29,21 +35,37 @@ final class WikiStep implements Step {
 
     @Override
     public String describe() {
-        return "the wiki's repository wiki/wiki.git, its first commit the shipped documentation, and its site";
+        return "the wiki's repository wiki/wiki.git with this version's shipped documentation (the first commit, "
+                + "or merged with the wiki's edits), and a new wiki's site";
     }
 
-    @Override
-    public boolean isDone() {
+    private boolean hasMain() {
         Path bare = repository();
         return Files.exists(bare.resolve("refs/heads/main"), LinkOption.NOFOLLOW_LINKS)
                 || Files.exists(bare.resolve("packed-refs"), LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override
-    public void apply() throws StepException {
+    public boolean isDone() throws IOException {
+        return hasMain() && DocsVersion.upToDate(context.root());
+    }
+
+    @Override
+    public void apply() throws IOException, StepException {
         if (isDone()) {
             return;
         }
-        context.commands().require(context.toaster("wiki", "init"), Optional.empty());
+        boolean existing = hasMain();
+        Commands.Result result = context.commands().require(context.toaster("wiki", "init"), Optional.empty());
+        for (String line : result.out().split("\n")) {
+            if (!line.isBlank()) {
+                context.out().println("         " + line.stripTrailing());
+            }
+        }
+        if (existing) {
+            // The running wiki publishes a merged main at its start: an upgrade restarts it anyway, but not the
+            // rerun of one interrupted after its program files, which merges only now.
+            context.changes().restart("wiki");
+        }
     }
 }

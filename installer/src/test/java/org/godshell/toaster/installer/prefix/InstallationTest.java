@@ -97,6 +97,20 @@ class InstallationTest {
     }
 
     @Test
+    void aPageTheNewVersionNoLongerShipsLeavesWikiContent() throws Exception {
+        Path prefix = temp.resolve("toaster");
+        install(prefix, release("1.0").file("wiki-content/Old page.md", "# Old\n", 0644).bytes());
+        assertTrue(Files.exists(prefix.resolve("wiki-content/Old page.md")));
+        byte[] newer = release("1.1").bytes();
+        assertFalse(upToDate(prefix, newer), "the stale page is noticed");
+        Installation.Report report = install(prefix, newer);
+        assertFalse(Files.exists(prefix.resolve("wiki-content/Old page.md")),
+                "the wiki's merge would otherwise keep shipping it");
+        assertEquals(2, report.removed(), "the page and the 1.0 jar");
+        assertTrue(upToDate(prefix, newer));
+    }
+
+    @Test
     void staleProgramFileMeansNotUpToDate() throws Exception {
         Path prefix = temp.resolve("toaster");
         byte[] payload = release("1.0").bytes();

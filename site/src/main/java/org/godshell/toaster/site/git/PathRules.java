@@ -56,11 +56,11 @@ public final class PathRules {
     }
 
     /** A page must be UTF-8 text: the generator reads it so, and a browser would show mojibake otherwise. */
-    static boolean isPage(String path) {
+    public static boolean isPage(String path) {
         return path.toLowerCase(Locale.ROOT).endsWith(".md");
     }
 
-    static Optional<String> page(String path, byte[] bytes) {
+    public static Optional<String> page(String path, byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));

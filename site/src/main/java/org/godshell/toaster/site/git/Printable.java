@@ -8,12 +8,12 @@ package org.godshell.toaster.site.git;
  * and unpaired surrogates are written as {@code \}{@code uXXXX}, a backslash as two, and the result is cut at a
  * length.
  */
-final class Printable {
+public final class Printable {
 
     private Printable() {
     }
 
-    static String of(String text, int maxCodePoints) {
+    public static String of(String text, int maxCodePoints) {
         StringBuilder out = new StringBuilder();
         int count = 0;
         for (int i = 0; i < text.length(); ) {

@@ -29,7 +29,7 @@ public final class PushLog {
         return file;
     }
 
-    synchronized void append(String account, String client, String what) throws IOException {
+    public synchronized void append(String account, String client, String what) throws IOException {
         String line = Instant.now().truncatedTo(ChronoUnit.MILLIS) + " account=" + printable(account) + " client="
                 + printable(client) + " " + printable(what) + "\n";
         if (!Files.exists(file)) {

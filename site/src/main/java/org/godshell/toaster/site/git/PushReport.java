@@ -10,7 +10,8 @@ import org.godshell.toaster.site.source.Warning;
 
 /**
  * What a push says about the pages it brought: one line per warning and per broken wiki link, by page and line
- * where the line is known, every value made {@link Printable}, and no more than {@link #MAX_LINES} lines, the
+ * where the line is known (a front-matter problem, the first bad byte of a page shown as an error notice, each
+ * line a broken link is written on), every value made {@link Printable}, and no more than {@link #MAX_LINES} lines, the
  * rest counted and left to the wiki's link report. The lines go out as git's "remote:" messages.
  */
 final class PushReport {
@@ -36,8 +37,9 @@ final class PushReport {
                 more++;
                 continue;
             }
-            shown.add("wiki: warning: " + (warning.path().isEmpty() ? "wiki" : value(warning.path())) + ": "
-                    + value(warning.message()));
+            String where = (warning.path().isEmpty() ? "wiki" : value(warning.path()))
+                    + (warning.line() > 0 ? ":" + warning.line() : "");
+            shown.add("wiki: warning: " + where + ": " + value(warning.message()));
         }
         for (Views.Broken link : broken) {
             if (shown.size() >= MAX_LINES) {

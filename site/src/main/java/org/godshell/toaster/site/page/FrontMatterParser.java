@@ -34,7 +34,15 @@ public final class FrontMatterParser {
     }
 
     /** The front matter, the body that follows it, and the problems met. */
-    public record Parsed(FrontMatter frontMatter, String body, List<String> problems) {
+    public record Parsed(FrontMatter frontMatter, String body, List<Problem> problems) {
+    }
+
+    /** A problem on a line of the page, counted from 1 at its first line (the opening {@code ---}). */
+    public record Problem(int line, String message) {
+        @Override
+        public String toString() {
+            return "front matter line " + line + ": " + message;
+        }
     }
 
     public static Parsed parse(String text) {
@@ -51,7 +59,7 @@ public final class FrontMatterParser {
         }
         if (end < 0) {
             return new Parsed(FrontMatter.NONE, text,
-                    List.of("front matter: no closing '---' within " + MAX_LINES + " lines; read as text"));
+                    List.of(new Problem(1, "no closing '---' within " + MAX_LINES + " lines; read as text")));
         }
         Builder builder = new Builder();
         for (int i = 1; i < end; i++) {
@@ -74,17 +82,17 @@ public final class FrontMatterParser {
         private List<String> aliases = List.of();
         private Optional<Integer> order = Optional.empty();
         private Optional<String> section = Optional.empty();
-        private final List<String> problems = new ArrayList<>();
+        private final List<Problem> problems = new ArrayList<>();
 
         int line(String[] lines, int index, int end) {
             String line = lines[index];
-            String where = "front matter line " + (index + 1) + ": ";
+            int where = index + 1;
             if (line.isBlank() || line.stripLeading().startsWith("#")) {
                 return index;
             }
             int colon = line.indexOf(':');
             if (colon <= 0 || Character.isWhitespace(line.charAt(0))) {
-                problems.add(where + "expected 'key: value'");
+                problems.add(new Problem(where, "expected 'key: value'"));
                 return index;
             }
             String key = line.substring(0, colon).strip();
@@ -104,11 +112,11 @@ public final class FrontMatterParser {
                     case "section" -> section = Optional.of(limited(Scalars.scalar(value), MAX_SECTION, "section"));
                     case "tags" -> tags = list(value, block, "tags");
                     case "aliases" -> aliases = list(value, block, "aliases");
-                    default -> problems.add(where + "unknown key '" + Scalars.shown(key)
-                            + "' (known: title, tags, aliases, order, section)");
+                    default -> problems.add(new Problem(where, "unknown key '" + Scalars.shown(key)
+                            + "' (known: title, tags, aliases, order, section)"));
                 }
             } catch (IllegalArgumentException e) {
-                problems.add(where + e.getMessage());
+                problems.add(new Problem(where, e.getMessage()));
             }
             return last;
         }

@@ -1,9 +1,5 @@
 package org.godshell.toaster.site.page;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.site.source.SourceFile;
@@ -41,23 +37,24 @@ public final class PageLoader {
                     Optional.of("This page is " + file.size() + " bytes, over the size limit; it is not shown."));
         }
         byte[] bytes = file.content().get();
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            warnings.add(new Warning(path, "not valid UTF-8; shown as an error notice"));
+        ByteLines.Decoded decoded = ByteLines.utf8(bytes);
+        if (decoded.text().isEmpty()) {
+            warnings.add(new Warning(path, ByteLines.lineOf(bytes, decoded.malformedAt()),
+                    "not valid UTF-8; shown as an error notice"));
             return notice(path, url, fallbackTitle, "This page is not valid UTF-8 text; it is not shown.");
         }
+        String text = decoded.text().get();
         if (text.indexOf('\0') >= 0) {
-            warnings.add(new Warning(path, "holds NUL bytes (binary data); shown as an error notice"));
+            warnings.add(new Warning(path, ByteLines.lineOf(bytes, ByteLines.indexOf(bytes, (byte) 0)),
+                    "holds NUL bytes (binary data); shown as an error notice"));
             return notice(path, url, fallbackTitle, "This page holds binary data; it is not shown.");
         }
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
         FrontMatterParser.Parsed parsed = FrontMatterParser.parse(text);
-        parsed.problems().forEach(problem -> warnings.add(new Warning(path, problem)));
+        parsed.problems().forEach(problem -> warnings.add(new Warning(path, problem.line(),
+                "front matter: " + problem.message())));
         FrontMatter front = parsed.frontMatter();
         return new Page(path, url, front.title().orElse(fallbackTitle), front.tags(), front.aliases(),
                 front.order(), Optional.of(parsed.body()), Optional.empty(), front.section());

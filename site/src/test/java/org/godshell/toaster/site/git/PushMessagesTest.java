@@ -58,6 +58,15 @@ class PushMessagesTest {
     }
 
     @Test
+    void aFrontMatterProblemIsPrintedWithItsPageAndLine() throws Exception {
+        WikiFixture.Run push = push("front", "Home.md", "---\ntitle: Home\ncolour: red\n---\n# Home\n");
+        assertEquals(0, push.exit(), push.output());
+        String out = push.output();
+        assertTrue(out.contains("remote: wiki: warning: Home.md:3: front matter: unknown key 'colour' (known: "
+                + "title, tags, aliases, order)"), out);
+    }
+
+    @Test
     void aHostileLinkTargetCannotReachTheTerminal() throws Exception {
         WikiFixture.Run push = push("hostile", "Home.md", "# Home\n\n[[\u001b[2J\u001b]0;owned\u0007 \u202egnp.exe]]\n");
         assertEquals(0, push.exit(), push.output());

@@ -80,6 +80,22 @@ class PushReportTest {
     }
 
     @Test
+    void aWarningAboutOneLineNamesPageAndLine() {
+        List<String> lines = PushReport.lines(List.of(new Warning("Guide.md", 3, "front matter: unknown key 'x'"),
+                new Warning("big.png", "is 9 bytes, over the limit of 8"), new Warning("", 0, "more than 3 files")),
+                List.of(), path -> Optional.empty());
+        assertEquals(List.of("wiki: warning: Guide.md:3: front matter: unknown key 'x'",
+                "wiki: warning: big.png: is 9 bytes, over the limit of 8", "wiki: warning: wiki: more than 3 files"),
+                lines);
+    }
+
+    @Test
+    void aLineCannotBeNegative() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new Warning("a.md", -1, "x"));
+    }
+
+    @Test
     void aLinkOnMoreLinesThanFitIsCountedWithTheRest() {
         Views.Broken link = new Views.Broken(new Views.Link("H", "H.html"), "H.md", "M");
         List<String> lines = PushReport.lines(List.of(), List.of(link), path -> Optional.of("[[M]]\n".repeat(50)));

@@ -65,7 +65,8 @@ class FrontMatterParserTest {
         FrontMatterParser.Parsed parsed = FrontMatterParser.parse("---\n" + line + "\n---\nbody");
         assertFalse(parsed.problems().isEmpty(), () -> "no problem reported for " + line);
         assertEquals("body", parsed.body());
-        assertTrue(parsed.problems().getFirst().startsWith("front matter line 2: "));
+        assertEquals(2, parsed.problems().getFirst().line());
+        assertTrue(parsed.problems().getFirst().toString().startsWith("front matter line 2: "));
     }
 
     @Test
