@@ -18,11 +18,16 @@ import org.godshell.toaster.site.source.WikiPath;
  * ending in a dot or a space. Only regular files: no symlinks (they could point out of the site), no
  * submodules (gitlinks).
  */
-final class PathRules {
+public final class PathRules {
 
     private static final Pattern DEVICE = Pattern.compile("(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
 
     private PathRules() {
+    }
+
+    /** Why a file at {@code path} would be refused in a push, or empty: for files made on the server. */
+    public static Optional<String> file(String path) {
+        return entry(path.getBytes(StandardCharsets.UTF_8), FileMode.REGULAR_FILE);
     }
 
     static Optional<String> entry(byte[] rawPath, FileMode mode) {
