@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Repository;
@@ -29,6 +30,7 @@ import org.godshell.toaster.layout.InstallRecordFile;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
 import org.godshell.toaster.site.build.WikiBuilder;
+import org.godshell.toaster.site.edit.WikiEditing;
 import org.godshell.toaster.site.git.GitHttp;
 import org.godshell.toaster.site.git.PushLimits;
 import org.godshell.toaster.site.git.PushLog;
@@ -146,10 +148,12 @@ final class WikiServeCommand implements Callable<Integer> {
                 new PushLog(wiki.resolve("push.log")), log);
         // ACME's HTTP-01 answers come from control/acme/http-01, whoever orders: toaster cert acme or the renewal.
         Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
+        // the browser editor beside git's smart HTTP: both reach main through the one Pushes (lock, checks, build)
+        Handler wikiRoutes = new Handler.Sequence(new GitHttp(repository, pushes, log), new WikiEditing(repository,
+                pushes, accounts, PushLimits.DEFAULT, build, log));
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
                 tls, config.me(), Optional.of(acme.files().challenges())),
-                Optional.of(new GitHttp(repository, pushes, log)), Optional.of(mailDomains), Optional.of(policies),
-                log);
+                Optional.of(wikiRoutes), Optional.of(mailDomains), Optional.of(policies), log);
         try {
             server.start();
         } catch (Exception e) {

@@ -36,7 +36,7 @@ public final class Templates {
             "sitemap.ftlx");
 
     /** The static files every site carries under {@code _assets/}. */
-    public static final List<String> ASSETS = List.of("wiki.css", "wiki.js");
+    public static final List<String> ASSETS = List.of("wiki.css", "wiki.js", "editor.js");
 
     private final Configuration configuration;
     private final Configuration builtInOnly;
