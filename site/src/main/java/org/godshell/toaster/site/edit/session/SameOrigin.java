@@ -6,7 +6,10 @@ import java.util.Optional;
 /**
  * The cross-origin check of a state-changing request, before its CSRF token is: a browser sends
  * {@code Sec-Fetch-Site} (Fetch Metadata) and, on a POST, {@code Origin} (RFC 6454 §7); either naming another
- * origin refuses the request. A client sending neither (an old browser, a script) still needs the token.
+ * origin refuses the request. The wiki's pages say {@code Referrer-Policy: no-referrer}, under which a browser
+ * sends {@code Origin: null} even for its own form posts (Fetch §3.2.5, "serializing a request origin"); so
+ * "null" is taken only beside {@code Sec-Fetch-Site: same-origin}, which the browser computes from the real
+ * initiator and no page can set. A client sending neither header (an old browser, a script) still needs the token.
  */
 public final class SameOrigin {
 
@@ -21,7 +24,9 @@ public final class SameOrigin {
         if (fetchSite != null && !fetchSite.equalsIgnoreCase("same-origin")) {
             return Optional.of("the request came from another site (Sec-Fetch-Site: " + printable(fetchSite) + ")");
         }
-        if (origin != null && !origin.toLowerCase(Locale.ROOT).equals(ownOrigin.toLowerCase(Locale.ROOT))) {
+        boolean nullBesideFetchMetadata = "null".equals(origin) && fetchSite != null;
+        if (origin != null && !nullBesideFetchMetadata
+                && !origin.toLowerCase(Locale.ROOT).equals(ownOrigin.toLowerCase(Locale.ROOT))) {
             return Optional.of("the request came from another origin (" + printable(origin) + ")");
         }
         return Optional.empty();

@@ -23,6 +23,8 @@ class RequestChecksTest {
         "NULL, same-origin, true",
         "https://evil.example, NULL, false",
         "null, NULL, false",
+        "null, same-origin, true",
+        "null, cross-site, false",
         "http://wiki.example.org, NULL, false",
         "https://wiki.example.org:444, NULL, false",
         "https://wiki.example.org.evil.example, NULL, false",
