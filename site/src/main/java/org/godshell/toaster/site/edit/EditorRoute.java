@@ -1,8 +1,6 @@
 package org.godshell.toaster.site.edit;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +47,7 @@ final class EditorRoute {
     void open(Request request, Response response, Callback callback, EditPath path) throws IOException {
         Optional<Session> session = gate.session(request);
         if (session.isEmpty()) {
-            Html.seeOther(response, callback, "/_login?next=" + URLEncoder.encode("/" + path.editorUrl(),
-                    StandardCharsets.UTF_8));
+            Html.toLogin(response, callback, path);
             return;
         }
         Optional<ObjectId> main = PageFiles.main(repository);
@@ -142,6 +139,8 @@ final class EditorRoute {
         edit.put("path", path.path());
         edit.put("title", path.name());
         edit.put("action", path.root() + path.editorUrl());
+        edit.put("rename", path.root() + "_rename/" + Urls.encodePath(path.path()));
+        edit.put("delete", path.root() + "_delete/" + Urls.encodePath(path.path()));
         edit.put("text", text);
         edit.put("base", base.map(ObjectId::name).orElse("none"));
         edit.put("message", message);

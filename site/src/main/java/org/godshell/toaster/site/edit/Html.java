@@ -1,6 +1,7 @@
 package org.godshell.toaster.site.edit;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,8 +43,14 @@ final class Html {
     /** A page saying one thing, with links back: refusals, errors, notes. */
     void note(Request request, Response response, Callback callback, int status, String root, String heading,
               String text) throws IOException {
+        note(request, response, callback, status, root, heading, text, List.of());
+    }
+
+    /** The same, with the lines a push would print (checks, warnings, broken links). */
+    void note(Request request, Response response, Callback callback, int status, String root, String heading,
+              String text, List<String> lines) throws IOException {
         Map<String, Object> model = model(root);
-        model.put("note", Map.of("heading", heading, "text", text, "lines", List.of()));
+        model.put("note", Map.of("heading", heading, "text", text, "lines", lines));
         send(request, response, callback, status, "edit-note.ftlh", model);
     }
 
@@ -54,6 +61,12 @@ final class Html {
         response.getHeaders().put("Cache-Control", "no-store");
         response.getHeaders().put("Content-Length", Integer.toString(body.length));
         response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    /** To the login page, which comes back to this page's editor. */
+    static void toLogin(Response response, Callback callback, EditPath path) {
+        seeOther(response, callback, "/_login?next=" + URLEncoder.encode("/" + path.editorUrl(),
+                StandardCharsets.UTF_8));
     }
 
     /** 303 See Other (RFC 9110 §15.4.4): after a POST, the browser GETs {@code location}. */

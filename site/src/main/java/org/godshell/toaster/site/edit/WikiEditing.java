@@ -2,6 +2,7 @@ package org.godshell.toaster.site.edit;
 
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,15 +16,18 @@ import org.godshell.toaster.site.git.Pushes;
 
 /**
  * The editor's routes on the wiki's server: {@code /_login}, {@code /_logout}, {@code /_edit/PATH.md},
- * {@code /_preview}. Any other path is not ours ({@code false}: the next handler, the static site, answers).
+ * {@code /_preview}, {@code /_rename/PATH.md}, {@code /_delete/PATH.md}. Any other path is not ours ({@code false}: the next handler, the static site, answers).
  * {@code toaster wiki serve} puts it beside git's smart HTTP; both reach main through the same {@link Pushes}.
  */
 public final class WikiEditing extends Handler.Abstract {
 
     static final String EDIT = "/_edit/";
+    static final String RENAME = "/_rename/";
+    static final String DELETE = "/_delete/";
 
     private final LoginRoute login;
     private final EditorRoute editor;
+    private final MoveRoute moves;
     private final Html html;
     private final PushLimits limits;
 
@@ -41,6 +45,7 @@ public final class WikiEditing extends Handler.Abstract {
         long maxPage = Math.min(build.limits().maxPageBytes(), limits.maxFileBytes());
         editor = new EditorRoute(repository, gate, html, new Preview(repository, build.limits()),
                 new SaveFlow(repository, pushes.saves(), maxPage), limits, maxPage);
+        moves = new MoveRoute(repository, gate, html, new MoveFlow(repository, pushes.saves(), maxPage), limits);
     }
 
     @Override
@@ -74,24 +79,41 @@ public final class WikiEditing extends Handler.Abstract {
                 }
             }
             default -> {
-                if (!path.startsWith(EDIT)) {
+                String prefix = Stream.of(EDIT, RENAME, DELETE).filter(path::startsWith).findFirst().orElse("");
+                if (prefix.isEmpty()) {
                     return false;
                 }
-                edit(request, response, callback, path.substring(EDIT.length()), get, post);
+                page(request, response, callback, prefix, path.substring(prefix.length()), get, post);
             }
         }
         return true;
     }
 
-    private void edit(Request request, Response response, Callback callback, String rest, boolean get,
-                      boolean post) throws Exception {
+    /** The routes of one page: its editor, its rename and its delete. */
+    private void page(Request request, Response response, Callback callback, String prefix, String rest,
+                      boolean get, boolean post) throws Exception {
         switch (EditPath.ofUrl(rest, limits)) {
             case EditPath.Invalid invalid -> html.note(request, response, callback, rest.endsWith(".md") ? 400 : 404,
-                    "/", "Not a page", "This is not the address of a page that can be edited: "
-                    + invalid.reason() + ".");
-            case EditPath.Valid valid when get -> editor.open(request, response, callback, valid.path());
-            case EditPath.Valid valid when post -> editor.post(request, response, callback, valid.path());
-            case EditPath.Valid valid -> notAllowed(request, response, callback);
+                    "/", "Not a page", "This is not the address of a page that can be edited: " + invalid.reason()
+                    + ".");
+            case EditPath.Valid valid -> route(request, response, callback, prefix, valid.path(), get, post);
+        }
+    }
+
+    private void route(Request request, Response response, Callback callback, String prefix, EditPath path,
+                       boolean get, boolean post) throws Exception {
+        if (!get && !post) {
+            notAllowed(request, response, callback);
+        } else if (prefix.equals(EDIT)) {
+            if (get) {
+                editor.open(request, response, callback, path);
+            } else {
+                editor.post(request, response, callback, path);
+            }
+        } else if (get) {
+            moves.confirm(request, response, callback, path, prefix.equals(RENAME));
+        } else {
+            moves.post(request, response, callback, path, prefix.equals(RENAME));
         }
     }
 
