@@ -139,6 +139,7 @@ final class EditorRoute {
         edit.put("path", path.path());
         edit.put("title", path.name());
         edit.put("action", path.root() + path.editorUrl());
+        edit.put("upload", path.root() + "_upload/" + Urls.encodePath(path.path()));
         edit.put("rename", path.root() + "_rename/" + Urls.encodePath(path.path()));
         edit.put("delete", path.root() + "_delete/" + Urls.encodePath(path.path()));
         edit.put("text", text);

@@ -50,6 +50,17 @@ final class PageFiles {
         }
     }
 
+    /** Whether anything (a file or a folder) is at {@code path} in {@code commit}. */
+    static boolean exists(Repository repository, Optional<ObjectId> commit, String path) throws IOException {
+        if (commit.isEmpty()) {
+            return false;
+        }
+        try (RevWalk walk = new RevWalk(repository);
+             TreeWalk tree = TreeWalk.forPath(repository, path, walk.parseCommit(commit.get()).getTree())) {
+            return tree != null;
+        }
+    }
+
     /** A commit id from a form, or empty for "none" (the page or the repository did not exist). */
     static Optional<ObjectId> commitField(String value) throws IOException {
         if (value.equals("none")) {

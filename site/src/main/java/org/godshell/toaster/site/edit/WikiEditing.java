@@ -1,6 +1,7 @@
 package org.godshell.toaster.site.edit;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Handler;
@@ -13,10 +14,11 @@ import org.godshell.toaster.site.edit.session.Sessions;
 import org.godshell.toaster.site.git.PushAccounts;
 import org.godshell.toaster.site.git.PushLimits;
 import org.godshell.toaster.site.git.Pushes;
+import org.godshell.toaster.site.page.Urls;
 
 /**
  * The editor's routes on the wiki's server: {@code /_login}, {@code /_logout}, {@code /_edit/PATH.md},
- * {@code /_preview}, {@code /_rename/PATH.md}, {@code /_delete/PATH.md}. Any other path is not ours ({@code false}: the next handler, the static site, answers).
+ * {@code /_preview}, {@code /_rename/PATH.md}, {@code /_delete/PATH.md}, {@code /_upload/PATH.md}. Any other path is not ours ({@code false}: the next handler, the static site, answers).
  * {@code toaster wiki serve} puts it beside git's smart HTTP; both reach main through the same {@link Pushes}.
  */
 public final class WikiEditing extends Handler.Abstract {
@@ -24,10 +26,12 @@ public final class WikiEditing extends Handler.Abstract {
     static final String EDIT = "/_edit/";
     static final String RENAME = "/_rename/";
     static final String DELETE = "/_delete/";
+    static final String UPLOAD = "/_upload/";
 
     private final LoginRoute login;
     private final EditorRoute editor;
     private final MoveRoute moves;
+    private final UploadRoute uploads;
     private final Html html;
     private final PushLimits limits;
 
@@ -46,6 +50,7 @@ public final class WikiEditing extends Handler.Abstract {
         editor = new EditorRoute(repository, gate, html, new Preview(repository, build.limits()),
                 new SaveFlow(repository, pushes.saves(), maxPage), limits, maxPage);
         moves = new MoveRoute(repository, gate, html, new MoveFlow(repository, pushes.saves(), maxPage), limits);
+        uploads = new UploadRoute(repository, gate, pushes.saves(), limits);
     }
 
     @Override
@@ -79,7 +84,7 @@ public final class WikiEditing extends Handler.Abstract {
                 }
             }
             default -> {
-                String prefix = Stream.of(EDIT, RENAME, DELETE).filter(path::startsWith).findFirst().orElse("");
+                String prefix = Stream.of(EDIT, RENAME, DELETE, UPLOAD).filter(path::startsWith).findFirst().orElse("");
                 if (prefix.isEmpty()) {
                     return false;
                 }
@@ -92,6 +97,14 @@ public final class WikiEditing extends Handler.Abstract {
     /** The routes of one page: its editor, its rename and its delete. */
     private void page(Request request, Response response, Callback callback, String prefix, String rest,
                       boolean get, boolean post) throws Exception {
+        if (prefix.equals(EDIT) && get && !rest.endsWith(".md")) {
+            Optional<String> file = AttachmentPath.of(rest);
+            if (file.isPresent()) {
+                // an image the preview shows, addressed from the editor's folder: the published file answers
+                Html.seeOther(response, callback, "/" + Urls.encodePath(file.get()));
+                return;
+            }
+        }
         switch (EditPath.ofUrl(rest, limits)) {
             case EditPath.Invalid invalid -> html.note(request, response, callback, rest.endsWith(".md") ? 400 : 404,
                     "/", "Not a page", "This is not the address of a page that can be edited: " + invalid.reason()
@@ -104,6 +117,12 @@ public final class WikiEditing extends Handler.Abstract {
                        boolean get, boolean post) throws Exception {
         if (!get && !post) {
             notAllowed(request, response, callback);
+        } else if (prefix.equals(UPLOAD)) {
+            if (post) {
+                uploads.post(request, response, callback, path);
+            } else {
+                notAllowed(request, response, callback);
+            }
         } else if (prefix.equals(EDIT)) {
             if (get) {
                 editor.open(request, response, callback, path);

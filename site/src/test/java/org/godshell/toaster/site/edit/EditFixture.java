@@ -181,6 +181,20 @@ final class EditFixture implements AutoCloseable {
             return send(request);
         }
 
+        /** A raw body (an upload), with the wiki's origin unless the headers name one. */
+        HttpResponse<String> postBytes(String path, byte[] body, String... headers)
+                throws IOException, InterruptedException {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (!Arrays.asList(headers).contains("Origin")) {
+                request.header("Origin", url);
+            }
+            for (int i = 0; i < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return send(request);
+        }
+
         /** Logs in as {@code user}; the reply to the login POST. */
         HttpResponse<String> login(String user, String password) throws IOException, InterruptedException {
             String token = field(get("/_login").body(), "csrf");

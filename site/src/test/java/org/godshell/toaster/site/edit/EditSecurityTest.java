@@ -108,7 +108,7 @@ class EditSecurityTest {
 
     @ParameterizedTest
     @CsvSource({"/_edit/..%2FHome.md", "/_edit/a%5Cb.md", "/_edit/a%00b.md", "/_edit/.git%2Fconfig.md",
-        "/_edit/guide/..%2F..%2Fetc.md", "/_edit/%2E%2E/x.md", "/_edit/x.txt", "/_edit/_contents.md",
+        "/_edit/guide/..%2F..%2Fetc.md", "/_edit/%2E%2E/x.md", "/_edit/x.md.txt/", "/_edit/_contents.md",
         "/_edit/index.md", "/_edit/CON.md", "/_edit/a%0Ab.md"})
     void pathsOutsideThePagesAreRefused(String path) throws Exception {
         int status = browser.get(path).statusCode();
