@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
@@ -39,8 +40,13 @@ final class PageFiles {
             if (tree == null || tree.isSubtree()) {
                 return Optional.empty();
             }
-            byte[] bytes = repository.open(tree.getObjectId(0)).getCachedBytes((int) Math.min(maxBytes,
-                    Integer.MAX_VALUE - 8));
+            byte[] bytes;
+            try {
+                bytes = repository.open(tree.getObjectId(0)).getCachedBytes((int) Math.min(maxBytes,
+                        Integer.MAX_VALUE - 8));
+            } catch (LargeObjectException e) {
+                throw new IOException(path + " is larger than " + maxBytes + " bytes; edit it with git");
+            }
             try {
                 return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());

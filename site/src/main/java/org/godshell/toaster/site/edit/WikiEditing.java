@@ -1,5 +1,6 @@
 package org.godshell.toaster.site.edit;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -34,6 +35,7 @@ public final class WikiEditing extends Handler.Abstract {
     private final UploadRoute uploads;
     private final Html html;
     private final PushLimits limits;
+    private final Consumer<String> log;
 
     public WikiEditing(Repository repository, Pushes pushes, PushAccounts accounts, PushLimits limits,
                        BuildOptions build, Consumer<String> log) {
@@ -43,6 +45,7 @@ public final class WikiEditing extends Handler.Abstract {
     WikiEditing(Repository repository, Pushes pushes, PushAccounts accounts, PushLimits limits, BuildOptions build,
                 Sessions sessions, Consumer<String> log) {
         this.limits = limits;
+        this.log = log;
         Gate gate = new Gate(sessions);
         html = new Html(build.site().title());
         login = new LoginRoute(accounts, sessions, gate, html, limits, log);
@@ -109,7 +112,16 @@ public final class WikiEditing extends Handler.Abstract {
             case EditPath.Invalid invalid -> html.note(request, response, callback, rest.endsWith(".md") ? 400 : 404,
                     "/", "Not a page", "This is not the address of a page that can be edited: " + invalid.reason()
                     + ".");
-            case EditPath.Valid valid -> route(request, response, callback, prefix, valid.path(), get, post);
+            case EditPath.Valid valid -> {
+                try {
+                    route(request, response, callback, prefix, valid.path(), get, post);
+                } catch (IOException e) {
+                    // a page too large or not UTF-8, a base commit that is not one: said, never a stack trace
+                    log.accept("wiki editor: " + valid.path().path() + ": " + e.getMessage());
+                    html.note(request, response, callback, 422, valid.path().root(), "Cannot do this here",
+                            e.getMessage());
+                }
+            }
         }
     }
 

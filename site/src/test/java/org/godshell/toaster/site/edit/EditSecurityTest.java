@@ -84,6 +84,16 @@ class EditSecurityTest {
     }
 
     @Test
+    void aForgedBaseCommitIsRefusedWithAReason() throws Exception {
+        for (String base : new String[] {"not-a-commit", "0123456789012345678901234567890123456789", ""}) {
+            HttpResponse<String> reply = browser.post("/_edit/Other-Page.md", Map.of("csrf", editor.csrf(), "base",
+                    base, "text", "x", "message", "", "do", "save"));
+            assertEquals(422, reply.statusCode(), base + ": " + reply.body());
+        }
+        assertEquals(before, wiki.main());
+    }
+
+    @Test
     void aHugeBodyIsRefusedUnread() throws Exception {
         String huge = "text=" + "a".repeat(Gate.FORM_LIMIT + 1) + "&csrf=" + editor.csrf();
         HttpResponse<String> reply = browser.postRaw("/_edit/Other-Page.md", huge);
