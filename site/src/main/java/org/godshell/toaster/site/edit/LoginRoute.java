@@ -106,6 +106,7 @@ final class LoginRoute {
                     + "ask the admin to add the account to control/wikieditors.");
             return;
         }
+        gate.session(request).ifPresent(previous -> sessions.close(previous.id()));
         Session session = sessions.open(user);
         long maxAge = Sessions.ABSOLUTE.toSeconds();
         response.getHeaders().add("Set-Cookie", Cookies.set(Cookies.SESSION, request.isSecure(), session.id(),
