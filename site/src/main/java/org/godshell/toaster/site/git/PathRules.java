@@ -25,6 +25,11 @@ public final class PathRules {
     private PathRules() {
     }
 
+    /** Why a file at {@code path} would be refused in a push, or empty: for files made on the server. */
+    public static Optional<String> file(String path) {
+        return entry(path.getBytes(StandardCharsets.UTF_8), FileMode.REGULAR_FILE);
+    }
+
     public static Optional<String> entry(byte[] rawPath, FileMode mode) {
         WikiPath.Result name = WikiPath.check(rawPath);
         if (name.problem().isPresent()) {

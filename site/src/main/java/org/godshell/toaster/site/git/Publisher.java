@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.transport.PostReceiveHook;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
@@ -39,16 +40,24 @@ final class Publisher implements PostReceiveHook {
         this.log = log;
     }
 
+    /**
+     * Where a build's summary and details go: git's "remote:" lines for a push, the reply page for a save from
+     * the browser ({@link Saves}).
+     */
+    record Messages(Consumer<String> message, Consumer<String> error) {
+    }
+
     @Override
     public void onPostReceive(ReceivePack pack, Collection<ReceiveCommand> commands) {
         for (ReceiveCommand command : commands) {
             if (command.getRefName().equals(PushRules.MAIN) && command.getResult() == ReceiveCommand.Result.OK) {
-                publish(pack, command.getNewId().name());
+                publish(pack.getRepository(), command.getNewId().name(), new Messages(pack::sendMessage,
+                        pack::sendError));
             }
         }
     }
 
-    private void publish(ReceivePack pack, String commit) {
+    void publish(Repository repository, String commit, Messages to) {
         // Incremental from the build being served (WikiBuilder falls back to a full build when it cannot).
         BuildOptions at = new BuildOptions(options.repository(), commit, options.out(), options.site(),
                 options.limits(), options.strict(), false, options.progress());
@@ -56,28 +65,28 @@ final class Publisher implements PostReceiveHook {
             BuildReport report = build.run(at);
             int pageBytes = (int) Math.min(options.limits().maxPageBytes(), Integer.MAX_VALUE - 8);
             List<String> details = PushReport.lines(report.warnings(), report.broken(),
-                    PageSource.at(pack.getRepository(), ObjectId.fromString(commit), pageBytes));
+                    PageSource.at(repository, ObjectId.fromString(commit), pageBytes));
             if (report.published()) {
                 outcome = "build=ok pages=" + report.pages() + " warnings=" + report.warnings().size()
                         + " broken-links=" + report.broken().size() + " millis=" + report.millis();
-                pack.sendMessage("wiki: published " + commit.substring(0, 12) + " (" + report.pages() + " pages, "
+                to.message().accept("wiki: published " + commit.substring(0, 12) + " (" + report.pages() + " pages, "
                         + report.warnings().size() + " warnings) in " + report.millis() + " ms");
                 if (!report.broken().isEmpty()) {
-                    pack.sendMessage("wiki: " + report.broken().size() + " broken wiki link(s), shown in red:");
+                    to.message().accept("wiki: " + report.broken().size() + " broken wiki link(s), shown in red:");
                 }
             } else {
                 outcome = "build=refused broken-links=" + report.broken().size();
-                pack.sendMessage("wiki: not published: " + report.broken().size() + " broken wiki link(s); the "
+                to.message().accept("wiki: not published: " + report.broken().size() + " broken wiki link(s); the "
                         + "site still shows the previous version");
             }
-            details.forEach(pack::sendMessage);
+            details.forEach(to.message());
         } catch (Throwable e) {
             String reason = e instanceof StackOverflowError ? "the tree or a page nests too deeply ("
                     + e.getClass().getSimpleName() + ")" : String.valueOf(e.getMessage());
             outcome = "build=failed reason=" + reason;
             log.accept("wiki build of " + commit + " failed, the previous site stays: " + e);
-            pack.sendError("wiki: the build of " + commit.substring(0, 12) + " failed: " + reason);
-            pack.sendError("wiki: the site still shows the previous version; the commit is in the repository");
+            to.error().accept("wiki: the build of " + commit.substring(0, 12) + " failed: " + reason);
+            to.error().accept("wiki: the site still shows the previous version; the commit is in the repository");
             if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
                 throw (VirtualMachineError) e;
             }

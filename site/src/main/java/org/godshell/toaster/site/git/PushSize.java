@@ -68,7 +68,7 @@ final class PushSize implements PreReceiveHook {
         return Optional.empty();
     }
 
-    private static long bytesUnder(Path dir) throws IOException {
+    static long bytesUnder(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(file -> {
                 try {

@@ -26,7 +26,8 @@ import org.godshell.toaster.site.build.WikiBuilder;
 import org.godshell.toaster.site.serve.PlainReply;
 
 /**
- * Pushes: who may, and one at a time. Both requests of a push (the ref advertisement and the pack) need HTTP
+ * Pushes: who may, and one at a time. Saves from the browser ({@link Saves}) take the same lock, checks and
+ * publishing, so a save and a push never interleave. Both requests of a push (the ref advertisement and the pack) need HTTP
  * Basic credentials of a wiki editor, and only over TLS or from loopback, where a password cannot be read on the
  * way. A push then holds one lock from reading the pack to the end of the site's build: pushes are serialized,
  * each builds on the one before, and the objects of a refused push are removed before the next starts.
@@ -36,14 +37,14 @@ public final class Pushes {
     /** RFC 7617 §2.1: the charset parameter tells the client to send the user and password as UTF-8. */
     static final String CHALLENGE = "Basic realm=\"Toaster wiki\", charset=\"UTF-8\"";
 
-    private final Repository repository;
+    final Repository repository;
     private final PushAccounts accounts;
-    private final PushLimits limits;
-    private final BuildOptions build;
-    private final Publisher.Build builder;
-    private final PushLog pushLog;
-    private final Consumer<String> log;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    final PushLimits limits;
+    final BuildOptions build;
+    final Publisher.Build builder;
+    final PushLog pushLog;
+    final Consumer<String> log;
+    final ReentrantLock lock = new ReentrantLock(true);
 
     public Pushes(Repository repository, PushAccounts accounts, PushLimits limits, BuildOptions build,
                   PushLog pushLog, Consumer<String> log) {
@@ -59,6 +60,11 @@ public final class Pushes {
         this.build = build;
         this.pushLog = pushLog;
         this.log = log;
+    }
+
+    /** Commits made on the server (the browser's editor) go through here: same lock, checks and build. */
+    public Saves saves() {
+        return new Saves(this);
     }
 
     void advertise(Request request, Response response, Callback callback) throws IOException {

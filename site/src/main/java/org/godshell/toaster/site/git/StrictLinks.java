@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -41,30 +42,37 @@ final class StrictLinks implements PreReceiveHook {
         if (commands.stream().anyMatch(c -> c.getResult() != ReceiveCommand.Result.NOT_ATTEMPTED)) {
             return;                                                     // refused by an earlier check already
         }
-        StrictSetting setting = StrictSetting.read(pack.getRepository());
+        Publisher.Messages to = new Publisher.Messages(pack::sendMessage, pack::sendError);
+        for (ReceiveCommand command : commands) {
+            check(pack.getRepository(), command.getOldId(), command.getNewId(), to).ifPresent(refusal ->
+                    command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, refusal));
+        }
+    }
+
+    /**
+     * The refusal of moving main from {@code before} to {@code after}, each added broken link told to {@code to}
+     * first; empty when the setting is off or nothing is added. Pushes and saves from the browser both ask here.
+     */
+    Optional<String> check(Repository repository, ObjectId before, ObjectId after, Publisher.Messages to) {
+        StrictSetting setting = StrictSetting.read(repository);
         setting.problem().ifPresent(problem -> {
             log.accept("wiki push: " + problem);
-            pack.sendMessage("wiki: " + problem);
+            to.message().accept("wiki: " + problem);
         });
         if (!setting.on()) {
-            return;
+            return Optional.empty();
         }
-        for (ReceiveCommand command : commands) {
-            String refusal;
-            try {
-                List<Views.Broken> added = added(pack.getRepository(), command.getOldId(), command.getNewId());
-                if (added.isEmpty()) {
-                    continue;
-                }
-                int pageBytes = (int) Math.min(options.limits().maxPageBytes(), Integer.MAX_VALUE - 8);
-                PushReport.lines(List.of(), added, PageSource.at(pack.getRepository(), command.getNewId(),
-                        pageBytes)).forEach(pack::sendError);
-                refusal = "wiki.strict: the push adds " + added.size() + " broken wiki link(s), listed above";
-            } catch (IOException | RuntimeException | StackOverflowError e) {
-                refusal = "wiki.strict: the links could not be checked: " + e.getMessage();
-                log.accept("wiki push: the strict link check failed: " + e);
+        try {
+            List<Views.Broken> added = added(repository, before, after);
+            if (added.isEmpty()) {
+                return Optional.empty();
             }
-            command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, refusal);
+            int pageBytes = (int) Math.min(options.limits().maxPageBytes(), Integer.MAX_VALUE - 8);
+            PushReport.lines(List.of(), added, PageSource.at(repository, after, pageBytes)).forEach(to.error());
+            return Optional.of("wiki.strict: the change adds " + added.size() + " broken wiki link(s), listed above");
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            log.accept("wiki push: the strict link check failed: " + e);
+            return Optional.of("wiki.strict: the links could not be checked: " + e.getMessage());
         }
     }
 

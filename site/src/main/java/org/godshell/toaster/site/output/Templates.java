@@ -36,8 +36,8 @@ public final class Templates {
             "redirect.ftlh", "feed.ftlx", "sitemap.ftlx");
 
     /** The static files every site carries under {@code _assets/}; {@link Assets} gives their bytes. */
-    public static final List<String> ASSETS = List.of("wiki.css", "wiki.js", "nav.js", "highlight.min.js",
-            "highlight.css");
+    public static final List<String> ASSETS = List.of("wiki.css", "wiki.js", "nav.js", "editor.js",
+            "highlight.min.js", "highlight.css");
 
     private final Configuration configuration;
     private final Configuration builtInOnly;

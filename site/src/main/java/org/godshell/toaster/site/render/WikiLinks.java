@@ -22,8 +22,8 @@ import org.godshell.toaster.site.page.Urls;
 
 /**
  * Resolves {@code [[Page]]}, {@code [[label|Page]]} and {@code [[Page#section]]} against the wiki's pages. A link
- * to a missing page keeps a would-be URL (it lands on the 404 page) and gets the class {@code wiki-missing}: the
- * "red link" of wikis; so does a link to a heading this page does not have ({@link HeadingLinks}).
+ * to a missing page leads to the browser editor of the page it would be ({@code _edit/Name.md}: the wiki's server
+ * opens it empty) and gets the class {@code wiki-missing}, the "red link" of wikis; so does a link to a heading this page does not have ({@link HeadingLinks}).
  */
 final class WikiLinks {
 
@@ -31,6 +31,8 @@ final class WikiLinks {
     static final LinkStatus MISSING = new LinkStatus("MISSING");
     static final LinkStatus MISSING_HEADING = new LinkStatus("MISSING_HEADING");
     static final String MISSING_CLASS = "wiki-missing";
+    /** Where a page's editor is, from the site's root: the wiki's server answers there. */
+    static final String EDITOR = "_edit/";
 
     private WikiLinks() {
     }
@@ -82,8 +84,9 @@ final class WikiLinks {
                     LinkStatus.VALID);
         }
         collector.missing.add(target);
-        String wouldBe = target.replace(":", "").strip().replaceAll("\\s+", "-") + ".html";
-        return new ResolvedLink(link.getLinkType(), root + Urls.encodePath(wouldBe), null, MISSING);
+        // a red link opens the browser editor on the page it names (site.edit), relative like every link
+        String wouldBe = target.replace(":", "").strip().replaceAll("\\s+", "-") + ".md";
+        return new ResolvedLink(link.getLinkType(), root + EDITOR + Urls.encodePath(wouldBe), null, MISSING);
     }
 
     /** Marks the links the resolver found missing. */

@@ -95,7 +95,7 @@ class PushMessagesTest {
         WikiFixture.Run push = push("strict", "Home.md", "# Home\n\nSee [[Other Page]].\n\nAnd [[Nowhere]].\n");
         assertNotEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("Home.md:5: broken link: [[Nowhere]] names no page"), push.output());
-        assertTrue(push.output().contains("wiki.strict: the push adds 1 broken wiki link(s)"), push.output());
+        assertTrue(push.output().contains("wiki.strict: the change adds 1 broken wiki link(s)"), push.output());
         assertEquals(before, wiki.main());
     }
 

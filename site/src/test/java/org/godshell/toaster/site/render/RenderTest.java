@@ -99,8 +99,8 @@ class RenderTest {
         Rendered rendered = render("Here.md", "[[No such page]] and [[label|Also: missing]]");
         assertEquals(List.of("Also: missing", "No such page"), rendered.missing());
         assertTrue(rendered.html().contains("class=\"wiki-missing\""), rendered::html);
-        assertTrue(rendered.html().contains("href=\"No-such-page.html\""), rendered::html);
-        assertTrue(rendered.html().contains("href=\"Also-missing.html\""), rendered::html);
+        assertTrue(rendered.html().contains("href=\"_edit/No-such-page.md\""), rendered::html);
+        assertTrue(rendered.html().contains("href=\"_edit/Also-missing.md\""), rendered::html);
     }
 
     @Test
