@@ -1,15 +1,15 @@
 package org.godshell.toaster.site.output;
 
 /**
- * The little JSON the search index needs: strings escaped per RFC 8259 §7, and '<', '>', '&' escaped too so a
- * shard never reads as HTML.
+ * The little JSON the search index and the search answers need: strings escaped per RFC 8259 §7, and '<', '>',
+ * '&' escaped too so that neither ever reads as HTML.
  */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static void string(StringBuilder out, String value) {
+    public static void string(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.godshell.toaster.site.output.Json;
 
 /**
  * The search API's answers as JSON (RFC 8259): results, or an error in our own words. Strings are escaped per
@@ -20,16 +21,16 @@ final class JsonReply {
         for (int i = 0; i < hits.size(); i++) {
             WikiIndex.Hit hit = hits.get(i);
             out.append(i == 0 ? "{" : ",{").append("\"title\":");
-            string(out, hit.title());
+            Json.string(out, hit.title());
             out.append(",\"url\":");
-            string(out, hit.url());
+            Json.string(out, hit.url());
             out.append(",\"section\":");
-            string(out, hit.heading());
+            Json.string(out, hit.heading());
             out.append(",\"snippet\":[");
             for (int j = 0; j < hit.snippet().size(); j++) {
                 Snippets.Segment segment = hit.snippet().get(j);
                 out.append(j == 0 ? "{" : ",{").append("\"text\":");
-                string(out, segment.text());
+                Json.string(out, segment.text());
                 out.append(",\"hit\":").append(segment.hit()).append('}');
             }
             out.append("]}");
@@ -40,7 +41,7 @@ final class JsonReply {
 
     static void error(Response response, Callback callback, int status, String message) {
         StringBuilder out = new StringBuilder("{\"error\":");
-        string(out, message);
+        Json.string(out, message);
         out.append("}\n");
         send(response, callback, status, out);
     }
@@ -55,24 +56,5 @@ final class JsonReply {
         response.getHeaders().put("Content-Length", Integer.toString(body.length));
         // for HEAD, Jetty's HTTP generator sends the headers and drops the body (RFC 9110 §9.3.2)
         response.write(true, ByteBuffer.wrap(body), callback);
-    }
-
-    static void string(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -11,22 +11,22 @@ import java.util.function.IntPredicate;
  * Percent-decoding of a request's path or query (RFC 3986 §2.1) into text: every escape must be whole, the raw
  * characters those the caller allows, and the bytes strict UTF-8 (no overlong forms, RFC 3629 §3).
  */
-final class PercentDecoding {
+public final class PercentDecoding {
 
     /** What decoding gave: the text, or why there is none. */
-    sealed interface Result {
+    public sealed interface Result {
     }
 
-    record Text(String value) implements Result {
+    public record Text(String value) implements Result {
     }
 
-    record Bad(String reason) implements Result {
+    public record Bad(String reason) implements Result {
     }
 
     private PercentDecoding() {
     }
 
-    static Result decode(String raw, IntPredicate rawAllowed) {
+    public static Result decode(String raw, IntPredicate rawAllowed) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -34,7 +34,7 @@ final class PercentDecoding {
                 int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
                 int low = high >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
                 if (low < 0) {
-                    return new Bad("bad percent escape");
+                    return new Bad("broken percent escape (a '%' not followed by two hex digits)");
                 }
                 bytes.write(high << 4 | low);
                 i += 2;

@@ -63,7 +63,7 @@ class PushMessagesTest {
         assertEquals(0, push.exit(), push.output());
         String out = push.output();
         assertTrue(out.contains("remote: wiki: warning: Home.md:3: front matter: unknown key 'colour' (known: "
-                + "title, tags, aliases, order)"), out);
+                + "title, tags, aliases, order, section)"), out);
     }
 
     @Test

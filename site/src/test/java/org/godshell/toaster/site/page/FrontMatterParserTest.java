@@ -92,7 +92,8 @@ class FrontMatterParserTest {
                 FrontMatterParser.parse("---\nsection: " + longest + "\n---\n").frontMatter().section());
         FrontMatterParser.Parsed tooLong = FrontMatterParser.parse("---\nsection: " + longest + "s\n---\n");
         assertEquals(Optional.empty(), tooLong.frontMatter().section());
-        assertEquals(List.of("front matter line 2: section: longer than 100 characters"), tooLong.problems());
+        assertEquals(List.of(new FrontMatterParser.Problem(2, "section: longer than 100 characters")),
+                tooLong.problems());
         // markup is text here; the templates escape it where it is shown
         assertEquals(Optional.of("<script>alert(1)</script>"),
                 FrontMatterParser.parse("---\nsection: <script>alert(1)</script>\n---\n").frontMatter().section());

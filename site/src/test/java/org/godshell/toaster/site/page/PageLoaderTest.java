@@ -25,7 +25,7 @@ class PageLoaderTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "'---\ncolour: red\n---\nbody' | 2 | front matter: unknown key 'colour' (known: title, tags, aliases, order)",
+        "'---\ncolour: red\n---\nbody' | 2 | front matter: unknown key 'colour' (known: title, tags, aliases, order, section)",
         "'---\r\ntitle: x\r\n\r\norder: ten\r\n---\r\n' | 4 | front matter: order must be an integer, got 'ten'",
         "'\uFEFF---\nno colon\n---\n' | 2 | front matter: expected 'key: value'",
         "'---\ntitle: x\n' | 1 | front matter: no closing '---' within 100 lines; read as text",

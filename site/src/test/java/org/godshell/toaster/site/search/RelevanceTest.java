@@ -63,7 +63,10 @@ class RelevanceTest {
             quota                        | Users and domains
             tarpit                       | Plugin: tarpit
             git push                     | Contribute to this wiki
-            wiki editor                  | Contribute to this wiki
+            edit this wiki               | Contribute to this wiki
+            who may edit the wiki        | Contribute to this wiki
+            wikieditors                  | Contribute to this wiki
+            edit a page in the browser   | Contribute to this wiki
             catch-all                    | Users and domains
             double bounce                | Bounces
             starttls                     | TLS

@@ -1,12 +1,9 @@
 package org.godshell.toaster.site.edit.form;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import org.godshell.toaster.site.serve.PercentDecoding;
 
 /**
  * The {@code application/x-www-form-urlencoded} grammar (WHATWG URL §5.1), strictly: name=value pairs joined by
@@ -61,32 +58,12 @@ public final class FormParser {
     }
 
     private static String decode(String raw, boolean plusIsSpace) throws Malformed {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length());
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                int high = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 1), 16) : -1;
-                int low = high >= 0 ? Character.digit(raw.charAt(i + 2), 16) : -1;
-                if (low < 0) {
-                    throw new Malformed("the form has a broken percent escape (a '%' not followed by two hex digits)");
-                }
-                bytes.write(high << 4 | low);
-                i += 2;
-            } else if (c == '+' && plusIsSpace) {
-                bytes.write(' ');
-            } else if (c > 0x20 && c < 0x7f) {
-                bytes.write(c);
-            } else {
-                throw new Malformed("the form holds a raw byte outside printable ASCII; it must be percent-encoded");
-            }
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray()))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new Malformed("the form is not UTF-8 text");
-        }
+        // HTML's form encoding sends a space as a raw '+' and a plus as %2B
+        String escaped = plusIsSpace ? raw.replace("+", "%20") : raw;
+        return switch (PercentDecoding.decode(escaped, c -> c > 0x20 && c < 0x7f)) {
+            case PercentDecoding.Text text -> text.value();
+            case PercentDecoding.Bad bad -> throw new Malformed("the form holds a " + bad.reason());
+        };
     }
 
     private static String printable(String name) {
