@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.errors.DirCacheNameConflictException;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -35,6 +36,18 @@ final class Changes {
     record Move(String from, String to) implements Change {
     }
 
+    /**
+     * The target of a write or a move is a folder, or one of its parents is a file. A tree cannot hold both, and
+     * a {@link DirCacheEditor} would make room by deleting what is in the way: other pages, silently.
+     */
+    static final class InTheWay extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        InTheWay(String message) {
+            super(message);
+        }
+    }
+
     private Changes() {
     }
 
@@ -46,19 +59,28 @@ final class Changes {
                     : DirCache.read(reader, walk.parseCommit(parent.get()).getTree());
             DirCacheEditor editor = index.editor();
             switch (change) {
-                case Write write -> editor.add(entry(write.path(), inserter.insert(Constants.OBJ_BLOB,
-                        write.content()), FileMode.REGULAR_FILE));
+                case Write write -> {
+                    refuseInTheWay(index, write.path());
+                    editor.add(entry(write.path(), inserter.insert(Constants.OBJ_BLOB, write.content()),
+                            FileMode.REGULAR_FILE));
+                }
                 case Delete delete -> editor.add(new DirCacheEditor.DeletePath(delete.path()));
                 case Move move -> {
                     DirCacheEntry old = index.getEntry(move.from());
                     if (old == null) {
                         throw new IOException(move.from() + " is not in the wiki");
                     }
+                    refuseInTheWay(index, move.to());
                     editor.add(new DirCacheEditor.DeletePath(move.from()));
                     editor.add(entry(move.to(), old.getObjectId(), old.getFileMode()));
                 }
             }
-            editor.finish();
+            try {
+                editor.finish();
+            } catch (DirCacheNameConflictException e) {
+                throw new InTheWay(e.getPath1() + " and " + e.getPath2() + " cannot both be in the wiki (a file "
+                        + "and a folder of one name); nothing was changed");
+            }
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(index.writeTree(inserter));
             parent.ifPresent(commit::setParentId);
@@ -71,6 +93,21 @@ final class Changes {
         }
     }
 
+    /** Refuses a file at {@code path} when a parent of it is a file, or {@code path} is a folder. */
+    private static void refuseInTheWay(DirCache index, String path) throws InTheWay {
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            String parent = path.substring(0, slash);
+            if (index.getEntry(parent) != null) {
+                throw new InTheWay(parent + " is a file in the wiki, so it cannot be a folder holding " + path
+                        + "; choose another name");
+            }
+        }
+        if (index.getEntriesWithin(path).length > 0) {
+            throw new InTheWay(path + " is a folder in the wiki; choose another name");
+        }
+    }
+
+    /** An entry that never replaces a file or folder in its way (the check above comes first; this is the floor). */
     private static DirCacheEditor.PathEdit entry(String path, ObjectId blob, FileMode mode) {
         return new DirCacheEditor.PathEdit(path) {
             @Override
@@ -78,6 +115,6 @@ final class Changes {
                 entry.setFileMode(mode);
                 entry.setObjectId(blob);
             }
-        };
+        }.setReplace(false);
     }
 }

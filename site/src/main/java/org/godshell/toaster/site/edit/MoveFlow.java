@@ -47,7 +47,12 @@ final class MoveFlow {
             }
             Changes.Change change = to.<Changes.Change>map(target -> new Changes.Move(from.path(), target.path()))
                     .orElse(new Changes.Delete(from.path()));
-            ObjectId commit = Changes.commit(repository, main, change, new PersonIdent(account, account), message);
+            ObjectId commit;
+            try {
+                commit = Changes.commit(repository, main, change, new PersonIdent(account, account), message);
+            } catch (Changes.InTheWay e) {
+                return new SaveFlow.Refused(e.getMessage() + ".", List.of());
+            }
             switch (saves.save(account, client, main, commit)) {
                 case Saves.Published published -> {
                     return new SaveFlow.Done(published, false);

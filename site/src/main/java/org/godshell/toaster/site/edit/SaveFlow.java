@@ -76,8 +76,13 @@ final class SaveFlow {
             if (theirs.isPresent() && theirs.get().equals(content)) {
                 return new Unchanged();
             }
-            ObjectId commit = Changes.commit(repository, main, new Changes.Write(path.path(),
-                    content.getBytes(StandardCharsets.UTF_8)), new PersonIdent(account, account), message);
+            ObjectId commit;
+            try {
+                commit = Changes.commit(repository, main, new Changes.Write(path.path(),
+                        content.getBytes(StandardCharsets.UTF_8)), new PersonIdent(account, account), message);
+            } catch (Changes.InTheWay e) {
+                return new Refused(e.getMessage() + ".", List.of());
+            }
             switch (saves.save(account, client, main, commit)) {
                 case Saves.Published published -> {
                     return new Done(published, merged);

@@ -87,8 +87,14 @@ final class UploadRoute {
                 return;
             }
             String account = session.get().account();
-            ObjectId commit = Changes.commit(repository, main, new Changes.Write(path, bytes),
-                    new PersonIdent(account, account), "Upload " + name + " for " + page.name());
+            ObjectId commit;
+            try {
+                commit = Changes.commit(repository, main, new Changes.Write(path, bytes),
+                        new PersonIdent(account, account), "Upload " + name + " for " + page.name());
+            } catch (Changes.InTheWay e) {
+                reply(response, callback, 409, e.getMessage());
+                return;
+            }
             switch (saves.save(account, Request.getRemoteAddr(request), main, commit)) {
                 case Saves.Published published -> {
                     reply(response, callback, 201, "![" + name + "](" + Urls.encodePath(name) + ")");
