@@ -1,6 +1,7 @@
 package org.godshell.toaster.site.edit;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,12 @@ final class EditorRoute {
         if (form.text("do").equals("preview")) {
             edit.put("preview", preview.render(path, text).orElse("<p>The server is busy; try Preview again.</p>"));
             show(request, response, callback, 200, path, edit);
+            return;
+        }
+        if (text.getBytes(StandardCharsets.UTF_8).length > maxPageBytes) {
+            edit.put("notes", List.of("Not saved: the text is larger than a page may be (" + maxPageBytes
+                    + " bytes). Split it into several pages."));
+            show(request, response, callback, 413, path, edit);
             return;
         }
         String commitMessage = message.isEmpty() ? "Edit " + path.name() : message;

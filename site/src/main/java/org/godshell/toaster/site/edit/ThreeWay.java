@@ -4,9 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.eclipse.jgit.diff.DiffAlgorithm;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.HistogramDiff;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 import org.eclipse.jgit.merge.MergeAlgorithm;
@@ -27,7 +27,7 @@ final class ThreeWay {
     }
 
     static Merged merge(String base, String yours, String theirs) throws IOException {
-        MergeResult<RawText> result = new MergeAlgorithm().merge(RawTextComparator.DEFAULT, raw(base), raw(yours),
+        MergeResult<RawText> result = new MergeAlgorithm(histogram()).merge(RawTextComparator.DEFAULT, raw(base), raw(yours),
                 raw(theirs));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new MergeFormatter().formatMerge(out, result, List.of("base", "yours", "theirs (saved meanwhile)"),
@@ -39,13 +39,23 @@ final class ThreeWay {
     static String diff(String before, String after) throws IOException {
         RawText a = raw(before);
         RawText b = raw(after);
-        EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
-                .diff(RawTextComparator.DEFAULT, a, b);
+        EditList edits = histogram().diff(RawTextComparator.DEFAULT, a, b);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (DiffFormatter formatter = new DiffFormatter(out)) {
             formatter.format(edits, a, b);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Histogram diff without its fallback: on lines repeated past its chain limit JGit falls back to Myers, which
+     * is quadratic in the text; without it such a region is one replaced block, found in linear time. A submitted
+     * page could otherwise hold the server for minutes.
+     */
+    private static HistogramDiff histogram() {
+        HistogramDiff diff = new HistogramDiff();
+        diff.setFallbackAlgorithm(null);
+        return diff;
     }
 
     private static RawText raw(String text) {
