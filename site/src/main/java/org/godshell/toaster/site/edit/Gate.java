@@ -61,7 +61,7 @@ final class Gate {
             return new Failed(403, "Not logged in", "Your session has ended (or you never logged in): log in "
                     + "again, then repeat what you did. Text you typed is still in the browser's Back page.");
         }
-        Checked form = form(request, fields);
+        Checked form = form(request, fields, FORM_LIMIT);
         if (form instanceof Read read && !Secrets.same(session.get().csrf(), read.form().text("csrf"))) {
             return new Failed(403, "Refused", "The form's security token is missing or wrong (it belongs to "
                     + "another session, or the request did not come from this wiki's editor). Reload the editor.");
@@ -75,14 +75,14 @@ final class Gate {
                 .map(reason -> new Failed(403, "Refused", "Refused: " + reason + "."));
     }
 
-    /** The body as a form with only the expected fields (session-less: the login form). */
-    static Checked form(Request request, Set<String> fields) throws IOException {
+    /** The body as a form of at most {@code limit} bytes with only the expected fields (session-less: login). */
+    static Checked form(Request request, Set<String> fields, int limit) throws IOException {
         if (!BoundedBody.isForm(request)) {
             return new Failed(415, "Not a form", "The request must be a form (application/x-www-form-urlencoded, "
                     + "UTF-8).");
         }
         try {
-            Form form = FormParser.parse(BoundedBody.read(request, FORM_LIMIT));
+            Form form = FormParser.parse(BoundedBody.read(request, limit));
             Optional<String> unexpected = form.unexpected(fields);
             if (unexpected.isPresent()) {
                 return new Failed(400, "Bad form", "The form has a field this page does not take.");

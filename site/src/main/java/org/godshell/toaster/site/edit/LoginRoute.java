@@ -32,6 +32,12 @@ final class LoginRoute {
 
     private static final Set<String> LOGIN_FIELDS = Set.of("user", "password", "csrf", "next");
 
+    /**
+     * A user name, a password, a token and an editor's address are far below this; the login form is read before
+     * anyone is known, so it gets no more than this (413 past it), not the editor's {@link Gate#FORM_LIMIT}.
+     */
+    static final int LOGIN_FORM_LIMIT = 8 << 10;
+
     private final PushAccounts accounts;
     private final Sessions sessions;
     private final LoginTokens tokens = new LoginTokens();
@@ -69,7 +75,7 @@ final class LoginRoute {
             return;
         }
         Optional<Gate.Failed> foreign = Gate.crossOrigin(request);
-        Gate.Checked checked = foreign.isPresent() ? foreign.get() : Gate.form(request, LOGIN_FIELDS);
+        Gate.Checked checked = foreign.isPresent() ? foreign.get() : Gate.form(request, LOGIN_FIELDS, LOGIN_FORM_LIMIT);
         if (checked instanceof Gate.Failed failed) {
             html.note(request, response, callback, failed.status(), "", failed.heading(), failed.text());
             return;

@@ -88,4 +88,17 @@ class LoginTest {
                 "password", EditFixture.PASSWORD, "csrf", "x", "next", "/"), "Origin", "https://evil.example");
         assertEquals(403, foreign.statusCode());
     }
+
+    @Test
+    void aLoginFormOverEightKibibytesIsRefusedUnread() throws Exception {
+        EditFixture.Browser browser = wiki.browser();
+        String token = EditFixture.field(browser.get("/_login").body(), "csrf");
+        HttpResponse<String> huge = browser.post("/_login", Map.of("user", EditFixture.EDITOR, "password",
+                "p".repeat(LoginRoute.LOGIN_FORM_LIMIT), "csrf", token, "next", "/"));
+        assertEquals(413, huge.statusCode(), huge.body());
+        assertEquals(303, browser.get("/_edit/Home.md").statusCode(), "no session");
+        HttpResponse<String> within = browser.post("/_login", Map.of("user", EditFixture.EDITOR, "password",
+                "p".repeat(LoginRoute.LOGIN_FORM_LIMIT - 1000), "csrf", token, "next", "/"));
+        assertEquals(401, within.statusCode(), "read and checked: " + within.body());
+    }
 }
