@@ -15,11 +15,13 @@ import org.godshell.toaster.site.edit.session.SameOrigin;
 import org.godshell.toaster.site.edit.session.Secrets;
 import org.godshell.toaster.site.edit.session.Session;
 import org.godshell.toaster.site.edit.session.Sessions;
+import org.godshell.toaster.site.git.PushAccounts;
 
 /**
  * What every request of the editor passes before its route acts: who it is (the session cookie), and for a POST,
- * in this order, that it comes from this origin, that it belongs to a live session, that its body is a form
- * within the limit, and that the form carries the session's CSRF token ({@code csrf}), compared in constant time.
+ * in this order, that it comes from this origin, that it belongs to a live session whose account is still a wiki
+ * editor, that its body is a form within the limit, and that the form carries the session's CSRF token
+ * ({@code csrf}), compared in constant time.
  */
 final class Gate {
 
@@ -41,9 +43,11 @@ final class Gate {
     }
 
     private final Sessions sessions;
+    private final PushAccounts accounts;
 
-    Gate(Sessions sessions) {
+    Gate(Sessions sessions, PushAccounts accounts) {
         this.sessions = sessions;
+        this.accounts = accounts;
     }
 
     Optional<Session> session(Request request) {
@@ -61,12 +65,37 @@ final class Gate {
             return new Failed(403, "Not logged in", "Your session has ended (or you never logged in): log in "
                     + "again, then repeat what you did. Text you typed is still in the browser's Back page.");
         }
+        Optional<Failed> revoked = revoked(session.get());
+        if (revoked.isPresent()) {
+            return revoked.get();
+        }
         Checked form = form(request, fields, FORM_LIMIT);
         if (form instanceof Read read && !Secrets.same(session.get().csrf(), read.form().text("csrf"))) {
             return new Failed(403, "Refused", "The form's security token is missing or wrong (it belongs to "
                     + "another session, or the request did not come from this wiki's editor). Reload the editor.");
         }
         return form instanceof Read read ? new Passed(session.get(), read.form()) : form;
+    }
+
+    /**
+     * A session outlives a login, not the account's place in {@code control/wikieditors}: the list is read again
+     * before every change, as for every push. An account no longer on it (or a list that cannot be read: fail
+     * closed) ends the session.
+     */
+    Optional<Failed> revoked(Session session) {
+        boolean editor;
+        try {
+            editor = accounts.isEditor(session.account());
+        } catch (IOException | RuntimeException e) {
+            editor = false;
+        }
+        if (editor) {
+            return Optional.empty();
+        }
+        sessions.close(session.id());
+        return Optional.of(new Failed(403, "Not a wiki editor", session.account() + " is not a wiki editor (any "
+                + "more, or the editor list cannot be read); nothing was done and the session has ended. Ask the "
+                + "admin to add the account to control/wikieditors."));
     }
 
     static Optional<Failed> crossOrigin(Request request) {

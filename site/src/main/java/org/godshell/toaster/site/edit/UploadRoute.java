@@ -51,6 +51,11 @@ final class UploadRoute {
                     + "request does not carry its token. Log in again from the editor."));
             return;
         }
+        Optional<Gate.Failed> revoked = gate.revoked(session.get());
+        if (revoked.isPresent()) {
+            reply(response, callback, revoked.get().status(), revoked.get().text());
+            return;
+        }
         String name;
         try {
             Form query = FormParser.parse(Optional.ofNullable(request.getHttpURI().getQuery()).orElse("")

@@ -46,7 +46,7 @@ public final class WikiEditing extends Handler.Abstract {
                 Sessions sessions, Consumer<String> log) {
         this.limits = limits;
         this.log = log;
-        Gate gate = new Gate(sessions);
+        Gate gate = new Gate(sessions, accounts);
         html = new Html(build.site().title());
         login = new LoginRoute(accounts, sessions, gate, html, limits, log);
         long maxPage = Math.min(build.limits().maxPageBytes(), limits.maxFileBytes());

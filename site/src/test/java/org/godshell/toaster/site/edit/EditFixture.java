@@ -18,7 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -83,6 +85,9 @@ final class EditFixture implements AutoCloseable {
     final WikiServer server;
     final String url;
     final TestClock clock = new TestClock();
+    /** The editor list as {@code control/wikieditors} would give it; a test removes an editor or breaks it. */
+    final Set<String> editors = ConcurrentHashMap.newKeySet();
+    volatile boolean editorListUnreadable;
 
     EditFixture(Path dir) throws Exception {
         bare = dir.resolve("wiki.git");
@@ -96,6 +101,7 @@ final class EditFixture implements AutoCloseable {
                 "http://127.0.0.1/", "http://127.0.0.1/wiki.git"));
         WikiBuilder.build(build);
         repository = WikiRepository.open(bare);
+        editors.add(EDITOR);
         PushAccounts accounts = new PushAccounts() {
             @Override
             public Login verify(String account, char[] password, InetAddress client) {
@@ -108,8 +114,11 @@ final class EditFixture implements AutoCloseable {
             }
 
             @Override
-            public boolean isEditor(String account) {
-                return account.equals(EDITOR);
+            public boolean isEditor(String account) throws IOException {
+                if (editorListUnreadable) {
+                    throw new IOException("control/wikieditors: unreadable");
+                }
+                return editors.contains(account);
             }
         };
         Pushes pushes = new Pushes(repository, accounts, LIMITS, build, new PushLog(dir.resolve("push.log")),
