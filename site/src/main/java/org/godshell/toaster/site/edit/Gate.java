@@ -19,9 +19,10 @@ import org.godshell.toaster.site.git.PushAccounts;
 
 /**
  * What every request of the editor passes before its route acts: who it is (the session cookie), and for a POST,
- * in this order, that it comes from this origin, that it belongs to a live session whose account is still a wiki
- * editor, that its body is a form within the limit, and that the form carries the session's CSRF token
- * ({@code csrf}), compared in constant time.
+ * in this order, that it comes from this origin, that it belongs to a live session, that its body is a form within
+ * the limit, that the form carries the session's CSRF token ({@code csrf}), compared in constant time, and that
+ * the session's account is still a wiki editor (checked last, on a body read whole: a refusal before the body is
+ * read leaves the connection with unread bytes).
  */
 final class Gate {
 
@@ -65,16 +66,15 @@ final class Gate {
             return new Failed(403, "Not logged in", "Your session has ended (or you never logged in): log in "
                     + "again, then repeat what you did. Text you typed is still in the browser's Back page.");
         }
-        Optional<Failed> revoked = revoked(session.get());
-        if (revoked.isPresent()) {
-            return revoked.get();
-        }
         Checked form = form(request, fields, FORM_LIMIT);
         if (form instanceof Read read && !Secrets.same(session.get().csrf(), read.form().text("csrf"))) {
             return new Failed(403, "Refused", "The form's security token is missing or wrong (it belongs to "
                     + "another session, or the request did not come from this wiki's editor). Reload the editor.");
         }
-        return form instanceof Read read ? new Passed(session.get(), read.form()) : form;
+        if (!(form instanceof Read read)) {
+            return form;
+        }
+        return revoked(session.get()).<Checked>map(failed -> failed).orElse(new Passed(session.get(), read.form()));
     }
 
     /**

@@ -51,11 +51,6 @@ final class UploadRoute {
                     + "request does not carry its token. Log in again from the editor."));
             return;
         }
-        Optional<Gate.Failed> revoked = gate.revoked(session.get());
-        if (revoked.isPresent()) {
-            reply(response, callback, revoked.get().status(), revoked.get().text());
-            return;
-        }
         String name;
         try {
             Form query = FormParser.parse(Optional.ofNullable(request.getHttpURI().getQuery()).orElse("")
@@ -77,6 +72,12 @@ final class UploadRoute {
             bytes = BoundedBody.read(request, (int) Math.min(limits.maxFileBytes(), Integer.MAX_VALUE - 8));
         } catch (BoundedBody.TooLarge e) {
             reply(response, callback, 413, e.getMessage());
+            return;
+        }
+        // Asked once the body is read: a refusal before leaves its bytes on the connection.
+        Optional<Gate.Failed> revoked = gate.revoked(session.get());
+        if (revoked.isPresent()) {
+            reply(response, callback, revoked.get().status(), revoked.get().text());
             return;
         }
         Optional<String> problem = Images.problem(name, bytes);

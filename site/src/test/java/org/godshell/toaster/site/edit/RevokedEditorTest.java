@@ -44,10 +44,10 @@ class RevokedEditorTest {
         assertEquals(before, wiki.main(), "nothing committed");
         wiki.editors.add(EditFixture.EDITOR);
         wiki.editorListUnreadable = false;
+        assertEquals(303, browser.get("/_edit/Home.md").statusCode(), "the editor asks for a login");
         HttpResponse<String> again = browser.save(editor, "# Home\n\nagain\n", "");
         assertEquals(403, again.statusCode());
         assertTrue(again.body().contains("Not logged in"), again.body());
-        assertEquals(303, browser.get("/_edit/Home.md").statusCode(), "the editor asks for a login");
         assertEquals(before, wiki.main());
     }
 
