@@ -60,6 +60,11 @@ final class Html {
         response.getHeaders().put("Content-Type", type);
         response.getHeaders().put("Cache-Control", "no-store");
         response.getHeaders().put("Content-Length", Integer.toString(body.length));
+        if (status >= 400) {
+            // A refusal may come before the request's body was read (a missing token, a revoked session): the
+            // connection then ends with the answer (RFC 9112 §9.6), and the client must not send on it again.
+            response.getHeaders().put("Connection", "close");
+        }
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 

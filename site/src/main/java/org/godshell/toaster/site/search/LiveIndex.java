@@ -8,6 +8,8 @@ import java.nio.file.attribute.FileTime;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The index of the site as published now. The site path is a symlink a build swaps atomically ({@code
@@ -35,6 +37,13 @@ public final class LiveIndex {
     private record Loaded(Version version, State state) {
     }
 
+    /**
+     * Lucene logs, through java.util.logging, a warning on every start that its vector code could be faster with
+     * an incubator module on the command line: nothing an admin reading the wiki's log should act on. Held here
+     * so the logger, and its level, are not collected.
+     */
+    private static final Logger VECTOR_ADVICE = quiet("org.apache.lucene.internal.vectorization");
+
     private final Path site;
     private final Consumer<String> log;
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
@@ -43,6 +52,12 @@ public final class LiveIndex {
     public LiveIndex(Path site, Consumer<String> log) {
         this.site = site;
         this.log = log;
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     State current() {

@@ -21,20 +21,40 @@ public final class BoundedBody {
         }
     }
 
+    /**
+     * A refused body up to this size is read to its end and dropped before the 413, so that a client still
+     * sending it reads the answer instead of a connection reset under its feet (RFC 9112 §9.6); a larger one is
+     * not worth the bandwidth, and its connection just ends with the answer.
+     */
+    static final long DRAIN_LIMIT = 16L << 20;
+
     private BoundedBody() {
     }
 
     public static byte[] read(Request request, int limit) throws IOException, TooLarge {
         long declared = request.getLength();
-        if (declared > limit) {
-            throw new TooLarge(limit);
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > limit) {
+                drain(in, declared);
+                throw new TooLarge(limit);
+            }
             byte[] bytes = in.readNBytes(limit + 1);
             if (bytes.length > limit) {
+                drain(in, -1);
                 throw new TooLarge(limit);
             }
             return bytes;
+        }
+    }
+
+    private static void drain(InputStream in, long declared) throws IOException {
+        if (declared > DRAIN_LIMIT) {
+            return;
+        }
+        byte[] buffer = new byte[65536];
+        long read = 0;
+        for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
+            read += n;
         }
     }
 
