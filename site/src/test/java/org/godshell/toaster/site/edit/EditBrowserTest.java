@@ -3,8 +3,13 @@ package org.godshell.toaster.site.edit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.eclipse.jgit.lib.ObjectId;
 import org.godshell.toaster.site.browser.Chromium;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The editor in headless Chromium against the wiki's own server (its Content-Security-Policy included): from a
  * page's Edit link through the login to the editor, the live preview as one types, Save and the new version, a
  * conflicting edit, and a page created from a red link; the console shows no error (a blocked script would).
+ * A form on another origin that posts a save in the editor's name is refused.
  */
 class EditBrowserTest {
 
@@ -86,5 +92,43 @@ class EditBrowserTest {
         assertTrue(text("article").contains("made from a red link"), browser.dom());
         // the conflict page's 409 is the one status the browser logs as a failed load; nothing else may show
         assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("status of 409")).toList());
+    }
+
+    /**
+     * Another site's page holding a form that posts a save to this wiki, sent by the logged-in editor's browser:
+     * from another port of the same host (same-site: the cookie goes along, Origin and Sec-Fetch-Site refuse it)
+     * and from another address (cross-site: the SameSite=Strict cookie stays home too). Nothing is saved.
+     */
+    @Test
+    void aFormOnAnotherOriginCannotSave() throws Exception {
+        browser.open(wiki.url + "/Other-Page.html").clickAndWait(".wiki-edit-link a");
+        logIn();
+        String base = browser.eval("document.querySelector('input[name=base]').value");
+        String token = browser.eval("document.querySelector('input[name=csrf]').value");
+        ObjectId before = wiki.main();
+        byte[] page = ("<!DOCTYPE html><title>prize</title><form method=post action=\"" + wiki.url
+                + "/_edit/Other-Page.md\"><input name=csrf value=\"" + token + "\"><input name=base value=\"" + base
+                + "\"><input name=text value=pwned><input name=message value=pwned>"
+                + "<button id=go name=do value=save>Win</button></form>").getBytes(StandardCharsets.UTF_8);
+        for (String host : List.of("127.0.0.1", "127.0.0.2")) {
+            // a plain server, without the wiki's policy (whose form-action 'self' would stop the form at home)
+            HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), 0), 0);
+            other.createContext("/", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                exchange.sendResponseHeaders(200, page.length);
+                exchange.getResponseBody().write(page);
+                exchange.close();
+            });
+            other.start();
+            try {
+                browser.open("http://" + host + ":" + other.getAddress().getPort() + "/").clickAndWait("#go");
+                assertTrue(browser.eval("location.href").startsWith(wiki.url + "/_edit/"), browser.eval("location.href"));
+                assertTrue(text("h1").equals("Refused") || text("h1").equals("Not logged in"), browser.dom());
+            } finally {
+                other.stop(0);
+            }
+        }
+        assertEquals(before, wiki.main(), "nothing was saved");
+        assertTrue(!wiki.browser().get("/Other-Page.html").body().contains("pwned"));
     }
 }
