@@ -44,11 +44,14 @@ public final class Chromium implements AutoCloseable {
         Path program = program();
         Path profile = Files.createDirectories(temp.resolve("chromium-profile"));
         Path log = temp.resolve("chromium-devtools.log");
-        Process process = new ProcessBuilder(program.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--user-data-dir=" + profile, "--remote-debugging-port=0", "about:blank")
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        ProcessBuilder builder = new ProcessBuilder(program.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--no-first-run", "--disable-extensions", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--user-data-dir=" + profile, "--remote-debugging-port=0",
+                "about:blank").redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(log.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        // its own temporary files (the profile's lock socket among them) go with the test's folder, not /tmp
+        builder.environment().put("TMPDIR", Files.createDirectories(temp.resolve("chromium-tmp")).toString());
+        Process process = builder.start();
         try {
             Path portFile = profile.resolve("DevToolsActivePort");
             until(() -> Files.isRegularFile(portFile) && lines(portFile).size() >= 2 || !process.isAlive(),
