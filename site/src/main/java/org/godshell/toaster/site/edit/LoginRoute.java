@@ -97,7 +97,7 @@ final class LoginRoute {
             case Login.Accepted accepted -> {
             }
             case Login.Refused refused -> {
-                log.accept("wiki login: authentication failed for " + printable(user) + " from "
+                log.accept("editor login: authentication failed for " + printable(user) + " from "
                         + Request.getRemoteAddr(request));
                 form(request, response, callback, form.text("next"), 401, "Wrong user name or password.");
                 return;
@@ -118,7 +118,7 @@ final class LoginRoute {
         response.getHeaders().add("Set-Cookie", Cookies.set(Cookies.SESSION, request.isSecure(), session.id(),
                 maxAge));
         response.getHeaders().add("Set-Cookie", Cookies.set(Cookies.LOGIN, request.isSecure(), "", 0));
-        log.accept("wiki login: " + printable(user) + " from " + Request.getRemoteAddr(request));
+        log.accept("editor login: " + printable(user) + " from " + Request.getRemoteAddr(request));
         Html.seeOther(response, callback, next(form.text("next")));
     }
 
@@ -151,7 +151,7 @@ final class LoginRoute {
     private void refuseThrottled(Request request, Response response, Callback callback, Duration wait)
             throws IOException {
         long seconds = Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
-        log.accept("wiki login: refused, too many failed logins from " + Request.getRemoteAddr(request));
+        log.accept("editor login: refused, too many failed logins from " + Request.getRemoteAddr(request));
         response.getHeaders().put("Retry-After", Long.toString(seconds));
         html.note(request, response, callback, 429, "", "Too many failed logins", "Too many failed logins from "
                 + "your address: no password is checked from it for " + (seconds < 60 ? seconds + " more seconds"
