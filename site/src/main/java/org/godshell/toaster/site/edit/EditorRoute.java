@@ -51,6 +51,12 @@ final class EditorRoute {
             Html.toLogin(response, callback, path);
             return;
         }
+        Optional<Gate.Failed> revoked = gate.revoked(session.get());
+        if (revoked.isPresent()) {
+            Gate.Failed failed = revoked.get();
+            html.note(request, response, callback, failed.status(), path.root(), failed.heading(), failed.text());
+            return;
+        }
         Optional<ObjectId> main = PageFiles.main(repository);
         Optional<String> text = PageFiles.text(repository, main, path.path(), maxPageBytes);
         Map<String, Object> edit = editor(path, session.get(), text.orElse(""), main, "");

@@ -81,4 +81,14 @@ class RevokedEditorTest {
         assertTrue(refused.body().contains("not a wiki editor"), refused.body());
         assertSessionEnded(before);
     }
+
+    @Test
+    void aRemovedEditorCannotOpenTheEditorEither() throws Exception {
+        ObjectId before = wiki.main();
+        wiki.editors.remove(EditFixture.EDITOR);
+        HttpResponse<String> refused = browser.get("/_edit/Home.md");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("not a wiki editor"), refused.body());
+        assertSessionEnded(before);
+    }
 }
