@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.time.Instant;
 import java.util.function.Consumer;
 import org.godshell.toaster.auth.CramMd5Secret;
 import org.godshell.toaster.auth.ScramCredentials;
@@ -87,26 +87,22 @@ public final class UserStore {
      * method neither keeps nor clears it.
      */
     public boolean verify(String address, char[] password) {
-        String stored = PasswordHash.DUMMY;
-        Address user = null;
+        Optional<PasswdFile.Entry> entry = Optional.empty();
         try {
             Optional<Address> parsed = Address.parse(address);
             if (parsed.isPresent()) {
-                PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
-                if (entry != null) {
-                    stored = entry.password();
-                    user = entry.address();
-                }
+                entry = Optional.ofNullable(file(parsed.get().domain()).users().get(parsed.get().toString()));
             }
         } catch (IOException | RuntimeException e) {
             // An unreadable file is "no such user" for a login; the CLI's list shows the admin why.
-            user = null;
+            entry = Optional.empty();
         }
+        String stored = entry.map(PasswdFile.Entry::password).orElse(PasswordHash.DUMMY);
         boolean matches = PasswordHash.matches(crypt, stored, password);
-        if (user != null && matches) {
-            rehash.afterLogin(this, user, stored, password);
+        if (entry.isPresent() && matches) {
+            rehash.afterLogin(this, entry.get().address(), stored, password);
         }
-        return user != null && matches;
+        return entry.isPresent() && matches;
     }
 
     /**
