@@ -134,6 +134,27 @@ final class Edits {
         rewrite(address, entry -> new PasswdFile.Entry(address, hash, entry.line(), entry.extra()));
     }
 
+    /**
+     * Replaces the password field of {@code address}'s line by {@code fresh}, but only while it still is
+     * {@code old}: a rehash at login ({@link Rehash}) must not undo a {@code toaster user passwd} that ran after
+     * the login read the file. The rest of the line (gecos, home, extra fields) stays byte for byte. Whether it
+     * replaced.
+     */
+    boolean replaceHash(Address address, String old, String fresh) throws UserStoreException {
+        return locked(() -> {
+            PasswdFile file = store.file(address.domain());
+            PasswdFile.Entry entry = file.users().get(address.toString());
+            if (entry == null || !entry.password().equals(old)) {
+                return false;
+            }
+            String[] fields = file.lines().get(entry.line() - 1).split(":", 3);
+            String line = fields[0] + ":" + fresh + ":" + fields[2];
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE,
+                    store.handover());
+            return true;
+        });
+    }
+
     /** Sets ({@code size} like {@code 500M}) or removes (empty) a user's quota, keeping the rest of the line. */
     void setQuota(Address address, String size) throws UserStoreException {
         if (!size.isEmpty() && Quota.bytes(size).isEmpty()) {
