@@ -46,7 +46,8 @@ class VpasswdTest {
         assertEquals("{MD5-CRYPT}" + MD5, ((OldHash.Supported) users.get(1).hash()).dovecotField());
         assertEquals("{SHA512-CRYPT}" + SHA512, ((OldHash.Supported) users.get(2).hash()).dovecotField());
         assertEquals(Path.of("0/bob"), users.get(1).dir());
-        assertEquals(Optional.of(new VpopQuota(OptionalLong.of(52428800), OptionalLong.of(1000))), users.get(1).quota());
+        assertEquals(Optional.of(new VpopQuota(OptionalLong.of(52428800), OptionalLong.of(1000))),
+                users.get(1).quota());
         assertEquals(Optional.of(VpopQuota.NONE), users.get(0).quota());
         assertEquals(2, users.get(2).flags());
         assertEquals(3, users.get(2).line());
