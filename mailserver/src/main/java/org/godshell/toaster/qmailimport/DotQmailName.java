@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * What address a vpopmail domain's {@code .qmail-EXT} file answers for. qmail-local looks for the file after
- * turning each {@code .} of the address extension into {@code :} (for security, says the qmail FAQ: no extension
- * can name {@code ..}) and lowercasing it, so {@code .qmail-jane:doe} handles {@code jane.doe@} and
- * {@code .qmail-foo-bar} handles {@code foo-bar@} (dot-qmail(5) "EXTENSION ADDRESSES"; qmail FAQ "incominguser.html#alias-dots": "it
- * interprets a colon (:) in the alias filename as if it were a dot", and capitals in a file name match only
- * capitals). {@code .qmail-default} answers for every address without a file of its own, and
+ * What address a vpopmail domain's {@code .qmail-EXT} file answers for. qmail-local looks the file up after
+ * turning each {@code .} of the address extension into {@code :} and lowercasing it, so {@code .qmail-jane:doe}
+ * handles {@code jane.doe@} and {@code .qmail-foo-bar} handles {@code foo-bar@}. Sources: dot-qmail(5),
+ * "EXTENSION ADDRESSES"; the qmail FAQ, cr.yp.to/qmail/faq/incominguser.html#alias-dots: "for security reasons"
+ * qmail-local "interprets a colon (:) in the alias filename as if it were a dot", and capital letters in a file
+ * name match only capitals. {@code .qmail-default} answers for every address without a file of its own, and
  * {@code .qmail-foo-default} for every {@code foo-anything}.
  */
 public sealed interface DotQmailName {

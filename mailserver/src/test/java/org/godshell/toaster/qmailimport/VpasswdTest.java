@@ -25,6 +25,8 @@ class VpasswdTest {
     static final String DES = "abNANd1rDfiNc";
     /** Made with {@code openssl passwd -1 -salt Ab3dEf9h secret}. */
     static final String MD5 = "$1$Ab3dEf9h$XJEtP21nJF.loOzkCM55p/";
+    /** Made with {@code openssl passwd -5 -salt Qw3rTy7uIoPa5sDf secret}. */
+    static final String SHA256 = "$5$Qw3rTy7uIoPa5sDf$6VBEYig9CAfWbju5a0fubpZnPNow76g91f3b3KFpvW/";
     /** Made with {@code openssl passwd -6 -salt Zq8RtY2uIo0PlK1m secret}. */
     static final String SHA512 = "$6$Zq8RtY2uIo0PlK1m$5LPrNU.1EdhwVsZ0lIBJHjj1ztggsPMuM.icicF1g7Ohf6M8O4HajLUfyW7UDOi1"
             + "Zp0eDifUseurdzKEL.Y3v0";
@@ -35,13 +37,14 @@ class VpasswdTest {
     }
 
     @Test
-    void readsEightAndSevenFieldLinesWithEveryScheme() throws Exception {
+    void readsEightAndSevenFieldLinesWithEverySupportedScheme() throws Exception {
         Vpasswd file = parse("ann:" + DES + ":1:0:Ann Example:/home/vpopmail/domains/example.com/ann:NONE:secret\n"
                 + "bob:" + MD5 + ":1:0:Bob:/home/vpopmail/domains/example.com/0/bob:52428800S,1000C:secret\n"
-                + "Cy:" + SHA512 + ":1:2:Cy:/home/vpopmail/domains/example.com/cy:1000C\n");
+                + "Cy:" + SHA512 + ":1:2:Cy:/home/vpopmail/domains/example.com/cy:1000C\n"
+                + "dee:" + SHA256 + ":1:0:Dee:dee:NONE:\n");
         assertEquals(List.of(), file.problems());
         List<VpasswdEntry> users = file.entries();
-        assertEquals(List.of("ann", "bob", "cy"), users.stream().map(VpasswdEntry::name).toList());
+        assertEquals(List.of("ann", "bob", "cy", "dee"), users.stream().map(VpasswdEntry::name).toList());
         assertEquals(new OldHash.Supported(OldHash.Scheme.DES_CRYPT, DES), users.get(0).hash());
         assertEquals("{MD5-CRYPT}" + MD5, ((OldHash.Supported) users.get(1).hash()).dovecotField());
         assertEquals("{SHA512-CRYPT}" + SHA512, ((OldHash.Supported) users.get(2).hash()).dovecotField());
@@ -49,6 +52,7 @@ class VpasswdTest {
         assertEquals(Optional.of(new VpopQuota(OptionalLong.of(52428800), OptionalLong.of(1000))),
                 users.get(1).quota());
         assertEquals(Optional.of(VpopQuota.NONE), users.get(0).quota());
+        assertEquals("{SHA256-CRYPT}" + SHA256, ((OldHash.Supported) users.get(3).hash()).dovecotField());
         assertEquals(2, users.get(2).flags());
         assertEquals(3, users.get(2).line());
     }
@@ -57,7 +61,7 @@ class VpasswdTest {
     void theFixtureHashesAreRealCryptHashesOfTheirPassword() {
         // commons-codec, already a dependency, computes all three schemes; the toaster's store does not yet accept
         // {CRYPT} or {MD5-CRYPT} (PasswordHash.problem), which the import's next step has to add.
-        for (String hash : List.of(DES, MD5, SHA512)) {
+        for (String hash : List.of(DES, MD5, SHA256, SHA512)) {
             assertEquals(hash, Crypt.crypt("secret", hash));
             assertFalse(hash.equals(Crypt.crypt("Secret", hash)));
         }
