@@ -249,7 +249,8 @@ public final class Chromium implements AutoCloseable {
         }
     }
 
-    private static Path program() {
+    /** The chromium program on PATH; skips the test without it, and fails it in CI, which installs it. */
+    public static Path program() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path candidate = Path.of(dir, "chromium");
             if (!dir.isEmpty() && Files.isExecutable(candidate)) {

@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.godshell.toaster.site.TestRepo;
+import org.godshell.toaster.site.browser.Chromium;
 import org.godshell.toaster.site.serve.WikiServer;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +47,7 @@ class BrowserTest {
 
     @BeforeEach
     void setUp() throws IOException {
-        Optional<Path> found = onPath("chromium");
-        if (found.isEmpty() && "true".equals(System.getenv("CI"))) {
-            fail("chromium is missing; .ci/run installs Debian's chromium");
-        }
-        Assumptions.assumeTrue(found.isPresent(), "chromium not on PATH");
-        chromium = found.get();
+        chromium = Chromium.program();
         Path content = Path.of(System.getProperty("wiki.content", "../wiki-content"));
         Path edited = temp.resolve("edited");
         try (TestRepo repo = TestRepo.bare(temp.resolve("wiki.git"))) {
@@ -178,15 +173,5 @@ class BrowserTest {
                 "localhost"), Optional.empty(), line -> { });
         server.start();
         return server;
-    }
-
-    private static Optional<Path> onPath(String program) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir, program);
-            if (!dir.isEmpty() && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 }
