@@ -39,8 +39,8 @@ final class ControlReader {
     void readControl(Path controlDir) {
         for (Path entry : files.list(controlDir)) {
             String name = entry.getFileName().toString();
-            if (DOMAIN_FILES.contains(name)) {
-                continue;
+            if (DOMAIN_FILES.contains(name) || pluginFiles.containsKey(name)) {
+                continue;    // read already: as domains, or as the plugin file of a tcp.smtp rule
             }
             if (!Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
                 files.skip(entry.toString(), "not a plain file (a directory or a symbolic link): not read");

@@ -80,8 +80,8 @@ public record OldToasterReader(Path qmail, Path vpopmail, Path tcpSmtp, List<Pat
             }
         }
         ControlReader controls = new ControlReader(files);
-        controls.readControl(control);
         controls.readRules(tcpSmtp, qmail);
+        controls.readControl(control);
         return new OldToaster(domains, aliasDomains, List.copyOf(plain), controls.controlFiles, controls.rules,
                 controls.pluginFiles, controls.pluginSources, skipped);
     }
