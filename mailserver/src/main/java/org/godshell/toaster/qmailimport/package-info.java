@@ -1,7 +1,8 @@
 /**
  * Reading an old qmail/vpopmail toaster so that {@code toaster import qmail} (issue 24) can take it over: vpopmail's
  * {@code domains/<domain>/vpasswd} ({@link org.godshell.toaster.qmailimport.Vpasswd}) and the {@code .qmail-<name>}
- * and {@code .qmail-default} files ({@link org.godshell.toaster.qmailimport.DotQmail}). Pure parsers: bytes in,
+ * and {@code .qmail-default} files ({@link org.godshell.toaster.qmailimport.DotQmail}), qmail's virtualdomains and
+ * users/assign, valias dumps, tcp.smtp sources, plugin files and control files. Pure parsers: bytes in,
  * records and line-numbered problems out; the mapping onto the toaster's own files is described in
  * {@code import.md} beside this file.
  *
