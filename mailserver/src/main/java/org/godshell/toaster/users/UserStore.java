@@ -1,9 +1,11 @@
 package org.godshell.toaster.users;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -196,6 +198,23 @@ public final class UserStore {
         }
     }
 
+    /**
+     * Whether {@code address} is a user whose stored password field is exactly {@code passwordField}: how
+     * {@code toaster import qmail} tells a user it made on an earlier run from one the admin made, which it must
+     * leave alone. Compared in constant time; false for an unknown user.
+     */
+    public boolean storedPasswordIs(String address, String passwordField) throws UserStoreException {
+        Address parsed = Address.require(address);
+        try {
+            PasswdFile.Entry entry = file(parsed.domain()).users().get(parsed.toString());
+            return entry != null && MessageDigest.isEqual(
+                    entry.password().getBytes(StandardCharsets.UTF_8),
+                    passwordField.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserStoreException(passwd(parsed.domain()) + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Creates {@code domains/DOMAIN/} with an empty passwd file and adds the domain to {@code control/rcpthosts}. */
     public void addDomain(String domain) throws UserStoreException {
         new Edits(this).addDomain(Address.requireDomain(domain));
@@ -217,6 +236,17 @@ public final class UserStore {
     /** Adds a user with a new hash of {@code password} in {@code scheme} and creates its {@code Maildir/}. */
     public void addUser(String address, char[] password, PasswordScheme scheme) throws UserStoreException {
         new Edits(this).addUser(Address.require(address), password, scheme);
+    }
+
+    /**
+     * Adds a user whose password is already hashed ({@code {SHA512-CRYPT}$6$...} and the other fields the store
+     * accepts, checked as a passwd line is), with a full name and a storage quota ({@code 500M}, {@code 1048576b},
+     * or empty for none), and creates its {@code Maildir/}: for {@code toaster import qmail}, which carries the
+     * old host's hashes so that users keep their passwords. Refused for an existing user, never overwritten.
+     */
+    public void addHashedUser(String address, String passwordField, String gecos, String quota)
+            throws UserStoreException {
+        new Edits(this).addHashedUser(Address.require(address), passwordField, gecos, quota);
     }
 
     /** Replaces a user's password hash with a new SHA512-CRYPT one. */
