@@ -36,7 +36,8 @@ final class StateFiles {
             byte[] courier = read(job, oldFolder.resolve(Subscriptions.COURIER), where + Subscriptions.COURIER,
                     Subscriptions.MAX_BYTES);
             if (courier != null) {
-                place(job, newFolder, where, Subscriptions.DOVECOT, Subscriptions.fromCourier(courier), true, tmp);
+                place(job, newFolder, where + Subscriptions.COURIER, Subscriptions.DOVECOT,
+                        Subscriptions.fromCourier(courier), true, tmp);
             }
         }
         for (String name : found) {
@@ -66,14 +67,15 @@ final class StateFiles {
                     UidLists.MAX_BYTES);
             if (content != null) {
                 String problem = UidLists.dovecotProblem(content);
-                place(job, newFolder, where, UidLists.DOVECOT, problem == null
+                place(job, newFolder, where + UidLists.DOVECOT, UidLists.DOVECOT, problem == null
                         ? new Converted.Done(content, List.of()) : new Converted.Refused(problem), true, tmp);
             }
         } else if (courier) {
             byte[] content = read(job, oldFolder.resolve(UidLists.COURIER), where + UidLists.COURIER,
                     UidLists.MAX_BYTES);
             if (content != null) {
-                place(job, newFolder, where, UidLists.DOVECOT, UidLists.fromCourier(content), true, tmp);
+                place(job, newFolder, where + UidLists.COURIER, UidLists.DOVECOT, UidLists.fromCourier(content),
+                        true, tmp);
             }
         }
     }
@@ -82,19 +84,20 @@ final class StateFiles {
             boolean reportExisting, Path tmp) throws IOException {
         byte[] content = read(job, oldFolder.resolve(name), where + name, max);
         if (content != null) {
-            place(job, newFolder, where, name, new Converted.Done(content, List.of()), reportExisting, tmp);
+            place(job, newFolder, where + name, name, new Converted.Done(content, List.of()), reportExisting, tmp);
         }
     }
 
-    private static void place(Job job, Path newFolder, String where, String name, Converted converted,
+    /** Writes {@code converted} as {@code name} in the new folder; problems name the old file, {@code source}. */
+    private static void place(Job job, Path newFolder, String source, String name, Converted converted,
             boolean reportExisting, Path tmp) throws IOException {
         switch (converted) {
-            case Converted.Refused refused -> job.tally().problem(where + name, refused.why());
+            case Converted.Refused refused -> job.tally().problem(source, refused.why());
             case Converted.Done done -> {
-                done.leftOut().forEach(line -> job.tally().problem(where + name, line));
+                done.leftOut().forEach(line -> job.tally().problem(source, line));
                 Path target = newFolder.resolve(name);
                 if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    existing(job, target, where + name, done.content(), reportExisting);
+                    existing(job, target, source, done.content(), reportExisting);
                 } else if (!job.write() || job.files().create(target, done.content(), tmp)) {
                     job.tally().stateFiles++;
                 }
