@@ -77,10 +77,7 @@ final class UidLists {
             body.append(uid).append(" :").append(name).append('\n');
             last = uid;
         }
-        next = Math.max(next, last + 1);
-        if (next > MAX_UID) {
-            return new Converted.Refused("courierimapuiddb's UIDs reach the 32-bit limit: not carried");
-        }
+        next = Math.max(next, last + 1);                       // at most MAX_UID: every uid kept is below it
         byte[] bytes = ("3 V" + validity + " N" + next + "\n" + body).getBytes(StandardCharsets.UTF_8);
         return new Converted.Done(bytes, leftOut);
     }
