@@ -108,6 +108,22 @@ class MaildirCarryTest {
     }
 
     @Test
+    void aMoveInterruptedAfterTheLinkIsFinishedByTheRerun() throws Exception {
+        MaildirCarry.carry(old, to, CarryMode.COPY);
+        Path name = Path.of("cur/1551675967.12345.mail.example.com:2,S");
+        Files.delete(to.resolve(name));
+        Files.createLink(to.resolve(name), old.resolve(name));
+
+        CarryResult rerun = MaildirCarry.carry(old, to, CarryMode.MOVE);
+
+        assertFalse(Files.exists(old.resolve(name)), "the old name of the same file is unlinked");
+        assertTrue(Files.exists(old.resolve("cur/1551675968.12346.mail.example.com:2,RS")),
+                "a copy is not the same file: the old one stays");
+        assertEquals(5, rerun.messagesAlreadyThere());
+        assertEquals(List.of(), rerun.problems());
+    }
+
+    @Test
     void flagsChangedOnEitherSideKeepTheToastersAndSaySo() throws Exception {
         MaildirCarry.carry(old, to, CarryMode.COPY);
         Files.move(old.resolve("cur/1551675967.12345.mail.example.com:2,S"),
