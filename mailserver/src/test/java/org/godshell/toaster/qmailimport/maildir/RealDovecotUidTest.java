@@ -114,7 +114,7 @@ class RealDovecotUidTest {
         return answer + (Files.exists(log) ? "\nlog:\n" + Files.readString(log) : "");
     }
 
-    /** The tree, and every directory above it that Dovecot must pass, readable by the system user mail. */
+    /** The tree, and the test's directories above it that Dovecot must pass, usable by the system user mail. */
     private void giveToMail(Path home) throws IOException {
         UserPrincipalLookupService users = temp.getFileSystem().getUserPrincipalLookupService();
         try (Stream<Path> all = Files.walk(home)) {
@@ -124,7 +124,8 @@ class RealDovecotUidTest {
                 view.setGroup(users.lookupPrincipalByGroupName("mail"));
             }
         }
-        for (Path up = home.getParent(); up != null && up.startsWith(temp.getParent()); up = up.getParent()) {
+        // Up to the test's own directory and no further: /tmp itself is never touched.
+        for (Path up = home.getParent(); up != null && up.startsWith(temp); up = up.getParent()) {
             Files.setPosixFilePermissions(up, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
