@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.io.Handover;
 import org.godshell.toaster.layout.Owners;
 import org.godshell.toaster.qmailimport.apply.Applier;
@@ -68,6 +69,9 @@ final class ImportCommand implements Runnable {
         private String mail;
         @Option(names = "--dry-run", description = "Print the plan and write nothing anywhere.")
         private boolean dryRun;
+        @Option(names = "--rehash-passwords", description = "Turn control/passwordrehash on: an imported DES, "
+                + "MD5 or SHA256 crypt hash is replaced by a SHA512-CRYPT one at the user's next login.")
+        private boolean rehashPasswords;
 
         @Override
         public Integer call() {
@@ -89,7 +93,8 @@ final class ImportCommand implements Runnable {
                 UserStore store = UserStore.open(home);
                 OldToaster old = new OldToasterReader(qmail, vpopmail, tcpRules, valias).read();
                 Plan plan = Planner.plan(old, ToasterStateReader.read(home, store, old), home.resolve("domains"));
-                MailboxMover mover = MaildirCarryPending.MOVER;
+                Handover handover = Owners.of(home)::handOver;
+                MailboxMover mover = new MaildirMover(handover);
                 if (dryRun) {
                     plan.lines().forEach(out::println);
                     for (Step step : plan.steps()) {
@@ -100,7 +105,11 @@ final class ImportCommand implements Runnable {
                     out.println("dry run: nothing written");
                     return 0;
                 }
-                Handover handover = Owners.of(home)::handOver;
+                if (rehashPasswords) {
+                    AtomicFile.write(home.resolve("control").resolve("passwordrehash"), "yes\n", "rw-r--r--",
+                            handover);
+                    out.println("control/passwordrehash: yes (old hashes become SHA512-CRYPT at each user's next login)");
+                }
                 Report report = Report.of(new Applier(home, store, mover, mode, handover).apply(plan), plan);
                 Path file = report.write(home, ZonedDateTime.now(), handover);
                 out.println(report.summary());
@@ -114,8 +123,10 @@ final class ImportCommand implements Runnable {
         private static String describe(MailboxMover mover, Path from, Path to, MailboxMover.Mode mode) {
             try {
                 MailboxMover.Outcome outcome = mover.plan(from, to, mode);
-                return outcome.messages() + " message(s), " + outcome.folders() + " folder(s) to "
-                        + mode.name().toLowerCase(java.util.Locale.ROOT);
+                StringBuilder text = new StringBuilder(outcome.messages() + " message(s), " + outcome.folders()
+                        + " folder(s) to " + mode.name().toLowerCase(java.util.Locale.ROOT));
+                outcome.problems().forEach(problem -> text.append("\n  left out: ").append(problem));
+                return text.toString();
             } catch (IOException e) {
                 return e.getMessage();
             }

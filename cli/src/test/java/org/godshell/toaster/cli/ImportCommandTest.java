@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code toaster import qmail}: argument errors, and a dry run that writes nothing anywhere. */
+/** {@code toaster import qmail}: argument errors, a dry run that writes nothing anywhere, a real run and its rerun. */
 class ImportCommandTest {
 
     /** Made with {@code openssl passwd -6 -salt Zq8RtY2uIo0PlK1m secret}. */
@@ -92,15 +92,28 @@ class ImportCommandTest {
     }
 
     @Test
-    void theRealRunImportsUsersAndReportsTheMailItCouldNotCarry() throws Exception {
-        assertEquals(1, run());
+    void theRealRunImportsUsersAndTheirMailAndARerunAddsNothing() throws Exception {
+        assertEquals(0, run("--rehash-passwords"), err.toString() + out);
         assertTrue(out.toString().contains("report: " + prefix.resolve("var/import")), out.toString());
         assertTrue(Files.readString(prefix.resolve("domains/example.com/passwd")).startsWith("ann@example.com:"));
+        assertEquals("Subject: hi\n\nhello\n",
+                Files.readString(prefix.resolve("domains/example.com/ann/Maildir/new/1.2.host")));
+        assertEquals("yes\n", Files.readString(prefix.resolve("control/passwordrehash")));
         try (Stream<Path> reports = Files.list(prefix.resolve("var/import"))) {
             String report = Files.readString(reports.findFirst().orElseThrow());
-            assertTrue(report.contains("FAILED: mail of ann@example.com"), report);
             assertTrue(report.contains("imported: user ann@example.com"), report);
+            assertTrue(report.contains("mail of ann@example.com"), report);
         }
+        Map<Path, String> domains = snapshot(prefix.resolve("domains"));
+        assertEquals(0, run(), err.toString() + out);
+        assertEquals(domains, snapshot(prefix.resolve("domains")), "a rerun changes nothing\n" + out);
+    }
+
+    @Test
+    void theDryRunSaysHowMuchMailWouldComeOver() throws Exception {
+        assertEquals(0, run("--dry-run", "--mail", "link"), err.toString());
+        assertTrue(out.toString().contains("mail of ann@example.com: 1 message(s), 0 folder(s) to link"),
+                out.toString());
     }
 
     private static Map<Path, String> snapshot(Path top) throws Exception {

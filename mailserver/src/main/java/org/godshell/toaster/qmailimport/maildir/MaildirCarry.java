@@ -46,7 +46,7 @@ public final class MaildirCarry {
             throws IOException {
         Tally tally = new Tally();
         Job job = new Job(from, to, mode, write, new TargetFiles(handover), tally, limits);
-        String refused = refusal(from, to, mode);
+        String refused = refusal(from, to, mode, write);
         if (refused != null) {
             tally.problem("", refused);
             return tally.result();
@@ -71,8 +71,11 @@ public final class MaildirCarry {
         return tally.result();
     }
 
-    /** Why nothing can be carried at all, or null. */
-    private static String refusal(Path from, Path to, CarryMode mode) throws IOException {
+    /**
+     * Why nothing can be carried, or null. A plan may be made before the user exists (a dry run of a whole
+     * import): then the file system is that of the nearest directory that exists, where the user will be made.
+     */
+    private static String refusal(Path from, Path to, CarryMode mode, boolean write) throws IOException {
         BasicFileAttributes old;
         try {
             old = Files.readAttributes(from, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
@@ -92,7 +95,15 @@ public final class MaildirCarry {
         }
         Path home = newAbsolute.getParent();
         if (home == null || !Files.isDirectory(home, LinkOption.NOFOLLOW_LINKS)) {
-            return "the toaster's directory " + home + " for this Maildir does not exist: add the user first";
+            if (write || home == null) {
+                return "the toaster's directory " + home + " for this Maildir does not exist: add the user first";
+            }
+            while (home != null && !Files.isDirectory(home, LinkOption.NOFOLLOW_LINKS)) {
+                home = home.getParent();
+            }
+            if (home == null) {
+                return "no directory of " + to + " exists: nothing carried";
+            }
         }
         if (Files.exists(to, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(to, LinkOption.NOFOLLOW_LINKS)) {
             return "the toaster's " + to + " exists and is not a directory: nothing carried";

@@ -184,6 +184,18 @@ class MaildirCarryTest {
         assertEquals(done, plan);
     }
 
+    @Test
+    void aPlanForAUserNotMadeYetCountsEverythingAndACarryRefuses() throws Exception {
+        Path notYet = temp.resolve("toaster/domains/example.com/bob/Maildir");
+        CarryResult plan = MaildirCarry.plan(old, notYet, CarryMode.LINK);
+        assertEquals(List.of(), plan.problems().stream().filter(p -> p.contains("does not exist")).toList());
+        assertEquals(MaildirCarry.plan(old, to, CarryMode.LINK).messages(), plan.messages());
+        assertFalse(Files.exists(notYet.getParent()), "a plan creates nothing");
+        CarryResult refused = MaildirCarry.carry(old, notYet, CarryMode.LINK);
+        assertEquals(0, refused.messages());
+        assertTrue(refused.problems().get(0).contains("add the user first"), refused.problems().toString());
+    }
+
     static Set<String> files(Path root) throws Exception {
         Set<String> names = new TreeSet<>();
         try (Stream<Path> all = Files.walk(root)) {
