@@ -29,6 +29,8 @@ public final class Applier {
     /** What happened to a step. */
     public enum Status { IMPORTED, ALREADY_THERE, FAILED }
 
+    private static final String NOTHING_NEW = "no new message or folder";
+
     /** One step's result: what was done, or why not. */
     public record Result(Step step, Status status, String detail) {
     }
@@ -56,7 +58,11 @@ public final class Applier {
                 continue;
             }
             try {
-                results.add(new Result(step, Status.IMPORTED, run(step.action())));
+                String detail = run(step.action());
+                // A mail step is planned on every run (only the carry knows what the toaster's Maildir holds):
+                // one that carried nothing new is reported as there already, so a rerun's summary adds up.
+                results.add(new Result(step, detail.startsWith(NOTHING_NEW) ? Status.ALREADY_THERE : Status.IMPORTED,
+                        detail));
             } catch (UserStoreException | IOException | ConfigException e) {
                 results.add(new Result(step, Status.FAILED, e.getMessage()));
             }
@@ -72,7 +78,8 @@ public final class Applier {
             case Action.CarryMail(String address, Path from, Path to) -> {
                 MailboxMover.Outcome outcome = mover.carry(from, to, mode);
                 tree(to);
-                return outcome.messages() + " message(s), " + outcome.folders() + " folder(s)"
+                return (outcome.messages() + outcome.folders() == 0 ? NOTHING_NEW : outcome.messages()
+                        + " message(s), " + outcome.folders() + " folder(s)")
                         + (outcome.problems().isEmpty() ? "" : "; left out: " + String.join("; ", outcome.problems()));
             }
             case Action.AddAlias(String alias, List<String> targets) -> store.addAlias(alias, targets);

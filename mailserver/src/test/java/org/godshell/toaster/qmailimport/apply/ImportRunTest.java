@@ -104,7 +104,10 @@ class ImportRunTest {
         }
         List<Applier.Result> results = apply(again);
         results.stream().filter(r -> r.step().action() instanceof Action.CarryMail)
-                .forEach(r -> assertTrue(r.detail().startsWith("0 message(s)"), r.detail()));
+                .forEach(r -> {
+                    assertTrue(r.detail().startsWith("no new message or folder"), r.detail());
+                    assertEquals(Applier.Status.ALREADY_THERE, r.status(), r.detail());
+                });
         assertEquals(before, snapshot(prefix));
     }
 
