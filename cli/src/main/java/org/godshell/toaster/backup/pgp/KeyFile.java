@@ -69,6 +69,10 @@ record KeyFile(Path path, List<PGPPublicKeyRing> publicRings, List<PGPSecretKeyR
             return bytes;
         } catch (NoSuchFileException e) {
             throw new KeyFileException(path + ": no such key file", e);
+        } catch (KeyFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new KeyFileException(path + ": cannot read the key file: " + e.getMessage(), e);
         }
     }
 
