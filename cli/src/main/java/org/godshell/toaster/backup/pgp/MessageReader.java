@@ -73,7 +73,7 @@ final class MessageReader {
 
     private static InputStream decrypt(PGPPublicKeyEncryptedData data,
             PGPKeyPair key, InputStream source) throws IOException, PGPException {
-        if (!data.isIntegrityProtected()) {
+        if (!data.isIntegrityProtected() && !data.isAEAD()) {
             throw new IOException("the message has no integrity protection (a Symmetrically Encrypted Data packet,"
                     + " RFC 4880 §5.7): refused, since a change to it could not be detected");
         }
