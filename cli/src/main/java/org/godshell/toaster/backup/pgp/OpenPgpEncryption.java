@@ -17,19 +17,39 @@ public final class OpenPgpEncryption {
     /**
      * An OutputStream that encrypts everything written to it for the public key(s) in publicKeyFile (ASCII-armored
      * or binary, as {@code gpg --export} writes it; each key's valid encryption subkey is a recipient) and writes
-     * the binary OpenPGP message to out; close() finishes the message and closes out.
+     * the binary OpenPGP message to out; close() finishes the message and closes out. When the key file cannot
+     * serve, out is closed too (it is the caller's to delete) and the IOException says why.
      */
     public static OutputStream encryptTo(Path publicKeyFile, OutputStream out) throws IOException {
-        return EncryptingOutputStream.open(Recipients.of(KeyFile.read(publicKeyFile)), out);
+        try {
+            return EncryptingOutputStream.open(Recipients.of(KeyFile.read(publicKeyFile)), out);
+        } catch (IOException | RuntimeException e) {
+            closeAfter(e, out);
+            throw e;
+        }
     }
 
     /**
      * Decrypts an OpenPGP message with the secret key in secretKeyFile (as {@code gpg --export-secret-keys} writes
      * it; passphrase may be null for an unprotected key); reading to EOF checks integrity (MDC/AEAD): a tampered or
-     * truncated message throws IOException naming what failed. close() closes in.
+     * truncated message throws IOException naming what failed. close() closes in, and so does a failure here.
+     * The bytes read before the end are not yet checked: commit nothing until the read reached EOF.
      */
     public static InputStream decrypt(Path secretKeyFile, char[] passphrase, InputStream in) throws IOException {
-        return MessageReader.open(KeyFile.read(secretKeyFile), passphrase, in);
+        try {
+            return MessageReader.open(KeyFile.read(secretKeyFile), passphrase, in);
+        } catch (IOException | RuntimeException e) {
+            closeAfter(e, in);
+            throw e;
+        }
+    }
+
+    private static void closeAfter(Exception failure, AutoCloseable stream) {
+        try {
+            stream.close();
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
     }
 
     /**

@@ -84,6 +84,28 @@ class OpenPgpEncryptionTest {
         }
     }
 
+    /** The caller's try-with-resources never sees the stream when the call fails, so the call closes it. */
+    @Test
+    void aFailingCallClosesTheStreamItWasGiven() {
+        Path missing = dir.resolve("missing.asc");
+        boolean[] closed = new boolean[2];
+        ByteArrayOutputStream out = new ByteArrayOutputStream() {
+            @Override
+            public void close() {
+                closed[0] = true;
+            }
+        };
+        ByteArrayInputStream in = new ByteArrayInputStream(new byte[0]) {
+            @Override
+            public void close() {
+                closed[1] = true;
+            }
+        };
+        assertThrows(KeyFileException.class, () -> OpenPgpEncryption.encryptTo(missing, out));
+        assertThrows(KeyFileException.class, () -> OpenPgpEncryption.decrypt(missing, null, in));
+        assertTrue(closed[0] && closed[1]);
+    }
+
     private static void assertMessage(String start, Path keyFile) {
         KeyFileException forEncryption = assertThrows(KeyFileException.class,
                 () -> OpenPgpEncryption.encryptTo(keyFile, new ByteArrayOutputStream()));

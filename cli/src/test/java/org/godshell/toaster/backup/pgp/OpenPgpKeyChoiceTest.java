@@ -101,6 +101,18 @@ class OpenPgpKeyChoiceTest {
         }
     }
 
+    /** Two keys exported apart and put in one file (cat a.asc b.asc): the message is for both. */
+    @Test
+    void concatenatedArmoredKeysAreAllRecipients() throws Exception {
+        String both = Files.readString(gpg.exportPublic(backup, dir.resolve("one.asc"), true))
+                + "\n" + Files.readString(gpg.exportPublic(other, dir.resolve("two.asc"), true));
+        byte[] message = encrypt(Files.writeString(dir.resolve("both.asc"), both));
+        for (String fingerprint : new String[] {backup, other}) {
+            Path secret = gpg.exportSecret(fingerprint, "", dir.resolve(fingerprint + ".sec"), false);
+            assertArrayEquals(DATA, decrypt(secret, null, message));
+        }
+    }
+
     @Test
     void aKeyRingWithOneUnusableKeyIsRefusedWhole() throws Exception {
         Path ring = dir.resolve("ring.asc");
