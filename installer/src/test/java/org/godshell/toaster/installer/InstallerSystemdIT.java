@@ -77,25 +77,9 @@ class InstallerSystemdIT {
                 Map.of("control/smtpplugins-local", "# new in the next version\n"), newer);
         Path resolvConf = Files.writeString(temp.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
 
-        try (GenericContainer<?> container = new GenericContainer<>(image())
-                .withNetworkMode("host")
-                // What /work/shared/testhost/systemd-host passes to docker run, but systempaths=unconfined: the
-                // docker CLI turns it into empty MaskedPaths and ReadonlyPaths, which docker-java cannot send (as a
-                // SecurityOpt the engine refuses it); systemd and the units' sandboxing work without it here.
-                .withCreateContainerCmdModifier(cmd -> {
-                    cmd.withHostName("mail.example.test");
-                    HostConfig config = cmd.getHostConfig();
-                    config.withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
-                            .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
-                            .withCgroupnsMode("host")
-                            .withTmpFs(Map.of("/run", "", "/run/lock", ""));
-                })
-                .withFileSystemBind("/sys/fs/cgroup", "/sys/fs/cgroup", BindMode.READ_WRITE)
-                .withFileSystemBind(jdk.toString(), jdk.toString(), BindMode.READ_ONLY)
-                .withFileSystemBind(resolvConf.toString(), "/etc/resolv.conf", BindMode.READ_ONLY)
-                .withCopyFileToContainer(MountableFile.forHostPath(jar), JAR)
-                .withCopyFileToContainer(MountableFile.forHostPath(newer), "/root/newer.tar.gz")
-                .withCommand("/sbin/init")) {
+        BackupFlow.Taken backups;
+        try (GenericContainer<?> container = newHost(jdk, resolvConf, jar)
+                .withCopyFileToContainer(MountableFile.forHostPath(newer), "/root/newer.tar.gz")) {
             host = container;
             container.start();
             awaitSystemd();
@@ -153,6 +137,12 @@ class InstallerSystemdIT {
             // 3e. An old qmail/vpopmail toaster taken over: old passwords, old UIDLs, aliases (issue 24).
             QmailImportFlow.run(this::sh);
 
+            // 3f. Backups while mail arrives, verified; a damaged copy refused by name; kept for step 10.
+            backups = BackupFlow.backUp(this::sh, BOB, DOMAIN + "/bob/Maildir", toBob);
+            for (String archive : backups.archives()) {
+                container.copyFileFromContainer(BackupFlow.DIR + "/" + archive, temp.resolve(archive).toString());
+            }
+
             // 4. Stop (inactive, never failed, the system not degraded by us), start, restart; a crash restarts.
             stopStartRestartAndCrash();
 
@@ -191,6 +181,47 @@ class InstallerSystemdIT {
             // 9. Uninstall stops and removes every unit and keeps the mail; purge removes the rest, and reruns.
             uninstallAndPurge(subjects.get(0));
         }
+
+        // 10. A second host, freshly installed, restores the first one's backups: its users log in (issue 24).
+        try (GenericContainer<?> second = newHost(jdk, resolvConf, jar)) {
+            for (String archive : backups.archives()) {
+                second.withCopyFileToContainer(MountableFile.forHostPath(temp.resolve(archive)),
+                        BackupFlow.DIR + "/" + archive);
+            }
+            host = second;
+            second.start();
+            awaitSystemd();
+            run(0, "ln", "-sf", jdk.resolve("bin/java").toString(), "/usr/bin/java");
+            run(0, "java", "-jar", JAR, "--hostname", "mail.example.test", "--yes");
+            awaitServing("after the second host's install");
+            BackupFlow.restore(this::sh, backups);
+            awaitServing("after the restore");
+            BackupFlow.loginsAfterRestore(backups, BOB, BOB_PASSWORD);
+        }
+    }
+
+    /**
+     * A Debian host booted with systemd, the installer in it. What /work/shared/testhost/systemd-host passes to
+     * docker run, but systempaths=unconfined: the docker CLI turns it into empty MaskedPaths and ReadonlyPaths,
+     * which docker-java cannot send (as a SecurityOpt the engine refuses it); systemd and the units' sandboxing
+     * work without it here.
+     */
+    private static GenericContainer<?> newHost(Path jdk, Path resolvConf, Path jar) {
+        return new GenericContainer<>(image())
+                .withNetworkMode("host")
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withHostName("mail.example.test");
+                    HostConfig config = cmd.getHostConfig();
+                    config.withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
+                            .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"))
+                            .withCgroupnsMode("host")
+                            .withTmpFs(Map.of("/run", "", "/run/lock", ""));
+                })
+                .withFileSystemBind("/sys/fs/cgroup", "/sys/fs/cgroup", BindMode.READ_WRITE)
+                .withFileSystemBind(jdk.toString(), jdk.toString(), BindMode.READ_ONLY)
+                .withFileSystemBind(resolvConf.toString(), "/etc/resolv.conf", BindMode.READ_ONLY)
+                .withCopyFileToContainer(MountableFile.forHostPath(jar), JAR)
+                .withCommand("/sbin/init");
     }
 
     /**

@@ -71,8 +71,7 @@ final class QmailImportFlow {
         String viaDomainAlias = "via-alias-domain-" + System.nanoTime();
         MailClient.send(25, Tls.NONE, null, null, "someone@example.org", "ann@alias.test", viaDomainAlias);
         for (String subject : List.of(viaAlias, viaDomainAlias)) {
-            container.sh("for i in $(seq 240); do grep -rlq " + subject + " " + NEW + "/ann/Maildir/new && exit 0;"
-                    + " sleep 0.25; done; echo 'not delivered: " + subject + "'; " + TOASTER + " queue list; exit 1");
+            BackupFlow.awaitMessage(container, NEW + "/ann/Maildir/new", subject);
         }
     }
 
