@@ -14,8 +14,9 @@ import org.godshell.toaster.io.AtomicFile;
  * What the next increment builds on, in {@code PREFIX/var/backup/} (0700, never in an archive): the last
  * archive's manifest ({@code last.manifest}) and {@code last} naming that archive, its directory, the manifest's
  * SHA-256 and how many increments follow the last full backup. Plain text on the host, unencrypted even when the
- * archives are encrypted, so increments need no secret key. Anything unreadable, inconsistent or pointing at an
- * archive no longer there reads as no state: the next backup is a full one.
+ * archives are encrypted, so increments need no secret key. Anything unreadable, inconsistent or naming an
+ * archive no longer there (the last one, or one holding content it references) reads as no state: the next
+ * backup is a full one.
  *
  * @param archive    the last archive's file name
  * @param directory  where it is
@@ -56,8 +57,12 @@ record BackupState(String archive, Path directory, Manifest manifest, String man
             if (!Manifest.sha256(bytes).equals(sha)) {
                 return Optional.empty();
             }
-            return Optional.of(new BackupState(archive, directory, Manifest.parse(bytes, limits), sha,
-                    Integer.parseInt(increments)));
+            Manifest manifest = Manifest.parse(bytes, limits);
+            boolean chainThere = manifest.entries().stream().filter(Entry.File.class::isInstance)
+                    .map(entry -> ((Entry.File) entry).holder()).distinct()
+                    .allMatch(holder -> holder.equals(Entry.HERE) || Files.isRegularFile(directory.resolve(holder)));
+            return chainThere ? Optional.of(new BackupState(archive, directory, manifest, sha,
+                    Integer.parseInt(increments))) : Optional.empty();
         } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
