@@ -54,6 +54,7 @@ final class Fixture {
             queue(queue, "Subject: queued\r\n\r\nwaiting\r\n");
         }
         Files.createDirectories(prefix.resolve("queue/info"));
+        Files.createFile(prefix.resolve("queue/lock"));              // made by the delivery runner at its start
         wiki(prefix.resolve("wiki/wiki.git"), "Home.md", "# Home\n");
         Files.createDirectories(prefix.resolve("wiki/site"));
         Files.writeString(prefix.resolve("wiki/site/index.html"), "generated");
