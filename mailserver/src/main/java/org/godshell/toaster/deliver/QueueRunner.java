@@ -39,6 +39,9 @@ public final class QueueRunner implements AutoCloseable {
     /** How often {@code queue/requests/} is looked at; toaster queue waits for longer than this. */
     private static final Duration REQUEST_POLL = Duration.ofSeconds(1);
 
+    /** How often requests are looked at during a pause, which a backup waits for. */
+    private static final Duration PAUSE_POLL = Duration.ofMillis(100);
+
     /** Queue lock files held by runners of this JVM. */
     private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
@@ -56,6 +59,8 @@ public final class QueueRunner implements AutoCloseable {
     private final DueList due;
     private final Set<QueueId> inFlight = ConcurrentHashMap.newKeySet();
     private final Set<QueueId> deleteAfterFlight = ConcurrentHashMap.newKeySet();
+    private final Set<QueueId> deleteAfterPause = ConcurrentHashMap.newKeySet();
+    private final DeliveryPause pause;
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread dispatcher;
     private volatile boolean stopping;
@@ -72,6 +77,7 @@ public final class QueueRunner implements AutoCloseable {
         this.clock = clock;
         this.log = log;
         this.requests = Requests.open(queueDir);
+        this.pause = DeliveryPause.open(queueDir, log);
         this.lockPath = lockPath;
         this.lockFile = lockFile;
         this.lock = lock;
@@ -159,6 +165,9 @@ public final class QueueRunner implements AutoCloseable {
         long nextPoll = System.nanoTime();
         while (!stopping) {
             try {
+                if (holdStill()) {
+                    continue;
+                }
                 QueueId id = due.take(REQUEST_POLL);
                 if (System.nanoTime() - nextPoll >= 0) {
                     // At most once per interval: under load take() returns at once, message after message.
@@ -176,10 +185,36 @@ public final class QueueRunner implements AutoCloseable {
         }
     }
 
+    /**
+     * During a pause: starts nothing, takes requests more often, acknowledges once no attempt runs (the dispatcher
+     * is the only thread that starts one, so none can start after the check). Deletes asked for meanwhile wait
+     * for its end, since they change the queue being copied.
+     */
+    private boolean holdStill() throws InterruptedException {
+        if (!pause.holding(clock.instant())) {
+            if (!deleteAfterPause.isEmpty()) {
+                for (QueueId id : List.copyOf(deleteAfterPause)) {
+                    deleteAfterPause.remove(id);
+                    onRequest(new Requests.Request.Delete(id));
+                }
+            }
+            return false;
+        }
+        requests.poll(this::onRequest, log);
+        if (inFlight.isEmpty()) {
+            pause.idle();
+        }
+        Thread.sleep(PAUSE_POLL.toMillis());
+        return true;
+    }
+
     private void onRequest(Requests.Request request) {
         switch (request) {
             case Requests.Request.Flush flush -> due.allNow();
             case Requests.Request.Retry retry -> due.add(retry.id(), clock.instant());
+            case Requests.Request.Pause hold -> pause.pause(hold.token(), clock.instant());
+            case Requests.Request.Resume resume -> pause.resume(resume.token());
+            case Requests.Request.Delete delete when pause.holding(clock.instant()) -> deleteAfterPause.add(delete.id());
             case Requests.Request.Delete delete -> {
                 if (inFlight.add(delete.id())) {
                     attempts.submit(() -> {
@@ -303,6 +338,7 @@ public final class QueueRunner implements AutoCloseable {
     /** Stops scheduling, lets attempts in flight finish for up to {@code grace}, and releases the queue. */
     public void stop(Duration grace) {
         stopping = true;
+        pause.stop();
         dispatcher.interrupt();
         attempts.shutdown();
         try {
@@ -319,6 +355,11 @@ public final class QueueRunner implements AutoCloseable {
         } finally {
             HELD.remove(lockPath);
         }
+    }
+
+    /** Whether a runner of this JVM holds the queue lock {@code lockPath} (absolute, normalized). */
+    static boolean heldHere(Path lockPath) {
+        return HELD.contains(lockPath);
     }
 
     @Override

@@ -45,6 +45,25 @@ class RequestsTest {
     }
 
     @Test
+    void aPauseAndItsResumeTakenTogetherCancelOutInAnyDirectoryOrder() throws IOException {
+        Requests requests = Requests.open(queueDir);
+        requests.submit(new Requests.Request.Resume("0123456789abcdef"));
+        requests.submit(new Requests.Request.Flush());
+        requests.submit(new Requests.Request.Pause("0123456789abcdef"));
+        List<Requests.Request> taken = new ArrayList<>();
+        requests.poll(taken::add, line -> { });
+        assertEquals(List.of(new Requests.Request.Pause("0123456789abcdef"), new Requests.Request.Flush(),
+                new Requests.Request.Resume("0123456789abcdef")), taken);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pause.", "pause.0123456789ABCDEF", "pause.0123456789abcde", "resume.0123456789abcdefg",
+        "pause.../../lock", "resume.0123456789abcde\n", "pause", "Pause.0123456789abcdef"})
+    void malformedPauseTokensAreNotRequests(String name) {
+        assertEquals(Optional.empty(), Requests.parse(name));
+    }
+
+    @Test
     void strangeFilesAreRemovedAndLoggedNeverActedOn() throws IOException {
         Requests requests = Requests.open(queueDir);
         Files.createFile(queueDir.resolve("requests/retry..."));
