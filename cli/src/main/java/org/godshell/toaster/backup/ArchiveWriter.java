@@ -28,14 +28,6 @@ import org.godshell.toaster.io.AtomicFile;
  */
 final class ArchiveWriter implements AutoCloseable {
 
-    /** What wraps the gzip'd tar on its way to the file: nothing, or an OpenPGP encryption. */
-    @FunctionalInterface
-    interface Encryption {
-        Encryption NONE = out -> out;
-
-        OutputStream wrap(OutputStream out) throws IOException;
-    }
-
     private final Path target;
     private final Path temp;
     private final FileChannel channel;

@@ -48,7 +48,7 @@ public final class Backup {
         this.queue = queue;
     }
 
-    public Result run(Target target, boolean forceFull, ArchiveWriter.Encryption encryption, boolean encrypted)
+    public Result run(Target target, boolean forceFull, Encryption encryption, boolean encrypted)
             throws IOException {
         Optional<BackupState> base = Optional.empty();
         Path dir;

@@ -27,8 +27,8 @@ import org.godshell.toaster.layout.Owners;
  */
 public final class Restore {
 
-    /** What was done: where the old state went, the areas replaced. */
-    public record Result(Path movedAside, List<String> areas, List<String> notes) {}
+    /** What was done: the archives read, where the old state went (null: nothing was there), the areas replaced. */
+    public record Result(List<String> archives, Path movedAside, List<String> areas, List<String> notes) {}
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -60,7 +60,7 @@ public final class Restore {
                 }
                 Path tree = staging.resolve("tree");
                 assemble(chain, verified.manifest(), staging, tree);
-                return swap(tree, stamp);
+                return swap(tree, stamp, chain.archives().stream().map(p -> p.getFileName().toString()).toList());
             } finally {
                 Trees.delete(staging);
             }
@@ -113,7 +113,7 @@ public final class Restore {
     }
 
     /** Moves each area aside and the restored one in; a failure half-way puts back what was moved. */
-    private Result swap(Path tree, String stamp) throws IOException {
+    private Result swap(Path tree, String stamp, List<String> archives) throws IOException {
         Path old = prefix.resolve("restore-old-" + stamp);
         List<String> areas = new ArrayList<>(MemberName.AREAS);
         areas.add("wiki/wiki.git");
@@ -154,6 +154,6 @@ public final class Restore {
             }
             notes.add("owners set as the installer sets them");
         }
-        return new Result(Files.isDirectory(old) ? old : null, List.copyOf(done), notes);
+        return new Result(archives, Files.isDirectory(old) ? old : null, List.copyOf(done), notes);
     }
 }

@@ -38,7 +38,7 @@ class CorruptionTest {
     }
 
     private Backup.Result backup() throws IOException {
-        return Fixture.backup(source).run(into, false, ArchiveWriter.Encryption.NONE, false);
+        return Fixture.backup(source).run(into, false, Encryption.NONE, false);
     }
 
     /** Restore fails with a message containing {@code expected}, and the target has not changed. */
@@ -89,7 +89,7 @@ class CorruptionTest {
         refused(increment.archive(), "missing archive " + full.archive().getFileName());
         Files.writeString(source.resolve("control/me"), "changed since\n");
         Backup.Result other = Fixture.backup(source).run(new Backup.IntoFile(temp.resolve("other.tar.gz")), true,
-                ArchiveWriter.Encryption.NONE, false);
+                Encryption.NONE, false);
         Files.move(other.archive(), full.archive());
         refused(increment.archive(), "is not the archive it was made on");
         Files.write(full.archive(), original);

@@ -18,6 +18,7 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.godshell.toaster.deliver.local.Maildir;
+import org.godshell.toaster.io.Handover;
 import org.godshell.toaster.queue.Envelope;
 import org.godshell.toaster.queue.Intake;
 import org.godshell.toaster.queue.Queue;
@@ -121,39 +122,8 @@ final class Fixture {
         return files;
     }
 
-    /** What {@code deliver.QueueSnapshot} does minus pausing delivery: mess/ and info/ hard-linked aside. */
-    static final QueueCapture LINKS = queueDir -> {
-        Path root = Files.createTempDirectory(queueDir, "snapshot.");
-        for (String sub : List.of("mess", "info")) {
-            Files.createDirectories(root.resolve(sub));
-            if (Files.isDirectory(queueDir.resolve(sub))) {
-                try (Stream<Path> files = Files.list(queueDir.resolve(sub))) {
-                    for (Path file : files.toList()) {
-                        Files.createLink(root.resolve(sub).resolve(file.getFileName()), file);
-                    }
-                }
-            }
-        }
-        return new QueueCapture.Snapshot() {
-            @Override
-            public Path root() {
-                return root;
-            }
-
-            @Override
-            public boolean consistent() {
-                return true;
-            }
-
-            @Override
-            public void close() throws IOException {
-                Trees.delete(root);
-            }
-        };
-    };
-
     static Backup backup(Path prefix) {
-        return new Backup(prefix, Clock.systemUTC(), Limits.DEFAULT, LINKS);
+        return new Backup(prefix, Clock.systemUTC(), Limits.DEFAULT, QueueCapture.snapshot(Handover.KEEP));
     }
 
     static Restore restore(Path prefix) {

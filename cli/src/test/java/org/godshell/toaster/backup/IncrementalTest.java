@@ -18,7 +18,7 @@ class IncrementalTest {
     Path temp;
 
     private Backup.Result backup(Path prefix, Backup.Target target, boolean full) throws Exception {
-        return Fixture.backup(prefix).run(target, full, ArchiveWriter.Encryption.NONE, false);
+        return Fixture.backup(prefix).run(target, full, Encryption.NONE, false);
     }
 
     @Test

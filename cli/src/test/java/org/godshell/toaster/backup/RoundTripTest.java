@@ -25,7 +25,7 @@ class RoundTripTest {
     void fullBackupRestoredIntoAnEmptyPrefix() throws Exception {
         Path source = Fixture.toaster(temp.resolve("source"));
         Backup.Result made = Fixture.backup(source).run(new Backup.IntoDirectory(source.resolve("backups")), false,
-                ArchiveWriter.Encryption.NONE, false);
+                Encryption.NONE, false);
         assertTrue(made.full());
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made.archive())));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made.archive().getParent())));

@@ -1,0 +1,103 @@
+package org.godshell.toaster.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+import org.godshell.toaster.users.UserStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code toaster backup}, {@code --verify}, {@code --keep} and {@code toaster restore} end to end. */
+class BackupCommandTest {
+
+    @TempDir
+    Path temp;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Toaster.execute(new PrintWriter(o, true), new PrintWriter(e, true), args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private Path toaster(String name) throws Exception {
+        Path prefix = temp.resolve(name);
+        Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(prefix.resolve("control/me"), name + ".example\n");
+        return prefix;
+    }
+
+    private static Path[] archives(Path dir) throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("toaster-backup-")).sorted()
+                    .toArray(Path[]::new);
+        }
+    }
+
+    @Test
+    void backupVerifyRestore() throws Exception {
+        Path source = toaster("source");
+        UserStore.open(source).addDomain("example.org");
+        UserStore.open(source).addUser("ann@example.org", "ann's secret".toCharArray());
+        assertEquals(0, run("backup", "--prefix", source.toString()), err);
+        assertTrue(out.startsWith("full backup: " + source.resolve("backups")), out);
+        assertEquals(0, run("backup", "--prefix", source.toString(), "--keep", "1"), err);
+        assertTrue(out.startsWith("incremental backup: "), out);
+        assertTrue(out.contains("kept every archive"), "the increment needs its full base: " + out);
+        Path[] made = archives(source.resolve("backups"));
+        assertEquals(2, made.length);
+
+        assertEquals(0, run("backup", "--verify", made[1].toString()), err);
+        assertTrue(out.startsWith("OK: " + made[1].getFileName()), out);
+
+        Path target = toaster("target");
+        assertEquals(0, run("restore", "--prefix", target.toString(), made[1].toString()), err);
+        assertTrue(out.contains("restored from " + made[0].getFileName() + " + " + made[1].getFileName()), out);
+        assertTrue(out.contains("systemctl start toaster-smtpd"), out);
+        assertTrue(UserStore.open(target).verify("ann@example.org", "ann's secret".toCharArray()));
+        assertEquals("source.example\n", Files.readString(target.resolve("control/me")));
+
+        byte[] bytes = Files.readAllBytes(made[0]);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(made[0], bytes);
+        assertEquals(1, run("backup", "--verify", made[1].toString()));
+        assertTrue(err.contains(made[0].getFileName().toString()) && err.contains("NOT good"), err);
+    }
+
+    @Test
+    void intoAFileAndRefusals() throws Exception {
+        Path source = toaster("source");
+        Path file = temp.resolve("one.tar.gz");
+        assertEquals(0, run("backup", "--prefix", source.toString(), "--to", file.toString()), err);
+        assertTrue(Files.isRegularFile(file));
+        assertEquals(1, run("backup", "--prefix", source.toString(), "--to", file.toString()));
+        assertTrue(err.contains("exists"), err);
+        assertEquals(1, run("backup", "--prefix", source.toString(), "--to", temp.resolve("two.tar.gz").toString(),
+                "--keep", "2"));
+        assertEquals(1, run("backup", "--prefix", source.toString(), "--keep", "0"));
+
+        Path target = toaster("target");
+        Files.createDirectories(target.resolve("queue"));
+        try (FileChannel channel = FileChannel.open(target.resolve("queue/lock"), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+            assertEquals(1, run("restore", "--prefix", target.toString(), file.toString()));
+            assertTrue(err.contains("stop the services first: systemctl stop toaster-smtpd") && held.isValid(), err);
+        }
+        assertEquals("target.example\n", Files.readString(target.resolve("control/me")));
+        assertEquals(1, run("restore", "--prefix", target.toString(), temp.resolve("nothing.tar.gz").toString()));
+        assertTrue(err.contains("no archive"), err);
+    }
+}
