@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Archive file names: {@code toaster-backup-<UTC yyyyMMdd-HHmmss>[-N]-full|incr.tar.gz[.pgp]}. The name sorts by
- * creation time ({@code N} separates two backups of one second), says whether the archive needs its chain, and
+ * Archive file names: {@code toaster-backup-<UTC yyyyMMdd-HHmmss>[.N]-full|incr.tar.gz[.pgp]}. The names sort by
+ * creation time, also as plain text ({@code .N} separates two backups of one second and sorts after the first,
+ * as {@code .} comes after {@code -}), say whether the archive needs its chain, and
  * is how an increment names the archive it builds on: the chain is found by these names in one directory.
  *
  * @param stamp     the UTC time, {@code yyyyMMdd-HHmmss}
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 public record ArchiveName(String stamp, int sequence, boolean full, boolean encrypted) {
 
     private static final Pattern NAME = Pattern.compile(
-            "toaster-backup-([0-9]{8}-[0-9]{6})(?:-([1-9][0-9]{0,3}))?-(full|incr)\\.tar\\.gz(\\.pgp)?");
+            "toaster-backup-([0-9]{8}-[0-9]{6})(?:\\.([1-9][0-9]{0,3}))?-(full|incr)\\.tar\\.gz(\\.pgp)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -50,7 +51,7 @@ public record ArchiveName(String stamp, int sequence, boolean full, boolean encr
 
     @Override
     public String toString() {
-        return "toaster-backup-" + stamp + (sequence == 0 ? "" : "-" + sequence) + (full ? "-full" : "-incr")
+        return "toaster-backup-" + stamp + (sequence == 0 ? "" : "." + sequence) + (full ? "-full" : "-incr")
                 + ".tar.gz" + (encrypted ? ".pgp" : "");
     }
 }

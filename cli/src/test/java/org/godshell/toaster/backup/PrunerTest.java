@@ -20,7 +20,7 @@ class PrunerTest {
             "toaster-backup-20260102-020000-incr.tar.gz",
             "toaster-backup-20260103-020000-incr.tar.gz",
             "toaster-backup-20260104-020000-full.tar.gz.pgp",
-            "toaster-backup-20260104-020000-1-incr.tar.gz.pgp",
+            "toaster-backup-20260104-020000.1-incr.tar.gz.pgp",
             "toaster-backup-20260105-020000-incr.tar.gz.pgp");
 
     private List<String> plan(int keep) throws Exception {
@@ -51,12 +51,18 @@ class PrunerTest {
     }
 
     @Test
-    void namesSortByTimeThenSequence() {
+    void namesSortByTimeThenSequenceAlsoAsText() {
+        List<String> names = List.of("toaster-backup-20260104-020000-full.tar.gz",
+                "toaster-backup-20260104-020000.1-incr.tar.gz", "toaster-backup-20260104-020000.2-incr.tar.gz",
+                "toaster-backup-20260104-020001-incr.tar.gz");
+        assertEquals(names, names.stream().sorted().toList());
+        assertEquals(names, names.stream().map(ArchiveName::parse).sorted(ArchiveName.OLDEST_FIRST)
+                .map(ArchiveName::toString).toList());
         assertEquals(-1, Integer.signum(ArchiveName.OLDEST_FIRST.compare(
                 ArchiveName.parse("toaster-backup-20260104-020000-full.tar.gz"),
-                ArchiveName.parse("toaster-backup-20260104-020000-2-incr.tar.gz"))));
+                ArchiveName.parse("toaster-backup-20260104-020000.2-incr.tar.gz"))));
         for (String bad : List.of("toaster-backup-20260104-020000-full.tar", "toaster-backup-2026-full.tar.gz",
-                "toaster-backup-20260104-020000-0-full.tar.gz", "../toaster-backup-20260104-020000-full.tar.gz",
+                "toaster-backup-20260104-020000.0-full.tar.gz", "toaster-backup-20260104-020000-1-full.tar.gz", "../toaster-backup-20260104-020000-full.tar.gz",
                 "toaster-backup-20260104-020000-full.tar.gz.pgp.pgp")) {
             assertEquals(false, ArchiveName.isArchive(bad), bad);
             assertThrows(IllegalArgumentException.class, () -> ArchiveName.parse(bad), bad);
