@@ -16,6 +16,9 @@ import org.godshell.toaster.backup.Opener;
 import org.godshell.toaster.backup.Pruner;
 import org.godshell.toaster.backup.QueueCapture;
 import org.godshell.toaster.backup.Verification;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.layout.Owners;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,7 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = "Back up control/, domains/, var/, the queue and the wiki repository into one archive "
-                + "(PREFIX/backups/ by default; incremental after the first full one), or --verify one.")
+                + "(PREFIX/backups/ by default; incremental after the first full one), or --verify one; "
+                + "schedule a nightly one.",
+        subcommands = {BackupScheduleCommands.Schedule.class, BackupScheduleCommands.Unschedule.class})
 final class BackupCommand implements Callable<Integer> {
 
     @Spec
@@ -52,17 +57,29 @@ final class BackupCommand implements Callable<Integer> {
             + "from its directory), check every member against the manifest; print OK or each bad member.")
     private Path verify;
 
+    @Option(names = "--scheduled", description = "The nightly backup (what toaster-backup.timer runs): into "
+            + "control/backupdir (default PREFIX/backups), keeping control/backupkeep (default 7).")
+    private boolean scheduled;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (verify != null) {
             return verify(out);
         }
+        if (scheduled && (to != null || keep != null)) {
+            return fail(spec, "--scheduled takes --to and --keep from control/backupdir and control/backupkeep");
+        }
         if (keep != null && keep < 1) {
             return fail(spec, "--keep needs a number of at least 1");
         }
         try {
             Path home = prefix.prefix();
+            if (scheduled) {
+                Controls controls = Controls.once(home.resolve("control"));
+                to = controls.get(ControlFiles.BACKUPDIR).orElse(home.resolve("backups"));
+                keep = controls.get(ControlFiles.BACKUPKEEP).intValue();
+            }
             Backup.Target target = target(home);
             if (keep != null && target instanceof Backup.IntoFile) {
                 return fail(spec, "--keep works on a directory of archives, not on --to FILE");
@@ -78,12 +95,15 @@ final class BackupCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (IOException e) {
+        } catch (IOException | ConfigException e) {
             return fail(spec, "backup failed: " + e.getMessage());
         }
     }
 
     private Backup.Target target(Path home) {
+        if (scheduled) {
+            return new Backup.IntoDirectory(to);
+        }
         if (to == null) {
             return new Backup.IntoDirectory(home.resolve("backups"));
         }

@@ -100,4 +100,26 @@ class BackupCommandTest {
         assertEquals(1, run("restore", "--prefix", target.toString(), temp.resolve("nothing.tar.gz").toString()));
         assertTrue(err.contains("no archive"), err);
     }
+
+    @Test
+    void scheduleWritesTheSettingsAndTheScheduledBackupFollowsThem() throws Exception {
+        Path source = toaster("source");
+        Path nightly = temp.resolve("nightly");
+        assertEquals(0, run("backup", "schedule", "--prefix", source.toString(), "--to", nightly.toString(),
+                "--keep", "2"), err);
+        assertEquals(nightly + "\n", Files.readString(source.resolve("control/backupdir")));
+        assertEquals("2\n", Files.readString(source.resolve("control/backupkeep")));
+        assertTrue(out.contains("17 3 * * * " + source.resolve("bin/toaster") + " backup --scheduled"), out);
+        assertEquals(0, run("backup", "--scheduled", "--prefix", source.toString()), err);
+        assertTrue(out.startsWith("full backup: " + nightly), out);
+        assertEquals(1, archives(nightly).length);
+        assertEquals(1, run("backup", "--scheduled", "--to", temp.toString(), "--prefix", source.toString()));
+        assertEquals(0, run("backup", "unschedule", "--prefix", source.toString()), err);
+        assertTrue(out.contains("remove this line"), out);
+        assertEquals(1, run("backup", "schedule", "--prefix", source.toString(), "--to", nightly.toString(),
+                "--keep", "0"));
+        Files.writeString(source.resolve("control/backupdir"), "relative/dir\n");
+        assertEquals(1, run("backup", "--scheduled", "--prefix", source.toString()));
+        assertTrue(err.contains("backupdir") && err.contains("absolute path"), err);
+    }
 }
