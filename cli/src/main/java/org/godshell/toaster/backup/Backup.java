@@ -110,7 +110,10 @@ public final class Backup {
         }
     }
 
-    /** The bundle goes through a temp file in the state directory: a tar member's size comes first. */
+    /**
+     * The bundle goes through a temp file in the state directory: a tar member's size comes first. An increment
+     * references the last one when the new bundle is the same byte for byte (no push since).
+     */
     private void wiki(ArchiveWriter writer, Collector collector, Tally tally) throws IOException {
         Path bare = prefix.resolve("wiki").resolve("wiki.git");
         if (!Files.isDirectory(bare, LinkOption.NOFOLLOW_LINKS)) {
@@ -125,11 +128,14 @@ public final class Backup {
             Path head = temp.resolveSibling(".wiki.HEAD.tmp");
             Files.write(head, WikiBundle.headMember(WikiBundle.head(bare).orElse("refs/heads/main")));
             try {
-                collector.file(MemberName.WIKI_HEAD, head);
+                if (!collector.referencedIfSame(MemberName.WIKI_HEAD, head)) {
+                    collector.file(MemberName.WIKI_HEAD, head);
+                }
             } finally {
                 Files.deleteIfExists(head);
             }
-            if (written && !collector.file(MemberName.WIKI_BUNDLE, temp)) {
+            if (written && !collector.referencedIfSame(MemberName.WIKI_BUNDLE, temp)
+                    && !collector.file(MemberName.WIKI_BUNDLE, temp)) {
                 tally.problems.add("the wiki bundle vanished before it was archived");
             }
         } finally {

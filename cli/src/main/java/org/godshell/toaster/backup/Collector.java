@@ -1,6 +1,7 @@
 package org.godshell.toaster.backup;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +21,9 @@ import java.util.Objects;
  * by a rename, or changed while read: nothing the toaster does, but an admin's editor might) the content read
  * is kept and its status change time recorded as {@link FileTimes#UNKNOWN}, so the next increment reads it again.
  * In an increment a file whose size, modification and status change times are those of the last manifest is
- * referenced there, with the checksum recorded when it was read, instead of stored.
+ * referenced there, with the checksum recorded when it was read, instead of stored. In the queue the status
+ * change time is not compared: each snapshot's hard links change it, and a queue file is never changed in place
+ * (a message is written once under a name never used again, a state file replaced by a rename).
  */
 final class Collector implements TreeWalk.Visitor {
 
@@ -78,8 +82,8 @@ final class Collector implements TreeWalk.Visitor {
         int mode = FileTimes.mode(before.permissions());
         String mtime = FileTimes.text(before.lastModifiedTime());
         if (previous != null && previous.entry(path).orElse(null) instanceof Entry.File last
-                && last.size() == before.size() && last.mtime().equals(mtime) && last.ctime().equals(ctime)
-                && !ctime.equals(FileTimes.UNKNOWN)) {
+                && last.size() == before.size() && last.mtime().equals(mtime) && !last.ctime().equals(FileTimes.UNKNOWN)
+                && (last.ctime().equals(ctime) || path.startsWith("queue/"))) {
             entries.add(new Entry.File(path, mode, mtime, ctime, last.size(), last.sha256(), last.holder()));
             tally.referenced++;
             return true;
@@ -100,6 +104,32 @@ final class Collector implements TreeWalk.Visitor {
         } catch (NoSuchFileException e) {
             return false;
         }
+    }
+
+    /**
+     * For a file made afresh for each backup (the wiki bundle): when its content is the last manifest's, byte for
+     * byte by SHA-256, it is referenced there instead of stored again.
+     */
+    boolean referencedIfSame(String path, Path file) throws IOException {
+        if (previous == null || !(previous.entry(path).orElse(null) instanceof Entry.File last)
+                || Files.size(file) != last.size()) {
+            return false;
+        }
+        MessageDigest digest = Manifest.digest();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        }
+        if (!Entry.hex(digest.digest()).equals(last.sha256())) {
+            return false;
+        }
+        PosixFileAttributes now = Files.readAttributes(file, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        entries.add(new Entry.File(path, FileTimes.mode(now.permissions()), FileTimes.text(now.lastModifiedTime()),
+                FileTimes.UNKNOWN, last.size(), last.sha256(), last.holder()));
+        tally.referenced++;
+        return true;
     }
 
     /** Whether {@code file} is still the one whose attributes were read before, unchanged. */
