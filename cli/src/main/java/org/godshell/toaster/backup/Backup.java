@@ -5,13 +5,18 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.godshell.toaster.io.AtomicFile;
+import org.godshell.toaster.io.Handover;
 
 /**
  * Makes one archive of a prefix ({@code backup.md}): the info member, control/, domains/, var/ (without the
@@ -40,15 +45,37 @@ public final class Backup {
     private final Clock clock;
     private final Limits limits;
     private final QueueCapture queue;
+    private final Handover handover;
 
-    public Backup(Path prefix, Clock clock, Limits limits, QueueCapture queue) {
+    /** {@code handover}: what the backup makes in var/backup/ goes to the account var/ belongs to. */
+    public Backup(Path prefix, Clock clock, Limits limits, QueueCapture queue, Handover handover) {
         this.prefix = prefix.toAbsolutePath().normalize();
         this.clock = clock;
         this.limits = limits;
         this.queue = queue;
+        this.handover = handover;
     }
 
+    /** One backup at a time per prefix ({@code var/backup/lock}): two would race for the state and the names. */
     public Result run(Target target, boolean forceFull, Encryption encryption, boolean encrypted)
+            throws IOException {
+        Path lock = BackupState.ensureDir(prefix, handover).resolve("lock");
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            handover.apply(lock, lock);
+            FileLock held;
+            try {
+                held = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                held = null;
+            }
+            if (held == null) {
+                throw new IOException("another toaster backup runs on " + prefix + " (it holds " + lock + ")");
+            }
+            return locked(target, forceFull, encryption, encrypted);
+        }
+    }
+
+    private Result locked(Target target, boolean forceFull, Encryption encryption, boolean encrypted)
             throws IOException {
         Optional<BackupState> base = Optional.empty();
         Path dir;
@@ -88,7 +115,7 @@ public final class Backup {
             writer.commit();
         }
         if (target instanceof IntoDirectory) {
-            BackupState.write(prefix, file.getFileName().toString(), dir, manifest, info.increments());
+            BackupState.write(prefix, file.getFileName().toString(), dir, manifest, info.increments(), handover);
         }
         return new Result(file, info.full(), tally.stored, tally.referenced, tally.directories, tally.bytes,
                 tally.vanished, List.copyOf(tally.problems));
@@ -119,7 +146,7 @@ public final class Backup {
         if (!Files.isDirectory(bare, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        Path temp = BackupState.ensureDir(prefix).resolve(".wiki.bundle.tmp");
+        Path temp = BackupState.ensureDir(prefix, handover).resolve(".wiki.bundle.tmp");
         try {
             boolean written;
             try (OutputStream out = Files.newOutputStream(temp)) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.godshell.toaster.io.AtomicFile;
+import org.godshell.toaster.io.Handover;
 
 /**
  * What the next increment builds on, in {@code PREFIX/var/backup/} (0700, never in an archive): the last
@@ -69,22 +70,23 @@ record BackupState(String archive, Path directory, Manifest manifest, String man
     }
 
     /** Records a finished backup: the manifest first, then {@code last} pointing at it. */
-    static void write(Path prefix, String archive, Path directory, byte[] manifest, int increments)
-            throws IOException {
-        Path dir = ensureDir(prefix);
-        AtomicFile.write(dir.resolve("last.manifest"), manifest, "rw-------", true);
+    static void write(Path prefix, String archive, Path directory, byte[] manifest, int increments,
+            Handover handover) throws IOException {
+        Path dir = ensureDir(prefix, handover);
+        AtomicFile.write(dir.resolve("last.manifest"), manifest, "rw-------", true, handover);
         AtomicFile.write(dir.resolve("last"), "archive " + archive + "\ndirectory " + directory.toAbsolutePath()
                 + "\nmanifest-sha256 " + Manifest.sha256(manifest) + "\nincrements " + increments + "\n",
-                "rw-------");
+                "rw-------", handover);
     }
 
-    static Path ensureDir(Path prefix) throws IOException {
+    /** {@code var/backup/}, made 0700 and handed over (it lies in var/, the service's) when missing. */
+    static Path ensureDir(Path prefix, Handover handover) throws IOException {
         Path dir = dir(prefix);
         if (!Files.isDirectory(dir)) {
             if (!Files.isDirectory(dir.getParent())) {
-                AtomicFile.createDirectory(dir.getParent(), "rwx------");
+                AtomicFile.createDirectory(dir.getParent(), "rwx------", handover);
             }
-            AtomicFile.createDirectory(dir, "rwx------");
+            AtomicFile.createDirectory(dir, "rwx------", handover);
         }
         return dir;
     }

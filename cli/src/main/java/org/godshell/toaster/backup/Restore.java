@@ -50,6 +50,7 @@ public final class Restore {
         QueueLock held = QueueLock.take(prefix);
         try {
             Chain chain = Chain.find(archive, opener);
+            removeLeftovers();
             Path staging = prefix.resolve(".restore-staging-" + stamp);
             AtomicFile.createDirectory(staging, "rwx------");
             try {
@@ -66,6 +67,16 @@ public final class Restore {
             }
         } finally {
             held.close();
+        }
+    }
+
+    /** Staging directories of a restore that was killed: with the queue lock held, no other restore runs. */
+    private void removeLeftovers() throws IOException {
+        try (var entries = Files.list(prefix)) {
+            for (Path leftover : entries.filter(p -> p.getFileName().toString().startsWith(".restore-staging-"))
+                    .toList()) {
+                Trees.delete(leftover);
+            }
         }
     }
 

@@ -84,8 +84,9 @@ final class BackupCommand implements Callable<Integer> {
             if (keep != null && target instanceof Backup.IntoFile) {
                 return fail(spec, "--keep works on a directory of archives, not on --to FILE");
             }
-            Backup backup = new Backup(home, Clock.systemUTC(), Limits.DEFAULT,
-                    QueueCapture.snapshot(Owners.of(home)::handOver));
+            Owners owners = Owners.of(home);
+            Backup backup = new Backup(home, Clock.systemUTC(), Limits.DEFAULT, QueueCapture.snapshot(owners::handOver),
+                    owners::handOver);
             Backup.Result result = backup.run(target, full, Encryption.NONE, false);
             report(out, result);
             if (keep != null && target instanceof Backup.IntoDirectory(Path dir)) {

@@ -123,7 +123,7 @@ final class Fixture {
     }
 
     static Backup backup(Path prefix) {
-        return new Backup(prefix, Clock.systemUTC(), Limits.DEFAULT, QueueCapture.snapshot(Handover.KEEP));
+        return new Backup(prefix, Clock.systemUTC(), Limits.DEFAULT, QueueCapture.snapshot(Handover.KEEP), Handover.KEEP);
     }
 
     static Restore restore(Path prefix) {

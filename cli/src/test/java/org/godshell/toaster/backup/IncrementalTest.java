@@ -99,4 +99,19 @@ class IncrementalTest {
                 report.problems().toString());
         assertTrue(backup(source, into, false).full(), "with its base gone, the next backup is a full one");
     }
+
+    @Test
+    void oneBackupAtATime() throws Exception {
+        Path source = Fixture.toaster(temp.resolve("source"));
+        Path lock = source.resolve("var/backup/lock");
+        Files.createDirectories(lock.getParent());
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lock,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = channel.lock()) {
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> backup(source, new Backup.IntoDirectory(temp.resolve("backups")), false));
+            assertTrue(e.getMessage().contains("another toaster backup runs") && held.isValid(), e.getMessage());
+        }
+        assertTrue(backup(source, new Backup.IntoDirectory(temp.resolve("backups")), false).full());
+    }
 }
