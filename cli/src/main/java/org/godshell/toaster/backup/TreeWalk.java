@@ -79,6 +79,9 @@ final class TreeWalk {
                 || ATOMIC_TEMP.matcher(name).matches()) {
             return;
         }
+        if (!acceptable(path)) {
+            return;
+        }
         PosixFileAttributes attributes = attributes(file);
         if (attributes == null) {
             tally.vanished++;
@@ -112,7 +115,8 @@ final class TreeWalk {
                     continue;
                 }
                 String base = base(name);
-                if (archived.contains(base) || name.endsWith(".lock") || ATOMIC_TEMP.matcher(name).matches()) {
+                if (archived.contains(base) || name.endsWith(".lock") || ATOMIC_TEMP.matcher(name).matches()
+                        || !acceptable(path + "/" + sub + "/" + name)) {
                     continue;
                 }
                 if (visitor.file(path + "/" + sub + "/" + name, file) || movedToCur(path, dir, base)) {
@@ -137,6 +141,17 @@ final class TreeWalk {
             }
         }
         return false;
+    }
+
+    /** A name an archive may hold ({@link MemberName#check}); any other (a control character in it) is reported. */
+    private boolean acceptable(String path) {
+        try {
+            MemberName.check(path);
+            return true;
+        } catch (IllegalArgumentException e) {
+            tally.problems.add("not backed up: " + e.getMessage());
+            return false;
+        }
     }
 
     /** The unique part of a Maildir file name: what POP3's UIDL and IMAP's uidlist know the message by. */

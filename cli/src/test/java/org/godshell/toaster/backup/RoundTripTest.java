@@ -61,4 +61,22 @@ class RoundTripTest {
             assertTrue(left.noneMatch(p -> p.getFileName().toString().startsWith(".restore-staging")));
         }
     }
+
+    @Test
+    void aNameNoArchiveMayHoldIsReportedNotFatal() throws Exception {
+        Path source = Fixture.toaster(temp.resolve("source"));
+        Files.writeString(source.resolve("var/odd\tname"), "x");
+        Files.createFile(source.resolve("var/greylist/.lock"));
+        Files.writeString(source.resolve("control/.rcpthosts.123.tmp"), "half");
+        Backup.Result made = Fixture.backup(source).run(new Backup.IntoFile(temp.resolve("one.tar.gz")), false,
+                Encryption.NONE, false);
+        assertEquals(1, made.problems().size(), made.problems().toString());
+        assertTrue(made.problems().getFirst().startsWith("not backed up: control character in name var/odd%09name"));
+        Path target = temp.resolve("target");
+        Files.createDirectories(target.resolve("control"));
+        Fixture.restore(target).run(made.archive());
+        assertFalse(Files.exists(target.resolve("var/greylist/.lock")));
+        assertFalse(Files.exists(target.resolve("control/.rcpthosts.123.tmp")));
+        assertTrue(Files.exists(target.resolve("control/rcpthosts")));
+    }
 }
