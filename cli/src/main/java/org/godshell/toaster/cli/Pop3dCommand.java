@@ -77,7 +77,7 @@ final class Pop3dCommand implements Callable<Integer> {
                     + "; make one with: toaster cert selfsigned --host HOST");
             return 1;
         }
-        UserStore users = UserStore.open(prefix.prefix());
+        UserStore users = UserStore.open(prefix.prefix(), line -> log.event("-", line));
         Accounts accounts = new Accounts(users::verify, new AuthThrottle(Clock.systemUTC()),
                 prefix.prefix().resolve("domains"));
         Pop3Server server = new Pop3Server(live, accounts, tls, log);

@@ -105,7 +105,7 @@ final class SmtpdCommand implements Callable<Integer> {
         Live<DeliveryConfig> delivery;
         Live<RemoteConfig> remote;
         Live<AuthSettings> authentication;
-        UserStore users = UserStore.open(prefix.prefix());
+        UserStore users = UserStore.open(prefix.prefix(), line -> log.event("-", line));
         // Every setting is read here once, strictly (a bad file stops the start), then again whenever it changes.
         Controls control = new Controls(prefix.control(), line -> log.event("-", line));
         try {

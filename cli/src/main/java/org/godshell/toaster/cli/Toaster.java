@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         subcommands = {SmtpdCommand.class, Pop3dCommand.class, ShowConfigCommand.class, SppCommand.class,
             SpfCommand.class, CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class,
             DkimCommand.class, BackupCommand.class, RestoreCommand.class,
-            QueueCommand.class, WikiCommand.class, SuperviseCommands.Start.class, SuperviseCommands.Stop.class,
+            QueueCommand.class, ImportCommand.class, WikiCommand.class, SuperviseCommands.Start.class,
+            SuperviseCommands.Stop.class,
             SuperviseCommands.Status.class, DoctorCommand.class, DnsCommand.class, TlsrptCommand.class,
             HelpCommand.class})
 public final class Toaster implements Runnable {

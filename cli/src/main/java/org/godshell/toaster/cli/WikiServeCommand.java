@@ -93,7 +93,7 @@ final class WikiServeCommand implements Callable<Integer> {
         Optional<WikiTls> tls;
         WikiMailDomains mailDomains;
         WikiStsPolicies policies;
-        UserStore users = UserStore.open(prefix.prefix());
+        UserStore users = UserStore.open(prefix.prefix(), log);
         // wikieditors is read here, strictly, and again at each push after an edit; rcpthosts at each request.
         Controls files = new Controls(control, log);
         try {

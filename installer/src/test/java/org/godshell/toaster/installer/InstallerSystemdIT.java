@@ -150,6 +150,9 @@ class InstallerSystemdIT {
             // HTTP-01 on port 80, served by SMTPS, POP3S, HTTPS and Dovecot without a restart (issue 22).
             AcmeFlow.run(this::sh, JAR, temp);
 
+            // 3e. An old qmail/vpopmail toaster taken over: old passwords, old UIDLs, aliases (issue 24).
+            QmailImportFlow.run(this::sh);
+
             // 4. Stop (inactive, never failed, the system not degraded by us), start, restart; a crash restarts.
             stopStartRestartAndCrash();
 

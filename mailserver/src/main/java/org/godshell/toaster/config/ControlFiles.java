@@ -3,6 +3,7 @@ package org.godshell.toaster.config;
 import static org.godshell.toaster.config.Key.Effect.NEXT_CONNECTION;
 import static org.godshell.toaster.config.Key.Effect.NEXT_DELIVERY;
 import static org.godshell.toaster.config.Key.Effect.NEXT_HANDSHAKE;
+import static org.godshell.toaster.config.Key.Effect.NEXT_LOGIN;
 import static org.godshell.toaster.config.Key.Effect.NEXT_MESSAGE;
 import static org.godshell.toaster.config.Key.Effect.NEXT_PUSH;
 import static org.godshell.toaster.config.Key.Effect.NEXT_RCPT;
@@ -189,6 +190,13 @@ public final class ControlFiles {
             r -> List.of(), "none: only the host name of me", "one host name or *.domain a line",
             List.of(wiki(NEXT_CONNECTION)));
 
+    /**
+     * Whether a successful login rewrites a {@code {CRYPT}}, {@code {MD5-CRYPT}} or {@code {SHA256-CRYPT}} hash as
+     * {@code {SHA512-CRYPT}} (users moved from another system); every daemon that checks passwords reads it.
+     */
+    public static final Key<Boolean> PASSWORDREHASH = line("passwordrehash", Kind.TEXT,
+            (f, l) -> Values.yesOrNo(f, l.get(0)), r -> false, "no: old hashes stay as they are", "yes or no",
+            List.of(smtpd(NEXT_LOGIN), pop3d(NEXT_LOGIN), wiki(NEXT_LOGIN)));
     /** Where {@code toaster backup --scheduled} (the nightly timer) puts its archives; absent: PREFIX/backups. */
     public static final Key<Optional<java.nio.file.Path>> BACKUPDIR = line("backupdir", Kind.TEXT,
             ControlFiles::absolutePath, r -> Optional.empty(), "PREFIX/backups",
@@ -206,7 +214,7 @@ public final class ControlFiles {
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
-            MTASTSMAXAGE, MTASTSMX, BACKUPDIR, BACKUPKEEP);
+            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

@@ -40,6 +40,7 @@ public record Key<T>(String name, Kind kind, Shape shape, Parser<T> parser, Fall
         NEXT_RCPT("next RCPT"),
         NEXT_MESSAGE("next message"),
         NEXT_PUSH("next push"),
+        NEXT_LOGIN("next login"),
         NEXT_HANDSHAKE("next TLS handshake"),
         NEXT_BACKUP("next backup"),
         RESTART("restart");

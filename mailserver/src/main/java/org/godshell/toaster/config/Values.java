@@ -155,4 +155,19 @@ final class Values {
         }
         return value;
     }
+
+    /** {@code yes} or {@code no}, the words of a file that turns something on or off. */
+    static boolean yesOrNo(Path file, ControlFile.Line line) throws ConfigException {
+        return switch (line.text().strip()) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> {
+                String text = line.text().strip();
+                String shown = (text.length() > 40 ? text.substring(0, 40) + "..." : text)
+                        .replaceAll("[^\\x20-\\x7e]", "?");
+                throw new ConfigException(file, line.number(), "\"" + shown + "\" is neither yes nor no: write"
+                        + " yes or no, or remove the file for the default");
+            }
+        };
+    }
 }

@@ -104,6 +104,33 @@ final class Edits {
 
     void addUser(Address address, char[] password, PasswordScheme scheme) throws UserStoreException {
         String hash = hash(password, scheme);
+        create(address, home -> PasswdFile.line(address, hash, home));
+    }
+
+    /** A user with a stored hash (checked as a passwd line is), a full name and a quota; see {@link UserStore}. */
+    void addHashedUser(Address address, String passwordField, String gecos, String quota) throws UserStoreException {
+        Optional<String> problem = passwordField == null ? Optional.of("no password field")
+                : PasswordHash.problem(passwordField);
+        if (problem.isPresent()) {
+            throw new UserStoreException(address + ": " + problem.get());
+        }
+        if (gecos.chars().anyMatch(c -> c == ':' || c < 0x20 || c == 0x7f)) {
+            throw new UserStoreException(address + ": a full name cannot hold a colon or a control character");
+        }
+        if (!quota.isEmpty() && Quota.bytes(quota).isEmpty()) {
+            throw new UserStoreException("\"" + Address.printable(quota) + "\" is not a size: write e.g. 500M or"
+                    + " 1048576b");
+        }
+        create(address, home -> PasswdFile.line(address, passwordField, home, gecos, Quota.with("", quota)));
+    }
+
+    /** The passwd line of a new user, given its home directory. */
+    @FunctionalInterface
+    private interface NewLine {
+        String of(Path home) throws UserStoreException;
+    }
+
+    private void create(Address address, NewLine newLine) throws UserStoreException {
         locked(() -> {
             Path dir = existingDomain(address.domain());
             PasswdFile file = store.file(address.domain());
@@ -122,7 +149,7 @@ final class Edits {
                     AtomicFile.createDirectory(p, MAILBOX_MODE, store.handover());
                 }
             }
-            String line = PasswdFile.line(address, hash, home);
+            String line = newLine.of(home);
             AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE,
                     store.handover());
             return null;
@@ -132,6 +159,27 @@ final class Edits {
     void setPassword(Address address, char[] password, PasswordScheme scheme) throws UserStoreException {
         String hash = hash(password, scheme);
         rewrite(address, entry -> new PasswdFile.Entry(address, hash, entry.line(), entry.extra()));
+    }
+
+    /**
+     * Replaces the password field of {@code address}'s line by {@code fresh}, but only while it still is
+     * {@code old}: a rehash at login ({@link Rehash}) must not undo a {@code toaster user passwd} that ran after
+     * the login read the file. The rest of the line (gecos, home, extra fields) stays byte for byte. Whether it
+     * replaced.
+     */
+    boolean replaceHash(Address address, String old, String fresh) throws UserStoreException {
+        return locked(() -> {
+            PasswdFile file = store.file(address.domain());
+            PasswdFile.Entry entry = file.users().get(address.toString());
+            if (entry == null || !entry.password().equals(old)) {
+                return false;
+            }
+            String[] fields = file.lines().get(entry.line() - 1).split(":", 3);
+            String line = fields[0] + ":" + fresh + ":" + fields[2];
+            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE,
+                    store.handover());
+            return true;
+        });
     }
 
     /** Sets ({@code size} like {@code 500M}) or removes (empty) a user's quota, keeping the rest of the line. */

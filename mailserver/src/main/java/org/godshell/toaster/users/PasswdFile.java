@@ -128,6 +128,13 @@ record PasswdFile(List<String> lines, Map<String, Entry> users, Set<String> mail
         return line(address, password, home) + extra;
     }
 
+    /** A new user's line with a full name (gecos) and Dovecot's extra fields. */
+    static String line(Address address, String password, Path home, String gecos, String extra)
+            throws UserStoreException {
+        line(address, password, home, extra);
+        return address + ":" + password + ":::" + gecos + ":" + home + "::" + extra;
+    }
+
     /**
      * The line the toaster writes for a user: empty uid and gid, which Dovecot takes from its configuration, and
      * an empty eighth field (extra fields).

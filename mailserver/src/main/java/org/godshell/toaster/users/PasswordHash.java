@@ -16,9 +16,10 @@ import org.godshell.toaster.auth.ScramCredentials;
 
 /**
  * Password hashes in the crypt(3) forms Dovecot reads from a passwd-file: {@code {SHA512-CRYPT}$6$...} is what
- * the toaster writes, {@code {SHA256-CRYPT}$5$...} is also accepted. Plaintext and weak schemes
- * ({@code {PLAIN}}, {@code {MD5-CRYPT}}, ...) are not "unknown users": they are malformed lines, reported by the
- * CLI and never matched.
+ * the toaster writes, {@code {SHA256-CRYPT}$5$...} is also accepted, and so are the old {@code {MD5-CRYPT}} and
+ * {@code {CRYPT}} of users moved from another system ({@link LegacyCrypt}: read, never written). Plaintext and
+ * other schemes ({@code {PLAIN}}, {@code {BLF-CRYPT}}, ...) are not "unknown users": they are malformed lines,
+ * reported by the CLI and never matched.
  *
  * <p>New hashes use {@value #ROUNDS} rounds, the default of glibc's crypt and of Dovecot's own
  * {@code doveadm pw -s SHA512-CRYPT}, written explicitly ({@code rounds=5000}) so that a later change of default
@@ -51,15 +52,18 @@ final class PasswordHash {
     private static final Pattern SHA512_FORM = Pattern.compile("\\$6\\$(rounds=[1-9][0-9]{3,8}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{86}");
     private static final Pattern SHA256_FORM = Pattern.compile("\\$5\\$(rounds=[1-9][0-9]{3,8}\\$)?[./0-9A-Za-z]{1,16}\\$[./0-9A-Za-z]{43}");
 
-    /** The crypt function itself, a seam so that tests can count calls; production always uses {@link #SHA_CRYPT}. */
+    /** The crypt function itself, a seam so that tests can count calls; production always uses {@link #CRYPT3}. */
     @FunctionalInterface
     interface Crypt {
         String crypt(byte[] key, String saltOrHash);
     }
 
-    /** commons-codec's SHA-crypt, choosing SHA-512 or SHA-256 by the {@code $6$}/{@code $5$} of the salt. */
-    static final Crypt SHA_CRYPT = (key, salt) -> salt.startsWith("$5$")
-            ? Sha2Crypt.sha256Crypt(key, salt) : Sha2Crypt.sha512Crypt(key, salt);
+    /**
+     * commons-codec's crypt(3), choosing by the salt as glibc does: {@code $6$} SHA-512, {@code $5$} SHA-256,
+     * {@code $1$} MD5, and traditional DES for a salt without {@code $}. {@link #problem} has checked that the
+     * hash has the form its {@code {SCHEME}} names, so the scheme and the computation agree.
+     */
+    static final Crypt CRYPT3 = org.apache.commons.codec.digest.Crypt::crypt;
 
     /**
      * What an unknown user's password is checked against, so that "no such user" costs one SHA512-CRYPT with
@@ -138,17 +142,22 @@ final class PasswordHash {
             return cramMd5(field).isPresent() ? Optional.empty()
                     : Optional.of("the " + CRAM_MD5 + " field is not Dovecot's HMAC-MD5 context (64 hex digits)");
         }
+        if (LegacyCrypt.scheme(field)) {
+            return LegacyCrypt.problem(field);
+        }
         int end = field.indexOf('}');
         String scheme = field.startsWith("{") && end > 0 ? field.substring(0, end + 1) : "a password without {SCHEME}";
         return Optional.of("unsupported password scheme " + Address.printable(scheme)
-                + ": only {SHA512-CRYPT}, {SHA256-CRYPT}, {SCRAM-SHA-256} and {CRAM-MD5} are accepted; set a new one"
-                + " with toaster user passwd");
+                + ": only {SHA512-CRYPT}, {SHA256-CRYPT}, {SCRAM-SHA-256}, {CRAM-MD5}, {MD5-CRYPT} and {CRYPT} are"
+                + " accepted; set a new one with toaster user passwd");
     }
 
     /**
      * Whether {@code password} matches {@code stored} (a field that passed {@link #problem}). Runs the crypt
-     * exactly once whatever the input; a password that is not valid text or too long is hashed as the empty
-     * one and never matches, so that bad input costs the same work.
+     * exactly once whatever the input; a password that is empty, not valid text or too long is hashed as the
+     * empty one and never matches, so that bad input costs the same work. A {@link LegacyCrypt} hash costs
+     * microseconds where the dummy of an unknown user costs milliseconds, so it runs the dummy's crypt as well:
+     * a fast answer must not tell that an address exists.
      */
     static boolean matches(Crypt crypt, String stored, char[] password) {
         if (stored.startsWith(SCRAM)) {
@@ -157,18 +166,41 @@ final class PasswordHash {
         if (stored.startsWith(CRAM_MD5)) {
             return matchesCramMd5(stored, password);
         }
-        Optional<byte[]> key = password == null || password.length > MAX_PASSWORD ? Optional.empty() : utf8(password);
+        boolean usable = password != null && password.length > 0 && password.length <= MAX_PASSWORD;
+        Optional<byte[]> key = usable ? utf8(password) : Optional.empty();
         byte[] bytes = key.orElseGet(() -> new byte[0]);
-        String hash = stored.substring(stored.indexOf('}') + 1);
+        String hash = hashOf(stored);
         try {
             String computed = crypt.crypt(bytes, hash);
             // Constant-time comparison: the time must not tell how much of the hash was right.
             boolean same = MessageDigest.isEqual(computed.getBytes(StandardCharsets.US_ASCII),
                     hash.getBytes(StandardCharsets.US_ASCII));
+            if (LegacyCrypt.scheme(stored)) {
+                // A key of the same length: SHA-crypt's work grows with it, as for an unknown user's attempt.
+                crypt.crypt(new byte[bytes.length], hashOf(DUMMY));
+            }
             return same && key.isPresent();
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
+    }
+
+    /**
+     * Whether a stored field is weaker than what {@link #hash(char[])} writes, so that a successful login may
+     * replace it ({@link Rehash}): the old crypt schemes and SHA-256-crypt. SCRAM and CRAM-MD5 are the admin's
+     * choice for the mechanisms they serve and stay as they are.
+     */
+    static boolean outdated(String stored) {
+        return LegacyCrypt.scheme(stored) || stored.startsWith(SHA256);
+    }
+
+    /** The scheme of a stored field, {@code {SCHEME}}, for the log. */
+    static String scheme(String stored) {
+        return stored.substring(0, stored.indexOf('}') + 1);
+    }
+
+    private static String hashOf(String stored) {
+        return stored.substring(stored.indexOf('}') + 1);
     }
 
     /** SCRAM: derives the keys again with the stored salt and count; bad input runs the same work, unmatched. */

@@ -1,9 +1,12 @@
 package org.godshell.toaster.users;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.godshell.toaster.auth.CramMd5Secret;
 import org.godshell.toaster.auth.ScramCredentials;
 import org.godshell.toaster.io.Handover;
@@ -35,6 +38,7 @@ public final class UserStore {
     private final Path prefix;
     private final Path domains;
     private final PasswordHash.Crypt crypt;
+    private final Rehash rehash;
     private final FileCache<PasswdFile> passwdCache = new FileCache<>(MAX_FILE, PasswdFile.empty());
     private final FileCache<AliasFile> aliasCache = new FileCache<>(MAX_ALIASES, AliasFile.empty());
     private volatile Handover handover;
@@ -47,15 +51,25 @@ public final class UserStore {
         }
     }
 
-    UserStore(Path prefix, PasswordHash.Crypt crypt) {
+    UserStore(Path prefix, PasswordHash.Crypt crypt, Consumer<String> log) {
         this.prefix = prefix.toAbsolutePath().normalize();
         this.domains = this.prefix.resolve("domains");
         this.crypt = Objects.requireNonNull(crypt, "crypt");
+        this.rehash = new Rehash(this.prefix.resolve("control"), Objects.requireNonNull(log, "log"));
     }
 
-    /** The store of the installation at {@code prefix}; nothing is read until it is needed. */
+    /**
+     * The store of the installation at {@code prefix}; nothing is read until it is needed. What {@link #verify}
+     * has to report (a password rehashed, or not) goes to stderr; daemons give their own log with
+     * {@link #open(Path, Consumer)}.
+     */
     public static UserStore open(Path prefix) {
-        return new UserStore(prefix, PasswordHash.SHA_CRYPT);
+        return open(prefix, line -> System.err.println(Instant.now() + " users: " + line));
+    }
+
+    /** The store of the installation at {@code prefix}, reporting to {@code log}. */
+    public static UserStore open(Path prefix, Consumer<String> log) {
+        return new UserStore(prefix, PasswordHash.CRYPT3, log);
     }
 
     /**
@@ -65,29 +79,32 @@ public final class UserStore {
      * one SHA512-CRYPT against a fixed dummy hash, so neither the answer nor the time tells a client which
      * addresses exist. Never throws. (A {@code {SCRAM-SHA-256}} user costs a PBKDF2 of its iteration count
      * instead, a {@code {CRAM-MD5}} user two MD5 blocks: the time tells at most that the user is stored in that
-     * scheme.) The password comes SASLprepped, as the SASL decoders give it.
+     * scheme; a {@code {CRYPT}} or {@code {MD5-CRYPT}} user costs its own crypt on top of the dummy's.) The
+     * password comes SASLprepped, as the SASL decoders give it.
+     *
+     * <p>A match of a hash weaker than the default is rewritten as {@code {SHA512-CRYPT}} before this returns
+     * when {@code control/passwordrehash} says so ({@link Rehash}); that never changes the answer.
      *
      * <p>The caller owns {@code password} and must zero it ({@code Arrays.fill(password, '\0')}) when done; this
      * method neither keeps nor clears it.
      */
     public boolean verify(String address, char[] password) {
-        String stored = PasswordHash.DUMMY;
-        boolean known = false;
+        Optional<PasswdFile.Entry> entry = Optional.empty();
         try {
             Optional<Address> parsed = Address.parse(address);
             if (parsed.isPresent()) {
-                PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
-                if (entry != null) {
-                    stored = entry.password();
-                    known = true;
-                }
+                entry = Optional.ofNullable(file(parsed.get().domain()).users().get(parsed.get().toString()));
             }
         } catch (IOException | RuntimeException e) {
             // An unreadable file is "no such user" for a login; the CLI's list shows the admin why.
-            known = false;
+            entry = Optional.empty();
         }
+        String stored = entry.map(PasswdFile.Entry::password).orElse(PasswordHash.DUMMY);
         boolean matches = PasswordHash.matches(crypt, stored, password);
-        return known && matches;
+        if (entry.isPresent() && matches) {
+            rehash.afterLogin(this, entry.get().address(), stored, password);
+        }
+        return entry.isPresent() && matches;
     }
 
     /**
@@ -181,6 +198,23 @@ public final class UserStore {
         }
     }
 
+    /**
+     * Whether {@code address} is a user whose stored password field is exactly {@code passwordField}: how
+     * {@code toaster import qmail} tells a user it made on an earlier run from one the admin made, which it must
+     * leave alone. Compared in constant time; false for an unknown user.
+     */
+    public boolean storedPasswordIs(String address, String passwordField) throws UserStoreException {
+        Address parsed = Address.require(address);
+        try {
+            PasswdFile.Entry entry = file(parsed.domain()).users().get(parsed.toString());
+            return entry != null && MessageDigest.isEqual(
+                    entry.password().getBytes(StandardCharsets.UTF_8),
+                    passwordField.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UserStoreException(passwd(parsed.domain()) + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** Creates {@code domains/DOMAIN/} with an empty passwd file and adds the domain to {@code control/rcpthosts}. */
     public void addDomain(String domain) throws UserStoreException {
         new Edits(this).addDomain(Address.requireDomain(domain));
@@ -202,6 +236,17 @@ public final class UserStore {
     /** Adds a user with a new hash of {@code password} in {@code scheme} and creates its {@code Maildir/}. */
     public void addUser(String address, char[] password, PasswordScheme scheme) throws UserStoreException {
         new Edits(this).addUser(Address.require(address), password, scheme);
+    }
+
+    /**
+     * Adds a user whose password is already hashed ({@code {SHA512-CRYPT}$6$...} and the other fields the store
+     * accepts, checked as a passwd line is), with a full name and a storage quota ({@code 500M}, {@code 1048576b},
+     * or empty for none), and creates its {@code Maildir/}: for {@code toaster import qmail}, which carries the
+     * old host's hashes so that users keep their passwords. Refused for an existing user, never overwritten.
+     */
+    public void addHashedUser(String address, String passwordField, String gecos, String quota)
+            throws UserStoreException {
+        new Edits(this).addHashedUser(Address.require(address), passwordField, gecos, quota);
     }
 
     /** Replaces a user's password hash with a new SHA512-CRYPT one. */

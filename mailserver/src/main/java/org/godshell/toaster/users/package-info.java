@@ -2,7 +2,9 @@
  * Virtual domains and their users, the job vpopmail did in the old toasters: {@code domains/<domain>/passwd}
  * in Dovecot's passwd-file format (so Dovecot can serve IMAP from the same files), one line per user with a
  * {@code {SHA512-CRYPT}} hash, {@code {SCRAM-SHA-256}} keys (RFC 5802 §3, Dovecot's form) or a {@code {CRAM-MD5}}
- * HMAC-MD5 context (Dovecot's form, password-equivalent, written only on request), and the mailboxes
+ * HMAC-MD5 context (Dovecot's form, password-equivalent, written only on request), or, for users moved from
+ * another system, an old {@code {MD5-CRYPT}} or {@code {CRYPT}} hash (read, never written; rewritten at a
+ * successful login when {@code control/passwordrehash} allows it), and the mailboxes
  * in {@code domains/<domain>/<user>/Maildir/}; and each domain's aliases and catch-all in
  * {@code domains/<domain>/aliases}, {@code name: target@example.org, ...} a line.
  *
@@ -16,7 +18,9 @@
  *
  * <p>What this package must never do:
  * <ul>
- *   <li>tell an unknown user from a wrong password, by the answer or by the work done: both run one crypt;</li>
+ *   <li>tell an unknown user from a wrong password, by the answer or by the work done: both run one crypt
+ *       (an old-scheme user the dummy's as well);</li>
+ *   <li>write a hash in a scheme weaker than {@code {SHA512-CRYPT}} on its own: the old schemes are read only;</li>
  *   <li>turn a name into a path before it passed {@link org.godshell.toaster.users.Address}'s checks, since
  *       user and domain names become directory names;</li>
  *   <li>run a program or write a file for an alias: targets are addresses only, never /etc/aliases' pipes,

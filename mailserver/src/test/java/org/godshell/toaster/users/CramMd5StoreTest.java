@@ -79,9 +79,9 @@ class CramMd5StoreTest {
         String line = "ann@d.test:" + DOVECOT_PASSWORD + "::::/h::\n";
         PasswdFile file = PasswdFile.parse(FILE, "d.test", line.getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of(), file.problems());
-        assertTrue(PasswordHash.matches(PasswordHash.SHA_CRYPT, file.users().get("ann@d.test").password(),
+        assertTrue(PasswordHash.matches(PasswordHash.CRYPT3, file.users().get("ann@d.test").password(),
                 "password".toCharArray()));
-        assertFalse(PasswordHash.matches(PasswordHash.SHA_CRYPT, file.users().get("ann@d.test").password(),
+        assertFalse(PasswordHash.matches(PasswordHash.CRYPT3, file.users().get("ann@d.test").password(),
                 "Password".toCharArray()));
     }
 

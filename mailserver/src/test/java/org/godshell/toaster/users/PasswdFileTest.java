@@ -77,11 +77,11 @@ class PasswdFileTest {
         // Fresh arrays each time: commons-codec wipes the key bytes it is given.
         assertEquals(hash, Crypt.crypt(key(), hash), "glibc-compatible crypt reads it");
         assertEquals(hash, Sha2Crypt.sha512Crypt(key(), hash));
-        assertTrue(PasswordHash.matches(PasswordHash.SHA_CRYPT, HASH, "secret pass".toCharArray()));
+        assertTrue(PasswordHash.matches(PasswordHash.CRYPT3, HASH, "secret pass".toCharArray()));
         String sha256 = "{SHA256-CRYPT}" + Sha2Crypt.sha256Crypt(key(), "$5$rounds=5000$abcdefgh");
         assertEquals(java.util.Optional.empty(), PasswordHash.problem(sha256));
-        assertTrue(PasswordHash.matches(PasswordHash.SHA_CRYPT, sha256, "secret pass".toCharArray()));
-        assertFalse(PasswordHash.matches(PasswordHash.SHA_CRYPT, sha256, "secret pasS".toCharArray()));
+        assertTrue(PasswordHash.matches(PasswordHash.CRYPT3, sha256, "secret pass".toCharArray()));
+        assertFalse(PasswordHash.matches(PasswordHash.CRYPT3, sha256, "secret pasS".toCharArray()));
     }
 
     private static byte[] key() {

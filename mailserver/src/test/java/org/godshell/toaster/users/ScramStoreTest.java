@@ -82,7 +82,7 @@ class ScramStoreTest {
         assertEquals(List.of(), file.problems());
         assertArrayEquals(rfc.storedKey(), PasswordHash.scram(file.users().get("ann@d.test").password())
                 .orElseThrow().storedKey());
-        assertTrue(PasswordHash.matches(PasswordHash.SHA_CRYPT, file.users().get("ann@d.test").password(),
+        assertTrue(PasswordHash.matches(PasswordHash.CRYPT3, file.users().get("ann@d.test").password(),
                 "pencil".toCharArray()));
     }
 

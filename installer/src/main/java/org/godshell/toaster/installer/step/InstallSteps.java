@@ -39,6 +39,9 @@ public final class InstallSteps {
         steps.add(new InstallRecordStep(context));
         if (context.services().isPresent()) {
             steps.add(new ServiceUnitsStep(context));
+            if (system) {
+                steps.add(new BackupUnitsStep(context));
+            }
         }
         if (context.settings().start()) {
             steps.add(new StartStep(context));

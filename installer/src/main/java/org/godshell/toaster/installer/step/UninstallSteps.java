@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.installer.prefix.Installation;
 import org.godshell.toaster.installer.prefix.Prefix;
+import org.godshell.toaster.layout.BackupUnits;
 import org.godshell.toaster.layout.Daemons;
 
 /**
@@ -100,14 +101,15 @@ public final class UninstallSteps {
         @Override
         public String describe() {
             return "systemd units " + String.join(", ", Daemons.ALL.stream().map(Daemons::unit)
-                    .toList()) + " removed";
+                    .toList()) + ", " + String.join(", ", BackupUnits.UNITS) + " removed";
         }
 
         @Override
         public boolean isDone() {
             Systemd systemd = context.services().orElseThrow();
             return Daemons.ALL.stream().noneMatch(daemon -> Files.exists(systemd.file(daemon),
-                    LinkOption.NOFOLLOW_LINKS));
+                    LinkOption.NOFOLLOW_LINKS)) && BackupUnits.UNITS.stream().noneMatch(unit ->
+                    Files.exists(systemd.units().resolve(unit), LinkOption.NOFOLLOW_LINKS));
         }
 
         @Override
@@ -115,6 +117,13 @@ public final class UninstallSteps {
             Systemd systemd = context.services().orElseThrow();
             for (String daemon : Daemons.ALL) {
                 Files.deleteIfExists(systemd.file(daemon));
+            }
+            // The timer off first, so that no backup starts from a unit being removed; a unit already gone is
+            // not an error here.
+            context.commands().run(systemd.units("disable", List.of(BackupUnits.TIMER), "--now", "--quiet"));
+            context.commands().run(systemd.units("stop", List.of(BackupUnits.SERVICE)));
+            for (String unit : BackupUnits.UNITS) {
+                Files.deleteIfExists(systemd.units().resolve(unit));
             }
             context.commands().require(systemd.argv("daemon-reload", List.of()), Optional.empty());
             // A unit that never failed has nothing to forget.

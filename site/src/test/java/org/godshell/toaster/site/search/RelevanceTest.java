@@ -44,6 +44,8 @@ class RelevanceTest {
             virus                        | Content filtering
             backup                       | Backups and restore
             restore a backup             | Backups and restore
+            encrypt the backup           | OpenPGP keys for backups
+            gpg key                      | OpenPGP keys for backups
             imap                         | IMAP
             pop3                         | POP3
             queue retry                  | Delivery
