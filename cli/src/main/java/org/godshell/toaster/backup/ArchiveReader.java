@@ -100,6 +100,7 @@ final class ArchiveReader {
                 throw new CorruptArchiveException("no manifest: the archive is truncated");
             }
             unzipped.transferTo(OutputStream.nullOutputStream());      // the gzip trailer: its CRC and length
+            gzip.transferTo(OutputStream.nullOutputStream());          // an OpenPGP message checks itself at its end
             Manifest manifest;
             try {
                 manifest = Manifest.parse(manifestBytes, limits);

@@ -51,7 +51,15 @@ final class ArchiveWriter implements AutoCloseable {
                 flush();                                   // the channel stays open for the fsync in commit()
             }
         }, 1 << 16);
-        this.tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(encryption.wrap(file)));
+        OutputStream wrapped;
+        try {
+            wrapped = encryption.wrap(file);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        this.tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(wrapped));
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);

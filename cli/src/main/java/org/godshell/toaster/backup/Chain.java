@@ -44,7 +44,7 @@ record Chain(List<Path> archives) {
             ArchiveInfo info;
             try (InputStream in = opener.open(current)) {
                 info = ArchiveReader.info(in);
-            } catch (CorruptArchiveException e) {
+            } catch (IOException e) {
                 throw new CorruptArchiveException(current.getFileName() + ": " + e.getMessage(), e);
             }
             archives.addFirst(current);
@@ -68,7 +68,7 @@ record Chain(List<Path> archives) {
             ArchiveReader.Contents read;
             try (InputStream in = opener.open(archives.get(i))) {
                 read = ArchiveReader.read(in, limits, sinks.apply(i));
-            } catch (CorruptArchiveException e) {
+            } catch (IOException e) {
                 throw new CorruptArchiveException(name + ": " + e.getMessage(), e);
             }
             read.problems().forEach(problem -> problems.add(name + ": " + problem));

@@ -12,10 +12,10 @@ import java.util.concurrent.Callable;
 import org.godshell.toaster.backup.Backup;
 import org.godshell.toaster.backup.Encryption;
 import org.godshell.toaster.backup.Limits;
-import org.godshell.toaster.backup.Opener;
 import org.godshell.toaster.backup.Pruner;
 import org.godshell.toaster.backup.QueueCapture;
 import org.godshell.toaster.backup.Verification;
+import org.godshell.toaster.backup.pgp.OpenPgpEncryption;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
@@ -57,6 +57,13 @@ final class BackupCommand implements Callable<Integer> {
             + "from its directory), check every member against the manifest; print OK or each bad member.")
     private Path verify;
 
+    @Option(names = "--encrypt-to", paramLabel = "KEYFILE", description = "Encrypt the archive to the OpenPGP "
+            + "public key(s) in KEYFILE (gpg --armor --export); its name ends in .pgp.")
+    private Path encryptTo;
+
+    @Mixin
+    private SecretKeyOptions secretKey;
+
     @Option(names = "--scheduled", description = "The nightly backup (what toaster-backup.timer runs): into "
             + "control/backupdir (default PREFIX/backups), keeping control/backupkeep (default 7).")
     private boolean scheduled;
@@ -67,8 +74,9 @@ final class BackupCommand implements Callable<Integer> {
         if (verify != null) {
             return verify(out);
         }
-        if (scheduled && (to != null || keep != null)) {
-            return fail(spec, "--scheduled takes --to and --keep from control/backupdir and control/backupkeep");
+        if (scheduled && (to != null || keep != null || encryptTo != null)) {
+            return fail(spec, "--scheduled takes --to, --keep and --encrypt-to from control/backupdir, "
+                    + "control/backupkeep and control/backupencryptto");
         }
         if (keep != null && keep < 1) {
             return fail(spec, "--keep needs a number of at least 1");
@@ -79,6 +87,7 @@ final class BackupCommand implements Callable<Integer> {
                 Controls controls = Controls.once(home.resolve("control"));
                 to = controls.get(ControlFiles.BACKUPDIR).orElse(home.resolve("backups"));
                 keep = controls.get(ControlFiles.BACKUPKEEP).intValue();
+                encryptTo = controls.get(ControlFiles.BACKUPENCRYPTTO).orElse(null);
             }
             Backup.Target target = target(home);
             if (keep != null && target instanceof Backup.IntoFile) {
@@ -87,7 +96,9 @@ final class BackupCommand implements Callable<Integer> {
             Owners owners = Owners.of(home);
             Backup backup = new Backup(home, Clock.systemUTC(), Limits.DEFAULT, QueueCapture.snapshot(owners::handOver),
                     owners::handOver);
-            Backup.Result result = backup.run(target, full, Encryption.NONE, false);
+            Path publicKey = encryptTo;
+            Backup.Result result = publicKey == null ? backup.run(target, full, Encryption.NONE, false)
+                    : backup.run(target, full, archive -> OpenPgpEncryption.encryptTo(publicKey, archive), true);
             report(out, result);
             if (keep != null && target instanceof Backup.IntoDirectory(Path dir)) {
                 List<String> deleted = Pruner.prune(dir, keep);
@@ -123,7 +134,7 @@ final class BackupCommand implements Callable<Integer> {
 
     private int verify(PrintWriter out) {
         try {
-            Verification.Report report = Verification.verify(verify, Opener.PLAIN, Limits.DEFAULT);
+            Verification.Report report = Verification.verify(verify, secretKey.opener(), Limits.DEFAULT);
             if (report.problems().isEmpty()) {
                 out.println("OK: " + verify.getFileName() + " (" + report.files() + " files, chain "
                         + String.join(" <- ", report.archives()) + ")");

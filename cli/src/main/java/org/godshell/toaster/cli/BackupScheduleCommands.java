@@ -4,9 +4,12 @@ import static org.godshell.toaster.cli.DomainCommand.fail;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.backup.BackupTimer;
+import org.godshell.toaster.backup.pgp.OpenPgpEncryption;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.layout.InstallRecordFile;
 import org.godshell.toaster.layout.Owners;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code toaster backup schedule|unschedule}: the nightly backup's settings ({@code control/backupdir},
- * {@code control/backupkeep}) and, in a system install, the systemd timer; in any other install the crontab
+ * {@code control/backupkeep}, {@code control/backupencryptto}, whose key is tried first so that a key that cannot
+ * serve is refused now rather than at night) and, in a system install, the systemd timer; in any other install the crontab
  * line to add instead.
  */
 final class BackupScheduleCommands {
@@ -43,6 +47,10 @@ final class BackupScheduleCommands {
                 description = "Backup points to keep, 1 to 1000 (default 7: a week of nightly backups).")
         private int keep;
 
+        @Option(names = "--encrypt-to", paramLabel = "KEYFILE", description = "Encrypt the nightly archives to "
+                + "the OpenPGP public key(s) in KEYFILE (writes control/backupencryptto).")
+        private Path encryptTo;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
@@ -55,8 +63,17 @@ final class BackupScheduleCommands {
                 Owners owners = Owners.of(home);
                 AtomicFile.write(home.resolve("control/backupdir"), dir + "\n", "rw-r--r--", owners::handOver);
                 AtomicFile.write(home.resolve("control/backupkeep"), keep + "\n", "rw-r--r--", owners::handOver);
-                out.println("nightly backups into " + dir + ", keeping " + keep + " (control/backupdir, "
-                        + "control/backupkeep)");
+                Path encryptToFile = home.resolve("control/backupencryptto");
+                if (encryptTo != null) {
+                    OpenPgpEncryption.encryptTo(encryptTo.toAbsolutePath(), OutputStream.nullOutputStream()).close();
+                    AtomicFile.write(encryptToFile, encryptTo.toAbsolutePath().normalize() + "\n", "rw-r--r--",
+                            owners::handOver);
+                } else {
+                    Files.deleteIfExists(encryptToFile);
+                }
+                out.println("nightly backups into " + dir + ", keeping " + keep + (encryptTo == null ? ""
+                        : ", encrypted to " + encryptTo.toAbsolutePath().normalize()) + " (control/backupdir, "
+                        + "control/backupkeep, control/backupencryptto)");
                 if (InstallRecordFile.system(InstallRecordFile.read(home))) {
                     BackupTimer.Outcome enabled = BackupTimer.ofThisHost().enable();
                     if (enabled.exit() != 0) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.backup.Limits;
-import org.godshell.toaster.backup.Opener;
 import org.godshell.toaster.backup.Restore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +26,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Mixin
     private PrefixOption prefix;
 
+    @Mixin
+    private SecretKeyOptions secretKey;
+
     @Parameters(paramLabel = "FILE", description = "The archive: a full backup, or an increment with its chain "
             + "beside it.")
     private Path archive;
@@ -36,7 +38,7 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try {
             Path home = prefix.prefix();
-            Restore.Result result = new Restore(home, Opener.PLAIN, Limits.DEFAULT, Clock.systemUTC()).run(archive);
+            Restore.Result result = new Restore(home, secretKey.opener(), Limits.DEFAULT, Clock.systemUTC()).run(archive);
             out.println("restored from " + String.join(" + ", result.archives()));
             out.println("  replaced: " + String.join(" ", result.areas()));
             result.notes().forEach(note -> out.println("  " + note));

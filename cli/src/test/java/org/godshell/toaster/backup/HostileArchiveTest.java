@@ -148,11 +148,11 @@ class HostileArchiveTest {
         for (int cut : new int[] {whole.length - 1, whole.length - 9, whole.length / 2, 12, 1}) {
             String why = refused(java.util.Arrays.copyOf(whole, cut));
             assertTrue(why.contains("broken or truncated") || why.contains("unreadable")
-                    || why.contains("not a gzip"), cut + ": " + why);
+                    || why.contains("neither a gzip'd tar"), cut + ": " + why);
         }
         byte[] garbage = new byte[4096];
         new Random(24).nextBytes(garbage);
-        assertTrue(refused(garbage).contains("not a gzip'd tar"));
+        assertTrue(refused(garbage).contains("neither a gzip'd tar nor an OpenPGP message"));
         garbage[0] = 0x1f;
         garbage[1] = (byte) 0x8b;
         assertTrue(refused(garbage).contains("unreadable"));

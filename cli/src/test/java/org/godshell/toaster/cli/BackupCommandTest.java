@@ -122,4 +122,33 @@ class BackupCommandTest {
         assertEquals(1, run("backup", "--scheduled", "--prefix", source.toString()));
         assertTrue(err.contains("backupdir") && err.contains("absolute path"), err);
     }
+
+    @Test
+    void encryptedBackupsNeedTheKeyToBeRead() throws Exception {
+        Path source = toaster("source");
+        var keys = org.godshell.toaster.backup.TestKeys.make(temp, "admin", "two words".toCharArray());
+        Path pass = Files.writeString(temp.resolve("pass"), "two words\n");
+        assertEquals(0, run("backup", "--prefix", source.toString(), "--encrypt-to", keys.publicKey().toString()), err);
+        Path archive = archives(source.resolve("backups"))[0];
+        assertTrue(archive.toString().endsWith("-full.tar.gz.pgp"), archive.toString());
+        assertEquals(1, run("backup", "--verify", archive.toString()));
+        assertTrue(err.contains("give the secret key with --key"), err);
+        assertEquals(1, run("backup", "--verify", archive.toString(), "--key", keys.secretKey().toString()));
+        assertEquals(0, run("backup", "--verify", archive.toString(), "--key", keys.secretKey().toString(),
+                "--passphrase-file", pass.toString()), err);
+        Path target = toaster("target");
+        assertEquals(0, run("restore", "--prefix", target.toString(), "--key", keys.secretKey().toString(),
+                "--passphrase-file", pass.toString(), archive.toString()), err);
+        assertEquals("source.example\n", Files.readString(target.resolve("control/me")));
+
+        assertEquals(0, run("backup", "schedule", "--prefix", source.toString(), "--to", temp.resolve("n").toString(),
+                "--encrypt-to", keys.publicKey().toString()), err);
+        assertEquals(keys.publicKey() + "\n", Files.readString(source.resolve("control/backupencryptto")));
+        assertEquals(0, run("backup", "--scheduled", "--prefix", source.toString()), err);
+        assertTrue(archives(temp.resolve("n"))[0].toString().endsWith(".pgp"));
+        assertEquals(1, run("backup", "schedule", "--prefix", source.toString(), "--to", temp.resolve("n").toString(),
+                "--encrypt-to", keys.secretKey().toString()));
+        assertEquals(keys.publicKey() + "\n", Files.readString(source.resolve("control/backupencryptto")),
+                "a key that cannot serve changes nothing");
+    }
 }

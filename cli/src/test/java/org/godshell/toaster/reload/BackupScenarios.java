@@ -18,7 +18,8 @@ final class BackupScenarios {
     }
 
     static Map<String, Scenario> all() {
-        return Map.of("backupdir", BackupScenarios::backupdir, "backupkeep", BackupScenarios::backupkeep);
+        return Map.of("backupdir", BackupScenarios::backupdir, "backupkeep", BackupScenarios::backupkeep,
+                "backupencryptto", BackupScenarios::backupencryptto);
     }
 
     private static String scheduled(Installation t) {
@@ -54,5 +55,15 @@ final class BackupScenarios {
         edits.write("control/backupkeep", "1\n");
         scheduled(t);
         assertEquals(2, archives(dir), "kept 1 point: the new increment and its full base; the old chain deleted");
+    }
+
+    /** Plain archives until the setting names a key; the next backup is encrypted to it. */
+    static void backupencryptto(Installation t, Edits edits) throws Exception {
+        Path dir = Files.createTempDirectory("backupencryptto");
+        var keys = org.godshell.toaster.backup.TestKeys.make(dir, "admin", null);
+        edits.write("control/backupdir", dir.resolve("archives") + "\n");
+        assertTrue(scheduled(t).contains(".tar.gz\n"));
+        edits.write("control/backupencryptto", keys.publicKey() + "\n");
+        assertTrue(scheduled(t).contains(".tar.gz.pgp\n"), "the next backup is encrypted");
     }
 }

@@ -201,6 +201,10 @@ public final class ControlFiles {
     public static final Key<Optional<java.nio.file.Path>> BACKUPDIR = line("backupdir", Kind.TEXT,
             ControlFiles::absolutePath, r -> Optional.empty(), "PREFIX/backups",
             "the absolute path of a directory of backup archives", List.of(backup()));
+    /** The OpenPGP public key file the nightly backup encrypts to ({@code --encrypt-to}); absent: not encrypted. */
+    public static final Key<Optional<java.nio.file.Path>> BACKUPENCRYPTTO = line("backupencryptto", Kind.TEXT,
+            ControlFiles::absolutePath, r -> Optional.empty(), "none: archives are not encrypted",
+            "the absolute path of an OpenPGP public key file", List.of(backup()));
     /** How many backup points the nightly backup keeps ({@code --keep}). */
     public static final Key<Long> BACKUPKEEP = line("backupkeep", Kind.NUMBER, number("a number of backups",
             "write a whole number from 1 to 1000", 1, 1000), r -> 7L, "7",
@@ -214,7 +218,7 @@ public final class ControlFiles {
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
-            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP);
+            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,
