@@ -71,9 +71,10 @@ final class BackupScheduleCommands {
                 } else {
                     Files.deleteIfExists(encryptToFile);
                 }
-                out.println("nightly backups into " + dir + ", keeping " + keep + (encryptTo == null ? ""
-                        : ", encrypted to " + encryptTo.toAbsolutePath().normalize()) + " (control/backupdir, "
-                        + "control/backupkeep, control/backupencryptto)");
+                out.println("nightly backups into " + dir + ", keeping " + keep + (encryptTo == null
+                        ? ", not encrypted (control/backupdir, control/backupkeep)"
+                        : ", encrypted to " + encryptTo.toAbsolutePath().normalize()
+                        + " (control/backupdir, control/backupkeep, control/backupencryptto)"));
                 if (InstallRecordFile.system(InstallRecordFile.read(home))) {
                     BackupTimer.Outcome enabled = BackupTimer.ofThisHost().enable();
                     if (enabled.exit() != 0) {
