@@ -36,7 +36,7 @@ final class ArchiveWriter implements AutoCloseable {
 
     ArchiveWriter(Path target, Encryption encryption) throws IOException {
         this.target = target;
-        this.temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        this.temp = temp(target);
         Files.deleteIfExists(temp);                        // left by a backup killed half-way
         this.channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE), AtomicFile.permissions(temp.getParent(), "rw-------"));
@@ -63,6 +63,11 @@ final class ArchiveWriter implements AutoCloseable {
         tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
         tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
         tar.setAddPaxHeadersForNonAsciiNames(true);
+    }
+
+    /** Where the archive is written before it is renamed to {@code target}. */
+    static Path temp(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
     }
 
     /** Adds a member with these bytes. */

@@ -104,7 +104,10 @@ public final class Backup {
             writer.add(MemberName.INFO, info.encode());
             Collector collector = new Collector(writer, base.map(BackupState::manifest).orElse(null),
                     base.map(BackupState::archive).orElse(null), tally);
-            TreeWalk walk = new TreeWalk(Set.of(BackupState.dir(prefix), dir), collector, tally);
+            // an archive written inside an area must not archive itself, nor its directory of archives
+            Set<Path> excluded = target instanceof IntoDirectory ? Set.of(BackupState.dir(prefix), dir)
+                    : Set.of(BackupState.dir(prefix), file, ArchiveWriter.temp(file));
+            TreeWalk walk = new TreeWalk(excluded, collector, tally);
             for (String area : List.of("control", "domains", "var")) {
                 walk.walk(area, prefix.resolve(area));
             }

@@ -79,4 +79,17 @@ class RoundTripTest {
         assertFalse(Files.exists(target.resolve("control/.rcpthosts.123.tmp")));
         assertTrue(Files.exists(target.resolve("control/rcpthosts")));
     }
+
+    @Test
+    void anArchiveInsideAnAreaLeavesOnlyItselfOut() throws Exception {
+        Path source = Fixture.toaster(temp.resolve("source"));
+        Path file = source.resolve("var/greylist/copy.tar.gz");
+        Backup.Result made = Fixture.backup(source).run(new Backup.IntoFile(file), false, Encryption.NONE, false);
+        Path target = temp.resolve("target");
+        Files.createDirectories(target.resolve("control"));
+        Fixture.restore(target).run(made.archive());
+        assertTrue(Files.exists(target.resolve("var/greylist/known")));
+        assertFalse(Files.exists(target.resolve("var/greylist/copy.tar.gz")));
+        assertFalse(Files.exists(target.resolve("var/greylist/.copy.tar.gz.tmp")));
+    }
 }
