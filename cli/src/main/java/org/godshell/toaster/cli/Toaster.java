@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         description = "Godshell Toaster: a mail server with qmail-spp plugins and a git-versioned wiki.",
         subcommands = {SmtpdCommand.class, Pop3dCommand.class, ShowConfigCommand.class, SppCommand.class,
             SpfCommand.class, CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class,
-            DkimCommand.class,
+            DkimCommand.class, BackupCommand.class, RestoreCommand.class,
             QueueCommand.class, ImportCommand.class, WikiCommand.class, SuperviseCommands.Start.class,
             SuperviseCommands.Stop.class,
             SuperviseCommands.Status.class, DoctorCommand.class, DnsCommand.class, TlsrptCommand.class,

@@ -197,6 +197,18 @@ public final class ControlFiles {
     public static final Key<Boolean> PASSWORDREHASH = line("passwordrehash", Kind.TEXT,
             (f, l) -> Values.yesOrNo(f, l.get(0)), r -> false, "no: old hashes stay as they are", "yes or no",
             List.of(smtpd(NEXT_LOGIN), pop3d(NEXT_LOGIN), wiki(NEXT_LOGIN)));
+    /** Where {@code toaster backup --scheduled} (the nightly timer) puts its archives; absent: PREFIX/backups. */
+    public static final Key<Optional<java.nio.file.Path>> BACKUPDIR = line("backupdir", Kind.TEXT,
+            ControlFiles::absolutePath, r -> Optional.empty(), "PREFIX/backups",
+            "the absolute path of a directory of backup archives", List.of(backup()));
+    /** The OpenPGP public key file the nightly backup encrypts to ({@code --encrypt-to}); absent: not encrypted. */
+    public static final Key<Optional<java.nio.file.Path>> BACKUPENCRYPTTO = line("backupencryptto", Kind.TEXT,
+            ControlFiles::absolutePath, r -> Optional.empty(), "none: archives are not encrypted",
+            "the absolute path of an OpenPGP public key file", List.of(backup()));
+    /** How many backup points the nightly backup keeps ({@code --keep}). */
+    public static final Key<Long> BACKUPKEEP = line("backupkeep", Kind.NUMBER, number("a number of backups",
+            "write a whole number from 1 to 1000", 1, 1000), r -> 7L, "7",
+            "a whole number of backup points to keep, 1 to 1000", List.of(backup()));
 
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
@@ -206,7 +218,7 @@ public final class ControlFiles {
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
-            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH);
+            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,
@@ -308,5 +320,20 @@ public final class ControlFiles {
 
     private static Use wiki(Effect effect) {
         return new Use("wiki", effect);
+    }
+
+    private static Use backup() {
+        return new Use("backup", Effect.NEXT_BACKUP);
+    }
+
+    /** An absolute path without control characters: where a command writes, named by the admin. */
+    private static Optional<java.nio.file.Path> absolutePath(java.nio.file.Path file, List<ControlFile.Line> lines)
+            throws ConfigException {
+        String text = lines.get(0).text().strip();
+        if (!text.startsWith("/") || text.chars().anyMatch(c -> c < 0x20 || c == 0x7f) || text.length() > 4096) {
+            throw new ConfigException(file, lines.get(0).number(), "is not an absolute path; write one, such as "
+                    + "/var/backups/toaster");
+        }
+        return Optional.of(java.nio.file.Path.of(text).normalize());
     }
 }

@@ -42,6 +42,7 @@ public record Key<T>(String name, Kind kind, Shape shape, Parser<T> parser, Fall
         NEXT_PUSH("next push"),
         NEXT_LOGIN("next login"),
         NEXT_HANDSHAKE("next TLS handshake"),
+        NEXT_BACKUP("next backup"),
         RESTART("restart");
 
         private final String text;
@@ -55,10 +56,13 @@ public record Key<T>(String name, Kind kind, Shape shape, Parser<T> parser, Fall
         }
     }
 
-    /** A daemon that reads the file ({@code smtpd}, {@code delivery}, {@code pop3d}, {@code wiki}) and when. */
+    /**
+     * A daemon that reads the file ({@code smtpd}, {@code delivery}, {@code pop3d}, {@code wiki}, or the nightly
+     * {@code backup} that the systemd timer runs) and when.
+     */
     public record Use(String daemon, Effect effect) {
         public Use {
-            if (!List.of("smtpd", "delivery", "pop3d", "wiki").contains(daemon)) {
+            if (!List.of("smtpd", "delivery", "pop3d", "wiki", "backup").contains(daemon)) {
                 throw new IllegalArgumentException("no such daemon: " + daemon);
             }
             Objects.requireNonNull(effect, "effect");

@@ -44,7 +44,7 @@ class RelevanceTest {
             virus                        | Content filtering
             backup                       | Backups and restore
             restore a backup             | Backups and restore
-            encrypt the backup           | OpenPGP keys for backups
+            encrypt the backup           | Backups and restore
             gpg key                      | OpenPGP keys for backups
             imap                         | IMAP
             pop3                         | POP3

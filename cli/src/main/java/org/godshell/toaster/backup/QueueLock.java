@@ -1,0 +1,65 @@
+package org.godshell.toaster.backup;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import org.godshell.toaster.io.AtomicFile;
+
+/**
+ * {@code queue/lock} held for the whole restore: the delivery runner holds it for its life (delivery.md), so
+ * taking it proves no {@code toaster smtpd} runs on this prefix, and keeps one from starting meanwhile.
+ */
+final class QueueLock implements AutoCloseable {
+
+    /** The services run: a restore would pull the queue and the mailboxes from under them. */
+    static final class ServicesRunning extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ServicesRunning(String message) {
+            super(message);
+        }
+    }
+
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private QueueLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    static QueueLock take(Path prefix) throws IOException {
+        Path queue = prefix.resolve("queue");
+        if (!Files.isDirectory(queue)) {
+            AtomicFile.createDirectory(queue, "rwx------");
+        }
+        FileChannel channel = FileChannel.open(queue.resolve("lock"), Set.of(StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE), AtomicFile.permissions(queue, "rw-------"));
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new ServicesRunning("the toaster's smtpd runs on " + prefix + " (it holds queue/lock): stop the "
+                    + "services first: systemctl stop toaster-smtpd toaster-pop3d toaster-wiki (or: toaster stop)");
+        }
+        return new QueueLock(channel, lock);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            lock.release();
+        } finally {
+            channel.close();
+        }
+    }
+}
