@@ -72,6 +72,26 @@ public final class ImportText {
         return lines;
     }
 
+    /** A line that holds something: stripped, neither blank nor a {@code #} comment. */
+    record Meaningful(int number, String text) {
+    }
+
+    /** The lines of {@code bytes} that hold something; one that is not text goes to {@code problems}, skipped. */
+    static List<Meaningful> meaningful(byte[] bytes, List<LineProblem> problems) throws ImportRefusedException {
+        List<Meaningful> meaningful = new ArrayList<>();
+        for (Line line : lines(bytes)) {
+            if (line.text().isEmpty()) {
+                problems.add(new LineProblem(line.number(), line.problem(), true));
+                continue;
+            }
+            String text = line.text().get().strip();
+            if (!text.isEmpty() && !text.startsWith("#")) {
+                meaningful.add(new Meaningful(line.number(), text));
+            }
+        }
+        return meaningful;
+    }
+
     private static Line line(int number, ByteBuffer bytes) {
         String text;
         try {

@@ -1,6 +1,7 @@
 package org.godshell.toaster.qmailimport;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -29,22 +30,15 @@ public record SmtpPluginsText(List<Plugin> plugins, List<LineProblem> problems) 
 
     public SmtpPluginsText {
         plugins = List.copyOf(plugins);
-        problems = List.copyOf(problems);
+        problems = problems.stream().sorted(Comparator.comparingInt(LineProblem::line)).toList();
     }
 
     public static SmtpPluginsText parse(byte[] bytes) throws ImportRefusedException {
         List<Plugin> plugins = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
         char section = '?';
-        for (ImportText.Line line : ImportText.lines(bytes)) {
-            if (line.text().isEmpty()) {
-                problems.add(new LineProblem(line.number(), line.problem(), true));
-                continue;
-            }
-            String text = line.text().get().strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
+        for (ImportText.Meaningful line : ImportText.meaningful(bytes, problems)) {
+            String text = line.text();
             if (text.startsWith("[")) {
                 char letter = text.length() > 1 ? Character.toLowerCase(text.charAt(1)) : '?';
                 section = SECTIONS.indexOf(letter) >= 0 ? letter : '?';

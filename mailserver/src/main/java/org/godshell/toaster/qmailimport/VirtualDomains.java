@@ -1,6 +1,7 @@
 package org.godshell.toaster.qmailimport;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -28,21 +29,14 @@ public record VirtualDomains(List<Entry> entries, List<LineProblem> problems) {
 
     public VirtualDomains {
         entries = List.copyOf(entries);
-        problems = List.copyOf(problems);
+        problems = problems.stream().sorted(Comparator.comparingInt(LineProblem::line)).toList();
     }
 
     public static VirtualDomains parse(byte[] bytes) throws ImportRefusedException {
         List<Entry> entries = new ArrayList<>();
         List<LineProblem> problems = new ArrayList<>();
-        for (ImportText.Line line : ImportText.lines(bytes)) {
-            if (line.text().isEmpty()) {
-                problems.add(new LineProblem(line.number(), line.problem(), true));
-                continue;
-            }
-            String text = line.text().get().strip();
-            if (text.isEmpty() || text.startsWith("#")) {
-                continue;
-            }
+        for (ImportText.Meaningful line : ImportText.meaningful(bytes, problems)) {
+            String text = line.text();
             int colon = text.indexOf(':');
             if (colon < 0) {
                 problems.add(new LineProblem(line.number(), "no colon: a line is domain:prefix", true));
