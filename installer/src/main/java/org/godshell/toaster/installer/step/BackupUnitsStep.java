@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.godshell.toaster.installer.template.Template;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.layout.BackupUnits;
@@ -22,7 +21,6 @@ import org.godshell.toaster.layout.BackupUnits;
 final class BackupUnitsStep implements Step {
 
     /** Paths that a unit file can carry unquoted: no spaces, no % specifiers, no quotes. */
-    private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9._/+-]{0,200}");
 
     private final StepContext context;
 
@@ -70,17 +68,10 @@ final class BackupUnitsStep implements Step {
 
     /** Each unit's name and text for this prefix and Java, in {@link BackupUnits#UNITS}' order. */
     Map<String, String> render() throws StepException {
-        String prefix = context.root().toString();
-        String java = context.settings().java().toString();
-        for (String path : List.of(prefix, java)) {
-            if (!PLAIN_PATH.matcher(path).matches()) {
-                throw new StepException(path + " has characters a systemd unit cannot carry unquoted (space, %, "
-                        + "quotes); choose a plain --prefix such as /opt/toaster, or a Java at a plain path");
-            }
-        }
+        Map<String, String> paths = ServiceUnitsStep.paths(context);
         Map<String, String> units = new LinkedHashMap<>();
         for (String unit : BackupUnits.UNITS) {
-            units.put(unit, Template.resource(unit).render(Map.of("prefix", prefix, "java", java)));
+            units.put(unit, Template.resource(unit).render(paths));
         }
         return units;
     }

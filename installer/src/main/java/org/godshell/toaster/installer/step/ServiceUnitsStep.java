@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +35,16 @@ final class ServiceUnitsStep implements Step {
 
     /** The unit file's text for this prefix and Java. */
     String render(String daemon) throws StepException {
+        Map<String, String> values = new HashMap<>(paths(context));
+        values.put("user", SystemUserStep.USER);
+        return Template.resource(Daemons.unit(daemon)).render(values);
+    }
+
+    /**
+     * The prefix and the Java a unit names ({@code prefix}, {@code java}), refused when a unit could not carry
+     * them unquoted: every toaster unit (the daemons', the backup's) is rendered from these.
+     */
+    static Map<String, String> paths(StepContext context) throws StepException {
         String prefix = context.root().toString();
         String java = context.settings().java().toString();
         for (String path : List.of(prefix, java)) {
@@ -42,8 +53,7 @@ final class ServiceUnitsStep implements Step {
                         + "quotes); choose a plain --prefix such as /opt/toaster, or a Java at a plain path");
             }
         }
-        return Template.resource(Daemons.unit(daemon)).render(Map.of("prefix", prefix, "java", java,
-                "user", SystemUserStep.USER));
+        return Map.of("prefix", prefix, "java", java);
     }
 
     @Override
