@@ -49,7 +49,7 @@ final class BackupFlow {
         }
         String fullName = host.sh("ls " + DIR);
         assertTrue(fullName.matches("toaster-backup-\\d{8}-\\d{6}-full\\.tar\\.gz"), fullName + "\n" + full);
-        assertEquals("600 700", host.sh("stat -c %a " + DIR + "/" + fullName + " && stat -c %a " + DIR),
+        assertEquals("600 700", host.sh("stat -c %a " + DIR + "/" + fullName + " " + DIR + " | paste -sd ' '"),
                 "the archive holds keys and hashes");
         host.sh(TOASTER + " backup --verify " + DIR + "/" + fullName);
 
