@@ -57,6 +57,8 @@ final class QmailImportFlow {
         assertFalse(container.sh("cat " + NEW + "/aliases").lines().filter(line -> line.startsWith("info:")).count() > 1,
                 "a rerun adds no alias twice");
         assertEquals(oldTree, flow.fingerprint("/home/vpopmail /var/qmail /etc/tcp.smtp"), "the old tree is untouched");
+        // The page's next step: the imported domains sign their mail (the doctor warns until they do).
+        container.sh(TOASTER + " dkim keygen oldmail.test && " + TOASTER + " dkim keygen alias.test");
     }
 
     private void oldPasswordsWork() throws Exception {
