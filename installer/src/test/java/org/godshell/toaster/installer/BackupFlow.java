@@ -95,8 +95,9 @@ final class BackupFlow {
     static void loginsAfterRestore(Taken taken, String user, String password) throws Exception {
         String drop = String.join("\n", MailClient.fetchAll(995, user, password));
         taken.subjects().forEach(subject -> assertTrue(drop.contains("Subject: " + subject), subject));
-        assertTrue(MailClient.uidl(995, QmailImportFlow.ANN, QmailImportFlow.ANN_PASSWORD).size() >= 2,
-                "the imported user, with the password of the old qmail host");
+        List<String> uids = MailClient.uidl(995, user, password);
+        assertTrue(uids.stream().anyMatch(line -> line.endsWith(" 1700000000.1234.oldhost")),
+                "the imported user's old message keeps its POP3 id: " + uids);
     }
 
     /** A message with this subject in the Maildir directory within a minute; else the queue says why not. */

@@ -78,6 +78,7 @@ class InstallerSystemdIT {
         Path resolvConf = Files.writeString(temp.resolve("resolv.conf"), "nameserver 127.0.0.1\n");
 
         BackupFlow.Taken backups;
+        String toBob;
         try (GenericContainer<?> container = newHost(jdk, resolvConf, jar)
                 .withCopyFileToContainer(MountableFile.forHostPath(newer), "/root/newer.tar.gz")) {
             host = container;
@@ -118,7 +119,7 @@ class InstallerSystemdIT {
             assertTrue(home.startsWith("200 ") && home.contains("Godshell Toaster"), home);
 
             // 3. The admin's first command, as root (Quick start): the new user gets mail and logs in.
-            String toBob = userAddedByRootGetsMail();
+            toBob = userAddedByRootGetsMail();
 
             // 3b. The admin's mail leaves signed by the keys the installer made, and passes DKIM, SPF and DMARC at a
             // second toaster; a forgery of the domain is refused there (issue 19).
@@ -138,7 +139,8 @@ class InstallerSystemdIT {
             QmailImportFlow.run(this::sh);
 
             // 3f. Backups while mail arrives, verified; a damaged copy refused by name; kept for step 10.
-            backups = BackupFlow.backUp(this::sh, BOB, DOMAIN + "/bob/Maildir", toBob);
+            backups = BackupFlow.backUp(this::sh, QmailImportFlow.ANN, "/opt/toaster/domains/oldmail.test/ann/Maildir",
+                    "old-seen");
             for (String archive : backups.archives()) {
                 container.copyFileFromContainer(BackupFlow.DIR + "/" + archive, temp.resolve(archive).toString());
             }
@@ -196,7 +198,9 @@ class InstallerSystemdIT {
             awaitServing("after the second host's install");
             BackupFlow.restore(this::sh, backups);
             awaitServing("after the restore");
-            BackupFlow.loginsAfterRestore(backups, BOB, BOB_PASSWORD);
+            BackupFlow.loginsAfterRestore(backups, QmailImportFlow.ANN, QmailImportFlow.ANN_PASSWORD);
+            assertTrue(String.join("\n", MailClient.fetchAll(995, BOB, BOB_PASSWORD)).contains("Subject: " + toBob),
+                    "bob reads his mail on the second host");
         }
     }
 
