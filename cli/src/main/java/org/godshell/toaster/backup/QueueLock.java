@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Set;
 import org.godshell.toaster.io.AtomicFile;
+import org.godshell.toaster.layout.Owners;
 
 /**
  * {@code queue/lock} held for the whole restore: the delivery runner holds it for its life (delivery.md), so
@@ -33,13 +35,24 @@ final class QueueLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /**
+     * Takes the lock of the queue in {@code prefix}. What it has to create (the queue of an install whose smtpd
+     * never ran) is given to the queue's owner at once: a lock file left to root would keep smtpd from starting.
+     */
     static QueueLock take(Path prefix) throws IOException {
+        Owners owners = Owners.of(prefix);
         Path queue = prefix.resolve("queue");
         if (!Files.isDirectory(queue)) {
-            AtomicFile.createDirectory(queue, "rwx------");
+            AtomicFile.createDirectory(queue, "rwx------", owners::handOver);
         }
-        FileChannel channel = FileChannel.open(queue.resolve("lock"), Set.of(StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE), AtomicFile.permissions(queue, "rw-------"));
+        Path lockFile = queue.resolve("lock");
+        try {
+            Files.createFile(lockFile, AtomicFile.permissions(queue, "rw-------"));
+            owners.adopt(lockFile);
+        } catch (FileAlreadyExistsException e) {
+            // the runner's, or an earlier restore's: only its lock matters
+        }
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         FileLock lock;
         try {
             lock = channel.tryLock();
