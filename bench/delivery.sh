@@ -23,6 +23,8 @@
 #   BENCH_ONLY       postfix | toaster | both             (both)
 #   BENCH_POSTFIX_PORT / BENCH_TOASTER_PORT  loopback ports (2528 / 2527)
 #   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
+#   BENCH_CONCURRENCY_LOCAL  the toaster's concurrencylocal (unset: its default, 10)
+#   BENCH_PROBE_SECONDS  seconds of each fsync probe step (1, 10, 20 writers), before and after the runs (3)
 #   TOASTER_ROOT     the toaster's source tree            (the parent of bench/)
 #
 # Exit status: 0 when every run completed (whatever the figures are: there is no timed assertion here),
@@ -36,9 +38,11 @@ bench=delivery
 . "$here/lib/harness.sh"
 bench_knobs /tmp/toaster-delivery-bench 2528 2527
 timeout=${BENCH_TIMEOUT:-600}
+probe_seconds=${BENCH_PROBE_SECONDS:-3}
+concurrency_local=${BENCH_CONCURRENCY_LOCAL:-10}   # 10: the toaster's default (wiki-content/Control-files.md)
 bench_args "$@"
-whole_numbers timeout
-at_least_one timeout
+whole_numbers timeout probe_seconds concurrency_local
+at_least_one timeout probe_seconds concurrency_local
 require_root
 bench_libs
 
@@ -85,6 +89,7 @@ postfix_delivered() { count_files "$postfix_mail/$domain/$user/new"; }
 setup_toaster() {
   install_toaster no-tests
   echo "mx.$domain" >"$prefix/control/me"
+  if [[ -n ${BENCH_CONCURRENCY_LOCAL:-} ]]; then echo "$concurrency_local" >"$prefix/control/concurrencylocal"; fi
   toaster_tool domain add "$domain"
   echo "bench password" | toaster_tool user add "$recipient"
 }
@@ -123,8 +128,28 @@ timed_delivery() {
   awk -v n="$messages" -v s="$start" -v a="$accepted" -v e="$end" 'BEGIN { printf "%.1f %.1f\n", n / (e - s), n / (a - s) }'
 }
 
+# --- The disk's own limit (bench/lib/FsyncProbe.java) -------------------------------------------------------
+# Durable file creations (create, write $size bytes, fsync the file, fsync its directory) in $work, the file
+# system both servers write to, with 1, 10 and 20 writers; run before the servers start and after they stop,
+# so neither side competes with it. Prints "writers creations/s fsyncs/s ms-per-fsync" lines.
+fsync_probe() {
+  local dir=$work/fsync-probe
+  mkdir -p "$dir"
+  "$probe_java" "$here/lib/FsyncProbe.java" "$dir" "$probe_seconds" "$size" || die "the fsync probe failed"
+  rm -rf "$dir"
+}
+
+# One probe's line for the given writer count: "<fsyncs/s> <ms per fsync>".
+probe_line() { awk -v w="$2" '$1 == w { print $3, $4 }' <<<"$1"; }
+
 # --- Main ------------------------------------------------------------------------------------------------
 bench_start
+# shellcheck source=cli/src/dist/lib/toaster-java.sh
+. "$root/cli/src/dist/lib/toaster-java.sh"
+toaster_find_java jdk || die "no JDK 21+ found for the fsync probe (see above)"
+probe_java=$TOASTER_JAVA
+say "fsync probe in $work: $probe_seconds s each with 1, 10 and 20 writers"
+probe_before=$(fsync_probe)
 install_postfix
 postfix_version=$(postconf -d -h mail_version 2>/dev/null || echo '?')
 
@@ -172,6 +197,8 @@ if want_toaster; then
   stop_toaster
 fi
 stop_postfix
+say "fsync probe again, the servers stopped"
+probe_after=$(fsync_probe)
 
 # --- Report ----------------------------------------------------------------------------------------------
 echo
@@ -194,4 +221,27 @@ if want_toaster; then
 fi
 if want_postfix; then echo "postfix runs (delivered msg/s): $(tr '\n' ' ' <<<"${postfix_rates%$'\n'}")"; fi
 if want_toaster; then echo "toaster runs (delivered msg/s): $(tr '\n' ' ' <<<"${toaster_rates%$'\n'}")"; fi
+echo
+echo "fsync probe in $work (create a $size-byte file, fsync it, fsync its directory; before / after the runs):"
+printf '%-10s %24s %24s %18s\n' "writers" "fsyncs/s before" "fsyncs/s after" "(ms per fsync)"
+for w in 1 10 20; do
+  read -r before_rate before_ms < <(probe_line "$probe_before" "$w")
+  read -r after_rate after_ms < <(probe_line "$probe_after" "$w")
+  printf '%-10s %24s %24s %18s\n' "$w" "$before_rate" "$after_rate" "($before_ms / $after_ms)"
+done
+# What the limit means for a message. Each side's own fsyncs per message cannot be shared: the queue file and
+# the Maildir file (two durable creations). The directory fsyncs can be shared by concurrent messages (the
+# toaster's mess/ and new/ group commits; Postfix does none). In a row, a toaster message waits for 2 fsyncs
+# before its 250 (queue file, mess/) and 3 while delivered (Maildir file, new/, mess/ at the removal).
+read -r rate20_before _ < <(probe_line "$probe_before" 20)
+read -r rate20_after _ < <(probe_line "$probe_after" 20)
+best_rate=$(printf '%s\n%s\n' "$rate20_before" "$rate20_after" | sort -g | tail -n 1)
+read -r _ ms10 < <(probe_line "$probe_before" 10)
+echo "per message: 2 fsyncs of its own on each side (queue file, Maildir file); the toaster adds shared directory" \
+  "fsyncs (mess/ at commit, new/, mess/ at removal), so its message waits for 2 fsyncs in a row before the 250 and" \
+  "3 while being delivered"
+awk -v f="$best_rate" -v ms="$ms10" -v c="$concurrency_local" 'BEGIN {
+  printf "disk ceiling: %.0f msg/s (the best 20-writer fsync rate / 2 own fsyncs a message, directory fsyncs shared)\n", f / 2
+  printf "delivery latency bound: %.0f msg/s (concurrencylocal %d / (3 fsyncs in a row x %.2f ms at 10 writers))\n", c * 1000 / (3 * ms), c, ms
+}'
 report_machine "postfix/maillog toaster.log"
