@@ -16,12 +16,15 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A {@link ReentrantLock} rather than {@code synchronized}: in Java 21 a virtual thread blocked inside
  * {@code synchronized} pins its carrier.
+ *
+ * <p>Public because local delivery shares the fsync of a Maildir's {@code new/} the same way
+ * ({@code deliver/delivery.md}).
  */
-final class GroupCommit {
+public final class GroupCommit {
 
     /** The shared durable step; for the queue, {@code force} on the {@code mess/} directory. */
     @FunctionalInterface
-    interface Sync {
+    public interface Sync {
         void run() throws IOException;
     }
 
@@ -38,12 +41,12 @@ final class GroupCommit {
     private boolean syncing;
     private long syncs;
 
-    GroupCommit(Sync sync) {
+    public GroupCommit(Sync sync) {
         this.sync = sync;
     }
 
     /** Returns when every change made before this call is durable. Not interruptible: a commit runs to its end. */
-    void await() throws IOException {
+    public void await() throws IOException {
         lock.lock();
         try {
             Batch mine = open;
@@ -71,7 +74,7 @@ final class GroupCommit {
                 }
             }
             if (mine.failure != null) {
-                throw new IOException("queue directory fsync failed", mine.failure);
+                throw new IOException("shared directory fsync failed", mine.failure);
             }
         } finally {
             lock.unlock();
@@ -79,7 +82,7 @@ final class GroupCommit {
     }
 
     /** How many fsyncs have been started; lets tests and benchmarks see the batching. */
-    long syncs() {
+    public long syncs() {
         lock.lock();
         try {
             return syncs;

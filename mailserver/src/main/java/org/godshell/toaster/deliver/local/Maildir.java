@@ -21,7 +21,9 @@ import org.godshell.toaster.io.AtomicFile;
  * Writes one message into a Maildir the way the Maildir specification (cr.yp.to/proto/maildir.html) and
  * Maildir++ require, so that Dovecot, our POP3 server or any Maildir reader never sees half a message:
  * create {@code tmp/<unique>}, write, fsync, hard-link to {@code new/<unique>,S=<size>}, unlink the temp
- * name, fsync {@code new/}. Only after that does the caller record the recipient as delivered.
+ * name, fsync {@code new/}. Only after that does the caller record the recipient as delivered. The fsync of
+ * {@code new/} is shared by the deliveries into the same directory waiting for it at once ({@link DirectorySyncs}):
+ * each still returns only after an fsync that began after its own link.
  *
  * <p>A crash can leave a file in {@code tmp/} (readers never look there); {@link TmpSweep} removes such files
  * once they are 36 hours old.
@@ -38,6 +40,7 @@ public final class Maildir {
 
     private final String host = uniqueHost();
     private final TmpSweep sweep;
+    private final DirectorySyncs newSyncs;
 
     /** A writer that sweeps old leftovers from {@code tmp/} by the system clock. */
     public Maildir() {
@@ -46,7 +49,13 @@ public final class Maildir {
 
     /** A writer whose {@code tmp/} sweeps ({@link TmpSweep}) go by {@code clock}. */
     public Maildir(Clock clock) {
+        this(clock, AtomicFile::syncDirectory);
+    }
+
+    /** A writer whose fsyncs of {@code new/} go through {@code fsync}: for tests that watch or fail them. */
+    Maildir(Clock clock, DirectorySyncs.Fsync fsync) {
         this.sweep = new TmpSweep(clock);
+        this.newSyncs = new DirectorySyncs(fsync);
     }
 
     /**
@@ -77,7 +86,7 @@ public final class Maildir {
         } finally {
             Files.deleteIfExists(temp);
         }
-        AtomicFile.syncDirectory(dir.resolve("new"));
+        newSyncs.sync(dir.resolve("new"));
         return name;
     }
 

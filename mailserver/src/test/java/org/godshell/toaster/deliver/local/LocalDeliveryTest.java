@@ -223,6 +223,16 @@ class LocalDeliveryTest {
     }
 
     @Test
+    void aCopyWhoseNewDirectoryFsyncFailsIsDeferredNotDelivered() throws IOException {
+        LocalDelivery failing = new LocalDelivery(users, new Maildir(Clock.systemUTC(), dir -> {
+            throw new IOException("EIO");
+        }), new Injector(queue, "mx.example.test", Clock.systemUTC()));
+        QueuedMessage message = queued("sender@example.org", "Subject: hi\r\n\r\nhello\r\n", "ann@example.test");
+        Outcome.Deferred deferred = assertInstanceOf(Outcome.Deferred.class, failing.deliver(message, "ann@example.test"));
+        assertEquals("4.3.0", deferred.why().status());
+    }
+
+    @Test
     void anUnknownUserBouncesWith511() throws IOException {
         QueuedMessage message = queued("s@example.org", "x\r\n", "nobody@example.test");
         assertEquals("5.1.1", ((Outcome.Failed) delivery.deliver(message, "nobody@example.test")).why().status());

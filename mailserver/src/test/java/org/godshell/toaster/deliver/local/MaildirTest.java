@@ -106,6 +106,51 @@ class MaildirTest {
     }
 
     @Test
+    void concurrentDeliveriesReturnOnlyAfterAnFsyncOfNewThatSawTheirLink() throws Exception {
+        Path box = home.resolve("Maildir");
+        // What an fsync of new/ makes durable: the names in new/ when it began.
+        Set<String> durable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger fsyncs = new java.util.concurrent.atomic.AtomicInteger();
+        Maildir watched = new Maildir(Clock.systemUTC(), dir -> {
+            List<String> seen;
+            try (var entries = Files.list(dir)) {
+                seen = entries.map(p -> p.getFileName().toString()).toList();
+            }
+            fsyncs.incrementAndGet();
+            durable.addAll(seen);
+        });
+        List<String> early = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                futures.add(threads.submit(() -> {
+                    String name = watched.deliver(box, "", "", stream("m\r\n"));
+                    if (!durable.contains(name)) {
+                        early.add(name);
+                    }
+                    return name;
+                }));
+            }
+            for (Future<?> future : futures) {
+                future.get();
+            }
+        }
+        assertEquals(List.of(), early, "deliveries that returned before their link was fsynced");
+        assertEquals(200, count(box.resolve("new")));
+        assertTrue(fsyncs.get() <= 200, "at most one fsync of new/ per delivery: " + fsyncs.get());
+    }
+
+    @Test
+    void aFailedFsyncOfNewFailsTheDelivery() {
+        Maildir failing = new Maildir(Clock.systemUTC(), dir -> {
+            throw new IOException("EIO on " + dir);
+        });
+        IOException e = assertThrows(IOException.class,
+                () -> failing.deliver(home.resolve("Maildir"), "", "", stream("m\r\n")));
+        assertTrue(e.getCause().getMessage().startsWith("EIO on "), e.toString());
+    }
+
+    @Test
     void aFailedReadLeavesNothingVisible() throws IOException {
         Path box = home.resolve("Maildir");
         InputStream broken = new InputStream() {
