@@ -274,8 +274,6 @@ public final class QueueRunner implements AutoCloseable {
         Progress before = loaded.progress();
         DeliveryConfig settings = config.get();
         Schedule schedule = this.schedule.apply(settings);
-        Bouncer bouncer = new Bouncer(new Injector(queue, settings.me(), clock),
-                new Bounces(settings.me(), "postmaster@" + settings.me()), clock);
         Map<Integer, Outcome> outcomes = attempt.run(message, before.pending());
         now = clock.instant();
         Progress after = before.after(outcomes, schedule.nextAttempt(before.attempts() + 1, now));
@@ -286,7 +284,7 @@ public final class QueueRunner implements AutoCloseable {
         }
         Map<String, Diagnosis> failed = newlyFailed(before, after);
         if (!failed.isEmpty()) {
-            log.accept("delivery " + id + ": " + bouncer.failed(message, failed));
+            log.accept("delivery " + id + ": " + bouncer(settings).failed(message, failed));
         }
         if (after.done()) {
             queue.remove(id);
@@ -296,12 +294,21 @@ public final class QueueRunner implements AutoCloseable {
             return;
         }
         if (!after.delayWarned() && schedule.warnDue(message.envelope().received(), now)) {
-            log.accept("delivery " + id + ": " + bouncer.delayed(message, waiting(after),
+            log.accept("delivery " + id + ": " + bouncer(settings).delayed(message, waiting(after),
                     message.envelope().received().plus(schedule.lifetime())));
             after = after.warned();
         }
         progress.save(id, after);
         due.add(id, after.nextAttempt());
+    }
+
+    /**
+     * Made only for an attempt that bounces or warns: its {@code SecureRandom} and patterns cost more than the
+     * rest of a local delivery's bookkeeping, and most attempts need none of it.
+     */
+    private Bouncer bouncer(DeliveryConfig settings) {
+        return new Bouncer(new Injector(queue, settings.me(), clock),
+                new Bounces(settings.me(), "postmaster@" + settings.me()), clock);
     }
 
     private static Map<String, Diagnosis> newlyFailed(Progress before, Progress after) {

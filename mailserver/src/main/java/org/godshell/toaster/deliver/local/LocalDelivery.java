@@ -173,6 +173,12 @@ public final class LocalDelivery {
      * characters, but a header line is a new grammar, so they are neutralised again here.
      */
     static String headerSafe(String value) {
-        return value.replaceAll("[\\x00-\\x1f\\x7f]", "?");
+        char[] chars = value.toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] < 0x20 || chars[i] == 0x7f) {
+                chars[i] = '?';
+            }
+        }
+        return new String(chars);
     }
 }

@@ -32,6 +32,29 @@ class HeaderFactsTest {
         assertEquals(new HeaderFacts(Set.of(), 0), read("\u0000\u0001\u00ff garbage without line end"));
     }
 
+    @Test
+    void aFieldAcrossTheReadBlocksAndAVeryLongLineAreStillOneLineEach() throws IOException {
+        String filler = "X-Filler: " + "y".repeat(8192 - 10 - 2 - 5) + "\r\n";
+        String longLine = "X-Long: " + "z".repeat(100_000) + "\r\n";
+        HeaderFacts facts = read(filler + "Delivered-To: Split@Example.org\r\n" + longLine + "Received: a\r\n\r\n");
+        assertEquals(Set.of("split@example.org"), facts.deliveredTo());
+        assertEquals(1, facts.received());
+    }
+
+    @Test
+    void onlyAsciiCaseFoldsInTheFieldNameAndTheValueIsLowerCasedAsUnicode() throws IOException {
+        String text = "DEL\u0130VERED-TO: dotted@example.org\r\nRece\u0131ved: dotless\r\n"
+                + "Delivered-To: \u00c9MILE@Example.org\r\nReceived:\r\nReceived\r\n\r\n";
+        HeaderFacts facts = HeaderFacts.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Set.of("\u00e9mile@example.org"), facts.deliveredTo());
+        assertEquals(1, facts.received(), "a name without its colon is another field");
+    }
+
+    @Test
+    void aLineWithoutItsLineEndAtTheEndIsNotCounted() throws IOException {
+        assertEquals(new HeaderFacts(Set.of("a@b"), 1), read("Received: x\nDelivered-To: a@b\nReceived: cut"));
+    }
+
     private static HeaderFacts read(String text) throws IOException {
         return HeaderFacts.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.ISO_8859_1)));
     }

@@ -233,6 +233,12 @@ class LocalDeliveryTest {
     }
 
     @Test
+    void controlCharactersOfAnEnvelopeValueNeverReachTheHeaderLines() {
+        assertEquals("a??b?c\u00e9\ud83d\ude00 d", LocalDelivery.headerSafe("a\r\nb\u007fc\u00e9\ud83d\ude00 d"));
+        assertEquals("???", LocalDelivery.headerSafe("\u0000\u001f\t"));
+    }
+
+    @Test
     void anUnknownUserBouncesWith511() throws IOException {
         QueuedMessage message = queued("s@example.org", "x\r\n", "nobody@example.test");
         assertEquals("5.1.1", ((Outcome.Failed) delivery.deliver(message, "nobody@example.test")).why().status());
