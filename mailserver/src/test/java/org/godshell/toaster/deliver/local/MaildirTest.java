@@ -19,12 +19,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +97,7 @@ class MaildirTest {
         Path box = home.resolve("Maildir");
         Set<String> names = new HashSet<>();
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<String>> futures = new java.util.ArrayList<>();
+            List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 futures.add(threads.submit(() -> maildir.deliver(box, "", "", stream("m\r\n"))));
             }
@@ -109,8 +113,8 @@ class MaildirTest {
     void concurrentDeliveriesReturnOnlyAfterAnFsyncOfNewThatSawTheirLink() throws Exception {
         Path box = home.resolve("Maildir");
         // What an fsync of new/ makes durable: the names in new/ when it began.
-        Set<String> durable = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.concurrent.atomic.AtomicInteger fsyncs = new java.util.concurrent.atomic.AtomicInteger();
+        Set<String> durable = ConcurrentHashMap.newKeySet();
+        AtomicInteger fsyncs = new AtomicInteger();
         Maildir watched = new Maildir(Clock.systemUTC(), dir -> {
             List<String> seen;
             try (var entries = Files.list(dir)) {
@@ -119,9 +123,9 @@ class MaildirTest {
             fsyncs.incrementAndGet();
             durable.addAll(seen);
         });
-        List<String> early = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> early = Collections.synchronizedList(new ArrayList<>());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> futures = new java.util.ArrayList<>();
+            List<Future<?>> futures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
                 futures.add(threads.submit(() -> {
                     String name = watched.deliver(box, "", "", stream("m\r\n"));
