@@ -107,16 +107,22 @@ final class IndexCodec {
                 out.append('\t');
             }
             String field = fields[i];
+            // runs without a character to escape are copied whole: a page's HTML is mostly such a run
+            int run = 0;
             for (int j = 0; j < field.length(); j++) {
-                char c = field.charAt(j);
-                switch (c) {
-                    case '\\' -> out.append("\\\\");
-                    case '\t' -> out.append("\\t");
-                    case '\n' -> out.append("\\n");
-                    case '\r' -> out.append("\\r");
-                    default -> out.append(c);
+                String escaped = switch (field.charAt(j)) {
+                    case '\\' -> "\\\\";
+                    case '\t' -> "\\t";
+                    case '\n' -> "\\n";
+                    case '\r' -> "\\r";
+                    default -> null;
+                };
+                if (escaped != null) {
+                    out.append(field, run, j).append(escaped);
+                    run = j + 1;
                 }
             }
+            out.append(field, run, field.length());
         }
         out.append('\n');
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.diff.DiffFormatter;
@@ -153,7 +154,9 @@ public final class CommitDiffs {
 
     /** Control characters as U+FFFD: they have no place in HTML text, and a tab is shown as spaces by CSS. */
     static String printable(String text) {
-        return UNPRINTABLE.matcher(text).replaceAll("\uFFFD");
+        // most lines have nothing to replace: finding that costs a fraction of a replaceAll
+        Matcher matcher = UNPRINTABLE.matcher(text);
+        return matcher.find() ? matcher.replaceAll("\uFFFD") : text;
     }
 
 }

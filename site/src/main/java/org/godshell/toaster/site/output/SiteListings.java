@@ -11,6 +11,7 @@ import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.page.Titles;
 import org.godshell.toaster.site.page.Urls;
+import org.godshell.toaster.site.parallel.Parallel;
 import org.godshell.toaster.site.search.DocumentsFile;
 import org.godshell.toaster.site.search.SearchDocument;
 import org.godshell.toaster.site.search.Sections;
@@ -58,9 +59,11 @@ final class SiteListings {
             composer.copy(shard.getKey(), shard.getValue());
         }
         // The server's search (GET /_api/search) reads this; the static index above is the fallback.
-        composer.copy(DocumentsFile.PATH, DocumentsFile.write(input.pages().stream().map(page -> new SearchDocument(
-                Urls.encodePath(page.url()), page.title(), page.aliases(), page.tags(),
-                Sections.of(input.rendered().get(page.path()).html()))).toList()));
+        // Cutting a page into sections parses its HTML again: on every processor, a thousand pages take a while.
+        composer.copy(DocumentsFile.PATH, DocumentsFile.write(Parallel.map(input.pages(), Parallel.processors(),
+                "cutting pages into search sections", page -> new SearchDocument(Urls.encodePath(page.url()),
+                        page.title(), page.aliases(), page.tags(),
+                        Sections.of(input.rendered().get(page.path()).html())))));
         // Where the wiki's server answers GET _api/search; any other server sends this file (200, not a search
         // answer), and the page falls back to the static index without a 404 in the browser's console.
         composer.copy("_api/search", STATIC_SEARCH.getBytes(StandardCharsets.UTF_8));

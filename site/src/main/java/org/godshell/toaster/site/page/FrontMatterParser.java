@@ -46,7 +46,23 @@ public final class FrontMatterParser {
     }
 
     public static Parsed parse(String text) {
-        String[] lines = text.split("\r?\n", -1);
+        // Only the head of the page can hold front matter: split just that much (a regex split of the whole
+        // page was most of the cost of reading a thousand pages).
+        List<String> head = new ArrayList<>();
+        List<Integer> next = new ArrayList<>();
+        int at = 0;
+        while (at >= 0 && head.size() <= MAX_LINES) {
+            int newline = text.indexOf('\n', at);
+            if (newline < 0) {
+                head.add(text.substring(at));
+                at = -1;
+            } else {
+                head.add(text.substring(at, newline > at && text.charAt(newline - 1) == '\r' ? newline - 1 : newline));
+                at = newline + 1;
+            }
+            next.add(at);
+        }
+        String[] lines = head.toArray(String[]::new);
         if (lines.length < 2 || !lines[0].strip().equals("---")) {
             return new Parsed(FrontMatter.NONE, text, List.of());
         }
@@ -65,14 +81,9 @@ public final class FrontMatterParser {
         for (int i = 1; i < end; i++) {
             i = builder.line(lines, i, end);
         }
-        StringBuilder body = new StringBuilder();
-        for (int i = end + 1; i < lines.length; i++) {
-            body.append(lines[i]);
-            if (i < lines.length - 1) {
-                body.append('\n');
-            }
-        }
-        return new Parsed(builder.build(), body.toString(), List.copyOf(builder.problems));
+        // the body's lines end in "\n", as a split at "\r?\n" and a join with "\n" would give
+        String body = next.get(end) < 0 ? "" : text.substring(next.get(end)).replace("\r\n", "\n");
+        return new Parsed(builder.build(), body, List.copyOf(builder.problems));
     }
 
     /** Collects keys line by line; a block list consumes the "- item" lines after its key. */

@@ -27,6 +27,23 @@ public final class Sections {
         return List.copyOf(cutter.sections);
     }
 
+    /** Each run of regex {@code \s} (space, tab, newline, VT, FF, CR) as one space, without a regex. */
+    static String collapsed(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean inRun = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f' || c == '\r';
+            if (!space) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append(' ');
+            }
+            inRun = space;
+        }
+        return out.toString();
+    }
+
     private static final class Cutter implements NodeVisitor {
         private final List<SearchDocument.Section> sections = new ArrayList<>();
         private int level;
@@ -64,7 +81,7 @@ public final class Sections {
         }
 
         void close() {
-            String plain = text.toString().replaceAll("\\s+", " ").strip();
+            String plain = collapsed(text).strip();
             if (!plain.isEmpty() || !heading.isEmpty()) {
                 sections.add(new SearchDocument.Section(level, anchor, heading, plain));
             }

@@ -112,4 +112,35 @@ class FrontMatterParserTest {
         FrontMatterParser.Parsed parsed = FrontMatterParser.parse(text);
         assertEquals(FrontMatter.NONE, parsed.frontMatter());
     }
+
+    /** Line ends in the body are what a split at "\r?\n" joined with "\n" gives; a lone CR stays. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "---\r\ntitle: x\r\n---\r\nline one\r\nline two\r\n", "---\ntitle: x\n---", "---\ntitle: x\n---\n",
+        "---\ntitle: x\n---\nlone\rcarriage\r\r\nreturns\r", "---\r\n---\r\n\r\n\r\n",
+        "---\ntitle: x\n...\n---\nbody after dots\n"
+    })
+    void theBodyKeepsItsLinesAsASplitAndJoinWould(String text) {
+        String[] lines = text.split("\r?\n", -1);
+        int end = List.of(lines).subList(1, lines.length).indexOf("---");
+        int dots = List.of(lines).subList(1, lines.length).indexOf("...");
+        int close = 1 + (dots >= 0 && (end < 0 || dots < end) ? dots : end);
+        String expected = String.join("\n", List.of(lines).subList(close + 1, lines.length));
+        assertEquals(expected, FrontMatterParser.parse(text).body());
+    }
+
+    @Test
+    void aPageWithoutFrontMatterIsReturnedAsItIs() {
+        String text = "# Title\r\n\r\nbody\r\n" + "line\n".repeat(10_000);
+        assertEquals(text, FrontMatterParser.parse(text).body());
+    }
+
+    @Test
+    void aClosingLineAtTheHundredthLineIsFoundAndOneLaterIsNot() {
+        String at100 = "---\n" + "# comment\n".repeat(99) + "---\nbody\n";
+        assertEquals("body\n", FrontMatterParser.parse(at100).body());
+        String at101 = "---\n" + "# comment\n".repeat(100) + "---\nbody\n";
+        assertEquals(at101, FrontMatterParser.parse(at101).body());
+        assertEquals(1, FrontMatterParser.parse(at101).problems().size());
+    }
 }

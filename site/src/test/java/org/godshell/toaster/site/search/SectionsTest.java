@@ -14,6 +14,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SectionsTest {
 
@@ -26,6 +28,15 @@ class SectionsTest {
                 new SearchDocument.Section(1, "t", "Title", "one two three"),
                 new SearchDocument.Section(2, "s", "§Sub & more", "code lines"),
                 new SearchDocument.Section(3, "empty", "Empty", "")), sections);
+    }
+
+    /** The loop that replaced a regex gives what {@code replaceAll("\\s+", " ")} gave, on hostile text too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "a", "  a  b  ", "\t\n\u000b\f\r x \r\n",
+        "no\u00a0break\u2003em\u3000ideographic", "\u0000\u0001 \u001c\u001f", "tail   ", "x\ty\nz"})
+    void whitespaceRunsCollapseAsTheRegexDid(String text) {
+        assertEquals(text.replaceAll("\\s+", " "), Sections.collapsed(text));
+        assertEquals(text.repeat(1000).replaceAll("\\s+", " "), Sections.collapsed(text.repeat(1000)));
     }
 
     @Test
