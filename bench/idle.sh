@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Idle connections held: the toaster's memory (RSS of its JVM) with 0, 1/10, 1/2 and all of BENCH_IDLE_SESSIONS
-# idle SMTP sessions open (each has read the banner and sent EHLO), the same number of slow clients stopped in the
-# middle of DATA, how fast a new session is answered while they are held, and whether the server still closes
-# idle sessions at timeoutsmtpd. Postfix, process-per-session, is the peer: the proportional memory (PSS) of its
+# Idle connections held: the toaster's memory (RSS of its JVM, its heap, its live heap) with 0, 1/10, 1/2 and all
+# of BENCH_IDLE_SESSIONS idle SMTP sessions open (each has read the banner and sent EHLO), then as many slow
+# clients stopped in the middle of DATA (fewer if the open-files limit cannot carry two descriptors each), how fast
+# a new session is answered while they are held, and whether the server still closes idle sessions at
+# timeoutsmtpd. Postfix, process-per-session, is the peer: the proportional memory (PSS) of its
 # smtpd processes for BENCH_POSTFIX_SESSIONS sessions, scaled. Loopback only; the client is bench/IdleClients.java.
 #
 #   sudo bench/idle.sh [--toaster-only|--postfix-only]
@@ -16,7 +17,8 @@
 #   BENCH_WORKDIR          scratch directory (default /tmp/bench-idle)
 #   BENCH_TOASTER_PORT, BENCH_POSTFIX_PORT   (defaults 2561, 2562)
 #   BENCH_REBUILD=1        rebuild installer/target/toaster-installer.jar first
-#   TOASTER_JAVA_OPTS      JVM options for the toaster (none by default: the figures are for the shipped launcher)
+#   TOASTER_JAVA_OPTS      JVM options for the toaster (none by default: the figures are for the shipped launcher;
+#                          -Xms64m shows what a small VM's initial heap gives)
 #
 # Exit status: 0 when every run completed (no timed assertion), 1 on an error, 2 on bad arguments.
 set -euo pipefail
