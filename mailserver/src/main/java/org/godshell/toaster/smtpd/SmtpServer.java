@@ -33,11 +33,11 @@ import org.godshell.toaster.tls.TlsSource;
 
 /**
  * The SMTP listeners: one acceptor per address, a virtual thread per connection, blocking I/O (DESIGN.md
- * principle 6). Connections over the limits get 421 ({@link ConnectionLimits}: the per-address limit spares our own
- * networks; the total is kept within the open-files limit); clients a tcp.smtp rule denies get 554. Connections from
- * a proxy listed in {@code proxyfrom} start with a PROXY protocol header, and the client it names is judged. The settings are
- * asked for at every connection ({@link Live}), so an edit of a control file applies to the next session; only
- * the listen addresses are fixed at {@link #start}.
+ * principle 6). Connections over the limits get 421 ({@link ConnectionLimits}: the per-address limit spares our
+ * own networks; the total is kept within the open-files limit); clients a tcp.smtp rule denies get 554.
+ * Connections from a proxy listed in {@code proxyfrom} start with a PROXY protocol header, and the client it
+ * names is judged. The settings are asked for at every connection ({@link Live}), so an edit of a control file
+ * applies to the next session; only the listen addresses are fixed at {@link #start}.
  *
  * <p>{@link #stop} is graceful: no new connections; sessions waiting for a command get 421 at once; sessions
  * receiving a message may finish it within the grace period, then they are cut.

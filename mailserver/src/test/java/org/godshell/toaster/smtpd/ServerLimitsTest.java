@@ -101,7 +101,8 @@ class ServerLimitsTest {
     void ourOwnNetworksAreSparedThePerAddressLimitButNotTheTotal() throws Exception {
         try (TestServer server = server("concurrencyperip", "1", "concurrencyincoming", "4", "proxyfrom",
                 "127.0.0.1\n", "tcp.smtp", "10.1.:allow,RELAYCLIENT=\"\"\n");
-                Socket local = proxied(server, "PROXY UNKNOWN\r\n"); Socket local2 = proxied(server, "PROXY UNKNOWN\r\n");
+                Socket local = proxied(server, "PROXY UNKNOWN\r\n");
+                Socket local2 = proxied(server, "PROXY UNKNOWN\r\n");
                 Socket relay = proxied(server, "PROXY TCP4 10.1.2.3 127.0.0.1 5555 25\r\n");
                 Socket relay2 = proxied(server, "PROXY TCP4 10.1.2.3 127.0.0.1 5556 25\r\n")) {
             for (Socket ours : new Socket[] {local, local2, relay, relay2}) {
