@@ -63,11 +63,11 @@ public final class ControlFiles {
             ListenAddresses::parse, r -> List.of(ANY_PORT_25), "0.0.0.0:25", "one address:port a line, [IPv6]:port",
             List.of(smtpd(RESTART)));
     public static final Key<Long> CONCURRENCYINCOMING = line("concurrencyincoming", Kind.NUMBER,
-            number("a number of connections", "write a whole number such as 40", 1, Integer.MAX_VALUE), r -> 40L,
-            "40", "a whole number of connections", List.of(smtpd(NEXT_CONNECTION)));
+            number("a number of connections", "write a whole number such as 10000", 1, Integer.MAX_VALUE),
+            r -> 10_000L, "10000", "a whole number of connections", List.of(smtpd(NEXT_CONNECTION)));
     public static final Key<Long> CONCURRENCYPERIP = line("concurrencyperip", Kind.NUMBER,
-            number("a number of connections", "write a whole number such as 10", 1, Integer.MAX_VALUE), r -> 10L,
-            "10", "a whole number of connections", List.of(smtpd(NEXT_CONNECTION)));
+            number("a number of connections", "write a whole number such as 100", 1, Integer.MAX_VALUE), r -> 100L,
+            "100", "a whole number of connections", List.of(smtpd(NEXT_CONNECTION)));
     public static final Key<Long> MAXRCPT = line("maxrcpt", Kind.NUMBER, number("a number of recipients",
             "write a whole number such as 1000", 1, Integer.MAX_VALUE), r -> 1000L, "1000",
             "a whole number of recipients", List.of(smtpd(NEXT_CONNECTION)));

@@ -14,11 +14,16 @@ import java.util.Objects;
  */
 final class TempFile {
 
+    /**
+     * The buffer starts small and doubles up to {@link #BUFFER_SIZE}: most messages are a few kilobytes, and a
+     * slow client's message waits in the buffer for as long as the client takes (bench/idle.sh holds thousands).
+     */
+    private static final int FIRST_BUFFER_SIZE = 8 * 1024;
     private static final int BUFFER_SIZE = 64 * 1024;
 
     private final FileChannel channel;
     private final String name;
-    private final ByteBuffer buffer;
+    private ByteBuffer buffer;
     /** File offset of the buffer's first byte: everything before it has been written to the channel. */
     private long flushed;
     private boolean writeFailed;
@@ -27,7 +32,7 @@ final class TempFile {
     TempFile(FileChannel channel, String name, byte[] head) {
         this.channel = channel;
         this.name = name;
-        this.buffer = ByteBuffer.allocate(Math.max(BUFFER_SIZE, head.length));
+        this.buffer = ByteBuffer.allocate(Math.max(FIRST_BUFFER_SIZE, head.length));
         buffer.put(head);
     }
 
@@ -42,7 +47,7 @@ final class TempFile {
     }
 
     void append(int b) throws IOException {
-        if (!buffer.hasRemaining()) {
+        if (!buffer.hasRemaining() && !grown(1)) {
             drain();
         }
         buffer.put((byte) b);
@@ -50,7 +55,7 @@ final class TempFile {
 
     void append(byte[] b, int off, int len) throws IOException {
         Objects.checkFromIndexSize(off, len, b.length);
-        if (len > buffer.remaining()) {
+        if (len > buffer.remaining() && !grown(len)) {
             drain();
             if (len >= buffer.capacity()) {
                 // Large writes skip the copy; the order of bytes is kept because the buffer is empty.
@@ -60,6 +65,22 @@ final class TempFile {
             }
         }
         buffer.put(b, off, len);
+    }
+
+    /**
+     * Replaces the buffer by a bigger one with the same bytes, at least twice as big, when {@code more} bytes
+     * then fit within {@link #BUFFER_SIZE}; false when they would not (the caller drains instead).
+     */
+    private boolean grown(int more) {
+        int needed = buffer.position() + more;
+        if (needed > BUFFER_SIZE || needed < 0) {
+            return false;
+        }
+        ByteBuffer bigger = ByteBuffer.allocate(Math.min(BUFFER_SIZE, Math.max(needed, buffer.capacity() * 2)));
+        buffer.flip();
+        bigger.put(buffer);
+        buffer = bigger;
+        return true;
     }
 
     /**

@@ -25,9 +25,15 @@ public final class CommandReader {
 
     /** RFC 5321 §4.5.3.1.4: a command line, CRLF included. */
     public static final int MAX_LINE = 512;
+    static final int FIRST_BUFFER_SIZE = 1024;
 
     private final InputStream in;
-    private final byte[] buf;
+    /**
+     * Starts at {@link #FIRST_BUFFER_SIZE} and grows to the reader's size once a read fills it (a pipelined
+     * group, a message body): an idle session waiting for its next command holds 1 KB, not 8 (bench/idle.sh).
+     */
+    private byte[] buf;
+    private final int bufferSize;
     private int pos;
     private int limit;
     /** The longest line's content, CRLF excluded. */
@@ -62,7 +68,8 @@ public final class CommandReader {
         if (maxLine < 3) {
             throw new IllegalArgumentException("a line must have room for one octet and CRLF");
         }
-        this.buf = new byte[bufferSize];
+        this.bufferSize = bufferSize;
+        this.buf = new byte[Math.min(bufferSize, FIRST_BUFFER_SIZE)];
         this.maxText = maxLine - 2;
         this.line = new byte[maxText];
     }
@@ -164,6 +171,9 @@ public final class CommandReader {
     boolean fill() throws IOException {
         if (pos < limit) {
             return true;
+        }
+        if (limit == buf.length && buf.length < bufferSize) {
+            buf = new byte[Math.min(bufferSize, buf.length * 8)];
         }
         pos = 0;
         limit = 0;

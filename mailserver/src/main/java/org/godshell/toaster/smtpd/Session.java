@@ -109,9 +109,14 @@ final class Session implements Runnable, GracefulStop.Stoppable {
             reader = new CommandReader(in);
         }
 
-        /** qmail's timeoutwrite: timeoutsmtpd bounds each write too, for clients that never read replies. */
+        /**
+         * qmail's timeoutwrite: timeoutsmtpd bounds each write too, for clients that never read replies. Made on
+         * the session's virtual thread, the JDK's default buffer starts at 512 bytes and grows to 8 KB when a
+         * pipelined group's replies need it, so an idle session does not hold 8 KB for its next short reply
+         * (bench/idle.sh).
+         */
         static OutputStream output(Socket tcp, OutputStream out, long timeout) {
-            return new BufferedOutputStream(new DeadlineOutputStream(tcp, out, timeout), 8192);
+            return new BufferedOutputStream(new DeadlineOutputStream(tcp, out, timeout));
         }
     }
 

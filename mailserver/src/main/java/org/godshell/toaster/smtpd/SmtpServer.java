@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.Live;
@@ -21,6 +22,7 @@ import org.godshell.toaster.net.Acceptor;
 import org.godshell.toaster.msgauth.MessageChecks;
 import org.godshell.toaster.net.ConnectionLimiter;
 import org.godshell.toaster.net.DeadlineInputStream;
+import org.godshell.toaster.net.DescriptorBudget;
 import org.godshell.toaster.net.GracefulStop;
 import org.godshell.toaster.net.ProxyHeader;
 import org.godshell.toaster.queue.Queue;
@@ -31,10 +33,11 @@ import org.godshell.toaster.tls.TlsSource;
 
 /**
  * The SMTP listeners: one acceptor per address, a virtual thread per connection, blocking I/O (DESIGN.md
- * principle 6). Connections over the limits get 421; clients a tcp.smtp rule denies get 554. Connections from
- * a proxy listed in {@code proxyfrom} start with a PROXY protocol header, and the client it names is judged. The settings are
- * asked for at every connection ({@link Live}), so an edit of a control file applies to the next session; only
- * the listen addresses are fixed at {@link #start}.
+ * principle 6). Connections over the limits get 421 ({@link ConnectionLimits}: the per-address limit spares our
+ * own networks; the total is kept within the open-files limit); clients a tcp.smtp rule denies get 554.
+ * Connections from a proxy listed in {@code proxyfrom} start with a PROXY protocol header, and the client it
+ * names is judged. The settings are asked for at every connection ({@link Live}), so an edit of a control file
+ * applies to the next session; only the listen addresses are fixed at {@link #start}.
  *
  * <p>{@link #stop} is graceful: no new connections; sessions waiting for a command get 421 at once; sessions
  * receiving a message may finish it within the grace period, then they are cut.
@@ -51,6 +54,9 @@ public final class SmtpServer implements AutoCloseable {
     private final Recipients recipients;
     private final MessageChecks checks;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
+    private final DescriptorBudget descriptors = DescriptorBudget.ofThisProcess();
+    /** The concurrencyincoming last logged as more than the descriptors carry, so each value is logged once. */
+    private final AtomicInteger clampLogged = new AtomicInteger();
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Port> ports = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
@@ -87,6 +93,7 @@ public final class SmtpServer implements AutoCloseable {
      * accepting.
      */
     public void start() throws IOException {
+        logClamp(config.get());
         for (InetSocketAddress address : config.get().listenSmtp()) {
             listen(address, Port.SMTP);
         }
@@ -156,8 +163,9 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, Replies.DENIED_BY_RULE.toWire(true));
             return;
         }
-        if (stopping || !limiter.tryAcquire(client.getAddress(), config.maxConnections(),
-                config.maxConnectionsPerIp())) {
+        logClamp(config);
+        ConnectionLimits limits = ConnectionLimits.of(config, descriptors, client.getAddress(), rule);
+        if (stopping || !limiter.tryAcquire(client.getAddress(), limits.total(), limits.perAddress())) {
             log.event(id, "refused " + client.getAddress().getHostAddress() + ": too many connections");
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return;
@@ -197,7 +205,8 @@ public final class SmtpServer implements AutoCloseable {
         String proxy = peer.getAddress().getHostAddress();
         // A connection awaiting its header holds a slot of concurrencyincoming (under the proxy's address, which
         // may carry that many), so a flood of silent connections from a proxy cannot pile up past the limit.
-        if (stopping || !limiter.tryAcquire(peer.getAddress(), config.maxConnections(), config.maxConnections())) {
+        int total = descriptors.clamp(config.maxConnections());
+        if (stopping || !limiter.tryAcquire(peer.getAddress(), total, total)) {
             log.event(id, "refused proxy " + proxy + ": too many connections");
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return Optional.empty();
@@ -218,6 +227,14 @@ public final class SmtpServer implements AutoCloseable {
             return Optional.empty();
         } finally {
             limiter.release(peer.getAddress());
+        }
+    }
+
+    /** Says, once for each value, that concurrencyincoming is more than the open-files limit carries. */
+    private void logClamp(SmtpConfig config) {
+        int configured = config.maxConnections();
+        if (clampLogged.getAndSet(configured) != configured) {
+            descriptors.warning("concurrencyincoming", configured).ifPresent(line -> log.event("-", line));
         }
     }
 

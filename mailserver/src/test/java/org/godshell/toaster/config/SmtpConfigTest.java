@@ -87,8 +87,8 @@ class SmtpConfigTest {
         assertTrue(c.badrcptto().isEmpty());
         assertEquals(Duration.ofSeconds(1200), c.timeoutSmtpd());
         assertEquals(List.of(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 25)), c.listenSmtp());
-        assertEquals(40, c.maxConnections());
-        assertEquals(10, c.maxConnectionsPerIp());
+        assertEquals(10_000, c.maxConnections());
+        assertEquals(100, c.maxConnectionsPerIp());
         assertEquals(1000, c.maxRecipients());
         assertTrue(c.rules().isEmpty());
         assertFalse(c.acceptsDomain("default.example"), "missing rcpthosts accepts nothing");

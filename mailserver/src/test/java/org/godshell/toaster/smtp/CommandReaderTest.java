@@ -74,6 +74,20 @@ class CommandReaderTest {
         }
     }
 
+    /** The buffer starts at 1 KB and grows when a read fills it: a long pipelined group reads whole, in order. */
+    @Test
+    void aPipelinedGroupLargerThanTheFirstBufferIsReadWhole() throws IOException {
+        StringBuilder group = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            group.append("RCPT TO:<r").append(i).append("@x.test>\r\n");
+        }
+        CommandReader reader = new CommandReader(new ByteArrayInputStream(bytes(group.toString())));
+        for (int i = 0; i < 2000; i++) {
+            assertEquals(new Line("RCPT TO:<r" + i + "@x.test>"), reader.read());
+        }
+        assertEquals(new Eof(), reader.read());
+    }
+
     @Test
     void bufferedBytesAreCountedAndDiscarded() throws IOException {
         byte[] input = bytes("STARTTLS\r\nMAIL FROM:<evil@x>\r\n");

@@ -71,12 +71,45 @@ class ServerLimitsTest {
         }
     }
 
+    /** A connection through the proxy on 127.0.0.1 for the client its PROXY header names; its first reply. */
+    private static Socket proxied(TestServer server, String header) throws IOException {
+        Socket socket = connect(server);
+        send(socket, header);
+        return socket;
+    }
+
     @Test
     void connectionsOverThePerAddressLimitGet421() throws Exception {
-        try (TestServer server = server("concurrencyperip", "1"); Socket first = connect(server)) {
+        try (TestServer server = server("concurrencyperip", "1", "proxyfrom", "127.0.0.1\n");
+                Socket first = proxied(server, "PROXY TCP4 192.0.2.9 127.0.0.1 5555 25\r\n")) {
             assertTrue(reply(first).startsWith("220 "));
-            try (Socket second = connect(server)) {
+            try (Socket second = proxied(server, "PROXY TCP4 192.0.2.9 127.0.0.1 5556 25\r\n")) {
                 assertTrue(reply(second).startsWith("421 "), "per-IP limit");
+            }
+            // The same client written as an IPv4-mapped IPv6 address is the same client, not a second one.
+            try (Socket mapped = proxied(server, "PROXY TCP6 ::ffff:192.0.2.9 ::1 5557 25\r\n")) {
+                assertTrue(reply(mapped).startsWith("421 "), "per-IP limit, mapped form");
+            }
+            try (Socket other = proxied(server, "PROXY TCP4 192.0.2.10 127.0.0.1 5558 25\r\n")) {
+                assertTrue(reply(other).startsWith("220 "), "another client has its own count");
+            }
+        }
+    }
+
+    /** Postfix's mynetworks exemption: loopback and RELAYCLIENT networks are not rationed per address. */
+    @Test
+    void ourOwnNetworksAreSparedThePerAddressLimitButNotTheTotal() throws Exception {
+        try (TestServer server = server("concurrencyperip", "1", "concurrencyincoming", "4", "proxyfrom",
+                "127.0.0.1\n", "tcp.smtp", "10.1.:allow,RELAYCLIENT=\"\"\n");
+                Socket local = proxied(server, "PROXY UNKNOWN\r\n");
+                Socket local2 = proxied(server, "PROXY UNKNOWN\r\n");
+                Socket relay = proxied(server, "PROXY TCP4 10.1.2.3 127.0.0.1 5555 25\r\n");
+                Socket relay2 = proxied(server, "PROXY TCP4 10.1.2.3 127.0.0.1 5556 25\r\n")) {
+            for (Socket ours : new Socket[] {local, local2, relay, relay2}) {
+                assertTrue(reply(ours).startsWith("220 "), "our own network");
+            }
+            try (Socket fifth = connect(server)) {
+                assertTrue(reply(fifth).startsWith("421 4.3.2 "), "concurrencyincoming still holds");
             }
         }
     }

@@ -38,7 +38,8 @@ class TemplateTest {
         for (String directive : new String[] {"NoNewPrivileges=yes", "ProtectSystem=strict", "PrivateTmp=yes",
             "AmbientCapabilities=CAP_NET_BIND_SERVICE", "CapabilityBoundingSet=CAP_NET_BIND_SERVICE",
             "Restart=on-failure", "User=toaster", "ExecStart=/opt/toaster/bin/toaster smtpd",
-            "ReadWritePaths=/opt/toaster/queue /opt/toaster/domains /opt/toaster/var"}) {
+            "ReadWritePaths=/opt/toaster/queue /opt/toaster/domains /opt/toaster/var",
+            "LimitNOFILE=65536"}) {
             assertTrue(unit.contains(directive + "\n"), directive + " missing from\n" + unit);
         }
         String wiki = Template.resource("toaster-wiki.service").render(Map.of("prefix", "/opt/toaster",
