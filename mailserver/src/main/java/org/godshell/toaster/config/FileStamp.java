@@ -6,19 +6,29 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * What a file looked like when a daemon read it: its inode, time, size, owner, group and mode. Any difference
  * means read it again, so an edit, a replacement by rename and a fix of owner or mode (which can turn an
  * unreadable file readable) all reach a running daemon. One {@code stat}, no read. The one rule of the toaster's
  * reload for every file it re-reads (control files, DKIM keys).
+ *
+ * <p>Owner and group are kept as numbers: asking for them as names ({@link PosixFileAttributes#owner()}) makes
+ * the JDK look the user and group up (nsswitch.conf, /etc/passwd, /etc/group) on every call, and smtpd takes a
+ * stamp of every control file for every connection: that cost more than the rest of an SMTP session's system
+ * calls together.
+ *
+ * @param owner the uid (a name only where the file system has no unix attribute view)
+ * @param group the gid (likewise)
+ * @param mode  the mode bits (the permission set where there is no unix attribute view)
  */
-public record FileStamp(Object fileKey, FileTime modified, long size, Object owner, Object group,
-        Set<?> permissions) {
+public record FileStamp(Object fileKey, FileTime modified, long size, Object owner, Object group, Object mode) {
 
     /** The file is not there. */
-    public static final FileStamp ABSENT = new FileStamp(null, FileTime.fromMillis(0), -1, null, null, Set.of());
+    public static final FileStamp ABSENT = new FileStamp(null, FileTime.fromMillis(0), -1, null, null, null);
+
+    private static final String UNIX = "unix:fileKey,lastModifiedTime,size,uid,gid,mode";
 
     /**
      * The stamp of {@code file} now. A file that cannot be stat'ed gets a stamp carrying the reason, so that the
@@ -26,12 +36,34 @@ public record FileStamp(Object fileKey, FileTime modified, long size, Object own
      */
     public static FileStamp of(Path file) {
         try {
+            return numeric(Files.readAttributes(file, UNIX));
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return named(file);
+        } catch (NoSuchFileException e) {
+            return ABSENT;
+        } catch (IOException e) {
+            return failed(e);
+        }
+    }
+
+    private static FileStamp numeric(Map<String, Object> a) {
+        return new FileStamp(a.get("fileKey"), (FileTime) a.get("lastModifiedTime"), (Long) a.get("size"),
+                a.get("uid"), a.get("gid"), a.get("mode"));
+    }
+
+    /** Where there is no unix view (not Linux): the POSIX attributes, names and all. */
+    private static FileStamp named(Path file) {
+        try {
             PosixFileAttributes a = Files.readAttributes(file, PosixFileAttributes.class);
             return new FileStamp(a.fileKey(), a.lastModifiedTime(), a.size(), a.owner(), a.group(), a.permissions());
         } catch (NoSuchFileException e) {
             return ABSENT;
         } catch (IOException | UnsupportedOperationException e) {
-            return new FileStamp(e.toString(), FileTime.fromMillis(0), -2, null, null, Set.of());
+            return failed(e);
         }
+    }
+
+    private static FileStamp failed(Exception e) {
+        return new FileStamp(e.toString(), FileTime.fromMillis(0), -2, null, null, null);
     }
 }

@@ -38,6 +38,16 @@ class FileStampTest {
     }
 
     @Test
+    void theOwnerIsKeptAsANumberSoNoStampLooksTheUserUp() throws Exception {
+        Path file = dir.resolve("f");
+        Files.writeString(file, "one\n");
+        FileStamp stamp = FileStamp.of(file);
+        assertEquals(Files.getAttribute(file, "unix:uid"), stamp.owner());
+        assertEquals(Files.getAttribute(file, "unix:gid"), stamp.group());
+        assertEquals(Files.getAttribute(file, "unix:mode"), stamp.mode());
+    }
+
+    @Test
     void aMissingFileIsAbsent() {
         assertEquals(FileStamp.ABSENT, FileStamp.of(dir.resolve("missing")));
     }
