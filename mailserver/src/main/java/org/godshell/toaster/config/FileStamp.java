@@ -35,6 +35,13 @@ public record FileStamp(Object fileKey, FileTime modified, long size, Object own
      * caller reads it and reports why.
      */
     public static FileStamp of(Path file) {
+        // Most control files are absent (their defaults apply), and smtpd stamps each at every connection: an
+        // absent file must not cost a NoSuchFileException and its stack trace each time. Files.exists asks
+        // without throwing (access(2), JDK 20+), but also says false when the directory cannot be searched:
+        // that case goes on to readAttributes, whose error the stamp carries, as before.
+        if (!Files.exists(file) && searchable(file.toAbsolutePath().getParent())) {
+            return ABSENT;
+        }
         try {
             return numeric(Files.readAttributes(file, UNIX));
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
@@ -44,6 +51,10 @@ public record FileStamp(Object fileKey, FileTime modified, long size, Object own
         } catch (IOException e) {
             return failed(e);
         }
+    }
+
+    private static boolean searchable(Path dir) {
+        return dir == null || Files.isExecutable(dir);
     }
 
     private static FileStamp numeric(Map<String, Object> a) {
