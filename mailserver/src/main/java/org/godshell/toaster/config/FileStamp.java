@@ -53,8 +53,16 @@ public record FileStamp(Object fileKey, FileTime modified, long size, Object own
         }
     }
 
+    /**
+     * True when the nearest existing ancestor can be searched, so that a file that access(2) does not find is
+     * truly absent (a missing directory, such as a domain's .dkim/ before its keys are made, holds nothing).
+     */
     private static boolean searchable(Path dir) {
-        return dir == null || Files.isExecutable(dir);
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        return existing == null || Files.isExecutable(existing);
     }
 
     private static FileStamp numeric(Map<String, Object> a) {

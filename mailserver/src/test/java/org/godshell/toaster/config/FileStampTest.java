@@ -66,5 +66,6 @@ class FileStampTest {
     @Test
     void aMissingFileIsAbsent() {
         assertEquals(FileStamp.ABSENT, FileStamp.of(dir.resolve("missing")));
+        assertEquals(FileStamp.ABSENT, FileStamp.of(dir.resolve("no/such/directory/file")));
     }
 }
