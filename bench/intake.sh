@@ -2,9 +2,10 @@
 # Intake benchmark: how fast does an SMTP server take mail into its durable queue?
 #
 # Runs a private Postfix instance and the toaster side by side on loopback, both queue-only (nothing is
-# delivered; BENCH_DELIVER=1: both delivering as they take mail in), and drives each with the same Postfix `smtp-source` command: BENCH_SESSIONS parallel sessions,
-# BENCH_MESSAGES messages of BENCH_SIZE bytes, one SMTP transaction per connection. Prints msg/s of each, the
-# ratio toaster/postfix (goal, issue 25: >= 2), and the toaster's p50/p99 time per transaction from its log.
+# delivered; BENCH_DELIVER=1: both delivering as they take mail in), and drives each with the same Postfix
+# `smtp-source` command: BENCH_SESSIONS parallel sessions, BENCH_MESSAGES messages of BENCH_SIZE bytes, one
+# SMTP transaction per connection. Prints msg/s of each, the ratio toaster/postfix (goal, issue 25: >= 2),
+# and the toaster's p50/p99 time per transaction from its log.
 # See bench/README.md for what is measured, the fairness notes and how to read the output.
 #
 #   sudo bench/intake.sh                  both servers (root: apt-get and Postfix's master need it)
