@@ -8,15 +8,16 @@
 
 legs=()
 declare -gA leg_side leg_port leg_messages leg_warmup leg_prepare leg_label leg_pids leg_rates leg_rate \
-  leg_ranges leg_ticks
+  leg_ranges leg_ticks leg_settle
 
 # add_leg NAME SIDE PORT MESSAGES WARMUP PREPARE LABEL: SIDE is postfix or toaster (whose log gives the
-# percentiles), PREPARE a command run before each of the leg's runs (empty for none), LABEL its report line.
+# percentiles), PREPARE a command run before each of the leg's runs (empty for none), LABEL its report line;
+# SETTLE (optional) a command run after each measured run, untimed (e.g. waiting until the mail is delivered).
 add_leg() {
   local name=$1
   legs+=("$name")
   leg_side[$name]=$2 leg_port[$name]=$3 leg_messages[$name]=$4 leg_warmup[$name]=$5 leg_prepare[$name]=$6
-  leg_label[$name]=$7 leg_pids[$name]="" leg_rates[$name]="" leg_ranges[$name]="" leg_ticks[$name]=0
+  leg_label[$name]=$7 leg_settle[$name]=${8:-} leg_pids[$name]="" leg_rates[$name]="" leg_ranges[$name]="" leg_ticks[$name]=0
 }
 
 # The processes whose CPU time counts for a leg (the toaster's JVM; a milter), set once they run.
@@ -52,18 +53,22 @@ timed_run() {
   awk -v n="$count" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f\n", n / (e - s) }'
 }
 
-prepare_leg() {
+prepare_leg() { leg_command "${leg_prepare[$1]}"; }
+
+leg_command() {
   local -a command
-  read -ra command <<<"${leg_prepare[$1]}"
+  read -ra command <<<"$1"
   if [[ ${#command[@]} -gt 0 ]]; then "${command[@]}"; fi
 }
 
+# rounds_prepare_warms=1: each leg's PREPARE starts a fresh server and warms it up itself (its WARMUP messages
+# before every run), so the one warm-up here is skipped.
 run_rounds() {
   local leg run first before
   # Warm-up: lets the JVM compile the hot paths (each leg's own too) and Postfix spawn its processes; excluded
   # from every figure.
   for leg in "${legs[@]}"; do
-    [[ ${leg_warmup[$leg]} -gt 0 ]] || continue
+    [[ ${leg_warmup[$leg]} -gt 0 && ${rounds_prepare_warms:-0} -eq 0 ]] || continue
     prepare_leg "$leg"
     say "$leg: warm-up, ${leg_warmup[$leg]} messages (not measured)"
     drive "${leg_port[$leg]}" "${leg_warmup[$leg]}" || die "smtp-source failed against $leg (warm-up)"
@@ -76,9 +81,11 @@ run_rounds() {
       # shellcheck disable=SC2086 # a list of pids
       before=$(cpu_ticks ${leg_pids[$leg]})
       leg_rates[$leg]+="$(timed_run "${leg_port[$leg]}" "$leg" "${leg_messages[$leg]}")"$'\n'
+      if [[ ${leg_side[$leg]} == toaster ]]; then leg_ranges[$leg]+="$first,$(wc -l <"$toaster_log") "; fi
+      # Settled before the CPU time is read: what the run left to do (its deliveries) counts for it.
+      leg_command "${leg_settle[$leg]}"
       # shellcheck disable=SC2086
       leg_ticks[$leg]=$((leg_ticks[$leg] + $(cpu_ticks ${leg_pids[$leg]}) - before))
-      if [[ ${leg_side[$leg]} == toaster ]]; then leg_ranges[$leg]+="$first,$(wc -l <"$toaster_log") "; fi
     done
   done
   for leg in "${legs[@]}"; do

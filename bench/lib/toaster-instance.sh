@@ -32,6 +32,9 @@ install_toaster() {
   echo 100 >"$prefix/control/concurrencyincoming"
   echo 100 >"$prefix/control/concurrencyperip"
   echo 0 >"$prefix/control/databytes"
+  # No benchmark uses the submission port, and the installer's fixed one would collide between benchmarks
+  # (or helpers' toasters) running side by side on one machine.
+  rm -f "$prefix/control/listen-submission"
 }
 
 # `toaster ARGS --prefix $prefix` for set-up steps (domain add, user add), logged with the install.
@@ -41,12 +44,13 @@ toaster_tool() {
 }
 
 # Starts the SMTP server in the foreground: $1 is the command (a shell string: TOASTER_CMD overrides it, the
-# operator's own command line, so it goes through the shell on purpose); $PREFIX is exported to it.
+# operator's own command line, so it goes through the shell on purpose); $PREFIX is exported to it. The log is
+# appended to, so a restarted toaster keeps the line numbers of the runs before it.
 start_toaster() {
   export PREFIX=$prefix
   local cmd=${TOASTER_CMD:-$1}
   say "starting the toaster on 127.0.0.1:$toaster_port: $cmd"
-  "${toaster_ns[@]}" bash -c "exec $cmd" </dev/null >"$work/toaster.out" 2>"$toaster_log" &
+  "${toaster_ns[@]}" bash -c "exec $cmd" </dev/null >>"$work/toaster.out" 2>>"$toaster_log" &
   toaster_pid=$!
   wait_port "$toaster_port" "the toaster" "$toaster_pid" "$toaster_log"
 }

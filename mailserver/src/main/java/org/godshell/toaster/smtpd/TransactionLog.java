@@ -2,7 +2,6 @@ package org.godshell.toaster.smtpd;
 
 import java.io.PrintStream;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.stream.Collectors;
 import org.godshell.toaster.smtp.Mailbox;
 
@@ -31,7 +30,7 @@ public final class TransactionLog {
                 + " size=" + size
                 + " queue=" + queueId
                 + " result=" + result
-                + String.format(Locale.ROOT, " ms=%.2f", transaction.elapsedMillis()));
+                + " ms=" + hundredths(transaction.elapsedMillis()));
     }
 
     /** A line about a session, or about the server when {@code sessionId} is "-". */
@@ -46,7 +45,27 @@ public final class TransactionLog {
         }
     }
 
+    /** {@code millis} with two decimals, as {@code %.2f} would print it, without a formatter per line. */
+    static String hundredths(double millis) {
+        long hundredths = Math.round(millis * 100);
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String clean(String text) {
+        if (!hasControl(text)) {
+            return text;
+        }
         StringBuilder clean = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
             if (cp < 0x20 || cp == 0x7f) {

@@ -2,6 +2,7 @@ package org.godshell.toaster.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,33 @@ class FileStampTest {
     }
 
     @Test
+    void theOwnerIsKeptAsANumberSoNoStampLooksTheUserUp() throws Exception {
+        Path file = dir.resolve("f");
+        Files.writeString(file, "one\n");
+        FileStamp stamp = FileStamp.of(file);
+        assertEquals(Files.getAttribute(file, "unix:uid"), stamp.owner());
+        assertEquals(Files.getAttribute(file, "unix:gid"), stamp.group());
+        assertEquals(Files.getAttribute(file, "unix:mode"), stamp.mode());
+    }
+
+    @Test
+    void aFileInADirectoryThatCannotBeSearchedIsAnErrorNotAbsent() throws Exception {
+        Path closed = Files.createDirectory(dir.resolve("closed"));
+        Files.writeString(closed.resolve("f"), "one\n");
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+        try {
+            assumeFalse(Files.isExecutable(closed), "root searches any directory");
+            FileStamp stamp = FileStamp.of(closed.resolve("f"));
+            assertNotEquals(FileStamp.ABSENT, stamp, "the daemon must read it and say why it cannot");
+            assertEquals(-2, stamp.size());
+        } finally {
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
     void aMissingFileIsAbsent() {
         assertEquals(FileStamp.ABSENT, FileStamp.of(dir.resolve("missing")));
+        assertEquals(FileStamp.ABSENT, FileStamp.of(dir.resolve("no/such/directory/file")));
     }
 }
