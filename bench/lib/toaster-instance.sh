@@ -32,6 +32,11 @@ install_toaster() {
   echo 100 >"$prefix/control/concurrencyincoming"
   echo 100 >"$prefix/control/concurrencyperip"
   echo 0 >"$prefix/control/databytes"
+  # BENCH_SUBMISSION_PORT: where the installed submission listener goes (unset: the installer's 2587), so
+  # benchmarks run side by side do not collide on it.
+  if [[ -n ${BENCH_SUBMISSION_PORT:-} ]]; then
+    echo "127.0.0.1:$BENCH_SUBMISSION_PORT" >"$prefix/control/listen-submission"
+  fi
 }
 
 # `toaster ARGS --prefix $prefix` for set-up steps (domain add, user add), logged with the install.
