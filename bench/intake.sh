@@ -32,6 +32,7 @@
 #   BENCH_DNS_ADDRESS loopback address for the DNS fixture, port 53 (127.0.5.53)
 #   BENCH_POSTFIX_PORT / BENCH_TOASTER_PORT  loopback ports (2526 / 2525)
 #   BENCH_SUBMISSION_PORT  loopback port of the toaster's submission listener (unset: the installer's 2587)
+#   BENCH_START_TIMEOUT  seconds a server may take to start listening (30; a heavily loaded machine needs more)
 #   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
 #   TOASTER_ROOT     the toaster's source tree            (the parent of bench/)
 #   TOASTER_CMD      command that runs the toaster's SMTP server in the foreground

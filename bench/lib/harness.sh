@@ -115,11 +115,13 @@ stop_process() {
   wait "$pid" 2>/dev/null || true
 }
 
-# Polls 127.0.0.1:port until it accepts, up to 30 s; fails early if the server's process (pid, if given) dies,
+# Polls 127.0.0.1:port until it accepts, up to BENCH_START_TIMEOUT seconds (30); fails early if the server's
+# process (pid, if given) dies,
 # showing the end of its log (if given).
 wait_port() {
   local port=$1 what=$2 pid=${3:-} log=${4:-} rc
-  local deadline=$((SECONDS + 30))
+  local wait_s=${BENCH_START_TIMEOUT:-30}   # a heavily loaded machine may need longer
+  local deadline=$((SECONDS + wait_s))
   while ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
     if [[ -n $pid ]] && ! kill -0 "$pid" 2>/dev/null; then
       wait "$pid" 2>/dev/null && rc=0 || rc=$?
@@ -128,7 +130,7 @@ wait_port() {
     fi
     if [[ $SECONDS -ge $deadline ]]; then
       show_log "$log"
-      die "$what did not accept connections on 127.0.0.1:$port within 30 s"
+      die "$what did not accept connections on 127.0.0.1:$port within $wait_s s (BENCH_START_TIMEOUT)"
     fi
     sleep 0.2
   done
