@@ -116,8 +116,7 @@ stop_process() {
 }
 
 # Polls 127.0.0.1:port until it accepts, up to BENCH_START_TIMEOUT seconds (30); fails early if the server's
-# process (pid, if given) dies,
-# showing the end of its log (if given).
+# process (pid, if given) dies, showing the end of its log (if given).
 wait_port() {
   local port=$1 what=$2 pid=${3:-} log=${4:-} rc
   local wait_s=${BENCH_START_TIMEOUT:-30}   # a heavily loaded machine may need longer
