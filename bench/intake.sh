@@ -37,6 +37,8 @@
 #                    "persistent", which take mail at a few dozen msg/s (1000 / 100)
 #   BENCH_DNS_ADDRESS loopback address for the DNS fixture, port 53 (127.0.5.53)
 #   BENCH_POSTFIX_PORT / BENCH_TOASTER_PORT  loopback ports (2526 / 2525)
+#   BENCH_SUBMISSION_PORT  loopback port of the toaster's submission listener (unset: the installer's 2587)
+#   BENCH_START_TIMEOUT  seconds a server may take to start listening (30; a heavily loaded machine needs more)
 #   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
 #   TOASTER_ROOT     the toaster's source tree            (the parent of bench/)
 #   TOASTER_CMD      command that runs the toaster's SMTP server in the foreground
@@ -205,7 +207,7 @@ if want_postfix && want_toaster; then
   for set in "${sets[@]}"; do
     [[ $set == none ]] && continue
     echo "ratio $(set_label "$set")/postfix: $(ratio "${leg_rate[$set]}" "${leg_rate[postfix]}")" \
-      "  (goal for scripts: >= 0.5)"
+      "  ($(set_goal "$set"))"
   done
 fi
 if want_toaster && [[ ${#sets[@]} -gt 1 ]]; then

@@ -32,9 +32,13 @@ install_toaster() {
   echo 100 >"$prefix/control/concurrencyincoming"
   echo 100 >"$prefix/control/concurrencyperip"
   echo 0 >"$prefix/control/databytes"
-  # No benchmark uses the submission port, and the installer's fixed one would collide between benchmarks
-  # (or helpers' toasters) running side by side on one machine.
-  rm -f "$prefix/control/listen-submission"
+  # The installer's fixed submission port would collide between benchmarks (or helpers' toasters) running side
+  # by side on one machine: no benchmark uses it unless BENCH_SUBMISSION_PORT names a port for it.
+  if [[ -n ${BENCH_SUBMISSION_PORT:-} ]]; then
+    echo "127.0.0.1:$BENCH_SUBMISSION_PORT" >"$prefix/control/listen-submission"
+  else
+    rm -f "$prefix/control/listen-submission"
+  fi
 }
 
 # `toaster ARGS --prefix $prefix` for set-up steps (domain add, user add), logged with the install.
