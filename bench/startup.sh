@@ -45,7 +45,7 @@ accepts() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 until_banner() {
   local port=$1 started=$2 line
   while true; do
-    if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then
+    if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then
       line=""
       read -r -t 10 line <&3 || true
       exec 3<&-
@@ -93,7 +93,7 @@ measure_daemon() {
   ms=$(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | median)
   cpu=$(printf '%s\n' "${results[@]}" | cut -d' ' -f2 | median)
   printf '%-44s %8s s   CPU %5s s   (%s)\n' "$label" "$(seconds "$ms")" "$cpu" \
-    "$(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | paste -sd' ') ms"
+    "$(printf '%s\n' "${results[@]}" | cut -d' ' -f1 | paste -sd' ') ms" | tee -a "$work/figures.txt"
 }
 
 listen_on() {
@@ -143,7 +143,7 @@ daemon_lines=()
 if want_toaster; then
   install_toaster no-tests
   listen_on "$prefix"
-  ls "$prefix"/cache/*.aot "$prefix"/cache/*.jsa >/dev/null 2>&1 || die "the install made no JVM cache in $prefix/cache"
+  compgen -G "$prefix/cache/java-*" >/dev/null || die "the install made no JVM cache in $prefix/cache"
   "$prefix/bin/toaster" wiki serve >"$work/wiki-first.log" 2>&1 &
   first_wiki=$!
   until_http "$http_port" "$(now_ms)" 200 >/dev/null    # the first build, so the measured starts find it done
