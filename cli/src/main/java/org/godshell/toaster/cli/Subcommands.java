@@ -1,8 +1,6 @@
 package org.godshell.toaster.cli;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.HelpCommand;
 
@@ -16,54 +14,60 @@ import picocli.CommandLine.HelpCommand;
  */
 final class Subcommands {
 
-    /** One subcommand: the name its {@code @Command} annotation gives, and how to make it. */
-    record Subcommand(String name, Supplier<Object> make) {
-    }
-
     /** In the order {@code toaster --help} lists them. */
-    static final List<Subcommand> ALL = List.of(
-            new Subcommand("smtpd", SmtpdCommand::new),
-            new Subcommand("pop3d", Pop3dCommand::new),
-            new Subcommand("showconfig", ShowConfigCommand::new),
-            new Subcommand("spp", SppCommand::new),
-            new Subcommand("spf", SpfCommand::new),
-            new Subcommand("cert", CertCommand::new),
-            new Subcommand("domain", DomainCommand::new),
-            new Subcommand("user", UserCommand::new),
-            new Subcommand("alias", AliasCommand::new),
-            new Subcommand("dkim", DkimCommand::new),
-            new Subcommand("backup", BackupCommand::new),
-            new Subcommand("restore", RestoreCommand::new),
-            new Subcommand("queue", QueueCommand::new),
-            new Subcommand("import", ImportCommand::new),
-            new Subcommand("wiki", WikiCommand::new),
-            new Subcommand("start", SuperviseCommands.Start::new),
-            new Subcommand("stop", SuperviseCommands.Stop::new),
-            new Subcommand("status", SuperviseCommands.Status::new),
-            new Subcommand("doctor", DoctorCommand::new),
-            new Subcommand("dns", DnsCommand::new),
-            new Subcommand("tlsrpt", TlsrptCommand::new),
-            new Subcommand("help", HelpCommand::new));
+    static final List<String> NAMES = List.of(
+            "smtpd", "pop3d", "showconfig", "spp", "spf", "cert", "domain", "user", "alias", "dkim", "backup",
+            "restore", "queue", "import", "wiki", "start", "stop", "status", "doctor", "dns", "tlsrpt", "help");
 
     private Subcommands() {
+    }
+
+    /**
+     * The command object of one subcommand. A switch rather than a table of constructor references: each of those
+     * would be a lambda the JVM spins up at start, for 22 commands of which one runs.
+     */
+    static Object make(String name) {
+        return switch (name) {
+            case "smtpd" -> new SmtpdCommand();
+            case "pop3d" -> new Pop3dCommand();
+            case "showconfig" -> new ShowConfigCommand();
+            case "spp" -> new SppCommand();
+            case "spf" -> new SpfCommand();
+            case "cert" -> new CertCommand();
+            case "domain" -> new DomainCommand();
+            case "user" -> new UserCommand();
+            case "alias" -> new AliasCommand();
+            case "dkim" -> new DkimCommand();
+            case "backup" -> new BackupCommand();
+            case "restore" -> new RestoreCommand();
+            case "queue" -> new QueueCommand();
+            case "import" -> new ImportCommand();
+            case "wiki" -> new WikiCommand();
+            case "start" -> new SuperviseCommands.Start();
+            case "stop" -> new SuperviseCommands.Stop();
+            case "status" -> new SuperviseCommands.Status();
+            case "doctor" -> new DoctorCommand();
+            case "dns" -> new DnsCommand();
+            case "tlsrpt" -> new TlsrptCommand();
+            case "help" -> new HelpCommand();
+            default -> throw new IllegalArgumentException("no subcommand " + name);
+        };
     }
 
     /** The whole command, every subcommand registered: for help and for the reference page's test. */
     static CommandLine all() {
         CommandLine root = new CommandLine(new Toaster());
-        ALL.forEach(subcommand -> root.addSubcommand(subcommand.make().get()));
+        NAMES.forEach(name -> root.addSubcommand(make(name)));
         return root;
     }
 
     /** The command for this command line: only the subcommand its first word names, if it names one. */
     static CommandLine forArguments(String... args) {
-        Optional<Subcommand> named = args.length == 0 ? Optional.empty()
-                : ALL.stream().filter(s -> s.name().equals(args[0]) && !s.name().equals("help")).findFirst();
-        if (named.isEmpty()) {
+        if (args.length == 0 || args[0].equals("help") || !NAMES.contains(args[0])) {
             return all();
         }
         CommandLine root = new CommandLine(new Toaster());
-        root.addSubcommand(named.get().make().get());
+        root.addSubcommand(make(args[0]));
         return root;
     }
 }
