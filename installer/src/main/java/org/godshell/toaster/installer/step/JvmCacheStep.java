@@ -9,6 +9,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -102,6 +103,10 @@ final class JvmCacheStep implements Step {
                 Files.deleteIfExists(cacheFile());
                 context.out().println("         no cache (" + failure.orElse("the JVM wrote none")
                         + "): the toaster starts without one");
+            } else {
+                // Readable by the daemons' user whatever the installer's umask; writable by its owner only.
+                Files.setPosixFilePermissions(directory(), PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.setPosixFilePermissions(cacheFile(), PosixFilePermissions.fromString("rw-r--r--"));
             }
         } finally {
             ScratchPrefix.delete(scratch);

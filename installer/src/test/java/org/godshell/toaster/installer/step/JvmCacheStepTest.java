@@ -48,7 +48,7 @@ class JvmCacheStepTest {
                 + "[ \"$TOASTER_JVM_CACHE\" = create ] || exit 3\n"
                 + "ls \"$3/control\" > '" + root.resolve("scratch-control") + "'\n"
                 + "cat \"$3/control/listen-smtp\" > '" + root.resolve("scratch-listen") + "'\n"
-                + "trap 'echo cache > \"" + written + "\"; exit 143' TERM\n"
+                + "trap 'umask 077; echo cache > \"" + written + "\"; exit 143' TERM\n"
                 + (listens ? "echo 'smtpd: listening on 127.0.0.1:40000 as mail.example.org'\n" : "exit 1\n")
                 + "while :; do sleep 0.05; done\n";
         Files.writeString(bin.resolve("toaster"), script);
@@ -72,6 +72,8 @@ class JvmCacheStepTest {
         assertFalse(step.isDone());
         step.apply();
         assertTrue(step.isDone(), out.toString());
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache)));
+        assertEquals("rwxr-xr-x", PosixFilePermissions.toString(Files.getPosixFilePermissions(cache.getParent())));
         try (Stream<Path> left = Files.list(cache.getParent())) {
             assertEquals(List.of(cache), left.toList(), "the other Java's cache is gone");
         }
