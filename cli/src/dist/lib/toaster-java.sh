@@ -80,9 +80,15 @@ MSG
 # The file is named after the Java it was made with; the JVM checks it against itself and the jars and ignores a
 # stale or broken one (a start is then as slow as without a cache, never broken), so its warnings are off:
 # they would land in the output of every command until the next install remakes the cache.
-# TOASTER_JVM_CACHE=off starts without it; =create (the installer's training run) makes it at exit.
+# TOASTER_JVM_CACHE=off starts without it; =create (the installer's training run) makes it at exit. Options of
+# the admin's own in TOASTER_JAVA_OPTS that choose class data (-Xshare:, an archive, an AOT cache) win: the JVM
+# refuses to start with -XX:AOTCache beside any of them.
 toaster_jvm_cache() {
   TOASTER_JVM_CACHE_OPTS=""
+  case " ${TOASTER_JAVA_OPTS:-} " in
+    *-Xshare:*|*SharedArchiveFile*|*ArchiveClassesAtExit*|*-XX:AOT*|*DumpLoadedClassList*|*SharedClassListFile*)
+      return 0 ;;
+  esac
   _runtime=$(sed -n 's/^JAVA_RUNTIME_VERSION="\([0-9A-Za-z.+-]*\)"$/\1/p' "$TOASTER_JAVA_HOME/release" 2>/dev/null |
     head -n 1)
   _cache=$1/cache/java-${_runtime:-$TOASTER_JAVA_MAJOR}
