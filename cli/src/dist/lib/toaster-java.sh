@@ -5,6 +5,9 @@
 #                             javac beside it) and TOASTER_JAVA_HOME to its home; else prints what it tried
 #                             and how to get one, and returns 1.
 # Order: $TOASTER_JAVA, $JAVA_HOME, java on PATH, then every JDK under /usr/lib/jvm and /opt/java, newest first.
+#
+#   toaster_jvm_cache PREFIX  after toaster_find_java: sets TOASTER_JVM_CACHE_OPTS, the options that make this
+#                             JVM start from the prefix's class cache (see that function).
 
 TOASTER_JAVA_MIN=21
 
@@ -39,6 +42,7 @@ toaster_try_java() {
   fi
   TOASTER_JAVA=$_real
   TOASTER_JAVA_HOME=$_home
+  TOASTER_JAVA_MAJOR=$_major
   return 0
 }
 
@@ -66,4 +70,43 @@ toaster: $_what is needed and none was found.
   Then run this again, or point JAVA_HOME (or TOASTER_JAVA, a path to bin/java) at it.
 MSG
   return 1
+}
+
+# The JVM's class cache in PREFIX/cache/, which the installer makes after the daemons start (a training run of
+# smtpd): the classes the start loads, already parsed and verified, so that a daemon or a command starts in a
+# fraction of the time. Java 25 and newer: the ahead-of-time cache of JEP 483 and 515 (classes and method
+# profiles), made with -XX:AOTCacheOutput. Java 21 to 24: an AppCDS archive, which such a JVM also remakes at
+# exit where it may write it (-XX:+AutoCreateSharedArchive: the admin's commands as the prefix's owner).
+# The file is named after the Java it was made with; the JVM checks it against itself and the jars and ignores a
+# stale or broken one (a start is then as slow as without a cache, never broken), so its warnings are off:
+# they would land in the output of every command until the next install remakes the cache.
+# TOASTER_JVM_CACHE=off starts without it; =create (the installer's training run) makes it at exit. Options of
+# the admin's own in TOASTER_JAVA_OPTS that choose class data (-Xshare:, an archive, an AOT cache) win: the JVM
+# refuses to start with -XX:AOTCache beside any of them.
+toaster_jvm_cache() {
+  TOASTER_JVM_CACHE_OPTS=""
+  case " ${TOASTER_JAVA_OPTS:-} " in
+    *-Xshare:*|*SharedArchiveFile*|*ArchiveClassesAtExit*|*-XX:AOT*|*DumpLoadedClassList*|*SharedClassListFile*)
+      return 0 ;;
+  esac
+  _runtime=$(sed -n 's/^JAVA_RUNTIME_VERSION="\([0-9A-Za-z.+-]*\)"$/\1/p' "$TOASTER_JAVA_HOME/release" 2>/dev/null |
+    head -n 1)
+  _cache=$1/cache/java-${_runtime:-$TOASTER_JAVA_MAJOR}
+  case ${TOASTER_JVM_CACHE:-on} in
+    off) return 0 ;;
+    create)
+      # AOT class linking off: on 25.0.3 its assembly crashes (archiveHeapWriter guarantee) on this class path.
+      if [ "$TOASTER_JAVA_MAJOR" -ge 25 ]; then
+        TOASTER_JVM_CACHE_OPTS="-XX:AOTCacheOutput=$_cache.aot -XX:-AOTClassLinking -Xlog:aot=off,cds=off"
+      else
+        TOASTER_JVM_CACHE_OPTS="-XX:ArchiveClassesAtExit=$_cache.jsa -Xlog:cds=off"
+      fi ;;
+    *)
+      if [ "$TOASTER_JAVA_MAJOR" -ge 25 ]; then
+        [ -f "$_cache.aot" ] && TOASTER_JVM_CACHE_OPTS="-XX:AOTCache=$_cache.aot -Xlog:aot=off,cds=off"
+      elif [ -f "$_cache.jsa" ]; then
+        TOASTER_JVM_CACHE_OPTS="-XX:SharedArchiveFile=$_cache.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off"
+      fi ;;
+  esac
+  return 0
 }

@@ -5,27 +5,20 @@ import java.nio.charset.StandardCharsets;
 import org.godshell.toaster.supervise.RotatingLog;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code toaster}: the admin command. {@code bin/toaster} (the launcher) runs this class with a JDK 21 or newer.
  *
- * <p>Subcommands join as the features behind them land; until then {@code --help} lists only what works.
+ * <p>Subcommands join as the features behind them land; until then {@code --help} lists only what works. They
+ * are listed in {@link Subcommands}, which registers only the one a command line names.
  */
 @Command(
         name = "toaster",
         mixinStandardHelpOptions = true,
         versionProvider = ToasterVersion.class,
-        description = "Godshell Toaster: a mail server with qmail-spp plugins and a git-versioned wiki.",
-        subcommands = {SmtpdCommand.class, Pop3dCommand.class, ShowConfigCommand.class, SppCommand.class,
-            SpfCommand.class, CertCommand.class, DomainCommand.class, UserCommand.class, AliasCommand.class,
-            DkimCommand.class, BackupCommand.class, RestoreCommand.class,
-            QueueCommand.class, ImportCommand.class, WikiCommand.class, SuperviseCommands.Start.class,
-            SuperviseCommands.Stop.class,
-            SuperviseCommands.Status.class, DoctorCommand.class, DnsCommand.class, TlsrptCommand.class,
-            HelpCommand.class})
+        description = "Godshell Toaster: a mail server with qmail-spp plugins and a git-versioned wiki.")
 public final class Toaster implements Runnable {
 
     @Spec
@@ -39,7 +32,7 @@ public final class Toaster implements Runnable {
 
     /** Runs a command line and returns its exit code, without exiting: tests and {@link #main} share this. */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
-        return new CommandLine(new Toaster()).setOut(out).setErr(err)
+        return Subcommands.forArguments(args).setOut(out).setErr(err)
                 .setParameterExceptionHandler(Toaster::usageError).execute(args);
     }
 

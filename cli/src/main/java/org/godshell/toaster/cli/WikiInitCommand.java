@@ -50,6 +50,11 @@ final class WikiInitCommand implements Callable<Integer> {
             description = "The folder of the shipped documentation (default: PREFIX/wiki-content).")
     private Path from;
 
+    @Option(names = "--no-build",
+            description = "Leave the site to the wiki's start, which builds it while it already answers (the "
+                    + "installer's choice: the install then does not wait for the build).")
+    private boolean noBuild;
+
     @Override
     public Integer call() {
         Path home = prefix.prefix();
@@ -68,7 +73,7 @@ final class WikiInitCommand implements Callable<Integer> {
             } else {
                 update.lines().forEach(line -> out.println("wiki docs: " + line));
             }
-            if (update instanceof DocsUpdate.Created && !(serve.listenHttp().isEmpty()
+            if (update instanceof DocsUpdate.Created && !noBuild && !(serve.listenHttp().isEmpty()
                     && serve.listenHttps().isEmpty())) {
                 // The site now, in this JVM, as wiki serve would build it: its start then finds it up to date.
                 BuildReport report = WikiBuilder.build(WikiSite.options(home, serve, null, null));

@@ -29,7 +29,6 @@ import org.godshell.toaster.io.Handover;
 import org.godshell.toaster.layout.InstallRecordFile;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
-import org.godshell.toaster.site.build.WikiBuilder;
 import org.godshell.toaster.site.edit.WikiEditing;
 import org.godshell.toaster.site.git.GitHttp;
 import org.godshell.toaster.site.git.PushLimits;
@@ -133,13 +132,12 @@ final class WikiServeCommand implements Callable<Integer> {
         Path site = wiki.resolve("site");
         BuildOptions build;
         Repository repository;
+        boolean hasMain;
         try {
             build = WikiSite.options(prefix.prefix(), config, siteUrl, title);
             repository = openOrCreate(bare, log);
-            if (repository.exactRef("refs/heads/main") != null) {
-                BuildReport report = WikiBuilder.build(build);
-                log.accept("built " + report.pages() + " pages from " + report.commit().substring(0, 12));
-            } else {
+            hasMain = repository.exactRef("refs/heads/main") != null;
+            if (!hasMain) {
                 log.accept(bare + " has no main branch yet: the site appears after the first push");
             }
         } catch (IOException | GitAPIException | IllegalArgumentException e) {
@@ -166,6 +164,9 @@ final class WikiServeCommand implements Callable<Integer> {
             err.println("toaster wiki serve: " + e.getMessage());
             return 1;
         }
+        if (hasMain) {
+            buildAfterStart(pushes, log);
+        }
         // After the server is up, so that the renewal's HTTP-01 challenges find it answering.
         DailyRenewal renewal = DailyRenewal.start(acme, RENEWAL_DELAY, Clock.systemUTC(), line -> log.accept(line));
         CountDownLatch stopped = new CountDownLatch(1);
@@ -189,6 +190,22 @@ final class WikiServeCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The site built from main while the server already listens: it serves the previous build meanwhile, or says
+     * 503 "being built" on a new install, rather than holding its port closed for the whole build (seconds to
+     * minutes on a small host). A build that fails leaves the previous site served and says why in the log.
+     */
+    private static void buildAfterStart(Pushes pushes, Consumer<String> log) {
+        Thread.ofPlatform().name("wiki-start-build").start(() -> {
+            try {
+                BuildReport report = pushes.buildNow();
+                log.accept("built " + report.pages() + " pages from " + report.commit().substring(0, 12));
+            } catch (IOException | RuntimeException e) {
+                log.accept("the start's build failed, the previous site is served: " + e.getMessage());
+            }
+        });
     }
 
     /**

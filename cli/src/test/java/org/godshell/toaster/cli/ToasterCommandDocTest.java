@@ -38,7 +38,7 @@ class ToasterCommandDocTest {
     /** A fence opening a code block: three or more backticks or tildes, then the info string. */
     private static final Pattern FENCE = Pattern.compile("(`{3,}|~{3,}).*");
 
-    private final CommandLine root = new CommandLine(new Toaster());
+    private final CommandLine root = Subcommands.all();
 
     @Test
     void everySubcommandHasARowNamingEachOfItsOptions() throws IOException {

@@ -96,6 +96,15 @@ class WikiInitCommandTest {
     }
 
     @Test
+    void withNoBuildTheSiteIsLeftToTheWikisStart() throws Exception {
+        Files.writeString(prefix.resolve("control/listen-http"), "127.0.0.1:2080\n");
+        assertEquals(0, run("wiki", "init", "--no-build"), err.toString());
+        assertTrue(out.toString().contains("created "), out.toString());
+        assertFalse(out.toString().contains("built the site"), out.toString());
+        assertFalse(Files.exists(prefix.resolve("wiki/site"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
     void withoutAListenAddressNoSiteIsBuilt() throws Exception {
         assertEquals(0, run("wiki", "init"), err.toString());
         assertFalse(out.toString().contains("built the site"), out.toString());

@@ -146,7 +146,7 @@ class InstallerIT {
 
         Map<String, String> before = Snapshot.of(prefix);
         assertEquals(0, run(install), out + "\n" + err);
-        assertEquals(8, out.toString().lines().filter(line -> line.endsWith("(nothing to do)")).count(), out.toString());
+        assertEquals(9, out.toString().lines().filter(line -> line.endsWith("(nothing to do)")).count(), out.toString());
         assertFalse(out.toString().contains("  doing  "), out.toString());
         assertEquals(withoutJournal(before), withoutJournal(Snapshot.of(prefix)), "a rerun changes nothing");
 

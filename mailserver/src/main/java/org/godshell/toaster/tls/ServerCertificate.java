@@ -33,6 +33,21 @@ public record ServerCertificate(Path file, PrivateKey key, List<X509Certificate>
     }
 
     public static ServerCertificate read(Path file) throws ConfigException {
+        JdkPem.Contents contents = JdkPem.read(file).orElse(null);
+        if (contents == null) {
+            contents = readWithBouncyCastle(file);
+        }
+        PrivateKey key = contents.key();
+        List<X509Certificate> chain = contents.chain();
+        if (!pair(key, chain.get(0).getPublicKey())) {
+            throw new ConfigException(file, 0, "its first certificate is not for its private key; put the server's "
+                    + "own certificate before the chain");
+        }
+        return new ServerCertificate(file, key, chain);
+    }
+
+    /** Every form of key qmail toasters have held (PKCS#1, SEC1, PKCS#8), and the errors worded for the admin. */
+    private static JdkPem.Contents readWithBouncyCastle(Path file) throws ConfigException {
         PrivateKey key = null;
         List<X509Certificate> chain = new ArrayList<>();
         JcaPEMKeyConverter keys = new JcaPEMKeyConverter();
@@ -58,11 +73,7 @@ public record ServerCertificate(Path file, PrivateKey key, List<X509Certificate>
             throw new ConfigException(file, 0, "needs a private key and a certificate in PEM; it has "
                     + (key == null ? "no key" : "a key") + " and " + chain.size() + " certificate(s)");
         }
-        if (!pair(key, chain.get(0).getPublicKey())) {
-            throw new ConfigException(file, 0, "its first certificate is not for its private key; put the server's "
-                    + "own certificate before the chain");
-        }
-        return new ServerCertificate(file, key, chain);
+        return new JdkPem.Contents(key, chain);
     }
 
     /**

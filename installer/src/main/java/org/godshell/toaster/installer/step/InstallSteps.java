@@ -46,6 +46,8 @@ public final class InstallSteps {
         if (context.settings().start()) {
             steps.add(new StartStep(context));
         }
+        // After the start, so that the toaster serves before the training run takes a CPU.
+        steps.add(new JvmCacheStep(context));
         // Last: the toaster serves mail even when Dovecot cannot be set up, and a rerun resumes here.
         if (context.settings().dovecot()) {
             steps.add(new ImapPackageStep(context));

@@ -11,7 +11,8 @@ import org.godshell.toaster.layout.DocsVersion;
  * The wiki's repository, {@code wiki/wiki.git}, following the shipped documentation ({@code wiki-content/}), by
  * {@code toaster wiki init} (beside the other steps that start a JVM, so it costs the install little): on a new
  * install its first commit, and its site built; after an upgrade the new version's pages merged with the wiki's
- * edits, or the pages changed on both sides reported (what it says is shown here). Done when the wiki has
+ * edits, or the pages changed on both sides reported (what it says is shown here). The site is left to the
+ * wiki's start ({@code --no-build}), which builds it while it already answers: the install does not wait for it. Done when the wiki has
  * followed the installed version ({@link DocsVersion}): a rerun that changed nothing leaves the repository alone,
  * and an upgrade interrupted before this step merges on the rerun. The wiki is then restarted, and its start
  * builds the merged site.
@@ -36,7 +37,7 @@ final class WikiStep implements Step {
     @Override
     public String describe() {
         return "the wiki's repository wiki/wiki.git with this version's shipped documentation (the first commit, "
-                + "or merged with the wiki's edits), and a new wiki's site";
+                + "or merged with the wiki's edits); the wiki's start builds the site";
     }
 
     private boolean hasMain() {
@@ -56,7 +57,7 @@ final class WikiStep implements Step {
             return;
         }
         boolean existing = hasMain();
-        Commands.Result result = context.commands().require(context.toaster("wiki", "init"), Optional.empty());
+        Commands.Result result = context.commands().require(context.toaster("wiki", "init", "--no-build"), Optional.empty());
         for (String line : result.out().split("\n")) {
             if (!line.isBlank()) {
                 context.out().println("         " + line.stripTrailing());

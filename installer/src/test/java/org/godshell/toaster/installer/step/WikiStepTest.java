@@ -54,7 +54,7 @@ class WikiStepTest {
         step.apply();
         assertTrue(step.isDone());
         assertEquals(1, runs(root));
-        assertEquals("wiki init", Files.readString(root.resolve("runs")).strip());
+        assertEquals("wiki init --no-build", Files.readString(root.resolve("runs")).strip(), "the wiki's start builds");
         assertTrue(out.toString().contains("         wiki docs: NOT merged"), out.toString());
         assertTrue(out.toString().contains("           Home.md: changed in the wiki and in 0.1.0"),
                 "the page lines keep their indentation: " + out);

@@ -22,6 +22,7 @@ import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
 import org.godshell.toaster.site.build.BuildOptions;
+import org.godshell.toaster.site.build.BuildReport;
 import org.godshell.toaster.site.build.WikiBuilder;
 import org.godshell.toaster.site.serve.PlainReply;
 
@@ -60,6 +61,19 @@ public final class Pushes {
         this.build = build;
         this.pushLog = pushLog;
         this.log = log;
+    }
+
+    /**
+     * The site built from main now, holding the lock a push holds: the server's start builds while it already
+     * serves the previous build, and a push arriving meanwhile waits for this build rather than racing it.
+     */
+    public BuildReport buildNow() throws IOException {
+        lock.lock();
+        try {
+            return builder.run(build);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Commits made on the server (the browser's editor) go through here: same lock, checks and build. */

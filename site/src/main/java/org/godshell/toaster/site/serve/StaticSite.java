@@ -59,7 +59,9 @@ final class StaticSite extends Handler.Abstract {
         SitePath.Found found = (SitePath.Found) path;
         Optional<Path> build = currentBuild();
         if (build.isEmpty()) {
-            PlainReply.send(request, response, callback, 503, "503 the wiki has not been built yet");
+            // The wiki's start builds while it answers (RFC 9110 §15.6.4, §10.2.3: try again shortly).
+            response.getHeaders().put("Retry-After", "5");
+            PlainReply.send(request, response, callback, 503, "503 the wiki is being built; try again in a moment");
             return true;
         }
         Path file = build.get();
