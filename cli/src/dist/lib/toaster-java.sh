@@ -75,8 +75,9 @@ MSG
 # The JVM's class cache in PREFIX/cache/, which the installer makes after the daemons start (a training run of
 # smtpd): the classes the start loads, already parsed and verified, so that a daemon or a command starts in a
 # fraction of the time. Java 25 and newer: the ahead-of-time cache of JEP 483 and 515 (classes and method
-# profiles), made with -XX:AOTCacheOutput. Java 21 to 24: an AppCDS archive, which such a JVM also remakes at
-# exit where it may write it (-XX:+AutoCreateSharedArchive: the admin's commands as the prefix's owner).
+# profiles), made with -XX:AOTCacheOutput. Java 21 to 24: an AppCDS archive made with -XX:ArchiveClassesAtExit,
+# only read afterwards (no -XX:+AutoCreateSharedArchive: daemons and commands starting at once would all rewrite
+# the one file another JVM may be mapping).
 # The file is named after the Java it was made with; the JVM checks it against itself and the jars and ignores a
 # stale or broken one (a start is then as slow as without a cache, never broken), so its warnings are off:
 # they would land in the output of every command until the next install remakes the cache.
@@ -92,6 +93,8 @@ toaster_jvm_cache() {
   _runtime=$(sed -n 's/^JAVA_RUNTIME_VERSION="\([0-9A-Za-z.+-]*\)"$/\1/p' "$TOASTER_JAVA_HOME/release" 2>/dev/null |
     head -n 1)
   _cache=$1/cache/java-${_runtime:-$TOASTER_JAVA_MAJOR}
+  # The options are passed unquoted, as a list: a prefix with blanks in its path starts without the cache.
+  case $_cache in *[[:space:]]*) return 0 ;; esac
   case ${TOASTER_JVM_CACHE:-on} in
     off) return 0 ;;
     create)
@@ -105,7 +108,7 @@ toaster_jvm_cache() {
       if [ "$TOASTER_JAVA_MAJOR" -ge 25 ]; then
         [ -f "$_cache.aot" ] && TOASTER_JVM_CACHE_OPTS="-XX:AOTCache=$_cache.aot -Xlog:aot=off,cds=off"
       elif [ -f "$_cache.jsa" ]; then
-        TOASTER_JVM_CACHE_OPTS="-XX:SharedArchiveFile=$_cache.jsa -XX:+AutoCreateSharedArchive -Xlog:cds=off"
+        TOASTER_JVM_CACHE_OPTS="-XX:SharedArchiveFile=$_cache.jsa -Xlog:cds=off"
       fi ;;
   esac
   return 0
