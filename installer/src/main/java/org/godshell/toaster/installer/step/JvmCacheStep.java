@@ -121,6 +121,16 @@ final class JvmCacheStep implements Step {
         builder.environment().put("TOASTER_JAVA", context.settings().java().toString());
         builder.environment().put("TOASTER_JVM_CACHE", "create");
         Process smtpd = builder.start();
+        // The limit holds even when smtpd neither says it listens nor exits: the kill ends the read below.
+        Thread.ofVirtual().start(() -> {
+            try {
+                if (!smtpd.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
+                    smtpd.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                smtpd.destroyForcibly();
+            }
+        });
         try (BufferedReader out = new BufferedReader(new InputStreamReader(smtpd.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line;
@@ -133,7 +143,8 @@ final class JvmCacheStep implements Step {
                 smtpd.destroyForcibly();
                 return Optional.of("the training run did not end within " + LIMIT_SECONDS + " s");
             }
-            return listening ? Optional.empty() : Optional.of("the training run of smtpd did not start");
+            return listening ? Optional.empty()
+                    : Optional.of("the training run of smtpd ended without listening");
         } catch (InterruptedException e) {
             smtpd.destroyForcibly();
             Thread.currentThread().interrupt();

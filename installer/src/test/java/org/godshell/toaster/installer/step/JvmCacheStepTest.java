@@ -100,6 +100,6 @@ class JvmCacheStepTest {
         launcher(cache.toString(), false);
         step.apply();
         assertFalse(Files.exists(cache));
-        assertTrue(out.toString().contains("no cache (the training run of smtpd did not start)"), out.toString());
+        assertTrue(out.toString().contains("no cache (the training run of smtpd ended without listening)"), out.toString());
     }
 }
