@@ -57,31 +57,9 @@ recipient=$user@$domain
 load=(-l "$size" -f "$sender" -t "$recipient")
 postfix_mail=$work/postfix/mail         # the private instance's virtual_mailbox_base
 
-# --- The private Postfix instance (bench/lib/postfix-instance.sh) ----------------------------------------
-# bench.localhost is a virtual mailbox domain: virtual(8) delivers user@bench.localhost into
-# $postfix_mail/bench.localhost/user/ as a Maildir (the trailing '/' in the map says Maildir), as the
-# unprivileged uid nobody. The map is texthash: (read as text, no postmap step). The queue manager runs, so
-# every message goes incoming/ -> active/ -> Maildir -> removed, as in production.
+# --- The private Postfix instance (bench/lib/postfix-instance.sh): virtual(8) into user's Maildir --------
 setup_postfix() {
-  write_postfix_main_cf <<EOF
-myhostname = mx.$domain
-relay_domains =
-virtual_mailbox_domains = $domain
-virtual_mailbox_base = $postfix_mail
-virtual_mailbox_maps = texthash:$postfix_conf/vmailbox
-virtual_uid_maps = static:$(id -u nobody)
-virtual_gid_maps = static:$(id -g nobody)
-EOF
-  mkdir -p "$postfix_mail/$domain"
-  chown -R nobody:nogroup "$postfix_mail"
-  echo "$recipient $domain/$user/" >"$postfix_conf/vmailbox"
-  write_postfix_master_cf "127.0.0.1:$postfix_port inet n - n - - smtpd" <<EOF
-qmgr      unix  n - n 300 1 qmgr
-flush     unix  n - n 1000? 0 flush
-virtual   unix  - n n - - virtual
-error     unix  - - n - - error
-retry     unix  - - n - - error
-EOF
+  setup_postfix_virtual "$recipient" "$user"
 }
 
 postfix_delivered() { count_files "$postfix_mail/$domain/$user/new"; }

@@ -22,25 +22,7 @@ delivered_want_postfix=0 delivered_want_toaster=0
 
 # bench.localhost is a virtual mailbox domain, delivered by virtual(8) as the uid nobody (bench/delivery.sh).
 setup_postfix_delivering() {
-  write_postfix_main_cf <<EOF
-myhostname = mx.$domain
-relay_domains =
-virtual_mailbox_domains = $domain
-virtual_mailbox_base = $postfix_mail
-virtual_mailbox_maps = texthash:$postfix_conf/vmailbox
-virtual_uid_maps = static:$(id -u nobody)
-virtual_gid_maps = static:$(id -g nobody)
-EOF
-  mkdir -p "$postfix_mail/$domain"
-  chown -R nobody:nogroup "$postfix_mail"
-  echo "$deliver_recipient $domain/$deliver_user/" >"$postfix_conf/vmailbox"
-  write_postfix_master_cf "127.0.0.1:$postfix_port inet n - n - - smtpd" <<EOF
-qmgr      unix  n - n 300 1 qmgr
-flush     unix  n - n 1000? 0 flush
-virtual   unix  - n n - - virtual
-error     unix  - - n - - error
-retry     unix  - - n - - error
-EOF
+  setup_postfix_virtual "$deliver_recipient" "$deliver_user"
 }
 
 # The domain has no DKIM key (--no-dkim): smtp-source connects from 127.0.0.1, a relay client, whose mail the

@@ -99,6 +99,35 @@ stop_postfix() {
 }
 on_exit stop_postfix
 
+# Postfix delivering as in production, for the benchmarks that measure delivery (delivery.sh, intake.sh with
+# BENCH_DELIVER=1): $domain is a virtual mailbox domain, and virtual(8) delivers RECIPIENT into
+# $postfix_mail/$domain/USER/ as a Maildir (the trailing '/' in the map says Maildir), as the unprivileged uid
+# nobody. The map is texthash: (read as text, no postmap step). The queue manager runs, so every message goes
+# incoming/ -> active/ -> Maildir -> removed.
+#   setup_postfix_virtual RECIPIENT USER
+setup_postfix_virtual() {
+  local recipient=$1 user=$2
+  write_postfix_main_cf <<EOF
+myhostname = mx.$domain
+relay_domains =
+virtual_mailbox_domains = $domain
+virtual_mailbox_base = $postfix_mail
+virtual_mailbox_maps = texthash:$postfix_conf/vmailbox
+virtual_uid_maps = static:$(id -u nobody)
+virtual_gid_maps = static:$(id -g nobody)
+EOF
+  mkdir -p "$postfix_mail/$domain"
+  chown -R nobody:nogroup "$postfix_mail"
+  echo "$recipient $domain/$user/" >"$postfix_conf/vmailbox"
+  write_postfix_master_cf "127.0.0.1:$postfix_port inet n - n - - smtpd" <<EOF
+qmgr      unix  n - n 300 1 qmgr
+flush     unix  n - n 1000? 0 flush
+virtual   unix  - n n - - virtual
+error     unix  - - n - - error
+retry     unix  - - n - - error
+EOF
+}
+
 # Messages in the queue, whatever their state.
 postfix_queued() {
   find "$postfix_queue/incoming" "$postfix_queue/active" "$postfix_queue/deferred" "$postfix_queue/maildrop" \
