@@ -88,10 +88,13 @@ start_toaster "\"\$PREFIX/bin/toaster\" smtpd --no-deliver --prefix \"\$PREFIX\"
 # per connection, the toaster's plugin processes.
 label_none="qpsmtpd $qpsmtpd_version $qpsmtpd_server, no checks"
 label_checks="qpsmtpd $qpsmtpd_version $qpsmtpd_server + $checks_per_message checks"
+# prefork's children live on across runs and are never reaped in one, so its CPU is not counted ("-").
 add_leg qpsmtpd-none qpsmtpd "$qpsmtpd_port" "$qpsmtpd_messages" "$qpsmtpd_warmup" "" "$label_none"
-leg_cpu qpsmtpd-none "+${qpsmtpd_pid[none]}"
 add_leg qpsmtpd-checks qpsmtpd "$((qpsmtpd_port + 1))" "$qpsmtpd_messages" "$qpsmtpd_warmup" "" "$label_checks"
-leg_cpu qpsmtpd-checks "+${qpsmtpd_pid[checks]}"
+if [[ $qpsmtpd_server == forkserver ]]; then
+  leg_cpu qpsmtpd-none "+${qpsmtpd_pid[none]}"
+  leg_cpu qpsmtpd-checks "+${qpsmtpd_pid[checks]}"
+fi
 for set in "${sets[@]}"; do
   if set_is_slow "$set"; then
     add_leg "$set" toaster "$toaster_port" "$slow_messages" "$slow_warmup" "use_set $set" "$(set_label "$set")"
@@ -126,7 +129,8 @@ echo "Plugin models: smtp-source -s $sessions -l $size, one transaction per conn
   "legs alternating, median of $runs run(s)"
 report_legs
 echo "  (p50/p99: the toaster's time from MAIL to the 250 after DATA, from its log; CPU: user + system time per" \
-  "message of the server and its reaped children: qpsmtpd's connection processes, the toaster's plugin processes)"
+  "message of the server and its reaped children: qpsmtpd's connection processes (forkserver only), the toaster's" \
+  "plugin processes)"
 echo "qpsmtpd queued: none ${queued[none]}/$(leg_total qpsmtpd-none), checks ${queued[checks]}/$(leg_total qpsmtpd-checks)" \
   "(files in new/ of each queue directory, queue plugin: ${BENCH_QPSMTPD_QUEUE:-durable}); checks passed:" \
   "dnsbl $(checks_logged checks dnsbl), helo $(checks_logged checks helo), spf" \
