@@ -72,10 +72,15 @@ toaster_queue_files() {
 }
 
 # user + system CPU time of the given processes so far, in clock ticks (proc(5), fields 14 and 15); 0 for none.
+# A pid given as +PID counts its reaped children too (fields 16 and 17): a forking server's connection processes,
+# a JVM's plugin processes.
 cpu_ticks() {
-  local pid total=0
+  local pid children total=0
   for pid in "$@"; do
-    total=$((total + $(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    children=0
+    if [[ $pid == +* ]]; then children=1; fi
+    total=$((total + $(awk -v c="$children" '{ print $14 + $15 + (c ? $16 + $17 : 0) }' "/proc/${pid#+}/stat" \
+      2>/dev/null || echo 0)))
   done
   echo "$total"
 }
