@@ -81,6 +81,19 @@ public final class GroupCommit {
         }
     }
 
+    /**
+     * How many callers wait for the running fsync to end, all of them in the next batch; lets tests line callers
+     * up behind an fsync without guessing from thread states.
+     */
+    public int waiting() {
+        lock.lock();
+        try {
+            return lock.getWaitQueueLength(finished);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many fsyncs have been started; lets tests and benchmarks see the batching. */
     public long syncs() {
         lock.lock();

@@ -44,10 +44,10 @@ class GroupCommitTest {
         for (int i = 0; i < 10; i++) {
             followers.add(start(group, failures));
         }
-        // All ten are parked in the second batch once they are all WAITING while the first sync still runs.
-        waitUntilAllWaiting(followers);
-        Thread.sleep(50);
-        waitUntilAllWaiting(followers);
+        // All ten are in the second batch once all of them wait for the first sync to end.
+        while (group.waiting() < 10) {
+            Thread.sleep(5);
+        }
         releaseFirstSync.countDown();
         leader.join();
         for (Thread follower : followers) {
@@ -91,12 +91,6 @@ class GroupCommitTest {
         });
         thread.start();
         return thread;
-    }
-
-    private static void waitUntilAllWaiting(List<Thread> threads) throws InterruptedException {
-        while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
-            Thread.sleep(5);
-        }
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

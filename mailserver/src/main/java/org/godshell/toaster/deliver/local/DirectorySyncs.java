@@ -55,6 +55,12 @@ final class DirectorySyncs {
         }
     }
 
+    /** How many deliveries wait for the running fsync of {@code dir} to end; for tests. */
+    int waiting(Path dir) {
+        Shared entry = shared.get(dir);
+        return entry == null ? 0 : entry.group.waiting();
+    }
+
     /** How many directories have a group commit now; for tests (0 once nobody waits). */
     int active() {
         return shared.size();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,14 +67,14 @@ class DirectorySyncsTest {
         DirectorySyncs syncs = new DirectorySyncs(dir -> {
             if (fsyncs.incrementAndGet() == 1) {
                 inFirst.countDown();
-                awaitUninterruptibly(releaseFirst);
+                await(releaseFirst);
             }
         });
         ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         Thread first = start(syncs, NEW, failures);
         inFirst.await();
         List<Thread> others = startMany(syncs, 10, failures);
-        waitUntilAllWaiting(others);
+        waitUntilWaiting(syncs, 10);
         releaseFirst.countDown();
         first.join();
         joinAll(others);
@@ -91,7 +92,7 @@ class DirectorySyncsTest {
             int n = fsyncs.incrementAndGet();
             if (n == 1) {
                 inFirst.countDown();
-                awaitUninterruptibly(releaseFirst);
+                await(releaseFirst);
             } else if (n == 2) {
                 throw diskGone;
             }
@@ -100,7 +101,7 @@ class DirectorySyncsTest {
         Thread first = start(syncs, NEW, failures);
         inFirst.await();
         List<Thread> others = startMany(syncs, 10, failures);
-        waitUntilAllWaiting(others);
+        waitUntilWaiting(syncs, 10);
         releaseFirst.countDown();
         first.join();
         joinAll(others);
@@ -146,29 +147,19 @@ class DirectorySyncsTest {
         }
     }
 
-    /** Parked in the group commit behind the running fsync (the lock is never held during one). */
-    private static void waitUntilAllWaiting(List<Thread> threads) throws InterruptedException {
-        while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(50);
-        while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
+    /** Until {@code n} deliveries wait for the running fsync, so all of them are in the batch after it. */
+    private static void waitUntilWaiting(DirectorySyncs syncs, int n) throws InterruptedException {
+        while (syncs.waiting(NEW) < n) {
             Thread.sleep(5);
         }
     }
 
-    private static void awaitUninterruptibly(CountDownLatch latch) {
-        boolean interrupted = false;
-        while (true) {
-            try {
-                latch.await();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
+    private static void await(CountDownLatch latch) throws IOException {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted in a test's fsync");
         }
     }
 }
