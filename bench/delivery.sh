@@ -25,6 +25,8 @@
 #   BENCH_REBUILD    1 = build the toaster even if installer/target/toaster-installer.jar exists (0)
 #   BENCH_DKIM       1 = the toaster signs each message, as its domain has keys (1); 0 = domain add --no-dkim
 #   BENCH_CONCURRENCY_LOCAL  the toaster's concurrencylocal (unset: its default, 10)
+#   BENCH_QUOTA_FILL messages already in the user's Maildir/cur/ on both sides, and a quota on the toaster's
+#                    user, so each delivery checks the quota of a big mailbox (0: none, no quota)
 #   BENCH_PROBE_SECONDS  seconds of each fsync probe step (1, 10, 20 writers), before and after the runs (3)
 #   TOASTER_ROOT     the toaster's source tree            (the parent of bench/)
 #
@@ -42,8 +44,9 @@ timeout=${BENCH_TIMEOUT:-600}
 probe_seconds=${BENCH_PROBE_SECONDS:-3}
 dkim=${BENCH_DKIM:-1}
 concurrency_local=${BENCH_CONCURRENCY_LOCAL:-10}   # 10: the toaster's default (wiki-content/Control-files.md)
+quota_fill=${BENCH_QUOTA_FILL:-0}
 bench_args "$@"
-whole_numbers timeout probe_seconds concurrency_local
+whole_numbers timeout probe_seconds concurrency_local quota_fill
 at_least_one timeout probe_seconds concurrency_local
 [[ $dkim == 0 || $dkim == 1 ]] || refuse "BENCH_DKIM must be 0 or 1"
 require_root
@@ -60,6 +63,18 @@ postfix_mail=$work/postfix/mail         # the private instance's virtual_mailbox
 # --- The private Postfix instance (bench/lib/postfix-instance.sh): virtual(8) into user's Maildir --------
 setup_postfix() {
   setup_postfix_virtual "$recipient" "$user"
+  fill_maildir "$postfix_mail/$domain/$user" "$(id -u nobody)"
+}
+
+# Puts quota_fill read messages into a Maildir's cur/ (empty files named as Dovecot names them, with their
+# size in ,S=), as a mailbox holding years of mail; owned by `owner` as the server's own files are.
+fill_maildir() {
+  local maildir=$1 owner=$2
+  [[ $quota_fill -gt 0 ]] || return 0
+  mkdir -p "$maildir/cur" "$maildir/new" "$maildir/tmp"
+  (cd "$maildir/cur" && seq -f "1700000000.M%.0fP1.bench,S=2100:2,S" 1 "$quota_fill" | xargs touch)
+  chown -R "$owner" "$maildir"
+  say "filled $maildir/cur with $quota_fill messages"
 }
 
 postfix_delivered() { count_files "$postfix_mail/$domain/$user/new"; }
@@ -73,6 +88,11 @@ setup_toaster() {
   if [[ -n ${BENCH_CONCURRENCY_LOCAL:-} ]]; then echo "$concurrency_local" >"$prefix/control/concurrencylocal"; fi
   if [[ $dkim == 1 ]]; then toaster_tool domain add "$domain"; else toaster_tool domain add "$domain" --no-dkim; fi
   echo "bench password" | toaster_tool user add "$recipient"
+  if [[ $quota_fill -gt 0 ]]; then
+    toaster_tool user quota "$recipient" 100G
+    local maildir=$prefix/domains/$domain/$user/Maildir
+    fill_maildir "$maildir" "$(stat -c %u "$maildir")"
+  fi
 }
 
 toaster_ticks=0 toaster_system_ticks=0
@@ -190,7 +210,7 @@ probe_after=$(fsync_probe)
 echo
 echo "Delivery benchmark: smtp-source -s $sessions -m $messages -l $size, one transaction per connection, one" \
   "local recipient, timed until every message is in the Maildir and the queue is empty; after $warmup" \
-  "warm-up messages; median of $runs run(s)"
+  "warm-up messages; median of $runs run(s)$([[ $quota_fill -gt 0 ]] && echo "; $quota_fill messages already in each Maildir/cur/, the toaster's user with a quota")"
 printf '%-28s %18s %20s\n' "server" "delivered msg/s" "(accepted msg/s)"
 if want_postfix; then
   printf '%-28s %18s %20s\n' "postfix $postfix_version" "$postfix_rate" "($(median <<<"${postfix_intake%$'\n'}"))"

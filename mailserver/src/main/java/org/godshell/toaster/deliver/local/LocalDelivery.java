@@ -34,6 +34,7 @@ public final class LocalDelivery {
     private final UserStore users;
     private final Maildir maildir;
     private final Injector injector;
+    private final MaildirUsage usage = new MaildirUsage();
 
     public LocalDelivery(UserStore users, Maildir maildir, Injector injector) {
         this.users = users;
@@ -150,7 +151,7 @@ public final class LocalDelivery {
         if (quota.isEmpty()) {
             return Optional.empty();
         }
-        long used = MaildirUsage.of(box.maildir());
+        long used = usage.of(box.maildir());
         if (used + size <= quota.getAsLong()) {
             return Optional.empty();
         }
