@@ -111,8 +111,8 @@ public final class ControlFiles {
             "write a whole number of seconds, at least 600 (RFC 1939 §3)", 600, Integer.MAX_VALUE), r -> 600L, "600",
             "a whole number of seconds, at least 600", List.of(pop3d(NEXT_CONNECTION)));
     public static final Key<Long> CONCURRENCYPOP3 = line("concurrencypop3", Kind.NUMBER,
-            number("a number of connections", "write a whole number such as 40", 1, Integer.MAX_VALUE), r -> 40L,
-            "40", "a whole number of connections", List.of(pop3d(NEXT_CONNECTION)));
+            number("a number of connections", "write a whole number such as 1000", 1, Integer.MAX_VALUE),
+            r -> 1000L, "1000", "a whole number of connections", List.of(pop3d(NEXT_CONNECTION)));
     public static final Key<Long> CONCURRENCYPOP3PERIP = line("concurrencypop3perip", Kind.NUMBER,
             number("a number of connections", "write a whole number such as 10", 1, Integer.MAX_VALUE), r -> 10L,
             "10", "a whole number of connections", List.of(pop3d(NEXT_CONNECTION)));

@@ -27,7 +27,7 @@ class Pop3ConfigTest {
         assertEquals(List.of(), config.listenPop3());
         assertEquals(List.of(), config.listenPop3s());
         assertEquals(Duration.ofMinutes(10), config.timeout());
-        assertEquals(40, config.maxConnections());
+        assertEquals(1000, config.maxConnections());
         assertEquals(10, config.maxConnectionsPerIp());
     }
 
