@@ -6,7 +6,7 @@
 # build time, ours (full, --full), the ratio ours/Hugo, our one-page incremental rebuild from the command line
 # (a fresh JVM) and in a long-lived JVM (bench/wiki/WarmRebuild.java, as a wiki server would rebuild on push);
 # then serves the same repository with `toaster wiki serve` and times a real `git push` of a one-line change
-# until the web server serves the changed page.
+# until the web server serves the changed page, and fetches commit pages, which the server renders on request.
 # Also prints both sides' processor time (user + system, GNU time), which other load on the machine skews less.
 # Goals: full build <= Hugo's time; one-page rebuild <= 200 ms (issue 8); push to visible <= 1 s (issue 9).
 # See bench/README.md, "Wiki".
@@ -173,7 +173,18 @@ for run in $(seq 1 "$pushes"); do
   push_times+=("$pushed")
   say "push $run: git push returned after $pushed ms, the page changed after ${visible_times[-1]} ms"
 done
+# Commit pages are rendered by the server when asked for, not written by its builds: ten commits' pages asked
+# once (each rendered: cold) and then again (from the server's cache).
+ms_of() { awk '{ printf "%d\n", $1 * 1000 }'; }
+commit_cold=() commit_cached=()
+for id in $(git -C "$clone" log -n 10 --skip "$pushes" --format=%H -- content); do
+  commit_cold+=("$(curl -fs -o /dev/null -w '%{time_total}\n' "$site_url/_commit/$id.html" | ms_of)") ||
+    die "the page of commit $id was not served"
+  commit_cached+=("$(curl -fs -o /dev/null -w '%{time_total}\n' "$site_url/_commit/$id.html" | ms_of)")
+done
 kill "$serve_pid" 2>/dev/null || true
+commit_cold_ms=$(printf '%s\n' "${commit_cold[@]}" | median)
+commit_cached_ms=$(printf '%s\n' "${commit_cached[@]}" | median)
 visible_ms=$(printf '%s\n' "${visible_times[@]}" | median)
 push_ms=$(printf '%s\n' "${push_times[@]}" | median)
 
@@ -185,3 +196,4 @@ awk -v o="$ours_cpu_ms" -v h="$hugo_cpu_ms" 'BEGIN { if (h > 0) printf "  proces
 echo "  one-page rebuild, CLI:         $inc_wall ms wall, $inc_internal ms in the build"
 echo "  one-page rebuild, warm JVM:    $warm_ms ms (median of $warm; goal: <= 200 ms), $warm_cpu_ms ms of processor"
 echo "  push to visible, git client:   $visible_ms ms (median of $pushes; git push alone $push_ms ms; goal: <= 1000 ms)"
+echo "  commit page on request, curl:  $commit_cold_ms ms rendered, $commit_cached_ms ms cached (medians of 10)"

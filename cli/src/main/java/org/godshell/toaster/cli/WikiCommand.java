@@ -55,6 +55,10 @@ final class WikiCommand implements Runnable {
                 + "allows an incremental build (which gives the same bytes).")
         private boolean full;
 
+        @Option(names = "--commit-pages", description = "Write each commit's page (_commit/ID.html) into the site, "
+                + "for publishing it with another web server; toaster wiki serve renders them on request.")
+        private boolean commitPages;
+
         @Option(names = "--site-url", paramLabel = "URL", description = "The URL the site is served at, for the "
                 + "feed and sitemap (default: " + "https://wiki.example.invalid/).")
         private String siteUrl;
@@ -79,7 +83,8 @@ final class WikiCommand implements Runnable {
                 return fail(spec, e.getMessage());
             }
             BuildReport report;
-            BuildOptions options = BuildOptions.of(repository, ref, this.out).site(site).strict(strict).full(full);
+            BuildOptions options = BuildOptions.of(repository, ref, this.out).site(site).strict(strict).full(full)
+                    .commitPages(commitPages);
             // A bar only on a terminal: bin/toaster's -Djdk.console=java.base gives no console when piped.
             try (BuildProgressBar bar = System.console() != null ? new BuildProgressBar(err) : null) {
                 report = WikiBuilder.build(bar != null ? options.progress(bar) : options);

@@ -29,6 +29,7 @@ import org.godshell.toaster.io.Handover;
 import org.godshell.toaster.layout.InstallRecordFile;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
+import org.godshell.toaster.site.commitpages.CommitRoute;
 import org.godshell.toaster.site.edit.WikiEditing;
 import org.godshell.toaster.site.git.GitHttp;
 import org.godshell.toaster.site.git.PushLimits;
@@ -149,12 +150,12 @@ final class WikiServeCommand implements Callable<Integer> {
                 new PushLog(wiki.resolve("push.log")), log);
         // ACME's HTTP-01 answers come from control/acme/http-01, whoever orders: toaster cert acme or the renewal.
         Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
-        // The browser editor, old versions, comparisons and GET /_api/search beside git's smart HTTP, each passing
-        // on the paths it does not own, to the site. Pushes and the editor reach main through the one Pushes (lock,
-        // checks, build).
+        // The browser editor, old versions, comparisons, commit pages and GET /_api/search beside git's smart HTTP,
+        // each passing on the paths it does not own, to the site. Pushes and the editor reach main through the one
+        // Pushes (lock, checks, build).
         Handler wikiRoutes = new Handler.Sequence(new GitHttp(repository, pushes, log), new WikiEditing(repository,
                 pushes, accounts, PushLimits.DEFAULT, build, log), new VersionRoutes(repository, build, log),
-                new SearchRoute(new LiveIndex(site, log), log));
+                new CommitRoute(site, repository, log), new SearchRoute(new LiveIndex(site, log), log));
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
                 tls, config.me(), Optional.of(acme.files().challenges())),
                 Optional.of(wikiRoutes), Optional.of(mailDomains), Optional.of(policies), log);

@@ -74,6 +74,24 @@ class WikiCommandTest {
     }
 
     @Test
+    void writesCommitPagesOnlyWhenAsked() throws Exception {
+        Path site = temp.resolve("site");
+        String commit;
+        try (Git git = Git.open(repo.toFile())) {
+            commit = git.getRepository().resolve("main").name();
+        }
+        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString()), err::toString);
+        assertTrue(Files.readString(site.resolve("_history/Home.html")).contains("_commit/" + commit + ".html"),
+                "history links to the commit's page, which the server renders on request");
+        assertFalse(Files.exists(site.resolve("_commit")), "no commit pages without --commit-pages");
+        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString(), "--commit-pages"),
+                err::toString);
+        assertTrue(Files.readString(site.resolve("_commit/" + commit + ".html")).contains("first pages"));
+        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString()), err::toString);
+        assertFalse(Files.exists(site.resolve("_commit")), "an incremental build without it drops them");
+    }
+
+    @Test
     void strictRefusesBrokenLinksAndPublishesNothing() throws Exception {
         Files.writeString(repo.resolve("Home.md"), "# Home\n\n[[Nowhere]]\n");
         try (Git git = Git.open(repo.toFile())) {

@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.key.KeyWriter;
+import org.godshell.toaster.site.output.SiteConfig;
+import org.godshell.toaster.site.output.Views;
 import org.godshell.toaster.site.render.Rendered;
 
 /**
@@ -22,7 +24,7 @@ import org.godshell.toaster.site.render.Rendered;
  */
 final class IndexCodec {
 
-    static final String MAGIC = "toaster-wiki-index\t2";
+    static final String MAGIC = "toaster-wiki-index\t3";
     /** An index bigger than this is not read: the build starts over rather than filling the heap. */
     static final long MAX_BYTES = 1L << 30;
 
@@ -42,6 +44,8 @@ final class IndexCodec {
         StringBuilder out = new StringBuilder(MAGIC).append('\n');
         line(out, "fingerprint", index.fingerprint());
         line(out, "commit", index.commit());
+        line(out, "site", index.site().title(), index.site().siteUrl(), index.site().cloneUrl());
+        new TreeMap<>(index.pagesNow()).forEach((path, link) -> line(out, "name", path, link.title(), link.url()));
         new TreeMap<>(index.keys()).forEach((path, key) -> line(out, "key", path, key));
         for (var page : new TreeMap<>(index.pages()).entrySet()) {
             Rendered rendered = page.getValue().rendered();
@@ -128,6 +132,14 @@ final class IndexCodec {
     }
 
     static BuildIndex decode(byte[] bytes) throws IndexException {
+        return decode(bytes, true);
+    }
+
+    /**
+     * The index; without {@code buildRecords}, without the file keys and renderings only a build uses (most of the
+     * index's bytes), which are then empty: what the server reads to render commit pages.
+     */
+    static BuildIndex decode(byte[] bytes, boolean buildRecords) throws IndexException {
         int endLine = lastLineStart(bytes);
         String end = new String(bytes, endLine, bytes.length - endLine, StandardCharsets.UTF_8);
         byte[] body = Arrays.copyOf(bytes, endLine);
@@ -139,7 +151,7 @@ final class IndexCodec {
             throw new IndexException("not a build index of this version");
         }
         try {
-            return parse(text.substring(MAGIC.length() + 1).split("\n", -1));
+            return parse(text.substring(MAGIC.length() + 1).split("\n", -1), buildRecords);
         } catch (RuntimeException e) {
             throw new IndexException("malformed: " + e.getMessage());
         }
@@ -157,18 +169,25 @@ final class IndexCodec {
         throw new IndexException("truncated");
     }
 
-    private static BuildIndex parse(String[] lines) throws IndexException {
+    private static BuildIndex parse(String[] lines, boolean buildRecords) throws IndexException {
         String fingerprint = null;
         String commit = null;
+        SiteConfig site = null;
+        Map<String, Views.Link> pagesNow = new HashMap<>();
         Map<String, String> keys = new HashMap<>();
         Map<String, BuildIndex.CachedPage> pages = new HashMap<>();
         List<History.Commit> commits = new ArrayList<>();
         Map<String, List<Change>> history = new HashMap<>();
         for (int n = 0; n < lines.length - 1; n++) {
+            if (!buildRecords && (lines[n].startsWith("page\t") || lines[n].startsWith("key\t"))) {
+                continue;
+            }
             Fields fields = new Fields(lines[n]);
             switch (fields.next()) {
                 case "fingerprint" -> fingerprint = fields.next();
                 case "commit" -> commit = fields.next();
+                case "site" -> site = new SiteConfig(fields.next(), fields.next(), fields.next());
+                case "name" -> pagesNow.put(fields.next(), new Views.Link(fields.next(), fields.next()));
                 case "key" -> keys.put(fields.next(), fields.next());
                 case "page" -> {
                     String path = fields.next();
@@ -190,10 +209,12 @@ final class IndexCodec {
             }
             fields.done();
         }
-        if (!lines[lines.length - 1].isEmpty() || fingerprint == null || commit == null) {
+        if (!lines[lines.length - 1].isEmpty() || fingerprint == null || commit == null
+                || site == null) {
             throw new IndexException("incomplete");
         }
-        return new BuildIndex(fingerprint, commit, keys, pages, new History(commit, history, commits));
+        return new BuildIndex(fingerprint, commit, keys, pages, new History(commit, history, commits), site,
+                pagesNow);
     }
 
     private static Rendered rendered(Fields fields) {

@@ -16,10 +16,13 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.godshell.toaster.site.history.CommitDiffs;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.history.HistoryWalk;
+import org.godshell.toaster.site.output.CommitPage;
 import org.godshell.toaster.site.output.Memo;
 import org.godshell.toaster.site.output.Site;
 import org.godshell.toaster.site.output.SiteComposer;
+import org.godshell.toaster.site.output.SiteConfig;
 import org.godshell.toaster.site.output.Templates;
+import org.godshell.toaster.site.output.Views;
 import org.godshell.toaster.site.page.LinkTargets;
 import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.parallel.Parallel;
@@ -134,28 +137,34 @@ public final class WikiBuilder {
             phases.begin("commits", ids.size());
             return new CommitDiffs(repository).read(ids, options.progress()::step);
         };
+        // The server renders commit pages on request, with the built-in templates only: a wiki with its own gets
+        // them written, as a static export does.
+        boolean commitPages = options.commitPages() || !inputs.templates().isEmpty();
         Site site = new SiteComposer(templates, previous.memo()).compose(new SiteComposer.Input(commit.name(), time,
-                inputs.pages(), rendered, full, inputs.attachments(), options.site(), diffs));
+                inputs.pages(), rendered, full, inputs.attachments(), options.site(), commitPages, diffs));
         warnings.sort(null);
         Map<String, BuildIndex.CachedPage> cache = new HashMap<>();
         for (Page page : inputs.pages()) {
             cache.put(page.path(), new BuildIndex.CachedPage(inputs.blobs().get(page.path()),
                     rendered.get(page.path())));
         }
-        return new Composed(site, inputs.pages().size(), List.copyOf(warnings), toRender.size(), cache, full);
+        return new Composed(site, inputs.pages().size(), List.copyOf(warnings), toRender.size(), cache, full,
+                options.site(), CommitPage.pagesNow(inputs.pages()));
     }
 
     /**
      * A composed site, the number of pages in it and the warnings of its build; how many pages were rendered
-     * (the others kept their previous rendering), and the renderings and history the next build starts from.
+     * (the others kept their previous rendering), and the renderings and history the next build starts from;
+     * the settings and the pages' titles and URLs, which the server renders commit pages with.
      */
     public record Composed(Site site, int pages, List<Warning> warnings, int rendered,
-                           Map<String, BuildIndex.CachedPage> cache, History history) {
+                           Map<String, BuildIndex.CachedPage> cache, History history, SiteConfig config,
+                           Map<String, Views.Link> pagesNow) {
     }
 
     private static byte[] index(String fingerprint, ObjectId commit, Composed composed) {
         return IndexCodec.encode(new BuildIndex(fingerprint, commit.name(), composed.site().keys(), composed.cache(),
-                composed.history()));
+                composed.history(), composed.config(), composed.pagesNow()));
     }
 
     /** What the previous build left, or nothing, with the reason, for the report. */

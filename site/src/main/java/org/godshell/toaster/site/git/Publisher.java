@@ -59,8 +59,7 @@ final class Publisher implements PostReceiveHook {
 
     void publish(Repository repository, String commit, Messages to) {
         // Incremental from the build being served (WikiBuilder falls back to a full build when it cannot).
-        BuildOptions at = new BuildOptions(options.repository(), commit, options.out(), options.site(),
-                options.limits(), options.strict(), false, options.progress());
+        BuildOptions at = options.ref(commit).full(false);
         try {
             BuildReport report = build.run(at);
             int pageBytes = (int) Math.min(options.limits().maxPageBytes(), Integer.MAX_VALUE - 8);

@@ -67,6 +67,13 @@ public final class CommitDiffs {
         });
     }
 
+    /** The diff of one commit, on this thread: what the server reads to render a commit's page on request. */
+    public Diff read(String commit) throws IOException {
+        try (Reader reader = new Reader(repository)) {
+            return reader.diff(ObjectId.fromString(commit));
+        }
+    }
+
     /** One thread's tools: a formatter is not thread-safe, the object database is. */
     private static final class Reader implements Chunks.Tools {
 

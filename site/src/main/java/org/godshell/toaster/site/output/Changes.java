@@ -8,7 +8,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.History;
-import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.page.Urls;
 
 /**
@@ -20,11 +19,12 @@ final class Changes {
     /** Control characters (tab and newline too, in commit text), and the two non-characters XML forbids. */
     private static final Pattern UNPRINTABLE = Pattern.compile("[\\x00-\\x1f\\x7f\\uFFFE\\uFFFF]");
 
-    private final Map<Change, Page> pageOf = new HashMap<>();
+    private final Map<Change, Views.Link> pageOf = new HashMap<>();
 
-    Changes(History history, Map<String, Page> byPath) {
+    /** {@code pagesNow}: the title and URL of each page of the built tree, by path. */
+    Changes(History history, Map<String, Views.Link> pagesNow) {
         history.pages().forEach((path, changes) -> {
-            Page page = byPath.get(path);
+            Views.Link page = pagesNow.get(path);
             if (page != null) {
                 changes.forEach(change -> pageOf.put(change, page));
             }
@@ -32,7 +32,7 @@ final class Changes {
     }
 
     Views.ChangeView view(Change change, int depth) {
-        Page page = pageOf.get(change);
+        Views.Link page = pageOf.get(change);
         String kind = switch (change.kind()) {
             case CREATED -> "created";
             case EDITED -> "edited";
@@ -40,7 +40,7 @@ final class Changes {
             case DELETED -> "deleted";
         };
         return new Views.ChangeView(printable(change.author()), Dates.shown(change.time()), Dates.iso(change.time()),
-                change.commit(), change.shortCommit(), Urls.root(depth) + CommitPages.url(change.commit()),
+                change.commit(), change.shortCommit(), Urls.root(depth) + CommitPage.url(change.commit()),
                 printable(change.subject()), kind,
                 page != null ? page.title() : change.path(),
                 page != null ? Urls.root(depth) + Urls.encodePath(page.url()) : null, change.path());
@@ -52,15 +52,14 @@ final class Changes {
      * page by than the view itself.
      */
     List<Optional<Views.Link>> pagesNow(History.Commit commit) {
-        return commit.changes().stream().map(change -> Optional.ofNullable(pageOf.get(change))
-                .map(page -> new Views.Link(page.title(), page.url()))).toList();
+        return commit.changes().stream().map(change -> Optional.ofNullable(pageOf.get(change))).toList();
     }
 
     Views.CommitView view(History.Commit commit, int depth) {
         List<Views.ChangeView> changes = commit.changes().stream().map(change -> view(change, depth)).toList();
         return new Views.CommitView(printable(commit.author()), Dates.shown(commit.time()),
                 Dates.iso(commit.time()), commit.id(), commit.id().substring(0, 12),
-                Urls.root(depth) + CommitPages.url(commit.id()), printable(commit.subject()), changes);
+                Urls.root(depth) + CommitPage.url(commit.id()), printable(commit.subject()), changes);
     }
 
     /** Commit text with control characters as U+FFFD: XML 1.0 (the feed) forbids most of them. */

@@ -2,14 +2,13 @@ package org.godshell.toaster.site.output;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.godshell.toaster.site.history.CommitDiffs;
 import org.godshell.toaster.site.history.History;
 
 /**
- * One page per commit that touched pages, {@code _commit/ID.html}: who, when, why, and the diff of every file.
+ * Writes a page per commit that touched pages, {@code _commit/ID.html}, into the site: only for a static export
+ * (or a wiki with its own templates), since the server renders them on request ({@link CommitPage}).
  *
  * <p>A commit's diff, author, date and message are fixed by the commit, so the page's memo key is the commit id
  * and what it shows of the pages as they are now (their titles and files): a later build keeps the page, and
@@ -25,26 +24,18 @@ final class CommitPages {
         this.memo = memo;
     }
 
-    /** The page of a commit, relative to the site's root. */
-    static String url(String commit) {
-        return "_commit/" + commit + ".html";
-    }
-
-    void add(SiteComposer.Input input, Changes changes, Views.SiteView site) throws IOException {
-        List<Views.CommitView> todo = new ArrayList<>();
+    void add(SiteComposer.Input input, CommitPage pages) throws IOException {
+        List<History.Commit> todo = new ArrayList<>();
         for (History.Commit commit : input.history().commits()) {
-            List<Object> key = List.of(commit.id(), changes.pagesNow(commit));
-            if (!memo.keep(url(commit.id()), Memo.key("commit.ftlh", site, "commit", key))) {
-                todo.add(changes.view(commit, 1));
+            if (!memo.keep(CommitPage.url(commit.id()), Memo.key(CommitPage.TEMPLATE, pages.site(), "commit",
+                    pages.key(commit)))) {
+                todo.add(commit);
             }
         }
-        List<CommitDiffs.Diff> diffs = input.diffs().read(todo.stream().map(Views.CommitView::commit).toList());
+        List<CommitDiffs.Diff> diffs = input.diffs().read(todo.stream().map(History.Commit::id).toList());
         for (int i = 0; i < todo.size(); i++) {
-            Map<String, Object> model = new HashMap<>();
-            model.put("site", site);
-            model.put("commit", todo.get(i));
-            model.put("diff", diffs.get(i));
-            composer.enqueue(url(todo.get(i).commit()), "commit.ftlh", model);
+            composer.enqueue(CommitPage.url(todo.get(i).id()), CommitPage.TEMPLATE,
+                    pages.model(pages.view(todo.get(i)), diffs.get(i)));
         }
     }
 }

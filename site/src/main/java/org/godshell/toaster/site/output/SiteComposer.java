@@ -31,11 +31,13 @@ import org.godshell.toaster.site.source.SourceFile;
 public final class SiteComposer {
 
     /**
-     * Everything a site is made of. {@code rendered} is keyed by page path; {@code diffs} reads commits' diffs,
-     * asked only for the commits whose page is not kept from the previous build.
+     * Everything a site is made of. {@code rendered} is keyed by page path; {@code commitPages}: write a page per
+     * commit (a static export; the server renders them on request); {@code diffs} reads commits' diffs, asked only
+     * for the commits whose page is written and not kept from the previous build.
      */
     public record Input(String commit, Instant commitTime, List<Page> pages, Map<String, Rendered> rendered,
-                        History history, List<SourceFile> attachments, SiteConfig config, Diffs diffs) {
+                        History history, List<SourceFile> attachments, SiteConfig config, boolean commitPages,
+                        Diffs diffs) {
     }
 
     /** The diffs of commits, in the order asked. */
@@ -84,7 +86,7 @@ public final class SiteComposer {
             }
         }
         Folders folders = new Folders(input.pages());
-        Changes changes = new Changes(input.history(), byPath);
+        Changes changes = new Changes(input.history(), CommitPage.pagesNow(input.pages()));
         for (Page page : input.pages()) {
             int depth = page.depth();
             List<Views.Link> linksHere = backlinks.getOrDefault(page.path(), new TreeSet<>()).stream()
@@ -115,7 +117,10 @@ public final class SiteComposer {
                 .filter(page -> !page.path().equals("Home.md") && !backlinks.containsKey(page.path()))
                 .map(page -> new Views.Link(page.title(), page.url())).toList();
         new SiteListings(templates, this).add(input, changes, broken, orphans);
-        new CommitPages(this, memo).add(input, changes, site(input, 1));
+        if (input.commitPages()) {
+            new CommitPages(this, memo).add(input, new CommitPage(site(input, CommitPage.DEPTH), changes,
+                    input.history()));
+        }
         for (SourceFile attachment : input.attachments()) {
             copy(attachment.path(), attachment.content().orElseThrow());
         }
@@ -209,7 +214,10 @@ public final class SiteComposer {
      * shows changes, so an incremental build leaves it alone.
      */
     Views.SiteView site(Input input, int depth) {
-        SiteConfig config = input.config();
+        return site(input.config(), depth);
+    }
+
+    static Views.SiteView site(SiteConfig config, int depth) {
         return new Views.SiteView(config.title(), Urls.root(depth), config.siteUrl(), config.cloneUrl(), null, null,
                 null);
     }

@@ -1,10 +1,8 @@
 package org.godshell.toaster.site.serve;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -14,7 +12,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -31,8 +28,6 @@ final class StaticSite extends Handler.Abstract {
 
     /** Files up to this size are read whole and may be compressed; larger ones are streamed as they are. */
     static final long IN_MEMORY = 1 << 20;
-    /** Smaller answers gain nothing from gzip's header and trailer. */
-    static final int COMPRESS_FROM = 256;
 
     private final Path site;
     private final Consumer<String> log;
@@ -145,44 +140,19 @@ final class StaticSite extends Handler.Abstract {
                               BasicFileAttributes attributes, int status) throws IOException {
         String type = ContentTypes.of(file.getFileName().toString());
         Instant modified = attributes.lastModifiedTime().toInstant();
-        boolean gzip = attributes.size() <= IN_MEMORY && attributes.size() >= COMPRESS_FROM
-                && ContentTypes.compressible(type)
-                && AcceptEncoding.gzip(request.getHeaders().get("Accept-Encoding"));
-        String etag = "\"" + Long.toHexString(modified.toEpochMilli()) + "-" + Long.toHexString(attributes.size())
-                + (gzip ? "-gz" : "") + "\"";
-        var headers = response.getHeaders();
-        headers.put("Content-Type", type);
-        if (ContentTypes.compressible(type)) {
-            headers.put("Vary", "Accept-Encoding");
-        }
-        if (status == 200) {
-            headers.put("ETag", etag);
-            headers.put("Last-Modified", Conditional.httpDate(modified));
-            // a page changes with every push: caches must ask again, which a 304 makes cheap
-            headers.put("Cache-Control", "no-cache");
-            if (Conditional.notModified(request.getHeaders().get("If-None-Match"),
-                    request.getHeaders().get("If-Modified-Since"), etag, modified)) {
-                headers.remove("Content-Type");
-                response.setStatus(304);
-                response.write(true, ByteBuffer.allocate(0), callback);
-                return;
-            }
-        } else {
-            headers.put("Cache-Control", "no-store");
-        }
-        response.setStatus(status);
-        // for HEAD, Jetty's HTTP generator sends the headers and drops the body (RFC 9110 §9.3.2)
         if (attributes.size() <= IN_MEMORY) {
-            byte[] body = read(file);
-            if (gzip) {
-                body = gzip(body);
-                headers.put("Content-Encoding", "gzip");
-            }
-            headers.put("Content-Length", Integer.toString(body.length));
-            response.write(true, ByteBuffer.wrap(body), callback);
+            String tag = Long.toHexString(modified.toEpochMilli()) + "-" + Long.toHexString(attributes.size());
+            InMemoryReply.send(request, response, callback, status, type, read(file), tag, modified);
             return;
         }
-        headers.put("Content-Length", Long.toString(attributes.size()));
+        String etag = "\"" + Long.toHexString(modified.toEpochMilli()) + "-" + Long.toHexString(attributes.size())
+                + "\"";
+        if (InMemoryReply.headers(request, response, callback, status, type, etag, modified)) {
+            return;
+        }
+        response.setStatus(status);
+        // too big to hold: streamed as it is, never compressed
+        response.getHeaders().put("Content-Length", Long.toString(attributes.size()));
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
              OutputStream out = Content.Sink.asOutputStream(response)) {
             in.transferTo(out);
@@ -197,13 +167,5 @@ final class StaticSite extends Handler.Abstract {
         try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
             return in.readNBytes((int) IN_MEMORY + 1);
         }
-    }
-
-    private static byte[] gzip(byte[] body) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 3 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(body);
-        }
-        return out.toByteArray();
     }
 }

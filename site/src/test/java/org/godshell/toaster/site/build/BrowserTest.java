@@ -18,9 +18,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Repository;
 import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.browser.Chromium;
+import org.godshell.toaster.site.commitpages.CommitRoute;
 import org.godshell.toaster.site.serve.WikiServer;
+import org.godshell.toaster.site.source.WikiRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +48,7 @@ class BrowserTest {
 
     private Path chromium;
     private Path site;
+    private Repository repository;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -166,11 +171,22 @@ class BrowserTest {
         }).toList());
     }
 
-    /** The wiki's own web server over the built site, with its headers (the Content-Security-Policy among them). */
+    @AfterEach
+    void closeRepository() {
+        if (repository != null) {
+            repository.close();
+        }
+    }
+
+    /**
+     * The wiki's own web server over the built site, with its headers (the Content-Security-Policy among them), and
+     * the commit pages it renders on request.
+     */
     private WikiServer serve() throws Exception {
+        repository = WikiRepository.open(temp.resolve("wiki.git"));
         WikiServer server = new WikiServer(new WikiServer.Settings(site,
                 List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(),
-                "localhost"), Optional.empty(), line -> { });
+                "localhost"), Optional.of(new CommitRoute(site, repository, line -> { })), line -> { });
         server.start();
         return server;
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.history.History;
 import org.godshell.toaster.site.key.KeyWriter;
+import org.godshell.toaster.site.output.SiteConfig;
+import org.godshell.toaster.site.output.Views;
 import org.godshell.toaster.site.render.Rendered;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,9 @@ class IndexCodecTest {
                 Map.of("Other", "Other.md", "Missing", ""),
                 List.of(new Rendered.HeadingLink("Other.md", "retry-schedule", "Other#Retry\tschedule")));
         return new BuildIndex("f".repeat(64), COMMIT, Map.of("a b/Page.html", "tabc", "_search/x.json", "bdef"),
-                Map.of("a b/Page.md", new BuildIndex.CachedPage("blob1", rendered)), history);
+                Map.of("a b/Page.md", new BuildIndex.CachedPage("blob1", rendered)), history,
+                new SiteConfig("A\tsite", "https://wiki.example.org/", "https://wiki.example.org/wiki.git"),
+                Map.of("a b/Page.md", new Views.Link("Page\twith a tab", "a b/Page.html")));
     }
 
     @Test
@@ -44,6 +48,20 @@ class IndexCodecTest {
         assertEquals(index.pages(), back.pages());
         assertEquals(index.history().commits(), back.history().commits());
         assertEquals(index.history().pages(), back.history().pages());
+        assertEquals(index.site(), back.site());
+        assertEquals(index.pagesNow(), back.pagesNow());
+    }
+
+    @Test
+    void theServersReadingLeavesOutWhatOnlyABuildUses() throws Exception {
+        BuildIndex index = sample();
+        BuildIndex back = IndexCodec.decode(IndexCodec.encode(index), false);
+        assertEquals(Map.of(), back.keys());
+        assertEquals(Map.of(), back.pages());
+        assertEquals(index.history().commits(), back.history().commits());
+        assertEquals(index.history().pages(), back.history().pages());
+        assertEquals(index.site(), back.site());
+        assertEquals(index.pagesNow(), back.pagesNow());
     }
 
     @Test
@@ -64,15 +82,19 @@ class IndexCodecTest {
     /** Well checksummed but malformed: what a buggy or hostile writer could leave. */
     @Test
     void malformedRecordsWithAValidChecksumAreRefused() {
-        for (String body : List.of("", "fingerprint\tx\n", "fingerprint\tx\ncommit\tc\nbogus\t1\n",
-                "fingerprint\tx\ncommit\tc\nkey\tonly-one-field\n",
-                "fingerprint\tx\ncommit\tc\nkey\ta\tb\textra\n",
-                "fingerprint\tx\ncommit\tc\nh\tPage.md\t1\t7.0\n",
-                "fingerprint\tx\ncommit\tc\nc\tid\tA\t1\t0\ts\t999999999\n",
-                "fingerprint\tx\ncommit\tc\nc\tid\tA\tnot-a-number\t0\ts\t0\n",
-                "fingerprint\tx\ncommit\tc\nc\tid\tA\t1\t0\ts\t1\tEXPLODED\tp\tp\n",
-                "fingerprint\tx\ncommit\tc\nkey\ta\\q\tb\n",
-                "fingerprint\tx\ncommit\tc\nkey\ta\\\tb\n")) {
+        String head = "fingerprint\tx\ncommit\tc\nsite\tT\thttps://w.example/\thttps://w.example/wiki.git\n";
+        for (String body : List.of("", "fingerprint\tx\n", "fingerprint\tx\ncommit\tc\n", head + "bogus\t1\n",
+                head + "key\tonly-one-field\n",
+                head + "key\ta\tb\textra\n",
+                head + "h\tPage.md\t1\t7.0\n",
+                head + "c\tid\tA\t1\t0\ts\t999999999\n",
+                head + "c\tid\tA\tnot-a-number\t0\ts\t0\n",
+                head + "c\tid\tA\t1\t0\ts\t1\tEXPLODED\tp\tp\n",
+                head + "key\ta\\q\tb\n",
+                head + "key\ta\\\tb\n",
+                head + "name\tPage.md\tTitle\n",
+                "fingerprint\tx\ncommit\tc\nsite\tT\tjavascript:alert(1)\tx\n",
+                "fingerprint\tx\ncommit\tc\nsite\tT\n")) {
             byte[] forged = withChecksum(IndexCodec.MAGIC + "\n" + body);
             IndexCodec.IndexException e = assertThrows(IndexCodec.IndexException.class,
                     () -> IndexCodec.decode(forged), body);

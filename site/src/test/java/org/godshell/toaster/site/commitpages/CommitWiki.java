@@ -1,0 +1,169 @@
+package org.godshell.toaster.site.commitpages;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.godshell.toaster.site.TestRepo;
+import org.godshell.toaster.site.TestRepo.Entry;
+import org.godshell.toaster.site.build.BuildOptions;
+import org.godshell.toaster.site.build.WikiBuilder;
+import org.godshell.toaster.site.serve.WikiServer;
+
+/**
+ * A wiki with a history, built twice: at {@code site} as the server's builds are (no commit pages) and at
+ * {@code export} with them written, the oracle of what the server renders on request. Beside main's history it
+ * holds a commit of another branch, a commit a force-push left dangling and a commit that touched no page. The
+ * site is served on loopback with a {@link CommitRoute}.
+ */
+final class CommitWiki implements AutoCloseable {
+
+    final Path dir;
+    final TestRepo repo;
+    final ObjectId created;
+    final ObjectId edited;
+    final ObjectId picture;
+    final ObjectId renamed;
+    final ObjectId otherBranch;
+    final ObjectId dangling;
+    final CommitRoute route;
+    final List<String> log = new ArrayList<>();
+    private final List<Entry> tree = new ArrayList<>();
+    private WikiServer server;
+    private int day;
+
+    CommitWiki(Path dir, long cacheBytes, int atOnce) throws Exception {
+        this.dir = dir;
+        repo = TestRepo.bare(dir.resolve("wiki.git"));
+        put("Home.md", "# Home\n\nSee [[Guide]].\n");
+        put("Guide.md", "---\ntitle: The guide\n---\nThe quick brown fox <jumps> & runs.\n");
+        created = commit("create the guide", "Ann");
+        put("Guide.md", "---\ntitle: The guide\n---\nThe quick red fox <leaps> & runs.\n");
+        edited = commit("<b>edit</b> the guide", "Eve & \"Co\"");
+        put("Guide.md", "---\ntitle: The guide\n---\nA line only the other branch has.\n");
+        otherBranch = commit("on another branch", "Mallory");
+        RefUpdate branch = repo.repository().updateRef("refs/heads/other");
+        branch.setNewObjectId(otherBranch);
+        branch.update();
+        repo.resetHead(edited);
+        put("Guide.md", "---\ntitle: The guide\n---\nPushed, then forced away.\n");
+        dangling = commit("forced away", "Mallory");
+        repo.resetHead(edited);
+        put("Guide.md", "---\ntitle: The guide\n---\nThe quick red fox <leaps> & runs.\n");
+        tree.add(Entry.bytes("picture.png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}));
+        picture = commit("a picture, no page", "Ann");
+        move("Guide.md", "Manual.md");
+        put("Home.md", "# Home\n\nSee [[Manual]].\n");
+        renamed = commit("rename the guide", "Ann");
+        route = new CommitRoute(dir.resolve("site"), repo.repository(), log::add, cacheBytes, atOnce);
+        build();
+        server = new WikiServer(new WikiServer.Settings(dir.resolve("site"), List.of(new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(), "localhost"),
+                Optional.of(route), (Consumer<String>) line -> { });
+        server.start();
+    }
+
+    /** Builds main at {@code site} as the server does and at {@code export} with commit pages written. */
+    void build() throws IOException {
+        WikiBuilder.build(BuildOptions.of(dir.resolve("wiki.git"), "main", dir.resolve("site")));
+        WikiBuilder.build(BuildOptions.of(dir.resolve("wiki.git"), "main", dir.resolve("export")).commitPages(true));
+    }
+
+    /** The commit pages the export's build wrote, by commit id. */
+    Map<String, byte[]> exported() throws IOException {
+        Map<String, byte[]> pages = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(dir.resolve("export").toRealPath().resolve("_commit"))) {
+            for (Path file : files.sorted().toList()) {
+                String name = file.getFileName().toString();
+                pages.put(name.substring(0, name.length() - ".html".length()), Files.readAllBytes(file));
+            }
+        }
+        return pages;
+    }
+
+    ObjectId commit(String message, String author) throws IOException {
+        return repo.commit(message, author, TestRepo.EPOCH.plus(Duration.ofDays(day++)), List.copyOf(tree));
+    }
+
+    void put(String path, String text) {
+        tree.removeIf(entry -> new String(entry.path(), StandardCharsets.UTF_8).equals(path));
+        tree.add(Entry.bytes(path, text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private void move(String from, String to) {
+        Entry moved = tree.stream().filter(e -> new String(e.path(), StandardCharsets.UTF_8).equals(from))
+                .findFirst().orElseThrow();
+        tree.remove(moved);
+        tree.add(Entry.bytes(to, moved.content()));
+    }
+
+    /** An answer to a request head written byte for byte. */
+    record Answer(int status, Map<String, String> headers, byte[] body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    Answer get(String target, String... headers) throws IOException {
+        return send("GET", target, headers);
+    }
+
+    Answer send(String method, String target, String... headers) throws IOException {
+        StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\n");
+        for (String header : headers) {
+            head.append(header).append("\r\n");
+        }
+        head.append("Connection: close\r\n\r\n");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.httpAddresses().getFirst()
+                .getPort())) {
+            socket.setSoTimeout(60_000);                                // a safety net only
+            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            return parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
+    private static Answer parse(byte[] all) {
+        int end = -1;
+        for (int i = 0; i + 4 <= all.length && end < 0; i++) {
+            if (all[i] == '\r' && all[i + 1] == '\n' && all[i + 2] == '\r' && all[i + 3] == '\n') {
+                end = i;
+            }
+        }
+        if (end < 0) {
+            throw new AssertionError("no complete answer: " + new String(all, StandardCharsets.ISO_8859_1));
+        }
+        String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+        }
+        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers,
+                Arrays.copyOfRange(all, end + 4, all.length));
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+        repo.close();
+    }
+}
