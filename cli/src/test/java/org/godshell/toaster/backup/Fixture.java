@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.godshell.toaster.deliver.local.Maildir;
 import org.godshell.toaster.io.Handover;
@@ -82,7 +83,14 @@ final class Fixture {
     /** Commits {@code name} to the bare repository {@code bare} (made when missing) through a scratch clone. */
     static void wiki(Path bare, String name, String text) throws Exception {
         if (!Files.exists(bare)) {
-            Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+            try (Git git = Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call()) {
+                // JGit's receive-pack runs an automatic gc in the background after a push; its gc.log.lock
+                // coming and going would race the tests' walks of the tree (a file listed, then gone)
+                StoredConfig config = git.getRepository().getConfig();
+                config.setBoolean("receive", null, "autogc", false);
+                config.setInt("gc", null, "auto", 0);
+                config.save();
+            }
         }
         Path work = Files.createTempDirectory("wiki-work");
         try (Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(work.toFile()).call()) {
