@@ -51,7 +51,10 @@ final class TrainingRun {
             }
             // What the JVMs write while stopping is read, so that a full pipe never holds up the cache's writing.
             Thread.ofVirtual().start(() -> drain(output));
-            daemon.destroy();                                   // SIGTERM: the JVM exits and writes the cache
+            // SIGTERM, at which the JVM exits and writes the cache. Through the process's handle: Process.destroy()
+            // also closes the pipes, and the JVM that assembles the cache writes to them before it ignores SIGPIPE,
+            // so it would die of the first line it writes.
+            daemon.toHandle().destroy();
             if (!daemon.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
                 daemon.destroyForcibly();
                 return Optional.of("the training run did not end within " + LIMIT_SECONDS + " s");

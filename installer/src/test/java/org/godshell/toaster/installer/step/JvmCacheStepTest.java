@@ -85,8 +85,8 @@ class JvmCacheStepTest {
 
     /**
      * A bin/toaster for the training runs: {@code wiki init} makes the scratch repository; smtpd and the wiki say
-     * what {@code smtpd} and {@code wiki} (lines of their output) say, then on SIGTERM write their cache as the
-     * JVM would.
+     * what {@code smtpd} and {@code wiki} (lines of their output) say, then on SIGTERM write a line (as the JVM
+     * that assembles the cache does: it dies of SIGPIPE if its output was closed) and their cache.
      */
     private void launcher(String smtpd, String wikiSays) throws Exception {
         launcher(smtpd, wikiSays, true);
@@ -105,13 +105,13 @@ class JvmCacheStepTest {
                 + "if [ \"$1\" = smtpd ]; then\n"
                 + "  ls \"$3/control\" > '" + root.resolve("scratch-control") + "'\n"
                 + "  cat \"$3/control/listen-smtp\" > '" + root.resolve("scratch-listen") + "'\n"
-                + "  trap 'umask 077; echo cache > \"" + step.cacheFile(SMTPD) + "\"; exit 143' TERM\n"
+                + "  trap 'echo Picked up >&2; umask 077; echo cache > \"" + step.cacheFile(SMTPD) + "\"; exit 143' TERM\n"
                 + "  printf '%b' '" + smtpd + "'\n"
                 + (smtpd.contains("listening") ? "" : "  exit 1\n")
                 + "else\n"
                 + "  ls \"$4/control\" > '" + root.resolve("wiki-control") + "'\n"
                 + "  cat \"$4/control/listen-http\" > '" + root.resolve("wiki-listen") + "'\n"
-                + "  trap 'umask 077; echo cache > \"" + step.cacheFile(WIKI) + "\"; exit 143' TERM\n"
+                + "  trap 'echo Picked up >&2; umask 077; echo cache > \"" + step.cacheFile(WIKI) + "\"; exit 143' TERM\n"
                 + "  printf '%b' '" + wikiSays + "'\n"
                 + (stay ? "" : "  exit 1\n")
                 + "fi\n"
