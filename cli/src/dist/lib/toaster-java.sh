@@ -136,15 +136,16 @@ LISTING
 }
 
 # The compilers of a command's JVM. HotSpot compiles hot code twice: quickly with C1, then again, optimised, with
-# C2, which pays back in a process that runs for hours and costs a short one more than it saves: on two
-# processors a full `toaster wiki build` of 1,000 pages took about 40 % less processor time with C1 only
-# (bench/README.md, "Wiki"). So `wiki build`, a batch command that ends, runs with C1 only; the daemons (smtpd,
-# pop3d, wiki serve, whose in-process rebuilds after each push run hot) keep both. An -XX:TieredStopAtLevel or
+# C2, which pays back in a process that runs for days and costs a command that ends more than it saves: on two
+# processors C1 only took about 35 % less processor time for a full `toaster wiki build` of 1,000 pages, half for
+# a one-page build, and 30 % less for `toaster user list` (bench/README.md, "Wiki" and "Startup and install").
+# So every command runs with C1 only but the daemons (Daemons.ALL in the common module: smtpd, pop3d, wiki serve,
+# whose in-process rebuild after each push runs hot), which keep both. An -XX:TieredStopAtLevel or
 # -XX:[+-]TieredCompilation in TOASTER_JAVA_OPTS comes after these options on the command line, so it wins.
 toaster_jit() {
-  TOASTER_JIT_OPTS=""
   case "${1:-} ${2:-}" in
-    "wiki build") TOASTER_JIT_OPTS="-XX:TieredStopAtLevel=1" ;;
+    "smtpd "*|"pop3d "*|"wiki serve") TOASTER_JIT_OPTS="" ;;
+    *) TOASTER_JIT_OPTS="-XX:TieredStopAtLevel=1" ;;
   esac
   return 0
 }

@@ -17,13 +17,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.godshell.toaster.layout.Daemons;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options {@code bin/toaster} (cli/src/dist) starts a command with: which class cache (smtpd's or the
- * wiki's, for the Java found), C1 only for {@code wiki build}, and a cache not trusted when it or its folder is a
+ * wiki's, for the Java found), C1 only but for the daemons, and a cache not trusted when it or its folder is a
  * link, writable by others or someone else's. Run with a stand-in java that prints its arguments; a real JVM
  * shows that a broken cache costs only speed.
  */
@@ -93,24 +94,37 @@ class LauncherJvmOptionsTest {
     }
 
     @Test
-    void eachCommandStartsFromItsFamilysCacheAndOnlyWikiBuildRunsC1Only() throws Exception {
+    void eachCommandStartsFromItsFamilysCacheAndOnlyTheDaemonsKeepC2() throws Exception {
         cache("java-" + RUNTIME + "-smtpd.aot");
         cache("java-" + RUNTIME + "-wiki.aot");
         String quiet = "-Xlog:aot=off,cds=off";
+        String c1 = "-XX:TieredStopAtLevel=1";
         assertEquals(List.of(aot("smtpd"), quiet), options("smtpd"));
-        assertEquals(List.of(aot("smtpd"), quiet), options("pop3d"));
-        assertEquals(List.of(aot("smtpd"), quiet), options("user", "list"));
-        assertEquals(List.of(aot("smtpd"), quiet), options());
+        assertEquals(List.of(aot("smtpd"), quiet), options("pop3d", "--prefix", "/srv/toaster"));
         assertEquals(List.of(aot("wiki"), quiet), options("wiki", "serve"));
-        assertEquals(List.of(aot("wiki"), quiet), options("wiki", "init", "--no-build"));
-        assertEquals(List.of(aot("wiki"), quiet, "-XX:TieredStopAtLevel=1"), options("wiki", "build", "--full"));
-        assertEquals(List.of(aot("smtpd"), quiet), options("user", "wiki", "build"), "only the command's own words");
+        assertEquals(List.of(aot("smtpd"), quiet, c1), options("user", "list"));
+        assertEquals(List.of(aot("smtpd"), quiet, c1), options());
+        assertEquals(List.of(aot("wiki"), quiet, c1), options("wiki", "init", "--no-build"));
+        assertEquals(List.of(aot("wiki"), quiet, c1), options("wiki", "build", "--full"));
+        assertEquals(List.of(aot("wiki"), quiet, c1), options("wiki", "servex"));
+        assertEquals(List.of(aot("smtpd"), quiet, c1), options("user", "wiki", "serve"), "the command's own words");
+        assertEquals(List.of(aot("smtpd"), quiet, c1), options("smtpdx"));
+    }
+
+    /** The launcher's list of daemons is the one list the installer, toaster start and the doctor use. */
+    @Test
+    void everyDaemonKeepsC2() throws Exception {
+        for (String daemon : Daemons.ALL) {
+            String[] command = daemon.equals("wiki") ? new String[] {"wiki", "serve"} : new String[] {daemon};
+            assertEquals(List.of(), options(command), daemon);
+        }
     }
 
     @Test
     void withoutACacheNoneIsNamedAndTheAdminsOptionsComeLastSoThatTheyWin() throws Exception {
         assertEquals(List.of(), options("smtpd"));
         assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("wiki", "build"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("user", "list"));
         cache("java-" + RUNTIME + "-wiki.aot");
         assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCache=/elsewhere.aot", "-XX:TieredStopAtLevel=4"),
                 options(Map.of("TOASTER_JAVA_OPTS", "-XX:AOTCache=/elsewhere.aot -XX:TieredStopAtLevel=4"), "wiki",
