@@ -117,8 +117,8 @@ final class JvmCacheStep implements Step {
         try {
             training.lay(context, scratch);
             failure = TrainingRun.run(context, training, scratch);
-        } catch (StepException e) {
-            failure = Optional.of(e.getMessage());
+        } catch (StepException | IOException e) {
+            failure = Optional.of(String.valueOf(e.getMessage()));
         } finally {
             ScratchPrefix.delete(scratch);
         }

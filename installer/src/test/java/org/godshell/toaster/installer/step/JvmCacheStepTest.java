@@ -221,6 +221,15 @@ class JvmCacheStepTest {
     }
 
     @Test
+    void withoutALauncherNeitherCacheIsMadeAndTheInstallGoesOn() throws Exception {
+        step.apply();
+        assertFalse(Files.exists(step.cacheFile(SMTPD)));
+        assertFalse(Files.exists(step.cacheFile(WIKI)));
+        assertTrue(out.toString().contains("no smtpd cache ("), out.toString());
+        assertTrue(out.toString().contains("no wiki cache ("), out.toString());
+    }
+
+    @Test
     void aWikiInitThatFailsIsSaid() throws Exception {
         launcher(SMTPD_LISTENS, listening() + BUILT);
         Files.writeString(root.resolve("bin/toaster"), Files.readString(root.resolve("bin/toaster"))
