@@ -80,8 +80,9 @@ prefix=$work/toaster
 # --no-start too) and the compilers it gives `wiki build`; printed with the figures.
 toaster_jvm_cache "$prefix" wiki
 toaster_jit wiki build
-jvm_options="${TOASTER_JVM_CACHE_OPTS:-no class cache} ${TOASTER_JIT_OPTS:-(C1 and C2)} ${TOASTER_JAVA_OPTS:-}"
-jvm_cache_step=$(sed -n 's/^ *\(java-[^ ]*: .*\)$/\1/p; s/^ *\(jvm-cache took .*\)$/\1/p' "$work/toaster-install.log" | paste -sd';' -)
+jvm_options="${TOASTER_JVM_CACHE_OPTS:-no class cache} ${TOASTER_JIT_OPTS:-(C1 and C2)}${TOASTER_JAVA_OPTS:+ $TOASTER_JAVA_OPTS}"
+jvm_cache_step=$(sed -n 's/^ *\(java-[^ ]*: .*\)$/\1/p; s/^ *\(jvm-cache took .*\)$/\1/p' "$work/toaster-install.log" |
+  paste -sd';' - | sed 's/;/; /g')
 
 repo=$work/wiki
 say "generating $pages pages and $commits commits into $repo"
