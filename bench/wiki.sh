@@ -8,6 +8,8 @@
 # then serves the same repository with `toaster wiki serve` and times a real `git push` of a one-line change
 # until the web server serves the changed page, and fetches commit pages, which the server renders on request.
 # Also prints both sides' processor time (user + system, GNU time), which other load on the machine skews less.
+# Our side runs as users get it: the installed bin/toaster, with the JVM class cache its install made and the
+# compilers it gives `wiki build` (C1 only); the JVM options and the install's cache step are printed.
 # Goals: full build <= Hugo's time; one-page rebuild <= 200 ms (issue 8); push to visible <= 1 s (issue 9).
 # See bench/README.md, "Wiki".
 #
@@ -73,6 +75,14 @@ mkdir -p "$work"
 prefix=$work/toaster
 "$TOASTER_JAVA" -jar "$jar" install --prefix "$prefix" --unprivileged --no-start --yes --hostname bench.example.org >"$work/toaster-install.log" 2>&1 ||
   { cat "$work/toaster-install.log" >&2; die "the toaster's installer failed"; }
+
+# What users get: the installed bin/toaster, with the class cache the install made (its jvm-cache step runs with
+# --no-start too) and the compilers it gives `wiki build`; printed with the figures.
+toaster_jvm_cache "$prefix" wiki
+toaster_jit wiki build
+jvm_options="${TOASTER_JVM_CACHE_OPTS:-no class cache} ${TOASTER_JIT_OPTS:-(C1 and C2)}${TOASTER_JAVA_OPTS:+ $TOASTER_JAVA_OPTS}"
+jvm_cache_step=$(sed -n 's/^ *\(java-[^ ]*: .*\)$/\1/p; s/^ *\(jvm-cache took .*\)$/\1/p' "$work/toaster-install.log" |
+  paste -sd';' - | sed 's/;/; /g')
 
 repo=$work/wiki
 say "generating $pages pages and $commits commits into $repo"
@@ -195,5 +205,7 @@ awk -v o="$ours_ms" -v h="$hugo_ms" 'BEGIN { printf "  ratio toaster/hugo:      
 awk -v o="$ours_cpu_ms" -v h="$hugo_cpu_ms" 'BEGIN { if (h > 0) printf "  processor time, user+system:   hugo %d ms, toaster %d ms, ratio %.2f (medians)\n", h, o, o / h }'
 echo "  one-page rebuild, CLI:         $inc_wall ms wall, $inc_internal ms in the build"
 echo "  one-page rebuild, warm JVM:    $warm_ms ms (median of $warm; goal: <= 200 ms), $warm_cpu_ms ms of processor"
+echo "  JVM of toaster wiki build:     $jvm_options"
+echo "  the install's jvm-cache step:  ${jvm_cache_step:-none (see $work/toaster-install.log)}"
 echo "  push to visible, git client:   $visible_ms ms (median of $pushes; git push alone $push_ms ms; goal: <= 1000 ms)"
 echo "  commit page on request, curl:  $commit_cold_ms ms rendered, $commit_cached_ms ms cached (medians of 10)"

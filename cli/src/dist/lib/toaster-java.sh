@@ -6,8 +6,9 @@
 #                             and how to get one, and returns 1.
 # Order: $TOASTER_JAVA, $JAVA_HOME, java on PATH, then every JDK under /usr/lib/jvm and /opt/java, newest first.
 #
-#   toaster_jvm_cache PREFIX  after toaster_find_java: sets TOASTER_JVM_CACHE_OPTS, the options that make this
-#                             JVM start from the prefix's class cache (see that function).
+#   toaster_jvm_cache PREFIX [COMMAND]  after toaster_find_java: sets TOASTER_JVM_CACHE_OPTS, the options that
+#                             make this JVM start from the prefix's class cache for COMMAND (see that function).
+#   toaster_jit [COMMAND...]  sets TOASTER_JIT_OPTS, the compilers a command's JVM runs (see that function).
 
 TOASTER_JAVA_MIN=21
 
@@ -72,27 +73,34 @@ MSG
   return 1
 }
 
-# The JVM's class cache in PREFIX/cache/, which the installer makes after the daemons start (a training run of
-# smtpd): the classes the start loads, already parsed and verified, so that a daemon or a command starts in a
-# fraction of the time. Java 25 and newer: the ahead-of-time cache of JEP 483 and 515 (classes and method
-# profiles), made with -XX:AOTCacheOutput. Java 21 to 24: an AppCDS archive made with -XX:ArchiveClassesAtExit,
-# only read afterwards (no -XX:+AutoCreateSharedArchive: daemons and commands starting at once would all rewrite
-# the one file another JVM may be mapping).
+# The JVM's class caches in PREFIX/cache/, which the installer makes after the daemons start, each by a training
+# run: the classes a start loads, already parsed and verified, so that a daemon or a command starts in a
+# fraction of the time. Two of them, since a JVM reads one cache and one training run is one JVM: "wiki", made by
+# a start of `toaster wiki serve` that builds the shipped pages and answers a request (for the wiki's commands:
+# serve, build, init), and "smtpd", made by a start of smtpd (for every other command). Java 25 and newer: the
+# ahead-of-time cache of JEP 483 and 515 (classes and method profiles), made with -XX:AOTCacheOutput. Java 21
+# to 24: an AppCDS archive made with -XX:ArchiveClassesAtExit, only read afterwards (no
+# -XX:+AutoCreateSharedArchive: daemons and commands starting at once would all rewrite the one file another
+# JVM may be mapping).
 # The file is named after the Java it was made with; the JVM checks it against itself and the jars and ignores a
 # stale or broken one (a start is then as slow as without a cache, never broken), so its warnings are off:
-# they would land in the output of every command until the next install remakes the cache.
-# TOASTER_JVM_CACHE=off starts without it; =create (the installer's training run) makes it at exit. Options of
-# the admin's own in TOASTER_JAVA_OPTS that choose class data (-Xshare:, an archive, an AOT cache) win: the JVM
-# refuses to start with -XX:AOTCache beside any of them.
+# they would land in the output of every command until the next install remakes the cache. A cache is code that
+# the JVM runs as whoever starts it, root included: it is used only when neither it nor cache/ is a symbolic
+# link, each belongs to root or to whoever runs this, and no one else may write either (toaster_private).
+# TOASTER_JVM_CACHE=off starts without it; =create (the installer's training runs) makes it at exit; any other
+# value is as unset. Options of the admin's own in TOASTER_JAVA_OPTS that choose class data (-Xshare:, an
+# archive, an AOT cache) win: the JVM refuses to start with -XX:AOTCache beside any of them.
 toaster_jvm_cache() {
   TOASTER_JVM_CACHE_OPTS=""
   case " ${TOASTER_JAVA_OPTS:-} " in
     *-Xshare:*|*SharedArchiveFile*|*ArchiveClassesAtExit*|*-XX:AOT*|*DumpLoadedClassList*|*SharedClassListFile*)
       return 0 ;;
   esac
+  _family=smtpd
+  [ "${2:-}" = wiki ] && _family=wiki
   _runtime=$(sed -n 's/^JAVA_RUNTIME_VERSION="\([0-9A-Za-z.+-]*\)"$/\1/p' "$TOASTER_JAVA_HOME/release" 2>/dev/null |
     head -n 1)
-  _cache=$1/cache/java-${_runtime:-$TOASTER_JAVA_MAJOR}
+  _cache=$1/cache/java-${_runtime:-$TOASTER_JAVA_MAJOR}-$_family
   # The options are passed unquoted, as a list: a prefix with blanks in its path starts without the cache.
   case $_cache in *[[:space:]]*) return 0 ;; esac
   case ${TOASTER_JVM_CACHE:-on} in
@@ -105,11 +113,39 @@ toaster_jvm_cache() {
         TOASTER_JVM_CACHE_OPTS="-XX:ArchiveClassesAtExit=$_cache.jsa -Xlog:cds=off"
       fi ;;
     *)
+      toaster_private "$1/cache" || return 0
       if [ "$TOASTER_JAVA_MAJOR" -ge 25 ]; then
-        [ -f "$_cache.aot" ] && TOASTER_JVM_CACHE_OPTS="-XX:AOTCache=$_cache.aot -Xlog:aot=off,cds=off"
-      elif [ -f "$_cache.jsa" ]; then
+        toaster_private "$_cache.aot" && TOASTER_JVM_CACHE_OPTS="-XX:AOTCache=$_cache.aot -Xlog:aot=off,cds=off"
+      elif toaster_private "$_cache.jsa"; then
         TOASTER_JVM_CACHE_OPTS="-XX:SharedArchiveFile=$_cache.jsa -Xlog:cds=off"
       fi ;;
+  esac
+  return 0
+}
+
+# True when PATH exists and is not a symbolic link, belongs to root or to whoever runs this, and neither its group
+# nor others may write it: as ssh and sudo trust a file.
+toaster_private() {
+  [ -e "$1" ] && [ ! -L "$1" ] || return 1
+  _listing=$(LC_ALL=C ls -lnd -- "$1" 2>/dev/null) || return 1
+  read -r _mode _links _uid _rest <<LISTING
+$_listing
+LISTING
+  case $_mode in ?????w*|????????w*) return 1 ;; esac
+  [ "$_uid" = 0 ] || [ -O "$1" ]
+}
+
+# The compilers of a command's JVM. HotSpot compiles hot code twice: quickly with C1, then again, optimised, with
+# C2, which pays back in a process that runs for days and costs a command that ends more than it saves: on two
+# processors C1 only took about 35 % less processor time for a full `toaster wiki build` of 1,000 pages, half for
+# a one-page build, and 30 % less for `toaster user list` (bench/README.md, "Wiki" and "Startup and install").
+# So every command runs with C1 only but the daemons (Daemons.ALL in the common module: smtpd, pop3d, wiki serve,
+# whose in-process rebuild after each push runs hot), which keep both. An -XX:TieredStopAtLevel or
+# -XX:[+-]TieredCompilation in TOASTER_JAVA_OPTS comes after these options on the command line, so it wins.
+toaster_jit() {
+  case "${1:-} ${2:-}" in
+    "smtpd "*|"pop3d "*|"wiki serve") TOASTER_JIT_OPTS="" ;;
+    *) TOASTER_JIT_OPTS="-XX:TieredStopAtLevel=1" ;;
   esac
   return 0
 }

@@ -1,33 +1,29 @@
 package org.godshell.toaster.installer.step;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * {@code cache/}: the JVM's class cache that {@code bin/toaster} starts from (lib/toaster-java.sh,
- * {@code toaster_jvm_cache}), made by a training run: smtpd started on a scratch copy of the prefix, listening on
- * ports the kernel picks, stopped once it listens; with {@code TOASTER_JVM_CACHE=create} the JVM writes the
- * classes that start loaded (and on Java 25 their profiles) when it exits. It runs after the daemons start, so
- * the install serves first; it is only speed, so a failure is reported and the install goes on. The file is
+ * {@code cache/}: the JVM's class caches that {@code bin/toaster} starts from (lib/toaster-java.sh,
+ * {@code toaster_jvm_cache}), each made by a {@link Training} start on a scratch prefix: smtpd's for every command
+ * but the wiki's, the wiki's for {@code toaster wiki ...}. With {@code TOASTER_JVM_CACHE=create} the JVM writes
+ * the classes that start loaded (and on Java 25 their profiles) when it exits. It runs after the daemons start,
+ * so the install serves first; it is only speed, so a failure is reported and the install goes on. A file is
  * named after the Java that made it and must be newer than every jar, or it is made again.
  */
 final class JvmCacheStep implements Step {
 
     static final String DIRECTORY = "cache";
-    /** The training run's start and the JVM's writing of the cache, on a busy small host. */
-    private static final long LIMIT_SECONDS = 180;
+    static final List<Training> TRAININGS = List.of(new SmtpdTraining(), new WikiTraining());
 
     private final StepContext context;
 
@@ -42,19 +38,20 @@ final class JvmCacheStep implements Step {
 
     @Override
     public String describe() {
-        return "the JVM's class cache in " + directory() + " (a training start of smtpd; faster starts after)";
+        return "the JVM's class caches in " + directory() + " (training starts of smtpd and of the wiki; faster "
+                + "starts after)";
     }
 
     private Path directory() {
         return context.root().resolve(DIRECTORY);
     }
 
-    /** As the launcher names it: after the Java's runtime version in its release file (JEP 220). */
-    Path cacheFile() throws IOException {
+    /** As the launcher names it: after the Java's runtime version in its release file (JEP 220), and the family. */
+    Path cacheFile(Training training) throws IOException {
         Path home = context.settings().java().toRealPath().getParent().getParent();
         Optional<String> runtime = release(home.resolve("release"));
         int major = Runtime.version().feature();
-        String name = "java-" + runtime.orElse(String.valueOf(major));
+        String name = "java-" + runtime.orElse(String.valueOf(major)) + "-" + training.family();
         return directory().resolve(name + (major >= 25 ? ".aot" : ".jsa"));
     }
 
@@ -70,7 +67,15 @@ final class JvmCacheStep implements Step {
 
     @Override
     public boolean isDone() throws IOException {
-        Path cache = cacheFile();
+        for (Training training : TRAININGS) {
+            if (!isMade(cacheFile(training))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isMade(Path cache) throws IOException {
         if (!Files.isRegularFile(cache, LinkOption.NOFOLLOW_LINKS) || Files.size(cache) == 0) {
             return false;
         }
@@ -96,93 +101,35 @@ final class JvmCacheStep implements Step {
                 Files.deleteIfExists(file);             // another Java's or an older install's: stale
             }
         }
+        // Readable by the daemons' user whatever the installer's umask; writable by its owner only.
+        Files.setPosixFilePermissions(directory(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        for (Training training : TRAININGS) {
+            make(training);
+        }
+    }
+
+    /** One training, one after the other: at the same time they would share two processors with the daemons. */
+    private void make(Training training) throws IOException {
+        Path cache = cacheFile(training);
+        long started = System.nanoTime();
         Path scratch = Files.createTempDirectory("toaster-training");
+        Optional<String> failure;
         try {
-            Optional<String> failure = train(scratch);
-            if (failure.isPresent() || !isDone()) {
-                Files.deleteIfExists(cacheFile());
-                context.out().println("         no cache (" + failure.orElse("the JVM wrote none")
-                        + "): the toaster starts without one");
-            } else {
-                // Readable by the daemons' user whatever the installer's umask; writable by its owner only.
-                Files.setPosixFilePermissions(directory(), PosixFilePermissions.fromString("rwxr-xr-x"));
-                Files.setPosixFilePermissions(cacheFile(), PosixFilePermissions.fromString("rw-r--r--"));
-            }
+            training.lay(context, scratch);
+            failure = TrainingRun.run(context, training, scratch);
+        } catch (StepException | IOException e) {
+            failure = Optional.of(String.valueOf(e.getMessage()));
         } finally {
             ScratchPrefix.delete(scratch);
         }
-    }
-
-    /** Starts smtpd on the scratch prefix and stops it once it listens; empty when it went so. */
-    private Optional<String> train(Path scratch) throws IOException {
-        ScratchPrefix.lay(context.root(), scratch);
-        ProcessBuilder builder = new ProcessBuilder(context.toaster("smtpd", "--prefix", scratch.toString()))
-                .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("TOASTER_JAVA", context.settings().java().toString());
-        builder.environment().put("TOASTER_JVM_CACHE", "create");
-        Process smtpd = builder.start();
-        // The limit holds even when smtpd neither says it listens nor exits: the kill ends the read below.
-        Thread.ofVirtual().start(() -> {
-            try {
-                if (!smtpd.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                    smtpd.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                smtpd.destroyForcibly();
-            }
-        });
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(smtpd.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            boolean listening = false;
-            while (!listening && (line = out.readLine()) != null) {
-                listening = line.startsWith("smtpd: listening on ");
-            }
-            smtpd.destroy();                                    // SIGTERM: the JVM exits and writes the cache
-            if (!smtpd.waitFor(LIMIT_SECONDS, TimeUnit.SECONDS)) {
-                smtpd.destroyForcibly();
-                return Optional.of("the training run did not end within " + LIMIT_SECONDS + " s");
-            }
-            return listening ? Optional.empty()
-                    : Optional.of("the training run of smtpd ended without listening");
-        } catch (InterruptedException e) {
-            smtpd.destroyForcibly();
-            Thread.currentThread().interrupt();
-            return Optional.of("interrupted");
+        if (failure.isPresent() || !isMade(cache)) {
+            Files.deleteIfExists(cache);
+            context.out().println("         no " + training.family() + " cache (" + failure.orElse("the JVM wrote none")
+                    + "): those commands start without one");
+            return;
         }
-    }
-
-    /** The copy of the prefix the training run starts on: its name and certificate, ports the kernel picks. */
-    static final class ScratchPrefix {
-
-        private static final List<String> COPIED = List.of("me", "servercert.pem");
-        private static final List<String> LISTENERS = List.of("listen-smtp", "listen-submission");
-
-        private ScratchPrefix() {
-        }
-
-        static void lay(Path prefix, Path scratch) throws IOException {
-            Path control = Files.createDirectories(scratch.resolve("control"));
-            for (String name : COPIED) {
-                Path file = prefix.resolve("control").resolve(name);
-                if (Files.isRegularFile(file)) {
-                    Files.copy(file, control.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
-                }
-            }
-            boolean tls = Files.isRegularFile(control.resolve("servercert.pem"));
-            for (String name : LISTENERS) {
-                if (tls || name.equals("listen-smtp")) {
-                    Files.writeString(control.resolve(name), "127.0.0.1:0\n");
-                }
-            }
-        }
-
-        static void delete(Path scratch) throws IOException {
-            try (Stream<Path> walk = Files.walk(scratch)) {
-                for (Path path : walk.sorted((a, b) -> b.compareTo(a)).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-        }
+        Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rw-r--r--"));
+        context.out().println(String.format(Locale.ROOT, "         %s: %d MB, by %s in %.1f s", cache.getFileName(),
+                Files.size(cache) >> 20, training.describe(), (System.nanoTime() - started) / 1e9));
     }
 }
