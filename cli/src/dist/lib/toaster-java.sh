@@ -140,11 +140,13 @@ LISTING
 # processors C1 only took about 35 % less processor time for a full `toaster wiki build` of 1,000 pages, half for
 # a one-page build, and 30 % less for `toaster user list` (bench/README.md, "Wiki" and "Startup and install").
 # So every command runs with C1 only but the daemons (Daemons.ALL in the common module: smtpd, pop3d, wiki serve,
-# whose in-process rebuild after each push runs hot), which keep both. An -XX:TieredStopAtLevel or
+# whose in-process rebuild after each push runs hot), which keep both, and the commands whose work grows with
+# the mail they carry (backup, restore, import of a qmail toaster: minutes over gigabytes, where C2's faster
+# loops pay back as in a daemon). An -XX:TieredStopAtLevel or
 # -XX:[+-]TieredCompilation in TOASTER_JAVA_OPTS comes after these options on the command line, so it wins.
 toaster_jit() {
   case "${1:-} ${2:-}" in
-    "smtpd "*|"pop3d "*|"wiki serve") TOASTER_JIT_OPTS="" ;;
+    "smtpd "*|"pop3d "*|"wiki serve"|"backup "*|"restore "*|"import "*) TOASTER_JIT_OPTS="" ;;
     *) TOASTER_JIT_OPTS="-XX:TieredStopAtLevel=1" ;;
   esac
   return 0

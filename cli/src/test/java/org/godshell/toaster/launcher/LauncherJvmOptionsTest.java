@@ -111,6 +111,15 @@ class LauncherJvmOptionsTest {
         assertEquals(List.of(aot("smtpd"), quiet, c1), options("smtpdx"));
     }
 
+    /** Work that grows with the mail: C2's faster loops pay back over minutes, as in a daemon. */
+    @Test
+    void theCommandsThatCarryMailKeepC2() throws Exception {
+        assertEquals(List.of(), options("backup", "--scheduled"));
+        assertEquals(List.of(), options("restore", "/var/backups/toaster.tar.gz"));
+        assertEquals(List.of(), options("import", "qmail", "--dry-run"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("backupx"));
+    }
+
     /** The launcher's list of daemons is the one list the installer, toaster start and the doctor use. */
     @Test
     void everyDaemonKeepsC2() throws Exception {
