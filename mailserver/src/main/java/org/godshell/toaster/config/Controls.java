@@ -70,7 +70,7 @@ public final class Controls implements Reads {
 
     @Override
     public <T> Optional<T> file(Key<T> key) throws ConfigException {
-        return value(current(key));
+        return value(current(key, new FileStamp.Look()));
     }
 
     @Override
@@ -79,9 +79,12 @@ public final class Controls implements Reads {
         return Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? file.toString() : "default";
     }
 
-    /** The current parse of the file, whose identity changes only when its value does. */
-    Object version(Key<?> key) throws ConfigException {
-        return current(key);
+    /**
+     * The current parse of the file, whose identity changes only when its value does; {@code look} is the one
+     * look at the files this is part of (see {@link FileStamp.Look}).
+     */
+    Object version(Key<?> key, FileStamp.Look look) throws ConfigException {
+        return current(key, look);
     }
 
     /** The value of a {@link #version}: empty when the file is missing. */
@@ -90,11 +93,11 @@ public final class Controls implements Reads {
         return (Optional<T>) ((Parsed) version).value;
     }
 
-    private Parsed current(Key<?> key) throws ConfigException {
+    private Parsed current(Key<?> key, FileStamp.Look look) throws ConfigException {
         Path file = path(key);
-        // Taken before the read: a file that changes while it is read has another stamp at the next look.
-        FileStamp now = FileStamp.of(file);
         Entry known = entries.get(key.name());
+        // Taken before the read: a file that changes while it is read has another stamp at the next look.
+        FileStamp now = look.of(file, known == null ? null : known.stamp());
         if (known != null && known.stamp().equals(now)) {
             return known.parsed();
         }

@@ -76,9 +76,10 @@ public final class Live<T> {
     }
 
     private boolean changed(Made<T> current) {
+        FileStamp.Look look = new FileStamp.Look();
         for (Map.Entry<Key<?>, Object> entry : current.versions().entrySet()) {
             try {
-                if (controls.version(entry.getKey()) != entry.getValue()) {
+                if (controls.version(entry.getKey(), look) != entry.getValue()) {
                     return true;
                 }
             } catch (ConfigException e) {
@@ -92,9 +93,10 @@ public final class Live<T> {
 
     private Map<Key<?>, Object> versions(Iterable<Key<?>> keys) {
         Map<Key<?>, Object> versions = new LinkedHashMap<>();
+        FileStamp.Look look = new FileStamp.Look();
         for (Key<?> key : keys) {
             try {
-                versions.put(key, controls.version(key));
+                versions.put(key, controls.version(key, look));
             } catch (ConfigException e) {
                 versions.put(key, e);
             }
@@ -112,6 +114,7 @@ public final class Live<T> {
     private static final class Recording implements Reads {
         private final Controls controls;
         private final Map<Key<?>, Object> versions = new LinkedHashMap<>();
+        private final FileStamp.Look look = new FileStamp.Look();
 
         Recording(Controls controls) {
             this.controls = controls;
@@ -119,7 +122,7 @@ public final class Live<T> {
 
         @Override
         public <V> Optional<V> file(Key<V> key) throws ConfigException {
-            Object version = controls.version(key);
+            Object version = controls.version(key, look);
             versions.put(key, version);
             return Controls.value(version);
         }

@@ -38,6 +38,9 @@ public final class ProxySources {
 
     /** Whether {@code peer} is a listed proxy; an IPv4-mapped IPv6 address is matched as its IPv4 address. */
     public boolean contains(InetAddress peer) {
+        if (patterns.isEmpty()) {
+            return false;                           // asked at every connection; most servers list no proxy
+        }
         byte[] address = peer.getAddress();
         byte[] plain = IpLiteral.unmapped(address).orElse(address);
         return patterns.stream().anyMatch(p -> p.matches(plain));

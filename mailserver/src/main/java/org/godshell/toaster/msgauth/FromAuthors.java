@@ -3,6 +3,7 @@ package org.godshell.toaster.msgauth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.james.mime4j.dom.address.Address;
 import org.apache.james.mime4j.dom.address.AddressList;
 import org.apache.james.mime4j.dom.address.Group;
@@ -47,6 +48,12 @@ final class FromAuthors {
 
     /** The domain of every mailbox in one From value; empty when it does not parse or has none. */
     static List<String> domains(String value) {
+        Optional<String> plain = PlainFrom.domain(value);
+        return plain.isPresent() ? List.of(plain.get()) : parsed(value);
+    }
+
+    /** {@link #domains} as mime4j's RFC 5322 parser reads the value: for every value that is not plain. */
+    static List<String> parsed(String value) {
         AddressList list;
         try {
             list = DefaultAddressParser.DEFAULT.parseAddressList(value);

@@ -94,7 +94,15 @@ final class EnvelopeCodec {
         if (size < 0) {
             throw new IllegalArgumentException("negative size " + size);
         }
-        return String.format("%0" + SIZE_DIGITS + "d", size).getBytes(StandardCharsets.US_ASCII);
+        // Digits written from the right, not String.format (a formatter parsed its pattern for every message);
+        // 19 digits hold every long.
+        byte[] digits = new byte[SIZE_DIGITS];
+        long rest = size;
+        for (int i = SIZE_DIGITS - 1; i >= 0; i--) {
+            digits[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return digits;
     }
 
     private static void line(StringBuilder out, char tag, String value) {

@@ -40,7 +40,8 @@ public record HeaderEdits(List<String> added, List<Integer> dropped) {
             throw new IllegalArgumentException("header fields to add refused: " + octets + " octets, over "
                     + MAX_ADDED_OCTETS);
         }
-        dropped = dropped.stream().map(Objects::requireNonNull).distinct().sorted().toList();
+        dropped = dropped.isEmpty() ? List.of()
+                : dropped.stream().map(Objects::requireNonNull).distinct().sorted().toList();
         if (!dropped.isEmpty() && dropped.getFirst() < 0) {
             throw new IllegalArgumentException("a header field position is negative: " + dropped.getFirst());
         }

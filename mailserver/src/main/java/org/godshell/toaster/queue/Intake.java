@@ -60,9 +60,10 @@ public final class Intake implements Closeable {
     }
 
     /**
-     * The bytes written to {@link #body()} so far, exactly, read back from the temp file (the buffer is written
-     * out first), so a checker can hash or parse the whole message without holding it in memory. The stream
-     * is valid until the intake is committed or closed; the caller closes it.
+     * The bytes written to {@link #body()} so far, exactly: a copy of the write buffer while they all fit in it
+     * (under 64 KiB), else read back from the temp file (the buffer is written out first), so a checker can
+     * hash or parse the whole message without holding a big one in memory. The stream is valid until the
+     * intake is committed or closed; the caller closes it.
      */
     public InputStream received() throws IOException {
         ensureWritable();

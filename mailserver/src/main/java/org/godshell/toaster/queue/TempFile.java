@@ -1,5 +1,6 @@
 package org.godshell.toaster.queue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -113,10 +114,19 @@ final class TempFile {
     }
 
     /**
-     * Bytes {@code from} to {@code to} of the file as a stream, after writing the buffer out; valid until the
-     * file is closed. Closing the stream leaves the file open.
+     * Bytes {@code from} to {@code to} of the file as a stream; valid until the file is closed. Closing the stream
+     * leaves the file open. When they are all still in the buffer (a message under 64 KiB, read back by the
+     * checks before the commit) the stream reads a copy of them and nothing is written yet: the buffer then
+     * goes out once, at the commit, with the size field patched in it, where reading the file back cost a
+     * write, a positional read and a positional write for the patch (queue.md, "Cost per message"). Otherwise
+     * the buffer is written out first and the stream reads the file.
      */
     InputStream readBack(long from, long to) throws IOException {
+        if (from >= flushed && from <= to && to <= size()) {
+            byte[] bytes = new byte[Math.toIntExact(to - from)];
+            buffer.get(Math.toIntExact(from - flushed), bytes);
+            return new ByteArrayInputStream(bytes);
+        }
         drain();
         return new MessageStream(channel, false, new byte[0], List.of(new MessageStream.Segment(from, to)), name);
     }

@@ -53,7 +53,14 @@ final class AddressSyntax {
         if (s.isEmpty() || s.charAt(0) == '.' || s.charAt(s.length() - 1) == '.' || s.contains("..")) {
             return false;
         }
-        return s.codePoints().allMatch(c -> c == '.' || isAtext(c));
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (c != '.' && !isAtext(c)) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /** The quoted-string form of a local part: '"' and '\' escaped as quoted-pairs. */

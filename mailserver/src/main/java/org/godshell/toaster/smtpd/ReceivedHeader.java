@@ -23,7 +23,24 @@ final class ReceivedHeader {
     private static final DateTimeFormatter RFC5322_DATE =
             DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /** The last date written and its second: a date has no finer unit, and most seconds have many messages. */
+    private record Dated(long second, String text) {
+    }
+
+    private static volatile Dated lastDate = new Dated(Long.MIN_VALUE, "");
+
     private ReceivedHeader() {}
+
+    /** {@code when} as RFC 5322 §3.3 writes it, in UTC; formatted once a second, not once a message. */
+    static String date(Instant when) {
+        Dated last = lastDate;
+        if (last.second() == when.getEpochSecond()) {
+            return last.text();
+        }
+        Dated now = new Dated(when.getEpochSecond(), RFC5322_DATE.format(when));
+        lastDate = now;
+        return now.text();
+    }
 
     static String format(SessionContext session, Transaction transaction, Instant when) {
         String helo = session.heloHost().isEmpty() ? "unknown" : safeHost(session.heloHost());
@@ -43,7 +60,7 @@ final class ReceivedHeader {
         } else {
             header.append(";\r\n\t");
         }
-        return header.append(RFC5322_DATE.format(when)).append("\r\n").toString();
+        return header.append(date(when)).append("\r\n").toString();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.net.DeadlineInputStream;
 import org.godshell.toaster.net.DeadlineOutputStream;
@@ -39,6 +40,9 @@ final class Session implements Runnable, GracefulStop.Stoppable {
      * client could send unknown commands forever.
      */
     static final int MAX_ERRORS = 20;
+
+    /** Seconds, at most four digits; compiled once, not by {@code String.matches} at every connection. */
+    private static final Pattern GREETDELAY = Pattern.compile("\\d{1,4}");
 
     private final Socket socket;
     private final SessionContext context;
@@ -261,7 +265,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
 
     private long greetDelayMillis() {
         String value = context.environment.getOrDefault("GREETDELAY", "0").strip();
-        return value.matches("\\d{1,4}") ? Long.parseLong(value) * 1000 : 0;
+        return GREETDELAY.matcher(value).matches() ? Long.parseLong(value) * 1000 : 0;
     }
 
     private Step step(CommandLine line) {

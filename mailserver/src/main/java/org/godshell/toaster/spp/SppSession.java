@@ -155,6 +155,9 @@ public final class SppSession {
 
     /** Lines {@code P} printed, to be sent before the command's final reply; taking them clears them. */
     public List<String> takePreface() {
+        if (preface.isEmpty()) {
+            return List.of();                       // every reply asks; nearly none has a preface
+        }
         List<String> lines = preface.stream().map(l -> l.code() + "-" + l.text()).toList();
         preface.clear();
         return lines;

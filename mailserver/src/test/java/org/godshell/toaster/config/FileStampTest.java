@@ -68,4 +68,52 @@ class FileStampTest {
         assertEquals(FileStamp.ABSENT, FileStamp.of(dir.resolve("missing")));
         assertEquals(FileStamp.ABSENT, FileStamp.of(dir.resolve("no/such/directory/file")));
     }
+
+    @Test
+    void aLookSeesAFileComeAndGoWhateverItWasLastTime() throws Exception {
+        Path file = dir.resolve("f");
+        FileStamp absent = new FileStamp.Look().of(file, null);
+        assertEquals(FileStamp.ABSENT, absent);
+
+        Files.writeString(file, "one\n");
+        FileStamp present = new FileStamp.Look().of(file, absent);
+        assertNotEquals(FileStamp.ABSENT, present, "a file made since the last look is seen");
+        assertEquals(FileStamp.of(file), present);
+
+        Files.delete(file);
+        assertEquals(FileStamp.ABSENT, new FileStamp.Look().of(file, present), "a file that was there has gone");
+        assertEquals(FileStamp.ABSENT, new FileStamp.Look().of(dir.resolve("no/such/directory/file"), present));
+    }
+
+    @Test
+    void aLookAsksWhetherADirectoryCanBeSearchedOnceAndTheNextLookAsksAgain() throws Exception {
+        Path closed = Files.createDirectory(dir.resolve("closed"));
+        Path there = Files.writeString(closed.resolve("there"), "one\n");
+        FileStamp.Look look = new FileStamp.Look();
+        FileStamp stamp = look.of(there, null);
+        assertEquals(FileStamp.ABSENT, look.of(closed.resolve("missing"), null));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rw-------"));
+        try {
+            assumeFalse(Files.isExecutable(closed), "root searches any directory");
+            assertEquals(FileStamp.ABSENT, look.of(closed.resolve("other"), null), "within a look, as before the chmod");
+            FileStamp.Look next = new FileStamp.Look();
+            assertEquals(-2, next.of(closed.resolve("missing"), FileStamp.ABSENT).size(),
+                    "the next look cannot tell absent from unreadable, and says so");
+            assertEquals(-2, next.of(there, stamp).size(), "a file that was there cannot be stat'ed: an error");
+        } finally {
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aReplacementByRenameIsSeenByALookThatStatsAtOnce() throws Exception {
+        Path file = dir.resolve("f");
+        Files.writeString(file, "one\n");
+        FileStamp first = new FileStamp.Look().of(file, null);
+        Path replacement = dir.resolve("f.new");
+        Files.writeString(replacement, "one\n");
+        Files.setLastModifiedTime(replacement, first.modified());
+        Files.move(replacement, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        assertNotEquals(first, new FileStamp.Look().of(file, first), "same size and time, another inode");
+    }
 }

@@ -94,6 +94,11 @@ class EnvelopeCodecTest {
         assertEquals("9223372036854775807",
                 new String(EnvelopeCodec.sizeField(Long.MAX_VALUE), StandardCharsets.US_ASCII));
         assertThrows(IllegalArgumentException.class, () -> EnvelopeCodec.sizeField(-1));
+        assertThrows(IllegalArgumentException.class, () -> EnvelopeCodec.sizeField(Long.MIN_VALUE));
+        for (long size : new long[] {1, 9, 10, 4711, 999_999, 1_000_000_000_000_000_000L, Long.MAX_VALUE - 1}) {
+            assertEquals(String.format("%019d", size), new String(EnvelopeCodec.sizeField(size),
+                    StandardCharsets.US_ASCII), "as the formatter wrote it before");
+        }
     }
 
     /** The placeholder of a temp file, a short, long, signed or overflowing size, a line after M, M twice. */

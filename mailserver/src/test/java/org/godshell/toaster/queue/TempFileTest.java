@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -84,5 +85,48 @@ class TempFileTest {
         System.arraycopy(head, 0, expected, 0, head.length);
         expected[head.length] = 'x';
         assertArrayEquals(expected, Files.readAllBytes(file));
+    }
+
+    @Test
+    void bytesStillInTheBufferAreReadBackFromItAndNothingIsWrittenUntilTheDrain() throws IOException {
+        Path file = temp.resolve("small");
+        byte[] head = "V1\nM-------------------\n\n".getBytes(StandardCharsets.US_ASCII);
+        TempFile tempFile = open(file, head);
+        byte[] body = pattern(3000, 1);
+        tempFile.append(body, 0, body.length);
+        try (InputStream in = tempFile.readBack(head.length, tempFile.size())) {
+            assertArrayEquals(body, in.readAllBytes());
+        }
+        assertEquals(0, Files.size(file), "read back from memory: no write yet");
+        byte[] more = pattern(100, 2);
+        tempFile.append(more, 0, more.length);
+        try (InputStream in = tempFile.readBack(tempFile.size(), tempFile.size())) {
+            assertEquals(-1, in.read(), "an empty range reads as empty");
+        }
+        tempFile.patch(4, "0000000000000003100".getBytes(StandardCharsets.US_ASCII));
+        tempFile.drain();
+        tempFile.close();
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        expected.writeBytes("V1\nM0000000000000003100\n\n".getBytes(StandardCharsets.US_ASCII));
+        expected.writeBytes(body);
+        expected.writeBytes(more);
+        assertArrayEquals(expected.toByteArray(), Files.readAllBytes(file));
+    }
+
+    @Test
+    void aReadBackOfBytesPartlyWrittenOutReadsTheFileAfterTheRest() throws IOException {
+        Path file = temp.resolve("large");
+        TempFile tempFile = open(file, new byte[0]);
+        byte[] body = pattern(150_000, 3);
+        tempFile.append(body, 0, 70_000);
+        tempFile.append(body, 70_000, 80_000);
+        try (InputStream in = tempFile.readBack(0, tempFile.size())) {
+            assertArrayEquals(body, in.readAllBytes());
+        }
+        try (InputStream in = tempFile.readBack(149_000, tempFile.size())) {
+            assertArrayEquals(java.util.Arrays.copyOfRange(body, 149_000, 150_000), in.readAllBytes());
+        }
+        assertEquals(150_000, Files.size(file), "the buffer was written out for the read");
+        tempFile.close();
     }
 }

@@ -2,6 +2,12 @@ package org.godshell.toaster.smtpd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,5 +39,17 @@ class ReceivedHeaderTest {
     })
     void recipientsCannotCloseThePathOrTheClause(String recipient, String written) {
         assertEquals(written, ReceivedHeader.safeAddress(recipient));
+    }
+
+    /** The date is formatted once a second: each instant still gets its own second's text, in any order. */
+    @Test
+    void everyInstantGetsTheDateOfItsOwnSecond() {
+        DateTimeFormatter rfc5322 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+        Instant base = Instant.parse("2026-12-07T10:15:30.250Z");
+        for (Instant when : List.of(base, base.plusMillis(700), base.plusMillis(750), base.minusSeconds(1),
+                base.plusSeconds(86_400 * 40), base.plusNanos(1), Instant.EPOCH, base)) {
+            String expected = rfc5322.format(when).replace("GMT", "+0000").replaceFirst(", 0", ", ");
+            assertEquals(expected, ReceivedHeader.date(when), when.toString());
+        }
     }
 }
