@@ -7,9 +7,9 @@ import java.util.Optional;
  * <local@domain>} spelled with letters, digits and a few unambiguous characters, found without a parser. That is
  * nearly every message's From, and mime4j's address-list parser costs one or two exceptions with their stack
  * traces per call (JavaCC's lookahead error, made for every parser, and often its end-of-input
- * {@code IOException}): 2.6 % of smtpd's CPU in bench/intake.sh. Anything else (a quote, a comment, a comma, a group, an encoded word, a domain
- * literal, a dot out of place, a character outside US-ASCII) is left to mime4j, and where this answers, it gives
- * what mime4j gives ({@code PlainFromTest} compares them on hostile input).
+ * {@code IOException}): 2.6 % of smtpd's CPU in bench/intake.sh. Anything else (a quote, a comment, a comma, a
+ * group, an encoded word, a domain literal, a dot out of place, a character outside US-ASCII) is left to mime4j,
+ * and where this answers, it gives what mime4j gives ({@code PlainFromTest} compares them on hostile input).
  */
 final class PlainFrom {
 
