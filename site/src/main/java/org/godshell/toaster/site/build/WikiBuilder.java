@@ -153,9 +153,13 @@ public final class WikiBuilder {
                            Map<String, BuildIndex.CachedPage> cache, History history) {
     }
 
+    /** The build index of {@code composed}, remembered for the next build in this process ({@link IndexMemory}). */
     private static byte[] index(String fingerprint, ObjectId commit, Composed composed) {
-        return IndexCodec.encode(new BuildIndex(fingerprint, commit.name(), composed.site().keys(), composed.cache(),
-                composed.history()));
+        BuildIndex index = new BuildIndex(fingerprint, commit.name(), composed.site().keys(), composed.cache(),
+                composed.history());
+        IndexCodec.Encoded encoded = IndexCodec.encode(index, IndexMemory.lines());
+        IndexMemory.remember(index, encoded);
+        return encoded.bytes();
     }
 
     /** What the previous build left, or nothing, with the reason, for the report. */
@@ -189,7 +193,10 @@ public final class WikiBuilder {
             }
             BuildIndex index;
             try {
-                index = IndexCodec.decode(bytes);
+                index = IndexMemory.recall(bytes).orElse(null);
+                if (index == null) {
+                    index = IndexCodec.decode(bytes);
+                }
             } catch (IndexCodec.IndexException e) {
                 return none("the build index is unusable: " + e.getMessage());
             }
