@@ -44,10 +44,10 @@ final class IndexCodec {
      * it was cached under) and a commit. An object taken over unchanged from the previous build encodes to the
      * same line, so the line is copied rather than escaped again, character by character.
      */
-    record Lines(Map<Rendered, PageLine> pages, Map<History.Commit, String> commits) {
+    record Lines(Map<Rendered, PageLine> pages, Map<History.Commit, String> commits, int chars) {
 
         static Lines none() {
-            return new Lines(new IdentityHashMap<>(), new IdentityHashMap<>());
+            return new Lines(new IdentityHashMap<>(), new IdentityHashMap<>(), 0);
         }
     }
 
@@ -65,8 +65,11 @@ final class IndexCodec {
 
     /** Encodes {@code index}, copying the lines of {@code earlier} made from the same objects. */
     static Encoded encode(BuildIndex index, Lines earlier) {
-        Lines lines = Lines.none();
-        StringBuilder out = new StringBuilder(MAGIC).append('\n');
+        Map<Rendered, PageLine> pageLines = new IdentityHashMap<>();
+        Map<History.Commit, String> commitLines = new IdentityHashMap<>();
+        // sized after the previous index: growing a buffer of megabytes by doubling copies it again and again
+        StringBuilder out = new StringBuilder(Math.max(64, earlier.chars() + earlier.chars() / 8)).append(MAGIC)
+                .append('\n');
         line(out, "fingerprint", index.fingerprint());
         line(out, "commit", index.commit());
         new TreeMap<>(index.keys()).forEach((path, key) -> line(out, "key", path, key));
@@ -79,7 +82,7 @@ final class IndexCodec {
                 line(one, pageFields(page.getKey(), blob, rendered));
                 known = new PageLine(page.getKey(), blob, one.toString());
             }
-            lines.pages().put(rendered, known);
+            pageLines.put(rendered, known);
             out.append(known.line());
         }
         Map<Change, String> refs = new HashMap<>();
@@ -92,7 +95,7 @@ final class IndexCodec {
                 line(one, commitFields(commit));
                 known = one.toString();
             }
-            lines.commits().put(commit, known);
+            commitLines.put(commit, known);
             out.append(known);
             for (int k = 0; k < commit.changes().size(); k++) {
                 refs.put(commit.changes().get(k), c + "." + k);
@@ -115,7 +118,7 @@ final class IndexCodec {
         byte[] all = new byte[body.length + end.length];
         System.arraycopy(body, 0, all, 0, body.length);
         System.arraycopy(end, 0, all, body.length, end.length);
-        return new Encoded(all, lines);
+        return new Encoded(all, new Lines(pageLines, commitLines, out.length()));
     }
 
     private static String[] pageFields(String path, String blob, Rendered rendered) {

@@ -25,7 +25,7 @@ import java.util.TreeMap;
 public final class KeyWriter {
 
     /** Bytes gathered for the digest: a key is thousands of small fields, and each update call has its cost. */
-    private static final int BUFFER = 8192;
+    private static final int BUFFER = 512;
 
     private final MessageDigest digest = digest();
     private final byte[] buffer = new byte[BUFFER];
