@@ -1,23 +1,22 @@
 package org.godshell.toaster.site.build;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.FileSystemException;
 import java.nio.file.SecureDirectoryStream;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -26,8 +25,8 @@ import java.util.function.Consumer;
  * published build need not wait for the build before last to be unlinked file by file (thousands of unlinks,
  * about a tenth of a second) before its push is answered.
  *
- * <p>Bounded: at most {@link #MAX_WAITING} directories wait; a build that finds the queue full waits for room
- * before it queues more, so deletion cannot fall behind without limit. Crash-safe: nothing here is remembered
+ * <p>Bounded: at most {@link #MAX_WAITING} directories wait; a build that finds the queue full deletes the rest
+ * itself, so deletion cannot fall behind without limit. Crash-safe: nothing here is remembered
  * across a restart; a directory left by a crash (a half-written build, or a stale one whose deletion was cut
  * short) is found again by the next build's look at the builds directory. On exit (a one-shot
  * {@code toaster wiki build} ends with {@code System.exit}) a shutdown hook waits for the queue to empty.
@@ -47,7 +46,8 @@ final class StaleBuilds {
     private final Deque<Path> waiting = new ArrayDeque<>();
     private final Set<Path> queued = new HashSet<>();
     private final Consumer<IOException> report;
-    private boolean started;
+    private boolean working;
+    private boolean hooked;
 
     StaleBuilds(Consumer<IOException> report) {
         this.report = report;
@@ -59,26 +59,36 @@ final class StaleBuilds {
     }
 
     /**
-     * Queues each directory (and the build index beside it) for deletion, unless it is queued or being
-     * deleted already; waits while {@link #MAX_WAITING} are waiting.
+     * Queues each directory (and the build index beside it) for deletion, unless it is queued or being deleted
+     * already. When {@link #MAX_WAITING} are waiting, the caller deletes the rest itself: the build that found
+     * them waits, never the queue's memory or the disk grows without bound (nor does a build hang on a worker
+     * that stopped).
      */
-    synchronized void delete(Collection<Path> dirs) throws IOException {
-        for (Path dir : dirs) {
-            if (queued.contains(dir)) {
-                continue;
-            }
-            while (waiting.size() >= MAX_WAITING) {
-                try {
-                    wait();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("interrupted while waiting to remove old builds", e);
+    void delete(Collection<Path> dirs) {
+        List<Path> ours = new ArrayList<>();
+        synchronized (this) {
+            for (Path dir : dirs) {
+                if (!queued.add(dir)) {
+                    continue;
+                }
+                if (waiting.size() < MAX_WAITING) {
+                    waiting.addLast(dir);
+                    startWorker();
+                    notifyAll();
+                } else {
+                    ours.add(dir);
                 }
             }
-            waiting.addLast(dir);
-            queued.add(dir);
-            startOnce();
-            notifyAll();
+        }
+        try {
+            for (Path dir : ours) {
+                removeReporting(dir);
+            }
+        } finally {
+            synchronized (this) {
+                ours.forEach(queued::remove);
+                notifyAll();
+            }
         }
     }
 
@@ -94,48 +104,71 @@ final class StaleBuilds {
         }
     }
 
-    private void startOnce() {
-        if (started) {
+    private void startWorker() {
+        if (working) {
             return;
         }
-        started = true;
+        working = true;
         Thread worker = new Thread(this::work, "wiki-old-builds");
         worker.setDaemon(true);
         worker.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                awaitIdle();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "wiki-old-builds-at-exit"));
+        if (!hooked) {
+            hooked = true;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    awaitIdle();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "wiki-old-builds-at-exit"));
+        }
     }
 
+    /**
+     * Deletes the waiting directories one after the other. Should the thread end on an error of the JVM, what
+     * waits is let go (the next build finds it again) and the next {@link #delete} starts another thread.
+     */
     private void work() {
-        while (true) {
-            Path dir;
-            synchronized (this) {
-                while (waiting.isEmpty()) {
-                    try {
-                        wait();
-                    } catch (InterruptedException e) {
-                        return;
+        try {
+            while (true) {
+                Path dir;
+                synchronized (this) {
+                    while (waiting.isEmpty()) {
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            // nobody but the JVM interrupts this thread; waiting goes on
+                        }
+                    }
+                    dir = waiting.peekFirst();
+                }
+                try {
+                    removeReporting(dir);
+                } finally {
+                    synchronized (this) {
+                        waiting.removeFirst();
+                        queued.remove(dir);
+                        notifyAll();
                     }
                 }
-                dir = waiting.peekFirst();
             }
-            try {
-                deleteTree(dir);
-                Files.deleteIfExists(SiteSwap.indexOf(dir));
-            } catch (IOException | UncheckedIOException e) {
-                report.accept(e instanceof UncheckedIOException u ? u.getCause() : (IOException) e);
-            } finally {
-                synchronized (this) {
-                    waiting.removeFirst();
-                    queued.remove(dir);
-                    notifyAll();
-                }
+        } finally {
+            synchronized (this) {
+                waiting.forEach(queued::remove);
+                waiting.clear();
+                working = false;
+                notifyAll();
             }
+        }
+    }
+
+    /** Deletes a build and its index; a failure is reported, not thrown: the build it came from is published. */
+    private void removeReporting(Path dir) {
+        try {
+            deleteTree(dir);
+            Files.deleteIfExists(SiteSwap.indexOf(dir));
+        } catch (IOException | RuntimeException e) {
+            report.accept(e instanceof IOException io ? io : new IOException(e));
         }
     }
 
