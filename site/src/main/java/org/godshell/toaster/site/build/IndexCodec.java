@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +41,37 @@ final class IndexCodec {
     private IndexCodec() {
     }
 
+    /**
+     * Lines an earlier encoding made, by the very object they encode: a page's rendering (with the path and blob
+     * it was cached under) and a commit. An object taken over unchanged from the previous build encodes to the
+     * same line, so the line is copied rather than escaped again, character by character.
+     */
+    record Lines(Map<Rendered, PageLine> pages, Map<History.Commit, String> commits, int chars) {
+
+        static Lines none() {
+            return new Lines(new IdentityHashMap<>(), new IdentityHashMap<>(), 0);
+        }
+    }
+
+    /** A page record: the path and blob it was written with, and the line. */
+    record PageLine(String path, String blob, String line) {
+    }
+
+    /** An encoded index and its lines, for the next encoding in this process. */
+    record Encoded(byte[] bytes, Lines lines) {
+    }
+
     static byte[] encode(BuildIndex index) {
-        StringBuilder out = new StringBuilder(MAGIC).append('\n');
+        return encode(index, Lines.none()).bytes();
+    }
+
+    /** Encodes {@code index}, copying the lines of {@code earlier} made from the same objects. */
+    static Encoded encode(BuildIndex index, Lines earlier) {
+        Map<Rendered, PageLine> pageLines = new IdentityHashMap<>();
+        Map<History.Commit, String> commitLines = new IdentityHashMap<>();
+        // sized after the previous index: growing a buffer of megabytes by doubling copies it again and again
+        StringBuilder out = new StringBuilder(Math.max(64, earlier.chars() + earlier.chars() / 8)).append(MAGIC)
+                .append('\n');
         line(out, "fingerprint", index.fingerprint());
         line(out, "commit", index.commit());
         line(out, "site", index.site().title(), index.site().siteUrl(), index.site().cloneUrl());
@@ -49,36 +79,31 @@ final class IndexCodec {
         new TreeMap<>(index.keys()).forEach((path, key) -> line(out, "key", path, key));
         for (var page : new TreeMap<>(index.pages()).entrySet()) {
             Rendered rendered = page.getValue().rendered();
-            List<String> fields = new ArrayList<>(List.of("page", page.getKey(), page.getValue().blob(),
-                    rendered.html(), rendered.text(), rendered.notice().isPresent() ? "1" : "0",
-                    rendered.notice().orElse("")));
-            fields.add(Integer.toString(rendered.headings().size()));
-            for (Rendered.Heading heading : rendered.headings()) {
-                fields.addAll(List.of(Integer.toString(heading.level()), heading.text(), heading.id()));
+            String blob = page.getValue().blob();
+            PageLine known = earlier.pages().get(rendered);
+            if (known == null || !known.path().equals(page.getKey()) || !known.blob().equals(blob)) {
+                StringBuilder one = new StringBuilder();
+                line(one, pageFields(page.getKey(), blob, rendered));
+                known = new PageLine(page.getKey(), blob, one.toString());
             }
-            list(fields, rendered.linksTo());
-            list(fields, rendered.missing());
-            fields.add(Integer.toString(rendered.resolved().size()));
-            rendered.resolved().forEach((target, path) -> fields.addAll(List.of(target, path)));
-            fields.add(Integer.toString(rendered.headingLinks().size()));
-            for (Rendered.HeadingLink link : rendered.headingLinks()) {
-                fields.addAll(List.of(link.path(), link.id(), link.written()));
-            }
-            line(out, fields.toArray(String[]::new));
+            pageLines.put(rendered, known);
+            out.append(known.line());
         }
         Map<Change, String> refs = new HashMap<>();
         List<History.Commit> commits = index.history().commits();
         for (int c = 0; c < commits.size(); c++) {
             History.Commit commit = commits.get(c);
-            List<String> fields = new ArrayList<>(List.of("c", commit.id(), commit.author(),
-                    Long.toString(commit.time().getEpochSecond()), Integer.toString(commit.time().getNano()),
-                    commit.subject(), Integer.toString(commit.changes().size())));
-            for (int k = 0; k < commit.changes().size(); k++) {
-                Change change = commit.changes().get(k);
-                fields.addAll(List.of(change.kind().name(), change.path(), change.oldPath()));
-                refs.put(change, c + "." + k);
+            String known = earlier.commits().get(commit);
+            if (known == null) {
+                StringBuilder one = new StringBuilder();
+                line(one, commitFields(commit));
+                known = one.toString();
             }
-            line(out, fields.toArray(String[]::new));
+            commitLines.put(commit, known);
+            out.append(known);
+            for (int k = 0; k < commit.changes().size(); k++) {
+                refs.put(commit.changes().get(k), c + "." + k);
+            }
         }
         for (var page : new TreeMap<>(index.history().pages()).entrySet()) {
             List<String> fields = new ArrayList<>(List.of("h", page.getKey(),
@@ -97,7 +122,35 @@ final class IndexCodec {
         byte[] all = new byte[body.length + end.length];
         System.arraycopy(body, 0, all, 0, body.length);
         System.arraycopy(end, 0, all, body.length, end.length);
-        return all;
+        return new Encoded(all, new Lines(pageLines, commitLines, out.length()));
+    }
+
+    private static String[] pageFields(String path, String blob, Rendered rendered) {
+        List<String> fields = new ArrayList<>(List.of("page", path, blob, rendered.html(), rendered.text(),
+                rendered.notice().isPresent() ? "1" : "0", rendered.notice().orElse("")));
+        fields.add(Integer.toString(rendered.headings().size()));
+        for (Rendered.Heading heading : rendered.headings()) {
+            fields.addAll(List.of(Integer.toString(heading.level()), heading.text(), heading.id()));
+        }
+        list(fields, rendered.linksTo());
+        list(fields, rendered.missing());
+        fields.add(Integer.toString(rendered.resolved().size()));
+        rendered.resolved().forEach((target, linked) -> fields.addAll(List.of(target, linked)));
+        fields.add(Integer.toString(rendered.headingLinks().size()));
+        for (Rendered.HeadingLink link : rendered.headingLinks()) {
+            fields.addAll(List.of(link.path(), link.id(), link.written()));
+        }
+        return fields.toArray(String[]::new);
+    }
+
+    private static String[] commitFields(History.Commit commit) {
+        List<String> fields = new ArrayList<>(List.of("c", commit.id(), commit.author(),
+                Long.toString(commit.time().getEpochSecond()), Integer.toString(commit.time().getNano()),
+                commit.subject(), Integer.toString(commit.changes().size())));
+        for (Change change : commit.changes()) {
+            fields.addAll(List.of(change.kind().name(), change.path(), change.oldPath()));
+        }
+        return fields.toArray(String[]::new);
     }
 
     private static void list(List<String> fields, List<String> items) {

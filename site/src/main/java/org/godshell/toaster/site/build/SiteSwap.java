@@ -5,14 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -28,7 +25,7 @@ import org.godshell.toaster.site.parallel.Parallel;
  * directory beside the old ones, fsyncs it, makes a temporary symlink to it and renames that over {@code out}
  * (rename(2) replaces a symlink atomically). A reader that resolves {@code out} gets one whole site; a file it has
  * open stays readable. The previous build is kept one more round (a reader may be in the middle of it), older
- * ones are deleted.
+ * ones are deleted after the swap, in the background ({@link StaleBuilds}), one at a time.
  *
  * <p>States: before the rename, {@code out} is the old site and a new directory is complete beside it; after
  * it, {@code out} is the new site. A crash in between leaves an unreferenced directory, removed by the next build.
@@ -45,8 +42,14 @@ final class SiteSwap {
 
     private final Path out;
     private final Path builds;
+    private final StaleBuilds cleaner;
 
     SiteSwap(Path out) throws IOException {
+        this(out, StaleBuilds.shared());
+    }
+
+    SiteSwap(Path out, StaleBuilds cleaner) throws IOException {
+        this.cleaner = cleaner;
         this.out = out.toAbsolutePath().normalize();
         this.builds = this.out.resolveSibling(this.out.getFileName() + ".builds");
         if (Files.exists(this.out, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(this.out)) {
@@ -100,7 +103,7 @@ final class SiteSwap {
             link(fresh, kept, from);
             writeAll(fresh, files);
         } catch (IOException | RuntimeException e) {
-            deleteTree(fresh);
+            StaleBuilds.deleteTree(fresh);
             throw e;
         }
         AtomicFile.syncDirectory(fresh);
@@ -110,7 +113,12 @@ final class SiteSwap {
         return new Swapped(fresh, previous);
     }
 
-    /** Removes the builds older than the two of {@code swapped}: nothing is served from them any more. */
+    /**
+     * Removes the builds older than the two of {@code swapped}, in the background: nothing is served from them
+     * any more. A reader resolves {@code out} once per request, so a request begun before this swap is in the
+     * previous build, which is kept; the ones removed were last published two swaps ago or never (a crash's
+     * leftovers). A file a reader still has open stays readable once unlinked.
+     */
     void clean(Swapped swapped) throws IOException {
         removeStale(swapped.fresh(), swapped.previous());
     }
@@ -184,6 +192,11 @@ final class SiteSwap {
         return String.format("%06d", highest + 1);
     }
 
+    /**
+     * Queues the directories other than the two of this swap for deletion in the background ({@link
+     * StaleBuilds}); deletes at once a stray build index whose directory is gone. Only real directories and
+     * regular files are taken: a symlink named like a build is left alone, never followed.
+     */
     private void removeStale(Path fresh, Optional<Path> previous) throws IOException {
         List<Path> stale = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(builds)) {
@@ -191,37 +204,24 @@ final class SiteSwap {
                 Path normal = entry.toAbsolutePath().normalize();
                 if (!normal.equals(fresh) && !previous.map(normal::equals).orElse(false)
                         && Files.isDirectory(normal, LinkOption.NOFOLLOW_LINKS)) {
-                    stale.add(normal);
-                } else if (normal.getFileName().toString().endsWith(".index")
-                        && !normal.equals(indexOf(fresh)) && !previous.map(p -> indexOf(p).equals(normal)).orElse(false)
+                    if (!cleaner.queued(normal)) {
+                        stale.add(normal);
+                    }
+                } else if (normal.getFileName().toString().endsWith(".index") && !isIndexOf(normal, fresh, previous)
                         && Files.isRegularFile(normal, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.delete(normal);
+                    String name = normal.getFileName().toString();
+                    Path dir = normal.resolveSibling(name.substring(0, name.length() - ".index".length()));
+                    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                        Files.deleteIfExists(normal);
+                    }
                 }
             }
         }
-        for (Path dir : stale) {
-            deleteTree(dir);
-            Files.deleteIfExists(indexOf(dir));
-        }
+        cleaner.delete(stale);
     }
 
-    static void deleteTree(Path dir) throws IOException {
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+    private static boolean isIndexOf(Path index, Path fresh, Optional<Path> previous) {
+        return index.equals(indexOf(fresh)) || previous.map(p -> indexOf(p).equals(index)).orElse(false);
     }
 
     private static boolean isEmpty(Path dir) throws IOException {

@@ -162,9 +162,13 @@ public final class WikiBuilder {
                            Map<String, Views.Link> pagesNow) {
     }
 
+    /** The build index of {@code composed}, remembered for the next build in this process ({@link IndexMemory}). */
     private static byte[] index(String fingerprint, ObjectId commit, Composed composed) {
-        return IndexCodec.encode(new BuildIndex(fingerprint, commit.name(), composed.site().keys(), composed.cache(),
-                composed.history(), composed.config(), composed.pagesNow()));
+        BuildIndex index = new BuildIndex(fingerprint, commit.name(), composed.site().keys(), composed.cache(),
+                composed.history(), composed.config(), composed.pagesNow());
+        IndexCodec.Encoded encoded = IndexCodec.encode(index, IndexMemory.lines());
+        IndexMemory.remember(index, encoded);
+        return encoded.bytes();
     }
 
     /** What the previous build left, or nothing, with the reason, for the report. */
@@ -198,7 +202,10 @@ public final class WikiBuilder {
             }
             BuildIndex index;
             try {
-                index = IndexCodec.decode(bytes);
+                index = IndexMemory.recall(bytes).orElse(null);
+                if (index == null) {
+                    index = IndexCodec.decode(bytes);
+                }
             } catch (IndexCodec.IndexException e) {
                 return none("the build index is unusable: " + e.getMessage());
             }

@@ -1,6 +1,5 @@
 package org.godshell.toaster.site.key;
 
-import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collection;
@@ -25,7 +24,12 @@ import java.util.TreeMap;
  */
 public final class KeyWriter {
 
+    /** Bytes gathered for the digest: a key is thousands of small fields, and each update call has its cost. */
+    private static final int BUFFER = 512;
+
     private final MessageDigest digest = digest();
+    private final byte[] buffer = new byte[BUFFER];
+    private int buffered;
 
     /** A string, or null. */
     public KeyWriter string(String text) {
@@ -33,17 +37,22 @@ public final class KeyWriter {
             return tag('n');
         }
         tag('s').length(text.length());
-        // UTF-16 code units as they are: UTF-8 would turn every lone surrogate into the same '?'.
-        ByteBuffer units = ByteBuffer.allocate(text.length() * 2);
-        units.asCharBuffer().put(text);
-        digest.update(units.array());
+        // UTF-16 code units as they are, big-endian: UTF-8 would turn every lone surrogate into the same '?'.
+        for (int i = 0; i < text.length(); i++) {
+            if (buffered > BUFFER - 2) {
+                flush();
+            }
+            char unit = text.charAt(i);
+            buffer[buffered++] = (byte) (unit >>> 8);
+            buffer[buffered++] = (byte) unit;
+        }
         return this;
     }
 
     public KeyWriter number(long number) {
         tag('i');
         for (int shift = 56; shift >= 0; shift -= 8) {
-            digest.update((byte) (number >>> shift));
+            put((byte) (number >>> shift));
         }
         return this;
     }
@@ -54,6 +63,7 @@ public final class KeyWriter {
 
     public KeyWriter bytes(byte[] bytes) {
         tag('b').length(bytes.length);
+        flush();
         digest.update(bytes);
         return this;
     }
@@ -111,17 +121,32 @@ public final class KeyWriter {
     }
 
     private KeyWriter tag(char tag) {
-        digest.update((byte) tag);
+        put((byte) tag);
         return this;
     }
 
     private void length(int length) {
-        digest.update(new byte[] {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8),
-            (byte) length});
+        put((byte) (length >>> 24));
+        put((byte) (length >>> 16));
+        put((byte) (length >>> 8));
+        put((byte) length);
+    }
+
+    private void put(byte b) {
+        if (buffered == BUFFER) {
+            flush();
+        }
+        buffer[buffered++] = b;
+    }
+
+    private void flush() {
+        digest.update(buffer, 0, buffered);
+        buffered = 0;
     }
 
     /** The key of everything written, in hex; the writer is spent. */
     public String sha256() {
+        flush();
         return HexFormat.of().formatHex(digest.digest());
     }
 

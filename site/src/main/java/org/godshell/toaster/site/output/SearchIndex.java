@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +35,9 @@ final class SearchIndex {
      */
     static SortedMap<String, byte[]> build(List<Doc> docs) {
         Map<String, Postings> index = new HashMap<>();
+        // a text's term counts depend on it alone: those of a text the previous build counted are taken over
+        Map<String, Map<String, Integer>> known = SearchMemory.weights();
+        Map<String, Map<String, Integer>> next = new IdentityHashMap<>();
         StringBuilder pages = new StringBuilder("[");
         for (int id = 0; id < docs.size(); id++) {
             Doc doc = docs.get(id);
@@ -42,17 +46,23 @@ final class SearchIndex {
             pages.append(',');
             Json.string(pages, doc.url());
             pages.append(']');
-            Map<String, Integer> weights = new HashMap<>();
+            Map<String, Integer> counted = known.get(doc.text());
+            if (counted == null) {
+                counted = new HashMap<>();
+                for (String term : terms(doc.text())) {
+                    counted.merge(term, 1, Integer::sum);
+                }
+            }
+            next.put(doc.text(), counted);
+            Map<String, Integer> weights = new HashMap<>(counted);
             for (String term : terms(doc.title())) {
                 weights.merge(term, 10, Integer::sum);
-            }
-            for (String term : terms(doc.text())) {
-                weights.merge(term, 1, Integer::sum);
             }
             int page = id;
             weights.forEach((term, weight) -> index.computeIfAbsent(term, key -> new Postings()).add(page, weight));
         }
         pages.append("]\n");
+        SearchMemory.rememberWeights(next);
         SortedMap<String, List<String>> shards = new TreeMap<>();
         for (String term : index.keySet()) {
             shards.computeIfAbsent(shard(term), key -> new ArrayList<>()).add(term);

@@ -86,6 +86,7 @@ public final class SiteComposer {
             }
         }
         Folders folders = new Folders(input.pages());
+        HtmlDigests htmlDigests = HtmlDigests.start();
         Changes changes = new Changes(input.history(), CommitPage.pagesNow(input.pages()));
         for (Page page : input.pages()) {
             int depth = page.depth();
@@ -93,7 +94,9 @@ public final class SiteComposer {
                     .map(byPath::get).map(from -> link(from, depth)).toList();
             Views.PageView view = pageView(page, input, changes, linksHere);
             List<Object> navKey = List.of(folders.fingerprint(), page.folder(), page.url(), depth);
-            render(page.url(), "page.ftlh", site(input, depth), "page", List.of(view, navKey),
+            // keyed by the digest of the HTML: see HtmlDigests
+            render(page.url(), "page.ftlh", site(input, depth), "page",
+                    List.of(view.withHtml(htmlDigests.of(view.html())), navKey),
                     () -> view.withNav(folders.nav(folders.top(), page.folder(), page.url(), depth, false)));
             List<Views.ChangeView> history = input.history().of(page.path()).stream()
                     .map(change -> changes.view(change, historyDepth(page))).toList();
@@ -101,6 +104,7 @@ public final class SiteComposer {
                     Map.of("title", page.title(), "url", Urls.root(historyDepth(page)) + Urls.encodePath(page.url()),
                             "path", page.path(), "changes", history, "deleted", false));
         }
+        htmlDigests.finish();
         addFormerNames(input, byPath, changes);
         for (Folders.Folder folder : folders.all().values()) {
             int depth = folder.path().isEmpty() ? 0 : folder.path().split("/").length;

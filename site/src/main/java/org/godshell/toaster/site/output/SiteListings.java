@@ -3,6 +3,7 @@ package org.godshell.toaster.site.output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -60,10 +61,23 @@ final class SiteListings {
         }
         // The server's search (GET /_api/search) reads this; the static index above is the fallback.
         // Cutting a page into sections parses its HTML again: on every processor, a thousand pages take a while.
-        composer.copy(DocumentsFile.PATH, DocumentsFile.write(Parallel.map(input.pages(), Parallel.processors(),
-                "cutting pages into search sections", page -> new SearchDocument(Urls.encodePath(page.url()),
-                        page.title(), page.aliases(), page.tags(),
-                        Sections.of(input.rendered().get(page.path()).html())))));
+        Map<String, List<SearchDocument.Section>> cut = SearchMemory.sections();
+        List<List<SearchDocument.Section>> sections = Parallel.map(input.pages(), Parallel.processors(),
+                "cutting pages into search sections", page -> {
+                    String html = input.rendered().get(page.path()).html();
+                    List<SearchDocument.Section> known = cut.get(html);
+                    return known != null ? known : Sections.of(html);
+                });
+        Map<String, List<SearchDocument.Section>> next = new IdentityHashMap<>();
+        List<SearchDocument> documents = new ArrayList<>();
+        for (int i = 0; i < input.pages().size(); i++) {
+            Page page = input.pages().get(i);
+            next.put(input.rendered().get(page.path()).html(), sections.get(i));
+            documents.add(new SearchDocument(Urls.encodePath(page.url()), page.title(), page.aliases(), page.tags(),
+                    sections.get(i)));
+        }
+        SearchMemory.rememberSections(next);
+        composer.copy(DocumentsFile.PATH, DocumentsFile.write(documents));
         // Where the wiki's server answers GET _api/search; any other server sends this file (200, not a search
         // answer), and the page falls back to the static index without a 404 in the browser's console.
         composer.copy("_api/search", STATIC_SEARCH.getBytes(StandardCharsets.UTF_8));

@@ -83,6 +83,12 @@ public final class Views {
                            List<Link> tags, ChangeView lastEdit, ChangeView created, String historyUrl,
                            List<Link> backlinks, List<Link> breadcrumbs, List<Nav> nav) implements Fingerprinted {
 
+        /** The same view with other HTML: a memo key's view holds the HTML's digest instead. */
+        public PageView withHtml(String other) {
+            return new PageView(title, path, shellPath, other, notice, toc, tags, lastEdit, created, historyUrl,
+                    backlinks, breadcrumbs, nav);
+        }
+
         /** The same view with its navigation. */
         public PageView withNav(List<Nav> entries) {
             return new PageView(title, path, shellPath, html, notice, toc, tags, lastEdit, created, historyUrl,

@@ -8,5 +8,9 @@
  * commit gives the same bytes. Templates may echo only escaped values; the one unescaped value is a page body the
  * {@link org.godshell.toaster.site.render.Sanitizer} cleaned. Templates from the repository get no class
  * construction ({@code ?new}) and no API access.
+ *
+ * <p>What a build takes over from the previous build in the same process ({@code SearchMemory},
+ * {@code HtmlDigests}) is found by object identity and is a function of that object alone: it saves work and must
+ * never change a byte.
  */
 package org.godshell.toaster.site.output;

@@ -68,7 +68,14 @@ public final class DocumentsFile {
         out.append(kind);
         for (String value : values) {
             out.append('\t');
-            value.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+            // char by char is code point by code point here: no half of a surrogate pair is a control character
+            int start = out.length();
+            out.append(value);
+            for (int i = start; i < out.length(); i++) {
+                if (Character.isISOControl(out.charAt(i))) {
+                    out.setCharAt(i, ' ');
+                }
+            }
         }
         out.append('\n');
     }

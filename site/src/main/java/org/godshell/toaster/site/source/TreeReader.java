@@ -30,6 +30,7 @@ public final class TreeReader {
     public Snapshot read(Repository repository, ObjectId commitId) throws IOException {
         List<SourceFile> files = new ArrayList<>();
         List<Warning> warnings = new ArrayList<>();
+        BlobMemory memory = BlobMemory.start();
         try (ObjectReader reader = repository.newObjectReader(); RevWalk walk = new RevWalk(reader);
              TreeWalk tree = new TreeWalk(repository, reader)) {
             RevCommit commit = walk.parseCommit(commitId);
@@ -55,28 +56,35 @@ public final class TreeReader {
                 } else if (mode == FileMode.GITLINK) {
                     warnings.add(new Warning(name.path(), "skipped: submodules are not part of the wiki"));
                 } else if (mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) {
-                    files.add(load(reader, name.path(), tree.getObjectId(0), warnings));
+                    files.add(load(reader, name.path(), tree.getObjectId(0), warnings, memory));
                 } else {
                     warnings.add(new Warning(name.path(), "skipped: not a regular file"));
                 }
             }
         }
+        memory.finish();
         files.removeIf(file -> file == null);
         files.sort(Comparator.comparing(SourceFile::path));
         warnings.sort(null);
         return new Snapshot(commitId.copy(), files, warnings);
     }
 
-    private SourceFile load(ObjectReader reader, String path, ObjectId blob, List<Warning> warnings)
-            throws IOException {
+    private SourceFile load(ObjectReader reader, String path, ObjectId blob, List<Warning> warnings,
+                            BlobMemory memory) throws IOException {
+        long limit = path.endsWith(".md") ? limits.maxPageBytes() : limits.maxFileBytes();
+        byte[] known = memory.recall(blob);
+        if (known != null && known.length <= limit) {
+            return new SourceFile(path, blob.copy(), known.length, Optional.of(known));
+        }
         ObjectLoader loader = reader.open(blob);
         long size = loader.getSize();
-        long limit = path.endsWith(".md") ? limits.maxPageBytes() : limits.maxFileBytes();
         if (size > limit) {
             warnings.add(new Warning(path, "is " + size + " bytes, over the limit of " + limit));
             return path.endsWith(".md") ? new SourceFile(path, blob.copy(), size, Optional.empty()) : null;
         }
-        return new SourceFile(path, blob.copy(), size, Optional.of(loader.getBytes()));
+        byte[] content = loader.getBytes();
+        memory.remember(blob, content);
+        return new SourceFile(path, blob.copy(), size, Optional.of(content));
     }
 
     private static boolean isHidden(String path) {

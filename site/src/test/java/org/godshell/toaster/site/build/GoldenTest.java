@@ -86,7 +86,7 @@ class GoldenTest {
     private static void compare(Path expected, SortedMap<String, byte[]> actual) throws IOException {
         if (Boolean.getBoolean("golden.update")) {
             if (Files.exists(expected)) {
-                SiteSwap.deleteTree(expected);
+                StaleBuilds.deleteTree(expected);
             }
             for (var file : actual.entrySet()) {
                 Path target = expected.resolve(file.getKey());

@@ -149,6 +149,24 @@ class IncrementalTest {
     }
 
     @Test
+    void incrementalBuildsInARowInOneProcessWriteTheIndexAFullEncodingWrites() throws Exception {
+        step();
+        for (int edit = 1; edit <= 3; edit++) {
+            put("Beta.md", "# Beta\n\nEdit " + edit + " in a row. Back to [[Alpha]].\n");
+            commit("edit " + edit);
+            // one build after the other on the same site, as the wiki server builds at each push
+            BuildReport report = WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main",
+                    temp.resolve("inc")));
+            assertTrue(report.mode().startsWith("incremental"), report.mode());
+            byte[] written = Files.readAllBytes(SiteSwap.indexOf(temp.resolve("inc").toRealPath()));
+            assertArrayEquals(IndexCodec.encode(IndexCodec.decode(written)), written,
+                    "lines copied from the previous encoding are the lines a fresh encoding writes");
+        }
+        put("Alpha.md", "# Alpha\n\nAlpha, edited last.\n");
+        step();
+    }
+
+    @Test
     void fullForcesAFullBuild() throws Exception {
         step();
         BuildReport full = WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main", temp.resolve("inc"))

@@ -1,6 +1,8 @@
 package org.godshell.toaster.site.build;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +64,35 @@ class IndexCodecTest {
         assertEquals(index.history().pages(), back.history().pages());
         assertEquals(index.site(), back.site());
         assertEquals(index.pagesNow(), back.pagesNow());
+    }
+
+    @Test
+    void linesOfAnEarlierEncodingGiveTheSameBytes() throws Exception {
+        BuildIndex index = sample();
+        IndexCodec.Encoded first = IndexCodec.encode(index, IndexCodec.Lines.none());
+        IndexCodec.Encoded again = IndexCodec.encode(index, first.lines());
+        assertArrayEquals(first.bytes(), again.bytes());
+        assertArrayEquals(IndexCodec.encode(index), again.bytes());
+        // the same rendering under another path, or from another blob, is written anew, not copied
+        BuildIndex.CachedPage page = index.pages().get("a b/Page.md");
+        for (BuildIndex.CachedPage moved : List.of(page, new BuildIndex.CachedPage("blob2", page.rendered()))) {
+            BuildIndex other = new BuildIndex(index.fingerprint(), index.commit(), index.keys(),
+                    Map.of("c/Renamed.md", moved), index.history());
+            assertArrayEquals(IndexCodec.encode(other), IndexCodec.encode(other, first.lines()).bytes());
+        }
+    }
+
+    @Test
+    void theRememberedIndexIsRecalledOnlyForExactlyItsBytes() {
+        BuildIndex index = sample();
+        IndexCodec.Encoded encoded = IndexCodec.encode(index, IndexCodec.Lines.none());
+        IndexMemory.remember(index, encoded);
+        assertSame(index, IndexMemory.recall(encoded.bytes().clone()).orElseThrow());
+        byte[] damaged = encoded.bytes().clone();
+        damaged[damaged.length / 2] ^= 1;
+        assertTrue(IndexMemory.recall(damaged).isEmpty());
+        assertTrue(IndexMemory.recall(Arrays.copyOf(encoded.bytes(), encoded.bytes().length - 1)).isEmpty());
+        assertTrue(IndexMemory.recall(new byte[0]).isEmpty());
     }
 
     @Test

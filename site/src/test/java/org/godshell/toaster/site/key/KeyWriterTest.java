@@ -31,6 +31,32 @@ class KeyWriterTest {
         return writer.sha256();
     }
 
+    /**
+     * The bytes a key is the SHA-256 of, written out here by hand: keys recorded by an earlier build (its index)
+     * stay valid only while the writer feeds the digest exactly these bytes, however it gathers them.
+     */
+    @Test
+    void feedsTheDigestTheDocumentedBytes() throws Exception {
+        String lone = "x\ud800y" + "é".repeat(5000) + "\udc00";
+        byte[] data = {1, 2, 3};
+        java.io.ByteArrayOutputStream expected = new java.io.ByteArrayOutputStream();
+        expected.write('s');
+        expected.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(lone.length()).array());
+        for (char unit : lone.toCharArray()) {
+            expected.write(unit >>> 8);
+            expected.write(unit);
+        }
+        expected.write('i');
+        expected.writeBytes(java.nio.ByteBuffer.allocate(8).putLong(-42L).array());
+        expected.write('b');
+        expected.writeBytes(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+        expected.writeBytes(data);
+        expected.write('n');
+        expected.write('t');
+        assertEquals(KeyWriter.sha256(expected.toByteArray()),
+                new KeyWriter().string(lone).number(-42L).bytes(data).string(null).bool(true).sha256());
+    }
+
     /** A record without a fingerprint: its toString would do, until a field of some other type is added. */
     private record Unkeyed(String name) {
     }

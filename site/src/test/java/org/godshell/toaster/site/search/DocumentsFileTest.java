@@ -1,5 +1,6 @@
 package org.godshell.toaster.site.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,17 @@ class DocumentsFileTest {
         assertEquals("t i t le", read.title());
         assertEquals(List.of("a b"), read.aliases());
         assertEquals(new SearchDocument.Section(1, "id ", "h ", "one two three "), read.sections().getFirst());
+    }
+
+    @Test
+    void surrogatesStayAsTheyAreBesideControlCharacters() {
+        String title = "\ud83d\udce7\u0000\ud800\u007f\udc00x\u009f\ud83d";
+        byte[] written = DocumentsFile.write(List.of(new SearchDocument("p.html", title, List.of(), List.of(),
+                List.of())));
+        StringBuilder spaced = new StringBuilder();
+        title.codePoints().forEach(c -> spaced.appendCodePoint(Character.isISOControl(c) ? ' ' : c));
+        assertArrayEquals(("toaster-search 1\nP\tp.html\t" + spaced + "\n").getBytes(StandardCharsets.UTF_8),
+                written);
     }
 
     @Test

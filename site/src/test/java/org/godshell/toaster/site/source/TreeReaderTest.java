@@ -68,6 +68,28 @@ class TreeReaderTest {
     }
 
     @Test
+    void blobsRememberedFromTheTreeBeforeGiveTheSameFilesAndTheSameLimits() throws Exception {
+        try (TestRepo repo = TestRepo.bare(temp.resolve("r.git"))) {
+            repo.commit("one", "Ann", TestRepo.EPOCH, List.of(Entry.file("A.md", "alpha"),
+                    Entry.file("B.md", "x".repeat(2_000)), Entry.bytes("c.bin", new byte[] {0, 1, 2})));
+            Snapshot first = new TreeReader(Limits.DEFAULT).read(repo.repository(), repo.head());
+            repo.commit("two", "Ann", TestRepo.EPOCH, List.of(Entry.file("A.md", "alpha, edited"),
+                    Entry.file("B.md", "x".repeat(2_000)), Entry.file("D.md", "alpha"),
+                    Entry.bytes("c.bin", new byte[] {0, 1, 2})));
+            Snapshot second = new TreeReader(Limits.DEFAULT).read(repo.repository(), repo.head());
+            assertEquals(List.of("alpha, edited", "x".repeat(2_000), "alpha", "\u0000\u0001\u0002"),
+                    second.files().stream().map(f -> new String(f.content().orElseThrow(), StandardCharsets.UTF_8))
+                            .toList());
+            assertEquals(first.files().get(1).blob(), second.files().get(1).blob());
+            // a remembered blob over a stricter reader's limit is refused as if read from the repository
+            Snapshot strict = new TreeReader(new Limits(1_000, 2_000, 10, 100, 1_000))
+                    .read(repo.repository(), repo.head());
+            assertTrue(strict.files().get(1).content().isEmpty(), "B.md is over 1,000 bytes");
+            assertEquals(1, strict.warnings().size(), strict.warnings()::toString);
+        }
+    }
+
+    @Test
     void fileCountIsLimited() throws Exception {
         try (TestRepo repo = TestRepo.bare(temp.resolve("r.git"))) {
             List<Entry> many = new java.util.ArrayList<>();
