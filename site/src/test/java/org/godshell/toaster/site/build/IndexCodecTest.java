@@ -77,7 +77,7 @@ class IndexCodecTest {
         BuildIndex.CachedPage page = index.pages().get("a b/Page.md");
         for (BuildIndex.CachedPage moved : List.of(page, new BuildIndex.CachedPage("blob2", page.rendered()))) {
             BuildIndex other = new BuildIndex(index.fingerprint(), index.commit(), index.keys(),
-                    Map.of("c/Renamed.md", moved), index.history());
+                    Map.of("c/Renamed.md", moved), index.history(), index.site(), index.pagesNow());
             assertArrayEquals(IndexCodec.encode(other), IndexCodec.encode(other, first.lines()).bytes());
         }
     }
