@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.godshell.toaster.site.serve.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,7 @@ class CommitRouteLimitsTest {
             assertTrue(pages.values().stream().allMatch(page -> page.length <= bound / 4), "each one may be kept");
             for (int round = 0; round < 2; round++) {
                 for (Map.Entry<String, byte[]> page : pages.entrySet()) {
-                    CommitWiki.Answer answer = wiki.get("/_commit/" + page.getKey() + ".html");
+                    RawHttp.Answer answer = wiki.get("/_commit/" + page.getKey() + ".html");
                     assertEquals(200, answer.status());
                     assertArrayEquals(page.getValue(), answer.body());
                     assertTrue(wiki.route.cache().bytes() <= bound, "bytes within the bound");
@@ -44,7 +45,7 @@ class CommitRouteLimitsTest {
     @Test
     void beyondTheRendersAtOnceTheAnswerIs503WithRetryAfter() throws Exception {
         try (CommitWiki wiki = new CommitWiki(temp, CommitRoute.CACHE_BYTES, 0)) {
-            CommitWiki.Answer answer = wiki.get("/_commit/" + wiki.created.name() + ".html");
+            RawHttp.Answer answer = wiki.get("/_commit/" + wiki.created.name() + ".html");
             assertEquals(503, answer.status());
             assertEquals("2", answer.header("Retry-After"));
             assertEquals("no-store", answer.header("Cache-Control"));

@@ -16,6 +16,7 @@ import java.util.zip.GZIPInputStream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
+import org.godshell.toaster.site.serve.RawHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class CommitRouteTest {
         assertEquals(Set.of(wiki.created.name(), wiki.edited.name(), wiki.renamed.name()), exported.keySet(),
                 "a page for each commit of main's history that touched pages");
         for (Map.Entry<String, byte[]> page : exported.entrySet()) {
-            CommitWiki.Answer answer = wiki.get("/_commit/" + page.getKey() + ".html");
+            RawHttp.Answer answer = wiki.get("/_commit/" + page.getKey() + ".html");
             assertEquals(200, answer.status(), page.getKey());
             assertArrayEquals(page.getValue(), answer.body(), () -> page.getKey() + ":\n" + answer.text());
             assertEquals("text/html; charset=utf-8", answer.header("Content-Type"));
@@ -88,7 +89,7 @@ class CommitRouteTest {
                         id.charAt(0)) + id.substring(1) + ".html", "/%5Fcommit/" + id + ".html",
                 "/_commit/" + id + "%2Ehtml", "/_commit/", "/_commit/x/../" + id + ".html",
                 "/_commit/" + id + ".html/", "/_commit//" + id + ".html", "/x/../_commit/" + id + ".html")) {
-            CommitWiki.Answer answer = wiki.get(target);
+            RawHttp.Answer answer = wiki.get(target);
             assertTrue(answer.status() == 404 || answer.status() == 400, () -> target + ": " + answer.status());
             assertFalse(answer.text().contains("wiki-diff"), target);
             if (answer.status() == 404) {
@@ -101,18 +102,18 @@ class CommitRouteTest {
     @Test
     void headConditionalAndGzipAsForFiles() throws Exception {
         String target = "/_commit/" + wiki.edited.name() + ".html";
-        CommitWiki.Answer get = wiki.get(target);
-        CommitWiki.Answer head = wiki.send("HEAD", target);
+        RawHttp.Answer get = wiki.get(target);
+        RawHttp.Answer head = wiki.send("HEAD", target);
         assertEquals(200, head.status());
         assertEquals(0, head.body().length);
         assertEquals(get.header("Content-Length"), head.header("Content-Length"));
         assertEquals(get.header("ETag"), head.header("ETag"));
-        CommitWiki.Answer again = wiki.get(target, "If-None-Match: " + get.header("ETag"));
+        RawHttp.Answer again = wiki.get(target, "If-None-Match: " + get.header("ETag"));
         assertEquals(304, again.status());
         assertEquals(0, again.body().length);
         assertEquals(304, wiki.get(target, "If-Modified-Since: " + get.header("Last-Modified")).status());
         assertEquals(200, wiki.get(target, "If-None-Match: \"other\"").status());
-        CommitWiki.Answer zipped = wiki.get(target, "Accept-Encoding: gzip");
+        RawHttp.Answer zipped = wiki.get(target, "Accept-Encoding: gzip");
         assertEquals("gzip", zipped.header("Content-Encoding"));
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
             assertArrayEquals(get.body(), in.readAllBytes());
@@ -129,7 +130,7 @@ class CommitRouteTest {
         wiki.put("Manual.md", "---\ntitle: The manual\n---\nThe quick red fox <leaps> & runs.\n");
         wiki.commit("retitle", "Ann");
         wiki.build();
-        CommitWiki.Answer answer = wiki.get(target);
+        RawHttp.Answer answer = wiki.get(target);
         assertArrayEquals(wiki.exported().get(wiki.edited.name()), answer.body(), answer::text);
         assertTrue(answer.text().contains(">The manual</a>"), "the new build's title, not the cached page");
         assertEquals(1, wiki.route.cache().size(), "the old build's page is dropped");

@@ -3,16 +3,13 @@ package org.godshell.toaster.site.commitpages;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -23,6 +20,8 @@ import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.TestRepo.Entry;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.WikiBuilder;
+import org.godshell.toaster.site.serve.RawHttp;
+import org.godshell.toaster.site.serve.RawHttp.Answer;
 import org.godshell.toaster.site.serve.WikiServer;
 
 /**
@@ -112,17 +111,6 @@ final class CommitWiki implements AutoCloseable {
         tree.add(Entry.bytes(to, moved.content()));
     }
 
-    /** An answer to a request head written byte for byte. */
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
-
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
-
     Answer get(String target, String... headers) throws IOException {
         return send("GET", target, headers);
     }
@@ -133,32 +121,7 @@ final class CommitWiki implements AutoCloseable {
             head.append(header).append("\r\n");
         }
         head.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.httpAddresses().getFirst()
-                .getPort())) {
-            socket.setSoTimeout(60_000);                                // a safety net only
-            socket.getOutputStream().write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            return parse(socket.getInputStream().readAllBytes());
-        }
-    }
-
-    private static Answer parse(byte[] all) {
-        int end = -1;
-        for (int i = 0; i + 4 <= all.length && end < 0; i++) {
-            if (all[i] == '\r' && all[i + 1] == '\n' && all[i + 2] == '\r' && all[i + 3] == '\n') {
-                end = i;
-            }
-        }
-        if (end < 0) {
-            throw new AssertionError("no complete answer: " + new String(all, StandardCharsets.ISO_8859_1));
-        }
-        String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.put(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
-        }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers,
-                Arrays.copyOfRange(all, end + 4, all.length));
+        return RawHttp.send(server.httpAddresses().getFirst().getPort(), head.toString(), new byte[0]);
     }
 
     @Override

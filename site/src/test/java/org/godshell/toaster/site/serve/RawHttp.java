@@ -14,14 +14,15 @@ import javax.net.ssl.SSLContext;
  * Requests written byte for byte to a loopback port, as a hostile client may write them (any Host, any query),
  * with {@code Connection: close} so that the answer ends with the connection.
  */
-final class RawHttp {
+/** HTTP/1.1 requests written byte for byte to a server on loopback, and their answers read whole (tests). */
+public final class RawHttp {
 
-    record Answer(int status, Map<String, String> headers, byte[] body) {
-        String header(String name) {
+    public record Answer(int status, Map<String, String> headers, byte[] body) {
+        public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
     }
@@ -29,7 +30,7 @@ final class RawHttp {
     private RawHttp() {
     }
 
-    static Answer send(int port, String head, byte[] body) throws IOException {
+    public static Answer send(int port, String head, byte[] body) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             return exchange(socket, head, body);
         }
