@@ -8,12 +8,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.godshell.toaster.site.GoldenCases;
 import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.output.Views;
 import org.godshell.toaster.site.source.Warning;
@@ -34,31 +34,19 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenTest {
 
-    private static final Path CASES = Path.of("src/test/resources/cases");
-
     @TempDir
     Path temp;
 
     static List<String> cases() throws IOException {
-        try (Stream<Path> dirs = Files.list(CASES)) {
-            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
-        }
+        return GoldenCases.names();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void siteMatchesExpectations(String name) throws Exception {
-        Path dir = CASES.resolve(name);
+        Path dir = GoldenCases.CASES.resolve(name);
         try (TestRepo repo = TestRepo.bare(temp.resolve(name + ".git"))) {
-            List<Path> commits;
-            try (Stream<Path> list = Files.list(dir.resolve("commits"))) {
-                commits = list.sorted().toList();
-            }
-            for (int i = 0; i < commits.size(); i++) {
-                String number = commits.get(i).getFileName().toString();
-                repo.commitFolder(commits.get(i), "commit " + number, "Author " + number,
-                        TestRepo.EPOCH.plus(Duration.ofDays(i)));
-            }
+            GoldenCases.replay(dir, repo);
             // commit pages written, as a static export has them: the oracle of the pages served on request too
             BuildOptions options = BuildOptions.of(temp, "main", temp.resolve("out")).commitPages(true);
             SortedMap<String, byte[]> actual = build(repo, options);

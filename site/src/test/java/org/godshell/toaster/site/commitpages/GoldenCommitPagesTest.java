@@ -12,10 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.godshell.toaster.site.GoldenCases;
 import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.WikiBuilder;
@@ -31,32 +31,20 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class GoldenCommitPagesTest {
 
-    private static final Path CASES = Path.of("src/test/resources/cases");
-
     @TempDir
     Path temp;
 
     static List<String> cases() throws IOException {
-        try (Stream<Path> dirs = Files.list(CASES)) {
-            return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted().toList();
-        }
+        return GoldenCases.names();
     }
 
     @ParameterizedTest
     @MethodSource("cases")
     void theServedPagesAreTheGoldenFiles(String name) throws Exception {
-        Path dir = CASES.resolve(name);
+        Path dir = GoldenCases.CASES.resolve(name);
         Path site = temp.resolve("site");
         try (TestRepo repo = TestRepo.bare(temp.resolve("wiki.git"))) {
-            List<Path> commits;
-            try (Stream<Path> list = Files.list(dir.resolve("commits"))) {
-                commits = list.sorted().toList();
-            }
-            for (int i = 0; i < commits.size(); i++) {
-                String number = commits.get(i).getFileName().toString();
-                repo.commitFolder(commits.get(i), "commit " + number, "Author " + number,
-                        TestRepo.EPOCH.plus(Duration.ofDays(i)));
-            }
+            GoldenCases.replay(dir, repo);
             WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main", site));
             WikiServer server = new WikiServer(new WikiServer.Settings(site, List.of(new InetSocketAddress(
                     InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(), "localhost"),
