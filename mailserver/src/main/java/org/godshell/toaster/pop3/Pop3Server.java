@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.Pop3Config;
 import org.godshell.toaster.net.Acceptor;
+import org.godshell.toaster.net.ClampWarning;
 import org.godshell.toaster.net.ConnectionLimiter;
 import org.godshell.toaster.net.DescriptorBudget;
 import org.godshell.toaster.net.GracefulStop;
@@ -42,8 +42,7 @@ public final class Pop3Server implements AutoCloseable {
     private final Pop3Log log;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final DescriptorBudget descriptors = DescriptorBudget.ofThisProcess();
-    /** The concurrencypop3 last logged as more than the descriptors carry, so each value is logged once. */
-    private final AtomicInteger clampLogged = new AtomicInteger(-1);
+    private final ClampWarning clampWarning = new ClampWarning(descriptors, "concurrencypop3");
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
@@ -111,7 +110,7 @@ public final class Pop3Server implements AutoCloseable {
         InetSocketAddress client = (InetSocketAddress) socket.getRemoteSocketAddress();
         String id = idPrefix + "." + sessionCounter.incrementAndGet();
         Pop3Config config = this.config.get();
-        logClamp(config);
+        clampWarning.check(config.maxConnections(), line -> log.event("-", line));
         if (stopping || !limiter.tryAcquire(client.getAddress(), descriptors.clamp(config.maxConnections()),
                 config.maxConnectionsPerIp())) {
             log.event(id, "refused " + client.getAddress().getHostAddress() + ": too many connections");
@@ -127,14 +126,6 @@ public final class Pop3Server implements AutoCloseable {
         });
         sessions.add(session);
         session.run();
-    }
-
-    /** Says, once for each value, that concurrencypop3 is more than the open-files limit carries. */
-    private void logClamp(Pop3Config config) {
-        int configured = config.maxConnections();
-        if (clampLogged.getAndSet(configured) != configured) {
-            descriptors.warning("concurrencypop3", configured).ifPresent(line -> log.event("-", line));
-        }
     }
 
     private static void refuse(Socket socket, byte[] reply) {

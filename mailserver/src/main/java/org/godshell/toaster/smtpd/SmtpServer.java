@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.Live;
@@ -20,6 +19,7 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.config.TcpRules;
 import org.godshell.toaster.net.Acceptor;
 import org.godshell.toaster.msgauth.MessageChecks;
+import org.godshell.toaster.net.ClampWarning;
 import org.godshell.toaster.net.ConnectionLimiter;
 import org.godshell.toaster.net.DeadlineInputStream;
 import org.godshell.toaster.net.DescriptorBudget;
@@ -55,8 +55,7 @@ public final class SmtpServer implements AutoCloseable {
     private final MessageChecks checks;
     private final ConnectionLimiter limiter = new ConnectionLimiter();
     private final DescriptorBudget descriptors = DescriptorBudget.ofThisProcess();
-    /** The concurrencyincoming last logged as more than the descriptors carry, so each value is logged once. */
-    private final AtomicInteger clampLogged = new AtomicInteger();
+    private final ClampWarning clampWarning = new ClampWarning(descriptors, "concurrencyincoming");
     private final List<ServerSocket> listeners = new ArrayList<>();
     private final List<Port> ports = new ArrayList<>();
     private final List<Thread> acceptors = new ArrayList<>();
@@ -93,7 +92,7 @@ public final class SmtpServer implements AutoCloseable {
      * accepting.
      */
     public void start() throws IOException {
-        logClamp(config.get());
+        logClamp(config.get().maxConnections());
         for (InetSocketAddress address : config.get().listenSmtp()) {
             listen(address, Port.SMTP);
         }
@@ -163,7 +162,7 @@ public final class SmtpServer implements AutoCloseable {
             refuse(socket, Replies.DENIED_BY_RULE.toWire(true));
             return;
         }
-        logClamp(config);
+        logClamp(config.maxConnections());
         ConnectionLimits limits = ConnectionLimits.of(config, descriptors, client.getAddress(), rule);
         if (stopping || !limiter.tryAcquire(client.getAddress(), limits.total(), limits.perAddress())) {
             log.event(id, "refused " + client.getAddress().getHostAddress() + ": too many connections");
@@ -230,12 +229,8 @@ public final class SmtpServer implements AutoCloseable {
         }
     }
 
-    /** Says, once for each value, that concurrencyincoming is more than the open-files limit carries. */
-    private void logClamp(SmtpConfig config) {
-        int configured = config.maxConnections();
-        if (clampLogged.getAndSet(configured) != configured) {
-            descriptors.warning("concurrencyincoming", configured).ifPresent(line -> log.event("-", line));
-        }
+    private void logClamp(int configured) {
+        clampWarning.check(configured, line -> log.event("-", line));
     }
 
     private static void refuse(Socket socket, String reply) {
