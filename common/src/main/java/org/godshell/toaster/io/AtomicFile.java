@@ -50,6 +50,21 @@ public final class AtomicFile {
      */
     public static void write(Path target, byte[] content, String mode, boolean durable, Handover handover)
             throws IOException {
+        write(target, content, mode, true, durable, handover);
+    }
+
+    /**
+     * Writes {@code content} to {@code target} atomically, fsyncing nothing: a reader running meanwhile sees the
+     * old file or the new one, but after a crash the file may be empty or cut short. Only for a cache whose
+     * reader checks it whole (a checksum) and whose loss only repeats work; fsyncing megabytes of it would cost
+     * more than the work it saves.
+     */
+    public static void writeCache(Path target, byte[] content, String mode) throws IOException {
+        write(target, content, mode, false, false, Handover.KEEP);
+    }
+
+    private static void write(Path target, byte[] content, String mode, boolean syncFile, boolean syncDirectory,
+                              Handover handover) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", permissions(dir, mode));
         try {
@@ -59,7 +74,9 @@ public final class AtomicFile {
                 while (bytes.hasRemaining()) {
                     channel.write(bytes);
                 }
-                channel.force(true);
+                if (syncFile) {
+                    channel.force(true);
+                }
             }
             exactMode(temp, mode);
             handover.apply(temp, target);
@@ -71,7 +88,7 @@ public final class AtomicFile {
         } finally {
             Files.deleteIfExists(temp);
         }
-        if (durable) {
+        if (syncDirectory) {
             syncDirectory(dir);
         }
     }

@@ -46,6 +46,21 @@ class AtomicFileTest {
     }
 
     @Test
+    void aCacheWriteReplacesWithTheModeAskedAndLeavesNothingBeside() throws IOException {
+        Path file = Files.write(dir.resolve("000002-abc.index"), new byte[] {1, 2, 3});
+        byte[] content = new byte[3 << 20];
+        content[content.length - 1] = 7;
+        AtomicFile.writeCache(file, content, "rw-r--r--");
+        assertEquals(content.length, Files.size(file));
+        assertEquals(7, Files.readAllBytes(file)[content.length - 1]);
+        assertEquals("rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals(List.of(file), entries());
+        assertThrows(IOException.class, () -> AtomicFile.writeCache(dir.resolve("missing/x.index"), content,
+                "rw-r--r--"));
+        assertEquals(List.of(file), entries(), "a failed write leaves nothing");
+    }
+
+    @Test
     void theHandoverSeesTheTempFileWithItsContentBeforeTheRename() throws IOException {
         Path file = dir.resolve("passwd");
         List<String> seen = new ArrayList<>();

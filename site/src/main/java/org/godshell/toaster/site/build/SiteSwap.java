@@ -7,6 +7,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.site.parallel.Parallel;
 
@@ -32,8 +34,9 @@ import org.godshell.toaster.site.parallel.Parallel;
  *
  * <p>An incremental build names files the previous build made alike; they are hard-linked from its directory
  * (copied where links are refused), never written in place. Beside each directory lies its build index,
- * {@code <directory>.index}, written and fsynced before the swap, so the index always describes the site beside
- * it; it is not inside the directory because it is not for readers.
+ * {@code <directory>.index}, written before the swap, so the index always describes the site beside it; it is not
+ * inside the directory because it is not for readers. It is not fsynced (megabytes, each build): after a crash it
+ * may be empty or cut short, which its checksum refuses, and the next build is a full one.
  */
 final class SiteSwap {
 
@@ -91,9 +94,10 @@ final class SiteSwap {
     /**
      * Writes the files into a new build directory, links the {@code kept} ones from {@code previous}, writes the
      * index beside it, and swaps the symlink to it: from here readers get the new site. {@link #clean} follows.
+     * The index is asked for last, so that it can be made meanwhile.
      */
-    Swapped publish(Map<String, byte[]> files, Collection<String> kept, Optional<Path> from, byte[] index,
-                 String commit) throws IOException {
+    Swapped publish(Map<String, byte[]> files, Collection<String> kept, Optional<Path> from,
+                    Supplier<byte[]> index, String commit) throws IOException {
         Files.createDirectories(builds);
         Path fresh = Files.createTempDirectory(builds, nextNumber() + "-" + commit.substring(0, 12) + "-");
         try {
@@ -107,7 +111,8 @@ final class SiteSwap {
             throw e;
         }
         AtomicFile.syncDirectory(fresh);
-        AtomicFile.write(indexOf(fresh), index, "rw-r--r--", true);
+        // not fsynced: a crash may leave it empty or cut short, which its checksum refuses (a full build)
+        AtomicFile.writeCache(indexOf(fresh), index.get(), "rw-r--r--");
         Optional<Path> previous = current();
         AtomicFile.symlink(out, out.getParent().relativize(fresh));
         return new Swapped(fresh, previous);
@@ -133,7 +138,11 @@ final class SiteSwap {
 
     /**
      * Hard-links each kept file from the previous build, or copies it where the file system refuses links; each
-     * folder is made once, and the links are made many at once (most of an incremental build's publishing).
+     * folder is made once. One after the other: links into one folder take its lock in turn, so threads only
+     * queue for it (measured: 2,000 links serially in 30 ms, 50–80 ms from 64 threads at once). Nothing is looked
+     * up before a link (most of an incremental build's publishing): a source that is missing, or is not a
+     * regular file where a link is refused, makes the previous build damaged. (A symlink planted there would be
+     * linked as a symlink, which the server never follows: StaticSite opens files with NOFOLLOW_LINKS.)
      */
     private static void link(Path fresh, Collection<String> kept, Optional<Path> from) throws IOException {
         if (kept.isEmpty()) {
@@ -142,23 +151,22 @@ final class SiteSwap {
         Path previous = from.orElseThrow(() -> new PreviousDamaged("files to keep but no previous build"));
         Set<Path> folders = new HashSet<>();
         for (String path : kept) {
-            Path parent = inside(fresh, path).getParent();
-            if (folders.add(parent)) {
-                Files.createDirectories(parent);
-            }
-        }
-        Parallel.each(kept, FILES_AT_ONCE, "linking the kept files", path -> {
             Path source = inside(previous, path);
             Path target = inside(fresh, path);
-            if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-                throw new PreviousDamaged(path + " is missing from the previous build " + previous);
+            if (folders.add(target.getParent())) {
+                Files.createDirectories(target.getParent());
             }
             try {
                 Files.createLink(target, source);
+            } catch (NoSuchFileException e) {
+                throw new PreviousDamaged(path + " is missing from the previous build " + previous);
             } catch (UnsupportedOperationException | FileSystemException e) {
+                if (!Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new PreviousDamaged(path + " is not a regular file in the previous build " + previous);
+                }
                 Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
-        });
+        }
     }
 
     /**

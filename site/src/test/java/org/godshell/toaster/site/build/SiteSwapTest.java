@@ -38,7 +38,7 @@ class SiteSwapTest {
         files.put("index.html", text.getBytes(StandardCharsets.UTF_8));
         files.put("folder/page.html", text.getBytes(StandardCharsets.UTF_8));
         SiteSwap.Swapped swapped = swap.publish(files, List.of(), swap.current(),
-                ("index " + number).getBytes(StandardCharsets.UTF_8), String.format("%040x", number));
+                () -> ("index " + number).getBytes(StandardCharsets.UTF_8), String.format("%040x", number));
         swap.clean(swapped);
         return swapped;
     }
