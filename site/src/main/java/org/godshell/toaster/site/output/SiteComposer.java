@@ -48,6 +48,7 @@ public final class SiteComposer {
 
     private final Templates templates;
     private final Memo memo;
+    private final KeyMemory keyMemory = new KeyMemory();
     private final List<Job> pending = new ArrayList<>();
     private final SortedMap<String, byte[]> files = new TreeMap<>();
 
@@ -129,6 +130,7 @@ public final class SiteComposer {
             copy(attachment.path(), attachment.content().orElseThrow());
         }
         flush();
+        keyMemory.remember();
         return new Site(files, memo.kept(), memo.keys(), broken, orphans);
     }
 
@@ -244,7 +246,7 @@ public final class SiteComposer {
      */
     void render(String path, String template, Views.SiteView site, String key, Object keyView,
                 Supplier<Object> view) throws IOException {
-        if (memo.keep(path, Memo.key(template, site, key, keyView))) {
+        if (memo.keep(path, keyMemory.key(path, template, site, key, keyView))) {
             return;
         }
         Map<String, Object> model = new HashMap<>();
@@ -273,7 +275,7 @@ public final class SiteComposer {
 
     /** Puts a file made elsewhere, unless the previous build had the same bytes there. */
     void copy(String path, byte[] content) {
-        if (!memo.keep(path, Memo.key(content))) {
+        if (!memo.keep(path, keyMemory.key(path, content))) {
             files.put(path, content);
         }
     }

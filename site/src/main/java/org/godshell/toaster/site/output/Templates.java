@@ -40,7 +40,6 @@ public final class Templates {
             "highlight.min.js", "highlight.css");
 
     private final Configuration configuration;
-    private final Configuration builtInOnly;
     private final Map<String, String> accepted = new TreeMap<>();
     private final List<Warning> warnings;
 
@@ -48,9 +47,6 @@ public final class Templates {
     public Templates(Map<String, String> overrides, List<Warning> warnings) {
         this.warnings = warnings;
         configuration = configure();
-        builtInOnly = configure();
-        ClassTemplateLoader builtIn = new ClassTemplateLoader(Templates.class, "/org/godshell/toaster/site/templates");
-        builtInOnly.setTemplateLoader(builtIn);
         StringTemplateLoader wiki = new StringTemplateLoader();
         for (Map.Entry<String, String> override : new TreeMap<>(overrides).entrySet()) {
             if (!NAMES.contains(override.getKey())) {
@@ -66,7 +62,24 @@ public final class Templates {
             }
         }
         accepted.forEach(wiki::putTemplate);
-        configuration.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {wiki, builtIn}));
+        configuration.setTemplateLoader(new MultiTemplateLoader(new TemplateLoader[] {wiki, builtInLoader()}));
+    }
+
+    /**
+     * The built-in templates, parsed once a process: a wiki server rebuilds after every push, and parsing them
+     * again each time was a tenth of a one-page rebuild. A configured {@link Configuration} is safe to share
+     * between threads, and the built-in templates never change while the process runs.
+     */
+    private static final class BuiltIn {
+        static final Configuration CONFIGURATION = configure();
+
+        static {
+            CONFIGURATION.setTemplateLoader(builtInLoader());
+        }
+    }
+
+    private static TemplateLoader builtInLoader() {
+        return new ClassTemplateLoader(Templates.class, "/org/godshell/toaster/site/templates");
     }
 
     private static Configuration configure() {
@@ -108,7 +121,7 @@ public final class Templates {
             }
         }
         try {
-            return process(builtInOnly, name, model);
+            return process(BuiltIn.CONFIGURATION, name, model);
         } catch (TemplateException e) {
             throw new IOException("template " + name + ": " + firstLine(e.getMessage()), e);
         }

@@ -71,6 +71,24 @@ class FingerprintedTest {
         assertEquals(key(sample), key(sample(type, 0, 0)), "the same fields, the same key");
     }
 
+    /**
+     * KeyMemory takes a key over when the inputs are equal, so equal must mean every keyed field is equal: values
+     * made alike are equal, and changing any one field makes them unequal (an equals written by hand that left a
+     * field out would keep a stale file).
+     */
+    @ParameterizedTest
+    @MethodSource("types")
+    void equalValuesHaveEqualFieldsAndNoFieldIsLeftOutOfEquals(Class<?> type) {
+        Object base = sample(type, 0, 0);
+        assertEquals(base, sample(type, 0, 0), "values made alike are equal");
+        RecordComponent[] components = type.getRecordComponents();
+        for (int changed = 0; changed < components.length; changed++) {
+            int field = changed;
+            assertNotEquals(base, record(type, i -> i == field ? 1 : 0, 0),
+                    type.getSimpleName() + "." + components[changed].getName() + " is left out of its equals");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("types")
     void changingAnyFieldChangesTheKey(Class<?> type) {
