@@ -1,8 +1,11 @@
 package org.godshell.toaster.site.output;
 
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,16 +16,36 @@ import org.godshell.toaster.site.page.Urls;
 /**
  * History entries as views. A change links to the page as it is named now (the walk followed renames); a change
  * to a page since deleted shows its old path without a link.
+ *
+ * <p>The composer's views are remembered for the next build in this process ({@link #remembering}): a view is a
+ * function of the change, the depth and the page's title and URL alone, and the wiki server's next build has the
+ * same change objects (its history extends the previous one), so it takes the views over, and equal views make
+ * {@link KeyMemory}'s comparisons short. Changes are looked up there by identity, never hashed.
  */
 final class Changes {
+
+    /** Views of one change, by depth, and the page they link to. */
+    private record Made(Views.Link page, Views.ChangeView[] byDepth) {
+    }
+
+    private static Map<Change, Made> last = new IdentityHashMap<>();
 
     /** Control characters (tab and newline too, in commit text), and the two non-characters XML forbids. */
     private static final Pattern UNPRINTABLE = Pattern.compile("[\\x00-\\x1f\\x7f\\uFFFE\\uFFFF]");
 
     private final Map<Change, Views.Link> pageOf = new HashMap<>();
+    private final Map<Change, Made> previous;
+    private final Map<Change, Made> made;
 
     /** {@code pagesNow}: the title and URL of each page of the built tree, by path. */
     Changes(History history, Map<String, Views.Link> pagesNow) {
+        this(history, pagesNow, Map.of(), null);
+    }
+
+    private Changes(History history, Map<String, Views.Link> pagesNow, Map<Change, Made> previous,
+                    Map<Change, Made> made) {
+        this.previous = previous;
+        this.made = made;
         history.pages().forEach((path, changes) -> {
             Views.Link page = pagesNow.get(path);
             if (page != null) {
@@ -31,8 +54,46 @@ final class Changes {
         });
     }
 
+    /** Changes whose views the previous build in this process made are taken over; one thread uses it. */
+    static Changes remembering(History history, Map<String, Views.Link> pagesNow) {
+        Map<Change, Made> previous;
+        synchronized (Changes.class) {
+            previous = last;
+        }
+        return new Changes(history, pagesNow, previous, new IdentityHashMap<>());
+    }
+
+    /** Keeps the views made for the next build in this process; only of a {@link #remembering} one. */
+    void remember() {
+        synchronized (Changes.class) {
+            last = made;
+        }
+    }
+
     Views.ChangeView view(Change change, int depth) {
         Views.Link page = pageOf.get(change);
+        if (made == null) {
+            return view(change, depth, page);
+        }
+        Made views = made.get(change);
+        if (views == null) {
+            Made before = previous.get(change);
+            // copied: the previous build's arrays are not written
+            views = before != null && Objects.equals(before.page(), page)
+                    ? new Made(page, Arrays.copyOf(before.byDepth(), Math.max(before.byDepth().length, depth + 1)))
+                    : new Made(page, new Views.ChangeView[depth + 1]);
+            made.put(change, views);
+        } else if (views.byDepth().length <= depth) {
+            views = new Made(page, Arrays.copyOf(views.byDepth(), depth + 1));
+            made.put(change, views);
+        }
+        if (views.byDepth()[depth] == null) {
+            views.byDepth()[depth] = view(change, depth, page);
+        }
+        return views.byDepth()[depth];
+    }
+
+    private static Views.ChangeView view(Change change, int depth, Views.Link page) {
         String kind = switch (change.kind()) {
             case CREATED -> "created";
             case EDITED -> "edited";

@@ -88,7 +88,7 @@ public final class SiteComposer {
         }
         Folders folders = new Folders(input.pages());
         HtmlDigests htmlDigests = HtmlDigests.start();
-        Changes changes = new Changes(input.history(), CommitPage.pagesNow(input.pages()));
+        Changes changes = Changes.remembering(input.history(), CommitPage.pagesNow(input.pages()));
         for (Page page : input.pages()) {
             int depth = page.depth();
             List<Views.Link> linksHere = backlinks.getOrDefault(page.path(), new TreeSet<>()).stream()
@@ -131,6 +131,7 @@ public final class SiteComposer {
         }
         flush();
         keyMemory.remember();
+        changes.remember();
         return new Site(files, memo.kept(), memo.keys(), broken, orphans);
     }
 
