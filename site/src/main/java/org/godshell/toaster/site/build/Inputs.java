@@ -31,6 +31,7 @@ record Inputs(List<Page> pages, Map<String, String> blobs, Map<String, String> t
         Map<String, String> blobs = new TreeMap<>();
         Map<String, String> templates = new TreeMap<>();
         List<SourceFile> attachments = new ArrayList<>();
+        PageMemory memory = new PageMemory();
         for (SourceFile file : snapshot.files()) {
             String path = file.path();
             if (path.startsWith("templates/")) {
@@ -48,7 +49,7 @@ record Inputs(List<Page> pages, Map<String, String> blobs, Map<String, String> t
                 if (reserved.isPresent()) {
                     warnings.add(new Warning(path, "skipped: " + reserved.get()));
                 } else {
-                    pages.add(PageLoader.load(file, warnings));
+                    pages.add(memory.load(file, warnings));
                     blobs.put(path, file.blob().name());
                 }
                 continue;
@@ -62,6 +63,7 @@ record Inputs(List<Page> pages, Map<String, String> blobs, Map<String, String> t
                 attachments.add(file);
             }
         }
+        memory.remember();
         return new Inputs(pages, blobs, templates, attachments);
     }
 }
