@@ -53,7 +53,7 @@ final class IncrementalHistory {
                 }
             }
         }
-        HistoryWalk.Result result = HistoryWalk.walk(repository, head, Optional.of(since), headPages);
+        HistoryWalk.Result result = HistoryWalk.walkLine(repository, head, since, headPages);
         Map<String, List<Change>> pages = new HashMap<>();
         result.pages().forEach((path, changes) -> pages.put(path, new ArrayList<>(changes)));
         result.headNames().forEach((bottomName, headName) -> {

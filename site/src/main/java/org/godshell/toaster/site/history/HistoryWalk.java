@@ -51,12 +51,30 @@ public final class HistoryWalk {
      */
     public static Result walk(Repository repository, ObjectId head, Optional<ObjectId> since,
                               Collection<String> headPages) throws IOException {
+        return walk(repository, head, since, headPages, true);
+    }
+
+    /**
+     * {@link #walk} of the commits after {@code since}, which the caller knows lie in one line on top of it (one
+     * parent each, as {@code IncrementalHistory} checks): a walk of a line gives them in order without sorting.
+     * A topological sort would read the whole history first (JGit's sorter drains the walk before it gives the
+     * first commit): 23 ms of a one-page rebuild of a wiki of 5,000 commits, for one new commit.
+     */
+    public static Result walkLine(Repository repository, ObjectId head, ObjectId since, Collection<String> headPages)
+            throws IOException {
+        return walk(repository, head, Optional.of(since), headPages, false);
+    }
+
+    private static Result walk(Repository repository, ObjectId head, Optional<ObjectId> since,
+                               Collection<String> headPages, boolean topological) throws IOException {
         Map<String, String> tracked = new HashMap<>();
         headPages.forEach(path -> tracked.put(path, path));
         Map<String, List<Change>> pages = new HashMap<>();
         List<History.Commit> commits = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repository)) {
-            walk.sort(RevSort.TOPO, true);
+            if (topological) {
+                walk.sort(RevSort.TOPO, true);
+            }
             walk.markStart(walk.parseCommit(head));
             if (since.isPresent()) {
                 walk.markUninteresting(walk.parseCommit(since.get()));

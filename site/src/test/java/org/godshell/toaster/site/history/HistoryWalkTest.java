@@ -56,6 +56,26 @@ class HistoryWalkTest {
         }
     }
 
+    /** Clocks that go backwards do not reorder a line: its walk gives what the sorted walk gives. */
+    @Test
+    void aLineWalkedWithoutSortingGivesTheSortedWalksResult() throws Exception {
+        try (TestRepo repo = TestRepo.bare(temp.resolve("line.git"))) {
+            var day = TestRepo.EPOCH.plus(Duration.ofDays(30));
+            ObjectId base = repo.commit("create", "Ann", day, List.of(Entry.file("A.md", TEXT)));
+            repo.commit("edit A, dated before its parent", "Bob", day.minus(Duration.ofDays(2)),
+                    List.of(Entry.file("A.md", TEXT + "more\n")));
+            repo.commit("move A, dated in between", "Cid", day.minus(Duration.ofDays(1)),
+                    List.of(Entry.file("docs/A.md", TEXT + "more\n"), Entry.file("B.md", "b")));
+            repo.commit("edit B, dated earliest", "Dee", day.minus(Duration.ofDays(9)),
+                    List.of(Entry.file("docs/A.md", TEXT + "more\n"), Entry.file("B.md", "b2")));
+            List<String> pages = List.of("docs/A.md", "B.md");
+            HistoryWalk.Result line = HistoryWalk.walkLine(repo.repository(), repo.head(), base, pages);
+            assertEquals(HistoryWalk.walk(repo.repository(), repo.head(), Optional.of(base), pages), line);
+            assertEquals(List.of("edit B, dated earliest", "move A, dated in between",
+                    "edit A, dated before its parent"), line.commits().stream().map(History.Commit::subject).toList());
+        }
+    }
+
     @Test
     void authorTextIsKeptAsData() throws Exception {
         try (TestRepo repo = TestRepo.bare(temp.resolve("r.git"))) {
