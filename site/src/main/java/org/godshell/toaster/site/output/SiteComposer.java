@@ -63,6 +63,7 @@ public final class SiteComposer {
     }
 
     public Site compose(Input input) throws IOException {
+        SearchFiles search = SearchFiles.start(input);
         Map<String, Page> byPath = new TreeMap<>();
         input.pages().forEach(page -> byPath.put(page.path(), page));
         Map<String, SortedSet<String>> backlinks = new HashMap<>();
@@ -121,7 +122,7 @@ public final class SiteComposer {
         List<Views.Link> orphans = input.pages().stream()
                 .filter(page -> !page.path().equals("Home.md") && !backlinks.containsKey(page.path()))
                 .map(page -> new Views.Link(page.title(), page.url())).toList();
-        new SiteListings(templates, this).add(input, changes, broken, orphans);
+        new SiteListings(templates, this).add(input, changes, broken, orphans, search);
         if (input.commitPages()) {
             new CommitPages(this, memo).add(input, new CommitPage(site(input, CommitPage.DEPTH), changes,
                     input.history()));

@@ -3,7 +3,6 @@ package org.godshell.toaster.site.output;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -12,15 +11,11 @@ import org.godshell.toaster.site.history.Change;
 import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.page.Titles;
 import org.godshell.toaster.site.page.Urls;
-import org.godshell.toaster.site.parallel.Parallel;
-import org.godshell.toaster.site.search.DocumentsFile;
-import org.godshell.toaster.site.search.SearchDocument;
-import org.godshell.toaster.site.search.Sections;
 
 /**
  * The site-wide files: recent changes, the Atom feed (RFC 4287), sitemap.xml, tag pages, the search page, its
- * sharded index and the server search's documents, the broken-link and orphan report, the 404 page and the CSS
- * and JavaScript.
+ * sharded index and the server search's documents (made meanwhile by {@link SearchFiles}), the broken-link and
+ * orphan report, the 404 page and the CSS and JavaScript.
  */
 final class SiteListings {
 
@@ -37,8 +32,8 @@ final class SiteListings {
         this.composer = composer;
     }
 
-    void add(SiteComposer.Input input, Changes changes, List<Views.Broken> broken, List<Views.Link> orphans)
-            throws IOException {
+    void add(SiteComposer.Input input, Changes changes, List<Views.Broken> broken, List<Views.Link> orphans,
+             SearchFiles search) throws IOException {
         var commits = input.history().commits();
         composer.render("_recent.html", "recent.ftlh", composer.siteAtCommit(input, 0), "commits",
                 commits.subList(0, Math.min(RECENT, commits.size())).stream().map(c -> changes.view(c, 0)).toList());
@@ -54,30 +49,9 @@ final class SiteListings {
         composer.render("sitemap.xml", "sitemap.ftlx", composer.site(input, 0), "urls", urls);
         addTags(input);
         composer.render("_search.html", "search.ftlh", composer.site(input, 0), "search", Map.of());
-        List<SearchIndex.Doc> docs = input.pages().stream().map(page -> new SearchIndex.Doc(page.title(),
-                Urls.encodePath(page.url()), input.rendered().get(page.path()).text())).toList();
-        for (Map.Entry<String, byte[]> shard : SearchIndex.build(docs).entrySet()) {
-            composer.copy(shard.getKey(), shard.getValue());
+        for (Map.Entry<String, byte[]> file : search.get().entrySet()) {
+            composer.copy(file.getKey(), file.getValue());
         }
-        // The server's search (GET /_api/search) reads this; the static index above is the fallback.
-        // Cutting a page into sections parses its HTML again: on every processor, a thousand pages take a while.
-        Map<String, List<SearchDocument.Section>> cut = SearchMemory.sections();
-        List<List<SearchDocument.Section>> sections = Parallel.map(input.pages(), Parallel.processors(),
-                "cutting pages into search sections", page -> {
-                    String html = input.rendered().get(page.path()).html();
-                    List<SearchDocument.Section> known = cut.get(html);
-                    return known != null ? known : Sections.of(html);
-                });
-        Map<String, List<SearchDocument.Section>> next = new IdentityHashMap<>();
-        List<SearchDocument> documents = new ArrayList<>();
-        for (int i = 0; i < input.pages().size(); i++) {
-            Page page = input.pages().get(i);
-            next.put(input.rendered().get(page.path()).html(), sections.get(i));
-            documents.add(new SearchDocument(Urls.encodePath(page.url()), page.title(), page.aliases(), page.tags(),
-                    sections.get(i)));
-        }
-        SearchMemory.rememberSections(next);
-        composer.copy(DocumentsFile.PATH, DocumentsFile.write(documents));
         // Where the wiki's server answers GET _api/search; any other server sends this file (200, not a search
         // answer), and the page falls back to the static index without a 404 in the browser's console.
         composer.copy("_api/search", STATIC_SEARCH.getBytes(StandardCharsets.UTF_8));
