@@ -90,10 +90,13 @@ public final class SiteComposer {
         Folders folders = new Folders(input.pages());
         HtmlDigests htmlDigests = HtmlDigests.start();
         Changes changes = Changes.remembering(input.history(), CommitPage.pagesNow(input.pages()));
+        // a page links here from many pages at the same few depths: each link is made once
+        Map<Integer, Map<String, Views.Link>> linksAt = new HashMap<>();
         for (Page page : input.pages()) {
             int depth = page.depth();
+            Map<String, Views.Link> links = linksAt.computeIfAbsent(depth, key -> new HashMap<>());
             List<Views.Link> linksHere = backlinks.getOrDefault(page.path(), new TreeSet<>()).stream()
-                    .map(byPath::get).map(from -> link(from, depth)).toList();
+                    .map(from -> links.computeIfAbsent(from, key -> link(byPath.get(key), depth))).toList();
             Views.PageView view = pageView(page, input, changes, linksHere);
             List<Object> navKey = List.of(folders.fingerprint(), page.folder(), page.url(), depth);
             // keyed by the digest of the HTML: see HtmlDigests
