@@ -147,6 +147,8 @@ class LauncherJvmOptionsTest {
         String cache = prefix.resolve("cache/java-" + RUNTIME).toString();
         assertEquals("-XX:AOTCacheOutput=" + cache + "-wiki.aot", options(create, "wiki", "serve").getFirst());
         assertEquals("-XX:AOTCacheOutput=" + cache + "-smtpd.aot", options(create, "smtpd").getFirst());
+        assertEquals("-XX:ErrorFile=" + cache + "-smtpd.aot.crash-%p.log", options(create, "smtpd").get(1),
+                "a crash of the cache's assembly reports beside the cache, not in the installer's directory");
         release("21.0.5", "21.0.5+11-LTS");
         assertEquals("-XX:ArchiveClassesAtExit=" + prefix.resolve("cache/java-21.0.5+11-LTS-wiki.jsa"),
                 options(create, "wiki", "serve").getFirst());
