@@ -31,6 +31,16 @@ public final class Pop3Log {
         }
     }
 
+    /** {@code login ok client=IP user=ADDRESS messages=N octets=N}: the address is the user store's. */
+    public static String loginOkText(String client, String address, long messages, long octets) {
+        return "login ok client=" + client + " user=" + address + " messages=" + messages + " octets=" + octets;
+    }
+
+    /** {@code login failed client=IP user=NAME}, the form fail2ban filters match (POP3 page). */
+    public static String loginFailedText(String client, String name) {
+        return "login failed client=" + client + " user=" + name;
+    }
+
     static String clean(String text) {
         StringBuilder clean = new StringBuilder(text.length());
         text.codePoints().limit(300).forEach(cp -> {

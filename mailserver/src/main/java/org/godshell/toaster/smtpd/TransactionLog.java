@@ -78,6 +78,15 @@ public final class TransactionLog {
                 + " reason=" + reason;
     }
 
+    /**
+     * {@code auth OUTCOME client=IP user=NAME mechanism=M}, the form fail2ban filters match (SMTP-AUTH page);
+     * {@code mechanism} empty leaves it out. The user name is the client's: it comes before the mechanism.
+     */
+    public static String authText(String outcome, String client, String user, String mechanism) {
+        return "auth " + outcome + " client=" + client + " user=" + clean(user)
+                + (mechanism.isEmpty() ? "" : " mechanism=" + mechanism);
+    }
+
     /** A line about a session, or about the server when {@code sessionId} is "-". */
     public void event(String sessionId, String text) {
         line(sessionId, clean(text));
