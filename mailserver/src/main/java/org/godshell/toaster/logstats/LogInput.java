@@ -88,17 +88,12 @@ public final class LogInput {
             sink.skipped(Skip.BINARY);
             return;
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
-                sink.skipped(Skip.BINARY);
-                return;
-            }
-            if (c < 0x20 || c == 0x7f) {
-                sink.skipped(Skip.CONTROL);
-                return;
-            }
+        if (text.indexOf('\0') >= 0) {
+            sink.skipped(Skip.BINARY);
+        } else if (text.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            sink.skipped(Skip.CONTROL);
+        } else {
+            sink.line(text);
         }
-        sink.line(text);
     }
 }

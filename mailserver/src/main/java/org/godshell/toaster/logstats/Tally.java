@@ -49,7 +49,7 @@ public final class Tally {
         }
     }
 
-    /** Reads every line of {@code input} with {@code reader} into the tally. */
+    /** Where {@link LogInput} sends its lines: each read by {@code reader} into the tally, or counted as skipped. */
     public LogInput.Sink sink(LineReader reader) {
         return new LogInput.Sink() {
             @Override
