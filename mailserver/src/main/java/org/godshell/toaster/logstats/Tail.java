@@ -1,5 +1,6 @@
 package org.godshell.toaster.logstats;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ final class Tail {
 
     /** {@link #take}, with the keys optional: the text as it is when the line ends otherwise (an older line). */
     static int takeIfThere(String text, List<String> keys, Map<String, String> fields) {
-        Map<String, String> taken = new java.util.HashMap<>();
+        Map<String, String> taken = new HashMap<>();
         int end = take(text, keys, taken);
         if (end < 0) {
             return text.length();
