@@ -97,7 +97,8 @@ sealed interface StatsSources {
                 int exit = process.waitFor();
                 String said = errors.toString(StandardCharsets.UTF_8).strip();
                 if (exit != 0) {
-                    throw new IOException("journalctl failed (exit " + exit + ")" + (said.isEmpty() ? "" : ": " + said));
+                    throw new IOException("journalctl failed (exit " + exit + ")"
+                            + (said.isEmpty() ? "" : ": " + said));
                 }
                 if (!said.isEmpty()) {
                     warn.accept("journalctl: " + said);

@@ -17,7 +17,8 @@ final class Subcommands {
     /** In the order {@code toaster --help} lists them. */
     static final List<String> NAMES = List.of(
             "smtpd", "pop3d", "showconfig", "spp", "spf", "cert", "domain", "user", "alias", "dkim", "backup",
-            "restore", "queue", "stats", "import", "wiki", "start", "stop", "status", "doctor", "dns", "tlsrpt", "help");
+            "restore", "queue", "stats", "import", "wiki", "start", "stop", "status", "doctor", "dns", "tlsrpt",
+            "help");
 
     private Subcommands() {
     }

@@ -279,7 +279,8 @@ public final class QueueRunner implements AutoCloseable {
         now = clock.instant();
         Progress after = before.after(outcomes, schedule.nextAttempt(before.attempts() + 1, now));
         outcomes.forEach((index, outcome) -> log.accept(DeliveryLog.outcomeText(id.value(),
-                message.envelope().recipients().get(index), outcome, attempted.routes().getOrDefault(index, "unknown"))));
+                message.envelope().recipients().get(index), outcome,
+                attempted.routes().getOrDefault(index, "unknown"))));
         if (schedule.expired(message.envelope().received(), now)) {
             after = after.expired();
         }

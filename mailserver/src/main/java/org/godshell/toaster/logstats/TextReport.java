@@ -72,8 +72,8 @@ public final class TextReport {
 
     private static void hours(StringBuilder out, Hour[] hours) {
         heading(out, "Per hour");
-        out.append(String.format(Locale.ROOT, "%-11s %9s %9s %9s %9s %9s%n", "hour", "received", "delivered", "deferred",
-                "bounced", "refused"));
+        out.append(String.format(Locale.ROOT, "%-11s %9s %9s %9s %9s %9s%n", "hour", "received", "delivered",
+                "deferred", "bounced", "refused"));
         for (int h = 0; h < hours.length; h++) {
             Hour hour = hours[h];
             out.append(String.format(Locale.ROOT, "%02d00-%02d00   %9d %9d %9d %9d %9d%n", h, h + 1, hour.received,

@@ -300,8 +300,8 @@ final class Session implements Runnable, GracefulStop.Stoppable {
         };
         if (stage != null) {
             switch (step) {
-                case Step.Respond respond when respond.reply().code() >= 400 ->
-                        context.log.refusal(context, stage, respond.reply(), RefusalReason.of(respond.reply(), context.spp));
+                case Step.Respond respond when respond.reply().code() >= 400 -> context.log.refusal(context, stage,
+                        respond.reply(), RefusalReason.of(respond.reply(), context.spp));
                 case Step.Close close -> context.log.refusal(context, stage, close.reply(),
                         RefusalReason.of(close.reply(), context.spp));
                 case Step.Drop drop -> context.log.dropped(context, stage);
