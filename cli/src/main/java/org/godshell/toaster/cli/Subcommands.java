@@ -17,14 +17,15 @@ final class Subcommands {
     /** In the order {@code toaster --help} lists them. */
     static final List<String> NAMES = List.of(
             "smtpd", "pop3d", "showconfig", "spp", "spf", "cert", "domain", "user", "alias", "dkim", "backup",
-            "restore", "queue", "import", "wiki", "start", "stop", "status", "doctor", "dns", "tlsrpt", "help");
+            "restore", "queue", "stats", "import", "wiki", "start", "stop", "status", "doctor", "dns", "tlsrpt",
+            "help");
 
     private Subcommands() {
     }
 
     /**
      * The command object of one subcommand. A switch rather than a table of constructor references: each of those
-     * would be a lambda the JVM spins up at start, for 22 commands of which one runs.
+     * would be a lambda the JVM spins up at start, for 23 commands of which one runs.
      */
     static Object make(String name) {
         return switch (name) {
@@ -41,6 +42,7 @@ final class Subcommands {
             case "backup" -> new BackupCommand();
             case "restore" -> new RestoreCommand();
             case "queue" -> new QueueCommand();
+            case "stats" -> new StatsCommand();
             case "import" -> new ImportCommand();
             case "wiki" -> new WikiCommand();
             case "start" -> new SuperviseCommands.Start();

@@ -33,25 +33,40 @@ final class DeliveryAttempt {
     }
 
     /**
+     * What an attempt gave: an outcome for each pending recipient (by index into the envelope), and the way it
+     * went, {@code local} or {@code remote} ({@code unknown} when the user store could not tell), for the log.
+     */
+    record Result(Map<Integer, Outcome> outcomes, Map<Integer, String> routes) {
+    }
+
+    /**
      * Delivers to the recipients at {@code pending} (indexes into the envelope); returns an outcome for each.
      * A recipient listed twice is delivered once and both indexes get its outcome.
      */
-    Map<Integer, Outcome> run(QueuedMessage message, List<Integer> pending) throws InterruptedException {
+    Result run(QueuedMessage message, List<Integer> pending) throws InterruptedException {
         List<String> recipients = message.envelope().recipients();
         Map<Integer, Outcome> outcomes = new HashMap<>();
+        Map<Integer, String> routes = new HashMap<>();
         Map<String, List<Integer>> local = new LinkedHashMap<>();
         Map<String, Map<String, List<Integer>>> remote = new LinkedHashMap<>();
         for (int index : pending) {
             String recipient = recipients.get(index);
             try {
                 switch (router.way(recipient)) {
-                    case Router.Way.Local way -> local.computeIfAbsent(way.address().toLowerCase(Locale.ROOT),
-                            a -> new ArrayList<>()).add(index);
-                    case Router.Way.Remote way -> remote.computeIfAbsent(way.domain(), d -> new LinkedHashMap<>())
-                            .computeIfAbsent(way.address(), r -> new ArrayList<>()).add(index);
+                    case Router.Way.Local way -> {
+                        local.computeIfAbsent(way.address().toLowerCase(Locale.ROOT), a -> new ArrayList<>())
+                                .add(index);
+                        routes.put(index, "local");
+                    }
+                    case Router.Way.Remote way -> {
+                        remote.computeIfAbsent(way.domain(), d -> new LinkedHashMap<>())
+                                .computeIfAbsent(way.address(), r -> new ArrayList<>()).add(index);
+                        routes.put(index, "remote");
+                    }
                 }
             } catch (UserStoreException e) {
                 outcomes.put(index, deferred("user store unreadable: " + e.getMessage()));
+                routes.put(index, "unknown");
             }
         }
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -81,7 +96,7 @@ final class DeliveryAttempt {
                 }
             }
         }
-        return outcomes;
+        return new Result(outcomes, routes);
     }
 
     private static <T> T permitted(Permits permits, Callable<T> job) throws Exception {

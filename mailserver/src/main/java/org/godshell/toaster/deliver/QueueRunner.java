@@ -274,17 +274,19 @@ public final class QueueRunner implements AutoCloseable {
         Progress before = loaded.progress();
         DeliveryConfig settings = config.get();
         Schedule schedule = this.schedule.apply(settings);
-        Map<Integer, Outcome> outcomes = attempt.run(message, before.pending());
+        DeliveryAttempt.Result attempted = attempt.run(message, before.pending());
+        Map<Integer, Outcome> outcomes = attempted.outcomes();
         now = clock.instant();
         Progress after = before.after(outcomes, schedule.nextAttempt(before.attempts() + 1, now));
-        outcomes.forEach((index, outcome) -> log.accept("delivery " + id + ": "
-                + message.envelope().recipients().get(index) + " " + describe(outcome)));
+        outcomes.forEach((index, outcome) -> log.accept(DeliveryLog.outcomeText(id.value(),
+                message.envelope().recipients().get(index), outcome,
+                attempted.routes().getOrDefault(index, "unknown"))));
         if (schedule.expired(message.envelope().received(), now)) {
             after = after.expired();
         }
         Map<String, Diagnosis> failed = newlyFailed(before, after);
         if (!failed.isEmpty()) {
-            log.accept("delivery " + id + ": " + bouncer(settings).failed(message, failed));
+            log.accept(DeliveryLog.bounceText(id.value(), bouncer(settings).failed(message, failed), failed.size()));
         }
         if (after.done()) {
             queue.remove(id);
@@ -332,14 +334,6 @@ public final class QueueRunner implements AutoCloseable {
             }
         }
         return waiting;
-    }
-
-    private static String describe(Outcome outcome) {
-        return switch (outcome) {
-            case Outcome.Delivered d -> "delivered: " + d.detail();
-            case Outcome.Deferred d -> "deferred: " + d.why().status() + " " + d.why().text();
-            case Outcome.Failed f -> "failed: " + f.why().status() + " " + f.why().text();
-        };
     }
 
     /** Stops scheduling, lets attempts in flight finish for up to {@code grace}, and releases the queue. */

@@ -56,14 +56,14 @@ final class PassHandler implements Handler {
         }
         session.loggedIn(address.toString(), drop.get());
         Maildrop mailbox = drop.get();
-        session.log.event(session.id, "login ok client=" + ip(session) + " user=" + address + " messages="
-                + mailbox.count() + " octets=" + mailbox.size());
+        session.log.event(session.id, Pop3Log.loginOkText(ip(session), address.toString(), mailbox.count(),
+                mailbox.size()));
         return Step.respond(Reply.ok("logged in, " + mailbox.count() + " messages (" + mailbox.size() + " octets)"));
     }
 
     private static Step failed(SessionContext session, String name) {
         Duration delay = session.accounts.throttle().failed(session.client.getAddress());
-        session.log.event(session.id, "login failed client=" + ip(session) + " user=" + name);
+        session.log.event(session.id, Pop3Log.loginFailedText(ip(session), name));
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay);                                    // this session's own virtual thread

@@ -1,7 +1,7 @@
 package org.godshell.toaster.pop3;
 
 import java.io.PrintStream;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * The POP3 server's log: one line per notable event (login, failure, QUIT with what it removed, errors), each
@@ -11,17 +11,34 @@ import java.time.Instant;
 public final class Pop3Log {
 
     private final PrintStream out;
+    private final Clock clock;
 
     public Pop3Log(PrintStream out) {
+        this(out, Clock.systemUTC());
+    }
+
+    /** {@code clock} stamps the lines: the system's, or a fixed one in tests. */
+    public Pop3Log(PrintStream out, Clock clock) {
         this.out = out;
+        this.clock = clock;
     }
 
     /** A line about a session, or about the server when {@code sessionId} is "-". */
     public void event(String sessionId, String text) {
-        String line = Instant.now() + " pop3d[" + sessionId + "] " + clean(text);
+        String line = clock.instant() + " pop3d[" + sessionId + "] " + clean(text);
         synchronized (out) {
             out.println(line);
         }
+    }
+
+    /** {@code login ok client=IP user=ADDRESS messages=N octets=N}: the address is the user store's. */
+    public static String loginOkText(String client, String address, long messages, long octets) {
+        return "login ok client=" + client + " user=" + address + " messages=" + messages + " octets=" + octets;
+    }
+
+    /** {@code login failed client=IP user=NAME}, the form fail2ban filters match (POP3 page). */
+    public static String loginFailedText(String client, String name) {
+        return "login failed client=" + client + " user=" + name;
     }
 
     static String clean(String text) {

@@ -109,22 +109,19 @@ final class AuthHandler implements Handler {
         if (refused.isPresent()) {
             session.environment.remove("SMTPAUTHUSER");                // an E in [auth] refuses the login
             session.environment.remove("SMTPAUTHMETHOD");
-            session.log.event(session.id, "auth refused by plugin client=" + ip(session) + " user="
-                    + TransactionLog.clean(user));
+            session.log.event(session.id, TransactionLog.authText("refused by plugin", ip(session), user, ""));
             return refused.get();
         }
         session.logins.throttle().succeeded(session.client.getAddress());
         session.authenticated(user);
-        session.log.event(session.id, "auth ok client=" + ip(session) + " user=" + TransactionLog.clean(user)
-                + " mechanism=" + mechanism);
+        session.log.event(session.id, TransactionLog.authText("ok", ip(session), user, mechanism));
         return Step.respond(Replies.AUTH_OK);
     }
 
     /** One line per failure, "auth failed client=IP user=NAME", the form fail2ban filters match on. */
     static Step failed(SessionContext session, String mechanism, String user) {
         Duration delay = session.logins.throttle().failed(session.client.getAddress());
-        session.log.event(session.id, "auth failed client=" + ip(session) + " user=" + TransactionLog.clean(user)
-                + " mechanism=" + mechanism);
+        session.log.event(session.id, TransactionLog.authText("failed", ip(session), user, mechanism));
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay);                                    // this session's own virtual thread

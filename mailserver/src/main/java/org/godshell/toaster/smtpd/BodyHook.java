@@ -29,8 +29,14 @@ import org.godshell.toaster.spp.Section;
  */
 final class BodyHook {
 
-    /** What the final dot gets, and the queue id for the log: {@code "-"} when nothing was queued. */
-    record Outcome(Step step, String queueId) {
+    /**
+     * What the final dot gets, and the queue id for the log: {@code "-"} when nothing was queued; {@code reason}
+     * the log's word for a refusal whose reply does not tell it ({@link RefusalReason}), else empty.
+     */
+    record Outcome(Step step, String queueId, String reason) {
+        Outcome(Step step, String queueId) {
+            this(step, queueId, "");
+        }
     }
 
     private BodyHook() {

@@ -73,7 +73,8 @@ final class DataHandler implements Handler {
             }
             BodyHook.Outcome outcome = refused.isPresent() ? new BodyHook.Outcome(Step.respond(refused.get()), "-")
                     : judged(session, transaction, intake, received);
-            session.log.transaction(session, transaction, result.bytes(), outcome.queueId(), code(outcome.step()));
+            session.log.transaction(session, transaction, result.bytes(), outcome.queueId(), code(outcome.step()),
+                    reason(session, outcome));
             return outcome.step();
         } finally {
             if (intake != null) {
@@ -95,8 +96,10 @@ final class DataHandler implements Handler {
             }
             return switch (judgement.action()) {
                 case ACCEPT -> BodyHook.finish(session, transaction, intake, judgement, received);
-                case REFUSE -> new BodyHook.Outcome(Step.respond(refusal(550, judgement.why())), "-");
-                case DEFER -> new BodyHook.Outcome(Step.respond(refusal(451, judgement.why())), "-");
+                case REFUSE -> new BodyHook.Outcome(Step.respond(refusal(550, judgement.why())), "-",
+                        RefusalReason.CHECKS);
+                case DEFER -> new BodyHook.Outcome(Step.respond(refusal(451, judgement.why())), "-",
+                        RefusalReason.CHECKS);
             };
         } catch (IOException e) {
             return new BodyHook.Outcome(Step.respond(storageFailure(e)), "-");
@@ -113,6 +116,17 @@ final class DataHandler implements Handler {
             case Step.Respond respond -> Integer.toString(respond.reply().code());
             case Step.Close close -> Integer.toString(close.reply().code());
             default -> "drop";
+        };
+    }
+
+    /** The log's word for why the message was not taken, or empty when it was. */
+    private static String reason(SessionContext session, BodyHook.Outcome outcome) {
+        return switch (outcome.step()) {
+            case Step.Respond respond when respond.reply().code() < 400 -> "";
+            case Step.Respond respond -> outcome.reason().isEmpty()
+                    ? RefusalReason.of(respond.reply(), session.spp) : outcome.reason();
+            case Step.Close close -> RefusalReason.of(close.reply(), session.spp);
+            default -> "plugin";
         };
     }
 

@@ -137,14 +137,17 @@ final class Session implements Runnable, GracefulStop.Stoppable {
             }
             // An E at connect refuses the session itself: sent in place of the greeting, then closed.
             case HookResult.Refuse refuse -> {
+                context.log.refusal(context, "connect", refuse.reply(), "plugin");
                 send(streams.out, refuse.reply());
                 return;
             }
             case HookResult.Close close -> {
+                context.log.refusal(context, "connect", close.reply(), "plugin");
                 send(streams.out, close.reply());
                 return;
             }
             case HookResult.Drop drop -> {
+                context.log.dropped(context, "connect");
                 return;
             }
         }
@@ -239,7 +242,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
      */
     private boolean greet(DeadlineInputStream in, OutputStream out) throws IOException {
         if (talksFirst(in)) {
-            context.log.event(context.id, "refused: talked before the greeting");
+            context.log.event(context.id, "refused: talked before the greeting stage=connect reason=earlytalker");
             send(out, Replies.TALKED_FIRST);
             return false;
         }
@@ -271,9 +274,9 @@ final class Session implements Runnable, GracefulStop.Stoppable {
     private Step step(CommandLine line) {
         return switch (line) {
             case Line text -> Verb.of(text.text())
-                    .map(verb -> CommandTable.refusal(verb, context.state())
+                    .map(verb -> logged(verb, CommandTable.refusal(verb, context.state())
                             .map(Step::respond)
-                            .orElseGet(() -> CommandTable.handler(verb).handle(context, Verb.argument(text.text()))))
+                            .orElseGet(() -> CommandTable.handler(verb).handle(context, Verb.argument(text.text())))))
                     .orElse(Step.respond(Replies.UNRECOGNIZED));
             case TooLong tooLong -> Step.respond(Replies.LINE_TOO_LONG);
             case BareLineEnding bare -> Step.respond(Replies.BARE_LINE_ENDING);
@@ -281,6 +284,32 @@ final class Session implements Runnable, GracefulStop.Stoppable {
             case Malformed malformed -> Step.respond(Replies.MALFORMED);
             case Eof eof -> throw new IllegalStateException("the loop handles the end of input");
         };
+    }
+
+    /**
+     * Logs a refusal of the commands that carry mail (HELO/EHLO, MAIL, RCPT, DATA) with its stage and reason,
+     * for {@code toaster stats}; AUTH has lines of its own, and the rest refuse nothing worth counting.
+     */
+    private Step logged(Verb verb, Step step) {
+        String stage = switch (verb) {
+            case HELO, EHLO -> "helo";
+            case MAIL -> "mail";
+            case RCPT -> "rcpt";
+            case DATA -> "data";
+            default -> null;
+        };
+        if (stage != null) {
+            switch (step) {
+                case Step.Respond respond when respond.reply().code() >= 400 -> context.log.refusal(context, stage,
+                        respond.reply(), RefusalReason.of(respond.reply(), context.spp));
+                case Step.Close close -> context.log.refusal(context, stage, close.reply(),
+                        RefusalReason.of(close.reply(), context.spp));
+                case Step.Drop drop -> context.log.dropped(context, stage);
+                default -> {
+                }
+            }
+        }
+        return step;
     }
 
     /**

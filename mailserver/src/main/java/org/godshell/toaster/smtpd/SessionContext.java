@@ -174,7 +174,7 @@ final class SessionContext {
     /** QUIT or a dropped connection, or part of {@link #reset}: logs an open transaction as abandoned, ends it. */
     void abandonTransaction() {
         if (transaction != null) {
-            log.transaction(this, transaction, 0, "-", "abandoned");
+            log.transaction(this, transaction, 0, "-", "abandoned", "");
             transaction = null;
             state = heloHost.isEmpty() && !esmtp ? State.START : State.READY;
         }

@@ -158,14 +158,16 @@ public final class SmtpServer implements AutoCloseable {
         InetSocketAddress client = judged.get();
         TcpRules.Rule rule = config.rules().match(client.getAddress());
         if (!rule.allow()) {
-            log.event(id, "refused " + client.getAddress().getHostAddress() + " by " + rule.source());
+            log.event(id, "refused " + client.getAddress().getHostAddress() + " by " + rule.source()
+                    + " stage=connect reason=tcprules");
             refuse(socket, Replies.DENIED_BY_RULE.toWire(true));
             return;
         }
         logClamp(config.maxConnections());
         ConnectionLimits limits = ConnectionLimits.of(config, descriptors, client.getAddress(), rule);
         if (stopping || !limiter.tryAcquire(client.getAddress(), limits.total(), limits.perAddress())) {
-            log.event(id, "refused " + client.getAddress().getHostAddress() + ": too many connections");
+            log.event(id, "refused " + client.getAddress().getHostAddress()
+                    + ": too many connections stage=connect reason=connections");
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return;
         }
@@ -175,7 +177,7 @@ public final class SmtpServer implements AutoCloseable {
         try {
             context.spp = plugins.open(context.environment, line -> log.event(id, line));
         } catch (ConfigException e) {
-            log.event(id, "refused: " + e.getMessage());
+            log.event(id, "refused: " + e.getMessage() + " stage=connect reason=controls");
             limiter.release(client.getAddress());
             refuse(socket, Replies.UNABLE_TO_READ_CONTROLS.toWire(true));
             return;
@@ -206,7 +208,7 @@ public final class SmtpServer implements AutoCloseable {
         // may carry that many), so a flood of silent connections from a proxy cannot pile up past the limit.
         int total = descriptors.clamp(config.maxConnections());
         if (stopping || !limiter.tryAcquire(peer.getAddress(), total, total)) {
-            log.event(id, "refused proxy " + proxy + ": too many connections");
+            log.event(id, "refused proxy " + proxy + ": too many connections stage=connect reason=connections");
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return Optional.empty();
         }
@@ -217,7 +219,7 @@ public final class SmtpServer implements AutoCloseable {
             log.event(id, "proxy " + proxy + " for " + client.getAddress().getHostAddress());
             return Optional.of(client);
         } catch (IOException e) {
-            log.event(id, "refused proxy " + proxy + ": " + e.getMessage());
+            log.event(id, "refused proxy " + proxy + ": " + e.getMessage() + " stage=connect reason=proxy");
             try {
                 socket.close();
             } catch (IOException closing) {

@@ -30,6 +30,8 @@ public final class SppSession {
     private final List<String> bodyHeaders = new ArrayList<>();
     private Optional<String> quarantine = Optional.empty();
     private final List<ReplyLine> preface = new ArrayList<>();
+    /** The last refusal the plugins gave, compared by identity: see {@link #gave}. */
+    private Reply lastRefusal;
     private boolean disabled;
 
     SppSession(PluginConfig config, Map<String, String> environment, Consumer<String> log) {
@@ -48,16 +50,18 @@ public final class SppSession {
         sessionHeaders.remove(section);                                 // a second HELO replaces the first's
         for (Plugin plugin : config.plugins(section)) {
             PluginRun run = plugin.run(section, environment);
-            report(section, run);
             if (run.failure().isPresent()) {
+                report(section, run, "failed");
                 return failure(plugin, run.failure().get());
             }
             List<Command> commands;
             try {
                 commands = Command.parseAll(run.lines(), section);
             } catch (Command.Garbage e) {
+                report(section, run, "failed");
                 return failure(plugin, "garbage output: " + e.getMessage());
             }
+            report(section, run, verdict(commands));
             for (Command command : commands) {
                 switch (command) {
                     case Command.Accept accept -> {
@@ -71,10 +75,10 @@ public final class SppSession {
                         return new HookResult.Proceed(true, address);
                     }
                     case Command.Error error -> {
-                        return new HookResult.Refuse(error.reply().reply());
+                        return new HookResult.Refuse(refused(error.reply().reply()));
                     }
                     case Command.Reject reject -> {
-                        return new HookResult.Close(reject.reply().reply());
+                        return new HookResult.Close(refused(reject.reply().reply()));
                     }
                     case Command.Drop drop -> {
                         return new HookResult.Drop();
@@ -128,7 +132,21 @@ public final class SppSession {
      */
     public Optional<Reply> laterRefusal(Section section) {
         ReplyLine line = transactionLater.getOrDefault(section, sessionLater.get(section));
-        return Optional.ofNullable(line).map(ReplyLine::reply);
+        return Optional.ofNullable(line).map(l -> refused(l.reply()));
+    }
+
+    /**
+     * Whether {@code reply} is the very refusal the plugins gave last (an {@code E}, {@code R}, {@code L} or a
+     * failure's 451), for the log's refusal reason. By identity: an equal reply of the server's own checks is
+     * not the plugins'.
+     */
+    public boolean gave(Reply reply) {
+        return reply == lastRefusal;
+    }
+
+    private Reply refused(Reply reply) {
+        lastRefusal = reply;
+        return reply;
     }
 
     /** Header lines from {@code H} for the message of this transaction: the session's, then the transaction's. */
@@ -163,6 +181,16 @@ public final class SppSession {
         return lines;
     }
 
+    /**
+     * {@code spp [SECTION] SOURCE exit=N us=N out=LINE|LINE verdict=WORD}: public for the log's readers and their
+     * tests.
+     */
+    public static String verdictText(String section, String source, int exit, long micros, List<String> lines,
+            String verdict) {
+        return "spp [" + section + "] " + source + " exit=" + exit + " us=" + micros + " out="
+                + String.join("|", lines) + " verdict=" + verdict;
+    }
+
     private Map<Section, ReplyLine> laterFor(Section current) {
         return current == Section.CONNECTION || current == Section.HELO ? sessionLater : transactionLater;
     }
@@ -170,17 +198,42 @@ public final class SppSession {
     /** qmail-spp's own text: {@code 451 qmail-spp failure: <plugin>: <reason> (#4.3.0)}. */
     private HookResult failure(Plugin plugin, String reason) {
         log.accept("spp " + plugin.source() + " failed: " + reason);
-        return new HookResult.Refuse(Reply.of(451, "4.3.0", "qmail-spp failure: " + plugin.name() + ": "
-                + Command.printable(reason) + " (#4.3.0)"));
+        return new HookResult.Refuse(refused(Reply.of(451, "4.3.0", "qmail-spp failure: " + plugin.name() + ": "
+                + Command.printable(reason) + " (#4.3.0)")));
     }
 
-    /** Logs a run that said something (output, stderr) or failed; a silent pass is not worth a log line. */
-    private void report(Section section, PluginRun run) {
+    /**
+     * The verdict of a run, as {@code toaster stats} counts it: the word of the command that ended the section
+     * (qmail-spp.md §4), or {@code none} when the plugin let the next one run.
+     */
+    static String verdict(List<Command> commands) {
+        for (Command command : commands) {
+            String word = switch (command) {
+                case Command.Accept accept -> "accept";
+                case Command.Next next -> "next";
+                case Command.Ok ok -> "ok";
+                case Command.Error error -> "refuse";
+                case Command.Reject reject -> "close";
+                case Command.Drop drop -> "drop";
+                default -> null;
+            };
+            if (word != null) {
+                return word;
+            }
+        }
+        return "none";
+    }
+
+    /**
+     * Logs a run that said something (output, stderr) or failed; a silent pass is not worth a log line. The
+     * verdict comes last, after the plugin's own text, so that a reader takes it from the right.
+     */
+    private void report(Section section, PluginRun run, String verdict) {
         if (run.lines().isEmpty() && run.stderr().isBlank() && run.failure().isEmpty()) {
             return;
         }
-        log.accept("spp [" + section.label() + "] " + run.plugin().source() + " exit=" + run.exit()
-                + " us=" + run.micros() + " out=" + String.join("|", run.lines().stream().map(Command::printable).toList()));
+        log.accept(verdictText(section.label(), run.plugin().source(), run.exit(), run.micros(),
+                run.lines().stream().map(Command::printable).toList(), verdict));
         for (String line : run.stderr().split("\n")) {
             if (!line.isBlank()) {
                 log.accept("spp " + run.plugin().name() + ": " + line);

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.godshell.toaster.config.DeliveryConfig;
 import org.godshell.toaster.deliver.Injector;
 import org.godshell.toaster.deliver.MailFlags;
@@ -36,6 +37,9 @@ import org.godshell.toaster.queue.QueueId;
 import org.godshell.toaster.users.UserStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.godshell.toaster.logstats.LineReader;
+import org.godshell.toaster.logstats.LogRecord;
+import org.godshell.toaster.logstats.TextLineReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -207,6 +211,14 @@ class DeliveryEndToEndTest {
         assertTrue(bounce.contains("Final-Recipient: rfc822; v@refused.test"), bounce);
         assertTrue(bounce.contains("Status: 5.7.1"), bounce);
         assertTrue(bounce.contains("Subject: doomed"), bounce);
+        // What toaster stats reads of it (issue 26): the way each delivery went, and the recipients bounced.
+        Map<String, List<LogRecord>> read = log.stream()
+                .map(line -> new TextLineReader().read("2026-12-06T10:00:00Z smtpd[-] " + line))
+                .filter(LineReader.Read.class::isInstance).map(r -> ((LineReader.Read) r).record())
+                .collect(Collectors.groupingBy(r -> r.kind() + " " + r.get("rcpt") + " " + r.get("outcome")));
+        assertEquals("local", read.get("DELIVERY team@here.test delivered").getFirst().get("route"), log::toString);
+        assertEquals("remote", read.get("DELIVERY v@refused.test failed").getFirst().get("route"), log::toString);
+        assertEquals("1", read.get("BOUNCE  ").getFirst().get("failed"), log::toString);
     }
 
     @Test

@@ -89,7 +89,7 @@ class DialogueTest {
                     }
                     case Dialogue.Step.Logged logged -> assertTrue(server.log().lines()
                             .anyMatch(l -> Pattern.compile(logged.pattern()).matcher(l).find()),
-                            "no log line matches /" + logged.pattern() + "/ at " + where);
+                            "no log line matches /" + logged.pattern() + "/ at " + where + " in\n" + server.log());
                 }
             }
         }

@@ -1,0 +1,123 @@
+package org.godshell.toaster.cli;
+
+import static org.godshell.toaster.cli.DomainCommand.fail;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.logstats.JsonReport;
+import org.godshell.toaster.logstats.Since;
+import org.godshell.toaster.logstats.Tally;
+import org.godshell.toaster.logstats.TextReport;
+import org.godshell.toaster.smtp.PathException;
+import org.godshell.toaster.smtp.PathParser;
+import org.godshell.toaster.smtp.RcptArguments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code toaster stats}: the pflogsumm of the toaster, from smtpd's and pop3d's logs ({@link StatsSources}),
+ * printed as text or JSON, or queued as a message ({@link StatsMail}).
+ */
+@Command(name = "stats", mixinStandardHelpOptions = true,
+        description = "A summary of the mail logs: received, delivered, deferred, bounced, refused by stage and "
+                + "reason, AUTH failures, top senders, recipients and clients, plugin verdicts, per hour.")
+final class StatsCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+    @Mixin
+    private PrefixOption prefix;
+
+    @Option(names = "--since", paramLabel = "WHEN", defaultValue = "1d",
+            description = "From when: a span back from now (1d, 12h, 30m) or an instant (2026-12-06T00:00:00Z); "
+                    + "default 1d.")
+    private String since;
+
+    @Option(names = "--log", paramLabel = "FILE",
+            description = "Read this log file (repeat it; - is standard input) instead of the installation's "
+                    + "logs (the journal under systemd, else log/smtpd.log and log/pop3d.log with their rotations).")
+    private List<Path> logs = new ArrayList<>();
+
+    @Option(names = "--json", description = "The report as one JSON object instead of text.")
+    private boolean json;
+
+    @Option(names = "--mail", paramLabel = "ADDRESS",
+            description = "Queue the report as a plain-text message to ADDRESS instead of printing it; run it as "
+                    + "the owner of queue/.")
+    private String mail;
+
+    private final Clock clock;
+
+    StatsCommand() {
+        this(Clock.systemUTC());
+    }
+
+    StatsCommand(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        Instant now = clock.instant();
+        Instant from;
+        try {
+            from = Since.parse(since, now);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        String recipient = mail == null ? null : recipient(mail);
+        for (Path log : logs) {
+            if (!log.toString().equals("-") && !Files.isRegularFile(log)) {
+                throw new ParameterException(spec.commandLine(), "--log " + log + ": no such file");
+            }
+        }
+        Path home = logs.isEmpty() || recipient != null ? prefix.prefix() : null;
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Tally tally = new Tally(from, ZoneId.systemDefault());
+        try {
+            StatsSources sources = logs.isEmpty() ? StatsSources.of(home) : StatsSources.files(logs);
+            sources.read(from, tally, line -> err.println("toaster stats: " + line));
+            String report = json ? JsonReport.render(tally) + "\n" : TextReport.render(tally);
+            if (recipient == null) {
+                out.print(report);
+                out.flush();
+                return 0;
+            }
+            out.println(StatsMail.queue(home, recipient, now, from, report));
+            out.flush();
+            return 0;
+        } catch (IOException | ConfigException e) {
+            return fail(spec, e.getMessage());
+        }
+    }
+
+    /** {@code --mail}: one address, as RCPT takes it (RFC 5321 §4.1.2), written back as the server writes it. */
+    private String recipient(String address) {
+        String problem;
+        try {
+            RcptArguments rcpt = PathParser.parseRcpt("TO:<" + address + ">", true);
+            if (rcpt.parameters().isEmpty()) {
+                return rcpt.recipient().toString();
+            }
+            problem = "it has more than an address";
+        } catch (PathException e) {
+            problem = e.reply().lines().getFirst();
+        }
+        throw new ParameterException(spec.commandLine(), "--mail takes one mail address such as "
+                + "postmaster@example.org: " + problem);
+    }
+}

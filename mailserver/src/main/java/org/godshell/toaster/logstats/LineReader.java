@@ -1,0 +1,23 @@
+package org.godshell.toaster.logstats;
+
+/**
+ * Turns one line of a log into a record. The text lines have {@link TextLineReader}; a reader of JSON lines
+ * (one object a line, the same field names) is the only thing another format needs.
+ */
+@FunctionalInterface
+public interface LineReader {
+
+    /** What became of a line. */
+    sealed interface Result permits Read, Skipped {
+    }
+
+    record Read(LogRecord record) implements Result {
+    }
+
+    /** A line that is not one of the toaster's: {@code why} says what was wrong, for the report's count. */
+    record Skipped(Skip why) implements Result {
+    }
+
+    /** Never throws: whatever the line, it is read or skipped. */
+    Result read(String line);
+}
