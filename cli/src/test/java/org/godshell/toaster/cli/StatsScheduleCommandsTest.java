@@ -185,12 +185,12 @@ class StatsScheduleCommandsTest {
     @Test
     void withoutAnInstallationNothingIsDone() throws Exception {
         Path empty = Files.createDirectories(temp.resolve("empty"));
-        assertEquals(2, run(new StatsScheduleCommands.Schedule(timer, home -> Handover.KEEP), "--prefix", empty.toString(), "--mail",
-                "postmaster@example.org"));
+        assertEquals(2, run(new StatsScheduleCommands.Schedule(timer, home -> Handover.KEEP), "--prefix",
+                empty.toString(), "--mail", "postmaster@example.org"));
         assertTrue(err.toString().contains("holds no toaster installation"), err.toString());
         assertEquals(2, run(new StatsScheduleCommands.Unschedule(timer), "--prefix", empty.toString()));
-        assertEquals(2, run(new StatsScheduleCommands.Schedule(timer, home -> Handover.KEEP), "--prefix", empty.toString()),
-                "--mail is required");
+        assertEquals(2, run(new StatsScheduleCommands.Schedule(timer, home -> Handover.KEEP), "--prefix",
+                empty.toString()), "--mail is required");
         assertEquals(List.of(), calls);
         try (var files = Files.list(empty)) {
             assertEquals(0, files.count());

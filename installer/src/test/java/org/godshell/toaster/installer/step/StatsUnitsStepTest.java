@@ -109,9 +109,10 @@ class StatsUnitsStepTest {
 
     @Test
     void aSystemInstallHasTheStepAndAnUnprivilegedOneNot() throws Exception {
-        assertTrue(InstallSteps.of(run(Mode.SYSTEM), null, true).stream().anyMatch(s -> s.name().equals("stats-units")));
-        assertTrue(InstallSteps.of(run(Mode.SYSTEM), null, false).stream().anyMatch(s -> s.name().equals("stats-units")),
-                "upgrade lays them out too");
+        assertTrue(InstallSteps.of(run(Mode.SYSTEM), null, true).stream()
+                .anyMatch(s -> s.name().equals("stats-units")));
+        assertTrue(InstallSteps.of(run(Mode.SYSTEM), null, false).stream()
+                .anyMatch(s -> s.name().equals("stats-units")), "upgrade lays them out too");
         assertTrue(InstallSteps.of(run(Mode.UNPRIVILEGED), null, true).stream()
                 .noneMatch(s -> s.name().equals("stats-units")), "a demo install has no journal group to give");
     }
