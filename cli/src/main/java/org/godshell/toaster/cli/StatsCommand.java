@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.config.ReportAddress;
 import org.godshell.toaster.logstats.JsonReport;
 import org.godshell.toaster.logstats.Since;
 import org.godshell.toaster.logstats.Tally;
 import org.godshell.toaster.logstats.TextReport;
-import org.godshell.toaster.smtp.PathException;
-import org.godshell.toaster.smtp.PathParser;
-import org.godshell.toaster.smtp.RcptArguments;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,11 +29,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code toaster stats}: the pflogsumm of the toaster, from smtpd's and pop3d's logs ({@link StatsSources}),
- * printed as text or JSON, or queued as a message ({@link StatsMail}).
+ * printed as text or JSON, or queued as a message ({@link StatsMail}); {@code schedule} makes that a daily
+ * report ({@link StatsScheduleCommands}), whose timer or crontab line runs {@code --scheduled}.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "A summary of the mail logs: received, delivered, deferred, bounced, refused by stage and "
-                + "reason, AUTH failures, top senders, recipients and clients, plugin verdicts, per hour.")
+                + "reason, AUTH failures, top senders, recipients and clients, plugin verdicts, per hour; "
+                + "schedule it as a daily mail.",
+        subcommands = {StatsScheduleCommands.Schedule.class, StatsScheduleCommands.Unschedule.class})
 final class StatsCommand implements Callable<Integer> {
 
     @Spec
@@ -59,6 +62,10 @@ final class StatsCommand implements Callable<Integer> {
                     + "the owner of queue/.")
     private String mail;
 
+    @Option(names = "--scheduled", description = "The daily report (what toaster-stats.timer runs): --mail to the "
+            + "address in control/statsmailto, which toaster stats schedule writes.")
+    private boolean scheduled;
+
     private final Clock clock;
 
     StatsCommand() {
@@ -78,17 +85,28 @@ final class StatsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (scheduled && mail != null) {
+            throw new ParameterException(spec.commandLine(), "--scheduled mails to control/statsmailto: give "
+                    + "--mail or --scheduled, not both");
+        }
         String recipient = mail == null ? null : recipient(mail);
         for (Path log : logs) {
             if (!log.toString().equals("-") && !Files.isRegularFile(log)) {
                 throw new ParameterException(spec.commandLine(), "--log " + log + ": no such file");
             }
         }
-        Path home = logs.isEmpty() || recipient != null ? prefix.prefix() : null;
+        Path home = logs.isEmpty() || recipient != null || scheduled ? prefix.prefix() : null;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Tally tally = new Tally(from, ZoneId.systemDefault());
         try {
+            if (scheduled) {
+                recipient = Controls.once(home.resolve("control")).get(ControlFiles.STATSMAILTO).orElse(null);
+                if (recipient == null) {
+                    return fail(spec, "no control/statsmailto, so no address to mail the report to: toaster stats "
+                            + "schedule --mail ADDRESS writes it");
+                }
+            }
             StatsSources sources = logs.isEmpty() ? StatsSources.of(home) : StatsSources.files(logs);
             sources.read(from, tally, line -> err.println("toaster stats: " + line));
             String report = json ? JsonReport.render(tally) + "\n" : TextReport.render(tally);
@@ -107,17 +125,11 @@ final class StatsCommand implements Callable<Integer> {
 
     /** {@code --mail}: one address, as RCPT takes it (RFC 5321 §4.1.2), written back as the server writes it. */
     private String recipient(String address) {
-        String problem;
         try {
-            RcptArguments rcpt = PathParser.parseRcpt("TO:<" + address + ">", true);
-            if (rcpt.parameters().isEmpty()) {
-                return rcpt.recipient().toString();
-            }
-            problem = "it has more than an address";
-        } catch (PathException e) {
-            problem = e.reply().lines().getFirst();
+            return ReportAddress.check(address);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--mail takes one mail address such as "
+                    + "postmaster@example.org: " + e.getMessage());
         }
-        throw new ParameterException(spec.commandLine(), "--mail takes one mail address such as "
-                + "postmaster@example.org: " + problem);
     }
 }

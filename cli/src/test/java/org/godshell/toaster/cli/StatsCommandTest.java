@@ -132,9 +132,45 @@ class StatsCommandTest {
         }
     }
 
+    @Test
+    void scheduledMailsToControlStatsmailtoAndFollowsAnEdit() throws Exception {
+        Files.createDirectories(prefix.resolve("queue"));
+        Files.writeString(prefix.resolve("control/statsmailto"), "postmaster@example.org\n");
+        assertEquals(0, run("--prefix", prefix.toString(), "--log", log.toString(), "--scheduled"), err.toString());
+        assertTrue(out.toString().startsWith("stats queued for <postmaster@example.org> as "), out.toString());
+        Files.writeString(prefix.resolve("control/statsmailto"), "Admin@Example.org\n");
+        assertEquals(0, run("--prefix", prefix.toString(), "--scheduled"), err.toString());
+        assertTrue(out.toString().startsWith("stats queued for <Admin@Example.org> as "), "the installation's logs: "
+                + out);
+        try (Queue queue = Queue.open(prefix.resolve("queue"))) {
+            assertEquals(2, queue.list().size());
+        }
+    }
+
+    @Test
+    void scheduledWithoutOrWithABadStatsmailtoFailsSaying() throws Exception {
+        Files.createDirectories(prefix.resolve("queue"));
+        assertEquals(1, run("--prefix", prefix.toString(), "--scheduled"));
+        assertTrue(err.toString().contains("no control/statsmailto") && err.toString().contains("toaster stats "
+                + "schedule --mail ADDRESS"), err.toString());
+        Files.writeString(prefix.resolve("control/statsmailto"), "a@b.example, c@d.example\n");
+        assertEquals(1, run("--prefix", prefix.toString(), "--scheduled"));
+        assertTrue(err.toString().contains("statsmailto:1:"), err.toString());
+        try (Queue queue = Queue.open(prefix.resolve("queue"))) {
+            assertEquals(0, queue.list().size(), "nothing queued");
+        }
+    }
+
+    @Test
+    void scheduledTakesNoMailOfItsOwn() {
+        assertEquals(2, run("--prefix", prefix.toString(), "--scheduled", "--mail", "a@b.example"));
+        assertTrue(err.toString().contains("give --mail or --scheduled, not both"), err.toString());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"--since=1w", "--since=0d", "--since=", "--since=yesterday", "--since",
-        "--mail=not an address", "--mail=a@b.test> NOTIFY=NEVER", "--mail=", "--log=/nonexistent/smtpd.log",
+        "--mail=not an address", "--mail=a@b.test> NOTIFY=NEVER", "--mail=", "--mail=postmaster",
+        "--mail=a@b.test\nBcc: x@y.test", "--log=/nonexistent/smtpd.log",
         "--frobnicate", "extra"})
     void badArgumentsAreRefusedWithExitTwo(String argument) {
         assertEquals(2, run("--log", log.toString(), argument));

@@ -67,7 +67,8 @@ class ControlReloadTest {
         Map<String, Scenario> all = new HashMap<>();
         for (Map<String, Scenario> group : List.of(SmtpScenarios.all(), TlsScenarios.all(), PluginScenarios.all(),
                 DeliveryScenarios.all(), Pop3Scenarios.all(), WikiScenarios.all(), RestartScenarios.all(),
-                CheckScenarios.all(), PolicyScenarios.all(), LoginScenarios.all(), BackupScenarios.all())) {
+                CheckScenarios.all(), PolicyScenarios.all(), LoginScenarios.all(), BackupScenarios.all(),
+                StatsScenarios.all())) {
             group.forEach((file, scenario) -> {
                 if (all.put(file, scenario) != null) {
                     throw new IllegalStateException("two scenarios for " + file);

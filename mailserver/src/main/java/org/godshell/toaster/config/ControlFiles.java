@@ -209,6 +209,10 @@ public final class ControlFiles {
     public static final Key<Long> BACKUPKEEP = line("backupkeep", Kind.NUMBER, number("a number of backups",
             "write a whole number from 1 to 1000", 1, 1000), r -> 7L, "7",
             "a whole number of backup points to keep, 1 to 1000", List.of(backup()));
+    /** Where the daily {@code toaster stats --scheduled} (toaster-stats.timer) mails its report; absent: nowhere. */
+    public static final Key<Optional<String>> STATSMAILTO = line("statsmailto", Kind.ADDRESSES, ReportAddress::parse,
+            r -> Optional.empty(), "none: no daily report", "one mail address, such as postmaster@example.org",
+            List.of(new Use("stats", Effect.NEXT_REPORT)));
 
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
@@ -218,7 +222,7 @@ public final class ControlFiles {
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
-            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO);
+            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO, STATSMAILTO);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

@@ -43,6 +43,7 @@ public record Key<T>(String name, Kind kind, Shape shape, Parser<T> parser, Fall
         NEXT_LOGIN("next login"),
         NEXT_HANDSHAKE("next TLS handshake"),
         NEXT_BACKUP("next backup"),
+        NEXT_REPORT("next report"),
         RESTART("restart");
 
         private final String text;
@@ -58,11 +59,11 @@ public record Key<T>(String name, Kind kind, Shape shape, Parser<T> parser, Fall
 
     /**
      * A daemon that reads the file ({@code smtpd}, {@code delivery}, {@code pop3d}, {@code wiki}, or the nightly
-     * {@code backup} that the systemd timer runs) and when.
+     * {@code backup} and the daily {@code stats} report that systemd timers run) and when.
      */
     public record Use(String daemon, Effect effect) {
         public Use {
-            if (!List.of("smtpd", "delivery", "pop3d", "wiki", "backup").contains(daemon)) {
+            if (!List.of("smtpd", "delivery", "pop3d", "wiki", "backup", "stats").contains(daemon)) {
                 throw new IllegalArgumentException("no such daemon: " + daemon);
             }
             Objects.requireNonNull(effect, "effect");

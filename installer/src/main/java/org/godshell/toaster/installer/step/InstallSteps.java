@@ -40,7 +40,8 @@ public final class InstallSteps {
         if (context.services().isPresent()) {
             steps.add(new ServiceUnitsStep(context));
             if (system) {
-                steps.add(new BackupUnitsStep(context));
+                steps.add(TimerUnitsStep.backup(context));
+                steps.add(TimerUnitsStep.stats(context));
             }
         }
         if (context.settings().start()) {

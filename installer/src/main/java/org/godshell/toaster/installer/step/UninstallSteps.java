@@ -12,6 +12,7 @@ import org.godshell.toaster.installer.prefix.Installation;
 import org.godshell.toaster.installer.prefix.Prefix;
 import org.godshell.toaster.layout.BackupUnits;
 import org.godshell.toaster.layout.Daemons;
+import org.godshell.toaster.layout.StatsUnits;
 
 /**
  * The steps of {@code uninstall}: stop every daemon (each unit the installer ever wrote, or {@code toaster
@@ -25,6 +26,10 @@ public final class UninstallSteps {
     /** What the program is made of: removed by uninstall; everything else in the prefix is the admin's data. */
     static final List<String> PROGRAM = List.of("bin", "lib", JvmCacheStep.DIRECTORY, "plugins", "wiki-content", "VERSION",
             Journal.FILE);
+
+    /** The scheduled jobs' units, each timer before its service. */
+    private static final List<String> TIMER_UNITS = List.of(BackupUnits.TIMER, BackupUnits.SERVICE, StatsUnits.TIMER,
+            StatsUnits.SERVICE);
 
     private UninstallSteps() {
     }
@@ -102,15 +107,16 @@ public final class UninstallSteps {
         @Override
         public String describe() {
             return "systemd units " + String.join(", ", Daemons.ALL.stream().map(Daemons::unit)
-                    .toList()) + ", " + String.join(", ", BackupUnits.UNITS) + " removed";
+                    .toList()) + ", " + String.join(", ", TIMER_UNITS) + " removed";
         }
 
         @Override
         public boolean isDone() {
             Systemd systemd = context.services().orElseThrow();
             return Daemons.ALL.stream().noneMatch(daemon -> Files.exists(systemd.file(daemon),
-                    LinkOption.NOFOLLOW_LINKS)) && BackupUnits.UNITS.stream().noneMatch(unit ->
-                    Files.exists(systemd.units().resolve(unit), LinkOption.NOFOLLOW_LINKS));
+                    LinkOption.NOFOLLOW_LINKS)) && TIMER_UNITS.stream().noneMatch(unit ->
+                    Files.exists(systemd.units().resolve(unit), LinkOption.NOFOLLOW_LINKS))
+                    && !Files.exists(systemd.units().resolve(StatsUnits.AT_DROP_IN), LinkOption.NOFOLLOW_LINKS);
         }
 
         @Override
@@ -119,16 +125,29 @@ public final class UninstallSteps {
             for (String daemon : Daemons.ALL) {
                 Files.deleteIfExists(systemd.file(daemon));
             }
-            // The timer off first, so that no backup starts from a unit being removed; a unit already gone is
-            // not an error here.
-            context.commands().run(systemd.units("disable", List.of(BackupUnits.TIMER), "--now", "--quiet"));
-            context.commands().run(systemd.units("stop", List.of(BackupUnits.SERVICE)));
-            for (String unit : BackupUnits.UNITS) {
+            // The timers off first, so that no backup or report starts from a unit being removed; a unit
+            // already gone is not an error here.
+            context.commands().run(systemd.units("disable", List.of(BackupUnits.TIMER, StatsUnits.TIMER), "--now",
+                    "--quiet"));
+            context.commands().run(systemd.units("stop", List.of(BackupUnits.SERVICE, StatsUnits.SERVICE)));
+            for (String unit : TIMER_UNITS) {
                 Files.deleteIfExists(systemd.units().resolve(unit));
+            }
+            // What toaster stats schedule --at wrote; a directory the admin put more into stays, with those.
+            Files.deleteIfExists(systemd.units().resolve(StatsUnits.AT_DROP_IN));
+            Path dropIns = systemd.units().resolve(StatsUnits.DROP_INS);
+            if (Files.isDirectory(dropIns, LinkOption.NOFOLLOW_LINKS) && empty(dropIns)) {
+                Files.delete(dropIns);
             }
             context.commands().require(systemd.argv("daemon-reload", List.of()), Optional.empty());
             // A unit that never failed has nothing to forget.
             context.commands().run(systemd.argv("reset-failed", Daemons.ALL));
+        }
+
+        private static boolean empty(Path dir) throws IOException {
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                return !entries.iterator().hasNext();
+            }
         }
     }
 

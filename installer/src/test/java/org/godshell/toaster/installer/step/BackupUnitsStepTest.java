@@ -49,7 +49,7 @@ class BackupUnitsStepTest {
 
     @Test
     void bothUnitsAreWrittenAndLoadedButNeverEnabled() throws Exception {
-        BackupUnitsStep step = new BackupUnitsStep(run(Mode.SYSTEM));
+        TimerUnitsStep step = TimerUnitsStep.backup(run(Mode.SYSTEM));
         assertFalse(step.isDone());
         step.apply();
         assertTrue(step.isDone());
@@ -66,7 +66,7 @@ class BackupUnitsStepTest {
 
     @Test
     void theServiceIsARootOneshotRunningTheScheduledBackup() throws Exception {
-        String service = new BackupUnitsStep(run(Mode.SYSTEM)).render().get(BackupUnits.SERVICE);
+        String service = TimerUnitsStep.backup(run(Mode.SYSTEM)).render().get(BackupUnits.SERVICE);
         List<String> lines = service.lines().toList();
         assertTrue(lines.contains("Type=oneshot"), service);
         assertTrue(lines.contains("ExecStart=" + root + "/bin/toaster backup --scheduled"), service);
@@ -80,7 +80,7 @@ class BackupUnitsStepTest {
 
     @Test
     void theTimerRunsNightlyAt0315LocalAndCatchesUp() throws Exception {
-        String timer = new BackupUnitsStep(run(Mode.SYSTEM)).render().get(BackupUnits.TIMER);
+        String timer = TimerUnitsStep.backup(run(Mode.SYSTEM)).render().get(BackupUnits.TIMER);
         List<String> lines = timer.lines().toList();
         assertTrue(lines.contains("OnCalendar=*-*-* 03:15:00"), timer);
         assertTrue(lines.contains("RandomizedDelaySec=15min"), timer);
@@ -91,13 +91,13 @@ class BackupUnitsStepTest {
 
     @Test
     void aRerunChangesNothingAndARewriteRestartsOnlyATimerThatRuns() throws Exception {
-        new BackupUnitsStep(run(Mode.SYSTEM)).apply();
+        TimerUnitsStep.backup(run(Mode.SYSTEM)).apply();
         systemctl.forgetCalls();
-        assertTrue(new BackupUnitsStep(run(Mode.SYSTEM)).isDone());
+        assertTrue(TimerUnitsStep.backup(run(Mode.SYSTEM)).isDone());
         assertEquals(List.of(), systemctl.calls());
 
         Files.writeString(unit(BackupUnits.TIMER), "an older timer\n");
-        BackupUnitsStep upgrade = new BackupUnitsStep(run(Mode.SYSTEM));
+        TimerUnitsStep upgrade = TimerUnitsStep.backup(run(Mode.SYSTEM));
         assertFalse(upgrade.isDone());
         upgrade.apply();
         assertTrue(upgrade.isDone());
@@ -118,7 +118,7 @@ class BackupUnitsStepTest {
     void uninstallDisablesTheTimerAndRemovesBoth() throws Exception {
         StepContext context = run(Mode.SYSTEM);
         new ServiceUnitsStep(context).apply();
-        new BackupUnitsStep(context).apply();
+        TimerUnitsStep.backup(context).apply();
         // The admin scheduled backups.
         context.commands().run(systemctl.systemd().units("enable", List.of(BackupUnits.TIMER), "--now"));
         assertTrue(systemctl.enabled(BackupUnits.TIMER));
@@ -128,6 +128,7 @@ class BackupUnitsStepTest {
             assertFalse(Files.exists(unit(name)), name);
             assertFalse(systemctl.enabled(name) || systemctl.active(name), name);
         }
-        assertTrue(systemctl.calls().contains("disable --now --quiet " + BackupUnits.TIMER), systemctl.calls().toString());
+        assertTrue(systemctl.calls().contains("disable --now --quiet " + BackupUnits.TIMER + " toaster-stats.timer"),
+                systemctl.calls().toString());
     }
 }
