@@ -24,10 +24,12 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService threads;
+    private final boolean tls;
 
-    private MetricsEndpoint(HttpServer server, ExecutorService threads) {
+    private MetricsEndpoint(HttpServer server, ExecutorService threads, boolean tls) {
         this.server = server;
         this.threads = threads;
+        this.tls = tls;
     }
 
     /**
@@ -53,7 +55,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         server.setExecutor(threads);
         server.createContext("/", new ScrapeHandler(settings.token(), new MetricsHandler(registry)));
         server.start();
-        return new MetricsEndpoint(server, threads);
+        return new MetricsEndpoint(server, threads, settings.usesTls());
     }
 
     private static HttpsServer https(InetSocketAddress address, TlsServer tls) throws IOException {
@@ -73,6 +75,11 @@ public final class MetricsEndpoint implements AutoCloseable {
     /** The bound address (port 0 resolved). */
     public InetSocketAddress address() {
         return server.getAddress();
+    }
+
+    /** The URL scrapers are told: {@code http://127.0.0.1:9587/metrics}, https off loopback. */
+    public String url() {
+        return (tls ? "https://" : "http://") + where(address()) + ScrapeHandler.PATH;
     }
 
     static String where(InetSocketAddress address) {
