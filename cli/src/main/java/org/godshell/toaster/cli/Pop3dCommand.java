@@ -91,7 +91,7 @@ final class Pop3dCommand implements Callable<Integer> {
         Optional<MetricsEndpoint> endpoint = Optional.empty();
         try {
             endpoint = MetricsEndpoints.start("pop3d", controls, ControlFiles.LISTEN_METRICS_POP3D, tls,
-                    metrics.registry());
+                    metrics.registry(), line -> log.event("-", line));
             server.start();
         } catch (IOException | ConfigException e) {
             endpoint.ifPresent(MetricsEndpoint::close);

@@ -153,7 +153,7 @@ final class SmtpdCommand implements Callable<Integer> {
             Optional<MetricsEndpoint> endpoint = Optional.empty();
             try {
                 endpoint = MetricsEndpoints.start("smtpd", control, ControlFiles.LISTEN_METRICS, tls.server(),
-                        metrics.registry());
+                        metrics.registry(), line -> log.event("-", line));
                 server.start();
             } catch (IOException | ConfigException e) {
                 // A port that cannot be bound: stop delivery before the queue closes under it.

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
@@ -28,13 +29,17 @@ public final class MetricsEndpoints {
     }
 
     /**
-     * The running endpoint, or empty when the file says {@code off}.
+     * The running endpoint, or empty when the file says {@code off}, or when there is no file and the default
+     * address is taken: another toaster on the host (a system one beside {@code ./dev run}), or tests running
+     * side by side, must not stop the mail server for want of a metrics port nobody asked for; {@code log} says
+     * so. An address the admin wrote is kept to: not binding it stops the start.
      *
      * @throws ConfigException naming the listen file, when its address needs a token or TLS that is missing
-     * @throws IOException     when the address cannot be bound
+     * @throws IOException     when the address the file names cannot be bound
      */
     public static Optional<MetricsEndpoint> start(String daemon, Reads control, Key<Optional<InetSocketAddress>> where,
-            Optional<TlsSource> tls, PrometheusRegistry registry) throws ConfigException, IOException {
+            Optional<TlsSource> tls, PrometheusRegistry registry, Consumer<String> log)
+            throws ConfigException, IOException {
         Optional<InetSocketAddress> address = control.get(where);
         if (address.isEmpty()) {
             return Optional.empty();
@@ -47,6 +52,13 @@ public final class MetricsEndpoints {
                     control.path(ControlFiles.SERVERCERT_PEM).toString()));
         } catch (EndpointException e) {
             throw new ConfigException(control.path(where), 1, e.getMessage());
+        } catch (IOException e) {
+            if (control.file(where).isPresent()) {
+                throw e;
+            }
+            log.accept("metrics: not served: " + e.getMessage() + "; write another address:port to "
+                    + control.path(where) + ", or off");
+            return Optional.empty();
         }
     }
 

@@ -9,12 +9,15 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.net.ssl.SNIHostName;
@@ -42,6 +45,8 @@ class MetricsEndpointsTest {
     @TempDir
     Path control;
 
+    private final List<String> logged = new ArrayList<>();
+
     private void write(String name, String text) throws IOException {
         Files.writeString(control.resolve(name), text);
     }
@@ -55,13 +60,39 @@ class MetricsEndpointsTest {
         Controls controls = Controls.once(control);
         Optional<TlsSource> tls = TlsSource.watch(control, line -> { });
         SmtpdMetrics metrics = SmtpdMetrics.create(new AuthThrottle(Clock.systemUTC()), tls, Clock.systemUTC());
-        return MetricsEndpoints.start("smtpd", controls, ControlFiles.LISTEN_METRICS, tls, metrics.registry());
+        return MetricsEndpoints.start("smtpd", controls, ControlFiles.LISTEN_METRICS, tls, metrics.registry(),
+                logged::add);
     }
 
     @Test
     void offStartsNothing() throws Exception {
         write("listen-metrics", "off\n");
         assertEquals(Optional.empty(), start());
+    }
+
+    @Test
+    void aBusyDefaultPortLeavesTheServerRunningWithoutMetrics() throws Exception {
+        ServerSocket holder = new ServerSocket();
+        try {
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9587));
+        } catch (IOException e) {
+            holder.close();                                 // held by someone else: busy all the same
+        }
+        try (holder) {
+            assertEquals(Optional.empty(), start());
+            assertEquals(1, logged.size(), logged.toString());
+            assertTrue(logged.get(0).contains("127.0.0.1:9587") && logged.get(0).contains("listen-metrics"),
+                    logged.toString());
+        }
+    }
+
+    @Test
+    void aBusyPortTheAdminWroteStopsTheStart() throws Exception {
+        try (ServerSocket holder = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            write("listen-metrics", "127.0.0.1:" + holder.getLocalPort() + "\n");
+            IOException e = assertThrows(IOException.class, this::start);
+            assertTrue(e.getMessage().startsWith("smtpd: cannot listen for metrics on 127.0.0.1:"), e.getMessage());
+        }
     }
 
     @Test

@@ -84,7 +84,7 @@ final class MetricsTestServer implements AutoCloseable {
         server = new SmtpServer(Live.fixed(config), queue, SppEngine.load(root, config.rules(), line -> { }), tls,
                 logins, Recipients.of(UserStore.open(root)), MessageChecks.NONE, log, metrics.smtp());
         endpoint = MetricsEndpoints.start("smtpd", controls, ControlFiles.LISTEN_METRICS, tls.server(),
-                metrics.registry()).orElseThrow();
+                metrics.registry(), line -> { }).orElseThrow();
         server.start();
         metrics.listening(server.addresses().stream().map(InetSocketAddress::getPort).toList());
     }
