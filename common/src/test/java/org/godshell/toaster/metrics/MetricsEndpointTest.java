@@ -147,6 +147,29 @@ class MetricsEndpointTest {
         assertEquals(200, status(get(address, "GET", "/metrics")), "the endpoint serves on");
     }
 
+    /**
+     * A client that sends half a request and waits is cut once its request time (10 s) is over: the read ends,
+     * with end of stream or a reset, long before the guard of a minute.
+     */
+    @Test
+    void aSlowClientIsCut() throws Exception {
+        InetSocketAddress address = start(Optional.empty()).address();
+        try (Socket socket = new Socket(address.getAddress(), address.getPort())) {
+            socket.setSoTimeout(60_000);
+            socket.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: loc".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer;
+            try {
+                answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            } catch (java.net.SocketTimeoutException e) {
+                answer = "still open after a minute";
+            } catch (java.net.SocketException e) {
+                answer = "";                                    // reset: cut
+            }
+            assertFalse(answer.startsWith("still open") || answer.contains("toaster_test_events_total"), answer);
+        }
+    }
+
     @Test
     void theServerLimitsAreInPlace() throws Exception {
         start(Optional.empty());
