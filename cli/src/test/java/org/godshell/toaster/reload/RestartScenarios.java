@@ -40,8 +40,11 @@ final class RestartScenarios {
         for (String file : List.of("listen-http", "listen-https", "wikiurl")) {
             all.put(file, (t, edits) -> readAtStart(t, edits, file, "wiki", wiki));
         }
-        all.put("listen-metrics", (t, edits) -> readAtStart(t, edits, "listen-metrics", "smtpd", smtpd));
-        all.put("listen-metrics-pop3d", (t, edits) -> readAtStart(t, edits, "listen-metrics-pop3d", "pop3d", pop3d));
+        // The endpoints serve on where the daemons started (a port the system picked), and say what they count.
+        all.put("listen-metrics", (t, edits) -> readAtStart(t, edits, "listen-metrics", "smtpd",
+                s -> Admin.scrape(s.smtpd).contains("toaster_smtp_connections_total{port=")));
+        all.put("listen-metrics-pop3d", (t, edits) -> readAtStart(t, edits, "listen-metrics-pop3d", "pop3d",
+                s -> Admin.scrape(s.pop3d).contains("toaster_pop3_logins_total{outcome=\"ok\"}")));
         all.put("metricstoken", (t, edits) -> {
             edits.write("control/metricstoken", "cmVsb2FkLXNjZW5hcmlvLXRva2Vu\n", "rw-------");
             for (String daemon : List.of("smtpd", "pop3d")) {
