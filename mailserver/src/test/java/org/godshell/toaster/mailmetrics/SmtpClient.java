@@ -50,9 +50,15 @@ final class SmtpClient implements AutoCloseable {
 
     /** STARTTLS, then the handshake, trusting only the test certificate. */
     void startTls() throws Exception {
+        startTls("TLSv1.3", "TLSv1.2");
+    }
+
+    /** As {@link #startTls()}, offering only {@code versions}. */
+    void startTls(String... versions) throws Exception {
         assertTrue(say("STARTTLS").startsWith("220"));
         SSLSocket tls = (SSLSocket) TrustOnly.certificateIn(MetricsTestServer.certificate()).getSocketFactory()
                 .createSocket(socket, "mx.test", socket.getPort(), true);
+        tls.setEnabledProtocols(versions);
         tls.startHandshake();
         socket = tls;
         in = tls.getInputStream();

@@ -74,6 +74,27 @@ class SmtpMetricsTest {
     }
 
     @Test
+    void sessionsAreCountedByTheirTlsVersion() throws Exception {
+        try (MetricsTestServer server = new MetricsTestServer(root, Map.of(), Map.of())) {
+            for (String version : new String[] {"TLSv1.2", "TLSv1.3", "TLSv1.2"}) {
+                try (SmtpClient client = new SmtpClient(server.smtp())) {
+                    client.say("EHLO client.example");
+                    client.startTls(version);
+                    client.say("QUIT");
+                }
+            }
+            PrometheusRegistry registry = server.metrics.registry();
+            String port = Integer.toString(server.port());
+            MetricsTestServer.await(() -> Samples.value(registry, "toaster_smtp_sessions_total", "port", port,
+                    "tls", "TLSv1.2") + Samples.value(registry, "toaster_smtp_sessions_total", "port", port, "tls",
+                    "TLSv1.3") == 3, "the sessions' ends are counted");
+            assertEquals(2, Samples.value(registry, "toaster_smtp_sessions_total", "port", port, "tls", "TLSv1.2"));
+            assertEquals(1, Samples.value(registry, "toaster_smtp_sessions_total", "port", port, "tls", "TLSv1.3"));
+            assertEquals(0, Samples.value(registry, "toaster_smtp_sessions_total", "port", port, "tls", "none"));
+        }
+    }
+
+    @Test
     void aDeniedSourceIsARefusedConnection() throws Exception {
         try (MetricsTestServer server = new MetricsTestServer(root, Map.of("tcp.smtp", "127.0.0.1:deny\n"),
                 Map.of())) {
