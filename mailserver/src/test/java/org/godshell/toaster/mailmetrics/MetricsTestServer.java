@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,6 +56,12 @@ final class MetricsTestServer implements AutoCloseable {
 
     /** {@code control}: files on top of the defaults; {@code programs}: executable files under the prefix. */
     MetricsTestServer(Path root, Map<String, String> control, Map<String, String> programs) throws Exception {
+        this(root, control, programs, false);
+    }
+
+    /** {@code submission}: a submission listener too (RFC 6409: MAIL needs a login there), the second address. */
+    MetricsTestServer(Path root, Map<String, String> control, Map<String, String> programs, boolean submission)
+            throws Exception {
         this.root = root;
         Path controlDir = Files.createDirectories(root.resolve("control"));
         Map<String, String> files = new LinkedHashMap<>();
@@ -79,7 +86,8 @@ final class MetricsTestServer implements AutoCloseable {
         TransactionLog log = new TransactionLog(new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
         TlsConfig tls = TlsConfig.load(controls, line -> { });
-        Logins logins = new Logins(Optional.of(USERS), new AuthThrottle(Clock.systemUTC(), Duration.ZERO), List.of());
+        Logins logins = new Logins(Optional.of(USERS), new AuthThrottle(Clock.systemUTC(), Duration.ZERO),
+                submission ? List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)) : List.of());
         metrics = SmtpdMetrics.create(logins.throttle(), tls.server(), Clock.systemUTC());
         server = new SmtpServer(Live.fixed(config), queue, SppEngine.load(root, config.rules(), line -> { }), tls,
                 logins, Recipients.of(UserStore.open(root)), MessageChecks.NONE, log, metrics.smtp());

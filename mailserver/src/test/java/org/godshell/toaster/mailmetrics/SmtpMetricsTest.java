@@ -95,6 +95,57 @@ class SmtpMetricsTest {
     }
 
     @Test
+    void mailWithoutALoginOnTheSubmissionPortIsRefusedAtAuth() throws Exception {
+        try (MetricsTestServer server = new MetricsTestServer(root, Map.of(), Map.of(), true)) {
+            var submission = server.server.addresses().get(1);
+            try (SmtpClient client = new SmtpClient(submission)) {
+                client.say("EHLO client.example");
+                assertTrue(client.say("MAIL FROM:<a@example.org>").startsWith("530"));
+                client.say("QUIT");
+            }
+            PrometheusRegistry registry = server.metrics.registry();
+            assertEquals(1, Samples.value(registry, "toaster_smtp_transactions_total", "result", "refused",
+                    "stage", "auth"));
+            assertEquals(1, Samples.value(registry, "toaster_smtp_connections_total", "port",
+                    Integer.toString(submission.getPort())));
+            assertEquals(0, Samples.value(registry, "toaster_smtp_connections_total", "port",
+                    Integer.toString(server.port())));
+        }
+    }
+
+    /** Ten failures block the address (AuthThrottle); the next AUTH, in a new session, is turned away. */
+    @Test
+    void aBlockedAddressIsCountedAndShown() throws Exception {
+        try (MetricsTestServer server = new MetricsTestServer(root, Map.of(), Map.of())) {
+            int failures = 0;
+            try (SmtpClient client = new SmtpClient(server.smtp())) {
+                client.say("EHLO client.example");
+                client.startTls();
+                client.say("EHLO client.example");
+                String reply;
+                do {
+                    reply = client.say("AUTH PLAIN " + SmtpClient.base64("\0bob@local.test\0wrong"));
+                    failures++;
+                } while (reply.startsWith("535"));
+                assertTrue(reply.startsWith("421"), reply);
+            }
+            try (SmtpClient client = new SmtpClient(server.smtp())) {
+                client.say("EHLO client.example");
+                client.startTls();
+                client.say("EHLO client.example");
+                assertTrue(client.say("AUTH PLAIN " + SmtpClient.base64("\0bob@local.test\0"
+                        + MetricsTestServer.PASSWORD)).startsWith("421"));
+            }
+            PrometheusRegistry registry = server.metrics.registry();
+            String port = Integer.toString(server.port());
+            assertEquals(10, failures);
+            assertEquals(10, Samples.value(registry, "toaster_smtp_auth_failures_total", "port", port));
+            assertEquals(1, Samples.value(registry, "toaster_smtp_auth_blocked_total", "port", port));
+            assertEquals(1, Samples.value(registry, "toaster_smtp_auth_throttled_addresses"));
+        }
+    }
+
+    @Test
     void aDeniedSourceIsARefusedConnection() throws Exception {
         try (MetricsTestServer server = new MetricsTestServer(root, Map.of("tcp.smtp", "127.0.0.1:deny\n"),
                 Map.of())) {
