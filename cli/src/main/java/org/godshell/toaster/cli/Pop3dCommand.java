@@ -12,9 +12,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.Pop3Config;
+import org.godshell.toaster.mailmetrics.MetricsEndpoints;
+import org.godshell.toaster.mailmetrics.Pop3dMetrics;
+import org.godshell.toaster.metrics.MetricsEndpoint;
 import org.godshell.toaster.pop3.Accounts;
 import org.godshell.toaster.pop3.Pop3Log;
 import org.godshell.toaster.pop3.Pop3Server;
@@ -56,9 +60,10 @@ final class Pop3dCommand implements Callable<Integer> {
         Pop3Log log = new Pop3Log(System.err);
         Live<Pop3Config> live;
         Optional<TlsSource> tls;
+        Controls controls = new Controls(control, line -> log.event("-", line));
         try {
             // Read strictly now (a bad file stops the start), then again at the connection after each edit.
-            live = Live.of(new Controls(control, line -> log.event("-", line)), Pop3Config::make,
+            live = Live.of(controls, Pop3Config::make,
                     line -> log.event("-", line));
             tls = TlsSource.watch(control, line -> log.event("-", line));
         } catch (ConfigException e) {
@@ -80,16 +85,24 @@ final class Pop3dCommand implements Callable<Integer> {
         UserStore users = UserStore.open(prefix.prefix(), line -> log.event("-", line));
         Accounts accounts = new Accounts(users::verify, new AuthThrottle(Clock.systemUTC()),
                 prefix.prefix().resolve("domains"));
-        Pop3Server server = new Pop3Server(live, accounts, tls, log);
+        // pop3d is a process of its own, so it serves its own metrics (mailmetrics/metrics.md says why).
+        Pop3dMetrics metrics = Pop3dMetrics.create(accounts.throttle(), tls, Clock.systemUTC());
+        Pop3Server server = new Pop3Server(live, accounts, tls, log, metrics.logins());
+        Optional<MetricsEndpoint> endpoint = Optional.empty();
         try {
+            endpoint = MetricsEndpoints.start("pop3d", controls, ControlFiles.LISTEN_METRICS_POP3D, tls,
+                    metrics.registry(), line -> log.event("-", line));
             server.start();
-        } catch (IOException e) {
+        } catch (IOException | ConfigException e) {
+            endpoint.ifPresent(MetricsEndpoint::close);
             err.println("toaster pop3d: " + e.getMessage());
             return 1;
         }
+        Optional<MetricsEndpoint> started = endpoint;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
+            started.ifPresent(MetricsEndpoint::close);
             stopped.countDown();
         }, "pop3d-stop"));
         List<InetSocketAddress> addresses = server.addresses();
@@ -99,6 +112,8 @@ final class Pop3dCommand implements Callable<Integer> {
                     + " as " + config.me() + (i < config.listenPop3().size() ? " (POP3, STLS before login)"
                     : " (POP3S: TLS on connect)"));
         }
+        out.println(started.map(e -> "pop3d: metrics on " + e.url())
+                .orElse("pop3d: metrics off (control/listen-metrics-pop3d)"));
         out.flush();
         stopped.await();
         return 0;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.godshell.toaster.config.ConfigException;
@@ -25,6 +26,9 @@ import org.godshell.toaster.deliver.remote.MtaStsRule;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.dkim.keys.DomainKeys;
+import org.godshell.toaster.mailmetrics.MetricsEndpoints;
+import org.godshell.toaster.mailmetrics.SmtpdMetrics;
+import org.godshell.toaster.metrics.MetricsEndpoint;
 import org.godshell.toaster.msgauth.AuthSettings;
 import org.godshell.toaster.msgauth.Forwarding;
 import org.godshell.toaster.msgauth.MailAuthentication;
@@ -120,6 +124,8 @@ final class SmtpdCommand implements Callable<Integer> {
             err.println("toaster smtpd: " + e.getMessage());
             return 1;
         }
+        // One registry for this process, made before anything it counts starts.
+        SmtpdMetrics metrics = SmtpdMetrics.create(logins.throttle(), tls.server(), Clock.systemUTC());
         Path queueDir = prefix.prefix().resolve("queue");
         try (Queue queue = Queue.open(queueDir)) {
             // Before delivery starts, so that remote delivery has where to record its TLS sessions from the first.
@@ -128,7 +134,7 @@ final class SmtpdCommand implements Callable<Integer> {
             QueueRunner runner;
             try {
                 runner = noDeliver ? null : startDelivery(queueDir, queue, users, delivery, remote, reports.results(),
-                        log);
+                        log, metrics);
             } catch (IOException e) {
                 if (reports != null) {
                     reports.close();
@@ -140,23 +146,30 @@ final class SmtpdCommand implements Callable<Integer> {
                     Forwarding.of(users, LocalDelivery.MAX_HOPS),
                     new MessageMemory(MessageMemory.DEFAULT_BYTES), Clock.systemUTC());
             SmtpServer server = new SmtpServer(config, queue, plugins, tls, logins, Recipients.of(users), checks,
-                    log);
+                    log, metrics.smtp());
             log.event("-", tls.server().isPresent()
                     ? "STARTTLS offered with " + control.path(ControlFiles.SERVERCERT_PEM)
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");
+            Optional<MetricsEndpoint> endpoint = Optional.empty();
             try {
+                endpoint = MetricsEndpoints.start("smtpd", control, ControlFiles.LISTEN_METRICS, tls.server(),
+                        metrics.registry(), line -> log.event("-", line));
                 server.start();
-            } catch (IOException e) {
+            } catch (IOException | ConfigException e) {
                 // A port that cannot be bound: stop delivery before the queue closes under it.
+                endpoint.ifPresent(MetricsEndpoint::close);
                 if (runner != null) {
                     runner.stop(Duration.ZERO);
                     reports.close();
                 }
                 throw e;
             }
+            metrics.listening(server.addresses().stream().map(InetSocketAddress::getPort).toList());
+            Optional<MetricsEndpoint> started = endpoint;
             CountDownLatch stopped = new CountDownLatch(1);
             Thread hook = new Thread(() -> {
                 server.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
+                started.ifPresent(MetricsEndpoint::close);
                 if (runner != null) {
                     runner.stop(Duration.ofSeconds(Math.max(0, graceSeconds)));
                     reports.close();
@@ -169,6 +182,7 @@ final class SmtpdCommand implements Callable<Integer> {
                 out.println("smtpd: listening on " + address.getAddress().getHostAddress() + ":" + address.getPort()
                         + " as " + config.get().me() + kind(listener.port()));
             }
+            out.println(started.map(e -> "metrics: " + e.url()).orElse("metrics: off (control/listen-metrics)"));
             out.println(runner == null ? "delivery: off (--no-deliver); mail stays in " + queueDir
                     : "delivery: on, from " + queueDir + " to " + prefix.prefix().resolve("domains")
                     + " and remote hosts");
@@ -188,8 +202,8 @@ final class SmtpdCommand implements Callable<Integer> {
      * every TLS session's outcome kept in {@code results} for the daily TLS reports (RFC 8460).
      */
     private static QueueRunner startDelivery(Path queueDir, Queue queue, UserStore users,
-            Live<DeliveryConfig> config, Live<RemoteConfig> remote, TlsResults results, TransactionLog log)
-            throws IOException {
+            Live<DeliveryConfig> config, Live<RemoteConfig> remote, TlsResults results, TransactionLog log,
+            SmtpdMetrics metrics) throws IOException {
         Clock clock = Clock.systemUTC();
         LocalDelivery local = new LocalDelivery(users, new Maildir(), new Injector(queue, () -> config.get().me(),
                 clock));
@@ -197,6 +211,9 @@ final class SmtpdCommand implements Callable<Integer> {
         DaneRule dane = new DaneRule(clock, line -> log.event("-", line));
         Router router = new Router(users, local, new RemoteDelivery(remote, List.of(dane, new MtaStsRule(policies)),
                 results), () -> config.get().me());
-        return QueueRunner.start(queueDir, queue, router, config, clock, line -> log.event("-", line));
+        QueueRunner runner = QueueRunner.start(queueDir, queue, router, config, clock, line -> log.event("-", line),
+                metrics.delivery());
+        metrics.queue(runner.tally());
+        return runner;
     }
 }

@@ -119,6 +119,44 @@ class ToasterTest {
     }
 
     @Test
+    void aMetricsEndpointOffLoopbackWithoutATokenStopsSmtpdAtStart(@TempDir Path prefix) throws IOException {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        Files.writeString(control.resolve("listen-smtp"), "127.0.0.1:0\n");
+        Files.writeString(control.resolve("listen-metrics"), "192.0.2.25:9587\n");
+        assertEquals(1, run("smtpd", "--prefix", prefix.toString()));
+        assertTrue(err.toString().contains("listen-metrics:1: smtpd: the metrics endpoint 192.0.2.25:9587 is not on "
+                + "loopback, so it needs a bearer token"), err.toString());
+    }
+
+    @Test
+    void aMetricsTokenOthersCanReadStopsSmtpdAtStart(@TempDir Path prefix) throws IOException {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        Files.writeString(control.resolve("listen-smtp"), "127.0.0.1:0\n");
+        Files.writeString(control.resolve("listen-metrics"), "127.0.0.1:0\n");
+        Files.writeString(control.resolve("metricstoken"), "dG9hc3Rlci10ZXN0LXRva2Vu\n");
+        Files.setPosixFilePermissions(control.resolve("metricstoken"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertEquals(1, run("smtpd", "--prefix", prefix.toString()));
+        assertTrue(err.toString().contains("chmod 600 " + control.resolve("metricstoken")), err.toString());
+        assertTrue(!err.toString().contains("dG9hc3Rlci10ZXN0LXRva2Vu"), "the token is never printed");
+    }
+
+    @Test
+    void aMetricsEndpointOffLoopbackWithoutTlsStopsPop3dAtStart(@TempDir Path prefix) throws Exception {
+        Path control = Files.createDirectories(prefix.resolve("control"));
+        Files.writeString(control.resolve("me"), "mail.example.org\n");
+        Files.writeString(control.resolve("listen-pop3"), "127.0.0.1:0\n");
+        Files.writeString(control.resolve("servercert.pem"),
+                org.godshell.toaster.tls.SelfSigned.create("mail.example.org"));
+        Files.writeString(control.resolve("listen-metrics-pop3d"), "0.0.0.0:9588\n");
+        assertEquals(1, run("pop3d", "--prefix", prefix.toString()));
+        assertTrue(err.toString().contains("listen-metrics-pop3d:1: pop3d: the metrics endpoint 0.0.0.0:9588 is not "
+                + "on loopback, so it needs a bearer token"), err.toString());
+    }
+
+    @Test
     void pop3dWithoutListenFilesSaysThereIsNothingToDo(@TempDir Path prefix) throws IOException {
         Path control = Files.createDirectories(prefix.resolve("control"));
         Files.writeString(control.resolve("me"), "mail.example.org\n");

@@ -131,6 +131,15 @@ public final class Admin {
         }
     }
 
+    /** The daemon's metrics as a scraper gets them; empty unless the answer is 200. */
+    static String scrape(Daemon daemon) throws Exception {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create(daemon.metricsUrl()))
+                    .timeout(Await.PATIENCE).build(), HttpResponse.BodyHandlers.ofString());
+            return answer.statusCode() == 200 ? answer.body() : "";
+        }
+    }
+
     /** Whether something accepts connections at 127.0.0.1:{@code port}. */
     static boolean listening(int port) {
         try (Socket socket = new Socket()) {

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class Daemon implements AutoCloseable {
 
+    private static final Pattern METRICS = Pattern.compile("https?://\\S+/metrics");
     private static final Pattern LISTENING = Pattern.compile(".*: listening on (?:https?://)?([0-9.]+):(\\d+)\\b.*");
 
     private final String name;
@@ -66,6 +67,19 @@ public final class Daemon implements AutoCloseable {
                 Matcher matcher = LISTENING.matcher(line);
                 if (matcher.matches() && line.contains(kind)) {
                     return Optional.of(Integer.parseInt(matcher.group(2)));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /** The URL the daemon says it serves its metrics at ({@code metrics: http://...}), once it has said so. */
+    public String metricsUrl() throws Exception {
+        return Await.value(name + " prints where it serves metrics (its log: " + log + ")", () -> {
+            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+                Matcher matcher = METRICS.matcher(line);
+                if (line.contains("metrics") && matcher.find()) {
+                    return Optional.of(matcher.group());
                 }
             }
             return Optional.empty();

@@ -122,6 +122,8 @@ final class Installation implements AutoCloseable {
                 "listen-smtp", "127.0.0.1:0\n",
                 "listen-pop3", "127.0.0.1:0\n",
                 "listen-http", "127.0.0.1:0\n",
+                "listen-metrics", "127.0.0.1:0\n",
+                "listen-metrics-pop3d", "127.0.0.1:0\n",
                 // Loopback may connect but not relay, so that rcpthosts is what decides which mail is taken.
                 "tcp.smtp", "127.0.0.1:allow\n",
                 "dnsservers", nameserver(dns) + "\n",

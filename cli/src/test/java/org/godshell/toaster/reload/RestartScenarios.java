@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The files a daemon reads only when it starts (where it listens, and the wiki's own URL): an edit changes
- * nothing until a restart, and showconfig says so. The running daemon goes on serving where it started and
- * does not start listening at the new address behind the admin's back; the wiki, which tells mail clients the
- * ports of some of them, goes on telling the ones it read.
+ * The files a daemon reads only when it starts (where it listens, its metrics endpoint and token, and the wiki's
+ * own URL): an edit changes nothing until a restart, and showconfig says so. The running daemon goes on serving
+ * where it started and does not start listening at the new address behind the admin's back; the wiki, which
+ * tells mail clients the ports of some of them, goes on telling the ones it read.
  */
 final class RestartScenarios {
 
@@ -40,6 +40,18 @@ final class RestartScenarios {
         for (String file : List.of("listen-http", "listen-https", "wikiurl")) {
             all.put(file, (t, edits) -> readAtStart(t, edits, file, "wiki", wiki));
         }
+        // The endpoints serve on where the daemons started (a port the system picked), and say what they count.
+        all.put("listen-metrics", (t, edits) -> readAtStart(t, edits, "listen-metrics", "smtpd",
+                s -> Admin.scrape(s.smtpd).contains("toaster_smtp_connections_total{port=")));
+        all.put("listen-metrics-pop3d", (t, edits) -> readAtStart(t, edits, "listen-metrics-pop3d", "pop3d",
+                s -> Admin.scrape(s.pop3d).contains("toaster_pop3_logins_total{outcome=\"ok\"}")));
+        all.put("metricstoken", (t, edits) -> {
+            edits.write("control/metricstoken", "cmVsb2FkLXNjZW5hcmlvLXRva2Vu\n", "rw-------");
+            for (String daemon : List.of("smtpd", "pop3d")) {
+                assertTrue(Admin.readAtStart(t, daemon).contains("metricstoken"), Admin.toaster(t, "showconfig"));
+            }
+            assertTrue(smtpd.check(t) && pop3d.check(t), "the daemons serve on as they started");
+        });
         return all;
     }
 

@@ -50,6 +50,7 @@ public final class Layout {
             new ServiceSecret("control/acme/account.pem"),
             new ServiceSecret("control/acme/servercert.pem"),
             new ServiceSecret("control/smarthostauth"),
+            new ServiceSecret("control/metricstoken"),
             new ServiceTree("queue", "rwx------", false),
             new ServiceTree("var", "rwx------", false),
             new ServiceTree("wiki", "rwxr-x---", false),

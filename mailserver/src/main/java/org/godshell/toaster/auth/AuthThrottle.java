@@ -71,6 +71,13 @@ public final class AuthThrottle {
         return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
     }
 
+    /** How many addresses are refused now, for the metrics; one pass over the map, which {@link #expire} bounds. */
+    public int blockedNow() {
+        Instant now = clock.instant();
+        return (int) failures.values().stream().filter(f -> f.blockedUntil() != null && now.isBefore(f.blockedUntil()))
+                .count();
+    }
+
     public void succeeded(InetAddress client) {
         failures.remove(client);
     }

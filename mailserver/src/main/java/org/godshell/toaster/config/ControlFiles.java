@@ -214,6 +214,20 @@ public final class ControlFiles {
             r -> Optional.empty(), "none: no daily report", "one mail address, such as postmaster@example.org",
             List.of(new Use("stats", Effect.NEXT_REPORT)));
 
+    /** Where smtpd's Prometheus endpoint listens (the mailmetrics package); off loopback it needs a token and TLS. */
+    public static final Key<Optional<InetSocketAddress>> LISTEN_METRICS = line("listen-metrics", Kind.LISTEN,
+            MetricsListen::parse, r -> MetricsListen.loopback(MetricsListen.SMTPD_PORT), "127.0.0.1:9587",
+            "off, or one address:port ([IPv6]:port)", List.of(smtpd(RESTART)));
+    /** pop3d's endpoint, a process of its own with metrics of its own. */
+    public static final Key<Optional<InetSocketAddress>> LISTEN_METRICS_POP3D = line("listen-metrics-pop3d",
+            Kind.LISTEN, MetricsListen::parse, r -> MetricsListen.loopback(MetricsListen.POP3D_PORT),
+            "127.0.0.1:9588", "off, or one address:port ([IPv6]:port)", List.of(pop3d(RESTART)));
+    /** The bearer token scrapers send (RFC 6750); required off loopback. */
+    public static final Key<Optional<org.godshell.toaster.metrics.BearerToken>> METRICSTOKEN = line("metricstoken",
+            Kind.TEXT, MetricsToken::read, r -> Optional.empty(), "none: loopback endpoints answer anyone local",
+            "one token of 16 to 4096 characters (openssl rand -base64 32); mode 0600",
+            List.of(smtpd(RESTART), pop3d(RESTART)));
+
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
             BADMAILFROM, BADRCPTTO, TIMEOUTSMTPD, LISTEN_SMTP, CONCURRENCYINCOMING, CONCURRENCYPERIP, MAXRCPT,
@@ -222,7 +236,8 @@ public final class ControlFiles {
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
-            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO, STATSMAILTO);
+            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO, STATSMAILTO,
+            LISTEN_METRICS, LISTEN_METRICS_POP3D, METRICSTOKEN);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

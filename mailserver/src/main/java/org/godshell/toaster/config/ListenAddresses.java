@@ -41,7 +41,7 @@ public final class ListenAddresses {
         return List.copyOf(out);
     }
 
-    private static InetSocketAddress parse(Path file, ControlFile.Line line) throws ConfigException {
+    static InetSocketAddress parse(Path file, ControlFile.Line line) throws ConfigException {
         String t = line.text();
         int colon = t.lastIndexOf(':');
         if (colon < 0) {

@@ -1,17 +1,11 @@
 package org.godshell.toaster.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * {@code control/smarthostauth}, the toaster's own file: the user name and password to give a relay of
@@ -36,10 +30,6 @@ public final class SmarthostAuth {
     static final String FORMAT = "write one \"relay username password\" per line, such as "
             + "\"smtp.example.net me@example.org s3cret\"";
 
-    private static final Set<PosixFilePermission> TOO_OPEN = EnumSet.of(PosixFilePermission.GROUP_READ,
-            PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
-
     private final Map<String, Credentials> byRelay;
 
     private SmarthostAuth(Map<String, Credentials> byRelay) {
@@ -52,19 +42,7 @@ public final class SmarthostAuth {
 
     /** The file's logins, once only its owner may read it (checked after the read: see {@link Controls}). */
     static SmarthostAuth read(Path file, List<ControlFile.Line> lines) throws ConfigException {
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(file);
-        } catch (UnsupportedOperationException | IOException e) {
-            throw new ConfigException(file, 0, "cannot check its permissions (" + e.getMessage() + "); it holds "
-                    + "passwords, so the toaster only reads it where it can check that only its owner can", e);
-        }
-        Set<PosixFilePermission> open = EnumSet.copyOf(TOO_OPEN);
-        open.retainAll(permissions);
-        if (!open.isEmpty()) {
-            throw new ConfigException(file, 0, "can be used by others (" + PosixFilePermissions.toString(permissions)
-                    + ") but holds passwords; run: chmod 600 " + file);
-        }
+        SecretFile.ownerOnly(file, "passwords");
         return parse(file, lines);
     }
 

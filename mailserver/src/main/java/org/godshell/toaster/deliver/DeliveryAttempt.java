@@ -25,8 +25,10 @@ final class DeliveryAttempt {
     private final Router router;
     private final Permits localPermits;
     private final Permits remotePermits;
+    private final DeliveryObserver observer;
 
-    DeliveryAttempt(Router router, Permits localPermits, Permits remotePermits) {
+    DeliveryAttempt(Router router, Permits localPermits, Permits remotePermits, DeliveryObserver observer) {
+        this.observer = observer;
         this.router = router;
         this.localPermits = localPermits;
         this.remotePermits = remotePermits;
@@ -75,10 +77,12 @@ final class DeliveryAttempt {
                     () -> permitted(localPermits, () -> router.deliverLocal(message, address)))));
             Map<Map<String, List<Integer>>, Future<Map<String, Outcome>>> remoteJobs = new LinkedHashMap<>();
             remote.forEach((domain, byRecipient) -> remoteJobs.put(byRecipient, threads.submit(() -> permitted(
-                    remotePermits, () -> router.deliverRemote(message, domain, List.copyOf(byRecipient.keySet()))))));
+                    remotePermits, () -> timed(() -> router.deliverRemote(message, domain,
+                            List.copyOf(byRecipient.keySet())))))));
             for (Map.Entry<List<Integer>, Future<Outcome>> job : localJobs.entrySet()) {
                 Outcome outcome = result(job.getValue());
                 job.getKey().forEach(index -> outcomes.put(index, outcome));
+                count(outcome, DeliveryObserver.Result.LOCAL);
             }
             for (Map.Entry<Map<String, List<Integer>>, Future<Map<String, Outcome>>> job : remoteJobs.entrySet()) {
                 Map<String, Outcome> results;
@@ -93,10 +97,33 @@ final class DeliveryAttempt {
                 for (Map.Entry<String, List<Integer>> recipient : job.getKey().entrySet()) {
                     Outcome outcome = results.getOrDefault(recipient.getKey(), missing);
                     recipient.getValue().forEach(index -> outcomes.put(index, outcome));
+                    count(outcome, DeliveryObserver.Result.REMOTE);
                 }
             }
         }
         return new Result(outcomes, routes);
+    }
+
+    /**
+     * Delivered and deferred recipients are counted here, once per address and attempt; failed ones by the queue
+     * runner, which also bounces those whose queue lifetime ended.
+     */
+    private void count(Outcome outcome, DeliveryObserver.Result delivered) {
+        switch (outcome) {
+            case Outcome.Delivered d -> observer.delivered(delivered, 1);
+            case Outcome.Deferred d -> observer.delivered(DeliveryObserver.Result.DEFERRED, 1);
+            case Outcome.Failed f -> { }
+        }
+    }
+
+    /** A remote transaction, timed from after its permit (waiting for one is not the remote host's time). */
+    private <T> T timed(Callable<T> job) throws Exception {
+        long start = System.nanoTime();
+        try {
+            return job.call();
+        } finally {
+            observer.remoteTransaction(System.nanoTime() - start);
+        }
     }
 
     private static <T> T permitted(Permits permits, Callable<T> job) throws Exception {

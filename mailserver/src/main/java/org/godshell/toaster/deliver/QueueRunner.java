@@ -61,18 +61,21 @@ public final class QueueRunner implements AutoCloseable {
     private final Set<QueueId> deleteAfterFlight = ConcurrentHashMap.newKeySet();
     private final Set<QueueId> deleteAfterPause = ConcurrentHashMap.newKeySet();
     private final DeliveryPause pause;
+    private final DeliveryObserver observer;
+    private final QueueTally tally = new QueueTally();
     private final ExecutorService attempts = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread dispatcher;
     private volatile boolean stopping;
 
     private QueueRunner(Path queueDir, Queue queue, Router router, Live<DeliveryConfig> config,
             Function<DeliveryConfig, Schedule> schedule, Clock clock, Consumer<String> log, Path lockPath,
-            FileChannel lockFile, FileLock lock) throws IOException {
+            FileChannel lockFile, FileLock lock, DeliveryObserver observer) throws IOException {
+        this.observer = observer;
         this.queue = queue;
         this.progress = ProgressStore.open(queueDir);
         this.config = config;
         this.attempt = new DeliveryAttempt(router, new Permits(() -> config.get().concurrencyLocal()),
-                new Permits(() -> config.get().concurrencyRemote()));
+                new Permits(() -> config.get().concurrencyRemote()), observer);
         this.schedule = schedule;
         this.clock = clock;
         this.log = log;
@@ -93,7 +96,8 @@ public final class QueueRunner implements AutoCloseable {
      */
     public static QueueRunner start(Path queueDir, Queue queue, Router router, DeliveryConfig config,
             Schedule schedule, Clock clock, Consumer<String> log) throws IOException {
-        return start(queueDir, queue, router, Live.fixed(config), fixed -> schedule, clock, log);
+        return start(queueDir, queue, router, Live.fixed(config), fixed -> schedule, clock, log,
+                DeliveryObserver.NONE);
     }
 
     /**
@@ -102,11 +106,19 @@ public final class QueueRunner implements AutoCloseable {
      */
     public static QueueRunner start(Path queueDir, Queue queue, Router router, Live<DeliveryConfig> config,
             Clock clock, Consumer<String> log) throws IOException {
-        return start(queueDir, queue, router, config, now -> Schedule.standard(now.queueLifetime()), clock, log);
+        return start(queueDir, queue, router, config, clock, log, DeliveryObserver.NONE);
+    }
+
+    /** As above, with every recipient's outcome and every remote transaction's time told to {@code observer}. */
+    public static QueueRunner start(Path queueDir, Queue queue, Router router, Live<DeliveryConfig> config,
+            Clock clock, Consumer<String> log, DeliveryObserver observer) throws IOException {
+        return start(queueDir, queue, router, config, now -> Schedule.standard(now.queueLifetime()), clock, log,
+                observer);
     }
 
     private static QueueRunner start(Path queueDir, Queue queue, Router router, Live<DeliveryConfig> config,
-            Function<DeliveryConfig, Schedule> schedule, Clock clock, Consumer<String> log) throws IOException {
+            Function<DeliveryConfig, Schedule> schedule, Clock clock, Consumer<String> log, DeliveryObserver observer)
+            throws IOException {
         Path lockPath = queueDir.resolve("lock").toAbsolutePath().normalize();
         // Checked first within this JVM: on Linux, closing any channel of a file drops every fcntl lock the
         // process holds on it, so a refused second attempt must never open (and close) the lock file.
@@ -129,14 +141,18 @@ public final class QueueRunner implements AutoCloseable {
         }
         QueueRunner runner;
         try {
-            runner = new QueueRunner(queueDir, queue, router, config, schedule, clock, log, lockPath, lockFile, lock);
+            runner = new QueueRunner(queueDir, queue, router, config, schedule, clock, log, lockPath, lockFile, lock,
+                    observer);
             runner.recover();
         } catch (IOException | RuntimeException e) {
             lockFile.close();
             HELD.remove(lockPath);
             throw e;
         }
-        queue.onCommit(id -> runner.due.add(id, clock.instant()));
+        queue.onCommit(id -> {
+            runner.tally.arrived(id);
+            runner.due.add(id, clock.instant());
+        });
         runner.dispatcher.start();
         return runner;
     }
@@ -151,6 +167,7 @@ public final class QueueRunner implements AutoCloseable {
                 ProgressStore.Loaded loaded = progress.load(message, now);
                 loaded.problem().ifPresent(problem -> log.accept("delivery " + id + ": " + problem));
                 due.add(id, loaded.progress().nextAttempt());
+                tally.set(id, loaded.progress().pending().size());
             } catch (NoSuchMessageException e) {
                 continue;
             } catch (IOException e) {
@@ -236,6 +253,7 @@ public final class QueueRunner implements AutoCloseable {
             queue.remove(id);
             progress.delete(id);
             due.forget(id);
+            tally.removed(id);
             log.accept("delivery " + id + ": deleted by the admin (toaster queue delete), no bounce sent");
         } catch (IOException e) {
             log.accept("delivery " + id + ": delete failed: " + e.getMessage());
@@ -266,6 +284,7 @@ public final class QueueRunner implements AutoCloseable {
             message = queue.read(id);
         } catch (NoSuchMessageException e) {
             due.forget(id);
+            tally.removed(id);
             return;
         }
         Instant now = clock.instant();
@@ -286,12 +305,14 @@ public final class QueueRunner implements AutoCloseable {
         }
         Map<String, Diagnosis> failed = newlyFailed(before, after);
         if (!failed.isEmpty()) {
+            observer.delivered(DeliveryObserver.Result.BOUNCED, failed.size());
             log.accept(DeliveryLog.bounceText(id.value(), bouncer(settings).failed(message, failed), failed.size()));
         }
         if (after.done()) {
             queue.remove(id);
             progress.delete(id);
             due.forget(id);
+            tally.removed(id);
             log.accept("delivery " + id + ": done, removed from the queue");
             return;
         }
@@ -301,6 +322,7 @@ public final class QueueRunner implements AutoCloseable {
             after = after.warned();
         }
         progress.save(id, after);
+        tally.set(id, after.pending().size());
         due.add(id, after.nextAttempt());
     }
 
@@ -334,6 +356,11 @@ public final class QueueRunner implements AutoCloseable {
             }
         }
         return waiting;
+    }
+
+    /** What is in the queue now, kept without reading the disk, for the metrics. */
+    public QueueTally tally() {
+        return tally;
     }
 
     /** Stops scheduling, lets attempts in flight finish for up to {@code grace}, and releases the queue. */

@@ -25,6 +25,7 @@ final class PassHandler implements Handler {
         }
         session.forgetPendingUser();                                   // RFC 1939 §7: a failed PASS needs a new USER
         if (session.accounts.throttle().blocked(session.client.getAddress())) {
+            session.observer.login(LoginObserver.Outcome.BLOCKED);
             return new Step.Close(Replies.BLOCKED);
         }
         char[] password = argument.toCharArray();
@@ -55,6 +56,7 @@ final class PassHandler implements Handler {
             return Step.respond(Replies.IN_USE);
         }
         session.loggedIn(address.toString(), drop.get());
+        session.observer.login(LoginObserver.Outcome.OK);
         Maildrop mailbox = drop.get();
         session.log.event(session.id, Pop3Log.loginOkText(ip(session), address.toString(), mailbox.count(),
                 mailbox.size()));
@@ -63,6 +65,7 @@ final class PassHandler implements Handler {
 
     private static Step failed(SessionContext session, String name) {
         Duration delay = session.accounts.throttle().failed(session.client.getAddress());
+        session.observer.login(LoginObserver.Outcome.FAILED);
         session.log.event(session.id, Pop3Log.loginFailedText(ip(session), name));
         if (!delay.isZero()) {
             try {

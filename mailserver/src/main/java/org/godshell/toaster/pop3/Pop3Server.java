@@ -48,10 +48,18 @@ public final class Pop3Server implements AutoCloseable {
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionCounter = new AtomicLong();
     private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+    private final LoginObserver observer;
     private volatile boolean stopping;
 
     /** {@code tls}: the certificates; required when {@code listen-pop3s} lists an address. */
     public Pop3Server(Live<Pop3Config> config, Accounts accounts, Optional<TlsSource> tls, Pop3Log log) {
+        this(config, accounts, tls, log, LoginObserver.NONE);
+    }
+
+    /** As above, with every login's outcome told to {@code observer}. */
+    public Pop3Server(Live<Pop3Config> config, Accounts accounts, Optional<TlsSource> tls, Pop3Log log,
+            LoginObserver observer) {
+        this.observer = observer;
         if (!config.get().listenPop3s().isEmpty() && tls.isEmpty()) {
             throw new IllegalArgumentException("POP3 with TLS on connect needs a certificate");
         }
@@ -120,6 +128,7 @@ public final class Pop3Server implements AutoCloseable {
         }
         log.event(id, "connect client=" + client.getAddress().getHostAddress() + (tlsOnConnect ? " tls" : ""));
         SessionContext context = new SessionContext(config, accounts, log, id, client, tls.isPresent());
+        context.observer = observer;
         Session session = new Session(socket, context, tls, tlsOnConnect, ended -> {
             sessions.remove(ended);
             limiter.release(client.getAddress());

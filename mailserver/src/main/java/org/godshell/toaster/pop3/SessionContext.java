@@ -20,6 +20,8 @@ final class SessionContext implements AutoCloseable {
     final InetSocketAddress client;
     /** A certificate is configured, so STLS can be offered. */
     final boolean tlsAvailable;
+    /** Who counts the logins; set by the server before the session runs. */
+    LoginObserver observer = LoginObserver.NONE;
     private State state = State.AUTHORIZATION;
     private Optional<String> tls = Optional.empty();
     private Optional<String> pendingUser = Optional.empty();

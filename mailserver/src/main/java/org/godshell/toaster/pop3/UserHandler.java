@@ -12,6 +12,7 @@ final class UserHandler implements Handler {
             return Step.respond(Replies.NEEDS_TLS);
         }
         if (session.accounts.throttle().blocked(session.client.getAddress())) {
+            session.observer.login(LoginObserver.Outcome.BLOCKED);
             return new Step.Close(Replies.BLOCKED);
         }
         if (argument.isBlank()) {

@@ -47,6 +47,7 @@ final class AuthHandler implements Handler {
             return Step.respond(Replies.EHLO_FIRST);
         }
         if (session.logins.throttle().blocked(session.client.getAddress())) {
+            session.observer.authBlocked(session.port);
             return new Step.Close(Replies.AUTH_BLOCKED);
         }
         String[] words = argument.strip().split(" ", 2);
@@ -121,6 +122,7 @@ final class AuthHandler implements Handler {
     /** One line per failure, "auth failed client=IP user=NAME", the form fail2ban filters match on. */
     static Step failed(SessionContext session, String mechanism, String user) {
         Duration delay = session.logins.throttle().failed(session.client.getAddress());
+        session.observer.authFailed(session.port);
         session.log.event(session.id, TransactionLog.authText("failed", ip(session), user, mechanism));
         if (!delay.isZero()) {
             try {

@@ -96,10 +96,8 @@ final class DataHandler implements Handler {
             }
             return switch (judgement.action()) {
                 case ACCEPT -> BodyHook.finish(session, transaction, intake, judgement, received);
-                case REFUSE -> new BodyHook.Outcome(Step.respond(refusal(550, judgement.why())), "-",
-                        RefusalReason.CHECKS);
-                case DEFER -> new BodyHook.Outcome(Step.respond(refusal(451, judgement.why())), "-",
-                        RefusalReason.CHECKS);
+                case REFUSE -> refusedByChecks(session, 550, judgement.why());
+                case DEFER -> refusedByChecks(session, 451, judgement.why());
             };
         } catch (IOException e) {
             return new BodyHook.Outcome(Step.respond(storageFailure(e)), "-");
@@ -108,6 +106,15 @@ final class DataHandler implements Handler {
             session.log.event(session.id, "checks failed: " + e);
             return new BodyHook.Outcome(Step.respond(Replies.CHECKS_FAILED), "-");
         }
+    }
+
+    /**
+     * The checks refuse for DMARC (msgauth's Enforcement), or defer when too many messages are being checked at
+     * once (4.3.2, a limit of this server): the stage the metrics count it under.
+     */
+    private static BodyHook.Outcome refusedByChecks(SessionContext session, int code, String why) {
+        session.refusedAt(why.startsWith("4.3.2 ") ? Stage.LIMITS : Stage.DMARC);
+        return new BodyHook.Outcome(Step.respond(refusal(code, why)), "-", RefusalReason.CHECKS);
     }
 
     /** The transaction log's outcome: the reply's code, or {@code drop} for a plugin's {@code D}. */

@@ -97,6 +97,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
             context.log.event(context.id, "connection lost: " + e.getMessage());
         } finally {
             context.abandonTransaction();
+            context.observer.sessionEnded(context.port, context.tlsVersion());
             onEnd.accept(this);
         }
     }
@@ -199,6 +200,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
                 streams.in.startDeadline(timeout);
                 Step outcome = ((DataHandler) CommandTable.handler(Verb.DATA)).receive(context, streams.reader);
                 receivingData = false;
+                Verdicts.message(context, outcome);
                 if (outcome instanceof Step.Respond respond && respond.reply().code() / 100 == 2) {
                     errors = 0;
                 }
@@ -274,9 +276,10 @@ final class Session implements Runnable, GracefulStop.Stoppable {
     private Step step(CommandLine line) {
         return switch (line) {
             case Line text -> Verb.of(text.text())
-                    .map(verb -> logged(verb, CommandTable.refusal(verb, context.state())
+                    .map(verb -> logged(verb, counted(verb, CommandTable.refusal(verb, context.state())
                             .map(Step::respond)
-                            .orElseGet(() -> CommandTable.handler(verb).handle(context, Verb.argument(text.text())))))
+                            .orElseGet(() -> CommandTable.handler(verb).handle(context,
+                                    Verb.argument(text.text()))))))
                     .orElse(Step.respond(Replies.UNRECOGNIZED));
             case TooLong tooLong -> Step.respond(Replies.LINE_TOO_LONG);
             case BareLineEnding bare -> Step.respond(Replies.BARE_LINE_ENDING);
@@ -284,6 +287,14 @@ final class Session implements Runnable, GracefulStop.Stoppable {
             case Malformed malformed -> Step.respond(Replies.MALFORMED);
             case Eof eof -> throw new IllegalStateException("the loop handles the end of input");
         };
+    }
+
+    /** The steps of a transaction's commands are counted ({@link Verdicts}); the others are not. */
+    private Step counted(Verb verb, Step step) {
+        if (verb == Verb.MAIL || verb == Verb.RCPT || verb == Verb.DATA) {
+            Verdicts.command(context, step);
+        }
+        return step;
     }
 
     /**

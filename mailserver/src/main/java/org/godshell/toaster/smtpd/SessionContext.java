@@ -36,6 +36,11 @@ final class SessionContext {
     final Map<String, String> environment = new LinkedHashMap<>();
     /** The session's plugins; set once the environment is complete, before the connection hook. */
     SppSession spp;
+    /** Who counts this session's work, and the port of the listener it came in on (a label of its counters). */
+    SmtpObserver observer = SmtpObserver.NONE;
+    int port;
+    /** The stage of the refusal being answered, when the code that refused knows it better than the reply. */
+    private Stage refusedAt;
 
     private State state = State.START;
     private String heloHost = "";
@@ -69,6 +74,23 @@ final class SessionContext {
     /** Runs the plugins of a hook whose only outcome is go on, refuse, close or drop (qmail-spp.md §2). */
     Optional<Step> plugins(Section section) {
         return Step.unless(spp.run(section));
+    }
+
+    /** Notes the stage of the refusal about to be answered, for {@link Verdicts}. */
+    void refusedAt(Stage stage) {
+        refusedAt = stage;
+    }
+
+    /** The stage noted for the refusal being answered, once. */
+    Optional<Stage> takeRefusedAt() {
+        Optional<Stage> stage = Optional.ofNullable(refusedAt);
+        refusedAt = null;
+        return stage;
+    }
+
+    /** The TLS version the session runs, as a label. */
+    TlsVersion tlsVersion() {
+        return TlsVersion.of(tlsInfo);
     }
 
     /** STARTTLS may be offered: a certificate is configured and the connection is still plain. */

@@ -62,6 +62,7 @@ public final class SmtpServer implements AutoCloseable {
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong sessionCounter = new AtomicLong();
     private final String idPrefix = Long.toString(System.currentTimeMillis() / 1000 % 1_000_000, 36);
+    private final SmtpObserver observer;
     private volatile boolean stopping;
 
     /**
@@ -70,6 +71,13 @@ public final class SmtpServer implements AutoCloseable {
      */
     public SmtpServer(Live<SmtpConfig> config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
             Recipients recipients, MessageChecks checks, TransactionLog log) {
+        this(config, queue, plugins, tls, logins, recipients, checks, log, SmtpObserver.NONE);
+    }
+
+    /** As above, with every connection, session, verdict and failed login told to {@code observer}. */
+    public SmtpServer(Live<SmtpConfig> config, Queue queue, SppEngine plugins, TlsConfig tls, Logins logins,
+            Recipients recipients, MessageChecks checks, TransactionLog log, SmtpObserver observer) {
+        this.observer = observer;
         this.logins = logins;
         this.checks = checks;
         this.recipients = recipients;
@@ -150,6 +158,8 @@ public final class SmtpServer implements AutoCloseable {
 
     private void open(Socket socket, Port port) {
         String id = idPrefix + "." + sessionCounter.incrementAndGet();
+        int localPort = socket.getLocalPort();
+        observer.connected(localPort);
         SmtpConfig config = this.config.get();
         Optional<InetSocketAddress> judged = client(socket, config, id);
         if (judged.isEmpty()) {
@@ -160,6 +170,7 @@ public final class SmtpServer implements AutoCloseable {
         if (!rule.allow()) {
             log.event(id, "refused " + client.getAddress().getHostAddress() + " by " + rule.source()
                     + " stage=connect reason=tcprules");
+            observer.connectionRefused(localPort, SmtpObserver.Refusal.RULE);
             refuse(socket, Replies.DENIED_BY_RULE.toWire(true));
             return;
         }
@@ -168,6 +179,7 @@ public final class SmtpServer implements AutoCloseable {
         if (stopping || !limiter.tryAcquire(client.getAddress(), limits.total(), limits.perAddress())) {
             log.event(id, "refused " + client.getAddress().getHostAddress()
                     + ": too many connections stage=connect reason=connections");
+            observer.connectionRefused(localPort, SmtpObserver.Refusal.LIMIT);
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return;
         }
@@ -175,7 +187,9 @@ public final class SmtpServer implements AutoCloseable {
                 port != Port.SMTP, log, id, client, (InetSocketAddress) socket.getLocalSocketAddress(),
                 rule.variables());
         try {
-            context.spp = plugins.open(context.environment, line -> log.event(id, line));
+            context.spp = plugins.open(context.environment, line -> log.event(id, line), observer);
+            context.observer = observer;
+            context.port = localPort;
         } catch (ConfigException e) {
             log.event(id, "refused: " + e.getMessage() + " stage=connect reason=controls");
             limiter.release(client.getAddress());
@@ -209,6 +223,7 @@ public final class SmtpServer implements AutoCloseable {
         int total = descriptors.clamp(config.maxConnections());
         if (stopping || !limiter.tryAcquire(peer.getAddress(), total, total)) {
             log.event(id, "refused proxy " + proxy + ": too many connections stage=connect reason=connections");
+            observer.connectionRefused(socket.getLocalPort(), SmtpObserver.Refusal.LIMIT);
             refuse(socket, Replies.serviceUnavailable(config.me(), "too many connections, try later").toWire(true));
             return Optional.empty();
         }

@@ -203,10 +203,16 @@ public final class SppEngine {
      * @throws ConfigException when the session's named file is missing or unreadable (answer 421)
      */
     public SppSession open(Map<String, String> environment, Consumer<String> sessionLog) throws ConfigException {
+        return open(environment, sessionLog, PluginTimer.NONE);
+    }
+
+    /** As above, with each plugin run's time told to {@code timer}. */
+    public SppSession open(Map<String, String> environment, Consumer<String> sessionLog, PluginTimer timer)
+            throws ConfigException {
         Optional<Path> file = fileFor(environment);
         PluginConfig config = file.isEmpty() ? PluginConfig.none()
                 : configNow(file.get(), environment.containsKey("SPPCONFFILE"));
-        return new SppSession(config, environment, sessionLog);
+        return new SppSession(config, environment, sessionLog, timer);
     }
 
     /**

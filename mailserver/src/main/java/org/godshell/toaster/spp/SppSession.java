@@ -21,8 +21,9 @@ public final class SppSession {
     private final PluginConfig config;
     private final Map<String, String> environment;
     private final Consumer<String> log;
-    private final Map<Section, ReplyLine> sessionLater = new EnumMap<>(Section.class);
-    private final Map<Section, ReplyLine> transactionLater = new EnumMap<>(Section.class);
+    private final PluginTimer timer;
+    private final Map<Section, Later> sessionLater = new EnumMap<>(Section.class);
+    private final Map<Section, Later> transactionLater = new EnumMap<>(Section.class);
     /** H lines from [connection] and [helo]: they last the session, as their L lines do. */
     private final Map<Section, List<String>> sessionHeaders = new EnumMap<>(Section.class);
     private final List<String> transactionHeaders = new ArrayList<>();
@@ -30,11 +31,19 @@ public final class SppSession {
     private final List<String> bodyHeaders = new ArrayList<>();
     private Optional<String> quarantine = Optional.empty();
     private final List<ReplyLine> preface = new ArrayList<>();
-    /** The last refusal the plugins gave, compared by identity: see {@link #gave}. */
-    private Reply lastRefusal;
     private boolean disabled;
+    /**
+     * The last refusal a plugin gave (null for a drop) and the plugin's name, for the log's refusal reason and the
+     * metrics' stage label; compared by identity: see {@link #gave}.
+     */
+    private Reply refusal;
+    private String refusedBy;
 
-    SppSession(PluginConfig config, Map<String, String> environment, Consumer<String> log) {
+    /** An {@code L} line and the plugin that printed it. */
+    private record Later(ReplyLine line, String plugin) {}
+
+    SppSession(PluginConfig config, Map<String, String> environment, Consumer<String> log, PluginTimer timer) {
+        this.timer = timer;
         this.config = config;
         this.environment = environment;
         this.log = log;
@@ -50,6 +59,7 @@ public final class SppSession {
         sessionHeaders.remove(section);                                 // a second HELO replaces the first's
         for (Plugin plugin : config.plugins(section)) {
             PluginRun run = plugin.run(section, environment);
+            timer.pluginRan(plugin.name(), run.micros());
             if (run.failure().isPresent()) {
                 report(section, run, "failed");
                 return failure(plugin, run.failure().get());
@@ -75,16 +85,18 @@ public final class SppSession {
                         return new HookResult.Proceed(true, address);
                     }
                     case Command.Error error -> {
-                        return new HookResult.Refuse(refused(error.reply().reply()));
+                        return new HookResult.Refuse(refused(plugin.name(), error.reply().reply()));
                     }
                     case Command.Reject reject -> {
-                        return new HookResult.Close(refused(reject.reply().reply()));
+                        return new HookResult.Close(refused(plugin.name(), reject.reply().reply()));
                     }
                     case Command.Drop drop -> {
+                        refused(plugin.name(), null);
                         return new HookResult.Drop();
                     }
                     case Command.Print print -> preface.add(print.line());
-                    case Command.Later later -> laterFor(section).put(later.section(), later.reply());
+                    case Command.Later later -> laterFor(section).put(later.section(),
+                            new Later(later.reply(), plugin.name()));
                     case Command.Set set -> environment.put(set.name(), set.value());
                     case Command.Unset unset -> environment.remove(unset.name());
                     case Command.Header header -> headersFor(section).add(header.line());
@@ -131,8 +143,8 @@ public final class SppSession {
      * whole session, so RSET cannot shed it; one set inside a transaction ends with it (qmail-spp.md §4).
      */
     public Optional<Reply> laterRefusal(Section section) {
-        ReplyLine line = transactionLater.getOrDefault(section, sessionLater.get(section));
-        return Optional.ofNullable(line).map(l -> refused(l.reply()));
+        Later later = transactionLater.getOrDefault(section, sessionLater.get(section));
+        return Optional.ofNullable(later).map(l -> refused(l.plugin(), l.line().reply()));
     }
 
     /**
@@ -141,11 +153,21 @@ public final class SppSession {
      * not the plugins'.
      */
     public boolean gave(Reply reply) {
-        return reply == lastRefusal;
+        return reply != null && reply == refusal;
     }
 
-    private Reply refused(Reply reply) {
-        lastRefusal = reply;
+    /**
+     * The configured name of the plugin whose refusal {@code reply} is (the very object this session handed
+     * out), or of the plugin that dropped the connection when {@code reply} is null; empty when the reply is not
+     * a plugin's.
+     */
+    public Optional<String> refusedBy(Reply reply) {
+        return refusedBy != null && refusal == reply ? Optional.of(refusedBy) : Optional.empty();
+    }
+
+    private Reply refused(String plugin, Reply reply) {
+        refusal = reply;
+        refusedBy = plugin;
         return reply;
     }
 
@@ -191,15 +213,15 @@ public final class SppSession {
                 + String.join("|", lines) + " verdict=" + verdict;
     }
 
-    private Map<Section, ReplyLine> laterFor(Section current) {
+    private Map<Section, Later> laterFor(Section current) {
         return current == Section.CONNECTION || current == Section.HELO ? sessionLater : transactionLater;
     }
 
     /** qmail-spp's own text: {@code 451 qmail-spp failure: <plugin>: <reason> (#4.3.0)}. */
     private HookResult failure(Plugin plugin, String reason) {
         log.accept("spp " + plugin.source() + " failed: " + reason);
-        return new HookResult.Refuse(refused(Reply.of(451, "4.3.0", "qmail-spp failure: " + plugin.name() + ": "
-                + Command.printable(reason) + " (#4.3.0)")));
+        return new HookResult.Refuse(refused(plugin.name(), Reply.of(451, "4.3.0", "qmail-spp failure: "
+                + plugin.name() + ": " + Command.printable(reason) + " (#4.3.0)")));
     }
 
     /**

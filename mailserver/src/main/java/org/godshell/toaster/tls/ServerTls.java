@@ -5,6 +5,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,16 @@ public final class ServerTls {
     /** The context, for servers that run their own TLS engine (the wiki's web server). */
     public SSLContext context() {
         return context;
+    }
+
+    /**
+     * The first certificate of each served chain, by alias: {@code default} for servercert.pem, the file name for
+     * each servercerts/ file (names the admin chose), for the metrics' expiry gauges.
+     */
+    public Map<String, X509Certificate> served() {
+        Map<String, X509Certificate> served = new LinkedHashMap<>();
+        keys.certificates().forEach((alias, certificate) -> served.put(alias, certificate.chain().get(0)));
+        return served;
     }
 
     SniKeyManager keys() {

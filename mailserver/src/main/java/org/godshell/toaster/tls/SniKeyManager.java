@@ -32,6 +32,11 @@ final class SniKeyManager extends X509ExtendedKeyManager {
         this.certificates = certificates;
     }
 
+    /** The certificates by alias, in the order they are tried. */
+    Map<String, ServerCertificate> certificates() {
+        return java.util.Collections.unmodifiableMap(certificates);
+    }
+
     @Override
     public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
         return socket instanceof SSLSocket tls && tls.getHandshakeSession() instanceof ExtendedSSLSession session

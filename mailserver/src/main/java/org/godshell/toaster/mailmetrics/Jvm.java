@@ -1,0 +1,24 @@
+package org.godshell.toaster.mailmetrics;
+
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+
+/**
+ * The JVM's and the process's own figures, from the Prometheus client's collectors: memory by area and pool,
+ * threads by state, and the process's CPU time, open files and start time ({@code jvm_memory_*},
+ * {@code jvm_threads_*}, {@code process_*}). Not the garbage collector, class loading or JIT families: they
+ * help tune a JVM, not run a mail server.
+ */
+final class Jvm {
+
+    private Jvm() {
+    }
+
+    static void register(PrometheusRegistry registry) {
+        JvmMemoryMetrics.builder().register(registry);
+        JvmThreadsMetrics.builder().register(registry);
+        ProcessMetrics.builder().register(registry);
+    }
+}
