@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.godshell.toaster.logline.Field;
 import org.godshell.toaster.users.Address;
 
 /**
@@ -25,6 +26,7 @@ final class PassHandler implements Handler {
         }
         session.forgetPendingUser();                                   // RFC 1939 §7: a failed PASS needs a new USER
         if (session.accounts.throttle().blocked(session.client.getAddress())) {
+            session.log.event(session.id, Pop3Log.clientEvent("login blocked", session.client));
             return new Step.Close(Replies.BLOCKED);
         }
         char[] password = argument.toCharArray();
@@ -56,14 +58,14 @@ final class PassHandler implements Handler {
         }
         session.loggedIn(address.toString(), drop.get());
         Maildrop mailbox = drop.get();
-        session.log.event(session.id, "login ok client=" + ip(session) + " user=" + address + " messages="
-                + mailbox.count() + " octets=" + mailbox.size());
+        session.log.event(session.id, Pop3Log.clientEvent("login ok", session.client).with("user", address.toString())
+                .with(Field.number("messages", mailbox.count())).with(Field.number("octets", mailbox.size())));
         return Step.respond(Reply.ok("logged in, " + mailbox.count() + " messages (" + mailbox.size() + " octets)"));
     }
 
     private static Step failed(SessionContext session, String name) {
         Duration delay = session.accounts.throttle().failed(session.client.getAddress());
-        session.log.event(session.id, "login failed client=" + ip(session) + " user=" + name);
+        session.log.event(session.id, Pop3Log.clientEvent("login failed", session.client).with("user", name));
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay);                                    // this session's own virtual thread
@@ -73,9 +75,5 @@ final class PassHandler implements Handler {
         }
         return session.accounts.throttle().blocked(session.client.getAddress()) ? new Step.Close(Replies.BLOCKED)
                 : Step.respond(Replies.BAD_LOGIN);
-    }
-
-    private static String ip(SessionContext session) {
-        return session.client.getAddress().getHostAddress();
     }
 }

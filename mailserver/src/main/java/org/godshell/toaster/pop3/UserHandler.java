@@ -12,6 +12,7 @@ final class UserHandler implements Handler {
             return Step.respond(Replies.NEEDS_TLS);
         }
         if (session.accounts.throttle().blocked(session.client.getAddress())) {
+            session.log.event(session.id, Pop3Log.clientEvent("login blocked", session.client));
             return new Step.Close(Replies.BLOCKED);
         }
         if (argument.isBlank()) {

@@ -47,6 +47,7 @@ final class AuthHandler implements Handler {
             return Step.respond(Replies.EHLO_FIRST);
         }
         if (session.logins.throttle().blocked(session.client.getAddress())) {
+            session.log.event(session.id, TransactionLog.clientEvent("auth blocked", session));
             return new Step.Close(Replies.AUTH_BLOCKED);
         }
         String[] words = argument.strip().split(" ", 2);
@@ -109,22 +110,22 @@ final class AuthHandler implements Handler {
         if (refused.isPresent()) {
             session.environment.remove("SMTPAUTHUSER");                // an E in [auth] refuses the login
             session.environment.remove("SMTPAUTHMETHOD");
-            session.log.event(session.id, "auth refused by plugin client=" + ip(session) + " user="
-                    + TransactionLog.clean(user));
+            session.log.event(session.id, TransactionLog.clientEvent("auth refused by plugin", session)
+                    .with("user", user));
             return refused.get();
         }
         session.logins.throttle().succeeded(session.client.getAddress());
         session.authenticated(user);
-        session.log.event(session.id, "auth ok client=" + ip(session) + " user=" + TransactionLog.clean(user)
-                + " mechanism=" + mechanism);
+        session.log.event(session.id, TransactionLog.clientEvent("auth ok", session).with("user", user)
+                .with("mechanism", mechanism));
         return Step.respond(Replies.AUTH_OK);
     }
 
     /** One line per failure, "auth failed client=IP user=NAME", the form fail2ban filters match on. */
     static Step failed(SessionContext session, String mechanism, String user) {
         Duration delay = session.logins.throttle().failed(session.client.getAddress());
-        session.log.event(session.id, "auth failed client=" + ip(session) + " user=" + TransactionLog.clean(user)
-                + " mechanism=" + mechanism);
+        session.log.event(session.id, TransactionLog.clientEvent("auth failed", session).with("user", user)
+                .with("mechanism", mechanism));
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay);                                    // this session's own virtual thread
@@ -134,9 +135,5 @@ final class AuthHandler implements Handler {
         }
         return session.logins.throttle().blocked(session.client.getAddress()) ? new Step.Close(Replies.AUTH_BLOCKED)
                 : Step.respond(Replies.AUTH_FAILED);
-    }
-
-    private static String ip(SessionContext session) {
-        return session.client.getAddress().getHostAddress();
     }
 }

@@ -56,10 +56,10 @@ class ControlFilesTest {
     }
 
     @Test
-    void onlyListenAddressesAndTheWikisAddressNeedARestart() {
+    void onlyListenAddressesTheWikisAddressAndTheLogFormatNeedARestart() {
         List<String> restart = ControlFiles.ALL.stream().filter(Key::needsRestart).map(Key::name).toList();
         assertEquals(List.of("me", "listen-smtp", "listen-submission", "listen-smtps", "listen-pop3s", "listen-pop3",
-                "listen-http", "listen-https", "wikiurl"), restart);
+                "listen-http", "listen-https", "wikiurl", "logformat"), restart);
         assertEquals("next connection, next delivery; restart (wiki)", ControlFiles.ME.effectText());
         assertEquals("restart (smtpd)", ControlFiles.LISTEN_SMTP.effectText());
     }
