@@ -23,8 +23,8 @@ import org.godshell.toaster.layout.Daemons;
 public final class UninstallSteps {
 
     /** What the program is made of: removed by uninstall; everything else in the prefix is the admin's data. */
-    static final List<String> PROGRAM = List.of("bin", "lib", JvmCacheStep.DIRECTORY, "plugins", "wiki-content", "VERSION",
-            Journal.FILE);
+    static final List<String> PROGRAM = List.of("bin", "lib", JvmCacheStep.DIRECTORY, "plugins", "share",
+            "wiki-content", "VERSION", Journal.FILE);
 
     private UninstallSteps() {
     }
