@@ -2,6 +2,7 @@ package org.godshell.toaster.smtpd;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.godshell.toaster.logline.DaemonLog;
 import org.godshell.toaster.logline.Field;
@@ -40,14 +41,15 @@ public final class TransactionLog {
     void transaction(SessionContext session, Transaction transaction, long size, String queueId, String result) {
         String recipients = transaction.recipients().stream().map(Mailbox::toString)
                 .collect(Collectors.joining(","));
-        log.write(session.id, clientEvent("tx", session)
-                .with("helo", session.heloHost())
-                .with(Field.angled("from", transaction.senderAddress()))
-                .with(Field.angled("to", recipients))
-                .with(Field.number("size", size))
-                .with("queue", queueId)
-                .with("result", result)
-                .with(Field.decimal("ms", hundredths(transaction.elapsedMillis()))));
+        log.write(session.id, new Line.Event("tx", List.of(
+                Field.of("client", session.client.getAddress().getHostAddress()),
+                Field.of("helo", session.heloHost()),
+                Field.angled("from", transaction.senderAddress()),
+                Field.angled("to", recipients),
+                Field.number("size", size),
+                Field.of("queue", queueId),
+                Field.of("result", result),
+                Field.decimal("ms", hundredths(transaction.elapsedMillis())))));
     }
 
     /** A line about a session, or about the server when {@code sessionId} is "-". */
