@@ -36,10 +36,6 @@ public final class DaemonLog {
         this.maxCodePoints = maxCodePoints;
     }
 
-    public LogFormat format() {
-        return format;
-    }
-
     /** Writes {@code line} about {@code session}, or about the daemon itself when {@code session} is "-". */
     public void write(String session, Line line) {
         String text = render(session, line);
