@@ -66,8 +66,9 @@ class LogLinesTest {
         static Client from(TestServer server, String client) throws IOException {
             Socket socket = new Socket(server.address().getAddress(), server.address().getPort());
             socket.setSoTimeout(5000);
-            socket.getOutputStream().write(("PROXY TCP4 " + client + " 127.0.0.1 5555 25\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            String header = client.contains(":") ? "PROXY TCP6 " + client + " ::1 5555 25\r\n"
+                    : "PROXY TCP4 " + client + " 127.0.0.1 5555 25\r\n";
+            socket.getOutputStream().write(header.getBytes(StandardCharsets.US_ASCII));
             Client plain = new Client(socket, socket.getInputStream(), socket.getOutputStream());
             assertTrue(plain.read().startsWith("220 "));
             return plain;
@@ -108,8 +109,8 @@ class LogLinesTest {
     }
 
     /**
-     * The sessions: three failures with forged user names, a HELO name that names another client, a password
-     * guesser blocked after 10, and a client that collects 20 errors.
+     * The sessions: three failures with forged user names, a HELO name that names another client, a failure
+     * over IPv6, a password guesser blocked after 10, and a client that collects 20 errors.
      */
     private static void traffic(TestServer server) throws Exception {
         try (Client client = Client.from(server, "192.0.2.7").tls("client.example")) {
@@ -126,6 +127,9 @@ class LogLinesTest {
             assertTrue(client.say("RCPT TO:<friend@example.org>").startsWith("250 "));
             assertTrue(client.say("DATA").startsWith("354 "));
             assertTrue(client.say("Subject: client=" + FORGED + "\r\n\r\nhi\r\n.").startsWith("250 "));
+        }
+        try (Client client = Client.from(server, "2001:db8::7").tls("[IPv6:2001:db8::7]")) {
+            assertTrue(client.say(plain("bob@local.test", "wrong")).startsWith("535 "));
         }
         try (Client client = Client.from(server, "192.0.2.8").tls("guesser.example")) {
             for (int i = 1; i < 10; i++) {
@@ -159,9 +163,10 @@ class LogLinesTest {
         Path file = Files.writeString(root.resolve("smtpd.log"), log);
         Fail2banRegex.Result result = Fail2banRegex.run(file, Fail2banRegex.filter("toaster-smtpd"));
         assertEquals(lines.size(), result.lines(), log);
-        assertEquals(3 + 1 + 10 + 1 + 1, result.matched(), log);
+        assertEquals(3 + 1 + 1 + 10 + 1 + 1, result.matched(), log);
         assertEquals(lines.size() - result.matched(), result.missed());
-        assertEquals(Map.of("192.0.2.7", 3L, "198.51.100.4", 1L, "192.0.2.8", 11L, "203.0.113.50", 1L),
+        assertEquals(Map.of("192.0.2.7", 3L, "198.51.100.4", 1L, "2001:db8::7", 1L, "192.0.2.8", 11L,
+                "203.0.113.50", 1L),
                 result.addresses().stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting())));
         assertEquals(Set.of("192.0.2.8"), banned(result.addresses(), 5), "banned by the example jail's maxretry 5");
         assertTrue(log.contains(FORGED), "the forged address is on the log, in the values the filter skips");
@@ -182,7 +187,7 @@ class LogLinesTest {
             log = server.log();
         }
         List<String> failed = log.lines().filter(line -> line.contains("auth failed")).toList();
-        assertEquals(3 + 1 + 10, failed.size(), log);
+        assertEquals(3 + 1 + 1 + 10, failed.size(), log);
         if (format.equals("text")) {
             assertTrue(failed.getFirst().matches("\\S+Z smtpd\\[\\S+\\] auth failed client=192\\.0\\.2\\.7 "
                     + "user=x client=203\\.0\\.113\\.9 mechanism=PLAIN"), failed.getFirst());
