@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * staging directory, unpacks again and finishes the moves. {@code VERSION} moves last: it says which version
  * is complete in the prefix.
  *
- * <p>What is whose: {@code bin/}, {@code lib/}, {@code share/} and {@code wiki-content/} belong to the program and are made
- * exactly the payload's (stale jars would otherwise join the class path, and pages a version no longer ships
- * would reach the wiki); a file in {@code control/} is replaced only if it is still
+ * <p>What is whose: {@code bin/}, {@code lib/}, {@code share/} and {@code wiki-content/} belong to the program
+ * and are made exactly the payload's (stale jars would otherwise join the class path, and pages a version no
+ * longer ships would reach the wiki); a file in {@code control/} is replaced only if it is still
  * as the last install shipped it (see {@link Manifest}): one the admin edited is kept, and the new default is
  * written beside it as {@code NAME.toaster-new}, as dpkg writes {@code .dpkg-dist}; every other file is
  * replaced by the payload's.
