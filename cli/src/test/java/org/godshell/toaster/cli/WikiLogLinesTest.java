@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.godshell.toaster.filter.rspamd.JsonReading;
 import org.godshell.toaster.logline.Fail2banRegex;
+import org.godshell.toaster.logline.Fail2banServer;
 import org.godshell.toaster.logline.LogFormat;
 import org.godshell.toaster.reload.Await;
 import org.godshell.toaster.reload.Daemon;
@@ -74,7 +75,11 @@ class WikiLogLinesTest {
         Fail2banRegex.Result result = Fail2banRegex.run(file, Fail2banRegex.filter("toaster-wiki"));
         assertEquals(3, result.matched(), log);
         assertEquals(result.lines() - 3, result.missed());
+        assertEquals(result.lines(), result.dated(), "every line's time is read, or the fail2ban server drops it");
         assertEquals(Collections.nCopies(3, "127.0.0.1"), result.addresses(), log);
+        try (Fail2banServer fail2ban = Fail2banServer.start(prefix.resolve("fail2ban"), "toaster-wiki", file, 3)) {
+            assertEquals(List.of("127.0.0.1"), fail2ban.banned(3, 1));
+        }
     }
 
     /** The first request of a push (the ref advertisement), with Basic credentials; plain HTTP is allowed on loopback. */

@@ -20,8 +20,13 @@ public final class Fail2banRegex {
     private static final Pattern LINES = Pattern.compile(
             "Lines: (\\d+) lines, (\\d+) ignored, (\\d+) matched, (\\d+) missed");
 
-    /** What fail2ban-regex said about a log: its counts, and the address of each matched line in order. */
-    public record Result(int lines, int matched, int missed, List<String> addresses) {}
+    private static final Pattern DATE_HITS = Pattern.compile("^\\|  \\[(\\d+)\\] ");
+
+    /**
+     * What fail2ban-regex said about a log: its counts, how many lines had a time its date patterns read (a line
+     * without one is dropped by the fail2ban server), and the address of each matched line in order.
+     */
+    public record Result(int lines, int matched, int missed, int dated, List<String> addresses) {}
 
     private Fail2banRegex() {
     }
@@ -44,7 +49,9 @@ public final class Fail2banRegex {
         assertTrue(counts != null, "no summary line from fail2ban-regex: " + summary);
         List<String> addresses = PeerPrograms.run(List.of(PROGRAM.toString(), "--out", "ip", log.toString(),
                 filter.toString()));
+        int dated = summary.stream().map(DATE_HITS::matcher).filter(Matcher::find)
+                .mapToInt(hits -> Integer.parseInt(hits.group(1))).sum();
         return new Result(Integer.parseInt(counts.group(1)), Integer.parseInt(counts.group(3)),
-                Integer.parseInt(counts.group(4)), addresses.stream().filter(line -> !line.isBlank()).toList());
+                Integer.parseInt(counts.group(4)), dated, addresses.stream().filter(line -> !line.isBlank()).toList());
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.godshell.toaster.filter.rspamd.JsonReading;
 import org.godshell.toaster.logline.Fail2banRegex;
+import org.godshell.toaster.logline.Fail2banServer;
 import org.godshell.toaster.logline.LogFormat;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +74,12 @@ class Pop3LogLinesTest {
         assertEquals(lines.size(), result.lines(), log);
         assertEquals(10 + 1 + 1, result.matched(), log);
         assertEquals(lines.size() - result.matched(), result.missed());
+        assertEquals(lines.size(), result.dated(), "every line's time is read, or the fail2ban server drops it");
         assertEquals(Collections.nCopies(12, "127.0.0.1"), result.addresses(), log);
         assertTrue(log.contains(FORGED));
+        try (Fail2banServer fail2ban = Fail2banServer.start(prefix.resolve("fail2ban"), "toaster-pop3d", file, 5)) {
+            assertEquals(List.of("127.0.0.1"), fail2ban.banned(result.matched(), 1));
+        }
         Path journal = Files.write(prefix.resolve("journal.log"), lines.stream()
                 .map(line -> "mx toaster[4242]: " + line).toList());
         assertEquals(result.addresses(), Fail2banRegex.run(journal, Fail2banRegex.filter("toaster-pop3d")).addresses());
