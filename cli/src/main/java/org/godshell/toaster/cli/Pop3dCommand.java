@@ -57,7 +57,13 @@ final class Pop3dCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path control = prefix.control();
-        Pop3Log log = new Pop3Log(System.err);
+        Pop3Log log;
+        try {
+            log = new Pop3Log(System.err, DaemonLogs.format(control));
+        } catch (ConfigException e) {
+            err.println("toaster pop3d: " + e.getMessage());
+            return 1;
+        }
         Live<Pop3Config> live;
         Optional<TlsSource> tls;
         Controls controls = new Controls(control, line -> log.event("-", line));

@@ -101,7 +101,13 @@ final class SmtpdCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TransactionLog log = new TransactionLog(System.err);
+        TransactionLog log;
+        try {
+            log = new TransactionLog(System.err, DaemonLogs.format(prefix.control()));
+        } catch (ConfigException e) {
+            err.println("toaster smtpd: " + e.getMessage());
+            return 1;
+        }
         Live<SmtpConfig> config;
         SppEngine plugins;
         TlsConfig tls;

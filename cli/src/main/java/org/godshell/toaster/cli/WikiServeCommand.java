@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -87,8 +86,14 @@ final class WikiServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Consumer<String> log = line -> System.err.println(Instant.now() + " wiki: " + line);
         Path control = prefix.control();
+        Consumer<String> log;
+        try {
+            log = DaemonLogs.wiki(DaemonLogs.format(control), System.err);
+        } catch (ConfigException e) {
+            err.println("toaster wiki serve: " + e.getMessage());
+            return 1;
+        }
         WikiServeConfig config;
         Optional<WikiTls> tls;
         WikiMailDomains mailDomains;

@@ -60,7 +60,7 @@ class StatsCommandTest {
     }
 
     private static void tx(PrintStream stream, Instant at, String sender) {
-        new TransactionLog(stream, Clock.fixed(at, ZoneOffset.UTC)).event("s.1", TransactionLog.transactionText(
+        new TransactionLog(stream, Clock.fixed(at, ZoneOffset.UTC)).event("s.1", TransactionLog.transaction(
                 "192.0.2.7", "a.test", sender, List.of("bob@example.org"), 100, "0gk2vs1a3b000000", "250", 1, ""));
     }
 

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The files a daemon reads only when it starts (where it listens, its metrics endpoint and token, and the wiki's
- * own URL): an edit changes nothing until a restart, and showconfig says so. The running daemon goes on serving
- * where it started and does not start listening at the new address behind the admin's back; the wiki, which
- * tells mail clients the ports of some of them, goes on telling the ones it read.
+ * The files a daemon reads only when it starts (where it listens, its metrics endpoint and token, the wiki's own
+ * URL, the log's format): an edit changes nothing until a restart, and showconfig says so. The running daemon
+ * goes on serving where it started and does not start listening at the new address behind the admin's back;
+ * the wiki, which tells mail clients the ports of some of them, goes on telling the ones it read.
  */
 final class RestartScenarios {
 
@@ -52,7 +52,20 @@ final class RestartScenarios {
             }
             assertTrue(smtpd.check(t) && pop3d.check(t), "the daemons serve on as they started");
         });
+        all.put("logformat", RestartScenarios::logFormat);
         return all;
+    }
+
+    /** A log keeps the format it started with: a reader parsing it never meets a second one halfway. */
+    private static void logFormat(Installation t, Edits edits) throws Exception {
+        edits.write("control/logformat", "json\n");
+        for (String daemon : List.of("smtpd", "pop3d", "wiki")) {
+            assertTrue(Admin.readAtStart(t, daemon).contains("logformat"), Admin.toaster(t, "showconfig"));
+        }
+        long connects = t.pop3d.count(" connect client=127.0.0.1");
+        assertTrue(Pop3.greeting(t).startsWith("+OK "));
+        assertEquals(connects + 1, t.pop3d.count(" connect client=127.0.0.1"), t.pop3d.log());
+        assertEquals(0, t.pop3d.count("{\"time\":"), t.pop3d.log());
     }
 
     /**

@@ -22,6 +22,7 @@ import org.godshell.toaster.config.Key.Effect;
 import org.godshell.toaster.config.Key.Kind;
 import org.godshell.toaster.config.Key.Shape;
 import org.godshell.toaster.config.Key.Use;
+import org.godshell.toaster.logline.LogFormat;
 
 /**
  * The table of every file in {@code control/}: one {@link Key} per file, with its type, parser, default, readers
@@ -228,6 +229,11 @@ public final class ControlFiles {
             "one token of 16 to 4096 characters (openssl rand -base64 32); mode 0600",
             List.of(smtpd(RESTART), pop3d(RESTART)));
 
+    /** How every daemon writes its log: the text lines of old, or one JSON object a line for log shippers. */
+    public static final Key<LogFormat> LOGFORMAT = line("logformat", Kind.TEXT, ControlFiles::logFormat,
+            r -> LogFormat.TEXT, "text: one line per event, as fail2ban reads it", "text or json",
+            List.of(smtpd(RESTART), pop3d(RESTART), wiki(RESTART)));
+
     /** Every control file, in the order of the wiki's table. */
     public static final List<Key<?>> ALL = List.of(ME, SMTPGREETING, RCPTHOSTS, MORERCPTHOSTS, DATABYTES,
             BADMAILFROM, BADRCPTTO, TIMEOUTSMTPD, LISTEN_SMTP, CONCURRENCYINCOMING, CONCURRENCYPERIP, MAXRCPT,
@@ -237,7 +243,7 @@ public final class ControlFiles {
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
             MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO, STATSMAILTO,
-            LISTEN_METRICS, LISTEN_METRICS_POP3D, METRICSTOKEN);
+            LISTEN_METRICS, LISTEN_METRICS_POP3D, METRICSTOKEN, LOGFORMAT);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,
@@ -343,6 +349,12 @@ public final class ControlFiles {
 
     private static Use backup() {
         return new Use("backup", Effect.NEXT_BACKUP);
+    }
+
+    private static LogFormat logFormat(java.nio.file.Path file, List<ControlFile.Line> lines) throws ConfigException {
+        String word = lines.get(0).text().strip();
+        return LogFormat.of(word).orElseThrow(() -> new ConfigException(file, lines.get(0).number(), "\""
+                + IpPort.shown(word) + "\" is not a log format: write text (the default) or json"));
     }
 
     /** An absolute path without control characters: where a command writes, named by the admin. */

@@ -26,6 +26,7 @@ final class PassHandler implements Handler {
         session.forgetPendingUser();                                   // RFC 1939 §7: a failed PASS needs a new USER
         if (session.accounts.throttle().blocked(session.client.getAddress())) {
             session.observer.login(LoginObserver.Outcome.BLOCKED);
+            session.log.event(session.id, Pop3Log.clientEvent("login blocked", session.client));
             return new Step.Close(Replies.BLOCKED);
         }
         char[] password = argument.toCharArray();
@@ -58,7 +59,7 @@ final class PassHandler implements Handler {
         session.loggedIn(address.toString(), drop.get());
         session.observer.login(LoginObserver.Outcome.OK);
         Maildrop mailbox = drop.get();
-        session.log.event(session.id, Pop3Log.loginOkText(ip(session), address.toString(), mailbox.count(),
+        session.log.event(session.id, Pop3Log.loginOk(ip(session), address.toString(), mailbox.count(),
                 mailbox.size()));
         return Step.respond(Reply.ok("logged in, " + mailbox.count() + " messages (" + mailbox.size() + " octets)"));
     }
@@ -66,7 +67,7 @@ final class PassHandler implements Handler {
     private static Step failed(SessionContext session, String name) {
         Duration delay = session.accounts.throttle().failed(session.client.getAddress());
         session.observer.login(LoginObserver.Outcome.FAILED);
-        session.log.event(session.id, Pop3Log.loginFailedText(ip(session), name));
+        session.log.event(session.id, Pop3Log.loginFailed(ip(session), name));
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay);                                    // this session's own virtual thread

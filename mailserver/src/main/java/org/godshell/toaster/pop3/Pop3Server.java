@@ -14,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.Pop3Config;
+import org.godshell.toaster.logline.Field;
+import org.godshell.toaster.logline.Line;
 import org.godshell.toaster.net.Acceptor;
 import org.godshell.toaster.net.ClampWarning;
 import org.godshell.toaster.net.ConnectionLimiter;
@@ -126,7 +128,8 @@ public final class Pop3Server implements AutoCloseable {
             refuse(socket, tlsOnConnect ? new byte[0] : TOO_MANY.toWire());
             return;
         }
-        log.event(id, "connect client=" + client.getAddress().getHostAddress() + (tlsOnConnect ? " tls" : ""));
+        Line.Event connect = Pop3Log.clientEvent("connect", client);
+        log.event(id, tlsOnConnect ? connect.with(Field.flag("tls")) : connect);
         SessionContext context = new SessionContext(config, accounts, log, id, client, tls.isPresent());
         context.observer = observer;
         Session session = new Session(socket, context, tls, tlsOnConnect, ended -> {

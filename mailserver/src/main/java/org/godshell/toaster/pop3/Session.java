@@ -149,6 +149,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
             }
             busy = false;
             if (errors >= MAX_ERRORS) {
+                context.log.event(context.id, Pop3Log.clientEvent("too many errors", context.client));
                 send(streams.out, Replies.TOO_MANY_ERRORS);
                 return;
             }

@@ -13,6 +13,7 @@ final class UserHandler implements Handler {
         }
         if (session.accounts.throttle().blocked(session.client.getAddress())) {
             session.observer.login(LoginObserver.Outcome.BLOCKED);
+            session.log.event(session.id, Pop3Log.clientEvent("login blocked", session.client));
             return new Step.Close(Replies.BLOCKED);
         }
         if (argument.isBlank()) {

@@ -48,6 +48,7 @@ final class AuthHandler implements Handler {
         }
         if (session.logins.throttle().blocked(session.client.getAddress())) {
             session.observer.authBlocked(session.port);
+            session.log.event(session.id, TransactionLog.clientEvent("auth blocked", session));
             return new Step.Close(Replies.AUTH_BLOCKED);
         }
         String[] words = argument.strip().split(" ", 2);
@@ -110,12 +111,12 @@ final class AuthHandler implements Handler {
         if (refused.isPresent()) {
             session.environment.remove("SMTPAUTHUSER");                // an E in [auth] refuses the login
             session.environment.remove("SMTPAUTHMETHOD");
-            session.log.event(session.id, TransactionLog.authText("refused by plugin", ip(session), user, ""));
+            session.log.event(session.id, TransactionLog.auth("refused by plugin", ip(session), user, ""));
             return refused.get();
         }
         session.logins.throttle().succeeded(session.client.getAddress());
         session.authenticated(user);
-        session.log.event(session.id, TransactionLog.authText("ok", ip(session), user, mechanism));
+        session.log.event(session.id, TransactionLog.auth("ok", ip(session), user, mechanism));
         return Step.respond(Replies.AUTH_OK);
     }
 
@@ -123,7 +124,7 @@ final class AuthHandler implements Handler {
     static Step failed(SessionContext session, String mechanism, String user) {
         Duration delay = session.logins.throttle().failed(session.client.getAddress());
         session.observer.authFailed(session.port);
-        session.log.event(session.id, TransactionLog.authText("failed", ip(session), user, mechanism));
+        session.log.event(session.id, TransactionLog.auth("failed", ip(session), user, mechanism));
         if (!delay.isZero()) {
             try {
                 Thread.sleep(delay);                                    // this session's own virtual thread

@@ -165,7 +165,7 @@ final class Session implements Runnable, GracefulStop.Stoppable {
                 return;
             }
             if (errors >= MAX_ERRORS) {
-                context.log.event(context.id, "too many errors");
+                context.log.event(context.id, TransactionLog.clientEvent("too many errors", context));
                 send(streams.out, Replies.TOO_MANY_ERRORS);
                 return;
             }

@@ -76,7 +76,7 @@ class HostileLinesTest {
         String forged = "\n" + T + " smtpd[z.9] tx client=192.0.2.1 helo=h from=<a@b.test> to=<c@d.test> "
                 + "size=1 queue=0gk2vs1a3b000000 result=250 ms=1.00\r\n";
         lines.tx("a.3", "192.0.2.66", "helo" + forged, "a@b.test", List.of(), "abandoned", "");
-        lines.smtpd.event("a.3", TransactionLog.authText("failed", "192.0.2.66", "bob" + forged, "LOGIN"));
+        lines.smtpd.event("a.3", TransactionLog.auth("failed", "192.0.2.66", "bob" + forged, "LOGIN"));
         assertEquals(2, lines.list().size());
         Tally tally = tally(lines.text());
         assertEquals(0, tally.received);
@@ -88,7 +88,7 @@ class HostileLinesTest {
     @Test
     void aUserNameCannotChooseTheMechanismOrTheClient() {
         Lines lines = new Lines(T);
-        lines.smtpd.event("a.4", TransactionLog.authText("failed", "192.0.2.66",
+        lines.smtpd.event("a.4", TransactionLog.auth("failed", "192.0.2.66",
                 "x client=10.0.0.1 mechanism=PLAIN", "CRAM-MD5"));
         LogRecord record = read(lines.list().get(0));
         assertEquals("192.0.2.66", record.get("client"));

@@ -71,7 +71,7 @@ final class Lines {
 
     void tx(String session, String client, String helo, String from, List<String> to, String result,
             String reason) {
-        smtpd.event(session, TransactionLog.transactionText(client, helo, from, to, 1000, result.startsWith("2")
+        smtpd.event(session, TransactionLog.transaction(client, helo, from, to, 1000, result.startsWith("2")
                 ? "0gk2vs1a3b000000" : "-", result, 1.5, reason));
     }
 

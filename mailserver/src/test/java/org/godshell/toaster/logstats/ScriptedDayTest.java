@@ -34,7 +34,7 @@ class ScriptedDayTest {
         l.tx("s.2", "192.0.2.10", "a.test", "alice@a.test", List.of("bob@example.org", "carol@example.org"), "250",
                 "");
         for (int i = 3; i <= 5; i++) {
-            l.smtpd.event("s." + i, TransactionLog.refusalText("rcpt", "198.51.100.5", "553", "5.7.1", "rcpthosts"));
+            l.smtpd.event("s." + i, TransactionLog.refusal("rcpt", "198.51.100.5", "553", "5.7.1", "rcpthosts"));
         }
         for (String rcpt : List.of("bob@example.org", "bob@example.org", "carol@example.org")) {
             l.smtpd.event("-", DeliveryLog.outcomeText(ID, rcpt, new Outcome.Delivered("Maildir"), "local"));
@@ -48,9 +48,9 @@ class ScriptedDayTest {
         l.smtpd.event("-", DeliveryLog.outcomeText(ID, "alice@remote.test",
                 new Outcome.Delivered("mx.remote.test said: 250 ok"), "remote"));
         for (int i = 0; i < 4; i++) {
-            l.smtpd.event("s.7", TransactionLog.authText("failed", "203.0.113.9", "admin", "PLAIN"));
+            l.smtpd.event("s.7", TransactionLog.auth("failed", "203.0.113.9", "admin", "PLAIN"));
         }
-        l.pop3d.event("p.1", Pop3Log.loginFailedText("203.0.113.10", "root"));
+        l.pop3d.event("p.1", Pop3Log.loginFailed("203.0.113.10", "root"));
         for (int i = 0; i < 2; i++) {
             l.smtpd.event("s.8", SppSession.verdictText("rcpt", "control/smtpplugins:3", 0, 900,
                     List.of("E550 no such user"), "refuse"));

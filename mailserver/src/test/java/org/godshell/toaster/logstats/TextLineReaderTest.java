@@ -56,7 +56,7 @@ class TextLineReaderTest {
     @Test
     void refusal() {
         Lines lines = new Lines(T);
-        lines.smtpd.event("ab.5", TransactionLog.refusalText("rcpt", "192.0.2.8", "553", "5.7.1", "rcpthosts"));
+        lines.smtpd.event("ab.5", TransactionLog.refusal("rcpt", "192.0.2.8", "553", "5.7.1", "rcpthosts"));
         LogRecord record = only(lines);
         assertEquals(Kind.REFUSAL, record.kind());
         assertEquals(Map.of("stage", "rcpt", "client", "192.0.2.8", "code", "553", "status", "5.7.1",
@@ -82,7 +82,7 @@ class TextLineReaderTest {
     @Test
     void authLinesKeepTheFail2banForm() {
         Lines lines = new Lines(T);
-        lines.smtpd.event("ab.10", TransactionLog.authText("failed", "192.0.2.7", "bob@example.org", "PLAIN"));
+        lines.smtpd.event("ab.10", TransactionLog.auth("failed", "192.0.2.7", "bob@example.org", "PLAIN"));
         String line = lines.list().get(0);
         assertEquals("2026-12-06T09:15:30.250Z smtpd[ab.10] auth failed client=192.0.2.7 user=bob@example.org "
                 + "mechanism=PLAIN", line);
@@ -94,8 +94,8 @@ class TextLineReaderTest {
     @Test
     void pop3Logins() {
         Lines lines = new Lines(T);
-        lines.pop3d.event("p.1", Pop3Log.loginFailedText("192.0.2.7", "bob"));
-        lines.pop3d.event("p.2", Pop3Log.loginOkText("192.0.2.7", "bob@example.org", 3, 4096));
+        lines.pop3d.event("p.1", Pop3Log.loginFailed("192.0.2.7", "bob"));
+        lines.pop3d.event("p.2", Pop3Log.loginOk("192.0.2.7", "bob@example.org", 3, 4096));
         List<LogRecord> records = lines.list().stream()
                 .map(l -> assertInstanceOf(LineReader.Read.class, reader.read(l)).record()).toList();
         assertEquals(Map.of("outcome", "failed", "client", "192.0.2.7", "user", "bob"), records.get(0).fields());

@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.Pop3Config;
+import org.godshell.toaster.logline.LogFormat;
 import org.godshell.toaster.tls.SelfSigned;
 import org.godshell.toaster.tls.TlsSource;
 import org.godshell.toaster.tls.TrustOnly;
@@ -40,12 +41,21 @@ final class Pop3TestServer implements AutoCloseable {
     }
 
     Pop3TestServer(Path prefix, Duration timeout, int maxConnections) throws Exception {
+        this(prefix, timeout, maxConnections, LogFormat.TEXT);
+    }
+
+    /** {@code format}: how the log is written, as {@code control/logformat} would say. */
+    Pop3TestServer(Path prefix, LogFormat format) throws Exception {
+        this(prefix, Duration.ofSeconds(30), 40, format);
+    }
+
+    private Pop3TestServer(Path prefix, Duration timeout, int maxConnections, LogFormat format) throws Exception {
         this.prefix = prefix;
         Path control = Files.createDirectories(prefix.resolve("control"));
         Files.writeString(control.resolve("servercert.pem"), certificate());
         users = UserStore.open(prefix);
         users.addDomain("local.test");
-        Pop3Log log = new Pop3Log(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        Pop3Log log = new Pop3Log(new PrintStream(logBytes, true, StandardCharsets.UTF_8), format);
         Pop3Config config = new Pop3Config("pop.test", List.of(loopback()), List.of(loopback()), timeout,
                 maxConnections, 10);
         // No delay per failure, so throttle tests run fast; the counting and blocking are the real ones.

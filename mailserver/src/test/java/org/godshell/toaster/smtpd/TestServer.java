@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.Live;
 import org.godshell.toaster.config.SmtpConfig;
@@ -72,7 +73,8 @@ final class TestServer implements AutoCloseable {
         }
         queue = Queue.open(root.resolve("queue"));
         SmtpConfig config = SmtpConfig.load(controlDir);
-        TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8),
+                Controls.once(controlDir).get(ControlFiles.LOGFORMAT));
         server = new SmtpServer(Live.fixed(config), queue,
                 SppEngine.load(root, config.rules(), line -> log.event("-", line)),
                 TlsConfig.load(Controls.once(controlDir), line -> log.event("-", line)), logins,

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.godshell.toaster.json.JsonText;
 import org.godshell.toaster.tlsrpt.AppliedPolicy;
 
 /**

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.godshell.toaster.filter.rspamd.JsonReading;
+import org.godshell.toaster.json.JsonText;
 import org.godshell.toaster.tlsrpt.AppliedPolicy;
 import org.godshell.toaster.tlsrpt.PolicyType;
 import org.godshell.toaster.tlsrpt.ResultType;

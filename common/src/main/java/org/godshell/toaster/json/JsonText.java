@@ -1,17 +1,20 @@
-package org.godshell.toaster.tlsrpt.report;
+package org.godshell.toaster.json;
 
 /**
  * JSON strings as RFC 8259 §7 writes them, in ASCII only: quote, backslash and control characters escaped,
  * every other character outside ASCII written as {@code \\uXXXX} (a pair for a supplementary character), and a
- * lone surrogate, which no UTF-8 can carry, replaced by U+FFFD. A remote host's text can therefore never end
- * a string early, break the report's encoding or smuggle a line end into a mail header.
+ * lone surrogate, which no UTF-8 can carry, replaced by U+FFFD. A remote host's or client's text can therefore
+ * never end a string early, break the output's encoding, or smuggle a line end into a mail header or a log.
  */
-final class JsonText {
+public final class JsonText {
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private JsonText() {
     }
 
-    static void string(StringBuilder out, String value) {
+    /** Appends {@code value} as a quoted JSON string. */
+    public static void string(StringBuilder out, String value) {
         out.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -42,6 +45,7 @@ final class JsonText {
     }
 
     private static void unicode(StringBuilder out, char c) {
-        out.append(String.format("\\u%04x", (int) c));
+        out.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf])
+                .append(HEX[c & 0xf]);
     }
 }
