@@ -23,9 +23,9 @@ import java.util.stream.Stream;
  * staging directory, unpacks again and finishes the moves. {@code VERSION} moves last: it says which version
  * is complete in the prefix.
  *
- * <p>What is whose: {@code bin/}, {@code lib/} and {@code wiki-content/} belong to the program and are made
- * exactly the payload's (stale jars would otherwise join the class path, and pages a version no longer ships
- * would reach the wiki); a file in {@code control/} is replaced only if it is still
+ * <p>What is whose: {@code bin/}, {@code lib/}, {@code share/} and {@code wiki-content/} belong to the program
+ * and are made exactly the payload's (stale jars would otherwise join the class path, and pages a version no
+ * longer ships would reach the wiki); a file in {@code control/} is replaced only if it is still
  * as the last install shipped it (see {@link Manifest}): one the admin edited is kept, and the new default is
  * written beside it as {@code NAME.toaster-new}, as dpkg writes {@code .dpkg-dist}; every other file is
  * replaced by the payload's.
@@ -36,7 +36,7 @@ public final class Installation {
      * Made exactly the payload's: a stale jar would join the class path, and a page a new version no longer
      * ships would otherwise stay in {@code wiki-content/}, the shipped documentation the wiki merges.
      */
-    private static final Set<String> PROGRAM_DIRECTORIES = Set.of("bin", "lib", "wiki-content");
+    private static final Set<String> PROGRAM_DIRECTORIES = Set.of("bin", "lib", "share", "wiki-content");
     private static final String ADMIN_DIRECTORY = "control";
     private static final String VERSION = "VERSION";
     /** Beside an edited configuration file, the payload's new version of it. */

@@ -24,8 +24,8 @@ import org.godshell.toaster.layout.StatsUnits;
 public final class UninstallSteps {
 
     /** What the program is made of: removed by uninstall; everything else in the prefix is the admin's data. */
-    static final List<String> PROGRAM = List.of("bin", "lib", JvmCacheStep.DIRECTORY, "plugins", "wiki-content", "VERSION",
-            Journal.FILE);
+    static final List<String> PROGRAM = List.of("bin", "lib", JvmCacheStep.DIRECTORY, "plugins", "share",
+            "wiki-content", "VERSION", Journal.FILE);
 
     /** The scheduled jobs' units, each timer before its service. */
     private static final List<String> TIMER_UNITS = List.of(BackupUnits.TIMER, BackupUnits.SERVICE, StatsUnits.TIMER,
