@@ -143,6 +143,7 @@ class InstallerIT {
         assertEquals("rw-------", mode(prefix.resolve("control/servercert.pem")));
         assertEquals("rwxr-x---", mode(prefix.resolve("domains")));
         assertEquals("rwx------", mode(prefix.resolve("queue")));
+        assertTrue(Files.isRegularFile(prefix.resolve("share/grafana/toaster-dashboard.json")), "the dashboard ships");
 
         Map<String, String> before = Snapshot.of(prefix);
         assertEquals(0, run(install), out + "\n" + err);
@@ -161,6 +162,7 @@ class InstallerIT {
         assertEquals(0, run("uninstall", "--prefix", prefix.toString()), out + "\n" + err);
         assertFalse(Files.exists(prefix.resolve("bin")));
         assertFalse(Files.exists(prefix.resolve("lib")));
+        assertFalse(Files.exists(prefix.resolve("share")), "share/ is the program's");
         assertTrue(Files.exists(prefix.resolve("domains/localhost/passwd")), "uninstall keeps the users");
         assertEquals("edited.example.org\n", Files.readString(prefix.resolve("control/me")));
 

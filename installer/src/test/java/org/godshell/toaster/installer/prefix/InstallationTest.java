@@ -111,6 +111,20 @@ class InstallationTest {
     }
 
     @Test
+    void aShareFileTheNewVersionNoLongerShipsIsRemoved() throws Exception {
+        Path prefix = temp.resolve("toaster");
+        install(prefix, release("1.0").file("share/grafana/old-dashboard.json", "{}\n", 0644).bytes());
+        assertTrue(Files.exists(prefix.resolve("share/grafana/old-dashboard.json")));
+        byte[] newer = release("1.1").file("share/grafana/toaster-dashboard.json", "{}\n", 0644).bytes();
+        assertFalse(upToDate(prefix, newer), "the stale file is noticed");
+        install(prefix, newer);
+        assertFalse(Files.exists(prefix.resolve("share/grafana/old-dashboard.json")),
+                "an admin would otherwise import a dashboard this version no longer ships");
+        assertTrue(Files.exists(prefix.resolve("share/grafana/toaster-dashboard.json")));
+        assertTrue(upToDate(prefix, newer));
+    }
+
+    @Test
     void staleProgramFileMeansNotUpToDate() throws Exception {
         Path prefix = temp.resolve("toaster");
         byte[] payload = release("1.0").bytes();
