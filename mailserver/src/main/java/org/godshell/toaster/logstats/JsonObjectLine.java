@@ -9,13 +9,15 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.godshell.toaster.logline.TextLine;
 
 /**
  * One line of the JSON log format as its members, read by Jackson's streaming parser and refused unless it is
  * exactly what {@code JsonLine} writes: one object (RFC 8259 §4) and nothing after it, each member once, each
- * value a string, a number or {@code true} (the format nests nothing), no string with a lone surrogate (which
- * the writer replaces by U+FFFD, so none comes from a daemon). A string's control characters, which JSON
+ * value a string, a number as {@code Field} writes one (up to 19 digits and 9 decimals, no exponent) or
+ * {@code true} (the format nests nothing), no string with a lone surrogate (which the writer replaces by U+FFFD,
+ * so none comes from a daemon). A string's control characters, which JSON
  * escaping carried, are written back as the text format writes them ({@code \x0a}), so that the value read is
  * the text line's, and no NUL ever reaches the tally's keys.
  */
@@ -40,6 +42,8 @@ final class JsonObjectLine {
      * nesting and number length bounded while reading, whatever the line; names never interned into the JVM's
      * string pool, since anyone's names may come this way.
      */
+    private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]{0,18})(\\.[0-9]{1,9})?");
+
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
@@ -79,7 +83,8 @@ final class JsonObjectLine {
         return switch (token) {
             case VALUE_STRING -> hasLoneSurrogate(parser.getText()) ? Optional.empty()
                     : Optional.of(new Text(TextLine.clean(parser.getText(), 0)));
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Optional.of(new Number(parser.getText()));
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> NUMBER.matcher(parser.getText()).matches()
+                    ? Optional.of(new Number(parser.getText())) : Optional.empty();
             case VALUE_TRUE -> Optional.of(new Flag());
             case null, default -> Optional.empty();
         };
