@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code toaster stats}: the pflogsumm of the toaster, from smtpd's and pop3d's logs ({@link StatsSources}) in
- * either {@code control/logformat}, line by line, printed as text or JSON, or queued as a message ({@link StatsMail}); {@code schedule} makes that a daily
- * report ({@link StatsScheduleCommands}), whose timer or crontab line runs {@code --scheduled}.
+ * either {@code control/logformat}, line by line, printed as text or JSON, or queued as a message ({@link
+ * StatsMail}); {@code schedule} makes that a daily report ({@link StatsScheduleCommands}), whose timer or crontab
+ * line runs {@code --scheduled}.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "A summary of the mail logs: received, delivered, deferred, bounced, refused by stage and "
