@@ -123,6 +123,26 @@ class HostileJsonLinesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"\"event\":\"message\"}", "\"event\":\"message\",\"msg\":42}",
+        "\"event\":\"message\",\"msg\":true}", "\"event\":\"tx\"}", "\"event\":\"refused\",\"stage\":\"rcpt\"}",
+        "\"event\":\"auth failed\",\"client\":\"192.0.2.7\",\"user\":\"x\"}",
+        "\"event\":\"refused\",\"stage\":\"rc pt\",\"client\":\"1.2.3.4\",\"code\":\"553\",\"status\":\"-\","
+            + "\"reason\":\"x\"}", "\"event\":42}", "\"event\":true}"})
+    void aKnownEventWithoutItsMembersIsMalformed(String rest) {
+        assertEquals(new LineReader.Skipped(Skip.MALFORMED), reader.read(HEAD + rest), rest);
+    }
+
+    @Test
+    void onlySmtpdAndPop3dLinesAreTheirs() {
+        for (String daemon : List.of("wiki", "sshd", "")) {
+            String line = TX.replace("\"daemon\":\"smtpd\"", "\"daemon\":\"" + daemon + "\"") + "}";
+            assertEquals(new LineReader.Skipped(Skip.MALFORMED), reader.read(line), line);
+        }
+        assertEquals(Kind.OTHER, read(TX.replace("\"smtpd\"", "\"pop3d\"") + "}").kind(), "a tx is smtpd's");
+        assertEquals(new LineReader.Skipped(Skip.MALFORMED), reader.read(TX.replace("\"a.1\"", "\"a 1\"") + "}"));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"\"size\":1000", "\"result\":\"250\"", "\"client\":\"192.0.2.7\"", "\"ms\":1.50",
         "\"time\":\"2026-12-06T10:00:00Z\"", "\"daemon\":\"smtpd\"", "\"session\":\"a.1\"", "\"from\":\"a@b.test\""})
     void aKnownEventWithAMemberOfAnotherTypeOrFormIsMalformed(String member) {
