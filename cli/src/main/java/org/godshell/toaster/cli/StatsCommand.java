@@ -28,9 +28,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code toaster stats}: the pflogsumm of the toaster, from smtpd's and pop3d's logs ({@link StatsSources}),
- * printed as text or JSON, or queued as a message ({@link StatsMail}); {@code schedule} makes that a daily
- * report ({@link StatsScheduleCommands}), whose timer or crontab line runs {@code --scheduled}.
+ * {@code toaster stats}: the pflogsumm of the toaster, from smtpd's and pop3d's logs ({@link StatsSources}) in
+ * either {@code control/logformat}, line by line, printed as text or JSON, or queued as a message ({@link
+ * StatsMail}); {@code schedule} makes that a daily report ({@link StatsScheduleCommands}), whose timer or crontab
+ * line runs {@code --scheduled}.
  */
 @Command(name = "stats", mixinStandardHelpOptions = true,
         description = "A summary of the mail logs: received, delivered, deferred, bounced, refused by stage and "
@@ -51,7 +52,8 @@ final class StatsCommand implements Callable<Integer> {
 
     @Option(names = "--log", paramLabel = "FILE",
             description = "Read this log file (repeat it; - is standard input) instead of the installation's "
-                    + "logs (the journal under systemd, else log/smtpd.log and log/pop3d.log with their rotations).")
+                    + "logs (the journal under systemd, else log/smtpd.log and log/pop3d.log with their rotations); "
+                    + "text and JSON lines alike.")
     private List<Path> logs = new ArrayList<>();
 
     @Option(names = "--json", description = "The report as one JSON object instead of text.")

@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import org.godshell.toaster.layout.Daemons;
 import org.godshell.toaster.layout.InstallRecordFile;
 import org.godshell.toaster.logstats.LogInput;
+import org.godshell.toaster.logstats.MixedLineReader;
 import org.godshell.toaster.logstats.Tally;
-import org.godshell.toaster.logstats.TextLineReader;
 import org.godshell.toaster.supervise.RotatingLog;
 
 /**
@@ -62,11 +62,11 @@ sealed interface StatsSources {
         public void read(Instant since, Tally tally, Consumer<String> warn) throws IOException {
             for (Path file : files) {
                 if (file.toString().equals("-")) {
-                    new LogInput().read(System.in, tally.sink(new TextLineReader()));
+                    new LogInput().read(System.in, tally.sink(new MixedLineReader()));
                     continue;
                 }
                 try (InputStream in = Files.newInputStream(file)) {
-                    new LogInput().read(in, tally.sink(new TextLineReader()));
+                    new LogInput().read(in, tally.sink(new MixedLineReader()));
                 }
             }
         }
@@ -90,7 +90,7 @@ sealed interface StatsSources {
             ByteArrayOutputStream errors = new ByteArrayOutputStream();
             Thread drain = Thread.ofVirtual().start(() -> keep(process.getErrorStream(), errors));
             try (InputStream in = process.getInputStream()) {
-                new LogInput().read(in, tally.sink(new TextLineReader()));
+                new LogInput().read(in, tally.sink(new MixedLineReader()));
             }
             try {
                 drain.join();

@@ -10,6 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -17,6 +18,7 @@ import java.util.List;
 import org.godshell.toaster.deliver.DeliveryLog;
 import org.godshell.toaster.deliver.Outcome;
 import org.godshell.toaster.deliver.Requests;
+import org.godshell.toaster.logline.LogFormat;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.queue.QueueId;
 import org.godshell.toaster.queue.QueuedMessage;
@@ -90,6 +92,27 @@ class StatsCommandTest {
         assertTrue(json.startsWith("{\"since\":\"2026-12-01T00:00:00Z\""), json);
         assertTrue(json.contains("\"received\":3,"), json);
         assertTrue(json.endsWith("}\n"), json);
+    }
+
+    @Test
+    void aLogThatSwitchedToJsonIsReadWhole() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        stream.println("smtpd: listening on 0.0.0.0:25 as mx.example.org");
+        TransactionLog json = new TransactionLog(stream, LogFormat.JSON, Clock.fixed(NOW.minusSeconds(20),
+                ZoneOffset.UTC));
+        json.event("s.2", TransactionLog.transaction("192.0.2.8", "b.test", "carol@b.test", List.of("bob@example.org"),
+                100, "0gk2vs1a3b000001", "250", 1, ""));
+        json.event("-", DeliveryLog.outcomeText("0gk2vs1a3b000001", "bob@example.org",
+                new Outcome.Delivered("Maildir"), "local"));
+        Files.write(log, bytes.toByteArray(), StandardOpenOption.APPEND);
+        assertTrue(Files.readString(log).contains("{\"time\":"), Files.readString(log));
+        assertEquals(0, run("--log", log.toString()), err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("        3   received (3 recipients, 300 bytes)"), text);
+        assertTrue(text.contains("        2   delivered locally"), text);
+        assertTrue(text.contains("        1   <carol@b.test>"), text);
+        assertTrue(text.contains("        1   skipped: malformed"), text);
     }
 
     @Test

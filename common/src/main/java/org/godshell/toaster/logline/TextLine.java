@@ -2,9 +2,10 @@ package org.godshell.toaster.logline;
 
 /**
  * The text format: {@code event name=value name=<value> flag ...} or a message as it is, with control characters
- * written as {@code \xHH} so that no value can end the line or start a forged one.
+ * written as {@code \xHH} so that no value can end the line or start a forged one. Public for the readers of
+ * JSON lines, which give a value back as the text format wrote it with {@link #clean}.
  */
-final class TextLine {
+public final class TextLine {
 
     private TextLine() {
     }
@@ -32,7 +33,7 @@ final class TextLine {
      * {@code text} with each control character (C0 and DEL) as {@code \xHH}, cut to {@code maxCodePoints}
      * before escaping (0: no limit); the same string when there is nothing to do.
      */
-    static String clean(String text, int maxCodePoints) {
+    public static String clean(String text, int maxCodePoints) {
         boolean cut = maxCodePoints > 0 && text.codePointCount(0, text.length()) > maxCodePoints;
         if (!cut && !hasControl(text)) {
             return text;

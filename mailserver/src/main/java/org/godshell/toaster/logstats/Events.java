@@ -10,10 +10,11 @@ import org.godshell.toaster.logstats.TextLineReader.Parsed;
 /** The text after {@code DAEMON[SESSION]}, by kind; transactions are {@link TransactionText}'s. */
 final class Events {
 
-    private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+    static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
     private static final Pattern QUEUE_ID = Pattern.compile("[0-9a-z]{16}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final List<String> STAGE_REASON = List.of("stage", "reason");
+    private static final String REFUSAL_EVENT = "refused stage=";
 
     private Events() {
     }
@@ -22,7 +23,7 @@ final class Events {
         if (text.startsWith("tx ")) {
             return TransactionText.parse(text.substring(3));
         }
-        if (text.startsWith("refused")) {
+        if (text.startsWith(REFUSAL_EVENT)) {
             return refusal(text);
         }
         if (text.startsWith("auth ok ") || text.startsWith("auth failed ")) {
@@ -31,13 +32,7 @@ final class Events {
         if (text.startsWith("auth refused by plugin ")) {
             return login("refused " + text.substring("auth refused by plugin ".length()), false);
         }
-        if (text.startsWith("spp [")) {
-            return plugin(text.substring(5));
-        }
-        if (text.startsWith("delivery ")) {
-            return delivery(text.substring(9));
-        }
-        return other();
+        return sentence("smtpd", text);
     }
 
     static Optional<Parsed> pop3d(String text) {
@@ -53,6 +48,28 @@ final class Events {
                 rest = rest.substring(0, end);
             }
             return user(rest, fields);
+        }
+        return sentence("pop3d", text);
+    }
+
+    /**
+     * The sentences a daemon writes for people (a {@code Line.Message}, the JSON format's {@code msg}) that
+     * still count: a connection refused in its own words, a plugin's verdict, a delivery's outcome, a bounce.
+     * The events ({@code tx}, {@code refused stage=}, {@code auth}, {@code login}) are never sentences, so a
+     * sentence that reads like one is only counted as other.
+     */
+    static Optional<Parsed> sentence(String daemon, String text) {
+        if (!daemon.equals("smtpd")) {
+            return other();
+        }
+        if (text.startsWith("refused") && !text.startsWith(REFUSAL_EVENT)) {
+            return connectionRefusal(text);
+        }
+        if (text.startsWith("spp [")) {
+            return plugin(text.substring(5));
+        }
+        if (text.startsWith("delivery ")) {
+            return delivery(text.substring(9));
         }
         return other();
     }
@@ -90,30 +107,38 @@ final class Events {
         return Optional.of(new Parsed(Kind.AUTH, fields));
     }
 
-    /**
-     * {@code refused stage=S client=IP code=C status=X reason=R}, or a connection refusal in its older words
-     * ({@code refused IP by RULE}, {@code refused IP: too many connections}, {@code refused: WHY}) with
-     * {@code stage=} and {@code reason=} appended; lines from before that count as {@code connect}, {@code other}.
-     */
+    /** {@code refused stage=S client=IP code=C status=X reason=R}: every value the server's own. */
     private static Optional<Parsed> refusal(String text) {
         Map<String, String> fields = new HashMap<>();
-        if (text.startsWith("refused stage=")) {
-            int end = Tail.take(text, List.of("stage", "client", "code", "status", "reason"), fields);
-            if (end != "refused".length() || !ADDRESS.matcher(fields.get("client")).matches()) {
-                return Optional.empty();
-            }
-        } else {
-            int end = Tail.takeIfThere(text, STAGE_REASON, fields);
-            fields.putIfAbsent("stage", "connect");
-            fields.putIfAbsent("reason", "other");
-            String head = text.substring(0, end);
-            if (head.startsWith("refused ")) {
-                String first = head.substring(8).split("[ :]", 2)[0];
-                if (ADDRESS.matcher(first).matches()) {
-                    fields.put("client", first);
-                }
+        int end = Tail.take(text, List.of("stage", "client", "code", "status", "reason"), fields);
+        if (end != "refused".length() || !ADDRESS.matcher(fields.get("client")).matches()) {
+            return Optional.empty();
+        }
+        return words(fields);
+    }
+
+    /**
+     * A connection refusal in its sentence ({@code refused IP by RULE}, {@code refused IP: too many connections},
+     * {@code refused: WHY}) with {@code stage=} and {@code reason=} appended; lines from before that count as
+     * {@code connect}, {@code other}.
+     */
+    private static Optional<Parsed> connectionRefusal(String text) {
+        Map<String, String> fields = new HashMap<>();
+        int end = Tail.takeIfThere(text, STAGE_REASON, fields);
+        fields.putIfAbsent("stage", "connect");
+        fields.putIfAbsent("reason", "other");
+        String head = text.substring(0, end);
+        if (head.startsWith("refused ")) {
+            String first = head.substring(8).split("[ :]", 2)[0];
+            if (ADDRESS.matcher(first).matches()) {
+                fields.put("client", first);
             }
         }
+        return words(fields);
+    }
+
+    /** A refusal whose stage and reason are words of the server's, as the report counts them. */
+    static Optional<Parsed> words(Map<String, String> fields) {
         if (!WORD.matcher(fields.get("stage")).matches() || !WORD.matcher(fields.get("reason")).matches()) {
             return Optional.empty();
         }

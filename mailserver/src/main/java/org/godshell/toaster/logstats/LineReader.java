@@ -1,8 +1,8 @@
 package org.godshell.toaster.logstats;
 
 /**
- * Turns one line of a log into a record. The text lines have {@link TextLineReader}; a reader of JSON lines
- * (one object a line, the same field names) is the only thing another format needs.
+ * Turns one line of a log into a record: {@link TextLineReader} for the text lines, {@link JsonLineReader} for the
+ * JSON ones (one object a line, the same field names), {@link MixedLineReader} for a log that holds both.
  */
 @FunctionalInterface
 public interface LineReader {

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  */
 public final class TextLineReader implements LineReader {
 
-    private static final Pattern PREFIX = Pattern.compile("(\\S+) (smtpd|pop3d)\\[([A-Za-z0-9.-]{1,64})\\] (.+)");
+    /** A session id as the daemons write it ({@code -} for the server itself). */
+    static final String SESSION = "[A-Za-z0-9.-]{1,64}";
+    private static final Pattern PREFIX = Pattern.compile("(\\S+) (smtpd|pop3d)\\[(" + SESSION + ")\\] (.+)");
 
     @Override
     public Result read(String line) {

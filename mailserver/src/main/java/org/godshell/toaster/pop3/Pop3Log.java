@@ -29,7 +29,12 @@ public final class Pop3Log {
 
     /** The text format on {@code out}, stamped by {@code clock}: the system's, or a fixed one in tests. */
     public Pop3Log(PrintStream out, Clock clock) {
-        this(new DaemonLog("pop3d", DaemonLog.Prefix.SESSION, LogFormat.TEXT, out, clock, MAX_CODE_POINTS));
+        this(out, LogFormat.TEXT, clock);
+    }
+
+    /** {@code format} on {@code out}, stamped by {@code clock}: for the tests of the log's readers. */
+    public Pop3Log(PrintStream out, LogFormat format, Clock clock) {
+        this(new DaemonLog("pop3d", DaemonLog.Prefix.SESSION, format, out, clock, MAX_CODE_POINTS));
     }
 
     /** {@code format} on {@code out}, as {@code control/logformat} says. */

@@ -32,7 +32,12 @@ public final class TransactionLog {
 
     /** The text format on {@code out}, stamped by {@code clock}: the system's, or a fixed one in tests. */
     public TransactionLog(PrintStream out, Clock clock) {
-        this(new DaemonLog("smtpd", DaemonLog.Prefix.SESSION, LogFormat.TEXT, out, clock, 0));
+        this(out, LogFormat.TEXT, clock);
+    }
+
+    /** {@code format} on {@code out}, stamped by {@code clock}: for the tests of the log's readers. */
+    public TransactionLog(PrintStream out, LogFormat format, Clock clock) {
+        this(new DaemonLog("smtpd", DaemonLog.Prefix.SESSION, format, out, clock, 0));
     }
 
     /** {@code format} on {@code out}, as {@code control/logformat} says. */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.godshell.toaster.logline.LogFormat;
 import org.godshell.toaster.pop3.Pop3Log;
 import org.godshell.toaster.smtp.Mailbox;
 import org.godshell.toaster.smtp.PathException;
@@ -15,8 +16,8 @@ import org.godshell.toaster.smtp.PathParser;
 import org.godshell.toaster.smtpd.TransactionLog;
 
 /**
- * A log written by the real log classes, smtpd's and pop3d's, on a clock the test moves: what the tests read
- * is what the daemons write, so a change of format breaks them.
+ * A log written by the real log classes, smtpd's and pop3d's, on a clock the test moves, in either format: what
+ * the tests read is what the daemons write, so a change of format breaks them.
  */
 final class Lines {
 
@@ -50,10 +51,15 @@ final class Lines {
     final Pop3Log pop3d;
 
     Lines(Instant start) {
+        this(start, LogFormat.TEXT);
+    }
+
+    /** The daemons' lines in {@code format}, as {@code control/logformat} chooses it. */
+    Lines(Instant start, LogFormat format) {
         clock = new SetClock(start);
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        smtpd = new TransactionLog(out, clock);
-        pop3d = new Pop3Log(out, clock);
+        smtpd = new TransactionLog(out, format, clock);
+        pop3d = new Pop3Log(out, format, clock);
     }
 
     /** An address as the server writes it, parsed by the server's own RFC 5321 parser. */

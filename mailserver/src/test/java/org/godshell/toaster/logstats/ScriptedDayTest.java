@@ -12,6 +12,7 @@ import java.util.List;
 import org.godshell.toaster.deliver.DeliveryLog;
 import org.godshell.toaster.deliver.Diagnosis;
 import org.godshell.toaster.deliver.Outcome;
+import org.godshell.toaster.logline.LogFormat;
 import org.godshell.toaster.pop3.Pop3Log;
 import org.godshell.toaster.smtpd.TransactionLog;
 import org.godshell.toaster.spp.SppSession;
@@ -27,7 +28,15 @@ class ScriptedDayTest {
 
     @BeforeAll
     static void aDay() throws IOException {
-        Lines l = new Lines(DAY.minusSeconds(3600));
+        tally = read(day(LogFormat.TEXT), new TextLineReader());
+    }
+
+    /**
+     * The day's log in {@code format}, one line per event in the same order whatever the format, ending with a
+     * line of garbage and a line cut short.
+     */
+    static String day(LogFormat format) {
+        Lines l = new Lines(DAY.minusSeconds(3600), format);
         l.tx("y.1", "192.0.2.99", "old", "before@since.test", List.of("bob@example.org"), "250", "");
         l.clock.now = at("08:05");
         l.tx("s.1", "192.0.2.10", "a.test", "alice@a.test", List.of("bob@example.org"), "250", "");
@@ -66,10 +75,14 @@ class ScriptedDayTest {
         l.smtpd.event("-", DeliveryLog.bounceText(ID, "bounce to <dave@d.test> queued as 0gk2vs1a3b000001", 2));
         l.tx("s.12", "192.0.2.30", "d.test", "dave@d.test", List.of("bob@example.org"), "250", "");
         l.smtpd.event("s.12", "TLS started: TLSv1.3 TLS_AES_128_GCM_SHA256");
-        String log = l.text() + "garbage\n" + l.list().get(1).substring(0, 60) + "\n";
-        tally = new Tally(DAY, ZoneOffset.UTC);
-        new LogInput().read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)),
-                tally.sink(new TextLineReader()));
+        return l.text() + "garbage\n" + l.list().get(1).substring(0, 60) + "\n";
+    }
+
+    /** The report's figures of {@code log}, from {@link #DAY} on. */
+    static Tally read(String log, LineReader reader) throws IOException {
+        Tally tally = new Tally(DAY, ZoneOffset.UTC);
+        new LogInput().read(new ByteArrayInputStream(log.getBytes(StandardCharsets.UTF_8)), tally.sink(reader));
+        return tally;
     }
 
     private static Instant at(String time) {

@@ -11,14 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import org.godshell.toaster.logstats.JsonReport;
 import org.godshell.toaster.logstats.LogInput;
+import org.godshell.toaster.logstats.MixedLineReader;
 import org.godshell.toaster.logstats.Tally;
-import org.godshell.toaster.logstats.TextLineReader;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** toaster stats over what a real smtpd logged of real sessions on loopback. */
+/** toaster stats over what a real smtpd logged of real sessions on loopback, in either log format. */
 class StatsFromSessionsTest {
 
     @TempDir
@@ -37,9 +39,13 @@ class StatsFromSessionsTest {
         return line;
     }
 
-    @Test
-    void aMessageTakenAndARecipientRefusedAreCounted() throws Exception {
-        try (TestServer server = new TestServer(root, TestServer.defaults());
+    /** {@code format}: the server's {@code control/logformat}; the stats read either, as the admin's tool does. */
+    @ParameterizedTest
+    @ValueSource(strings = {"text", "json"})
+    void aMessageTakenAndARecipientRefusedAreCounted(String format) throws Exception {
+        Map<String, String> control = TestServer.defaults();
+        control.put("logformat", format + "\n");
+        try (TestServer server = new TestServer(root, control);
                 Socket socket = new Socket(server.address().getAddress(), server.address().getPort())) {
             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -52,10 +58,12 @@ class StatsFromSessionsTest {
             assertTrue(say(in, out, "DATA").startsWith("354"));
             assertTrue(say(in, out, "Subject: hi\r\n\r\nbody\r\n.").startsWith("250"));
             assertTrue(say(in, out, "QUIT").startsWith("221"));
-            TestServer.await(() -> server.log().contains(" tx "), () -> "no tx line in " + server.log());
+            String tx = format.equals("json") ? "\"event\":\"tx\"" : " tx ";
+            TestServer.await(() -> server.log().contains(tx), () -> "no tx line in " + server.log());
+            assertTrue(server.log().lines().allMatch(l -> l.startsWith("{") == format.equals("json")), server.log());
             Tally tally = new Tally(Instant.EPOCH, ZoneOffset.UTC);
             new LogInput().read(new ByteArrayInputStream(server.log().getBytes(StandardCharsets.UTF_8)),
-                    tally.sink(new TextLineReader()));
+                    tally.sink(new MixedLineReader()));
             String json = JsonReport.render(tally);
             assertTrue(json.contains("\"received\":1,\"received_recipients\":1,"), json);
             assertTrue(json.contains("\"refused_by\":[{\"stage\":\"rcpt\",\"reason\":\"rcpthosts\",\"count\":1}]"),
