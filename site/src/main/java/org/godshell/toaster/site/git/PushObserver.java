@@ -20,8 +20,9 @@ public interface PushObserver {
 
     /**
      * A push: ACCEPTED when main moved; otherwise refused, by AUTH (a wrong password, a throttled address, an
-     * account that is no editor: credentials that were sent and not good enough; git's first request, which
-     * carries none and gets the challenge, is not a push refused), CHECKS (the path rules, strict links), LIMITS
+     * account that is no editor: credentials that were sent and not good enough, counted per request that
+     * carried them; git's first request, which carries none and gets the challenge, is not a push refused, nor is
+     * one whose credentials cannot be read), CHECKS (the path rules, strict links), LIMITS
      * (sizes: the pack, an object, the unpacked push, the repository) or OTHER (plain HTTP off loopback, a
      * non-fast-forward, an invalid pack, the editor list unreadable).
      */
