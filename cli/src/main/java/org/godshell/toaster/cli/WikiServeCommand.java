@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
  * /wiki.git, the documents mail clients of the toaster's domains set themselves up from ({@link
  * WikiMailDomains}), those domains' MTA-STS policy ({@link WikiStsPolicies}) and ACME's HTTP-01 and TLS-ALPN-01
  * answers; with ACME set up ({@code toaster cert acme}) it renews the certificate when due ({@link
- * DailyRenewal}). The log goes to stderr.
+ * DailyRenewal}). Its Prometheus metrics (builds, pushes, saves, requests) are served where
+ * {@code control/listen-metrics-wiki} says ({@link WikiMetricsEndpoint}). The log goes to stderr.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the wiki over HTTP(S) where PREFIX/control/listen-http and listen-https say, with its "
