@@ -121,7 +121,8 @@ public final class Pushes {
         String client = Request.getRemoteAddr(request);
         GitHttp.gitHeaders(response, "application/x-git-receive-pack-result");
         lock.lock();
-        PushObserver.Push outcome = PushObserver.Push.OTHER;
+        PushObserver.Push otherwise = PushObserver.Push.OTHER;
+        boolean counted = false;
         try {
             Quarantine quarantine = Quarantine.begin(repository);
             PushRules rules = new PushRules(limits);
@@ -132,14 +133,14 @@ public final class Pushes {
             Publisher publisher = new Publisher(build, builder, log);
             pack.setPostReceiveHook(publisher);
             // the pack is bounded by ReceivePack itself; the commands before it are small
-            // the answer ends when the stream closes: clean-up and log come first, so that when git returns,
-            // the repository, the site and the push log all say what it printed
+            // the answer ends when the stream closes: clean-up, count and log come first, so that when git
+            // returns, the repository, the site, the metrics and the push log all say what it printed
             try (InputStream in = GitHttp.body(request, limits.maxPushBytes() + (1 << 20));
                  OutputStream out = new HeldOutput(Content.Sink.asOutputStream(response))) {
                 try {
                     pack.receive(in, out, null);
                 } catch (IOException | RuntimeException e) {
-                    outcome = PushOutcomes.overLimit(e) ? PushObserver.Push.LIMITS : PushObserver.Push.OTHER;
+                    otherwise = PushOutcomes.overLimit(e) ? PushObserver.Push.LIMITS : PushObserver.Push.OTHER;
                     throw e;
                 } finally {
                     boolean stored = rules.commands().stream()
@@ -147,7 +148,8 @@ public final class Pushes {
                     if (!stored) {
                         quarantine.discard();
                     }
-                    outcome = PushOutcomes.of(stored, size.refused(), rules.commands(), outcome);
+                    observer.pushed(PushOutcomes.of(stored, size.refused(), rules.commands(), otherwise));
+                    counted = true;
                     pushLog.append(account.get(), client, describe(rules.commands()) + " " + publisher.outcome());
                 }
             }
@@ -157,7 +159,9 @@ public final class Pushes {
             return;
         } finally {
             lock.unlock();
-            observer.pushed(outcome);
+            if (!counted) {
+                observer.pushed(PushObserver.Push.OTHER);          // failed before the pack was read
+            }
         }
         callback.succeeded();
     }

@@ -1,5 +1,7 @@
 package org.godshell.toaster.site.serve;
 
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -7,9 +9,11 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Tells a {@link RequestObserver} of each request when its answer is complete, by the route that took it
- * ({@link RouteClass#tag}) and the status sent. A request Jetty refuses before any handler sees it (a malformed
- * request line, headers over the size limit) is not counted: it reached no route.
+ * Tells a {@link RequestObserver} of each request once, by the route that took it ({@link RouteClass#tag}) and
+ * the status sent, before the client can have the end of the answer: at the last write of the body, or, for an
+ * answer whose route only completes it, when it does. A client that has its answer therefore finds it counted at
+ * its next scrape. A request Jetty refuses before any handler sees it (a malformed request line, headers over
+ * the size limit) is not counted: it reached no route.
  */
 final class Counted extends Handler.Wrapper {
 
@@ -22,26 +26,45 @@ final class Counted extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        Callback counting = new Callback.Nested(callback) {
+        AtomicBoolean counted = new AtomicBoolean();
+        Runnable count = () -> {
+            if (counted.compareAndSet(false, true)) {
+                observer.answered(RouteClass.of(request), StatusClass.of(response.getStatus()));
+            }
+        };
+        Response counting = new Response.Wrapper(request, response) {
+            @Override
+            public void write(boolean last, ByteBuffer content, Callback written) {
+                if (last) {
+                    count.run();
+                }
+                super.write(last, content, written);
+            }
+        };
+        Callback completing = new Callback.Nested(callback) {
             @Override
             public void succeeded() {
-                observer.answered(RouteClass.of(request), StatusClass.of(response.getStatus()));
+                count.run();
                 super.succeeded();
             }
 
             @Override
             public void failed(Throwable failure) {
                 // Jetty's error page then carries the exception's status, or 500.
-                int status = failure instanceof HttpException http ? http.getCode() : 500;
-                observer.answered(RouteClass.of(request), StatusClass.of(status));
+                if (counted.compareAndSet(false, true)) {
+                    observer.answered(RouteClass.of(request), StatusClass.of(failure instanceof HttpException http
+                            ? http.getCode() : 500));
+                }
                 super.failed(failure);
             }
         };
         boolean taken;
         try {
-            taken = super.handle(request, response, counting);
+            taken = super.handle(request, counting, completing);
         } catch (Exception | Error e) {
-            observer.answered(RouteClass.of(request), StatusClass.S5XX);
+            if (counted.compareAndSet(false, true)) {
+                observer.answered(RouteClass.of(request), StatusClass.S5XX);
+            }
             throw e;
         }
         if (!taken) {
