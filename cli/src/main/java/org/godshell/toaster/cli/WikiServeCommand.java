@@ -173,9 +173,6 @@ final class WikiServeCommand implements Callable<Integer> {
         try {
             endpoint = WikiMetricsEndpoint.start(files, control, source, metrics.registry(), log);
             server.start();
-        } catch (ConfigException e) {
-            err.println("toaster wiki serve: " + e.getMessage());
-            return 1;
         } catch (Exception e) {
             endpoint.ifPresent(MetricsEndpoint::close);
             err.println("toaster wiki serve: " + e.getMessage());
