@@ -26,6 +26,7 @@ import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.WikiServeConfig;
 import org.godshell.toaster.io.Handover;
 import org.godshell.toaster.layout.InstallRecordFile;
+import org.godshell.toaster.metrics.MetricsEndpoint;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
 import org.godshell.toaster.site.commitpages.CommitRoute;
@@ -34,8 +35,10 @@ import org.godshell.toaster.site.git.GitHttp;
 import org.godshell.toaster.site.git.PushLimits;
 import org.godshell.toaster.site.git.PushLog;
 import org.godshell.toaster.site.git.Pushes;
+import org.godshell.toaster.site.metrics.WikiMetrics;
 import org.godshell.toaster.site.search.LiveIndex;
 import org.godshell.toaster.site.search.SearchRoute;
+import org.godshell.toaster.site.serve.RouteClass;
 import org.godshell.toaster.site.serve.WikiServer;
 import org.godshell.toaster.site.serve.WikiTls;
 import org.godshell.toaster.site.tlsalpn.ValidationCertificates;
@@ -56,7 +59,8 @@ import picocli.CommandLine.Spec;
  * /wiki.git, the documents mail clients of the toaster's domains set themselves up from ({@link
  * WikiMailDomains}), those domains' MTA-STS policy ({@link WikiStsPolicies}) and ACME's HTTP-01 and TLS-ALPN-01
  * answers; with ACME set up ({@code toaster cert acme}) it renews the certificate when due ({@link
- * DailyRenewal}). The log goes to stderr.
+ * DailyRenewal}). Its Prometheus metrics (builds, pushes, saves, requests) are served where
+ * {@code control/listen-metrics-wiki} says ({@link WikiMetricsEndpoint}). The log goes to stderr.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve the wiki over HTTP(S) where PREFIX/control/listen-http and listen-https say, with its "
@@ -98,6 +102,7 @@ final class WikiServeCommand implements Callable<Integer> {
         Optional<WikiTls> tls;
         WikiMailDomains mailDomains;
         WikiStsPolicies policies;
+        Optional<TlsSource> source;
         UserStore users = UserStore.open(prefix.prefix(), log);
         // wikieditors is read here, strictly, and again at each push after an edit; rcpthosts at each request.
         Controls files = new Controls(control, log);
@@ -107,7 +112,7 @@ final class WikiServeCommand implements Callable<Integer> {
                     InstallRecordFile.imap(InstallRecordFile.read(prefix.prefix())), log);
             policies = WikiStsPolicies.open(mailDomains, files, log);
             // The certificates are looked at before each handshake: a renewed one is served without a restart.
-            Optional<TlsSource> source = config.listenHttps().isEmpty() ? Optional.empty()
+            source = config.listenHttps().isEmpty() ? Optional.empty()
                     : TlsSource.watch(control, log);
             tls = source.isEmpty() ? Optional.empty() : Optional.of(https(source.get(),
                     new AcmeFiles(control).tlsAlpnChallenges()));
@@ -151,25 +156,34 @@ final class WikiServeCommand implements Callable<Integer> {
             return 1;
         }
         WikiAccounts accounts = new WikiAccounts(users, new AuthThrottle(Clock.systemUTC()), files);
-        Pushes pushes = new Pushes(repository, accounts, PushLimits.DEFAULT, build,
-                new PushLog(wiki.resolve("push.log")), log);
+        // The wiki is a process of its own, so it serves its own metrics, as pop3d does (site's metrics package).
+        WikiMetrics metrics = WikiMetrics.create();
+        Pushes pushes = new Pushes(repository, accounts, PushLimits.DEFAULT, build, metrics.builds(),
+                metrics.pushes(), new PushLog(wiki.resolve("push.log")), log);
         // ACME's HTTP-01 answers come from control/acme/http-01, whoever orders: toaster cert acme or the renewal.
         Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
         // The browser editor, old versions, comparisons, commit pages and GET /_api/search beside git's smart HTTP,
         // each passing on the paths it does not own, to the site. Pushes and the editor reach main through the one
-        // Pushes (lock, checks, build).
-        Handler wikiRoutes = new Handler.Sequence(new GitHttp(repository, pushes, log), new WikiEditing(repository,
-                pushes, accounts, PushLimits.DEFAULT, build, log), new VersionRoutes(repository, build, log),
-                new CommitRoute(site, repository, log), new SearchRoute(new LiveIndex(site, log), log));
+        // Pushes (lock, checks, build). Each is tagged with its class for the requests' metrics; old versions and
+        // comparisons are pages of the site.
+        Handler wikiRoutes = new Handler.Sequence(RouteClass.GIT.tag(new GitHttp(repository, pushes, log)),
+                RouteClass.EDITOR.tag(new WikiEditing(repository, pushes, accounts, PushLimits.DEFAULT, build, log)),
+                RouteClass.SITE.tag(new VersionRoutes(repository, build, log)),
+                RouteClass.COMMIT.tag(new CommitRoute(site, repository, log)),
+                RouteClass.SEARCH.tag(new SearchRoute(new LiveIndex(site, log), log)));
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
                 tls, config.me(), Optional.of(acme.files().challenges())),
-                Optional.of(wikiRoutes), Optional.of(mailDomains), Optional.of(policies), log);
+                Optional.of(wikiRoutes), Optional.of(mailDomains), Optional.of(policies), metrics.requests(), log);
+        Optional<MetricsEndpoint> endpoint = Optional.empty();
         try {
+            endpoint = WikiMetricsEndpoint.start(files, control, source, metrics.registry(), log);
             server.start();
         } catch (Exception e) {
+            endpoint.ifPresent(MetricsEndpoint::close);
             err.println("toaster wiki serve: " + e.getMessage());
             return 1;
         }
+        Optional<MetricsEndpoint> started = endpoint;
         if (hasMain) {
             buildAfterStart(pushes, log);
         }
@@ -183,6 +197,7 @@ final class WikiServeCommand implements Callable<Integer> {
             } catch (Exception e) {
                 log.accept("stop: " + e.getMessage());
             }
+            started.ifPresent(MetricsEndpoint::close);
             stopped.countDown();
         }, "wiki-stop"));
         for (InetSocketAddress a : server.httpAddresses()) {
@@ -193,6 +208,8 @@ final class WikiServeCommand implements Callable<Integer> {
             out.println("wiki: listening on https://" + a.getAddress().getHostAddress() + ":" + a.getPort() + "/");
         }
         out.println("wiki: clone with: git clone " + build.site().cloneUrl());
+        out.println(started.map(e -> "wiki: metrics on " + e.url())
+                .orElse("wiki: metrics off (control/listen-metrics-wiki)"));
         out.flush();
         stopped.await();
         return 0;

@@ -131,6 +131,8 @@ final class Installation implements AutoCloseable {
         for (Map.Entry<String, String> file : files.entrySet()) {
             Files.writeString(control.resolve(file.getKey()), file.getValue());
         }
+        // Map.of takes ten pairs: the wiki's endpoint, on a port the system picks too, is written here.
+        Files.writeString(control.resolve("listen-metrics-wiki"), "127.0.0.1:0\n");
         Files.writeString(control.resolve("servercert.pem"), SelfSigned.create(ME));
     }
 

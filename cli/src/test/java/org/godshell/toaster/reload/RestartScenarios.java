@@ -45,12 +45,14 @@ final class RestartScenarios {
                 s -> Admin.scrape(s.smtpd).contains("toaster_smtp_connections_total{port=")));
         all.put("listen-metrics-pop3d", (t, edits) -> readAtStart(t, edits, "listen-metrics-pop3d", "pop3d",
                 s -> Admin.scrape(s.pop3d).contains("toaster_pop3_logins_total{outcome=\"ok\"}")));
+        all.put("listen-metrics-wiki", (t, edits) -> readAtStart(t, edits, "listen-metrics-wiki", "wiki",
+                s -> Admin.scrape(s.wiki).contains("toaster_wiki_builds_total{mode=\"full\",outcome=\"ok\"}")));
         all.put("metricstoken", (t, edits) -> {
             edits.write("control/metricstoken", "cmVsb2FkLXNjZW5hcmlvLXRva2Vu\n", "rw-------");
-            for (String daemon : List.of("smtpd", "pop3d")) {
+            for (String daemon : List.of("smtpd", "pop3d", "wiki")) {
                 assertTrue(Admin.readAtStart(t, daemon).contains("metricstoken"), Admin.toaster(t, "showconfig"));
             }
-            assertTrue(smtpd.check(t) && pop3d.check(t), "the daemons serve on as they started");
+            assertTrue(smtpd.check(t) && pop3d.check(t) && wiki.check(t), "the daemons serve on as they started");
         });
         all.put("logformat", RestartScenarios::logFormat);
         return all;

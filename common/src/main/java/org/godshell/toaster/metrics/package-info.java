@@ -12,6 +12,8 @@
  *       request body;</li>
  *   <li>compare a token in time that depends on where it differs, or say which part of a request was wrong.</li>
  * </ul>
- * It uses the Prometheus client, an optional dependency of this module: only daemons that serve metrics carry it.
+ * {@link org.godshell.toaster.metrics.JvmMetrics} registers the JVM's and the process's figures, which every
+ * daemon's endpoint has. It uses the Prometheus client, an optional dependency of this module: only daemons that
+ * serve metrics carry it.
  */
 package org.godshell.toaster.metrics;

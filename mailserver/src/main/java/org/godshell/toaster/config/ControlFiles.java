@@ -223,11 +223,15 @@ public final class ControlFiles {
     public static final Key<Optional<InetSocketAddress>> LISTEN_METRICS_POP3D = line("listen-metrics-pop3d",
             Kind.LISTEN, MetricsListen::parse, r -> MetricsListen.loopback(MetricsListen.POP3D_PORT),
             "127.0.0.1:9588", "off, or one address:port ([IPv6]:port)", List.of(pop3d(RESTART)));
+    /** The wiki server's endpoint ({@code toaster wiki serve}, the site module's metrics package), its own process. */
+    public static final Key<Optional<InetSocketAddress>> LISTEN_METRICS_WIKI = line("listen-metrics-wiki",
+            Kind.LISTEN, MetricsListen::parse, r -> MetricsListen.loopback(MetricsListen.WIKI_PORT),
+            "127.0.0.1:9589", "off, or one address:port ([IPv6]:port)", List.of(wiki(RESTART)));
     /** The bearer token scrapers send (RFC 6750); required off loopback. */
     public static final Key<Optional<org.godshell.toaster.metrics.BearerToken>> METRICSTOKEN = line("metricstoken",
             Kind.TEXT, MetricsToken::read, r -> Optional.empty(), "none: loopback endpoints answer anyone local",
             "one token of 16 to 4096 characters (openssl rand -base64 32); mode 0600",
-            List.of(smtpd(RESTART), pop3d(RESTART)));
+            List.of(smtpd(RESTART), pop3d(RESTART), wiki(RESTART)));
 
     /** How every daemon writes its log: the text lines of old, or one JSON object a line for log shippers. */
     public static final Key<LogFormat> LOGFORMAT = line("logformat", Kind.TEXT, ControlFiles::logFormat,
@@ -243,7 +247,7 @@ public final class ControlFiles {
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
             MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO, STATSMAILTO,
-            LISTEN_METRICS, LISTEN_METRICS_POP3D, METRICSTOKEN, LOGFORMAT);
+            LISTEN_METRICS, LISTEN_METRICS_POP3D, LISTEN_METRICS_WIKI, METRICSTOKEN, LOGFORMAT);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code control/listen-metrics} (smtpd) and {@code control/listen-metrics-pop3d}: where a daemon's Prometheus
- * endpoint listens, one {@code address:port} as in {@code listen-smtp}, or {@code off}. A missing file is the
+ * {@code control/listen-metrics} (smtpd), {@code listen-metrics-pop3d} and {@code listen-metrics-wiki} (the wiki
+ * server): where a daemon's Prometheus endpoint listens, one {@code address:port} as in {@code listen-smtp}, or
+ * {@code off}. A missing file is the
  * daemon's loopback default, so metrics are there for a local agent without exposing anything; an address off
  * loopback also needs {@code control/metricstoken} and a certificate, which the daemon checks at start.
  */
@@ -18,6 +19,8 @@ public final class MetricsListen {
     public static final int SMTPD_PORT = 9587;
     /** pop3d's default, beside smtpd's. */
     public static final int POP3D_PORT = 9588;
+    /** {@code toaster wiki serve}'s default, after pop3d's. */
+    public static final int WIKI_PORT = 9589;
 
     private MetricsListen() {
     }

@@ -20,8 +20,9 @@ import org.godshell.toaster.tls.TlsSource;
 
 /**
  * Starts a daemon's endpoint where its control file says: {@code listen-metrics} for smtpd,
- * {@code listen-metrics-pop3d} for pop3d, guarded by {@code metricstoken}, with TLS from the daemon's own
- * certificates (servercert.pem, servercerts/) off loopback, renewed as the mail ports' are.
+ * {@code listen-metrics-pop3d} for pop3d, {@code listen-metrics-wiki} for the wiki's server (whose registry the
+ * cli brings from the site module), guarded by {@code metricstoken}, with TLS from the daemon's own certificates
+ * (servercert.pem, servercerts/) off loopback, renewed as the mail ports' are.
  */
 public final class MetricsEndpoints {
 

@@ -4,6 +4,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.Optional;
 import org.godshell.toaster.auth.AuthThrottle;
+import org.godshell.toaster.metrics.JvmMetrics;
 import org.godshell.toaster.pop3.LoginObserver;
 import org.godshell.toaster.tls.TlsSource;
 
@@ -16,7 +17,7 @@ public final class Pop3dMetrics {
     private Pop3dMetrics(AuthThrottle throttle, Optional<TlsSource> tls, Clock clock) {
         logins = new Pop3Metrics(registry, throttle::blockedNow);
         tls.ifPresent(source -> CertificateMetrics.register(registry, source, clock));
-        Jvm.register(registry);
+        JvmMetrics.register(registry);
     }
 
     public static Pop3dMetrics create(AuthThrottle throttle, Optional<TlsSource> tls, Clock clock) {

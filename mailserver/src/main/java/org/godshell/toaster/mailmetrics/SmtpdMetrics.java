@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.deliver.DeliveryObserver;
 import org.godshell.toaster.deliver.QueueTally;
+import org.godshell.toaster.metrics.JvmMetrics;
 import org.godshell.toaster.smtpd.SmtpObserver;
 import org.godshell.toaster.tls.TlsSource;
 
@@ -26,7 +27,7 @@ public final class SmtpdMetrics {
         smtp = new SmtpMetrics(registry, throttle::blockedNow);
         delivery = new DeliveryMetrics(registry);
         tls.ifPresent(source -> CertificateMetrics.register(registry, source, clock));
-        Jvm.register(registry);
+        JvmMetrics.register(registry);
     }
 
     /** {@code throttle}: the one of the server's logins; {@code tls}: the certificates the server serves. */

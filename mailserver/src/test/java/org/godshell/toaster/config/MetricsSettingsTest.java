@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code listen-metrics}, {@code listen-metrics-pop3d} and {@code metricstoken}, read as the daemons read them. */
+/**
+ * {@code listen-metrics}, {@code listen-metrics-pop3d}, {@code listen-metrics-wiki} and {@code metricstoken}, read
+ * as the daemons read them.
+ */
 class MetricsSettingsTest {
 
     private static final String TOKEN = "bWV0cmljcy10b2tlbi1mb3ItdGVzdHM=";
@@ -36,6 +39,8 @@ class MetricsSettingsTest {
                 controls.get(ControlFiles.LISTEN_METRICS));
         assertEquals(Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9588)),
                 controls.get(ControlFiles.LISTEN_METRICS_POP3D));
+        assertEquals(Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 9589)),
+                controls.get(ControlFiles.LISTEN_METRICS_WIKI));
         assertEquals(Optional.empty(), controls.get(ControlFiles.METRICSTOKEN));
     }
 
@@ -61,6 +66,34 @@ class MetricsSettingsTest {
     void malformedValuesStopTheStartWithFileAndLine(String text) {
         ConfigException e = assertThrows(ConfigException.class, () -> listen(text));
         assertTrue(e.getMessage().contains("listen-metrics"), e.getMessage());
+    }
+
+    private Optional<InetSocketAddress> wiki(String text) throws Exception {
+        Files.writeString(control.resolve("listen-metrics-wiki"), text);
+        return Controls.once(control).get(ControlFiles.LISTEN_METRICS_WIKI);
+    }
+
+    @Test
+    void theWikisFileIsReadAsTheOthers() throws Exception {
+        assertEquals(Optional.empty(), wiki("off\n"));
+        assertEquals(Optional.of(new InetSocketAddress(InetAddress.getByName("192.0.2.9"), 9589)),
+                wiki("192.0.2.9:9589\n"));
+        assertEquals(Optional.of(new InetSocketAddress(InetAddress.getByName("::1"), 0)), wiki("[::1]:0\n"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\n", "on\n", "9589\n", "127.0.0.1\n", "wiki.example.org:9589\n", "127.0.0.1:65536\n",
+            "127.0.0.1:9589\u0000\n", "127.0.0.1:9589 127.0.0.1:9590\n", "[::1]9589\n", "\u202e127.0.0.1:9589\n",
+            "127.0.0.1:9589\"} 1\n"})
+    void malformedWikiValuesStopTheStartWithFileAndLine(String text) {
+        ConfigException e = assertThrows(ConfigException.class, () -> wiki(text));
+        assertTrue(e.getMessage().contains(control.resolve("listen-metrics-wiki") + ":1"), e.getMessage());
+    }
+
+    @Test
+    void anOversizedWikiValueIsRefused() {
+        ConfigException e = assertThrows(ConfigException.class, () -> wiki("9".repeat(1_000_000) + "\n"));
+        assertTrue(e.getMessage().contains("listen-metrics-wiki"), e.getMessage());
     }
 
     @Test

@@ -53,6 +53,27 @@ public final class WikiBuilder {
     private WikiBuilder() {
     }
 
+    /**
+     * {@link #build(BuildOptions)}, telling {@code observer} the mode, the outcome, the time and the pages. A build
+     * that throws is told as failed in the mode it was asked for (its report, which says the mode it fell back to,
+     * was never made).
+     */
+    public static BuildReport build(BuildOptions options, BuildObserver observer) throws IOException {
+        long started = System.nanoTime();
+        BuildReport report;
+        try {
+            report = build(options);
+        } catch (IOException | RuntimeException | Error e) {
+            observer.built(options.full() ? BuildObserver.Mode.FULL : BuildObserver.Mode.INCREMENTAL,
+                    BuildObserver.Outcome.FAILED, (System.nanoTime() - started) / 1e9, 0);
+            throw e;
+        }
+        observer.built(report.mode().startsWith("incremental") ? BuildObserver.Mode.INCREMENTAL
+                : BuildObserver.Mode.FULL, report.published() ? BuildObserver.Outcome.OK
+                : BuildObserver.Outcome.FAILED, (System.nanoTime() - started) / 1e9, report.pages());
+        return report;
+    }
+
     public static BuildReport build(BuildOptions options) throws IOException {
         long started = System.nanoTime();
         Phases phases = new Phases(options.progress());

@@ -7,6 +7,16 @@ import java.io.InputStream;
 /** A request body cut off at a limit: reading past it fails, so a client cannot make us read without end. */
 final class BoundedInput extends FilterInputStream {
 
+    /** The body went past the limit (a push's metrics count it under limits). */
+    static final class OverLimit extends IOException {
+
+        private static final long serialVersionUID = 1L;
+
+        OverLimit() {
+            super("request body over its limit");
+        }
+    }
+
     private long left;
 
     BoundedInput(InputStream in, long limit) {
@@ -26,7 +36,7 @@ final class BoundedInput extends FilterInputStream {
             if (super.read() < 0) {
                 return -1;
             }
-            throw new IOException("request body over its limit");
+            throw new OverLimit();
         }
         int n = super.read(buffer, offset, (int) Math.min(length, left));
         if (n > 0) {

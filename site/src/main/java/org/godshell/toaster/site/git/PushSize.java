@@ -26,6 +26,7 @@ final class PushSize implements PreReceiveHook {
 
     private final PushLimits limits;
     private final Quarantine quarantine;
+    private boolean refused;
 
     PushSize(PushLimits limits, Quarantine quarantine) {
         this.limits = limits;
@@ -41,10 +42,16 @@ final class PushSize implements PreReceiveHook {
             problem = Optional.of("the size of the push could not be checked: " + e.getMessage());
         }
         if (problem.isPresent()) {
+            refused = true;
             for (ReceiveCommand command : commands) {
                 command.setResult(ReceiveCommand.Result.REJECTED_OTHER_REASON, problem.get());
             }
         }
+    }
+
+    /** Whether this check refused the push (it ran on the push's thread, under the push lock). */
+    boolean refused() {
+        return refused;
     }
 
     private Optional<String> check(Repository repository) throws IOException {

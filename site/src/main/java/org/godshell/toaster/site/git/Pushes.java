@@ -21,6 +21,7 @@ import org.eclipse.jgit.transport.PreReceiveHookChain;
 import org.eclipse.jgit.transport.ReceiveCommand;
 import org.eclipse.jgit.transport.ReceivePack;
 import org.eclipse.jgit.transport.RefAdvertiser.PacketLineOutRefAdvertiser;
+import org.godshell.toaster.site.build.BuildObserver;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
 import org.godshell.toaster.site.build.WikiBuilder;
@@ -45,15 +46,29 @@ public final class Pushes {
     final Publisher.Build builder;
     final PushLog pushLog;
     final Consumer<String> log;
+    final PushObserver observer;
     final ReentrantLock lock = new ReentrantLock(true);
 
     public Pushes(Repository repository, PushAccounts accounts, PushLimits limits, BuildOptions build,
                   PushLog pushLog, Consumer<String> log) {
-        this(repository, accounts, limits, build, WikiBuilder::build, pushLog, log);
+        this(repository, accounts, limits, build, BuildObserver.NONE, PushObserver.NONE, pushLog, log);
+    }
+
+    /** Telling {@code builds} of every build (start, pushes, saves) and {@code pushes} of every push and save. */
+    public Pushes(Repository repository, PushAccounts accounts, PushLimits limits, BuildOptions build,
+                  BuildObserver builds, PushObserver pushes, PushLog pushLog, Consumer<String> log) {
+        this(repository, accounts, limits, build, options -> WikiBuilder.build(options, builds), pushes, pushLog,
+                log);
     }
 
     Pushes(Repository repository, PushAccounts accounts, PushLimits limits, BuildOptions build,
            Publisher.Build builder, PushLog pushLog, Consumer<String> log) {
+        this(repository, accounts, limits, build, builder, PushObserver.NONE, pushLog, log);
+    }
+
+    Pushes(Repository repository, PushAccounts accounts, PushLimits limits, BuildOptions build,
+           Publisher.Build builder, PushObserver observer, PushLog pushLog, Consumer<String> log) {
+        this.observer = observer;
         this.builder = builder;
         this.repository = repository;
         this.accounts = accounts;
@@ -106,28 +121,35 @@ public final class Pushes {
         String client = Request.getRemoteAddr(request);
         GitHttp.gitHeaders(response, "application/x-git-receive-pack-result");
         lock.lock();
+        PushObserver.Push otherwise = PushObserver.Push.OTHER;
+        boolean counted = false;
         try {
             Quarantine quarantine = Quarantine.begin(repository);
             PushRules rules = new PushRules(limits);
             ReceivePack pack = newReceivePack(account.get(), rules);
+            PushSize size = new PushSize(limits, quarantine);
             // sizes first: a bomb is not worth walking; links last: building is the dearest check
-            pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(new PushSize(limits, quarantine), rules,
-                    new StrictLinks(build, log))));
+            pack.setPreReceiveHook(PreReceiveHookChain.newChain(List.of(size, rules, new StrictLinks(build, log))));
             Publisher publisher = new Publisher(build, builder, log);
             pack.setPostReceiveHook(publisher);
             // the pack is bounded by ReceivePack itself; the commands before it are small
-            // the answer ends when the stream closes: clean-up and log come first, so that when git returns,
-            // the repository, the site and the push log all say what it printed
+            // the answer ends when the stream closes: clean-up, count and log come first, so that when git
+            // returns, the repository, the site, the metrics and the push log all say what it printed
             try (InputStream in = GitHttp.body(request, limits.maxPushBytes() + (1 << 20));
                  OutputStream out = new HeldOutput(Content.Sink.asOutputStream(response))) {
                 try {
                     pack.receive(in, out, null);
+                } catch (IOException | RuntimeException e) {
+                    otherwise = PushOutcomes.overLimit(e) ? PushObserver.Push.LIMITS : PushObserver.Push.OTHER;
+                    throw e;
                 } finally {
                     boolean stored = rules.commands().stream()
                             .anyMatch(c -> c.getResult() == ReceiveCommand.Result.OK);
                     if (!stored) {
                         quarantine.discard();
                     }
+                    observer.pushed(PushOutcomes.of(stored, size.refused(), rules.commands(), otherwise));
+                    counted = true;
                     pushLog.append(account.get(), client, describe(rules.commands()) + " " + publisher.outcome());
                 }
             }
@@ -137,6 +159,9 @@ public final class Pushes {
             return;
         } finally {
             lock.unlock();
+            if (!counted) {
+                observer.pushed(PushObserver.Push.OTHER);          // failed before the pack was read
+            }
         }
         callback.succeeded();
     }
@@ -193,6 +218,7 @@ public final class Pushes {
     private Optional<String> authorize(Request request, Response response, Callback callback) {
         Optional<InetAddress> client = GitHttp.client(request);
         if (!request.isSecure() && !client.map(InetAddress::isLoopbackAddress).orElse(false)) {
+            observer.pushed(PushObserver.Push.OTHER);
             PlainReply.send(request, response, callback, 403, "pushing needs HTTPS: a password sent over plain "
                     + "HTTP could be read on the way; use the https:// URL of this wiki");
             return Optional.empty();
@@ -218,23 +244,27 @@ public final class Pushes {
             case Login.Refused refused -> {
                 log.accept("git push: authentication failed for " + PushLog.printable(given.user()) + " from "
                         + Request.getRemoteAddr(request));
+                observer.pushed(PushObserver.Push.AUTH);
                 response.getHeaders().put("WWW-Authenticate", CHALLENGE);
                 PlainReply.send(request, response, callback, 401, "wrong user name or password");
                 return Optional.empty();
             }
             case Login.Throttled throttled -> {
+                observer.pushed(PushObserver.Push.AUTH);
                 refuseThrottled(request, response, callback, throttled.retryAfter());
                 return Optional.empty();
             }
         }
         try {
             if (!accounts.isEditor(given.user())) {
+                observer.pushed(PushObserver.Push.AUTH);
                 PlainReply.send(request, response, callback, 403, given.user() + " is not a wiki editor; "
                         + "ask the admin to add the account to control/wikieditors");
                 return Optional.empty();
             }
         } catch (IOException e) {
             log.accept("git push: the editor list cannot be read, refusing pushes: " + e.getMessage());
+            observer.pushed(PushObserver.Push.OTHER);
             PlainReply.send(request, response, callback, 503, "pushes are off for now: the server's list of "
                     + "wiki editors cannot be read (the admin has been told in the log)");
             return Optional.empty();

@@ -52,6 +52,23 @@ public final class Saves {
      */
     public Saved save(String account, String client, Optional<ObjectId> expected, ObjectId commit)
             throws IOException {
+        Saved saved;
+        try {
+            saved = locked(account, client, expected, commit);
+        } catch (IOException | RuntimeException e) {
+            pushes.observer.saved(PushObserver.Save.FAILED);
+            throw e;
+        }
+        pushes.observer.saved(switch (saved) {
+            case Published published -> PushObserver.Save.SAVED;
+            case Moved moved -> PushObserver.Save.CONFLICT;
+            case Refused refused -> PushObserver.Save.REFUSED;
+        });
+        return saved;
+    }
+
+    private Saved locked(String account, String client, Optional<ObjectId> expected, ObjectId commit)
+            throws IOException {
         pushes.lock.lock();
         try {
             Ref main = pushes.repository.exactRef(PushRules.MAIN);

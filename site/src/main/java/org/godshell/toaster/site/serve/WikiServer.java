@@ -124,6 +124,20 @@ public final class WikiServer {
 
     WikiServer(Settings settings, Optional<Handler> git, Optional<MailDomains> mailClients,
             Optional<StsPolicies> policies, Consumer<String> log, Guards guards) {
+        this(settings, git, mailClients, policies, RequestObserver.NONE, log, guards);
+    }
+
+    /**
+     * With {@code requests} told of every answered request by route and status class. The routes in {@code git}
+     * mark themselves with {@link RouteClass#tag}; the server marks its own (site, mail clients, MTA-STS, ACME).
+     */
+    public WikiServer(Settings settings, Optional<Handler> git, Optional<MailDomains> mailClients,
+            Optional<StsPolicies> policies, RequestObserver requests, Consumer<String> log) {
+        this(settings, git, mailClients, policies, requests, log, Guards.DEFAULT);
+    }
+
+    WikiServer(Settings settings, Optional<Handler> git, Optional<MailDomains> mailClients,
+            Optional<StsPolicies> policies, RequestObserver requests, Consumer<String> log, Guards guards) {
         QueuedThreadPool threads = new QueuedThreadPool();
         threads.setName("wiki-http");
         threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -170,20 +184,21 @@ public final class WikiServer {
         all.forEach(server::addConnector);
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, all.toArray(Connector[]::new)));
         Handler content = new Handler.Sequence(git.map(List::of).orElse(List.of()).toArray(Handler[]::new));
-        ((Handler.Sequence) content).addHandler(new StaticSite(settings.site(), log));
+        ((Handler.Sequence) content).addHandler(RouteClass.SITE.tag(new StaticSite(settings.site(), log)));
         Handler site = settings.https().isEmpty() ? content
                 : new HttpsRedirect(content, settings.host(), () -> secure.getFirst().getLocalPort());
         Optional<MailClientRoutes.Https> https = settings.https().isEmpty() ? Optional.empty()
                 : Optional.of(new MailClientRoutes.Https(settings.host(), () -> secure.getFirst().getLocalPort()));
         // Before the redirect: the mail clients' documents choose themselves what plain HTTP gets.
-        Handler routed = mailClients.<Handler>map(domains -> new Handler.Sequence(new MailClientRoutes(domains,
-                https, log), site)).orElse(site);
+        Handler routed = mailClients.<Handler>map(domains -> new Handler.Sequence(RouteClass.MAILCLIENTS.tag(
+                new MailClientRoutes(domains, https, log)), site)).orElse(site);
         // Before the redirect too: the CA asks over plain HTTP, for a certificate HTTPS does not have yet.
         Handler top = settings.acmeChallenges().<Handler>map(dir -> new Handler.Sequence(
-                new AcmeChallengeRoute(dir), routed)).orElse(routed);
+                RouteClass.ACME.tag(new AcmeChallengeRoute(dir)), routed)).orElse(routed);
         // First of all: the policy answers plain HTTP itself, before the redirect could send it elsewhere.
-        Handler routes = policies.<Handler>map(p -> new Handler.Sequence(new MtaStsRoute(p, log), top)).orElse(top);
-        server.setHandler(deadline.marker(new SecurityHeaders(routes)));
+        Handler routes = policies.<Handler>map(p -> new Handler.Sequence(
+                RouteClass.MTASTS.tag(new MtaStsRoute(p, log)), top)).orElse(top);
+        server.setHandler(deadline.marker(new SecurityHeaders(new Counted(requests, routes))));
         server.setErrorHandler(new ErrorReply());
     }
 

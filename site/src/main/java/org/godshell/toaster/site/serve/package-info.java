@@ -6,7 +6,9 @@
  * org.godshell.toaster.site.serve.MtaStsRoute}, HTTPS only), which answer for the toaster's domains only, and
  * ACME's HTTP-01 challenge answers from one directory ({@link org.godshell.toaster.site.serve.AcmeChallengeRoute}),
  * and the Jetty side of its TLS-ALPN-01 answers ({@link org.godshell.toaster.site.tlsalpn}): the ALPN selector
- * and closing the connection after such a handshake.
+ * and closing the connection after such a handshake. Each answered request is told to a
+ * {@link org.godshell.toaster.site.serve.RequestObserver} by {@link org.godshell.toaster.site.serve.RouteClass}
+ * and {@link org.godshell.toaster.site.serve.StatusClass} only, never by its path, host or headers.
  *
  * <p>A request path is decoded once, strictly (percent escapes, then UTF-8 that refuses overlong forms), and
  * checked segment by segment before any file is touched; every file is opened under one resolved build directory

@@ -1,4 +1,4 @@
-package org.godshell.toaster.mailmetrics;
+package org.godshell.toaster.metrics;
 
 import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
@@ -9,14 +9,14 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  * The JVM's and the process's own figures, from the Prometheus client's collectors: memory by area and pool,
  * threads by state, and the process's CPU time, open files and start time ({@code jvm_memory_*},
  * {@code jvm_threads_*}, {@code process_*}). Not the garbage collector, class loading or JIT families: they
- * help tune a JVM, not run a mail server.
+ * help tune a JVM, not run a mail server. Every daemon's endpoint has them (smtpd, pop3d, the wiki).
  */
-final class Jvm {
+public final class JvmMetrics {
 
-    private Jvm() {
+    private JvmMetrics() {
     }
 
-    static void register(PrometheusRegistry registry) {
+    public static void register(PrometheusRegistry registry) {
         JvmMemoryMetrics.builder().register(registry);
         JvmThreadsMetrics.builder().register(registry);
         ProcessMetrics.builder().register(registry);
