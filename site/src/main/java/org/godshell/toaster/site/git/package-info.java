@@ -10,7 +10,7 @@
  * lock, checks, build and log. What became of each push and save is told to a
  * {@link org.godshell.toaster.site.git.PushObserver} as an enum, never with the account or a path. It must never
  * accept a push or a save it has not checked, never move a ref other than the main branch, never keep the
- * objects of a refused push, never let a failed build replace the site people are reading, and never print what a push
- * brought (page names, link targets) on the pusher's terminal without making it {@code Printable}.
+ * objects of a refused push, never let a failed build replace the site people are reading, and never print what
+ * a push brought (page names, link targets) on the pusher's terminal without making it {@code Printable}.
  */
 package org.godshell.toaster.site.git;
