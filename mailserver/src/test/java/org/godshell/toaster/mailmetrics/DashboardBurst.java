@@ -27,6 +27,7 @@ import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.dns.FixtureDns;
 import org.godshell.toaster.metrics.MetricsEndpoint;
+import org.godshell.toaster.metrics.Samples;
 import org.godshell.toaster.tls.TlsSource;
 import org.godshell.toaster.users.UserStore;
 

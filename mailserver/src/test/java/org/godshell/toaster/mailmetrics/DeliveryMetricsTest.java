@@ -26,6 +26,7 @@ import org.godshell.toaster.deliver.local.Maildir;
 import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.dns.FixtureDns;
+import org.godshell.toaster.metrics.Samples;
 import org.godshell.toaster.queue.Queue;
 import org.godshell.toaster.users.UserStore;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.godshell.toaster.deliver.DeliveryObserver;
+import org.godshell.toaster.metrics.Samples;
 import org.godshell.toaster.pop3.LoginObserver;
 import org.godshell.toaster.smtpd.Stage;
 import org.godshell.toaster.smtpd.TlsVersion;

@@ -23,6 +23,7 @@ import javax.net.ssl.SSLSocket;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.config.Pop3Config;
 import org.godshell.toaster.config.Live;
+import org.godshell.toaster.metrics.Samples;
 import org.godshell.toaster.pop3.Accounts;
 import org.godshell.toaster.pop3.Pop3Log;
 import org.godshell.toaster.pop3.Pop3Server;

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.godshell.toaster.metrics.Samples;
 import org.godshell.toaster.site.serve.RouteClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

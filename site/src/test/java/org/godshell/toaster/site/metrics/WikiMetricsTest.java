@@ -17,6 +17,7 @@ import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
+import org.godshell.toaster.metrics.Samples;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.WikiBuilder;
 import org.godshell.toaster.site.git.Saves;

@@ -1,4 +1,4 @@
-package org.godshell.toaster.mailmetrics;
+package org.godshell.toaster.metrics;
 
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
@@ -10,17 +10,20 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a registry as a scrape would: one value per metric name and labels. */
-final class Samples {
+/**
+ * Reads a registry as a scrape would: one value per metric name and labels. Shared by the metrics tests of
+ * mailserver and of the site, through common's test jar.
+ */
+public final class Samples {
 
     /** A metric family, its name as exposed (counters with {@code _total}), and one data point's labels. */
-    record Series(String name, Labels labels) {}
+    public record Series(String name, Labels labels) {}
 
     private Samples() {
     }
 
     /** A counter's, a gauge's, or a histogram's count; 0 when the series does not exist. */
-    static double value(PrometheusRegistry registry, String name, String... labels) {
+    public static double value(PrometheusRegistry registry, String name, String... labels) {
         Labels wanted = Labels.of(labels);
         for (MetricSnapshot metric : registry.scrape()) {
             if (!exposed(metric).equals(name)) {
@@ -41,7 +44,7 @@ final class Samples {
     }
 
     /** Every data point of the registry with its family's exposed name. */
-    static List<Series> all(PrometheusRegistry registry) {
+    public static List<Series> all(PrometheusRegistry registry) {
         List<Series> out = new ArrayList<>();
         for (MetricSnapshot metric : registry.scrape()) {
             for (DataPointSnapshot point : metric.getDataPoints()) {
