@@ -30,7 +30,7 @@ class GitPushTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(WikiFixture.gitInstalled(), "the git command-line client is not installed");
+        assumeTrue(GitClient.installed(), "the git command-line client is not installed");
         wiki = new WikiFixture(tmp);
     }
 
@@ -47,7 +47,7 @@ class GitPushTest {
         assertTrue(Files.readString(clone.resolve("Other-Page.md")).contains("First version"));
         Files.writeString(clone.resolve("Other-Page.md"), "# Other page\n\nSecond version, pushed.\n");
         assertEquals(0, wiki.git(clone, null, null, "commit", "-am", "second version").exit());
-        WikiFixture.Run push = wiki.git(clone, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push", "origin",
+        GitClient.Run push = wiki.git(clone, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push", "origin",
                 "main");
         assertEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("wiki: published"), push.output());
@@ -65,7 +65,7 @@ class GitPushTest {
     void anonymousPushIsRefused() throws Exception {
         Path clone = edited("anon");
         ObjectId before = wiki.main();
-        WikiFixture.Run push = wiki.git(clone, null, null, "push", "origin", "main");
+        GitClient.Run push = wiki.git(clone, null, null, "push", "origin", "main");
         assertNotEquals(0, push.exit(), push.output());
         assertEquals(before, wiki.main());
     }
@@ -74,7 +74,7 @@ class GitPushTest {
     void nonEditorIsRefusedWithTheReason() throws Exception {
         Path clone = edited("bob");
         ObjectId before = wiki.main();
-        WikiFixture.Run push = wiki.git(clone, WikiFixture.USER, WikiFixture.USER_PASSWORD, "push", "origin",
+        GitClient.Run push = wiki.git(clone, WikiFixture.USER, WikiFixture.USER_PASSWORD, "push", "origin",
                 "main");
         assertNotEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("403") || push.output().contains("not a wiki editor"), push.output());
@@ -85,7 +85,7 @@ class GitPushTest {
     void wrongPasswordIsRefused() throws Exception {
         Path clone = edited("wrong");
         ObjectId before = wiki.main();
-        WikiFixture.Run push = wiki.git(clone, WikiFixture.EDITOR, "not the password", "push", "origin", "main");
+        GitClient.Run push = wiki.git(clone, WikiFixture.EDITOR, "not the password", "push", "origin", "main");
         assertNotEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("Authentication failed"), push.output());
         assertEquals(before, wiki.main());
@@ -193,15 +193,15 @@ class GitPushTest {
             assertEquals(0, wiki.git(clone, null, null, "add", "-A").exit());
             assertEquals(0, wiki.git(clone, null, null, "commit", "-m", "page from " + clone.getFileName()).exit());
         }
-        Callable<WikiFixture.Run> pushA = () -> wiki.git(a, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push",
+        Callable<GitClient.Run> pushA = () -> wiki.git(a, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push",
                 "origin", "main");
-        Callable<WikiFixture.Run> pushB = () -> wiki.git(b, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push",
+        Callable<GitClient.Run> pushB = () -> wiki.git(b, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push",
                 "origin", "main");
-        WikiFixture.Run first;
-        WikiFixture.Run second;
+        GitClient.Run first;
+        GitClient.Run second;
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
-            Future<WikiFixture.Run> fa = pool.submit(pushA);
-            Future<WikiFixture.Run> fb = pool.submit(pushB);
+            Future<GitClient.Run> fa = pool.submit(pushA);
+            Future<GitClient.Run> fb = pool.submit(pushB);
             first = fa.get();
             second = fb.get();
         }
@@ -211,7 +211,7 @@ class GitPushTest {
         Path loser = first.exit() == 0 ? b : a;
         if (first.exit() != 0 || second.exit() != 0) {
             assertEquals(0, wiki.git(loser, null, null, "pull", "--rebase", "origin", "main").exit());
-            WikiFixture.Run again = wiki.git(loser, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push",
+            GitClient.Run again = wiki.git(loser, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push",
                     "origin", "main");
             assertEquals(0, again.exit(), again.output());
         }
@@ -241,7 +241,7 @@ class GitPushTest {
     private void refused(Path clone, String reason, String... push) throws Exception {
         ObjectId before = wiki.main();
         Set<String> packs = wiki.packFiles();
-        WikiFixture.Run run = wiki.git(clone, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, push);
+        GitClient.Run run = wiki.git(clone, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, push);
         assertNotEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains(reason), "expected '" + reason + "' in:\n" + run.output());
         assertEquals(before, wiki.main());

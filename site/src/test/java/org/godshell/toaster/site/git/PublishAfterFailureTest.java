@@ -22,7 +22,7 @@ class PublishAfterFailureTest {
 
     @Test
     void anErrorInOneBuildDoesNotStopTheNext() throws Exception {
-        assumeTrue(WikiFixture.gitInstalled(), "the git command-line client is not installed");
+        assumeTrue(GitClient.installed(), "the git command-line client is not installed");
         AtomicInteger builds = new AtomicInteger();
         try (WikiFixture wiki = new WikiFixture(tmp, options -> {
             if (builds.incrementAndGet() == 1) {
@@ -31,20 +31,20 @@ class PublishAfterFailureTest {
             return WikiBuilder.build(options);
         })) {
             Path clone = wiki.cloneFresh("c");
-            WikiFixture.Run first = push(wiki, clone, "First try.");
+            GitClient.Run first = push(wiki, clone, "First try.");
             assertTrue(first.output().contains("error: wiki: the build of")
                     && first.output().contains("nests too deeply"), first.output());
             assertTrue(Files.readString(wiki.pushLog).contains("build=failed"));
             assertTrue(wiki.get("/Other-Page.html").body().contains("First version."));
 
-            WikiFixture.Run second = push(wiki, clone, "Second try.");
+            GitClient.Run second = push(wiki, clone, "Second try.");
             assertEquals(0, second.exit(), second.output());
             assertTrue(second.output().contains("wiki: published"), second.output());
             assertTrue(wiki.get("/Other-Page.html").body().contains("Second try."));
         }
     }
 
-    private static WikiFixture.Run push(WikiFixture wiki, Path clone, String text) throws Exception {
+    private static GitClient.Run push(WikiFixture wiki, Path clone, String text) throws Exception {
         Files.writeString(clone.resolve("Other-Page.md"), "# Other page\n\n" + text + "\n");
         assertEquals(0, wiki.git(clone, null, null, "commit", "-am", text).exit());
         return wiki.git(clone, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push", "origin", "main");

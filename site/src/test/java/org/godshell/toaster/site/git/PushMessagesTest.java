@@ -34,7 +34,7 @@ class PushMessagesTest {
 
     @BeforeEach
     void start() throws Exception {
-        assumeTrue(WikiFixture.gitInstalled(), "the git command-line client is not installed");
+        assumeTrue(GitClient.installed(), "the git command-line client is not installed");
         wiki = new WikiFixture(tmp);
     }
 
@@ -47,7 +47,7 @@ class PushMessagesTest {
 
     @Test
     void eachBrokenLinkIsPrintedWithItsPageAndLine() throws Exception {
-        WikiFixture.Run push = push("broken", "Home.md", "# Home\n\nWelcome.\n\nSee [[Nowhere]] and [[x|Gone#part]].\n",
+        GitClient.Run push = push("broken", "Home.md", "# Home\n\nWelcome.\n\nSee [[Nowhere]] and [[x|Gone#part]].\n",
                 "Other-Page.md", "# Other page\n\n- one\n- [[Nowhere]]\n");
         assertEquals(0, push.exit(), push.output());
         String out = push.output();
@@ -59,7 +59,7 @@ class PushMessagesTest {
 
     @Test
     void aFrontMatterProblemIsPrintedWithItsPageAndLine() throws Exception {
-        WikiFixture.Run push = push("front", "Home.md", "---\ntitle: Home\ncolour: red\n---\n# Home\n");
+        GitClient.Run push = push("front", "Home.md", "---\ntitle: Home\ncolour: red\n---\n# Home\n");
         assertEquals(0, push.exit(), push.output());
         String out = push.output();
         assertTrue(out.contains("remote: wiki: warning: Home.md:3: front matter: unknown key 'colour' (known: "
@@ -68,7 +68,7 @@ class PushMessagesTest {
 
     @Test
     void aHostileLinkTargetCannotReachTheTerminal() throws Exception {
-        WikiFixture.Run push = push("hostile", "Home.md", "# Home\n\n[[\u001b[2J\u001b]0;owned\u0007 \u202egnp.exe]]\n");
+        GitClient.Run push = push("hostile", "Home.md", "# Home\n\n[[\u001b[2J\u001b]0;owned\u0007 \u202egnp.exe]]\n");
         assertEquals(0, push.exit(), push.output());
         String out = push.output();
         assertFalse(out.contains("\u001b") || out.contains("\u0007") || out.contains("\u202e"), out);
@@ -81,7 +81,7 @@ class PushMessagesTest {
         for (int i = 0; i < 45; i++) {
             page.append("[[Missing ").append(i).append("]]\n");
         }
-        WikiFixture.Run push = push("many", "Home.md", page.toString());
+        GitClient.Run push = push("many", "Home.md", page.toString());
         assertEquals(0, push.exit(), push.output());
         String out = push.output();
         assertEquals(PushReport.MAX_LINES, out.lines().filter(l -> l.contains("broken link: [[Missing")).count(), out);
@@ -92,7 +92,7 @@ class PushMessagesTest {
     void strictRefusesAPushThatAddsBrokenLinksAndNamesThem() throws Exception {
         strict("true");
         ObjectId before = wiki.main();
-        WikiFixture.Run push = push("strict", "Home.md", "# Home\n\nSee [[Other Page]].\n\nAnd [[Nowhere]].\n");
+        GitClient.Run push = push("strict", "Home.md", "# Home\n\nSee [[Other Page]].\n\nAnd [[Nowhere]].\n");
         assertNotEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("Home.md:5: broken link: [[Nowhere]] names no page"), push.output());
         assertTrue(push.output().contains("wiki.strict: the change adds 1 broken wiki link(s)"), push.output());
@@ -105,7 +105,7 @@ class PushMessagesTest {
         assertEquals(0, pushFrom(clone).exit());
         strict("yes");
         edit(clone, "Home.md", "# Home\n\nIntro.\n\n[[Nowhere]], still.\n");
-        WikiFixture.Run push = pushFrom(clone);
+        GitClient.Run push = pushFrom(clone);
         assertEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("wiki: published"), push.output());
     }
@@ -113,7 +113,7 @@ class PushMessagesTest {
     @Test
     void strictOffIsTodaysBehaviour() throws Exception {
         strict("false");
-        WikiFixture.Run push = push("off", "Home.md", "# Home\n\n[[Nowhere]]\n");
+        GitClient.Run push = push("off", "Home.md", "# Home\n\n[[Nowhere]]\n");
         assertEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("Home.md:3: broken link: [[Nowhere]]"), push.output());
     }
@@ -122,7 +122,7 @@ class PushMessagesTest {
     void aMalformedStrictValueSaysSoAndChecks() throws Exception {
         strict("sometimes");
         ObjectId before = wiki.main();
-        WikiFixture.Run push = push("typo", "Home.md", "# Home\n\n[[Nowhere]]\n");
+        GitClient.Run push = push("typo", "Home.md", "# Home\n\n[[Nowhere]]\n");
         assertNotEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("wiki.strict is 'sometimes', not true or false"), push.output());
         assertEquals(before, wiki.main());
@@ -132,7 +132,7 @@ class PushMessagesTest {
     void aThrottledAddressIsToldWhenToRetryNotThatThePasswordIsWrong() throws Exception {
         Path clone = edit(wiki.cloneFresh("throttled"), "Home.md", "# Home\n\nEdited.\n");
         ObjectId before = wiki.main();
-        WikiFixture.Run push = wiki.git(clone, WikiFixture.THROTTLED, "the right password", "push", "origin", "main");
+        GitClient.Run push = wiki.git(clone, WikiFixture.THROTTLED, "the right password", "push", "origin", "main");
         assertNotEquals(0, push.exit(), push.output());
         assertTrue(push.output().contains("too many failed logins from your address: no password is checked from it "
                 + "for 15 more minute(s)"), push.output());
@@ -163,7 +163,7 @@ class PushMessagesTest {
     }
 
     /** A fresh clone named {@code name}, the files written (path, text, path, text...), committed and pushed. */
-    private WikiFixture.Run push(String name, String... files) throws Exception {
+    private GitClient.Run push(String name, String... files) throws Exception {
         Path clone = wiki.cloneFresh(name);
         for (int i = 0; i < files.length; i += 2) {
             edit(clone, files[i], files[i + 1]);
@@ -177,7 +177,7 @@ class PushMessagesTest {
         return clone;
     }
 
-    private WikiFixture.Run pushFrom(Path clone) throws Exception {
+    private GitClient.Run pushFrom(Path clone) throws Exception {
         return wiki.git(clone, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push", "origin", "main");
     }
 }

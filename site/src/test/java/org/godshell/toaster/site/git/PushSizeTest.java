@@ -26,7 +26,7 @@ class PushSizeTest {
 
     @Test
     void pushOfZerosOverTheUnpackedLimitIsRefused() throws Exception {
-        assumeTrue(WikiFixture.gitInstalled(), "the git command-line client is not installed");
+        assumeTrue(GitClient.installed(), "the git command-line client is not installed");
         try (WikiFixture wiki = new WikiFixture(tmp)) {
             Path clone = wiki.cloneFresh("zeros");
             // each file under the file limit, each different (equal files would be one object), all of them
@@ -38,7 +38,7 @@ class PushSizeTest {
                 System.arraycopy(name, 0, zeros, 0, name.length);
                 Files.write(clone.resolve("zeros" + i + ".bin"), zeros);
             }
-            WikiFixture.Run run = commitAndPush(wiki, clone);
+            GitClient.Run run = commitAndPush(wiki, clone);
             assertNotEquals(0, run.exit(), run.output());
             assertTrue(run.output().contains("the push unpacks to more than " + WikiFixture.LIMITS.maxUnpackedBytes()
                     + " bytes"), run.output());
@@ -47,17 +47,17 @@ class PushSizeTest {
 
     @Test
     void pushThatWouldGrowTheRepositoryPastItsLimitIsRefused() throws Exception {
-        assumeTrue(WikiFixture.gitInstalled(), "the git command-line client is not installed");
+        assumeTrue(GitClient.installed(), "the git command-line client is not installed");
         PushLimits small = new PushLimits(64 * 1024, 256 * 1024, 32, 1024, 1 << 20, 400 * 1024);
         try (WikiFixture wiki = new WikiFixture(tmp, WikiBuilder::build, small)) {
             Path clone = wiki.cloneFresh("grow");
             addRandom(clone, "a", 4, 1);
-            WikiFixture.Run first = commitAndPush(wiki, clone);
+            GitClient.Run first = commitAndPush(wiki, clone);
             assertEquals(0, first.exit(), "the first 200 KB fit under 400 KB: " + first.output());
             ObjectId before = wiki.main();
             Set<String> packs = wiki.packFiles();
             addRandom(clone, "b", 4, 2);
-            WikiFixture.Run second = commitAndPush(wiki, clone);
+            GitClient.Run second = commitAndPush(wiki, clone);
             assertNotEquals(0, second.exit(), second.output());
             assertTrue(second.output().contains("over its limit of " + small.maxRepositoryBytes()), second.output());
             assertEquals(before, wiki.main());
@@ -75,7 +75,7 @@ class PushSizeTest {
         }
     }
 
-    private static WikiFixture.Run commitAndPush(WikiFixture wiki, Path clone) throws Exception {
+    private static GitClient.Run commitAndPush(WikiFixture wiki, Path clone) throws Exception {
         assertEquals(0, wiki.git(clone, null, null, "add", "-A").exit());
         assertEquals(0, wiki.git(clone, null, null, "commit", "-m", "files").exit());
         return wiki.git(clone, WikiFixture.EDITOR, WikiFixture.EDITOR_PASSWORD, "push", "origin", "main");

@@ -1,26 +1,21 @@
 package org.godshell.toaster.site.git;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
@@ -54,7 +49,7 @@ final class WikiFixture implements AutoCloseable {
     final Repository repository;
     final WikiServer server;
     final String url;
-    private final Path askpass;
+    private final GitClient client;
 
     WikiFixture(Path dir) throws Exception {
         this(dir, WikiBuilder::build);
@@ -103,66 +98,20 @@ final class WikiFixture implements AutoCloseable {
         server.start();
         InetSocketAddress address = server.httpAddresses().getFirst();
         url = "http://127.0.0.1:" + address.getPort();
-        askpass = dir.resolve("askpass.sh");
-        Files.writeString(askpass, """
-                #!/bin/sh
-                case "$1" in
-                  Username*) printf '%s\\n' "$WIKI_TEST_USER" ;;
-                  *) printf '%s\\n' "$WIKI_TEST_PASSWORD" ;;
-                esac
-                """);
-        Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
+        client = new GitClient(dir, EDITOR);
     }
 
-    static boolean gitInstalled() {
-        boolean found = Stream.of(System.getenv("PATH").split(":"))
-                .anyMatch(p -> Files.isExecutable(Path.of(p, "git")));
-        if (!found && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the git command-line client is not installed");
-        }
-        return found;
-    }
 
-    /** The result of one git command: exit code and what it printed (stdout and stderr together). */
-    record Run(int exit, String output) {
-    }
 
-    /** Runs git in {@code workDir} as {@code user} (null: anonymous, git is told not to prompt). */
-    Run git(Path workDir, String user, String password, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "-c",
-                "protocol.version=0", "-c", "user.name=Ed Editor", "-c", "user.email=" + EDITOR,
-                "-c", "init.defaultBranch=main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("HOME", dir.toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_TERMINAL_PROMPT", "0");
-        env.put("LC_ALL", "C");
-        if (user != null) {
-            env.put("GIT_ASKPASS", askpass.toString());
-            env.put("WIKI_TEST_USER", user);
-            env.put("WIKI_TEST_PASSWORD", password);
-        } else {
-            env.remove("GIT_ASKPASS");
-            env.remove("SSH_ASKPASS");
-        }
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("git " + String.join(" ", args) + " did not finish");
-        }
-        return new Run(process.exitValue(), output);
+    /** Runs the real git in {@code workDir} as {@code user} (null: anonymous): see {@link GitClient}. */
+    GitClient.Run git(Path workDir, String user, String password, String... args)
+            throws IOException, InterruptedException {
+        return client.git(workDir, user, password, args);
     }
 
     /** A fresh anonymous clone in a new directory. */
     Path cloneFresh(String name) throws Exception {
-        Run run = git(dir, null, null, "clone", url + "/wiki.git", name);
+        GitClient.Run run = git(dir, null, null, "clone", url + "/wiki.git", name);
         if (run.exit() != 0) {
             throw new AssertionError("clone failed: " + run.output());
         }

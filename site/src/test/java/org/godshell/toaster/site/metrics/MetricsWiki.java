@@ -1,32 +1,27 @@
 package org.godshell.toaster.site.metrics;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jgit.lib.Repository;
 import org.godshell.toaster.metrics.EndpointSettings;
 import org.godshell.toaster.metrics.MetricsEndpoint;
 import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.build.BuildOptions;
+import org.godshell.toaster.site.git.GitClient;
 import org.godshell.toaster.site.git.GitHttp;
 import org.godshell.toaster.site.git.Login;
 import org.godshell.toaster.site.git.PushAccounts;
@@ -62,7 +57,7 @@ final class MetricsWiki implements AutoCloseable {
     final MetricsEndpoint endpoint;
     final String url;
     final List<String> log = new CopyOnWriteArrayList<>();
-    private final Path askpass;
+    private final GitClient client;
 
     MetricsWiki(Path dir) throws Exception {
         this.dir = dir;
@@ -97,71 +92,22 @@ final class MetricsWiki implements AutoCloseable {
                 log::add)))), Optional.empty(), Optional.empty(), metrics.requests(), log::add);
         server.start();
         url = "http://127.0.0.1:" + server.httpAddresses().getFirst().getPort();
-        askpass = dir.resolve("askpass.sh");
-        Files.writeString(askpass, """
-                #!/bin/sh
-                case "$1" in
-                  Username*) printf '%s\\n' "$WIKI_TEST_USER" ;;
-                  *) printf '%s\\n' "$WIKI_TEST_PASSWORD" ;;
-                esac
-                """);
-        Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
+        client = new GitClient(dir, EDITOR);
         endpoint = MetricsEndpoint.start(new EndpointSettings("wiki", loopback, Optional.empty(), Optional.empty()),
                 metrics.registry(), "metricstoken", "servercert.pem");
     }
 
-    static boolean gitInstalled() {
-        boolean found = Stream.of(System.getenv("PATH").split(":"))
-                .anyMatch(p -> Files.isExecutable(Path.of(p, "git")));
-        if (!found && "true".equals(System.getenv("CI"))) {
-            throw new AssertionError("CI=true but the git command-line client is not installed");
-        }
-        return found;
-    }
 
-    /** What one git command printed (stdout and stderr together), and its exit code. */
-    record Run(int exit, String output) {
-    }
 
-    /**
-     * Runs the real git in {@code workDir} as {@code user} (null: anonymous), which asks without credentials
-     * first and, on the 401, once with them. Credentials reach it through GIT_ASKPASS reading the child's
-     * environment, so no password is written to a file.
-     */
-    Run git(Path workDir, String user, String password, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "credential.helper=", "-c",
-                "protocol.version=0", "-c", "user.name=Ed Editor", "-c", "user.email=" + EDITOR,
-                "-c", "init.defaultBranch=main"));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
-        env.put("HOME", dir.toString());
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("GIT_TERMINAL_PROMPT", "0");
-        env.put("LC_ALL", "C");
-        env.remove("SSH_ASKPASS");
-        env.remove("GIT_ASKPASS");
-        if (user != null) {
-            env.put("GIT_ASKPASS", askpass.toString());
-            env.put("WIKI_TEST_USER", user);
-            env.put("WIKI_TEST_PASSWORD", password);
-        }
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output;
-        try (InputStream in = process.getInputStream()) {
-            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("git " + String.join(" ", args) + " did not finish");
-        }
-        return new Run(process.exitValue(), output);
+    /** Runs the real git in {@code workDir} as {@code user} (null: anonymous): see {@link GitClient}. */
+    GitClient.Run git(Path workDir, String user, String password, String... args)
+            throws IOException, InterruptedException {
+        return client.git(workDir, user, password, args);
     }
 
     /** An anonymous clone in a new directory. */
     Path cloneFresh(String name) throws Exception {
-        Run run = git(dir, null, null, "clone", url + GitHttp.PREFIX, name);
+        GitClient.Run run = git(dir, null, null, "clone", url + GitHttp.PREFIX, name);
         if (run.exit() != 0) {
             throw new AssertionError("clone failed: " + run.output());
         }
@@ -171,7 +117,8 @@ final class MetricsWiki implements AutoCloseable {
     /** Writes {@code file} in {@code clone} and commits it. */
     void commit(Path clone, String file, String text) throws Exception {
         Files.writeString(clone.resolve(file), text);
-        for (Run run : List.of(git(clone, null, null, "add", file), git(clone, null, null, "commit", "-qm", file))) {
+        for (GitClient.Run run : List.of(git(clone, null, null, "add", file),
+                git(clone, null, null, "commit", "-qm", file))) {
             if (run.exit() != 0) {
                 throw new AssertionError(run.output());
             }

@@ -20,6 +20,7 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.godshell.toaster.metrics.Samples;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.WikiBuilder;
+import org.godshell.toaster.site.git.GitClient;
 import org.godshell.toaster.site.git.Saves;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +59,7 @@ class WikiMetricsTest {
 
     @Test
     void aBuildAPushAcceptedAPushRefusedAndAFewRequestsGiveExactCounts() throws Exception {
-        assumeTrue(MetricsWiki.gitInstalled(), "the git command-line client is not installed");
+        assumeTrue(GitClient.installed(), "the git command-line client is not installed");
         try (MetricsWiki wiki = new MetricsWiki(tmp)) {
             // The start's build: no index yet, so a full one.
             assertTrue(wiki.pushes.buildNow().mode().startsWith("full"));
@@ -67,12 +68,12 @@ class WikiMetricsTest {
             // An editor's push, built incrementally from the start's build. git asks without credentials first
             // (401), then with them: advertisement and pack.
             wiki.commit(clone, "Third.md", "# Third\n\nA new page.\n");
-            MetricsWiki.Run accepted = wiki.git(clone, MetricsWiki.EDITOR, MetricsWiki.EDITOR_PASSWORD, "push",
+            GitClient.Run accepted = wiki.git(clone, MetricsWiki.EDITOR, MetricsWiki.EDITOR_PASSWORD, "push",
                     "origin", "main");
             assertEquals(0, accepted.exit(), accepted.output());
             // A wrong password: 401 without credentials, 401 with them; git gives up, no pack is sent.
             wiki.commit(clone, "Fourth.md", "# Fourth\n");
-            MetricsWiki.Run refused = wiki.git(clone, MetricsWiki.EDITOR, "not the password", "push", "origin",
+            GitClient.Run refused = wiki.git(clone, MetricsWiki.EDITOR, "not the password", "push", "origin",
                     "main");
             assertNotEquals(0, refused.exit(), refused.output());
             // A few requests.
@@ -108,22 +109,22 @@ class WikiMetricsTest {
 
     @Test
     void refusalsAreCountedByReason() throws Exception {
-        assumeTrue(MetricsWiki.gitInstalled(), "the git command-line client is not installed");
+        assumeTrue(GitClient.installed(), "the git command-line client is not installed");
         try (MetricsWiki wiki = new MetricsWiki(tmp)) {
             wiki.pushes.buildNow();
             Path clone = wiki.cloneFresh("c1");
             wiki.commit(clone, "Page.md", "# Page\n");
             // Not an editor: the right password of an account that may not push.
-            MetricsWiki.Run user = wiki.git(clone, MetricsWiki.USER, MetricsWiki.USER_PASSWORD, "push", "origin",
+            GitClient.Run user = wiki.git(clone, MetricsWiki.USER, MetricsWiki.USER_PASSWORD, "push", "origin",
                     "main");
             assertNotEquals(0, user.exit(), user.output());
             // Another branch than main: the path rules refuse it.
-            MetricsWiki.Run branch = wiki.git(clone, MetricsWiki.EDITOR, MetricsWiki.EDITOR_PASSWORD, "push",
+            GitClient.Run branch = wiki.git(clone, MetricsWiki.EDITOR, MetricsWiki.EDITOR_PASSWORD, "push",
                     "origin", "main:other");
             assertNotEquals(0, branch.exit(), branch.output());
             // One file over the limit of 32 KB: JGit stops reading the pack.
             wiki.commit(clone, "big.bin", "x".repeat(33 * 1024) + new java.util.Random(7).nextLong());
-            MetricsWiki.Run big = wiki.git(clone, MetricsWiki.EDITOR, MetricsWiki.EDITOR_PASSWORD, "push", "origin",
+            GitClient.Run big = wiki.git(clone, MetricsWiki.EDITOR, MetricsWiki.EDITOR_PASSWORD, "push", "origin",
                     "main");
             assertNotEquals(0, big.exit(), big.output());
 
