@@ -158,7 +158,8 @@ final class SmtpdCommand implements Callable<Integer> {
                     : "no control/servercert.pem: STARTTLS not offered (make one: toaster cert selfsigned --host HOST)");
             Optional<MetricsEndpoint> endpoint = Optional.empty();
             try {
-                endpoint = MetricsEndpoints.start("smtpd", control, ControlFiles.LISTEN_METRICS, tls.server(),
+                endpoint = MetricsEndpoints.start("smtpd", control, ControlFiles.LISTEN_METRICS,
+                        MetricsEndpoints.GATHERED_BY_SMTPD, tls.server(),
                         metrics.registry(), line -> log.event("-", line));
                 server.start();
             } catch (IOException | ConfigException e) {

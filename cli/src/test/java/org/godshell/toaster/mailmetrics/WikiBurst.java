@@ -75,7 +75,7 @@ final class WikiBurst implements AutoCloseable {
         server.start();
         url = "http://127.0.0.1:" + server.httpAddresses().getFirst().getPort();
         endpoint = MetricsEndpoint.start(new EndpointSettings("wiki", loopback, Optional.empty(), Optional.empty()),
-                metrics.registry(), "metricstoken", "servercert.pem");
+                metrics.registry(), List.of(), "metricstoken", "servercert.pem");
     }
 
     /** The burst; each step's answer is checked, so a burst that did not happen fails here, not in a panel. */

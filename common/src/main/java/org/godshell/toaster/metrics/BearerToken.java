@@ -23,9 +23,12 @@ public final class BearerToken {
     public static final int MAX_LENGTH = 4096;
 
     private final byte[] digest;
+    /** Kept to be sent, by the smtpd endpoint that gathers the other daemons' pages ({@link SourceFetch}). */
+    private final String token;
 
-    private BearerToken(byte[] digest) {
+    private BearerToken(byte[] digest, String token) {
         this.digest = digest;
+        this.token = token;
     }
 
     /** @throws IllegalArgumentException with what is wrong and the fix, for the caller's {@code file:line} */
@@ -41,7 +44,7 @@ public final class BearerToken {
                         + "(RFC 6750 §2.1); make one with: openssl rand -base64 32");
             }
         }
-        return new BearerToken(sha256(token));
+        return new BearerToken(sha256(token), token);
     }
 
     /** Whether an {@code Authorization} header's value carries this token; null (no header) never does. */
@@ -54,6 +57,11 @@ public final class BearerToken {
         // Always hash and compare, even when no token was presented, so the answer takes the same time.
         boolean equal = MessageDigest.isEqual(digest, sha256(presented));
         return equal && !presented.isEmpty();
+    }
+
+    /** The header value that presents this token to another endpoint of the host. */
+    String authorization() {
+        return "Bearer " + token;
     }
 
     private static byte[] sha256(String text) {

@@ -1,5 +1,6 @@
 package org.godshell.toaster.metrics;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
@@ -8,6 +9,8 @@ import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javax.net.ssl.SSLParameters;
@@ -25,21 +28,26 @@ public final class MetricsEndpoint implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads;
     private final boolean tls;
+    private final Optional<Gathering> gathering;
 
-    private MetricsEndpoint(HttpServer server, ExecutorService threads, boolean tls) {
+    private MetricsEndpoint(HttpServer server, ExecutorService threads, boolean tls, Optional<Gathering> gathering) {
         this.server = server;
         this.threads = threads;
         this.tls = tls;
+        this.gathering = gathering;
     }
 
     /**
-     * Checks the settings ({@link EndpointSettings#check}), binds and starts serving {@code registry}.
+     * Checks the settings ({@link EndpointSettings#check}), binds and starts serving {@code registry}, and with
+     * it the pages of {@code sources} ({@link Gathering}) when there are any. Without sources the Prometheus
+     * client's handler serves every format it knows (OpenMetrics, protobuf); a gathered page is in the text
+     * format, which every Prometheus reads.
      *
      * @throws EndpointException when the settings would expose the metrics
      * @throws IOException       when the address cannot be bound
      */
-    public static MetricsEndpoint start(EndpointSettings settings, PrometheusRegistry registry, String tokenSetting,
-            String tlsSetting) throws EndpointException, IOException {
+    public static MetricsEndpoint start(EndpointSettings settings, PrometheusRegistry registry,
+            List<MetricsSource> sources, String tokenSetting, String tlsSetting) throws EndpointException, IOException {
         settings.check(tokenSetting, tlsSetting);
         ServerLimits.apply();
         HttpServer server;
@@ -53,9 +61,12 @@ public final class MetricsEndpoint implements AutoCloseable {
         ExecutorService threads = Executors.newFixedThreadPool(THREADS,
                 Thread.ofPlatform().daemon().name(settings.daemon() + "-metrics-", 0).factory());
         server.setExecutor(threads);
-        server.createContext("/", new ScrapeHandler(settings.token(), new MetricsHandler(registry)));
+        Optional<Gathering> gathering = sources.isEmpty() ? Optional.empty()
+                : Optional.of(new Gathering(settings.daemon(), registry, sources, settings.token()));
+        server.createContext("/", new ScrapeHandler(settings.token(),
+                gathering.isPresent() ? gathering.get() : new MetricsHandler(registry)));
         server.start();
-        return new MetricsEndpoint(server, threads, settings.usesTls());
+        return new MetricsEndpoint(server, threads, settings.usesTls(), gathering);
     }
 
     private static HttpsServer https(InetSocketAddress address, TlsServer tls) throws IOException {
@@ -92,5 +103,6 @@ public final class MetricsEndpoint implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        gathering.ifPresent(Gathering::close);
     }
 }

@@ -2,7 +2,6 @@ package org.godshell.toaster.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -10,16 +9,17 @@ import java.util.Optional;
  * The one page: {@code /metrics}, by {@code GET} or {@code HEAD}, with the token when there is one. The order of
  * the checks keeps what a stranger learns small: a wrong path is 404 and a wrong method 405 whoever asks (they
  * say nothing about the metrics), then a missing or wrong token is 401 (RFC 6750 §3) without saying which, then
- * a request with a body is 413. Only then does the Prometheus client's handler write the registry.
+ * a request with a body is 413. Only then is the page written, by the Prometheus client's handler or by
+ * {@link Gathering}.
  */
 final class ScrapeHandler implements HttpHandler {
 
     static final String PATH = "/metrics";
 
     private final Optional<BearerToken> token;
-    private final MetricsHandler metrics;
+    private final HttpHandler metrics;
 
-    ScrapeHandler(Optional<BearerToken> token, MetricsHandler metrics) {
+    ScrapeHandler(Optional<BearerToken> token, HttpHandler metrics) {
         this.token = token;
         this.metrics = metrics;
     }

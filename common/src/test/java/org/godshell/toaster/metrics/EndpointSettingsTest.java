@@ -30,7 +30,8 @@ class EndpointSettingsTest {
     void offLoopbackWithoutATokenRefusesToStart(String ip) throws Exception {
         EndpointSettings settings = new EndpointSettings("smtpd", at(ip), Optional.empty(), Optional.of(tls()));
         EndpointException e = assertThrows(EndpointException.class,
-                () -> MetricsEndpoint.start(settings, new PrometheusRegistry(), "control/metricstoken", "cert"));
+                () -> MetricsEndpoint.start(settings, new PrometheusRegistry(), List.of(), "control/metricstoken",
+                        "cert"));
         assertTrue(e.getMessage().contains("needs a bearer token") && e.getMessage().contains("control/metricstoken"),
                 e.getMessage());
     }
@@ -40,7 +41,8 @@ class EndpointSettingsTest {
     void offLoopbackWithoutTlsRefusesToStart(String ip) throws Exception {
         EndpointSettings settings = new EndpointSettings("smtpd", at(ip), Optional.of(TOKEN), Optional.empty());
         EndpointException e = assertThrows(EndpointException.class,
-                () -> MetricsEndpoint.start(settings, new PrometheusRegistry(), "token", "control/servercert.pem"));
+                () -> MetricsEndpoint.start(settings, new PrometheusRegistry(), List.of(), "token",
+                        "control/servercert.pem"));
         assertTrue(e.getMessage().contains("needs TLS") && e.getMessage().contains("control/servercert.pem"),
                 e.getMessage());
     }

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class MetricsEndpointTest {
         Counter.builder().name("toaster_test_events_total").help("events of the test").register(registry).inc(3);
         endpoint = MetricsEndpoint.start(new EndpointSettings("smtpd",
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, Optional.empty()), registry,
-                "control/metricstoken", "control/servercert.pem");
+                List.of(), "control/metricstoken", "control/servercert.pem");
         return endpoint;
     }
 
@@ -181,7 +182,7 @@ class MetricsEndpointTest {
         InetSocketAddress taken = start(Optional.empty()).address();
         IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
                 () -> MetricsEndpoint.start(new EndpointSettings("pop3d", taken, Optional.empty(), Optional.empty()),
-                        new PrometheusRegistry(), "t", "c"));
+                        new PrometheusRegistry(), List.of(), "t", "c"));
         assertTrue(e.getMessage().startsWith("pop3d: cannot listen for metrics on 127.0.0.1:"), e.getMessage());
     }
 }

@@ -219,14 +219,14 @@ public final class ControlFiles {
     public static final Key<Optional<InetSocketAddress>> LISTEN_METRICS = line("listen-metrics", Kind.LISTEN,
             MetricsListen::parse, r -> MetricsListen.loopback(MetricsListen.SMTPD_PORT), "127.0.0.1:9587",
             "off, or one address:port ([IPv6]:port)", List.of(smtpd(RESTART)));
-    /** pop3d's endpoint, a process of its own with metrics of its own. */
+    /** pop3d's endpoint, a process of its own with metrics of its own, which smtpd's page gathers on loopback. */
     public static final Key<Optional<InetSocketAddress>> LISTEN_METRICS_POP3D = line("listen-metrics-pop3d",
             Kind.LISTEN, MetricsListen::parse, r -> MetricsListen.loopback(MetricsListen.POP3D_PORT),
-            "127.0.0.1:9588", "off, or one address:port ([IPv6]:port)", List.of(pop3d(RESTART)));
-    /** The wiki server's endpoint ({@code toaster wiki serve}, the site module's metrics package), its own process. */
+            "127.0.0.1:9588", "off, or one address:port ([IPv6]:port)", List.of(pop3d(RESTART), smtpd(RESTART)));
+    /** The wiki server's endpoint ({@code toaster wiki serve}, the site's metrics package); smtpd's page gathers it. */
     public static final Key<Optional<InetSocketAddress>> LISTEN_METRICS_WIKI = line("listen-metrics-wiki",
             Kind.LISTEN, MetricsListen::parse, r -> MetricsListen.loopback(MetricsListen.WIKI_PORT),
-            "127.0.0.1:9589", "off, or one address:port ([IPv6]:port)", List.of(wiki(RESTART)));
+            "127.0.0.1:9589", "off, or one address:port ([IPv6]:port)", List.of(wiki(RESTART), smtpd(RESTART)));
     /** The bearer token scrapers send (RFC 6750); required off loopback. */
     public static final Key<Optional<org.godshell.toaster.metrics.BearerToken>> METRICSTOKEN = line("metricstoken",
             Kind.TEXT, MetricsToken::read, r -> Optional.empty(), "none: loopback endpoints answer anyone local",

@@ -16,8 +16,8 @@ public final class Pop3dMetrics {
 
     private Pop3dMetrics(AuthThrottle throttle, Optional<TlsSource> tls, Clock clock) {
         logins = new Pop3Metrics(registry, throttle::blockedNow);
-        tls.ifPresent(source -> CertificateMetrics.register(registry, source, clock));
-        JvmMetrics.register(registry);
+        tls.ifPresent(source -> CertificateMetrics.register(registry, "pop3d", source, clock));
+        JvmMetrics.register(registry, "pop3d");
     }
 
     public static Pop3dMetrics create(AuthThrottle throttle, Optional<TlsSource> tls, Clock clock) {

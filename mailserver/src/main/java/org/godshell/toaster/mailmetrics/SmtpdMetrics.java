@@ -26,8 +26,8 @@ public final class SmtpdMetrics {
         this.clock = clock;
         smtp = new SmtpMetrics(registry, throttle::blockedNow);
         delivery = new DeliveryMetrics(registry);
-        tls.ifPresent(source -> CertificateMetrics.register(registry, source, clock));
-        JvmMetrics.register(registry);
+        tls.ifPresent(source -> CertificateMetrics.register(registry, "smtpd", source, clock));
+        JvmMetrics.register(registry, "smtpd");
     }
 
     /** {@code throttle}: the one of the server's logins; {@code tls}: the certificates the server serves. */

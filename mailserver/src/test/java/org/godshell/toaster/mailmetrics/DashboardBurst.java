@@ -35,9 +35,10 @@ import org.godshell.toaster.users.UserStore;
  * What the dashboard is tested against: a real smtpd with its delivery (as {@code toaster smtpd} runs it: the
  * queue runner's observer and tally are the process's metrics), and pop3d's metrics behind their own endpoint
  * (its series are made at zero, so no POP3 session is needed for them to be served), both started from their
- * control files on loopback; and a small burst through smtpd: a message relayed after a login over TLS, to a
- * local mailbox (delivered) and a remote domain whose MX refuses connections (deferred, a remote transaction
- * timed), a recipient a plugin refuses, another that rcpthosts refuses.
+ * control files on loopback, smtpd's gathering pop3d's (and a wiki's, when a test has one); and a small burst
+ * through smtpd: a message relayed after a login over TLS, to a local mailbox (delivered) and a remote domain
+ * whose MX refuses connections (deferred, a remote transaction timed), a recipient a plugin refuses, another that
+ * rcpthosts refuses.
  */
 final class DashboardBurst implements AutoCloseable {
 
@@ -48,7 +49,19 @@ final class DashboardBurst implements AutoCloseable {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     DashboardBurst(Path root) throws Exception {
-        Files.createDirectories(root.resolve("control"));
+        this(root, Optional.empty());
+    }
+
+    /** {@code wiki}: a wiki's endpoint for smtpd's page to gather. */
+    DashboardBurst(Path root, Optional<InetSocketAddress> wiki) throws Exception {
+        Path control = Files.createDirectories(root.resolve("control"));
+        Clock clock = Clock.systemUTC();
+        Files.writeString(control.resolve("servercert.pem"), MetricsTestServer.certificate());
+        Files.writeString(control.resolve("listen-metrics-pop3d"), "127.0.0.1:0\n");
+        Optional<TlsSource> tls = TlsSource.watch(control, line -> { });
+        Pop3dMetrics metrics = Pop3dMetrics.create(new AuthThrottle(clock), tls, clock);
+        pop3d = MetricsEndpoints.start("pop3d", Controls.once(control), ControlFiles.LISTEN_METRICS_POP3D, tls,
+                metrics.registry(), line -> { }).orElseThrow();
         UserStore users = UserStore.open(root);
         users.addDomain("local.test");
         users.addUser("ann@local.test", "ann's password".toCharArray());
@@ -57,11 +70,12 @@ final class DashboardBurst implements AutoCloseable {
             closedPort = free.getLocalPort();                   // closed again: connections to it are refused
         }
         server = new MetricsTestServer(root, Map.of("smtpplugins", "[rcpt]\nplugins/refuser\n",
-                "listen-metrics-pop3d", "127.0.0.1:0\n"), Map.of("plugins/refuser",
+                "listen-metrics-pop3d", "127.0.0.1:" + pop3d.address().getPort() + "\n",
+                "listen-metrics-wiki", wiki.map(address -> "127.0.0.1:" + address.getPort()).orElse("off") + "\n"),
+                Map.of("plugins/refuser",
                 "#!/bin/sh\ncase \"$SMTPRCPTTO\" in spam@*) printf 'E550 5.7.1 no spam here\\n';; esac\n"));
         dns = new FixtureDns();
         dns.mx("far.test.", "mx.far.test.").a("mx.far.test.", "127.0.0.1");
-        Clock clock = Clock.systemUTC();
         DeliveryConfig config = new DeliveryConfig("mx.test", Duration.ofDays(5), 4, 4);
         LocalDelivery local = new LocalDelivery(users, new Maildir(), new Injector(server.queue, config.me(), clock));
         RemoteDelivery remote = new RemoteDelivery(RemoteConfig.defaults(dns.dns(), config.me())
@@ -69,11 +83,6 @@ final class DashboardBurst implements AutoCloseable {
         runner = QueueRunner.start(root.resolve("queue"), server.queue, new Router(users, local, remote, config.me()),
                 Live.fixed(config), clock, log::add, server.metrics.delivery());
         server.metrics.queue(runner.tally());
-        Path control = root.resolve("control");
-        Optional<TlsSource> tls = TlsSource.watch(control, line -> { });
-        Pop3dMetrics metrics = Pop3dMetrics.create(new AuthThrottle(clock), tls, clock);
-        pop3d = MetricsEndpoints.start("pop3d", Controls.once(control), ControlFiles.LISTEN_METRICS_POP3D, tls,
-                metrics.registry(), line -> { }).orElseThrow();
     }
 
     /** The burst, returning once its deliveries are counted. */
@@ -106,10 +115,6 @@ final class DashboardBurst implements AutoCloseable {
 
     InetSocketAddress smtpdEndpoint() {
         return server.endpoint.address();
-    }
-
-    InetSocketAddress pop3dEndpoint() {
-        return pop3d.address();
     }
 
     @Override

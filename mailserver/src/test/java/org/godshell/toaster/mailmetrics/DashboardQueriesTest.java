@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +32,9 @@ class DashboardQueriesTest {
         try (DashboardBurst burst = new DashboardBurst(root.resolve("toaster"))) {
             burst.run();
             String smtpd = "127.0.0.1:" + burst.smtpdEndpoint().getPort();
-            String pop3d = "127.0.0.1:" + burst.pop3dEndpoint().getPort();
-            Set<Object> instances = DashboardQueries.run(root, List.of(smtpd, pop3d),
+            Set<Object> instances = DashboardQueries.run(root, List.of(smtpd),
                     query -> !DashboardQueries.readsTheWiki(query));
-            assertEquals(new TreeSet<>(Set.of(smtpd, pop3d)), instances);
+            assertEquals(Set.of(smtpd), instances, "one URL per host: smtpd's page has pop3d's figures too");
         }
     }
 }

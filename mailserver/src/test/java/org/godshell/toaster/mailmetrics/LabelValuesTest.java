@@ -141,6 +141,7 @@ class LabelValuesTest {
         Stream.of(DeliveryObserver.Result.values()).forEach(result -> allowed.add("outcome=" + result.label()));
         Stream.of(LoginObserver.Outcome.values()).forEach(outcome -> allowed.add("outcome=" + outcome.label()));
         allowed.add("certificate=default");
+        allowed.add("daemon=smtpd");
         return allowed;
     }
 }

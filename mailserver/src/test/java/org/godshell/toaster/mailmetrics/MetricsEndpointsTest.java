@@ -164,6 +164,40 @@ class MetricsEndpointsTest {
     }
 
     @Test
+    void smtpdGathersPop3dOnLoopbackAndSaysWhyNotAWikiOffIt() throws Exception {
+        token();
+        write("listen-metrics-pop3d", "127.0.0.1:0\n");
+        Pop3dMetrics pop3 = Pop3dMetrics.create(new AuthThrottle(Clock.systemUTC()), Optional.empty(),
+                Clock.systemUTC());
+        try (MetricsEndpoint pop3d = MetricsEndpoints.start("pop3d", Controls.once(control),
+                ControlFiles.LISTEN_METRICS_POP3D, Optional.empty(), pop3.registry(), logged::add).orElseThrow()) {
+            write("listen-metrics-pop3d", "127.0.0.1:" + pop3d.address().getPort() + "\n");
+            write("listen-metrics-wiki", "[::]:9589\n");
+            write("listen-metrics", "127.0.0.1:0\n");
+            SmtpdMetrics smtp = SmtpdMetrics.create(new AuthThrottle(Clock.systemUTC()), Optional.empty(),
+                    Clock.systemUTC());
+            try (MetricsEndpoint smtpd = MetricsEndpoints.start("smtpd", Controls.once(control),
+                    ControlFiles.LISTEN_METRICS, MetricsEndpoints.GATHERED_BY_SMTPD, Optional.empty(),
+                    smtp.registry(), logged::add).orElseThrow()) {
+                var answer = Scrape.get(smtpd.url(), Scrape.OPENMETRICS, "Authorization", "Bearer " + TOKEN);
+                assertEquals(200, answer.statusCode());
+                assertTrue(answer.headers().firstValue("Content-Type").orElseThrow().startsWith("text/plain"),
+                        "a gathered page is in the text format, whatever is asked");
+                String page = answer.body();
+                assertTrue(page.contains("toaster_smtp_transactions_total") && page.contains("toaster_pop3_logins"),
+                        page);
+                assertTrue(page.contains("jvm_memory_used_bytes{area=\"heap\",daemon=\"pop3d\"}")
+                        && page.contains("jvm_memory_used_bytes{area=\"heap\",daemon=\"smtpd\"}"), page);
+                assertTrue(page.contains("toaster_metrics_source_up{daemon=\"pop3d\"} 1"), page);
+                assertFalse(page.contains("toaster_metrics_source_up{daemon=\"wiki\"}"), page);
+                assertEquals(List.of("metrics: wiki's endpoint (" + control.resolve("listen-metrics-wiki") + ") is "
+                        + "not on loopback or has no fixed port, so this page does not gather it: scrape it on its "
+                        + "own"), logged);
+            }
+        }
+    }
+
+    @Test
     void aRegistryOfItsOwnPerProcess() {
         PrometheusRegistry one = SmtpdMetrics.create(new AuthThrottle(Clock.systemUTC()), Optional.empty(),
                 Clock.systemUTC()).registry();

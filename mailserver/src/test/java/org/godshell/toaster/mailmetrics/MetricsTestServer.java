@@ -38,7 +38,8 @@ import org.godshell.toaster.users.UserStore;
 
 /**
  * A real smtpd on ephemeral loopback ports, wired as {@code toaster smtpd} wires it: the server's observer is the
- * process's {@link SmtpdMetrics}, and its endpoint is started from {@code control/listen-metrics}.
+ * process's {@link SmtpdMetrics}, and its endpoint is started from {@code control/listen-metrics}, gathering the
+ * pop3d and wiki endpoints a test names in {@code listen-metrics-pop3d} and {@code listen-metrics-wiki}.
  */
 final class MetricsTestServer implements AutoCloseable {
 
@@ -69,6 +70,8 @@ final class MetricsTestServer implements AutoCloseable {
         files.put("rcpthosts", "local.test\n");
         files.put("listen-smtp", "127.0.0.1:0\n");
         files.put("listen-metrics", "127.0.0.1:0\n");
+        files.put("listen-metrics-pop3d", "off\n");            // gathered only where a test starts one
+        files.put("listen-metrics-wiki", "off\n");
         files.put("servercert.pem", certificate());
         files.putAll(control);
         for (Map.Entry<String, String> file : files.entrySet()) {
@@ -91,8 +94,8 @@ final class MetricsTestServer implements AutoCloseable {
         metrics = SmtpdMetrics.create(logins.throttle(), tls.server(), Clock.systemUTC());
         server = new SmtpServer(Live.fixed(config), queue, SppEngine.load(root, config.rules(), line -> { }), tls,
                 logins, Recipients.of(UserStore.open(root)), MessageChecks.NONE, log, metrics.smtp());
-        endpoint = MetricsEndpoints.start("smtpd", controls, ControlFiles.LISTEN_METRICS, tls.server(),
-                metrics.registry(), line -> { }).orElseThrow();
+        endpoint = MetricsEndpoints.start("smtpd", controls, ControlFiles.LISTEN_METRICS,
+                MetricsEndpoints.GATHERED_BY_SMTPD, tls.server(), metrics.registry(), line -> { }).orElseThrow();
         server.start();
         metrics.listening(server.addresses().stream().map(InetSocketAddress::getPort).toList());
     }

@@ -66,11 +66,13 @@ class Pop3MetricsTest {
         assertEquals(1, Samples.value(registry, "toaster_pop3_logins_total", "outcome", "ok"));
         assertEquals(2, Samples.value(registry, "toaster_pop3_logins_total", "outcome", "failed"));
         assertEquals(0, Samples.value(registry, "toaster_pop3_logins_total", "outcome", "blocked"));
-        assertTrue(Samples.value(registry, "toaster_tls_certificate_expiry_seconds", "certificate", "default") > 0);
+        assertTrue(Samples.value(registry, "toaster_tls_certificate_expiry_seconds", "certificate", "default",
+                "daemon", "pop3d") > 0);
         for (Samples.Series series : Samples.all(registry)) {
             if (series.name().startsWith("toaster_")) {
                 for (Label label : series.labels()) {
-                    assertTrue(Set.of("outcome=ok", "outcome=failed", "outcome=blocked", "certificate=default")
+                    assertTrue(Set.of("outcome=ok", "outcome=failed", "outcome=blocked", "certificate=default",
+                            "daemon=pop3d")
                             .contains(label.getName() + "=" + label.getValue()), series.toString());
                 }
             }

@@ -71,7 +71,7 @@ class PromtoolTest {
         String token = "cG9wM2QtbWV0cmljcy10b2tlbg==";
         try (MetricsEndpoint endpoint = MetricsEndpoint.start(new EndpointSettings("pop3d",
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0),
-                Optional.of(BearerToken.of(token)), Optional.empty()), metrics.registry(), "t", "c")) {
+                Optional.of(BearerToken.of(token)), Optional.empty()), metrics.registry(), List.of(), "t", "c")) {
             HttpResponse<String> answer = Scrape.get(endpoint.url(), Scrape.PROMETHEUS_TEXT, "Authorization",
                     "Bearer " + token);
             assertEquals(200, answer.statusCode());

@@ -15,7 +15,7 @@ public final class WikiMetrics {
     private final RequestMetrics requests = new RequestMetrics(registry);
 
     private WikiMetrics() {
-        JvmMetrics.register(registry);
+        JvmMetrics.register(registry, "wiki");
     }
 
     public static WikiMetrics create() {

@@ -94,7 +94,7 @@ final class MetricsWiki implements AutoCloseable {
         url = "http://127.0.0.1:" + server.httpAddresses().getFirst().getPort();
         client = new GitClient(dir, EDITOR);
         endpoint = MetricsEndpoint.start(new EndpointSettings("wiki", loopback, Optional.empty(), Optional.empty()),
-                metrics.registry(), "metricstoken", "servercert.pem");
+                metrics.registry(), List.of(), "metricstoken", "servercert.pem");
     }
 
 

@@ -53,7 +53,7 @@ class WikiMetricsTest {
             assertEquals(0, MetricsWiki.value(scrape, requests("acme", "5xx")));
             assertEquals(0, MetricsWiki.value(scrape, "toaster_wiki_build_pages"));
             assertEquals(0, MetricsWiki.value(scrape, "toaster_wiki_build_duration_seconds_count{mode=\"full\"}"));
-            assertTrue(scrape.contains("\njvm_memory_used_bytes{area=\"heap\"}"), "the JVM's figures too");
+            assertTrue(scrape.contains("\njvm_memory_used_bytes{area=\"heap\",daemon=\"wiki\"}"), "the JVM's too");
         }
     }
 
