@@ -68,7 +68,8 @@ final class MergedPage {
             family.header().forEach(line -> out.append(line).append('\n'));
             family.samples().forEach(sample -> out.append(sample.line()).append('\n'));
         }
-        family(out, UP, "whether this scrape has the daemon's figures (1) or its endpoint did not answer in time (0)",
+        family(out, UP, "whether this scrape has the daemon's figures (1) or not (0): its endpoint did not "
+                + "answer in time, answered with an error, or sent too much",
                 up.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() ? 1 : 0)).toList());
         family(out, DROPPED, "lines of the daemon's page left out of this scrape: malformed, or clashing with "
                 + "another daemon's", List.copyOf(dropped.entrySet()));

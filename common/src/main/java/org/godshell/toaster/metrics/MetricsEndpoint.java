@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLParameters;
 
 /**
@@ -24,6 +26,19 @@ public final class MetricsEndpoint implements AutoCloseable {
 
     /** Scrapes are rare (one every 15 s or so): a few threads serve them, queued beyond that. */
     static final int THREADS = 2;
+
+    /**
+     * The Prometheus client's handler logs a scraper that hung up before the end of its answer (SEVERE, with a
+     * stack trace, on the daemon's stderr). That is routine here: smtpd's {@link Gathering} hangs up on a source
+     * that is late, and a scraper at its timeout does the same; the scraper already knows. Held in a field
+     * because java.util.logging keeps loggers weakly, and a collected logger forgets its level.
+     */
+    private static final Logger CLIENT_HANGUPS =
+            Logger.getLogger("io.prometheus.metrics.exporter.httpserver.HttpExchangeAdapter");
+
+    static {
+        CLIENT_HANGUPS.setLevel(Level.OFF);
+    }
 
     private final HttpServer server;
     private final ExecutorService threads;
