@@ -17,6 +17,7 @@ import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.doctor.DkimCheck;
 import org.godshell.toaster.doctor.Doctor;
 import org.godshell.toaster.doctor.ImapCheck;
+import org.godshell.toaster.doctor.MetricsCheck;
 import org.godshell.toaster.doctor.InboundTlsCheck;
 import org.godshell.toaster.doctor.OutboundDaneCheck;
 import org.godshell.toaster.doctor.InstallNames;
@@ -83,6 +84,7 @@ final class DoctorCommand implements Callable<Integer> {
                 dkimDns(root).ifPresent(dns -> findings.add(new OutboundDaneCheck(root.resolve("control"), dns,
                         Clock.systemUTC()).check()));
             }
+            findings.addAll(MetricsCheck.of(root.resolve("control")));
             findings.addAll(imap(root));
             findings.forEach(finding -> out.println(finding.line()));
             out.println();

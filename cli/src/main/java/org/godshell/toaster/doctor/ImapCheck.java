@@ -11,17 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.godshell.toaster.hostcheck.Finding;
 
 /**
@@ -47,7 +43,7 @@ public record ImapCheck(Path control, InetSocketAddress server, Optional<Login> 
         try (Socket plain = new Socket()) {
             plain.connect(server, TIMEOUT_MILLIS);
             plain.setSoTimeout(TIMEOUT_MILLIS);
-            SSLSocket tls = handshake(plain);
+            SSLSocket tls = LocalTls.handshake(plain, server);
             X509Certificate served = (X509Certificate) tls.getSession().getPeerCertificates()[0];
             Finding certificate = ours.isEmpty()
                     ? Finding.warn(where + " answers; control/servercert.pem cannot be read here to compare (run "
@@ -106,15 +102,6 @@ public record ImapCheck(Path control, InetSocketAddress server, Optional<Login> 
         }
     }
 
-    private SSLSocket handshake(Socket plain) throws IOException, GeneralSecurityException {
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new TrustManager[] {new Whatever()}, null);
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, server.getHostString(),
-                server.getPort(), true);
-        tls.startHandshake();
-        return tls;
-    }
-
     private static String subject(X509Certificate certificate) {
         return certificate.getSubjectX500Principal().getName();
     }
@@ -125,24 +112,5 @@ public record ImapCheck(Path control, InetSocketAddress server, Optional<Login> 
         }
         String shown = line.length() > 200 ? line.substring(0, 200) + "..." : line;
         return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
-    }
-
-    /** Takes any certificate: the check compares the one served with the toaster's own. */
-    private static final class Whatever implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            // Only ever a client\'s trust manager: no client certificate is asked for, so none is trusted.
-            throw new CertificateException("this side is the client");
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-            // compared with control/servercert.pem by the check itself
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 }
