@@ -3,19 +3,12 @@ package org.godshell.toaster.doctor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.config.ControlFiles;
@@ -23,7 +16,7 @@ import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.hostcheck.Finding;
 import org.godshell.toaster.mailmetrics.MetricsEndpoints;
 import org.godshell.toaster.metrics.BearerToken;
-import org.godshell.toaster.metrics.EndpointSettings;
+import org.godshell.toaster.metrics.LoopbackEndpoints;
 import org.godshell.toaster.metrics.MetricsEndpoint;
 import org.godshell.toaster.metrics.MetricsSource;
 import org.godshell.toaster.tls.SelfSigned;
@@ -43,24 +36,16 @@ class MetricsCheckTest {
     @TempDir
     Path control;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final LoopbackEndpoints endpoints = new LoopbackEndpoints();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable each : open.reversed()) {
-            each.close();
-        }
+        endpoints.close();
     }
 
     private MetricsEndpoint endpoint(String daemon, Optional<BearerToken> token, List<MetricsSource> sources)
             throws Exception {
-        PrometheusRegistry registry = new PrometheusRegistry();
-        Counter.builder().name("toaster_" + daemon + "_test_total").help(daemon).register(registry);
-        MetricsEndpoint endpoint = MetricsEndpoint.start(new EndpointSettings(daemon,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token, Optional.empty()), registry,
-                sources, "metricstoken", "servercert.pem");
-        open.add(endpoint);
-        return endpoint;
+        return endpoints.endpoint(daemon, token, sources);
     }
 
     private static Finding only(List<Finding> findings) {
@@ -85,10 +70,7 @@ class MetricsCheckTest {
 
     @Test
     void aDaemonMissingFromThePageIsAWarning() throws Exception {
-        InetSocketAddress gone;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            gone = new InetSocketAddress(InetAddress.getLoopbackAddress(), closed.getLocalPort());
-        }
+        InetSocketAddress gone = LoopbackEndpoints.closedPort();
         MetricsEndpoint smtpd = endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("wiki", gone)));
         Finding finding = only(new MetricsCheck(smtpd.address(), Optional.empty()).check());
         assertEquals(Finding.Level.WARN, finding.level(), finding.line());
@@ -123,7 +105,7 @@ class MetricsCheckTest {
         Optional<TlsSource> tls = TlsSource.watch(control, line -> { });
         MetricsEndpoint smtpd = MetricsEndpoints.start("smtpd", Controls.once(control), ControlFiles.LISTEN_METRICS,
                 MetricsEndpoints.GATHERED_BY_SMTPD, tls, new PrometheusRegistry(), line -> { }).orElseThrow();
-        open.add(smtpd);
+        endpoints.add(smtpd);
         Finding finding = only(new MetricsCheck(new InetSocketAddress("0.0.0.0", smtpd.address().getPort()),
                 Optional.of(TOKEN)).check());
         assertEquals(Finding.Level.OK, finding.level(), finding.line());
@@ -132,12 +114,7 @@ class MetricsCheckTest {
 
     @Test
     void nothingListeningIsAWarning() throws Exception {
-        int port;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = closed.getLocalPort();
-        }
-        Finding finding = only(new MetricsCheck(new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
-                Optional.empty()).check());
+        Finding finding = only(new MetricsCheck(LoopbackEndpoints.closedPort(), Optional.empty()).check());
         assertEquals(Finding.Level.WARN, finding.level());
         assertTrue(finding.line().contains("does not answer") && finding.line().contains("toaster-smtpd"),
                 finding.line());
@@ -145,13 +122,13 @@ class MetricsCheckTest {
 
     @Test
     void aStrangerOnThePortIsNamedAndItsPageBounded() throws Exception {
-        InetSocketAddress html = serve(out -> out.write("HTTP/1.1 302 Found\r\nLocation: /login\u001b[2J\r\n\r\n"
-                .getBytes(StandardCharsets.UTF_8)));
+        InetSocketAddress html = endpoints.stranger(out -> out.write(
+                "HTTP/1.1 302 Found\r\nLocation: /login\u001b[2J\r\n\r\n".getBytes(StandardCharsets.UTF_8)));
         Finding redirect = only(new MetricsCheck(html, Optional.empty()).check());
         assertEquals(Finding.Level.WARN, redirect.level());
         assertTrue(redirect.line().contains("answers HTTP/1.1 302 Found instead of 200"), redirect.line());
 
-        InetSocketAddress endless = serve(out -> {
+        InetSocketAddress endless = endpoints.stranger(out -> {
             out.write(("HTTP/1.0 200 OK\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] lines = "toaster_metrics_source_up{daemon=\"pop3d\"} 0\n".repeat(1000)
                     .getBytes(StandardCharsets.US_ASCII);
@@ -161,23 +138,5 @@ class MetricsCheckTest {
         });
         Finding flood = only(new MetricsCheck(endless, Optional.empty()).check());
         assertEquals(Finding.Level.WARN, flood.level(), "read up to the limit, then judged");
-    }
-
-    private interface Behaviour {
-        void answer(OutputStream out) throws IOException;
-    }
-
-    private InetSocketAddress serve(Behaviour behaviour) throws IOException {
-        ServerSocket server = new ServerSocket(0, 4, InetAddress.getLoopbackAddress());
-        open.add(server);
-        Thread.ofVirtual().start(() -> {
-            try (Socket socket = server.accept()) {
-                socket.getInputStream().read(new byte[4096]);
-                behaviour.answer(socket.getOutputStream());
-            } catch (IOException e) {
-                // the check hung up, which it does at the page limit
-            }
-        });
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort());
     }
 }

@@ -5,18 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -37,28 +31,16 @@ class GatheringTest {
     @TempDir
     Path dir;
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final LoopbackEndpoints endpoints = new LoopbackEndpoints();
 
     @AfterEach
     void close() throws Exception {
-        for (AutoCloseable each : open.reversed()) {
-            each.close();
-        }
+        endpoints.close();
     }
 
     private MetricsEndpoint endpoint(String daemon, Optional<BearerToken> token, List<MetricsSource> sources)
             throws Exception {
-        PrometheusRegistry registry = new PrometheusRegistry();
-        JvmMetrics.register(registry, daemon);
-        Counter.builder().name("toaster_" + daemon + "_test_total").help(daemon).register(registry).inc();
-        MetricsEndpoint endpoint = MetricsEndpoint.start(new EndpointSettings(daemon, loopback(0), token,
-                Optional.empty()), registry, sources, "metricstoken", "servercert.pem");
-        open.add(endpoint);
-        return endpoint;
-    }
-
-    private static InetSocketAddress loopback(int port) {
-        return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        return endpoints.endpoint(daemon, token, sources);
     }
 
     private static String scrape(MetricsEndpoint endpoint, String... headers) throws IOException {
@@ -111,13 +93,10 @@ class GatheringTest {
     @Test
     void aSourceThatIsDownRefusesTheTokenOrSendsRubbishIsMarkedAndTheRestServed() throws Exception {
         MetricsEndpoint otherToken = endpoint("pop3d", Optional.of(BearerToken.of(TOKEN)), List.of());
-        InetSocketAddress nobody;
-        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            nobody = loopback(closed.getLocalPort());
-        }
+        InetSocketAddress nobody = LoopbackEndpoints.closedPort();
         String junk = "{{{ not a page\nok_gauge 1\nx \n";
-        InetSocketAddress rubbish = serve(out -> out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + junk.length()
-                + "\r\n\r\n" + junk).getBytes(StandardCharsets.US_ASCII)));
+        InetSocketAddress rubbish = endpoints.stranger(out -> out.write(("HTTP/1.1 200 OK\r\nContent-Length: "
+                + junk.length() + "\r\n\r\n" + junk).getBytes(StandardCharsets.US_ASCII)));
         MetricsEndpoint smtpd = endpoint("smtpd", Optional.empty(), List.of(
                 new MetricsSource("pop3d", otherToken.address()), new MetricsSource("wiki", nobody),
                 new MetricsSource("junk", rubbish)));
@@ -134,14 +113,14 @@ class GatheringTest {
 
     @Test
     void aSilentSourceAndAnEndlessOneCostTheDeadlineAtMost() throws Exception {
-        InetSocketAddress silent = serve(out -> {
+        InetSocketAddress silent = endpoints.stranger(out -> {
             try {
                 Thread.sleep(Long.MAX_VALUE);               // holds the connection until the test ends
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         });
-        InetSocketAddress endless = serve(out -> {
+        InetSocketAddress endless = endpoints.stranger(out -> {
             out.write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             byte[] line = "a_gauge 1\n".repeat(10_000).getBytes(StandardCharsets.US_ASCII);
             while (true) {
@@ -160,33 +139,11 @@ class GatheringTest {
 
     @Test
     void onlyALoopbackSourceOnAKnownPortCanBeGathered() {
-        for (InetSocketAddress address : List.of(new InetSocketAddress("0.0.0.0", 9588), loopback(0),
-                new InetSocketAddress("192.0.2.1", 9588))) {
+        for (InetSocketAddress address : List.of(new InetSocketAddress("0.0.0.0", 9588),
+                LoopbackEndpoints.loopback(0), new InetSocketAddress("192.0.2.1", 9588))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new MetricsSource("pop3d", address));
             assertTrue(e.getMessage().startsWith("pop3d: only an endpoint on a loopback address"), e.getMessage());
         }
-    }
-
-    private interface Behaviour {
-        void answer(OutputStream out) throws IOException;
-    }
-
-    /** A one-connection-at-a-time server on loopback that reads the request's first bytes and then behaves. */
-    private InetSocketAddress serve(Behaviour behaviour) throws IOException {
-        ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
-        open.add(server);
-        Thread.ofVirtual().start(() -> {
-            while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
-                    open.add(socket);
-                    socket.getInputStream().read(new byte[4096]);
-                    behaviour.answer(socket.getOutputStream());
-                } catch (IOException e) {
-                    // the scraper hung up or the test ended: wait for the next connection, or stop
-                }
-            }
-        });
-        return loopback(server.getLocalPort());
     }
 }
