@@ -43,11 +43,6 @@ class MetricsCheckTest {
         endpoints.close();
     }
 
-    private MetricsEndpoint endpoint(String daemon, Optional<BearerToken> token, List<MetricsSource> sources)
-            throws Exception {
-        return endpoints.endpoint(daemon, token, sources);
-    }
-
     private static Finding only(List<Finding> findings) {
         assertEquals(1, findings.size(), findings.toString());
         return findings.get(0);
@@ -61,8 +56,8 @@ class MetricsCheckTest {
 
     @Test
     void aGatheredPageNamesEveryDaemonInIt() throws Exception {
-        MetricsEndpoint pop3d = endpoint("pop3d", Optional.empty(), List.of());
-        MetricsEndpoint smtpd = endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("pop3d",
+        MetricsEndpoint pop3d = endpoints.endpoint("pop3d", Optional.empty(), List.of());
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("pop3d",
                 pop3d.address())));
         Finding finding = only(new MetricsCheck(smtpd.address(), Optional.empty()).check());
         assertEquals(Finding.ok("metrics: " + smtpd.url() + " answers with the figures of smtpd, pop3d"), finding);
@@ -71,7 +66,7 @@ class MetricsCheckTest {
     @Test
     void aDaemonMissingFromThePageIsAWarning() throws Exception {
         InetSocketAddress gone = LoopbackEndpoints.closedPort();
-        MetricsEndpoint smtpd = endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("wiki", gone)));
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("wiki", gone)));
         Finding finding = only(new MetricsCheck(smtpd.address(), Optional.empty()).check());
         assertEquals(Finding.Level.WARN, finding.level(), finding.line());
         assertTrue(finding.line().contains("without the figures of wiki"), finding.line());
@@ -79,7 +74,7 @@ class MetricsCheckTest {
 
     @Test
     void withoutSourcesThePageIsSmtpdsAlone() throws Exception {
-        MetricsEndpoint smtpd = endpoint("smtpd", Optional.empty(), List.of());
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.empty(), List.of());
         Finding finding = only(new MetricsCheck(smtpd.address(), Optional.empty()).check());
         assertEquals(Finding.Level.OK, finding.level(), finding.line());
         assertTrue(finding.line().contains("answers with smtpd's figures"), finding.line());
@@ -87,7 +82,7 @@ class MetricsCheckTest {
 
     @Test
     void theTokenOfTheControlFileIsSentAndAWrongOneFails() throws Exception {
-        MetricsEndpoint smtpd = endpoint("smtpd", Optional.of(BearerToken.of(TOKEN)), List.of());
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.of(BearerToken.of(TOKEN)), List.of());
         assertEquals(Finding.Level.OK, only(new MetricsCheck(smtpd.address(), Optional.of(TOKEN)).check()).level());
         Finding wrong = only(new MetricsCheck(smtpd.address(), Optional.of(TOKEN + "x")).check());
         assertEquals(Finding.Level.WARN, wrong.level());

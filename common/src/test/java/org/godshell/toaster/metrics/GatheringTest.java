@@ -38,11 +38,6 @@ class GatheringTest {
         endpoints.close();
     }
 
-    private MetricsEndpoint endpoint(String daemon, Optional<BearerToken> token, List<MetricsSource> sources)
-            throws Exception {
-        return endpoints.endpoint(daemon, token, sources);
-    }
-
     private static String scrape(MetricsEndpoint endpoint, String... headers) throws IOException {
         String answer = MetricsEndpointTest.get(endpoint.address(), "GET", "/metrics", headers);
         assertTrue(answer.startsWith("HTTP/1.1 200"), answer);
@@ -53,9 +48,9 @@ class GatheringTest {
     void oneScrapeHasEveryDaemonsFiguresWithTheToken() throws Exception {
         Promtool.requireOrSkip();
         Optional<BearerToken> token = Optional.of(BearerToken.of(TOKEN));
-        MetricsEndpoint pop3d = endpoint("pop3d", token, List.of());
-        MetricsEndpoint wiki = endpoint("wiki", token, List.of());
-        MetricsEndpoint smtpd = endpoint("smtpd", token, List.of(new MetricsSource("pop3d", pop3d.address()),
+        MetricsEndpoint pop3d = endpoints.endpoint("pop3d", token, List.of());
+        MetricsEndpoint wiki = endpoints.endpoint("wiki", token, List.of());
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", token, List.of(new MetricsSource("pop3d", pop3d.address()),
                 new MetricsSource("wiki", wiki.address())));
 
         String page = scrape(smtpd, "Authorization: Bearer " + TOKEN);
@@ -69,8 +64,8 @@ class GatheringTest {
 
     @Test
     void theAnswerIsGzippedWhenTheScraperTakesIt() throws Exception {
-        MetricsEndpoint pop3d = endpoint("pop3d", Optional.empty(), List.of());
-        MetricsEndpoint smtpd = endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("pop3d",
+        MetricsEndpoint pop3d = endpoints.endpoint("pop3d", Optional.empty(), List.of());
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("pop3d",
                 pop3d.address())));
         byte[] raw = rawBody(smtpd.address(), "Accept-Encoding: gzip");
         String page = new String(new GZIPInputStream(new ByteArrayInputStream(raw)).readAllBytes(),
@@ -92,12 +87,12 @@ class GatheringTest {
 
     @Test
     void aSourceThatIsDownRefusesTheTokenOrSendsRubbishIsMarkedAndTheRestServed() throws Exception {
-        MetricsEndpoint otherToken = endpoint("pop3d", Optional.of(BearerToken.of(TOKEN)), List.of());
+        MetricsEndpoint otherToken = endpoints.endpoint("pop3d", Optional.of(BearerToken.of(TOKEN)), List.of());
         InetSocketAddress nobody = LoopbackEndpoints.closedPort();
         String junk = "{{{ not a page\nok_gauge 1\nx \n";
         InetSocketAddress rubbish = endpoints.stranger(out -> out.write(("HTTP/1.1 200 OK\r\nContent-Length: "
                 + junk.length() + "\r\n\r\n" + junk).getBytes(StandardCharsets.US_ASCII)));
-        MetricsEndpoint smtpd = endpoint("smtpd", Optional.empty(), List.of(
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.empty(), List.of(
                 new MetricsSource("pop3d", otherToken.address()), new MetricsSource("wiki", nobody),
                 new MetricsSource("junk", rubbish)));
 
@@ -127,8 +122,8 @@ class GatheringTest {
                 out.write(line);
             }
         });
-        MetricsEndpoint smtpd = endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("pop3d", silent),
-                new MetricsSource("wiki", endless)));
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.empty(),
+                List.of(new MetricsSource("pop3d", silent), new MetricsSource("wiki", endless)));
 
         String page = scrape(smtpd);
         assertTrue(page.contains("toaster_smtpd_test_total 1.0"), page);
