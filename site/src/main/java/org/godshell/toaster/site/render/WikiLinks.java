@@ -50,17 +50,21 @@ final class WikiLinks {
             return Set.of(WikiLinkLinkResolver.Factory.class);
         }
 
+        /**
+         * The collector is the rendered document's, from the context: a node's own {@code getDocument()} is null
+         * where Flexmark moved it out of its tree (a wiki link in a loose task item before a nested list).
+         */
         @Override
         public LinkResolver apply(LinkResolverBasicContext context) {
-            return (node, basic, link) -> resolve(node, link, headings);
+            return (node, basic, link) -> resolve(COLLECTOR.get(context.getDocument()), node, link, headings);
         }
     }
 
-    private static ResolvedLink resolve(Node node, ResolvedLink link, HeadingLinks headings) {
+    private static ResolvedLink resolve(LinkCollector collector, Node node, ResolvedLink link,
+            HeadingLinks headings) {
         if (link.getLinkType() != WikiLinkExtension.WIKI_LINK || !(node instanceof WikiLink wiki)) {
             return link;
         }
-        LinkCollector collector = COLLECTOR.get(node.getDocument());
         String target = wiki.getPageRef().toString().strip();
         String anchor = wiki.getAnchorMarker().isNull() ? "" : "#" + headings.anchor(wiki.getAnchorRef());
         if (target.isEmpty()) {

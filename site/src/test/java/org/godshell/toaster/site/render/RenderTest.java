@@ -103,6 +103,19 @@ class RenderTest {
         assertTrue(rendered.html().contains("href=\"_edit/Also-missing.md\""), rendered::html);
     }
 
+    /**
+     * A loose task item holding a wiki link, then a nested list whose item is a heading: Flexmark moves the nodes
+     * around, and the link reached the resolver without its document (an exception, so the whole page was shown
+     * as "could not be parsed"). The link resolves as anywhere else.
+     */
+    @Test
+    void aWikiLinkInALooseTaskItemBeforeANestedHeadingResolves() {
+        Rendered rendered = render("Here.md", "- [ ] task\n\n  [[Plugin: rbl]]\n  - ## Top\n");
+        assertTrue(rendered.html().contains("href=\"Plugin-rbl.html\""), rendered::html);
+        assertTrue(rendered.html().contains("<h2 id=\"top\">"), rendered::html);
+        assertEquals(List.of("Plugin-rbl.md"), rendered.linksTo());
+    }
+
     @Test
     void wikiLinksInCodeAreText() {
         Rendered rendered = render("Here.md", "`[[Nowhere]]`\n\n```\n[[Nowhere]]\n```\n");
