@@ -7,8 +7,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.LinkedHashSet;
@@ -21,6 +19,7 @@ import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.hostcheck.Finding;
+import org.godshell.toaster.metrics.BearerToken;
 
 /**
  * The metrics a scraper gets: smtpd's endpoint ({@code control/listen-metrics}) is asked for its page as
@@ -32,7 +31,7 @@ import org.godshell.toaster.hostcheck.Finding;
  * @param listen where the endpoint listens
  * @param token  the token to send, when there is one
  */
-public record MetricsCheck(InetSocketAddress listen, Optional<String> token) {
+public record MetricsCheck(InetSocketAddress listen, Optional<BearerToken> token) {
 
     /** smtpd waits up to 5 s for the daemons it gathers; this waits well beyond that. */
     private static final int TIMEOUT_MILLIS = 20_000;
@@ -41,26 +40,19 @@ public record MetricsCheck(InetSocketAddress listen, Optional<String> token) {
     private static final Pattern UP = Pattern.compile("^toaster_metrics_source_up\\{daemon=\"([a-z0-9]{1,16})\"} "
             + "([01])$", Pattern.MULTILINE);
 
-    /** The check of the endpoint {@code control} names; empty when it is off or the files cannot be read. */
+    /** The check of the endpoint {@code control} names; empty when its files cannot be read. */
     public static List<Finding> of(Path control) {
+        Controls files = Controls.once(control);
         Optional<InetSocketAddress> listen;
+        Optional<BearerToken> token;
         try {
-            listen = Controls.once(control).get(ControlFiles.LISTEN_METRICS);
+            listen = files.get(ControlFiles.LISTEN_METRICS);
+            token = files.get(ControlFiles.METRICSTOKEN);
         } catch (ConfigException e) {
             return List.of();                           // the check of every control file says what is wrong
         }
-        if (listen.isEmpty()) {
-            return List.of(Finding.ok("metrics: off (control/listen-metrics)"));
-        }
-        Path tokenFile = control.resolve(ControlFiles.METRICSTOKEN.name());
-        try {
-            return new MetricsCheck(listen.get(), Optional.of(Files.readString(tokenFile).strip())).check();
-        } catch (NoSuchFileException e) {
-            return new MetricsCheck(listen.get(), Optional.empty()).check();
-        } catch (IOException e) {
-            return List.of(Finding.warn("metrics: " + tokenFile + " cannot be read here (" + e.getMessage()
-                    + "), so the endpoint is not asked: run the doctor as root"));
-        }
+        return listen.isEmpty() ? List.of(Finding.ok("metrics: off (control/listen-metrics)"))
+                : new MetricsCheck(listen.get(), token).check();
     }
 
     public List<Finding> check() {
@@ -77,7 +69,8 @@ public record MetricsCheck(InetSocketAddress listen, Optional<String> token) {
             answer = exchange(tls ? LocalTls.handshake(plain, asked) : plain);
         } catch (IOException | GeneralSecurityException e) {
             return List.of(Finding.warn("metrics: " + url + " does not answer (" + e.getMessage() + "): is "
-                    + "toaster-smtpd running? Its log says why when it runs without metrics (\"metrics: not served\")"));
+                    + "toaster-smtpd running? Its log says why when it runs without metrics "
+                    + "(\"metrics: not served\")"));
         }
         String status = answer.lines().findFirst().orElse("");
         if (status.matches("HTTP/1\\.[01] 401( .*)?")) {
@@ -113,7 +106,7 @@ public record MetricsCheck(InetSocketAddress listen, Optional<String> token) {
 
     private String exchange(Socket socket) throws IOException {
         StringBuilder request = new StringBuilder("GET /metrics HTTP/1.0\r\nHost: localhost\r\n");
-        token.ifPresent(value -> request.append("Authorization: Bearer ").append(value).append("\r\n"));
+        token.ifPresent(value -> request.append("Authorization: ").append(value.authorization()).append("\r\n"));
         socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         socket.getOutputStream().flush();
         InputStream in = socket.getInputStream();

@@ -55,6 +55,19 @@ class MetricsCheckTest {
     }
 
     @Test
+    void theControlFilesSayWhereToAskAndWithWhichToken() throws Exception {
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.of(BearerToken.of(TOKEN)), List.of());
+        Files.writeString(control.resolve("listen-metrics"), "127.0.0.1:" + smtpd.address().getPort() + "\n");
+        Files.writeString(control.resolve("metricstoken"), TOKEN + "\n");
+        Files.setPosixFilePermissions(control.resolve("metricstoken"), PosixFilePermissions.fromString("rw-------"));
+        assertEquals(List.of(Finding.ok("metrics: " + smtpd.url() + " answers with smtpd's figures (pop3d's and the "
+                + "wiki's endpoints are off or not on loopback, so they are not in its page)")),
+                MetricsCheck.of(control));
+        Files.writeString(control.resolve("listen-metrics"), "not an address\n");
+        assertEquals(List.of(), MetricsCheck.of(control), "a broken file is the control-file check's to report");
+    }
+
+    @Test
     void aGatheredPageNamesEveryDaemonInIt() throws Exception {
         MetricsEndpoint pop3d = endpoints.endpoint("pop3d", Optional.empty(), List.of());
         MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.empty(), List.of(new MetricsSource("pop3d",
@@ -82,9 +95,10 @@ class MetricsCheckTest {
 
     @Test
     void theTokenOfTheControlFileIsSentAndAWrongOneFails() throws Exception {
-        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", Optional.of(BearerToken.of(TOKEN)), List.of());
-        assertEquals(Finding.Level.OK, only(new MetricsCheck(smtpd.address(), Optional.of(TOKEN)).check()).level());
-        Finding wrong = only(new MetricsCheck(smtpd.address(), Optional.of(TOKEN + "x")).check());
+        Optional<BearerToken> token = Optional.of(BearerToken.of(TOKEN));
+        MetricsEndpoint smtpd = endpoints.endpoint("smtpd", token, List.of());
+        assertEquals(Finding.Level.OK, only(new MetricsCheck(smtpd.address(), token).check()).level());
+        Finding wrong = only(new MetricsCheck(smtpd.address(), Optional.of(BearerToken.of(TOKEN + "x"))).check());
         assertEquals(Finding.Level.WARN, wrong.level());
         assertTrue(wrong.line().contains("refuses the token of control/metricstoken"), wrong.line());
     }
@@ -102,7 +116,7 @@ class MetricsCheckTest {
                 MetricsEndpoints.GATHERED_BY_SMTPD, tls, new PrometheusRegistry(), line -> { }).orElseThrow();
         endpoints.add(smtpd);
         Finding finding = only(new MetricsCheck(new InetSocketAddress("0.0.0.0", smtpd.address().getPort()),
-                Optional.of(TOKEN)).check());
+                Optional.of(BearerToken.of(TOKEN))).check());
         assertEquals(Finding.Level.OK, finding.level(), finding.line());
         assertTrue(finding.message().startsWith("metrics: https://127.0.0.1:"), finding.line());
     }

@@ -23,7 +23,7 @@ public final class BearerToken {
     public static final int MAX_LENGTH = 4096;
 
     private final byte[] digest;
-    /** Kept to be sent, by the smtpd endpoint that gathers the other daemons' pages ({@link SourceFetch}). */
+    /** Kept to be sent: by smtpd's endpoint to the daemons it gathers ({@link SourceFetch}), by the doctor. */
     private final String token;
 
     private BearerToken(byte[] digest, String token) {
@@ -59,8 +59,8 @@ public final class BearerToken {
         return equal && !presented.isEmpty();
     }
 
-    /** The header value that presents this token to another endpoint of the host. */
-    String authorization() {
+    /** The {@code Authorization} header's value that presents this token to an endpoint of this host. */
+    public String authorization() {
         return "Bearer " + token;
     }
 
