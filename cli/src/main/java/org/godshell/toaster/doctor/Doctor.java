@@ -28,9 +28,10 @@ import org.godshell.toaster.supervise.Supervisor;
 /**
  * The health of an installed toaster, as findings: its version and names, its daemons (systemd's units where
  * the installer wrote them: each enabled and active; else {@code toaster start}'s pid files), every port its
- * control files name held by it, who may relay without logging in ({@link Relaying}), the owners and modes of
- * what the daemons read and write ({@link Layout}), documentation an upgrade could not merge into the wiki
- * ({@link WikiDocsCheck}), its certificate, and what DNS says about its names. Reads only.
+ * control files name held by it, the backup and report it was asked to run ({@link ScheduledJobs}), who may
+ * relay without logging in ({@link Relaying}), the owners and modes of what the daemons read and write
+ * ({@link Layout}), documentation an upgrade could not merge into the wiki ({@link WikiDocsCheck}), its
+ * certificate, and what DNS says about its names. Reads only.
  *
  * @param prefix  the installation, absolute and real
  * @param names   its host name and domain
@@ -66,6 +67,9 @@ public record Doctor(Path prefix, InstallNames names, PortCheck ports, Optional<
         List<PortCheck.Port> listening = ports(prefix.resolve("control"));
         List<Finding> held = ports.serving(listening, prefix);            // one finding a port, in order
         findings.addAll(services(listening, held));
+        if (systemd.isPresent() && systemd.get().runsTheToaster()) {
+            findings.addAll(new ScheduledJobs(prefix.resolve("control"), systemd.get()).check());
+        }
         findings.addAll(held);
         findings.addAll(layout());
         WikiDocsCheck.check(prefix).ifPresent(findings::add);
