@@ -198,6 +198,14 @@ public final class ControlFiles {
     public static final Key<Boolean> PASSWORDREHASH = line("passwordrehash", Kind.TEXT,
             (f, l) -> Values.yesOrNo(f, l.get(0)), r -> false, "no: old hashes stay as they are", "yes or no",
             List.of(smtpd(NEXT_LOGIN), pop3d(NEXT_LOGIN), wiki(NEXT_LOGIN)));
+    /** Where the users live: the passwd files of this host, or a PostgreSQL database several hosts share. */
+    public static final Key<UserDb> USERDB = line("userdb", Kind.URL, UserDb::parse, r -> new UserDb.Files(),
+            "files: domains/DOMAIN/passwd and aliases on this host", "files, or postgresql://USER@HOST[:PORT]/DATABASE",
+            List.of(smtpd(RESTART), pop3d(RESTART), wiki(RESTART)));
+    public static final Key<Optional<String>> USERDBPASSWORD = line("userdbpassword", Kind.TEXT,
+            UserDbPassword::read, r -> Optional.empty(), "none: the database asks for no password",
+            "the database role's password, one line; mode 0600", List.of(smtpd(RESTART), pop3d(RESTART),
+            wiki(RESTART)));
     /** Where {@code toaster backup --scheduled} (the nightly timer) puts its archives; absent: PREFIX/backups. */
     public static final Key<Optional<java.nio.file.Path>> BACKUPDIR = line("backupdir", Kind.TEXT,
             ControlFiles::absolutePath, r -> Optional.empty(), "PREFIX/backups",
@@ -246,8 +254,8 @@ public final class ControlFiles {
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
-            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO, STATSMAILTO,
-            LISTEN_METRICS, LISTEN_METRICS_POP3D, LISTEN_METRICS_WIKI, METRICSTOKEN, LOGFORMAT);
+            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, USERDB, USERDBPASSWORD, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO,
+            STATSMAILTO, LISTEN_METRICS, LISTEN_METRICS_POP3D, LISTEN_METRICS_WIKI, METRICSTOKEN, LOGFORMAT);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,
