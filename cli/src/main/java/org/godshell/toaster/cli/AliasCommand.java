@@ -52,8 +52,8 @@ final class AliasCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                return print(spec, alias, UserStore.open(prefix.prefix()).addAlias(alias, targets));
+            try (UserStore store = UserStore.open(prefix.prefix())) {
+                return print(spec, alias, store.addAlias(alias, targets));
             } catch (UserStoreException e) {
                 return DomainCommand.fail(spec, e.getMessage());
             }
@@ -94,8 +94,8 @@ final class AliasCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
-                return print(spec, alias, UserStore.open(prefix.prefix()).removeAlias(alias, targets));
+            try (UserStore store = UserStore.open(prefix.prefix())) {
+                return print(spec, alias, store.removeAlias(alias, targets));
             } catch (UserStoreException e) {
                 return DomainCommand.fail(spec, e.getMessage());
             }

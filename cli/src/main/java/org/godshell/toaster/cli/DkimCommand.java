@@ -45,7 +45,7 @@ final class DkimCommand implements Runnable {
     /** {@code text} as a domain of the user store, lowercased; keys belong to domains the toaster serves. */
     static String knownDomain(Path prefix, String text) throws DkimKeysException, IOException {
         String domain = DkimKeys.domain(text);
-        if (!UserStore.open(prefix).domains().contains(domain)) {
+        if (!UserStore.domainsOf(prefix).contains(domain)) {
             throw new DkimKeysException("no domain " + domain + "; toaster domain add " + domain + " creates it");
         }
         return domain;

@@ -65,7 +65,7 @@ final class DnsCommand implements Callable<Integer> {
      * ports of the listen files (left out, saying why, when one does not read).
      */
     static void print(PrintWriter out, Path prefix, InstallNames names, boolean everyDomain) throws IOException {
-        List<String> domains = UserStore.open(prefix).domains();
+        List<String> domains = UserStore.domainsOf(prefix);
         Optional<ClientSettings> clients;
         String unread = "";
         try {

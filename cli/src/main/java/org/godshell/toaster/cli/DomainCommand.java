@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.godshell.toaster.dkim.keys.DkimKeysException;
 import org.godshell.toaster.dkim.keys.Selector;
@@ -49,9 +50,10 @@ final class DomainCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             String name = domain.toLowerCase(java.util.Locale.ROOT);
-            try {
-                UserStore.open(prefix.prefix()).addDomain(domain);
-                out.println("added domain " + name + " (and to control/rcpthosts)");
+            try (UserStore store = UserStore.open(prefix.prefix())) {
+                store.addDomain(domain);
+                out.println("added domain " + name + (store.inFiles() ? " (and to control/rcpthosts)"
+                        : " to " + store.describe() + ", its mail stored on this host"));
             } catch (UserStoreException e) {
                 return fail(spec, e.getMessage());
             }
@@ -83,9 +85,8 @@ final class DomainCommand implements Runnable {
 
         @Override
         public Integer call() {
-            UserStore store = UserStore.open(prefix.prefix());
             PrintWriter out = spec.commandLine().getOut();
-            try {
+            try (UserStore store = UserStore.open(prefix.prefix())) {
                 for (String domain : store.domains()) {
                     UserStore.Listing listing = store.users(domain);
                     out.println(domain + "\t" + listing.users().size() + " user(s)"
@@ -94,7 +95,7 @@ final class DomainCommand implements Runnable {
                 }
                 out.flush();
                 return 0;
-            } catch (IOException | UserStoreException e) {
+            } catch (UserStoreException e) {
                 return fail(spec, e.getMessage());
             }
         }
@@ -116,9 +117,14 @@ final class DomainCommand implements Runnable {
         @Override
         public Integer call() {
             try {
-                Path aside = UserStore.open(prefix.prefix()).removeDomain(domain, force);
-                spec.commandLine().getOut().println("removed domain " + domain.toLowerCase(java.util.Locale.ROOT)
-                        + " from control/rcpthosts; its directory, mail included, is now " + aside);
+                Optional<Path> aside;
+                try (UserStore store = UserStore.open(prefix.prefix())) {
+                    aside = store.removeDomain(domain, force);
+                }
+                String name = domain.toLowerCase(java.util.Locale.ROOT);
+                spec.commandLine().getOut().println(aside.isPresent() ? "removed domain " + name
+                        + "; its directory, mail included, is now " + aside.get() : "removed domain " + name
+                        + "; its mail, if any, stays on the host that stored it");
                 return 0;
             } catch (UserStoreException e) {
                 return fail(spec, e.getMessage());
@@ -137,10 +143,9 @@ final class DomainCommand implements Runnable {
      * exit 1 when there is one.
      */
     static int listEach(CommandSpec spec, PrefixOption prefix, String domain, PerDomain each) {
-        UserStore store = UserStore.open(prefix.prefix());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try {
+        try (UserStore store = UserStore.open(prefix.prefix())) {
             List<String> domains = domain == null ? store.domains() : List.of(Address.requireDomain(domain));
             if (domain != null && !store.domains().contains(domains.get(0))) {
                 return fail(spec, "no domain " + domains.get(0));

@@ -26,6 +26,7 @@ import org.godshell.toaster.tlsrpt.send.Reporter;
 import org.godshell.toaster.tlsrpt.store.DayFiles;
 import org.godshell.toaster.tlsrpt.store.ResultStore;
 import org.godshell.toaster.users.UserStore;
+import org.godshell.toaster.users.UserStoreException;
 
 /**
  * TLS reporting (RFC 8460) wired to an installation: the store remote delivery records each session in, and the
@@ -80,7 +81,7 @@ final class TlsReports implements AutoCloseable {
             Set<String> accepted = new HashSet<>(control.get(ControlFiles.RCPTHOSTS));
             accepted.addAll(control.get(ControlFiles.MORERCPTHOSTS));
             return new OwnDomains(me, accepted, users.domains());
-        } catch (ConfigException | IOException e) {
+        } catch (ConfigException | UserStoreException e) {
             log.accept("tlsrpt: cannot tell which domains are ours, no report sent: " + e.getMessage());
             return domain -> true;
         }

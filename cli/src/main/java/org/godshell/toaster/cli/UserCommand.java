@@ -59,9 +59,10 @@ final class UserCommand implements Runnable {
                         + ": use sha512-crypt, scram-sha-256 or cram-md5");
             }
             Address parsed = Address.require(address);
-            UserStore store = UserStore.open(prefix.prefix());
             password = PasswordInput.read(System.in);
-            edit.apply(store, parsed.toString(), password, scheme.get());
+            try (UserStore store = UserStore.open(prefix.prefix())) {
+                edit.apply(store, parsed.toString(), password, scheme.get());
+            }
             spec.commandLine().getOut().println(done + " " + parsed);
             spec.commandLine().getOut().flush();
             return 0;
@@ -125,8 +126,8 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() {
             boolean none = size.equalsIgnoreCase("none");
-            try {
-                UserStore.open(prefix.prefix()).setQuota(address, none ? "" : size);
+            try (UserStore store = UserStore.open(prefix.prefix())) {
+                store.setQuota(address, none ? "" : size);
                 spec.commandLine().getOut().println(none ? "removed the quota of " + address
                         : "set the quota of " + address + " to " + size);
                 return 0;
@@ -168,9 +169,9 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try {
+            try (UserStore store = UserStore.open(prefix.prefix())) {
                 Address parsed = Address.require(address);
-                Optional<java.nio.file.Path> aside = UserStore.open(prefix.prefix()).removeUser(parsed.toString());
+                Optional<java.nio.file.Path> aside = store.removeUser(parsed.toString());
                 spec.commandLine().getOut().println("removed user " + parsed + aside.map(p -> "; its mail is kept in "
                         + p).orElse(" (it had no directory)"));
                 spec.commandLine().getOut().flush();

@@ -12,6 +12,7 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.mailclients.ClientSettings;
 import org.godshell.toaster.site.mailclients.MailDomains;
 import org.godshell.toaster.users.UserStore;
+import org.godshell.toaster.users.UserStoreException;
 
 /**
  * The toaster's domains for the wiki server's mail-client documents. A domain is the toaster's when it is a
@@ -44,8 +45,12 @@ final class WikiMailDomains implements MailDomains {
 
     @Override
     public Optional<ClientSettings> settings(String domain) throws IOException {
-        if (!SmtpConfig.accepts(rcpthosts.get(), domain) || !users.domains().contains(domain)) {
-            return Optional.empty();
+        try {
+            if (!SmtpConfig.accepts(rcpthosts.get(), domain) || !users.domains().contains(domain)) {
+                return Optional.empty();
+            }
+        } catch (UserStoreException e) {
+            throw new IOException(e.getMessage(), e);
         }
         return Optional.of(settings);
     }

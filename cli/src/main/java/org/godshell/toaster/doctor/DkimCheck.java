@@ -45,7 +45,7 @@ public record DkimCheck(Path prefix, Optional<Dns> dns) {
         boolean anyKey = false;
         boolean allRead = true;
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String domain : UserStore.open(prefix).domains()) {
+            for (String domain : UserStore.domainsOf(prefix)) {
                 SelectorsFile selectors;
                 try {
                     selectors = keys.selectors(domain);

@@ -53,7 +53,7 @@ public record InboundTlsCheck(Path prefix, String hostName, Optional<Dns> dns, C
         if (dns.isEmpty()) {
             return findings;
         }
-        List<String> domains = UserStore.open(prefix).domains();
+        List<String> domains = UserStore.domainsOf(prefix);
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<List<Finding>>> asked = new ArrayList<>();
             for (String domain : domains) {

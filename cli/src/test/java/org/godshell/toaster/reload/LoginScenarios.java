@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 
 /** The files read at each login: passwordrehash, seen through a POP3 login of a user moved from another system. */
 final class LoginScenarios {
@@ -40,15 +39,7 @@ final class LoginScenarios {
     }
 
     private static String login(Installation t) throws Exception {
-        try (Talk talk = Talk.to(t.pop3Port)) {
-            assertTrue(talk.line().orElse("").startsWith("+OK"));
-            assertTrue(talk.pop3("STLS").startsWith("+OK"));
-            talk.tls(Optional.empty());
-            assertTrue(talk.pop3("USER " + USER).startsWith("+OK"));
-            String answer = talk.pop3("PASS password");
-            talk.pop3("QUIT");
-            return answer;
-        }
+        return Pop3.login(t, USER, "password");
     }
 
     private static String hash(Installation t) throws Exception {

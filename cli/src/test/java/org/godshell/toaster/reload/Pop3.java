@@ -16,6 +16,19 @@ final class Pop3 {
         }
     }
 
+    /** pop3d's answer to {@code PASS password} for {@code user}, after STLS. */
+    static String login(Installation t, String user, String password) throws Exception {
+        try (Talk talk = Talk.to(t.pop3Port)) {
+            assertTrue(talk.line().orElse("").startsWith("+OK"));
+            assertTrue(talk.pop3("STLS").startsWith("+OK"));
+            talk.tls(Optional.empty());
+            assertTrue(talk.pop3("USER " + user).startsWith("+OK"));
+            String answer = talk.pop3("PASS " + password);
+            talk.pop3("QUIT");
+            return answer;
+        }
+    }
+
     /** The subject of the certificate STLS presents. */
     static String certificate(Installation t) throws Exception {
         try (Talk talk = Talk.to(t.pop3Port)) {

@@ -55,6 +55,9 @@ final class RestartScenarios {
             assertTrue(smtpd.check(t) && pop3d.check(t) && wiki.check(t), "the daemons serve on as they started");
         });
         all.put("logformat", RestartScenarios::logFormat);
+        for (String file : List.of("userdb", "userdbpassword")) {
+            all.put(file, (t, edits) -> userDatabase(t, edits, file));
+        }
         return all;
     }
 
@@ -68,6 +71,22 @@ final class RestartScenarios {
         assertTrue(Pop3.greeting(t).startsWith("+OK "));
         assertEquals(connects + 1, t.pop3d.count(" connect client=127.0.0.1"), t.pop3d.log());
         assertEquals(0, t.pop3d.count("{\"time\":"), t.pop3d.log());
+    }
+
+    /**
+     * The running daemons keep the users they started with: naming a database (nobody listens at its port) changes
+     * nothing until a restart, and the users of the passwd files still log in.
+     */
+    private static void userDatabase(Installation t, Edits edits, String file) throws Exception {
+        edits.write("control/userdb", "postgresql://toaster@127.0.0.1:" + Admin.freePort() + "/toaster\n");
+        if (file.equals("userdbpassword")) {
+            edits.write("control/userdbpassword", "cmVsb2FkLXNjZW5hcmlv\n", "rw-------");
+        }
+        for (String daemon : List.of("smtpd", "pop3d", "wiki")) {
+            assertTrue(Admin.readAtStart(t, daemon).contains(file), Admin.toaster(t, "showconfig"));
+        }
+        assertTrue(Pop3.login(t, Installation.USER, Installation.PASSWORD).startsWith("+OK"),
+                "pop3d still reads the passwd files");
     }
 
     /**

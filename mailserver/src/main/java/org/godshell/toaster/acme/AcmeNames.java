@@ -48,7 +48,7 @@ public record AcmeNames(List<String> names, List<String> leftOut) {
     public static AcmeNames of(Path prefix) throws ConfigException, IOException {
         Controls controls = Controls.once(prefix.resolve("control"));
         Set<String> rcpthosts = SmtpConfig.rcpthosts(controls);
-        List<String> domains = UserStore.open(prefix).domains().stream()
+        List<String> domains = UserStore.domainsOf(prefix).stream()
                 .filter(domain -> SmtpConfig.accepts(rcpthosts, domain)).toList();
         return choose(controls.get(ControlFiles.ME), domains, Dns.of(controls.get(ControlFiles.DNSSERVERS)));
     }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,10 @@ final class DeliveryAttempt {
     record Result(Map<Integer, Outcome> outcomes, Map<Integer, String> routes) {
     }
 
+    /** One remote transaction's recipients: a domain's, and their mailbox host when the domain has one. */
+    private record RemoteKey(String domain, Optional<String> via) {
+    }
+
     /**
      * Delivers to the recipients at {@code pending} (indexes into the envelope); returns an outcome for each.
      * A recipient listed twice is delivered once and both indexes get its outcome.
@@ -50,7 +55,7 @@ final class DeliveryAttempt {
         Map<Integer, Outcome> outcomes = new HashMap<>();
         Map<Integer, String> routes = new HashMap<>();
         Map<String, List<Integer>> local = new LinkedHashMap<>();
-        Map<String, Map<String, List<Integer>>> remote = new LinkedHashMap<>();
+        Map<RemoteKey, Map<String, List<Integer>>> remote = new LinkedHashMap<>();
         for (int index : pending) {
             String recipient = recipients.get(index);
             try {
@@ -61,7 +66,7 @@ final class DeliveryAttempt {
                         routes.put(index, "local");
                     }
                     case Router.Way.Remote way -> {
-                        remote.computeIfAbsent(way.domain(), d -> new LinkedHashMap<>())
+                        remote.computeIfAbsent(new RemoteKey(way.domain(), way.via()), d -> new LinkedHashMap<>())
                                 .computeIfAbsent(way.address(), r -> new ArrayList<>()).add(index);
                         routes.put(index, "remote");
                     }
@@ -76,8 +81,8 @@ final class DeliveryAttempt {
             local.forEach((address, indexes) -> localJobs.put(indexes, threads.submit(
                     () -> permitted(localPermits, () -> router.deliverLocal(message, address)))));
             Map<Map<String, List<Integer>>, Future<Map<String, Outcome>>> remoteJobs = new LinkedHashMap<>();
-            remote.forEach((domain, byRecipient) -> remoteJobs.put(byRecipient, threads.submit(() -> permitted(
-                    remotePermits, () -> timed(() -> router.deliverRemote(message, domain,
+            remote.forEach((key, byRecipient) -> remoteJobs.put(byRecipient, threads.submit(() -> permitted(
+                    remotePermits, () -> timed(() -> router.deliverRemote(message, key.domain(), key.via(),
                             List.copyOf(byRecipient.keySet())))))));
             for (Map.Entry<List<Integer>, Future<Outcome>> job : localJobs.entrySet()) {
                 Outcome outcome = result(job.getValue());

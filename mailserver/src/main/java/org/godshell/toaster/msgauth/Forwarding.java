@@ -55,6 +55,7 @@ public interface Forwarding {
                             }
                         }
                         case Route.Mailbox mailbox -> { }
+                        case Route.Relay relay -> { }
                         case Route.NoSuchUser nobody -> { }
                     }
                 }

@@ -9,6 +9,7 @@ import org.godshell.toaster.smtp.Replies;
 import org.godshell.toaster.smtp.Reply;
 import org.godshell.toaster.spp.HookResult;
 import org.godshell.toaster.spp.Section;
+import org.godshell.toaster.users.UserStoreException;
 
 /**
  * RCPT (RFC 5321 §4.1.1.3): adds a recipient, in qmail-smtpd's order of checks: a bad sender, then badrcptto,
@@ -66,7 +67,14 @@ final class RcptHandler implements Handler {
         session.environment.put("SMTPRCPTTO", recipient.toString());
         session.environment.put("SMTPRCPTCOUNT", Integer.toString(transaction.recipientCount()));
         session.environment.put("SMTPRCPTCOUNTALL", Integer.toString(rcptCommands));
-        session.environment.put("SMTPRCPTHOSTSOK", relayAllowed(session, recipient) ? "1" : "0");
+        boolean ok;
+        try {
+            ok = relayAllowed(session, recipient);
+        } catch (UserStoreException e) {
+            // The RCPT check asks again and answers 451; a plugin sees "not ours" meanwhile.
+            ok = false;
+        }
+        session.environment.put("SMTPRCPTHOSTSOK", ok ? "1" : "0");
     }
 
     /**
@@ -87,14 +95,25 @@ final class RcptHandler implements Handler {
         if (skipRelayCheck) {
             return null;
         }
-        if (!relayAllowed(session, recipient)) {
-            return Replies.NOT_IN_RCPTHOSTS;
+        try {
+            if (!relayAllowed(session, recipient)) {
+                return Replies.NOT_IN_RCPTHOSTS;
+            }
+        } catch (UserStoreException e) {
+            session.log.event(session.id, "cannot check " + recipient + ": " + e.getMessage());
+            return Replies.RECIPIENTS_UNREADABLE;
         }
         return RecipientCheck.refusal(session, recipient).orElse(null);
     }
 
-    /** {@code <postmaster>} has no domain and is always ours (RFC 5321 §4.1.1.3). */
-    static boolean relayAllowed(SessionContext session, Mailbox recipient) {
-        return recipient.domain().isEmpty() || session.relayAllowed() || session.config.acceptsDomain(recipient.domain());
+    /**
+     * {@code <postmaster>} has no domain and is always ours (RFC 5321 §4.1.1.3); a domain of a shared user
+     * database is ours on every host of it, rcpthosts or not.
+     *
+     * @throws UserStoreException when the database cannot be asked: the caller defers, never refuses
+     */
+    static boolean relayAllowed(SessionContext session, Mailbox recipient) throws UserStoreException {
+        return recipient.domain().isEmpty() || session.relayAllowed() || session.config.acceptsDomain(recipient.domain())
+                || session.recipients.sharedDomain(recipient.domain());
     }
 }

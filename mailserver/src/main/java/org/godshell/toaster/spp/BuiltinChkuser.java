@@ -85,6 +85,7 @@ record BuiltinChkuser(String source, String text, UserStore store, ValidRcptTo v
         }
         return switch (route) {
             case Route.Mailbox mailbox -> List.of();
+            case Route.Relay relay -> List.of();
             case Route.Forward forward -> List.of();
             case Route.NoSuchUser nobody -> List.of(NO_MAILBOX);
             case Route.NotLocal other -> switch (validRcptTo.check(address, env.get("CHKUSER_VALIDRCPTTO"))) {

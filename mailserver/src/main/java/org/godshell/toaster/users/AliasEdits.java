@@ -18,10 +18,10 @@ final class AliasEdits {
     /** Aliases hold no secrets, but they tell who reads what: readable by the group, like passwd. */
     static final String ALIASES_MODE = Edits.PASSWD_MODE;
 
-    private final UserStore store;
+    private final FileBackend store;
     private final Edits edits;
 
-    AliasEdits(UserStore store) {
+    AliasEdits(FileBackend store) {
         this.store = store;
         this.edits = new Edits(store);
     }
@@ -115,7 +115,7 @@ final class AliasEdits {
         });
     }
 
-    private static List<AliasTarget.Parsed> parseAll(Name alias, List<String> texts) throws UserStoreException {
+    static List<AliasTarget.Parsed> parseAll(Name alias, List<String> texts) throws UserStoreException {
         if (texts.isEmpty()) {
             throw new UserStoreException("no target for " + alias + ": give at least one address");
         }

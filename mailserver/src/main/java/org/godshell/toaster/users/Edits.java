@@ -10,12 +10,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
-import org.godshell.toaster.auth.SaslPrep;
 import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.io.AtomicFile;
 import org.godshell.toaster.io.Handover;
@@ -25,7 +23,7 @@ import org.godshell.toaster.io.Handover;
  * twice by one process) and {@code domains/.lock} with {@link FileChannel#lock}, which serializes
  * {@code toaster} runs against each other. Every passwd change is read-modify-write of the current file
  * under that lock, then an atomic replace, so no edit can undo another. What an edit creates is handed to the
- * install's accounts first ({@link UserStore#handover}): root running {@code toaster user add} leaves the passwd
+ * install's accounts first ({@link FileBackend#handover}): root running {@code toaster user add} leaves the passwd
  * file and the Maildir the service's, as the installer made them.
  */
 final class Edits {
@@ -39,9 +37,9 @@ final class Edits {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private final UserStore store;
+    private final FileBackend store;
 
-    Edits(UserStore store) {
+    Edits(FileBackend store) {
         this.store = store;
     }
 
@@ -102,26 +100,10 @@ final class Edits {
         });
     }
 
-    void addUser(Address address, char[] password, PasswordScheme scheme) throws UserStoreException {
-        String hash = hash(password, scheme);
-        create(address, home -> PasswdFile.line(address, hash, home));
-    }
-
-    /** A user with a stored hash (checked as a passwd line is), a full name and a quota; see {@link UserStore}. */
-    void addHashedUser(Address address, String passwordField, String gecos, String quota) throws UserStoreException {
-        Optional<String> problem = passwordField == null ? Optional.of("no password field")
-                : PasswordHash.problem(passwordField);
-        if (problem.isPresent()) {
-            throw new UserStoreException(address + ": " + problem.get());
-        }
-        if (gecos.chars().anyMatch(c -> c == ':' || c < 0x20 || c == 0x7f)) {
-            throw new UserStoreException(address + ": a full name cannot hold a colon or a control character");
-        }
-        if (!quota.isEmpty() && Quota.bytes(quota).isEmpty()) {
-            throw new UserStoreException("\"" + Address.printable(quota) + "\" is not a size: write e.g. 500M or"
-                    + " 1048576b");
-        }
-        create(address, home -> PasswdFile.line(address, passwordField, home, gecos, Quota.with("", quota)));
+    /** A new user's line (its full name and quota in it) and its {@code Maildir/}. */
+    void addUser(UserBackend.NewUser user) throws UserStoreException {
+        String extra = Quota.with("", user.quota().map(UserBackend.QuotaSize::text).orElse(""));
+        create(user.address(), home -> PasswdFile.line(user.address(), user.password(), home, user.gecos(), extra));
     }
 
     /** The passwd line of a new user, given its home directory. */
@@ -156,8 +138,7 @@ final class Edits {
         });
     }
 
-    void setPassword(Address address, char[] password, PasswordScheme scheme) throws UserStoreException {
-        String hash = hash(password, scheme);
+    void setPassword(Address address, String hash) throws UserStoreException {
         rewrite(address, entry -> new PasswdFile.Entry(address, hash, entry.line(), entry.extra()));
     }
 
@@ -182,12 +163,8 @@ final class Edits {
         });
     }
 
-    /** Sets ({@code size} like {@code 500M}) or removes (empty) a user's quota, keeping the rest of the line. */
+    /** Sets ({@code size}, a valid size like {@code 500M}) or removes (empty) a quota, keeping the rest of the line. */
     void setQuota(Address address, String size) throws UserStoreException {
-        if (!size.isEmpty() && Quota.bytes(size).isEmpty()) {
-            throw new UserStoreException("\"" + Address.printable(size) + "\" is not a size: write e.g. 500M, 2G or "
-                    + "1048576b (a bare number is kilobytes, as in Dovecot), or none");
-        }
         rewrite(address, entry -> new PasswdFile.Entry(address, entry.password(), entry.line(),
                 Quota.with(entry.extra(), size)));
     }
@@ -229,31 +206,6 @@ final class Edits {
             throw new UserStoreException("no domain " + domain + "; toaster domain add " + domain + " creates it");
         }
         return dir;
-    }
-
-    /**
-     * The password SASLprepped (RFC 4013) and hashed: logins prepare what the client sends the same way, so the
-     * two agree whatever form of a character (composed, full-width, with a soft hyphen) either side typed.
-     * Hashed before taking the lock: the slow part should not hold up other edits.
-     */
-    private static String hash(char[] password, PasswordScheme scheme) throws UserStoreException {
-        if (password == null || password.length > PasswordHash.MAX_PASSWORD
-                || PasswordHash.utf8(password).isEmpty()) {
-            throw new UserStoreException("the password must be text of at most " + PasswordHash.MAX_PASSWORD
-                    + " characters");
-        }
-        Optional<char[]> prepared = SaslPrep.prepare(password);
-        if (prepared.isEmpty() || prepared.get().length == 0 || prepared.get().length > PasswordHash.MAX_PASSWORD) {
-            prepared.ifPresent(p -> Arrays.fill(p, '\0'));
-            throw new UserStoreException("the password has a character SASLprep (RFC 4013) refuses: a control"
-                    + " character, a private-use or unassigned code point, or mixed right-to-left text; choose"
-                    + " another password");
-        }
-        try {
-            return PasswordHash.hash(prepared.get(), scheme);
-        } finally {
-            Arrays.fill(prepared.get(), '\0');
-        }
     }
 
     /** Renames a directory to {@code .removed-NAME-TIME} beside it; the leading dot keeps it out of listings. */

@@ -13,7 +13,7 @@ import org.godshell.toaster.config.Controls;
  * user's line again with a new {@code {SHA512-CRYPT}} hash of the password just checked: the only moment the
  * toaster holds it. Off by default, since it changes files the admin may still compare with the old system.
  *
- * <p>The rewrite goes through the store's lock and atomic replace ({@link Edits#replaceHash}) and only while the
+ * <p>The rewrite goes through the backend ({@link UserBackend#replacePassword}) and only while the
  * line still holds the hash that matched, so it never undoes an edit made meanwhile. It never fails a login: a
  * file that cannot be written (the wiki's unit may not write {@code domains/}) is logged and the login goes on.
  * The setting is read at each such login; a file that cannot be read counts as {@code no} and is logged once.
@@ -36,7 +36,7 @@ final class Rehash {
         }
         try {
             String fresh = PasswordHash.hash(password);
-            if (new Edits(store).replaceHash(address, stored, fresh)) {
+            if (store.backend().replacePassword(address, stored, fresh)) {
                 log.accept("password of " + address + " rehashed from " + PasswordHash.scheme(stored) + " to "
                         + PasswordHash.SHA512 + " (control/passwordrehash)");
             } else {

@@ -25,6 +25,20 @@ public sealed interface Route {
         }
     }
 
+    /**
+     * A user whose Maildir is on another host of a shared user database: relay the mail to {@code host}, which
+     * delivers it (and files it by its plus-address tag).
+     *
+     * @param address the address as routed, tag included
+     * @param host    the domain's mailbox host ({@code domains.mailbox_host}), that host's {@code control/me}
+     */
+    record Relay(String address, String host) implements Route {
+        public Relay {
+            java.util.Objects.requireNonNull(address, "address");
+            java.util.Objects.requireNonNull(host, "host");
+        }
+    }
+
     /** An alias or the catch-all: deliver to each target instead (the caller resolves each again, with a hop limit). */
     record Forward(List<String> targets) implements Route {
         public Forward {
@@ -35,6 +49,6 @@ public sealed interface Route {
     /** The domain is ours but nobody has this name: bounce with 5.1.1. */
     record NoSuchUser() implements Route {}
 
-    /** The domain is not one of the virtual domains under domains/. */
+    /** The domain is not one of the store's virtual domains. */
     record NotLocal() implements Route {}
 }

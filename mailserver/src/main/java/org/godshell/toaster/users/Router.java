@@ -1,11 +1,8 @@
 package org.godshell.toaster.users;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -31,10 +28,13 @@ final class Router {
 
     static final String POSTMASTER = "postmaster";
 
-    private final UserStore store;
+    private final UserBackend backend;
+    private final Path domains;
 
-    Router(UserStore store) {
-        this.store = store;
+    /** {@code domains}: the directory under which this host keeps {@code DOMAIN/USER/Maildir}. */
+    Router(UserBackend backend, Path domains) {
+        this.backend = backend;
+        this.domains = domains;
     }
 
     Route route(String address) throws UserStoreException {
@@ -43,74 +43,67 @@ final class Router {
             return new Route.NotLocal();
         }
         String domain = address.substring(at + 1).toLowerCase(Locale.ROOT);
-        if (!Address.validDomain(domain) || !isDomain(domain)) {
+        Optional<UserBackend.DomainView> found = Address.validDomain(domain) ? backend.domain(domain)
+                : Optional.empty();
+        if (found.isEmpty()) {
             return new Route.NotLocal();
         }
-        PasswdFile passwd;
-        AliasFile aliases;
-        try {
-            passwd = store.file(domain);
-            aliases = store.aliasFile(domain);
-        } catch (IOException e) {
-            throw new UserStoreException("the users of " + domain + " cannot be read: " + e.getMessage(), e);
-        }
+        UserBackend.DomainView view = found.get();
         String local = address.substring(0, at);
         // Non-ASCII or otherwise odd local parts can be no user or alias; only the catch-all can take them.
         String lower = ascii(local) ? local.toLowerCase(Locale.ROOT) : "";
         String base = lower;
         if (Address.validLocal(lower)) {
-            Optional<Route> exact = named(lower, domain, Optional.empty(), passwd, aliases);
+            Optional<Route> exact = named(lower, domain, Optional.empty(), view, lower);
             if (exact.isPresent()) {
                 return exact.get();
             }
             int plus = lower.indexOf('+');
             if (plus > 0 && Address.validLocal(lower.substring(0, plus))) {
                 base = lower.substring(0, plus);
-                Optional<Route> tagged = named(base, domain, Optional.of(lower.substring(plus + 1)), passwd, aliases);
+                Optional<Route> tagged = named(base, domain, Optional.of(lower.substring(plus + 1)), view, lower);
                 if (tagged.isPresent()) {
                     return tagged.get();
                 }
             }
         }
-        Optional<Route> catchAll = alias(AliasFile.CATCH_ALL, domain, aliases);
+        Optional<Route> catchAll = alias(UserBackend.CATCH_ALL, domain, view);
         if (catchAll.isPresent()) {
             return catchAll.get();
         }
         if (base.equals(POSTMASTER)) {
-            if (passwd.mailboxes().isEmpty()) {
-                throw new UserStoreException("postmaster@" + domain + " has nowhere to go: the domain has no user,"
-                        + " no postmaster alias and no catch-all; toaster alias add postmaster@" + domain
-                        + " you@example.org");
-            }
-            return new Route.Forward(List.of(passwd.mailboxes().iterator().next()));
+            return new Route.Forward(List.of(view.firstMailbox().orElseThrow(() -> new UserStoreException(
+                    "postmaster@" + domain + " has nowhere to go: the domain has no user, no postmaster alias and"
+                    + " no catch-all; toaster alias add postmaster@" + domain + " you@example.org"))));
         }
         return new Route.NoSuchUser();
     }
 
-    /** The user or alias {@code name} (already valid), the user's folder chosen by {@code tag}. */
-    private Optional<Route> named(String name, String domain, Optional<String> tag, PasswdFile passwd,
-            AliasFile aliases) throws UserStoreException {
-        Address user = new Address(name, domain);
-        if (passwd.mailboxes().contains(user.toString())) {
-            Path maildir = store.domainsDir().resolve(domain).resolve(name).resolve("Maildir");
-            return Optional.of(new Route.Mailbox(user.toString(), maildir, tag.filter(Router::safeFolder)
+    /**
+     * The user or alias {@code name} (already valid), the user's folder chosen by {@code tag}; a user whose
+     * mailboxes another host stores is relayed there as {@code asked} (tag included), for that host to file.
+     */
+    private Optional<Route> named(String name, String domain, Optional<String> tag, UserBackend.DomainView view,
+            String asked) throws UserStoreException {
+        if (view.hasMailbox(name) && view.mailboxHost().isPresent()) {
+            return Optional.of(new Route.Relay(asked + "@" + domain, view.mailboxHost().get()));
+        }
+        if (view.hasMailbox(name)) {
+            Path maildir = domains.resolve(domain).resolve(name).resolve("Maildir");
+            return Optional.of(new Route.Mailbox(name + "@" + domain, maildir, tag.filter(Router::safeFolder)
                     .filter(t -> Files.isDirectory(maildir.resolve("." + t), LinkOption.NOFOLLOW_LINKS))));
         }
-        return alias(name, domain, aliases);
+        return alias(name, domain, view);
     }
 
-    private Optional<Route> alias(String name, String domain, AliasFile aliases) throws UserStoreException {
-        AliasFile.Alias alias = aliases.aliases().get(name);
-        if (alias != null) {
-            return Optional.of(new Route.Forward(alias.targets()));
-        }
-        Integer broken = aliases.broken().get(name);
-        if (broken != null) {
-            throw new UserStoreException(store.aliasesPath(domain) + ":" + broken + ": the line of "
-                    + AliasFile.label(name, domain) + " cannot be used (toaster alias list " + domain
-                    + " says why); its mail waits until the line is fixed");
-        }
-        return Optional.empty();
+    private static Optional<Route> alias(String name, String domain, UserBackend.DomainView view)
+            throws UserStoreException {
+        return switch (view.alias(name)) {
+            case UserBackend.AliasLookup.Targets targets -> Optional.of(new Route.Forward(targets.targets()));
+            case UserBackend.AliasLookup.Broken broken -> throw new UserStoreException(broken.problem()
+                    + "; its mail waits until the line is fixed");
+            case UserBackend.AliasLookup.None none -> Optional.empty();
+        };
     }
 
     /**
@@ -121,18 +114,6 @@ final class Router {
     static boolean safeFolder(String tag) {
         return !tag.isEmpty() && tag.length() <= Address.MAX_LOCAL && !tag.startsWith(".") && !tag.contains("..")
                 && !tag.endsWith(".") && tag.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != '/' && c != '\\');
-    }
-
-    /** Whether {@code domains/DOMAIN/} is a directory; only a missing one is "not ours", other errors defer. */
-    private boolean isDomain(String domain) throws UserStoreException {
-        Path dir = store.domainsDir().resolve(domain);
-        try {
-            return Files.readAttributes(dir, BasicFileAttributes.class).isDirectory();
-        } catch (NoSuchFileException e) {
-            return false;
-        } catch (IOException e) {
-            throw new UserStoreException(dir + " cannot be read: " + e.getMessage(), e);
-        }
     }
 
     private static boolean ascii(String text) {

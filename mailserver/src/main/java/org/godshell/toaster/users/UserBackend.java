@@ -97,6 +97,9 @@ public interface UserBackend extends AutoCloseable {
         }
     }
 
+    /** Where the users are, for the admin's messages: the passwd files' directory, or the database's URL. */
+    String describe();
+
     /** The domain, or empty when it is not one of the store's. */
     Optional<DomainView> domain(String domain) throws UserStoreException;
 

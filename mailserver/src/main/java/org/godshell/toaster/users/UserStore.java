@@ -2,14 +2,13 @@ package org.godshell.toaster.users;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,31 +16,26 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.godshell.toaster.auth.CramMd5Secret;
 import org.godshell.toaster.auth.ScramCredentials;
-import org.godshell.toaster.io.Handover;
-import org.godshell.toaster.layout.Owners;
 
 /**
- * The virtual domains and users under {@code PREFIX/domains/}. One store lives as long as the server: each
- * domain's {@code passwd} is read when first needed and read again whenever its size, time or inode changes,
- * so edits by {@code toaster user ...} (another process, another store) apply without a restart. Edits
- * ({@link #addDomain} and the others) go through {@link Edits}: atomic, serialized by {@code domains/.lock}.
+ * The virtual domains, users and aliases of an installation, wherever they live ({@link UserBackend}: the passwd
+ * files under {@code PREFIX/domains/}, or PostgreSQL as {@code control/userdb} says). The store does what does
+ * not depend on the place: it checks names and passwords, hashes, applies the routing rules ({@link Router}) and
+ * keeps logins' timing the same for every answer; the backend answers lookups and makes each edit whole.
+ *
+ * <p>One store lives as long as a daemon. {@code control/userdb} is read when the store is made; the backend is
+ * opened at the first question, and again at the next one when opening failed (a database not yet up), so a
+ * daemon starts whatever the database does and answers {@code 451} until it can ask.
  *
  * <p>Thread-safe: {@link #verify} may be called from any number of sessions at once.
  */
-public final class UserStore {
-
-    /** A passwd file is a line per user; anything this large is a mistake, not a domain. */
-    static final long MAX_FILE = 64L * 1024 * 1024;
-    /** An aliases file is a line per alias; 16 MB is far beyond any domain's and bounds what one read costs. */
-    static final long MAX_ALIASES = 16L * 1024 * 1024;
+public final class UserStore implements AutoCloseable {
 
     private final Path prefix;
-    private final Path domains;
     private final PasswordHash.Crypt crypt;
     private final Rehash rehash;
-    private final FileCache<PasswdFile> passwdCache = new FileCache<>(MAX_FILE, PasswdFile.empty());
-    private final FileCache<AliasFile> aliasCache = new FileCache<>(MAX_ALIASES, AliasFile.empty());
-    private volatile Handover handover;
+    private final Backends.Opener opener;
+    private volatile UserBackend backend;
 
     /** One domain's users as the CLI lists them: usable addresses and the file's problems ({@code file:line}). */
     public record Listing(List<String> users, List<String> problems) {
@@ -51,11 +45,16 @@ public final class UserStore {
         }
     }
 
+    /** The store of {@code prefix} with its own crypt (tests count the crypts a login costs). */
     UserStore(Path prefix, PasswordHash.Crypt crypt, Consumer<String> log) {
+        this(prefix, crypt, log, Backends.of(prefix.toAbsolutePath().normalize(), log));
+    }
+
+    UserStore(Path prefix, PasswordHash.Crypt crypt, Consumer<String> log, Backends.Opener opener) {
         this.prefix = prefix.toAbsolutePath().normalize();
-        this.domains = this.prefix.resolve("domains");
         this.crypt = Objects.requireNonNull(crypt, "crypt");
         this.rehash = new Rehash(this.prefix.resolve("control"), Objects.requireNonNull(log, "log"));
+        this.opener = Objects.requireNonNull(opener, "opener");
     }
 
     /**
@@ -69,7 +68,8 @@ public final class UserStore {
 
     /** The store of the installation at {@code prefix}, reporting to {@code log}. */
     public static UserStore open(Path prefix, Consumer<String> log) {
-        return new UserStore(prefix, PasswordHash.CRYPT3, log);
+        Path absolute = prefix.toAbsolutePath().normalize();
+        return new UserStore(absolute, PasswordHash.CRYPT3, log, Backends.of(absolute, log));
     }
 
     /**
@@ -89,22 +89,19 @@ public final class UserStore {
      * method neither keeps nor clears it.
      */
     public boolean verify(String address, char[] password) {
-        Optional<PasswdFile.Entry> entry = Optional.empty();
+        Optional<UserBackend.Login> login = Optional.empty();
         try {
-            Optional<Address> parsed = Address.parse(address);
-            if (parsed.isPresent()) {
-                entry = Optional.ofNullable(file(parsed.get().domain()).users().get(parsed.get().toString()));
-            }
-        } catch (IOException | RuntimeException e) {
+            login = login(address);
+        } catch (UserStoreException | RuntimeException e) {
             // An unreadable file is "no such user" for a login; the CLI's list shows the admin why.
-            entry = Optional.empty();
+            login = Optional.empty();
         }
-        String stored = entry.map(PasswdFile.Entry::password).orElse(PasswordHash.DUMMY);
+        String stored = login.map(UserBackend.Login::password).orElse(PasswordHash.DUMMY);
         boolean matches = PasswordHash.matches(crypt, stored, password);
-        if (entry.isPresent() && matches) {
-            rehash.afterLogin(this, entry.get().address(), stored, password);
+        if (login.isPresent() && matches) {
+            rehash.afterLogin(this, login.get().address(), stored, password);
         }
-        return entry.isPresent() && matches;
+        return login.isPresent() && matches;
     }
 
     /**
@@ -114,13 +111,8 @@ public final class UserStore {
      */
     public Optional<ScramCredentials> scram(String address) {
         try {
-            Optional<Address> parsed = Address.parse(address);
-            if (parsed.isEmpty()) {
-                return Optional.empty();
-            }
-            PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
-            return entry == null ? Optional.empty() : PasswordHash.scram(entry.password());
-        } catch (IOException | RuntimeException e) {
+            return login(address).flatMap(login -> PasswordHash.scram(login.password()));
+        } catch (UserStoreException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -132,13 +124,8 @@ public final class UserStore {
      */
     public Optional<CramMd5Secret> cramMd5(String address) {
         try {
-            Optional<Address> parsed = Address.parse(address);
-            if (parsed.isEmpty()) {
-                return Optional.empty();
-            }
-            PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
-            return entry == null ? Optional.empty() : PasswordHash.cramMd5(entry.password());
-        } catch (IOException | RuntimeException e) {
+            return login(address).flatMap(login -> PasswordHash.cramMd5(login.password()));
+        } catch (UserStoreException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -147,55 +134,40 @@ public final class UserStore {
      * The storage quota of user {@code address} in bytes ({@code userdb_quota_rule=*:storage=...}, as Dovecot
      * reads it), or empty when the user has none.
      *
-     * @throws UserStoreException when the domain's passwd file cannot be read
+     * @throws UserStoreException when the domain's users cannot be read
      */
     public OptionalLong quota(String address) throws UserStoreException {
-        Optional<Address> parsed = Address.parse(address);
-        if (parsed.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        try {
-            PasswdFile.Entry entry = file(parsed.get().domain()).users().get(parsed.get().toString());
-            return entry == null ? OptionalLong.empty() : Quota.parse(entry.extra());
-        } catch (IOException e) {
-            throw new UserStoreException("cannot read the passwd file of " + parsed.get().domain() + ": "
-                    + e.getMessage(), e);
-        }
+        return login(address).map(UserBackend.Login::quota).orElse(OptionalLong.empty());
     }
 
     /** Sets a user's quota ({@code 500M}, {@code 2G}, Dovecot's size syntax) or removes it ({@code ""}). */
     public void setQuota(String address, String size) throws UserStoreException {
-        new Edits(this).setQuota(Address.require(address), size);
+        Address user = Address.require(address);
+        Optional<UserBackend.QuotaSize> quota = quotaSize(size, "write e.g. 500M, 2G or 1048576b (a bare number is"
+                + " kilobytes, as in Dovecot), or none");
+        backend().setQuota(user, quota);
     }
 
-    /** The domains, sorted: directories of {@code domains/} with a valid name (moved-aside ones start with a dot). */
-    public List<String> domains() throws IOException {
-        List<String> names = new ArrayList<>();
-        if (!Files.isDirectory(domains)) {
-            return names;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(domains, Files::isDirectory)) {
-            for (Path entry : entries) {
-                String name = entry.getFileName().toString();
-                if (Address.validDomain(name)) {
-                    names.add(name);
-                }
-            }
-        }
-        names.sort(null);
-        return names;
+    /** The domains, sorted. */
+    public List<String> domains() throws UserStoreException {
+        return backend().domains();
     }
 
-    /** A domain's users in file order and the problems of its passwd file. */
+    /**
+     * The domains of the installation at {@code prefix}, for a command that needs nothing else of the store;
+     * an {@link IOException} when they cannot be read, with the store's message.
+     */
+    public static List<String> domainsOf(Path prefix) throws IOException {
+        try (UserStore store = open(prefix)) {
+            return store.domains();
+        } catch (UserStoreException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** A domain's users in the order they were added and the problems of their data. */
     public Listing users(String domain) throws UserStoreException {
-        String name = Address.requireDomain(domain);
-        try {
-            PasswdFile file = file(name);
-            return new Listing(file.users().keySet().stream().toList(),
-                    file.problems().stream().map(PasswdFile.Problem::toString).toList());
-        } catch (IOException e) {
-            throw new UserStoreException(passwd(name) + ": cannot be read: " + e.getMessage(), e);
-        }
+        return backend().users(Address.requireDomain(domain));
     }
 
     /**
@@ -204,28 +176,27 @@ public final class UserStore {
      * leave alone. Compared in constant time; false for an unknown user.
      */
     public boolean storedPasswordIs(String address, String passwordField) throws UserStoreException {
-        Address parsed = Address.require(address);
-        try {
-            PasswdFile.Entry entry = file(parsed.domain()).users().get(parsed.toString());
-            return entry != null && MessageDigest.isEqual(
-                    entry.password().getBytes(StandardCharsets.UTF_8),
-                    passwordField.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UserStoreException(passwd(parsed.domain()) + ": cannot be read: " + e.getMessage(), e);
-        }
-    }
-
-    /** Creates {@code domains/DOMAIN/} with an empty passwd file and adds the domain to {@code control/rcpthosts}. */
-    public void addDomain(String domain) throws UserStoreException {
-        new Edits(this).addDomain(Address.requireDomain(domain));
+        Address.require(address);
+        Optional<UserBackend.Login> login = login(address);
+        return login.isPresent() && MessageDigest.isEqual(login.get().password().getBytes(StandardCharsets.UTF_8),
+                passwordField.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
-     * Takes the domain out of {@code control/rcpthosts} and moves its directory (mail included) aside to
-     * {@code domains/.removed-DOMAIN-TIME}, which it returns. Refused while the domain has users unless forced.
+     * Adds a domain whose mail this host stores: with files, {@code domains/DOMAIN/} with an empty passwd file,
+     * and the domain in {@code control/rcpthosts}.
      */
-    public Path removeDomain(String domain, boolean force) throws UserStoreException {
-        return new Edits(this).removeDomain(Address.requireDomain(domain), force);
+    public void addDomain(String domain) throws UserStoreException {
+        backend().addDomain(Address.requireDomain(domain));
+    }
+
+    /**
+     * Removes a domain (with files, first from {@code control/rcpthosts}), refused while it has users unless
+     * forced; returns where its directory (mail included) was moved aside, {@code .removed-DOMAIN-TIME}, when
+     * this host had one.
+     */
+    public Optional<Path> removeDomain(String domain, boolean force) throws UserStoreException {
+        return backend().removeDomain(Address.requireDomain(domain), force);
     }
 
     /** Adds a user with a new SHA512-CRYPT hash of {@code password} and creates its {@code Maildir/}. */
@@ -235,7 +206,8 @@ public final class UserStore {
 
     /** Adds a user with a new hash of {@code password} in {@code scheme} and creates its {@code Maildir/}. */
     public void addUser(String address, char[] password, PasswordScheme scheme) throws UserStoreException {
-        new Edits(this).addUser(Address.require(address), password, scheme);
+        Address user = Address.require(address);
+        backend().addUser(new UserBackend.NewUser(user, Passwords.hash(password, scheme), "", Optional.empty()));
     }
 
     /**
@@ -246,7 +218,18 @@ public final class UserStore {
      */
     public void addHashedUser(String address, String passwordField, String gecos, String quota)
             throws UserStoreException {
-        new Edits(this).addHashedUser(Address.require(address), passwordField, gecos, quota);
+        Address user = Address.require(address);
+        Optional<String> problem = passwordField == null ? Optional.of("no password field")
+                : PasswordHash.problem(passwordField);
+        if (problem.isPresent()) {
+            throw new UserStoreException(user + ": " + problem.get());
+        }
+        if (gecos.length() > Passwords.MAX_GECOS || gecos.chars().anyMatch(c -> c == ':' || c < 0x20 || c == 0x7f)) {
+            throw new UserStoreException(user + ": a full name is at most " + Passwords.MAX_GECOS + " characters,"
+                    + " without a colon or a control character");
+        }
+        backend().addUser(new UserBackend.NewUser(user, passwordField, gecos,
+                quotaSize(quota, "write e.g. 500M or 1048576b")));
     }
 
     /** Replaces a user's password hash with a new SHA512-CRYPT one. */
@@ -256,27 +239,27 @@ public final class UserStore {
 
     /** Replaces a user's password hash with a new one in {@code scheme}. */
     public void setPassword(String address, char[] password, PasswordScheme scheme) throws UserStoreException {
-        new Edits(this).setPassword(Address.require(address), password, scheme);
+        Address user = Address.require(address);
+        backend().setPassword(user, Passwords.hash(password, scheme));
     }
 
     /**
-     * Removes a user's line and moves its directory aside to {@code domains/DOMAIN/.removed-USER-TIME}, returned
-     * when there was a directory to move: the mail is kept for the admin to archive or delete.
+     * Removes a user and moves its directory aside to {@code domains/DOMAIN/.removed-USER-TIME}, returned when
+     * this host had a directory to move: the mail is kept for the admin to archive or delete.
      */
     public Optional<Path> removeUser(String address) throws UserStoreException {
-        return new Edits(this).removeUser(Address.require(address));
+        return backend().removeUser(Address.require(address));
     }
 
     /**
      * Where mail for {@code address} goes: a user's Maildir, an alias's or the catch-all's targets, nobody, or not
-     * one of our domains; the order and the postmaster rule are in {@link Router}. Reads the domain's passwd and
-     * aliases through the same cache as {@link #verify}.
+     * one of our domains; the order and the postmaster rule are in {@link Router}.
      *
-     * @throws UserStoreException when a file cannot be read or the alias line for the address is broken: the
+     * @throws UserStoreException when the users cannot be read or the alias line for the address is broken: the
      *                            caller defers (4.3.0) rather than bounce mail the admin meant to receive
      */
     public Route route(String address) throws UserStoreException {
-        return new Router(this).route(address);
+        return new Router(backend(), prefix.resolve("domains")).route(address);
     }
 
     /** One domain's aliases as the CLI lists them: {@code name@domain} (or {@code *@domain}) to targets, and problems. */
@@ -288,27 +271,11 @@ public final class UserStore {
     }
 
     /**
-     * A domain's aliases in file order and the problems of its aliases file, plus one for each alias that a user
-     * of the same name hides (the user gets the mail).
+     * A domain's aliases in order and the problems of their data, plus one for each alias that a user of the
+     * same name hides (the user gets the mail).
      */
     public Aliases aliases(String domain) throws UserStoreException {
-        String name = Address.requireDomain(domain);
-        try {
-            AliasFile file = aliasFile(name);
-            PasswdFile passwd = file(name);
-            Map<String, List<String>> aliases = new LinkedHashMap<>();
-            List<String> problems = new ArrayList<>(file.problems().stream().map(PasswdFile.Problem::toString).toList());
-            for (AliasFile.Alias alias : file.aliases().values()) {
-                aliases.put(AliasFile.label(alias.name(), name), alias.targets());
-                if (passwd.mailboxes().contains(alias.name() + "@" + name)) {
-                    problems.add(aliasesPath(name) + ":" + alias.line() + ": " + alias.name() + "@" + name + " is also"
-                            + " a user, who gets its mail: remove the alias or the user");
-                }
-            }
-            return new Aliases(aliases, problems);
-        } catch (IOException e) {
-            throw new UserStoreException(aliasesPath(name) + ": cannot be read: " + e.getMessage(), e);
-        }
+        return backend().aliases(Address.requireDomain(domain));
     }
 
     /**
@@ -317,53 +284,92 @@ public final class UserStore {
      * targets and targets that send the mail straight back.
      */
     public List<String> addAlias(String alias, List<String> targets) throws UserStoreException {
-        return new AliasEdits(this).add(AliasEdits.Name.parse(alias), targets);
+        AliasEdits.Name name = AliasEdits.Name.parse(alias);
+        List<String> parsed = AliasEdits.parseAll(name, targets).stream().map(Object::toString).toList();
+        return backend().addAlias(name.name(), name.domain(), parsed);
     }
 
     /** Removes the given targets, or the whole alias when none are given; returns the targets left. */
     public List<String> removeAlias(String alias, List<String> targets) throws UserStoreException {
-        return new AliasEdits(this).remove(AliasEdits.Name.parse(alias), targets);
+        AliasEdits.Name name = AliasEdits.Name.parse(alias);
+        List<String> drop = new ArrayList<>();
+        for (String text : targets) {
+            drop.add(AliasTarget.parse(text).toString());
+        }
+        return backend().removeAlias(name.name(), name.domain(), drop);
     }
 
     /**
-     * How the store's edits hand what they create to the install's accounts ({@link Owners}): looked up at the
-     * first edit, so that a store that only reads (a daemon's) never needs the install record.
+     * Whether the users are in this host's files, where {@code toaster domain add} also edits
+     * {@code control/rcpthosts}; a shared database's domains are accepted by every host without it.
      */
-    Handover handover() throws IOException {
-        Handover known = handover;
+    public boolean inFiles() throws UserStoreException {
+        return backend() instanceof FileBackend;
+    }
+
+    /**
+     * Whether {@code domain} is a domain of a shared user database, which every host of it accepts mail for
+     * without {@code control/rcpthosts}; always false for files, whose domains rcpthosts lists.
+     */
+    public boolean sharedDomain(String domain) throws UserStoreException {
+        UserBackend known = backend();
+        if (known instanceof FileBackend) {
+            return false;
+        }
+        String name = domain.toLowerCase(Locale.ROOT);
+        return Address.validDomain(name) && known.domain(name).isPresent();
+    }
+
+    /** Where the users are, for messages: {@link UserBackend#describe}. */
+    public String describe() throws UserStoreException {
+        return backend().describe();
+    }
+
+    /** Lets go of the backend's connections; the store opens it again if asked afterwards. */
+    @Override
+    public void close() {
+        UserBackend open = backend;
+        backend = null;
+        if (open != null) {
+            open.close();
+        }
+    }
+
+    /** The backend, opened at the first call and again after a failed opening. */
+    UserBackend backend() throws UserStoreException {
+        UserBackend known = backend;
         if (known == null) {
-            Owners owners = Owners.of(prefix);
-            known = owners::handOver;
-            handover = known;
+            synchronized (this) {
+                known = backend;
+                if (known == null) {
+                    known = opener.open();
+                    backend = known;
+                }
+            }
         }
         return known;
     }
 
-    Path prefix() {
-        return prefix;
+    /** The user {@code address} with a usable password; empty for bad input or nobody. */
+    private Optional<UserBackend.Login> login(String address) throws UserStoreException {
+        Optional<Address> parsed = Address.parse(address);
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<UserBackend.DomainView> domain = backend().domain(parsed.get().domain());
+        return domain.isEmpty() ? Optional.empty() : domain.get().login(parsed.get().local());
     }
 
-    Path domainsDir() {
-        return domains;
-    }
-
-    Path passwd(String domain) {
-        return domains.resolve(domain).resolve("passwd");
-    }
-
-    /** The domain's parsed passwd file, from the cache while the file on disk has not changed. */
-    PasswdFile file(String domain) throws IOException {
-        Path path = passwd(domain);
-        return passwdCache.get(path, bytes -> PasswdFile.parse(path, domain, bytes));
-    }
-
-    Path aliasesPath(String domain) {
-        return domains.resolve(domain).resolve("aliases");
-    }
-
-    /** The domain's parsed aliases file, from the cache while the file on disk has not changed. */
-    AliasFile aliasFile(String domain) throws IOException {
-        Path path = aliasesPath(domain);
-        return aliasCache.get(path, bytes -> AliasFile.parse(path, domain, bytes));
+    /** {@code size} ({@code 500M}) as a quota; empty for none ({@code ""} or {@code 0}). */
+    private static Optional<UserBackend.QuotaSize> quotaSize(String size, String fix) throws UserStoreException {
+        if (size.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalLong bytes = Quota.bytes(size);
+        if (bytes.isEmpty()) {
+            throw new UserStoreException("\"" + Address.printable(size) + "\" is not a size: " + fix);
+        }
+        return bytes.getAsLong() == 0 ? Optional.empty()
+                : Optional.of(new UserBackend.QuotaSize(size, bytes.getAsLong()));
     }
 }

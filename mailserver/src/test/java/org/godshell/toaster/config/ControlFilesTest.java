@@ -56,11 +56,11 @@ class ControlFilesTest {
     }
 
     @Test
-    void onlyListenAddressesTheWikisAddressTheMetricsTokenAndTheLogFormatNeedARestart() {
+    void onlyListenAddressesTheWikisAddressTheUserDatabaseTheMetricsTokenAndTheLogFormatNeedARestart() {
         List<String> restart = ControlFiles.ALL.stream().filter(Key::needsRestart).map(Key::name).toList();
         assertEquals(List.of("me", "listen-smtp", "listen-submission", "listen-smtps", "listen-pop3s", "listen-pop3",
-                "listen-http", "listen-https", "wikiurl", "listen-metrics", "listen-metrics-pop3d",
-                "listen-metrics-wiki", "metricstoken", "logformat"), restart);
+                "listen-http", "listen-https", "wikiurl", "userdb", "userdbpassword", "listen-metrics",
+                "listen-metrics-pop3d", "listen-metrics-wiki", "metricstoken", "logformat"), restart);
         assertEquals("next connection, next delivery; restart (wiki)", ControlFiles.ME.effectText());
         assertEquals("restart (smtpd)", ControlFiles.LISTEN_SMTP.effectText());
     }

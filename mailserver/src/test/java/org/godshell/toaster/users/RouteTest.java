@@ -142,7 +142,7 @@ class RouteTest {
     @Test
     void anOversizedAliasesFileDefers() throws Exception {
         try (var channel = java.nio.channels.FileChannel.open(aliases, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), UserStore.MAX_ALIASES);
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), FileBackend.MAX_ALIASES);
         }
         UserStoreException e = assertThrows(UserStoreException.class, () -> store.route("ann@d.test"));
         assertTrue(e.getMessage().contains("16 MB"), e.getMessage());

@@ -116,7 +116,7 @@ class UserStoreTest {
         Files.writeString(prefix.resolve("control/rcpthosts"), "# ours\nexample.test\nother.test\n");
         UserStoreException e = assertThrows(UserStoreException.class, () -> store.removeDomain("example.test", false));
         assertTrue(e.getMessage().contains("--force"), e.getMessage());
-        Path aside = store.removeDomain("Example.TEST", true);
+        Path aside = store.removeDomain("Example.TEST", true).orElseThrow();
         assertTrue(aside.getFileName().toString().startsWith(".removed-example.test-"), aside.toString());
         assertTrue(Files.isDirectory(aside.resolve("ann/Maildir/new")));
         assertEquals(List.of("# ours", "other.test"), Files.readAllLines(prefix.resolve("control/rcpthosts")));

@@ -132,6 +132,8 @@ public final class LocalDelivery {
                     }
                     case Route.Forward forward -> next.addAll(forward.targets());
                     case Route.NotLocal notLocal -> remote.add(target);
+                    // Queued anew, it goes to its mailbox host (deliver.Router).
+                    case Route.Relay relay -> remote.add(target);
                     case Route.NoSuchUser none -> {
                     }
                 }

@@ -98,6 +98,15 @@ public final class RemoteDelivery {
      */
     public Map<String, Outcome> deliver(String sender, String domain, List<String> recipients,
                                         MessageSource message) {
+        return deliver(sender, domain, recipients, message, Optional.empty());
+    }
+
+    /**
+     * As {@link #deliver(String, String, List, MessageSource)}, to {@code via} when it is given: the mailbox host
+     * of a domain of a shared user database ({@link Routing#find(String, Optional)}).
+     */
+    public Map<String, Outcome> deliver(String sender, String domain, List<String> recipients,
+                                        MessageSource message, Optional<String> via) {
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(recipients));
         if (unique.isEmpty()) {
             throw new IllegalArgumentException("no recipients");
@@ -125,18 +134,19 @@ public final class RemoteDelivery {
             sendable.clear();
         }
         if (!sendable.isEmpty()) {
-            outcomes.putAll(send(sender, domain, sendable, message));
+            outcomes.putAll(send(sender, domain, sendable, message, via));
         }
         Map<String, Outcome> ordered = new LinkedHashMap<>();
         unique.forEach(r -> ordered.put(r, outcomes.get(r)));
         return ordered;
     }
 
-    private Map<String, Outcome> send(String sender, String domain, List<String> recipients, MessageSource message) {
+    private Map<String, Outcome> send(String sender, String domain, List<String> recipients, MessageSource message,
+            Optional<String> via) {
         Made current = made();
         Routing routing = current.routing();
         Conversation.Settings settings = current.settings();
-        Routing.Destination destination = routing.find(domain);
+        Routing.Destination destination = routing.find(domain, via);
         List<Routing.Host> hosts;
         boolean implicit;
         DomainTls tls;

@@ -73,6 +73,20 @@ final class Routing {
         this.random = random;
     }
 
+    /**
+     * Where mail for {@code domain} goes; {@code via}: the domain's mailbox host in a shared user database, which
+     * takes it whatever the domain's MX says (reached as smtproutes routes that host's name, else on the MX port,
+     * logging in as smarthostauth says for it).
+     */
+    Destination find(String domain, Optional<String> via) {
+        if (via.isPresent()) {
+            return new Destination.Hosts(List.of(routes.route(via.get()) instanceof SmtpRoute.Relay relay
+                    ? new Host(relay.host(), relay.address(), relay.port(), auth.forRelay(relay.host()))
+                    : new Host(via.get(), Optional.empty(), mxPort, auth.forRelay(via.get()))), false, false);
+        }
+        return find(domain);
+    }
+
     Destination find(String domain) {
         if (routes.route(domain) instanceof SmtpRoute.Relay relay) {
             // qmail-remote(8): "as if host had relay as its only MX".

@@ -1,0 +1,53 @@
+package org.godshell.toaster.users;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.godshell.toaster.config.ConfigException;
+import org.godshell.toaster.config.ControlFiles;
+import org.godshell.toaster.config.Controls;
+import org.godshell.toaster.config.UserDb;
+
+/**
+ * Chooses the backend {@code control/userdb} names for the installation at a prefix. The file is read when the
+ * store is made (a daemon's start: an edit takes effect at the next restart, as the control-file table says);
+ * the backend itself is opened at the first question, so that a database not yet up delays answers, not starts.
+ */
+final class Backends {
+
+    /** How a store gets its backend: called at the first question, and again after a failure. */
+    @FunctionalInterface
+    interface Opener {
+        UserBackend open() throws UserStoreException;
+    }
+
+    private Backends() {
+    }
+
+    /**
+     * The opener of the installation at {@code prefix}. A {@code control/userdb} or {@code userdbpassword} that
+     * cannot be read or parsed fails every question with its {@code file:line} message: no store falls back to
+     * other users than the ones the admin named.
+     */
+    static Opener of(Path prefix, Consumer<String> log) {
+        Controls control = Controls.once(prefix.resolve("control"));
+        UserDb userdb;
+        Optional<String> password;
+        try {
+            userdb = control.get(ControlFiles.USERDB);
+            password = userdb instanceof UserDb.Postgres ? control.get(ControlFiles.USERDBPASSWORD) : Optional.empty();
+        } catch (ConfigException e) {
+            String problem = e.getMessage();
+            return () -> {
+                throw new UserStoreException(problem + "; no user can be looked up until it is fixed", e);
+            };
+        }
+        return switch (userdb) {
+            case UserDb.Files files -> () -> new FileBackend(prefix);
+            case UserDb.Postgres postgres -> () -> {
+                throw new UserStoreException("control/userdb names " + postgres + ", but this build keeps users in"
+                        + " files only");
+            };
+        };
+    }
+}
