@@ -5,11 +5,12 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Locale;
 import org.godshell.toaster.config.UserDb;
 import org.godshell.toaster.users.UserStoreException;
+import org.postgresql.util.PSQLException;
 
 /**
  * A failure of the database as the admin reads it: which database, what the toaster was doing, what to check.
  * The SQLSTATE classes are PostgreSQL's (Appendix A, "PostgreSQL Error Codes"): 08 a connection that failed,
- * 28 a role or password refused, 3D000 no such database, 57P01-57P03 a server shutting down or starting. The
+ * 28 a role or password refused (and the driver's 08004, a server asking for a password it was not given), 3D000 no such database, 57P01-57P03 a server shutting down or starting. The
  * driver's own message is kept (it never holds the password); nothing is ever turned into an empty answer.
  */
 final class Failure {
@@ -28,7 +29,7 @@ final class Failure {
         String detail = detail(error);
         String at = at(where);
         String message;
-        if (state.startsWith("28")) {
+        if (state.startsWith("28") || state.equals("08004")) {
             message = "the user database at " + at + " refused role " + where.user() + ": " + detail
                     + "; check control/userdbpassword and the server's pg_hba.conf";
         } else if (state.equals("3D000")) {
@@ -55,11 +56,16 @@ final class Failure {
         return "";
     }
 
-    /** The innermost message, the driver's, on one line. */
+    /**
+     * The innermost message, the driver's, on one line. Of a server's error only the primary message: its Detail
+     * can quote the failing row, password hash included ("Failing row contains ...").
+     */
     private static String detail(Throwable error) {
         String message = error.getMessage();
-        for (Throwable t = error.getCause(); t != null; t = t.getCause()) {
-            if (t.getMessage() != null) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof PSQLException server && server.getServerErrorMessage() != null) {
+                message = server.getServerErrorMessage().getMessage();
+            } else if (t.getMessage() != null) {
                 message = t.getMessage();
             }
         }
