@@ -27,10 +27,14 @@ final class Rows {
         return Optional.empty();
     }
 
-    /** The schema's check on {@code aliases.target}, said again where the target is used. */
+    /**
+     * The schema's check on {@code aliases.target}, said again where the target is used; like AliasTarget, no
+     * text that /etc/aliases would read as a pipe, a file or an include, though the toaster would never run one.
+     */
     static boolean wellFormed(String target) {
         int at = target.lastIndexOf('@');
-        if (at <= 0 || at != target.indexOf('@') || target.length() > 320) {
+        if (at <= 0 || at != target.indexOf('@') || target.length() > 320 || target.startsWith("|")
+                || target.startsWith("/") || target.startsWith(":include:")) {
             return false;
         }
         for (int i = 0; i < target.length(); i++) {

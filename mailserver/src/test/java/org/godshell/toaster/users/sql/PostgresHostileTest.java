@@ -128,6 +128,8 @@ class PostgresHostileTest {
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a b@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a,b@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', '|/bin/sh', 0)",
+        "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', '|/bin/sh@example.net', 0)",
+        "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', ':include:/x@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a@Example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a@b@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x/y', 'a@example.net', 0)",

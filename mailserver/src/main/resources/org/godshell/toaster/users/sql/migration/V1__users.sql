@@ -44,9 +44,9 @@ CREATE TABLE aliases (
     name     text NOT NULL CHECK (name = '*' OR length(name) BETWEEN 1 AND 64
                                   AND name ~ '^[a-z0-9+_-]+(\.[a-z0-9+_-]+)*$'),
     -- An address as AliasTarget checked it: printable ASCII, no quote, comma, angle bracket or backslash, one @,
-    -- a lower-case domain name.
+    -- a lower-case domain name, nothing that /etc/aliases would read as a pipe, a file or an include.
     target   text NOT NULL CHECK (length(target) BETWEEN 3 AND 320 AND target ~ '^[!-~]+$'
-                                  AND target ~ '^[^@<>",\\]+@[a-z0-9.-]+$'),
+                                  AND target ~ '^[^@<>",\\]+@[a-z0-9.-]+$' AND target !~ '^([|/]|:include:)'),
     -- The targets' order, as toaster alias list shows it.
     position integer NOT NULL,
     PRIMARY KEY (domain, name, target)
