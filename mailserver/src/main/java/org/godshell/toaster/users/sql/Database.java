@@ -118,6 +118,8 @@ final class Database implements AutoCloseable {
      */
     <T> T transaction(String doing, Work<T> work) throws UserStoreException {
         try (Connection connection = pool.getConnection()) {
+            // Not set back afterwards: the pool resets it when the connection returns, and on a broken
+            // connection setting it would throw over the error that matters.
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
@@ -126,8 +128,6 @@ final class Database implements AutoCloseable {
             } catch (SQLException | UserStoreException | RuntimeException e) {
                 rollback(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw Failure.of(where, doing, e);

@@ -136,6 +136,17 @@ class PostgresAliasTest {
     }
 
     @Test
+    void aRefusalHalfWayAddsNothing() throws Exception {
+        assertThrows(UserStoreException.class, () -> backend.addAlias("*", "example.org",
+                List.of("elsewhere@example.net", "nobody@example.org")));
+        assertEquals(new AliasLookup.None(), lookup(UserBackend.CATCH_ALL));
+        backend.addAlias("info", "example.org", List.of("a@example.net"));
+        assertThrows(UserStoreException.class, () -> backend.removeAlias("info", "example.org",
+                List.of("a@example.net", "absent@example.net")));
+        assertEquals(new AliasLookup.Targets(List.of("a@example.net")), lookup("info"));
+    }
+
+    @Test
     void atMostMaxTargets() throws Exception {
         List<String> thousand = IntStream.range(0, UserBackend.MAX_ALIAS_TARGETS)
                 .mapToObj(i -> "t" + i + "@example.net").toList();
