@@ -7,6 +7,7 @@ import org.godshell.toaster.config.ConfigException;
 import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.config.UserDb;
+import org.godshell.toaster.users.sql.PostgresBackend;
 
 /**
  * Chooses the backend {@code control/userdb} names for the installation at a prefix. The file is read when the
@@ -33,9 +34,11 @@ final class Backends {
         Controls control = Controls.once(prefix.resolve("control"));
         UserDb userdb;
         Optional<String> password;
+        String me;
         try {
             userdb = control.get(ControlFiles.USERDB);
             password = userdb instanceof UserDb.Postgres ? control.get(ControlFiles.USERDBPASSWORD) : Optional.empty();
+            me = control.get(ControlFiles.ME);
         } catch (ConfigException e) {
             String problem = e.getMessage();
             return () -> {
@@ -44,10 +47,7 @@ final class Backends {
         }
         return switch (userdb) {
             case UserDb.Files files -> () -> new FileBackend(prefix);
-            case UserDb.Postgres postgres -> () -> {
-                throw new UserStoreException("control/userdb names " + postgres + ", but this build keeps users in"
-                        + " files only");
-            };
+            case UserDb.Postgres postgres -> () -> PostgresBackend.open(postgres, password, me, prefix, log);
         };
     }
 }

@@ -38,6 +38,7 @@ final class TestServer implements AutoCloseable {
     }
 
     final Queue queue;
+    private final UserStore users;
     final SmtpServer server;
     final Path root;
     private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
@@ -72,13 +73,14 @@ final class TestServer implements AutoCloseable {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
         queue = Queue.open(root.resolve("queue"));
+        users = UserStore.open(root);
         SmtpConfig config = SmtpConfig.load(controlDir);
         TransactionLog log = new TransactionLog(new PrintStream(logBytes, true, StandardCharsets.UTF_8),
                 Controls.once(controlDir).get(ControlFiles.LOGFORMAT));
         server = new SmtpServer(Live.fixed(config), queue,
                 SppEngine.load(root, config.rules(), line -> log.event("-", line)),
                 TlsConfig.load(Controls.once(controlDir), line -> log.event("-", line)), logins,
-                Recipients.of(UserStore.open(root)), checks.make(controlDir), log);
+                Recipients.of(users), checks.make(controlDir), log);
         server.start();
     }
 
@@ -114,5 +116,6 @@ final class TestServer implements AutoCloseable {
     public void close() throws IOException {
         server.stop(Duration.ofSeconds(1));
         queue.close();
+        users.close();
     }
 }

@@ -126,6 +126,7 @@ public final class Maildir {
         if (!create) {
             throw new IOException("Maildir folder " + dir + " is incomplete (tmp/ or new/ missing)");
         }
+        createParents(dir.getParent());
         for (String sub : new String[] {"", "tmp", "new", "cur"}) {
             Path path = sub.isEmpty() ? dir : dir.resolve(sub);
             if (!Files.isDirectory(path)) {
@@ -136,6 +137,24 @@ public final class Maildir {
                         throw e;
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The missing directories above a Maildir, owner-only: a user of a shared user database whose mail arrives
+     * before anyone made its home on this host (the host that added it may be another), {@code DOMAIN/USER/}.
+     */
+    private static void createParents(Path dir) throws IOException {
+        if (dir == null || Files.isDirectory(dir)) {
+            return;
+        }
+        createParents(dir.getParent());
+        try {
+            AtomicFile.createDirectory(dir, DIR_MODE);
+        } catch (FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir)) {
+                throw e;
             }
         }
     }

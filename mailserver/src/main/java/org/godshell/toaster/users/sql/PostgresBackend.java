@@ -67,6 +67,11 @@ public final class PostgresBackend implements UserBackend {
     }
 
     @Override
+    public String describe() {
+        return where();
+    }
+
+    @Override
     public Optional<DomainView> domain(String domain) throws UserStoreException {
         Optional<String> host = database.read("looking up the domain " + domain, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
