@@ -16,7 +16,7 @@ final class Subcommands {
 
     /** In the order {@code toaster --help} lists them. */
     static final List<String> NAMES = List.of(
-            "smtpd", "pop3d", "showconfig", "spp", "spf", "cert", "domain", "user", "alias", "dkim", "backup",
+            "smtpd", "pop3d", "showconfig", "spp", "spf", "cert", "domain", "user", "alias", "users", "dkim", "backup",
             "restore", "queue", "stats", "import", "wiki", "start", "stop", "status", "doctor", "dns", "tlsrpt",
             "help");
 
@@ -25,7 +25,7 @@ final class Subcommands {
 
     /**
      * The command object of one subcommand. A switch rather than a table of constructor references: each of those
-     * would be a lambda the JVM spins up at start, for 23 commands of which one runs.
+     * would be a lambda the JVM spins up at start, for 24 commands of which one runs.
      */
     static Object make(String name) {
         return switch (name) {
@@ -38,6 +38,7 @@ final class Subcommands {
             case "domain" -> new DomainCommand();
             case "user" -> new UserCommand();
             case "alias" -> new AliasCommand();
+            case "users" -> new UsersCommand();
             case "dkim" -> new DkimCommand();
             case "backup" -> new BackupCommand();
             case "restore" -> new RestoreCommand();

@@ -130,6 +130,25 @@ final class FileBackend implements UserBackend {
         }
     }
 
+    /** The usable lines in file order: the full name is the fifth field, the quota and the rest the eighth. */
+    @Override
+    public List<Account> accounts(String domain) throws UserStoreException {
+        try {
+            PasswdFile file = file(domain);
+            List<Account> accounts = new ArrayList<>();
+            for (PasswdFile.Entry entry : file.users().values()) {
+                String gecos = file.lines().get(entry.line() - 1).split(":", -1)[4];
+                Optional<QuotaSize> quota = Quota.text(entry.extra())
+                        .map(text -> new QuotaSize(text, Quota.bytes(text).orElseThrow()));
+                accounts.add(new Account(entry.address(), entry.password(), gecos, quota,
+                        Quota.with(entry.extra(), "")));
+            }
+            return accounts;
+        } catch (IOException e) {
+            throw new UserStoreException(passwd(domain) + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** The aliases in file order, the file's problems, and one for each alias that a user of that name hides. */
     @Override
     public UserStore.Aliases aliases(String domain) throws UserStoreException {

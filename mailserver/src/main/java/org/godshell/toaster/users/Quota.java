@@ -3,6 +3,7 @@ package org.godshell.toaster.users;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,18 @@ final class Quota {
             return OptionalLong.empty();
         }
         return OptionalLong.of(value << shift);
+    }
+
+    /** The quota {@code extra} sets as written ({@code 500M}); empty when none, 0 or a form we cannot read. */
+    static Optional<String> text(String extra) {
+        for (String field : extra.trim().split("\\s+")) {
+            if (field.startsWith(FIELD)) {
+                String size = field.substring(FIELD.length());
+                OptionalLong bytes = bytes(size);
+                return bytes.isPresent() && bytes.getAsLong() > 0 ? Optional.of(size) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code extra} with its quota field replaced by {@code size} (a valid size), or removed when empty. */

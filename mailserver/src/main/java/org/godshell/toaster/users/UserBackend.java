@@ -87,6 +87,21 @@ public interface UserBackend extends AutoCloseable {
         }
     }
 
+    /**
+     * A user whole, as {@code toaster users export|import} carries it between backends: what {@link NewUser}
+     * holds, and the Dovecot extra fields of a passwd line other than the quota ({@code ""} elsewhere), which a
+     * database does not keep.
+     */
+    record Account(Address address, String password, String gecos, Optional<QuotaSize> quota, String otherFields) {
+        public Account {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(gecos, "gecos");
+            Objects.requireNonNull(quota, "quota");
+            Objects.requireNonNull(otherFields, "otherFields");
+        }
+    }
+
     /** A quota as the admin wrote it ({@code 500M}, Dovecot's syntax) and the bytes it means (more than 0). */
     record QuotaSize(String text, long bytes) {
         public QuotaSize {
@@ -108,6 +123,9 @@ public interface UserBackend extends AutoCloseable {
 
     /** A domain's users in the order they were added, and the problems the backend found in its data. */
     UserStore.Listing users(String domain) throws UserStoreException;
+
+    /** A domain's usable users whole, in the order they were added. */
+    List<Account> accounts(String domain) throws UserStoreException;
 
     /** A domain's aliases in order, with their problems (an alias a user hides, a broken line). */
     UserStore.Aliases aliases(String domain) throws UserStoreException;

@@ -126,6 +126,31 @@ public final class PostgresBackend implements UserBackend {
         });
     }
 
+    /** The users whole in the order they were added; rows the toaster cannot read as an address are left out. */
+    @Override
+    public List<Account> accounts(String domain) throws UserStoreException {
+        return database.read("reading the users of " + domain, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT local, password, gecos, quota,"
+                    + " quota_bytes FROM users WHERE domain = ? ORDER BY serial")) {
+                select.setString(1, domain);
+                List<Account> accounts = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        Optional<Address> address = Address.parse(rows.getString(1) + "@" + domain);
+                        String quota = rows.getString(4);
+                        long bytes = rows.getLong(5);
+                        if (address.isPresent() && address.get().local().equals(rows.getString(1))) {
+                            accounts.add(new Account(address.get(), rows.getString(2), rows.getString(3),
+                                    quota == null ? Optional.empty() : Optional.of(new QuotaSize(quota, bytes)),
+                                    ""));
+                        }
+                    }
+                }
+                return accounts;
+            }
+        });
+    }
+
     /** The aliases by name (the catch-all where it sorts), with one problem for each that a user hides. */
     @Override
     public UserStore.Aliases aliases(String domain) throws UserStoreException {
