@@ -16,8 +16,8 @@ import org.godshell.toaster.users.UserStoreException;
 
 /**
  * The toaster's domains for the wiki server's mail-client documents. A domain is the toaster's when it is a
- * virtual domain ({@code domains/DOMAIN/}, whose users can log in) and rcpthosts or morercpthosts accept it (so
- * its mail arrives here): {@code toaster domain add} makes both true, and {@code domain remove} both false. Both
+ * domain of a shared user database, or a virtual domain ({@code domains/DOMAIN/}, whose users can log in) that
+ * rcpthosts or morercpthosts accept (so its mail arrives here): {@code toaster domain add} makes both true, and {@code domain remove} both false. Both
  * are looked at for every request (a directory listing and a stat), so neither needs a restart. What clients are
  * told (control/me and the listen files' ports) is read once, at start, like the rest of the wiki's settings.
  */
@@ -43,9 +43,17 @@ final class WikiMailDomains implements MailDomains {
                 ClientPorts.read(controls, host, imap));
     }
 
+    /**
+     * A domain of a shared user database is every host's; its clients are sent to the host that keeps its mail,
+     * where IMAP and POP3 find the Maildirs (the hosts of one database are installed alike: the same ports).
+     */
     @Override
     public Optional<ClientSettings> settings(String domain) throws IOException {
         try {
+            if (users.sharedDomain(domain)) {
+                return Optional.of(users.mailboxHost(domain).map(host -> new ClientSettings(host,
+                        settings.services(), settings.https())).orElse(settings));
+            }
             if (!SmtpConfig.accepts(rcpthosts.get(), domain) || !users.domains().contains(domain)) {
                 return Optional.empty();
             }

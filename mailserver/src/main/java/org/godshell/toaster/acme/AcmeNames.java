@@ -17,6 +17,7 @@ import org.godshell.toaster.config.SmtpConfig;
 import org.godshell.toaster.dns.Answer;
 import org.godshell.toaster.dns.Dns;
 import org.godshell.toaster.users.UserStore;
+import org.godshell.toaster.users.UserStoreException;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Record;
@@ -43,13 +44,20 @@ public record AcmeNames(List<String> names, List<String> leftOut) {
 
     /**
      * For the install in {@code prefix}: its {@code control/me}, and its domains (virtual domains that rcpthosts
-     * accepts), asked through {@code control/dnsservers}.
+     * accepts, or every domain of a shared user database), asked through {@code control/dnsservers}.
      */
     public static AcmeNames of(Path prefix) throws ConfigException, IOException {
         Controls controls = Controls.once(prefix.resolve("control"));
         Set<String> rcpthosts = SmtpConfig.rcpthosts(controls);
-        List<String> domains = UserStore.domainsOf(prefix).stream()
-                .filter(domain -> SmtpConfig.accepts(rcpthosts, domain)).toList();
+        List<String> domains;
+        try (UserStore users = UserStore.open(prefix)) {
+            // A shared database's domains are every host's, rcpthosts or not.
+            boolean shared = !users.inFiles();
+            domains = users.domains().stream().filter(domain -> shared || SmtpConfig.accepts(rcpthosts, domain))
+                    .toList();
+        } catch (UserStoreException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         return choose(controls.get(ControlFiles.ME), domains, Dns.of(controls.get(ControlFiles.DNSSERVERS)));
     }
 

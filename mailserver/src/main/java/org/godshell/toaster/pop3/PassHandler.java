@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.godshell.toaster.deliver.local.Maildir;
 import org.godshell.toaster.users.Address;
+import org.godshell.toaster.users.UserStoreException;
 
 /**
  * PASS (RFC 1939 §7): checks the password of the name given by USER, then locks and lists the mailbox. The
@@ -44,9 +46,26 @@ final class PassHandler implements Handler {
         return open(session, address);
     }
 
+    /**
+     * Opens the maildrop of {@code address}; a user of a shared user database whose mail another host keeps is
+     * sent there, since this host has none of it.
+     */
     private static Step open(SessionContext session, Address address) {
+        try {
+            Optional<String> elsewhere = session.accounts.elsewhere().of(address.domain());
+            if (elsewhere.isPresent()) {
+                session.log.event(session.id, "login " + address + ": mailbox kept on " + elsewhere.get());
+                return Step.respond(Replies.elsewhere(elsewhere.get()));
+            }
+        } catch (UserStoreException e) {
+            session.log.event(session.id, "mailbox of " + address + " unavailable: " + e.getMessage());
+            return Step.respond(Replies.MAILBOX_UNAVAILABLE);
+        }
         Optional<Maildrop> drop;
         try {
+            if (session.accounts.makeMaildirs()) {
+                Maildir.ensure(session.accounts.maildir(address));
+            }
             drop = Maildrop.open(session.accounts.maildir(address));
         } catch (IOException e) {
             session.log.event(session.id, "mailbox of " + address + " unavailable: " + e.getMessage());

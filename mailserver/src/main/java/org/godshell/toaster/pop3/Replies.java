@@ -26,6 +26,11 @@ final class Replies {
     static final Reply BAD_LOGIN = Reply.err("AUTH", "invalid user name or password");
     static final Reply BLOCKED = Reply.err("AUTH", "too many failed logins from your address, try again later");
     static final Reply IN_USE = Reply.err("IN-USE", "mailbox in use by another POP3 session");
+    /** RFC 3206 §4: SYS/PERM, a lasting problem; the client has to be pointed at the host that keeps the mail. */
+    static Reply elsewhere(String host) {
+        return Reply.err("SYS/PERM", "your mailbox is kept on " + host + ": set that host as your POP3 server");
+    }
+
     static final Reply MAILBOX_UNAVAILABLE = Reply.err("SYS/TEMP", "cannot open the mailbox now, try again later");
     static final Reply READ_FAILED = Reply.err("SYS/TEMP", "cannot read the message now, try again later");
     static final Reply TLS_GO_AHEAD = Reply.ok("begin TLS negotiation");

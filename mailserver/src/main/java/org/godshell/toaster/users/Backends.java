@@ -16,10 +16,20 @@ import org.godshell.toaster.users.sql.PostgresBackend;
  */
 final class Backends {
 
-    /** How a store gets its backend: called at the first question, and again after a failure. */
+    /** Makes the backend: called at the first question, and again after a failure. */
     @FunctionalInterface
-    interface Opener {
+    interface Open {
         UserBackend open() throws UserStoreException;
+    }
+
+    /**
+     * How a store gets its backend; {@code shared}: {@code control/userdb} names a database that several hosts may
+     * share (known without asking it).
+     */
+    record Opener(boolean shared, Open how) {
+        UserBackend open() throws UserStoreException {
+            return how.open();
+        }
     }
 
     private Backends() {
@@ -41,13 +51,14 @@ final class Backends {
             me = control.get(ControlFiles.ME);
         } catch (ConfigException e) {
             String problem = e.getMessage();
-            return () -> {
+            return new Opener(false, () -> {
                 throw new UserStoreException(problem + "; no user can be looked up until it is fixed", e);
-            };
+            });
         }
         return switch (userdb) {
-            case UserDb.Files files -> () -> new FileBackend(prefix);
-            case UserDb.Postgres postgres -> () -> PostgresBackend.open(postgres, password, me, prefix, log);
+            case UserDb.Files files -> new Opener(false, () -> new FileBackend(prefix));
+            case UserDb.Postgres postgres -> new Opener(true,
+                    () -> PostgresBackend.open(postgres, password, me, prefix, log));
         };
     }
 }

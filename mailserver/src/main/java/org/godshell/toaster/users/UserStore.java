@@ -300,6 +300,14 @@ public final class UserStore implements AutoCloseable {
     }
 
     /**
+     * Whether {@code control/userdb} names a database (read when the store was made; nothing is asked of it): a
+     * user's Maildir may then be missing on this host until its first mail or login, and is made then.
+     */
+    public boolean sharedDatabase() {
+        return opener.shared();
+    }
+
+    /**
      * Whether the users are in this host's files, where {@code toaster domain add} also edits
      * {@code control/rcpthosts}; a shared database's domains are accepted by every host without it.
      */
@@ -318,6 +326,16 @@ public final class UserStore implements AutoCloseable {
         }
         String name = domain.toLowerCase(Locale.ROOT);
         return Address.validDomain(name) && known.domain(name).isPresent();
+    }
+
+    /**
+     * The host whose Maildirs hold {@code domain}'s mail when it is another host of a shared user database; empty
+     * when it is this host, the domain is not the store's, or the users are in files.
+     */
+    public Optional<String> mailboxHost(String domain) throws UserStoreException {
+        String name = domain.toLowerCase(Locale.ROOT);
+        return Address.validDomain(name) ? backend().domain(name).flatMap(UserBackend.DomainView::mailboxHost)
+                : Optional.empty();
     }
 
     /** Where the users are, for messages: {@link UserBackend#describe}. */

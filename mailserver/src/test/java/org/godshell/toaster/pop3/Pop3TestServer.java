@@ -60,7 +60,7 @@ final class Pop3TestServer implements AutoCloseable {
                 maxConnections, 10);
         // No delay per failure, so throttle tests run fast; the counting and blocking are the real ones.
         Accounts accounts = new Accounts(users::verify, new AuthThrottle(Clock.systemUTC(), Duration.ZERO),
-                prefix.resolve("domains"));
+                prefix.resolve("domains"), users::mailboxHost, users.sharedDatabase());
         server = new Pop3Server(config, accounts, TlsSource.watch(control, line -> log.event("-", line)), log);
         server.start();
     }

@@ -35,6 +35,8 @@ class TransferTest {
 
     @TempDir
     Path prefix;
+    @TempDir
+    Path back;
     private UserDb.Postgres db;
     private final List<String> out = new ArrayList<>();
 
@@ -151,7 +153,6 @@ class TransferTest {
                 prefix, line -> { })) {
             other.addDomain("elsewhere.org");
         }
-        Path back = Files.createDirectories(prefix.resolve("../back").normalize());
         Files.createDirectories(back.resolve("control"));
         for (String file : List.of("me", "userdb", "userdbpassword")) {
             Files.copy(prefix.resolve("control").resolve(file), back.resolve("control").resolve(file));

@@ -160,6 +160,14 @@ public final class Maildir {
     }
 
     /**
+     * Makes {@code maildir} with {@code tmp/ new/ cur/} when it is missing, and the directories above it
+     * owner-only: for a user of a shared user database who logs in before any mail made it on this host.
+     */
+    public static void ensure(Path maildir) throws IOException {
+        ensureLayout(maildir, true);
+    }
+
+    /**
      * Makes the Maildir++ folder {@code .<folder>} of {@code maildir} when it is missing (and the Maildir with
      * it), with the empty {@code maildirfolder} file Maildir++ puts in every folder: for the folders the toaster
      * itself files into (Junk), which no user has to create first.

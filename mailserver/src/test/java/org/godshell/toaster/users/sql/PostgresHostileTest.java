@@ -125,6 +125,8 @@ class PostgresHostileTest {
         "INSERT INTO domains (name, mailbox_host) VALUES ('a..b', 'mx')",
         "INSERT INTO domains (name, mailbox_host) VALUES ('-a.example', 'mx')",
         "INSERT INTO domains (name, mailbox_host) VALUES ('b.example', E'mx\\n')",
+        "INSERT INTO domains (name, mailbox_host) VALUES ('c.example', 'mx<x>.example.net')",
+        "INSERT INTO domains (name, mailbox_host) VALUES ('d.example', '[127.0.0.1]')",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a b@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a,b@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', '|/bin/sh', 0)",

@@ -10,7 +10,7 @@ CREATE TABLE domains (
                  CHECK (length(name) BETWEEN 1 AND 253
                         AND name ~ '^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$'),
     -- control/me of the host whose Maildirs hold this domain's mail; the other hosts relay to it.
-    mailbox_host text NOT NULL CHECK (length(mailbox_host) BETWEEN 1 AND 253 AND mailbox_host ~ '^[!-~]+$'),
+    mailbox_host text NOT NULL CHECK (length(mailbox_host) BETWEEN 1 AND 253 AND mailbox_host ~ '^[A-Za-z0-9.-]+$'),
     created      timestamptz NOT NULL DEFAULT now()
 );
 
