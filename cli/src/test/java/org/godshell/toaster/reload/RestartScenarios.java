@@ -55,7 +55,7 @@ final class RestartScenarios {
             assertTrue(smtpd.check(t) && pop3d.check(t) && wiki.check(t), "the daemons serve on as they started");
         });
         all.put("logformat", RestartScenarios::logFormat);
-        for (String file : List.of("userdb", "userdbpassword")) {
+        for (String file : List.of("userdb", "userdbpassword", "userdbcache")) {
             all.put(file, (t, edits) -> userDatabase(t, edits, file));
         }
         return all;
@@ -81,6 +81,9 @@ final class RestartScenarios {
         edits.write("control/userdb", "postgresql://toaster@127.0.0.1:" + Admin.freePort() + "/toaster\n");
         if (file.equals("userdbpassword")) {
             edits.write("control/userdbpassword", "cmVsb2FkLXNjZW5hcmlv\n", "rw-------");
+        }
+        if (file.equals("userdbcache")) {
+            edits.write("control/userdbcache", "300\n");
         }
         for (String daemon : List.of("smtpd", "pop3d", "wiki")) {
             assertTrue(Admin.readAtStart(t, daemon).contains(file), Admin.toaster(t, "showconfig"));

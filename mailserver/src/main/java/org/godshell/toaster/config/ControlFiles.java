@@ -206,6 +206,11 @@ public final class ControlFiles {
             UserDbPassword::read, r -> Optional.empty(), "none: the database asks for no password",
             "the database role's password, one line; mode 0600", List.of(smtpd(RESTART), pop3d(RESTART),
             wiki(RESTART)));
+    /** How long a login may be answered from memory while the user database cannot be reached; 0: never. */
+    public static final Key<Long> USERDBCACHE = line("userdbcache", Kind.SECONDS, number("a number of seconds",
+            "write a whole number of seconds from 0 (no cache) to 86400, such as 300", 0, 86_400), r -> 0L,
+            "0: while the database is down, logins fail", "a whole number of seconds, 0 to 86400",
+            List.of(smtpd(RESTART), pop3d(RESTART), wiki(RESTART)));
     /** Where {@code toaster backup --scheduled} (the nightly timer) puts its archives; absent: PREFIX/backups. */
     public static final Key<Optional<java.nio.file.Path>> BACKUPDIR = line("backupdir", Kind.TEXT,
             ControlFiles::absolutePath, r -> Optional.empty(), "PREFIX/backups",
@@ -254,8 +259,9 @@ public final class ControlFiles {
             CONCURRENCYPOP3PERIP, SMTPPLUGINS, SPPTIMEOUT, VALIDRCPTTO, DNSSERVERS, QUEUELIFETIME, CONCURRENCYLOCAL,
             CONCURRENCYREMOTE, SMTPROUTES, SMARTHOSTAUTH, HELOHOST, TIMEOUTCONNECT, TIMEOUTREMOTE, DMARCPOLICY,
             ARCSEALERS, PUBLICSUFFIXLIST, CLAMD, RSPAMD, MTASTSTRUST, DNSSECTRUSTANCHORS, MTASTSMODE,
-            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, USERDB, USERDBPASSWORD, BACKUPDIR, BACKUPKEEP, BACKUPENCRYPTTO,
-            STATSMAILTO, LISTEN_METRICS, LISTEN_METRICS_POP3D, LISTEN_METRICS_WIKI, METRICSTOKEN, LOGFORMAT);
+            MTASTSMAXAGE, MTASTSMX, PASSWORDREHASH, USERDB, USERDBPASSWORD, USERDBCACHE, BACKUPDIR, BACKUPKEEP,
+            BACKUPENCRYPTTO, STATSMAILTO, LISTEN_METRICS, LISTEN_METRICS_POP3D, LISTEN_METRICS_WIKI, METRICSTOKEN,
+            LOGFORMAT);
 
     /** The files of listen addresses, read once when their daemon starts, smtpd's first. */
     public static final List<Key<List<InetSocketAddress>>> LISTEN = List.of(LISTEN_SMTP, LISTEN_SUBMISSION,

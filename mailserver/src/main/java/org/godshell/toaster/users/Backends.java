@@ -1,6 +1,7 @@
 package org.godshell.toaster.users;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.godshell.toaster.config.ConfigException;
@@ -24,9 +25,9 @@ final class Backends {
 
     /**
      * How a store gets its backend; {@code shared}: {@code control/userdb} names a database that several hosts may
-     * share (known without asking it).
+     * share (known without asking it); {@code cache}: {@code control/userdbcache} ({@link LoginCache}).
      */
-    record Opener(boolean shared, Open how) {
+    record Opener(boolean shared, Duration cache, Open how) {
         UserBackend open() throws UserStoreException {
             return how.open();
         }
@@ -45,19 +46,21 @@ final class Backends {
         UserDb userdb;
         Optional<String> password;
         String me;
+        Duration cache;
         try {
             userdb = control.get(ControlFiles.USERDB);
             password = userdb instanceof UserDb.Postgres ? control.get(ControlFiles.USERDBPASSWORD) : Optional.empty();
             me = control.get(ControlFiles.ME);
+            cache = Duration.ofSeconds(userdb instanceof UserDb.Postgres ? control.get(ControlFiles.USERDBCACHE) : 0);
         } catch (ConfigException e) {
             String problem = e.getMessage();
-            return new Opener(false, () -> {
+            return new Opener(false, Duration.ZERO, () -> {
                 throw new UserStoreException(problem + "; no user can be looked up until it is fixed", e);
             });
         }
         return switch (userdb) {
-            case UserDb.Files files -> new Opener(false, () -> new FileBackend(prefix));
-            case UserDb.Postgres postgres -> new Opener(true,
+            case UserDb.Files files -> new Opener(false, Duration.ZERO, () -> new FileBackend(prefix));
+            case UserDb.Postgres postgres -> new Opener(true, cache,
                     () -> PostgresBackend.open(postgres, password, me, prefix, log));
         };
     }

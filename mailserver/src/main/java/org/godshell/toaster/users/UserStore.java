@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ public final class UserStore implements AutoCloseable {
     private final PasswordHash.Crypt crypt;
     private final Rehash rehash;
     private final Backends.Opener opener;
+    private final LoginCache cache;
     private volatile UserBackend backend;
 
     /** One domain's users as the CLI lists them: usable addresses and the file's problems ({@code file:line}). */
@@ -55,6 +57,7 @@ public final class UserStore implements AutoCloseable {
         this.crypt = Objects.requireNonNull(crypt, "crypt");
         this.rehash = new Rehash(this.prefix.resolve("control"), Objects.requireNonNull(log, "log"));
         this.opener = Objects.requireNonNull(opener, "opener");
+        this.cache = new LoginCache(opener.cache(), Clock.systemUTC(), log);
     }
 
     /**
@@ -368,14 +371,29 @@ public final class UserStore implements AutoCloseable {
         return known;
     }
 
-    /** The user {@code address} with a usable password; empty for bad input or nobody. */
+    /**
+     * The user {@code address} with a usable password; empty for bad input or nobody. While the backend cannot
+     * be asked, what {@code control/userdbcache} lets {@link LoginCache} remember.
+     */
     private Optional<UserBackend.Login> login(String address) throws UserStoreException {
         Optional<Address> parsed = Address.parse(address);
         if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        Optional<UserBackend.DomainView> domain = backend().domain(parsed.get().domain());
-        return domain.isEmpty() ? Optional.empty() : domain.get().login(parsed.get().local());
+        String key = parsed.get().toString();
+        try {
+            Optional<UserBackend.DomainView> domain = backend().domain(parsed.get().domain());
+            Optional<UserBackend.Login> login = domain.isEmpty() ? Optional.empty()
+                    : domain.get().login(parsed.get().local());
+            cache.answered(key, login);
+            return login;
+        } catch (UserStoreException e) {
+            Optional<UserBackend.Login> remembered = cache.whileDown(key, e);
+            if (remembered.isEmpty()) {
+                throw e;
+            }
+            return remembered;
+        }
     }
 
     /** {@code size} ({@code 500M}) as a quota; empty for none ({@code ""} or {@code 0}). */

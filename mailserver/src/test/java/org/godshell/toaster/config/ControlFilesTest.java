@@ -59,8 +59,9 @@ class ControlFilesTest {
     void onlyListenAddressesTheWikisAddressTheUserDatabaseTheMetricsTokenAndTheLogFormatNeedARestart() {
         List<String> restart = ControlFiles.ALL.stream().filter(Key::needsRestart).map(Key::name).toList();
         assertEquals(List.of("me", "listen-smtp", "listen-submission", "listen-smtps", "listen-pop3s", "listen-pop3",
-                "listen-http", "listen-https", "wikiurl", "userdb", "userdbpassword", "listen-metrics",
-                "listen-metrics-pop3d", "listen-metrics-wiki", "metricstoken", "logformat"), restart);
+                "listen-http", "listen-https", "wikiurl", "userdb", "userdbpassword", "userdbcache",
+                "listen-metrics", "listen-metrics-pop3d", "listen-metrics-wiki", "metricstoken", "logformat"),
+                restart);
         assertEquals("next connection, next delivery; restart (wiki)", ControlFiles.ME.effectText());
         assertEquals("restart (smtpd)", ControlFiles.LISTEN_SMTP.effectText());
     }

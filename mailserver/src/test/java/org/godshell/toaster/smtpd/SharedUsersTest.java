@@ -150,6 +150,24 @@ class SharedUsersTest {
         TestServer.await(() -> mailCount() == 1, () -> "ann's copy after the restart; log:\n" + String.join("\n", log));
     }
 
+    @Test
+    void loginsGoOnThroughAnOutageOnlyWhereTheAdminAllowsACache() throws Exception {
+        Files.writeString(rootB.resolve("control/userdbcache"), "300\n");
+        try (UserStore cached = UserStore.open(rootB); UserStore plain = UserStore.open(rootA)) {
+            assertTrue(cached.verify("ann@shared.test", PASSWORD.toCharArray()));
+            assertTrue(plain.verify("ann@shared.test", PASSWORD.toCharArray()));
+            postgres.stop();
+            try {
+                assertTrue(cached.verify("ann@shared.test", PASSWORD.toCharArray()), "B remembers ann");
+                assertFalse(cached.verify("ann@shared.test", "not it".toCharArray()), "still her password only");
+                assertFalse(plain.verify("ann@shared.test", PASSWORD.toCharArray()), "A has no cache: no login");
+                assertInstanceOf(Outcome.Deferred.class, sendToB("ann@shared.test"), "RCPT still waits: 451");
+            } finally {
+                postgres.startAgain();
+            }
+        }
+    }
+
     /** Sends one message to B over SMTP as another MTA would; the outcome is B's answer to RCPT (or DATA). */
     private Outcome sendToB(String recipient) {
         RemoteDelivery client = new RemoteDelivery(RemoteConfig.defaults(dns.dns(), "client.test")
