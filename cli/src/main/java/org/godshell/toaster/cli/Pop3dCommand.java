@@ -89,7 +89,7 @@ final class Pop3dCommand implements Callable<Integer> {
             return 1;
         }
         UserStore users = UserStore.open(prefix.prefix(), line -> log.event("-", line));
-        Accounts accounts = new Accounts(users::verify, new AuthThrottle(Clock.systemUTC()),
+        Accounts accounts = new Accounts(users.authenticator(), new AuthThrottle(Clock.systemUTC()),
                 prefix.prefix().resolve("domains"), users::mailboxHost, users.sharedDatabase());
         // pop3d is a process of its own, so it serves its own metrics (mailmetrics/metrics.md says why).
         Pop3dMetrics metrics = Pop3dMetrics.create(accounts.throttle(), tls, Clock.systemUTC());

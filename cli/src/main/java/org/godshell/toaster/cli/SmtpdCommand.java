@@ -85,7 +85,7 @@ final class SmtpdCommand implements Callable<Integer> {
                     + "needs TLS, but there is no " + control.path(ControlFiles.SERVERCERT_PEM) + "; make one with: "
                     + "toaster cert selfsigned --host HOST");
         }
-        return Logins.with(users::verify, users::scram, users::cramMd5, submission);
+        return Logins.with(users.authenticator(), users::scram, users::cramMd5, submission);
     }
 
     /** What a listener serves, after its address in the start-up lines. */

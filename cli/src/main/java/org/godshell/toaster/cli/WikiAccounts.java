@@ -10,6 +10,7 @@ import org.godshell.toaster.config.ControlFiles;
 import org.godshell.toaster.config.Controls;
 import org.godshell.toaster.site.git.Login;
 import org.godshell.toaster.site.git.PushAccounts;
+import org.godshell.toaster.auth.Authenticator;
 import org.godshell.toaster.users.UserStore;
 
 /**
@@ -36,9 +37,13 @@ final class WikiAccounts implements PushAccounts {
         if (blocked.isPresent()) {
             return new Login.Throttled(blocked.get());
         }
-        if (users.verify(account, password)) {
+        Authenticator.Verdict verdict = users.check(account, password);
+        if (verdict == Authenticator.Verdict.ACCEPTED) {
             throttle.succeeded(client);
             return new Login.Accepted();
+        }
+        if (verdict == Authenticator.Verdict.UNAVAILABLE) {
+            return new Login.Unavailable();                 // not the client's mistake: no throttle count
         }
         Duration wait = throttle.failed(client);
         try {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.godshell.toaster.auth.Authenticator;
 import org.godshell.toaster.deliver.local.Maildir;
 import org.godshell.toaster.users.Address;
 import org.godshell.toaster.users.UserStoreException;
@@ -32,13 +33,18 @@ final class PassHandler implements Handler {
             return new Step.Close(Replies.BLOCKED);
         }
         char[] password = argument.toCharArray();
-        boolean valid;
+        Authenticator.Verdict verdict;
         try {
-            valid = session.accounts.users().verify(name.get(), password);
+            verdict = session.accounts.users().check(name.get(), password);
         } finally {
             Arrays.fill(password, '\0');
         }
-        if (!valid) {
+        if (verdict == Authenticator.Verdict.UNAVAILABLE) {
+            // Not the client's mistake: no throttle count, and not the line fail2ban counts ("login failed").
+            session.log.event(session.id, Pop3Log.clientEvent("login unavailable", session.client));
+            return Step.respond(Replies.USERS_UNAVAILABLE);
+        }
+        if (verdict == Authenticator.Verdict.REFUSED) {
             return failed(session, name.get());
         }
         session.accounts.throttle().succeeded(session.client.getAddress());

@@ -31,6 +31,8 @@ final class Replies {
         return Reply.err("SYS/PERM", "your mailbox is kept on " + host + ": set that host as your POP3 server");
     }
 
+    /** RFC 3206 §4: the password could not be checked now (a user database that is down). */
+    static final Reply USERS_UNAVAILABLE = Reply.err("SYS/TEMP", "cannot check passwords now, try again later");
     static final Reply MAILBOX_UNAVAILABLE = Reply.err("SYS/TEMP", "cannot open the mailbox now, try again later");
     static final Reply READ_FAILED = Reply.err("SYS/TEMP", "cannot read the message now, try again later");
     static final Reply TLS_GO_AHEAD = Reply.ok("begin TLS negotiation");

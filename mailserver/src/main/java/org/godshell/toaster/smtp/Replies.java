@@ -94,6 +94,9 @@ public final class Replies {
 
     // SMTP AUTH (RFC 4954 §6, RFC 3463, RFC 5248).
     public static final Reply AUTH_OK = Reply.of(235, "2.7.0", "authentication successful");
+    /** RFC 4954 §6: the users could not be asked (a user database that is down); try again later. */
+    public static final Reply AUTH_UNAVAILABLE = Reply.of(454, "4.7.0", "temporary authentication failure, please"
+            + " try again later (#4.7.0)");
     public static final Reply AUTH_FAILED = Reply.of(535, "5.7.8", "authentication failed (#5.7.8)");
     public static final Reply AUTH_ALREADY = Reply.of(503, "5.5.1", "already authenticated (#5.5.1)");
     public static final Reply AUTH_CANCELLED = Reply.of(501, "5.0.0", "auth exchange cancelled (#5.0.0)");

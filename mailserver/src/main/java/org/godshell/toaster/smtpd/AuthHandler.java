@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import org.godshell.toaster.auth.Authenticator;
 import org.godshell.toaster.auth.CramMd5;
 import org.godshell.toaster.auth.Sasl;
 import org.godshell.toaster.auth.Scram;
@@ -90,16 +91,22 @@ final class AuthHandler implements Handler {
             };
         }
         Sasl.Credentials credentials = decoded.credentials().orElseThrow();
-        boolean valid;
+        Authenticator.Verdict verdict;
         try {
-            valid = session.logins.users().orElseThrow().verify(credentials.user(), credentials.password());
+            verdict = session.logins.users().orElseThrow().check(credentials.user(), credentials.password());
         } finally {
             Arrays.fill(credentials.password(), '\0');
         }
-        if (!valid) {
-            return failed(session, mechanism, credentials.user());
-        }
-        return succeeded(session, mechanism, credentials.user());
+        return switch (verdict) {
+            case ACCEPTED -> succeeded(session, mechanism, credentials.user());
+            case REFUSED -> failed(session, mechanism, credentials.user());
+            case UNAVAILABLE -> {
+                // Not the client's fault: no throttle count, and a reply its user is not asked to act on.
+                session.log.event(session.id, TransactionLog.auth("unavailable", ip(session), credentials.user(),
+                        mechanism));
+                yield Step.respond(Replies.AUTH_UNAVAILABLE);
+            }
+        };
     }
 
     /** A checked login, whatever the mechanism: the [auth] plugins may still refuse it, else 235. */

@@ -85,15 +85,15 @@ final class Router {
      */
     private Optional<Route> named(String name, String domain, Optional<String> tag, UserBackend.DomainView view,
             String asked) throws UserStoreException {
-        if (view.hasMailbox(name) && view.mailboxHost().isPresent()) {
+        if (!view.hasMailbox(name)) {
+            return alias(name, domain, view);
+        }
+        if (view.mailboxHost().isPresent()) {
             return Optional.of(new Route.Relay(asked + "@" + domain, view.mailboxHost().get()));
         }
-        if (view.hasMailbox(name)) {
-            Path maildir = domains.resolve(domain).resolve(name).resolve("Maildir");
-            return Optional.of(new Route.Mailbox(name + "@" + domain, maildir, tag.filter(Router::safeFolder)
-                    .filter(t -> Files.isDirectory(maildir.resolve("." + t), LinkOption.NOFOLLOW_LINKS))));
-        }
-        return alias(name, domain, view);
+        Path maildir = domains.resolve(domain).resolve(name).resolve("Maildir");
+        return Optional.of(new Route.Mailbox(name + "@" + domain, maildir, tag.filter(Router::safeFolder)
+                .filter(t -> Files.isDirectory(maildir.resolve("." + t), LinkOption.NOFOLLOW_LINKS))));
     }
 
     private static Optional<Route> alias(String name, String domain, UserBackend.DomainView view)

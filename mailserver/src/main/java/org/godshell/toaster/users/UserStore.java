@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import org.godshell.toaster.auth.Authenticator;
 import org.godshell.toaster.auth.CramMd5Secret;
 import org.godshell.toaster.auth.ScramCredentials;
 
@@ -92,19 +93,45 @@ public final class UserStore implements AutoCloseable {
      * method neither keeps nor clears it.
      */
     public boolean verify(String address, char[] password) {
+        return check(address, password) == Authenticator.Verdict.ACCEPTED;
+    }
+
+    /**
+     * As {@link #verify}, telling a login that cannot be checked now ({@link Authenticator.Verdict#UNAVAILABLE}:
+     * the database is down, a passwd file cannot be read) from a wrong one, after the same work.
+     */
+    public Authenticator.Verdict check(String address, char[] password) {
         Optional<UserBackend.Login> login = Optional.empty();
+        boolean unavailable = false;
         try {
             login = login(address);
-        } catch (UserStoreException | RuntimeException e) {
-            // An unreadable file is "no such user" for a login; the CLI's list shows the admin why.
+        } catch (UserStoreException e) {
+            unavailable = true;
+        } catch (RuntimeException e) {
             login = Optional.empty();
         }
         String stored = login.map(UserBackend.Login::password).orElse(PasswordHash.DUMMY);
         boolean matches = PasswordHash.matches(crypt, stored, password);
         if (login.isPresent() && matches) {
             rehash.afterLogin(this, login.get().address(), stored, password);
+            return Authenticator.Verdict.ACCEPTED;
         }
-        return login.isPresent() && matches;
+        return unavailable ? Authenticator.Verdict.UNAVAILABLE : Authenticator.Verdict.REFUSED;
+    }
+
+    /** This store as the daemons' narrow view of it: {@link #verify} and {@link #check}. */
+    public Authenticator authenticator() {
+        return new Authenticator() {
+            @Override
+            public boolean verify(String address, char[] password) {
+                return UserStore.this.verify(address, password);
+            }
+
+            @Override
+            public Verdict check(String address, char[] password) {
+                return UserStore.this.check(address, password);
+            }
+        };
     }
 
     /**

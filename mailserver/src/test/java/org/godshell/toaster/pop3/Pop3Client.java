@@ -16,8 +16,13 @@ final class Pop3Client implements AutoCloseable {
     final String greeting;
 
     Pop3Client(InetSocketAddress address) throws Exception {
+        this(address, 5000);
+    }
+
+    /** {@code timeoutMillis}: how long a read waits for the server. */
+    Pop3Client(InetSocketAddress address, int timeoutMillis) throws Exception {
         Socket plain = new Socket(address.getAddress(), address.getPort());
-        plain.setSoTimeout(5000);
+        plain.setSoTimeout(timeoutMillis);
         socket = Pop3TestServer.handshake(plain);
         in = socket.getInputStream();
         out = socket.getOutputStream();

@@ -59,7 +59,7 @@ final class Pop3TestServer implements AutoCloseable {
         Pop3Config config = new Pop3Config("pop.test", List.of(loopback()), List.of(loopback()), timeout,
                 maxConnections, 10);
         // No delay per failure, so throttle tests run fast; the counting and blocking are the real ones.
-        Accounts accounts = new Accounts(users::verify, new AuthThrottle(Clock.systemUTC(), Duration.ZERO),
+        Accounts accounts = new Accounts(users.authenticator(), new AuthThrottle(Clock.systemUTC(), Duration.ZERO),
                 prefix.resolve("domains"), users::mailboxHost, users.sharedDatabase());
         server = new Pop3Server(config, accounts, TlsSource.watch(control, line -> log.event("-", line)), log);
         server.start();

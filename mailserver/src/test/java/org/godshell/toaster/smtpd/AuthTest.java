@@ -65,8 +65,13 @@ class AuthTest {
     }
 
     static Client connect(TestServer server) throws Exception {
+        return connect(server, 5000);
+    }
+
+    /** {@code timeoutMillis}: how long a read waits for the server. */
+    static Client connect(TestServer server, int timeoutMillis) throws Exception {
         Socket plain = new Socket(server.address().getAddress(), server.address().getPort());
-        plain.setSoTimeout(5000);
+        plain.setSoTimeout(timeoutMillis);
         DialogueTest.readLine(plain.getInputStream());
         plain.getOutputStream().write("STARTTLS\r\n".getBytes(StandardCharsets.US_ASCII));
         DialogueTest.readLine(plain.getInputStream());

@@ -106,6 +106,13 @@ final class LoginRoute {
                 refuseThrottled(request, response, callback, throttled.retryAfter());
                 return;
             }
+            case Login.Unavailable unavailable -> {
+                log.accept("editor login: the accounts cannot be checked now, for " + printable(user));
+                response.getHeaders().put("Retry-After", Long.toString(Login.Unavailable.RETRY_SECONDS));
+                form(request, response, callback, form.text("next"), 503, "Passwords cannot be checked right now;"
+                        + " try again in a minute.");
+                return;
+            }
         }
         if (!accounts.isEditor(user)) {
             html.note(request, response, callback, 403, "", "Not a wiki editor", user + " is not a wiki editor; "

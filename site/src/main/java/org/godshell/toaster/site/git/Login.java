@@ -17,4 +17,10 @@ public sealed interface Login {
 
     record Throttled(Duration retryAfter) implements Login {
     }
+
+    /** The accounts cannot be asked now (a user database that is down): not the client's mistake; try later. */
+    record Unavailable() implements Login {
+        /** How long a client is told to wait (RFC 9110 §10.2.3 Retry-After). */
+        public static final long RETRY_SECONDS = 60;
+    }
 }

@@ -254,6 +254,14 @@ public final class Pushes {
                 refuseThrottled(request, response, callback, throttled.retryAfter());
                 return Optional.empty();
             }
+            case Login.Unavailable unavailable -> {
+                log.accept("git push: the accounts cannot be checked now, for " + PushLog.printable(given.user()));
+                observer.pushed(PushObserver.Push.AUTH);
+                response.getHeaders().put("Retry-After", Long.toString(Login.Unavailable.RETRY_SECONDS));
+                PlainReply.send(request, response, callback, 503, "passwords cannot be checked right now; try again"
+                        + " in a minute");
+                return Optional.empty();
+            }
         }
         try {
             if (!accounts.isEditor(given.user())) {

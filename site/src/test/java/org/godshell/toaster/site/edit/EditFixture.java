@@ -53,6 +53,8 @@ final class EditFixture implements AutoCloseable {
     static final String USER = "bob@example.org";
     static final String USER_PASSWORD = "bob's secret";
     static final String THROTTLED = "guessed@example.org";
+    /** A user whose password cannot be checked now (the user database is down). */
+    static final String UNCHECKABLE = "outage@example.org";
     static final PushLimits LIMITS = new PushLimits(256 * 1024, 1 << 20, 32, 1024, 4 << 20, 64 << 20);
 
     /** A clock the test sets. */
@@ -107,6 +109,9 @@ final class EditFixture implements AutoCloseable {
             public Login verify(String account, char[] password, InetAddress client) {
                 if (account.equals(THROTTLED)) {
                     return new Login.Throttled(Duration.ofSeconds(14 * 60 + 1));
+                }
+                if (account.equals(UNCHECKABLE)) {
+                    return new Login.Unavailable();
                 }
                 String expected = Map.of(EDITOR, PASSWORD, USER, USER_PASSWORD).get(account);
                 return expected != null && Arrays.equals(expected.toCharArray(), password) ? new Login.Accepted()

@@ -71,6 +71,14 @@ class LoginTest {
     }
 
     @Test
+    void passwordsThatCannotBeCheckedAreATemporaryFailureNotAWrongPassword() throws Exception {
+        HttpResponse<String> login = wiki.browser().login(EditFixture.UNCHECKABLE, "whatever");
+        assertEquals(503, login.statusCode());
+        assertEquals("60", login.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(login.body().contains("Passwords cannot be checked right now"), login.body());
+    }
+
+    @Test
     void aUserWhoIsNotAnEditorIsRefused() throws Exception {
         HttpResponse<String> login = wiki.browser().login(EditFixture.USER, EditFixture.USER_PASSWORD);
         assertEquals(403, login.statusCode());

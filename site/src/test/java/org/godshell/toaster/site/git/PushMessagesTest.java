@@ -156,6 +156,22 @@ class PushMessagesTest {
         assertTrue(response.body().contains("try again after that"), response.body());
     }
 
+    @Test
+    void passwordsThatCannotBeCheckedAre503NotAChallenge() throws Exception {
+        String basic = Base64.getEncoder().encodeToString((WikiFixture.UNCHECKABLE + ":pw")
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response;
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            response = client.send(HttpRequest.newBuilder(URI.create(wiki.url
+                    + "/wiki.git/info/refs?service=git-receive-pack")).header("Authorization", "Basic " + basic)
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(503, response.statusCode());
+        assertEquals(Optional.of("60"), response.headers().firstValue("Retry-After"));
+        assertEquals(Optional.empty(), response.headers().firstValue("WWW-Authenticate"));
+        assertTrue(response.body().contains("cannot be checked right now"), response.body());
+    }
+
     private void strict(String value) throws Exception {
         StoredConfig config = wiki.repository.getConfig();
         config.setString("wiki", null, "strict", value);

@@ -39,6 +39,8 @@ final class WikiFixture implements AutoCloseable {
     static final String USER_PASSWORD = "bob's secret";
     /** An account whose every login is answered as from an address with too many failures. */
     static final String THROTTLED = "guessed@example.org";
+    /** A user whose password cannot be checked now (the user database is down). */
+    static final String UNCHECKABLE = "outage@example.org";
     static final PushLimits LIMITS = new PushLimits(64 * 1024, 256 * 1024, 32, 1024, 1 << 20,
             64 << 20);
 
@@ -80,6 +82,9 @@ final class WikiFixture implements AutoCloseable {
             public Login verify(String account, char[] password, InetAddress client) {
                 if (account.equals(THROTTLED)) {
                     return new Login.Throttled(Duration.ofSeconds(14 * 60 + 1));
+                }
+                if (account.equals(UNCHECKABLE)) {
+                    return new Login.Unavailable();
                 }
                 String expected = Map.of(EDITOR, EDITOR_PASSWORD, USER, USER_PASSWORD).get(account);
                 return expected != null && Arrays.equals(expected.toCharArray(), password) ? new Login.Accepted()

@@ -1,0 +1,92 @@
+package org.godshell.toaster.smtpd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.godshell.toaster.auth.AuthThrottle;
+import org.godshell.toaster.users.UserStore;
+import org.godshell.toaster.users.sql.PostgresServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * SMTP AUTH against users in a real PostgreSQL: a database that is down is a temporary failure (RFC 4954 §6:
+ * 454 4.7.0), never "wrong password" (535), which would make a mail client ask its user for a new one.
+ */
+class SharedUsersAuthTest {
+
+    private static final String PASSWORD = "ann's password";
+    private static PostgresServer postgres;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void start() throws Exception {
+        StartTlsTest.certificate();
+        postgres = PostgresServer.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() {
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static String plain(String user, String password) {
+        return "AUTH PLAIN " + Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theDatabaseDownIs454AndNotCountedAsAGuess() throws Exception {
+        Path control = Files.createDirectories(root.resolve("control"));
+        Files.writeString(control.resolve("me"), "mx1.example.net\n");
+        Files.writeString(control.resolve("userdb"), postgres.createDatabase("auth_shared") + "\n");
+        Path secret = control.resolve("userdbpassword");
+        Files.writeString(secret, postgres.password() + "\n");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        Map<String, String> files = TestServer.defaults();
+        files.put("servercert.pem", StartTlsTest.pem);
+        files.put("me", "mx1.example.net\n");
+        try (UserStore users = UserStore.open(root)) {
+            users.addDomain("shared.test");
+            users.addUser("ann@shared.test", PASSWORD.toCharArray());
+            AuthThrottle throttle = new AuthThrottle(Clock.systemUTC(), Duration.ZERO);
+            Logins logins = new Logins(Optional.of(users.authenticator()), throttle, List.of());
+            try (TestServer server = new TestServer(root, files, Map.of(), logins)) {
+                try (AuthTest.Client client = AuthTest.connect(server)) {
+                    assertTrue(client.say(plain("ann@shared.test", PASSWORD)).startsWith("235 "));
+                }
+                postgres.stop();
+                // A lookup waits up to the pool's 3 s for a connection: the client waits far longer than that.
+                try (AuthTest.Client client = AuthTest.connect(server, 120_000)) {
+                    assertEquals("454 4.7.0 temporary authentication failure, please try again later (#4.7.0)",
+                            client.say(plain("ann@shared.test", PASSWORD)));
+                } finally {
+                    postgres.startAgain();
+                }
+                assertTrue(throttle.blockedFor(server.address().getAddress()).isEmpty(), "no guess was counted");
+                try (AuthTest.Client client = AuthTest.connect(server)) {
+                    assertTrue(client.say(plain("ann@shared.test", "wrong")).startsWith("535 "));
+                    assertTrue(client.say(plain("ann@shared.test", PASSWORD)).startsWith("235 "));
+                }
+                assertTrue(server.log().contains("auth unavailable"), server.log());
+            }
+        }
+    }
+}
