@@ -65,6 +65,10 @@ public final class UserLookups {
         double cpuMicros() {
             return (jvmCpuNs + serverCpuNs) / 1e3 / ops;
         }
+
+        double serverMicros() {
+            return serverCpuNs / 1e3 / ops;
+        }
     }
 
     private UserLookups(Path filesPrefix, int domains, int users, int bigUsers, long postmaster) {
@@ -254,21 +258,26 @@ public final class UserLookups {
         }
         measure(Arrays.stream(threads).max().orElse(1), warmup, crypt);
         System.out.println();
-        System.out.printf("%-38s %7s %11s %11s %8s %12s %12s%n", "per second (" + seconds + " s each)", "threads",
-                "files", "PostgreSQL", "PG/files", "CPU us files", "CPU us PG");
+        System.out.printf("%-38s %7s %11s %11s %8s %12s %12s %10s%n", "per second (" + seconds + " s each)",
+                "threads", "files", "PostgreSQL", "PG/files", "CPU us files", "CPU us PG", "of it srv");
+        int line = 0;
         for (int t : threads) {
             for (Row row : rows) {
+                // Which side goes first alternates, so that a change of the machine's load falls on both alike.
+                boolean filesFirst = line++ % 2 == 0;
+                Result p = filesFirst ? null : measure(t, seconds, row.op().apply(pg));
                 Result f = measure(t, seconds, row.op().apply(files));
-                Result p = measure(t, seconds, row.op().apply(pg));
-                System.out.printf("%-38s %7d %11.0f %11.0f %8.3f %12.1f %12.1f%n", row.what(), t, f.perSecond(),
-                        p.perSecond(), p.perSecond() / f.perSecond(), f.cpuMicros(), p.cpuMicros());
+                p = filesFirst ? measure(t, seconds, row.op().apply(pg)) : p;
+                System.out.printf("%-38s %7d %11.0f %11.0f %8.3f %12.1f %12.1f %10.1f%n", row.what(), t,
+                        f.perSecond(), p.perSecond(), p.perSecond() / f.perSecond(), f.cpuMicros(), p.cpuMicros(),
+                        p.serverMicros());
             }
             Result c = measure(t, seconds, crypt);
-            System.out.printf("%-38s %7d %11.0f %11s %8s %12.1f %12s%n", "SHA512-crypt alone, 5000 rounds", t,
-                    c.perSecond(), "(same)", "-", c.cpuMicros(), "-");
+            System.out.printf("%-38s %7d %11.0f %11s %8s %12.1f %12s %10s%n", "SHA512-crypt alone, 5000 rounds", t,
+                    c.perSecond(), "(same)", "-", c.cpuMicros(), "-", "-");
         }
         System.out.println("(CPU us: this JVM's user+system CPU per call, plus for PostgreSQL the server's: the"
-                + " postmaster and its backends)");
+                + " postmaster and its backends; \"of it srv\" is the server's part)");
     }
 
     /** Runs {@code op} on {@code threads} virtual threads for {@code seconds}; the first failure ends the run. */
