@@ -49,6 +49,18 @@ public final class UserLookups {
     private final int users;
     private final int bigUsers;
     private final long postmaster;
+    /** The first cause of a counted failure per side and kind of lookup, for the report. */
+    private final java.util.Map<String, String> causes = new java.util.LinkedHashMap<>();
+
+    /**
+     * A failure the toaster's callers live with, counted rather than ending the run: a lookup that threw
+     * UserStoreException (smtpd answers 451 and the client tries again) or a right password refused.
+     */
+    private static final class Counted extends RuntimeException {
+        Counted(String message) {
+            super(message, null, false, false);
+        }
+    }
 
     /** A lookup: one call, its answer checked; the random source is the calling thread's own. */
     @FunctionalInterface
@@ -57,7 +69,7 @@ public final class UserLookups {
     }
 
     /** One measurement: calls done, wall time, this JVM's CPU and the server's, in nanoseconds. */
-    private record Result(long ops, long wallNs, long jvmCpuNs, long serverCpuNs) {
+    private record Result(long ops, long wallNs, long jvmCpuNs, long serverCpuNs, long failed) {
         double perSecond() {
             return ops * 1e9 / wallNs;
         }
@@ -245,44 +257,60 @@ public final class UserLookups {
                 }),
                 new Row("AUTH verify, right password", store -> r -> {
                     String a = local(r.nextInt(users)) + "@" + domain(r.nextInt(domains));
-                    expect(store.verify(a, password), a);
+                    if (!store.verify(a, password)) {
+                        // verify hides why; the login's own lookup, asked at once, may still show it.
+                        String why;
+                        try {
+                            why = store.quota(a).isEmpty() ? "the user is there when asked again" : "?";
+                        } catch (org.godshell.toaster.users.UserStoreException e) {
+                            why = e.getMessage();
+                        }
+                        throw new Counted("the right password of " + a + " refused; " + why);
+                    }
                 }));
         // A fresh key each call: commons-codec's crypt zeroes the key it is given, as the store's own call expects.
         Op crypt = r -> expect(Crypt.crypt(PASSWORD.getBytes(StandardCharsets.UTF_8), bare).equals(bare), "crypt");
+        int most = Arrays.stream(threads).max().orElse(1);
         System.out.println();
-        System.out.printf("warm-up: %d s per line and side at %d threads, not counted%n", warmup,
-                Arrays.stream(threads).max().orElse(1));
+        System.out.printf("warm-up: %d s per line and side at %d threads, not counted%n", warmup, most);
         for (Row row : rows) {
-            measure(Arrays.stream(threads).max().orElse(1), warmup, row.op().apply(files));
-            measure(Arrays.stream(threads).max().orElse(1), warmup, row.op().apply(pg));
+            measure("warm-up files " + row.what(), most, warmup, row.op().apply(files));
+            measure("warm-up PostgreSQL " + row.what(), most, warmup, row.op().apply(pg));
         }
-        measure(Arrays.stream(threads).max().orElse(1), warmup, crypt);
+        measure("warm-up crypt", most, warmup, crypt);
         System.out.println();
-        System.out.printf("%-38s %7s %11s %11s %8s %12s %12s %10s%n", "per second (" + seconds + " s each)",
-                "threads", "files", "PostgreSQL", "PG/files", "CPU us files", "CPU us PG", "of it srv");
+        System.out.printf("%-38s %7s %10s %10s %8s %12s %10s %9s %7s%n", "per second (" + seconds + " s each)",
+                "threads", "files", "PostgreSQL", "PG/files", "CPU us files", "CPU us PG", "of it srv", "failed");
         int line = 0;
         for (int t : threads) {
             for (Row row : rows) {
                 // Which side goes first alternates, so that a change of the machine's load falls on both alike.
                 boolean filesFirst = line++ % 2 == 0;
-                Result p = filesFirst ? null : measure(t, seconds, row.op().apply(pg));
-                Result f = measure(t, seconds, row.op().apply(files));
-                p = filesFirst ? measure(t, seconds, row.op().apply(pg)) : p;
-                System.out.printf("%-38s %7d %11.0f %11.0f %8.3f %12.1f %12.1f %10.1f%n", row.what(), t,
+                Result p = filesFirst ? null : measure("PostgreSQL " + row.what(), t, seconds, row.op().apply(pg));
+                Result f = measure("files " + row.what(), t, seconds, row.op().apply(files));
+                p = filesFirst ? measure("PostgreSQL " + row.what(), t, seconds, row.op().apply(pg)) : p;
+                System.out.printf("%-38s %7d %10.0f %10.0f %8.3f %12.1f %10.1f %9.1f %7s%n", row.what(), t,
                         f.perSecond(), p.perSecond(), p.perSecond() / f.perSecond(), f.cpuMicros(), p.cpuMicros(),
-                        p.serverMicros());
+                        p.serverMicros(), f.failed() + "/" + p.failed());
             }
-            Result c = measure(t, seconds, crypt);
-            System.out.printf("%-38s %7d %11.0f %11s %8s %12.1f %12s %10s%n", "SHA512-crypt alone, 5000 rounds", t,
-                    c.perSecond(), "(same)", "-", c.cpuMicros(), "-", "-");
+            Result c = measure("crypt", t, seconds, crypt);
+            System.out.printf("%-38s %7d %10.0f %10s %8s %12.1f %10s %9s %7s%n", "SHA512-crypt alone, 5000 rounds",
+                    t, c.perSecond(), "(same)", "-", c.cpuMicros(), "-", "-", "-");
         }
-        System.out.println("(CPU us: this JVM's user+system CPU per call, plus for PostgreSQL the server's: the"
-                + " postmaster and its backends; \"of it srv\" is the server's part)");
+        System.out.println("(CPU us: this JVM's user+system CPU per answered call, plus for PostgreSQL the server's:"
+                + " the postmaster and its backends; \"of it srv\" is the server's part; failed: files/PostgreSQL"
+                + " calls that threw UserStoreException or refused the right password, not counted in the rates)");
+        causes.forEach((what, why) -> System.out.println("failures: " + what + ": " + why));
     }
 
-    /** Runs {@code op} on {@code threads} virtual threads for {@code seconds}; the first failure ends the run. */
-    private Result measure(int threads, long seconds, Op op) throws Exception {
+    /**
+     * Runs {@code op} on {@code threads} virtual threads for {@code seconds}; a {@link Counted} failure is counted,
+     * any other (a wrong answer) ends the run.
+     */
+    private Result measure(String label, int threads, long seconds, Op op) throws Exception {
         LongAdder ops = new LongAdder();
+        LongAdder failed = new LongAdder();
+        AtomicReference<String> cause = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> workers = new ArrayList<>();
@@ -293,8 +321,13 @@ public final class UserLookups {
                 try {
                     start.await();
                     while (System.nanoTime() < stop[0] && failure.get() == null) {
-                        op.run(random);
-                        ops.increment();
+                        try {
+                            op.run(random);
+                            ops.increment();
+                        } catch (Counted | org.godshell.toaster.users.UserStoreException e) {
+                            failed.increment();
+                            cause.compareAndSet(null, e.getMessage());
+                        }
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -310,7 +343,11 @@ public final class UserLookups {
             worker.join();
         }
         long wall = System.nanoTime() - t0;
-        Result result = new Result(ops.sum(), wall, jvmCpu() - jvm0, serverCpu() - server0);
+        Result result = new Result(ops.sum(), wall, jvmCpu() - jvm0, serverCpu() - server0, failed.sum());
+        if (cause.get() != null) {
+            causes.putIfAbsent(label + ", " + threads + " threads", failed.sum() + " failed, the first: "
+                    + cause.get());
+        }
         if (failure.get() != null) {
             throw new IllegalStateException("a lookup failed: " + failure.get(), failure.get());
         }
