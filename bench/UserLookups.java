@@ -9,16 +9,20 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 import org.apache.commons.codec.digest.Crypt;
 import org.apache.commons.codec.digest.Sha2Crypt;
 import org.godshell.toaster.users.Route;
 import org.godshell.toaster.users.UserStore;
+import org.godshell.toaster.users.UserStoreException;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
@@ -50,7 +54,7 @@ public final class UserLookups {
     private final int bigUsers;
     private final long postmaster;
     /** The first cause of a counted failure per side and kind of lookup, for the report. */
-    private final java.util.Map<String, String> causes = new java.util.LinkedHashMap<>();
+    private final Map<String, String> causes = new LinkedHashMap<>();
 
     /**
      * A failure the toaster's callers live with, counted rather than ending the run: a lookup that threw
@@ -236,7 +240,7 @@ public final class UserLookups {
             throws Exception {
         char[] password = PASSWORD.toCharArray();
         String bare = hash.substring("{SHA512-CRYPT}".length());
-        record Row(String what, java.util.function.Function<UserStore, Op> op) {
+        record Row(String what, Function<UserStore, Op> op) {
         }
         List<Row> rows = List.of(
                 new Row("RCPT, an existing user", store -> r -> {
@@ -262,7 +266,7 @@ public final class UserLookups {
                         String why;
                         try {
                             why = store.quota(a).isEmpty() ? "the user is there when asked again" : "?";
-                        } catch (org.godshell.toaster.users.UserStoreException e) {
+                        } catch (UserStoreException e) {
                             why = e.getMessage();
                         }
                         throw new Counted("the right password of " + a + " refused; " + why);
@@ -324,7 +328,7 @@ public final class UserLookups {
                         try {
                             op.run(random);
                             ops.increment();
-                        } catch (Counted | org.godshell.toaster.users.UserStoreException e) {
+                        } catch (Counted | UserStoreException e) {
                             failed.increment();
                             cause.compareAndSet(null, e.getMessage());
                         }
