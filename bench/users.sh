@@ -146,6 +146,8 @@ say "filling both with $domains x $users users + $big_users, then $seconds s per
   "$pg_port" "$work/pg-prefix/control/userdbpassword" "$postmaster" "$domains" "$users" "$big_users" "$seconds" \
   "$warmup" "$threads" 2> >(tee "$work/driver.err" >&2) | tee "$work/report.txt" ||
   die "the driver failed (see $work/driver.err)"
+# shellcheck source=bench/users-smtpd.sh
+if [[ ${BENCH_SMTPD:-1} != 0 ]]; then . "$here/users-smtpd.sh"; fi
 echo "PostgreSQL: $("$pg_bin/postgres" --version), defaults but listening (shared_buffers $(PGPASSWORD=$secret psql -X \
   -At -h 127.0.0.1 -p "$pg_port" -U toaster -d toaster -c 'SHOW shared_buffers')), fsync on; its data in $pg_data"
 report_machine "report.txt, driver.err, pg/postgres.log"
