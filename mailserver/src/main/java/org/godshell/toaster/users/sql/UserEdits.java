@@ -46,6 +46,14 @@ final class UserEdits {
             throw new UserStoreException("domain " + domain + " exists already (in the user database at "
                     + Failure.at(database.where()) + ")");
         }
+        Path dir = domains.resolve(domain);
+        try {
+            DomainHome.make(dir);
+        } catch (IOException e) {
+            throw new UserStoreException("domain " + domain + " is added to the user database, but its directory "
+                    + dir + " could not be made (" + e.getMessage() + "); make it, mode 0750, owned by the toaster"
+                    + " user", e);
+        }
     }
 
     /**

@@ -9,13 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 import org.godshell.toaster.users.UserBackend;
 import org.godshell.toaster.users.UserBackend.DomainView;
 import org.godshell.toaster.users.UserBackend.QuotaSize;
@@ -167,6 +170,30 @@ class PostgresBackendTest {
     }
 
     @Test
+    void anAddedDomainHasItsDirectoryOnThisHostForItsKeysAndMaildirs() throws Exception {
+        Path dir = prefix.resolve("domains/example.org");
+        assertTrue(Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        Path kept = Files.createDirectories(prefix.resolve("domains/kept.example/ann/Maildir"));
+        backend.addDomain("kept.example");
+        assertTrue(Files.isDirectory(kept), "a directory already there is kept with what it holds");
+    }
+
+    @Test
+    void aLinkInPlaceOfTheDomainsDirectoryIsNeitherFollowedNorReplaced(@TempDir Path outside) throws Exception {
+        Path link = Files.createSymbolicLink(prefix.resolve("domains/linked.example"), outside);
+        UserStoreException e = assertThrows(UserStoreException.class, () -> backend.addDomain("linked.example"));
+        assertTrue(e.getMessage().startsWith("domain linked.example is added to the user database, but its"
+                + " directory " + prefix.toAbsolutePath().resolve("domains/linked.example") + " could not be made"),
+                e.getMessage());
+        assertTrue(Files.isSymbolicLink(link));
+        try (Stream<Path> files = Files.list(outside)) {
+            assertEquals(0, files.count());
+        }
+        assertTrue(backend.domain("linked.example").isPresent(), "the row stays: the message says what to make");
+    }
+
+    @Test
     void aRemovedUsersDirectoryIsMovedAsideOnItsMailboxHost() throws Exception {
         backend.addUser(user("ann@example.org"));
         backend.addUser(user("bob@example.org"));
@@ -214,7 +241,8 @@ class PostgresBackendTest {
         assertEquals("0", column("SELECT count(*) FROM aliases"));
         backend.addDomain("example.org");
         assertEquals(List.of(), backend.users("example.org").users());
-        assertEquals(Optional.empty(), backend.removeDomain("example.org", false));
+        assertTrue(Files.isDirectory(prefix.resolve("domains/example.org")), "made again by the add");
+        assertTrue(backend.removeDomain("example.org", false).isPresent());
         UserStoreException unknown = assertThrows(UserStoreException.class,
                 () -> backend.removeDomain("example.org", false));
         assertEquals("no domain example.org; toaster domain add example.org creates it", unknown.getMessage());
