@@ -58,6 +58,24 @@ final class MailClient {
         return new MailClient().transaction(port, Tls.NONE, null, null, from, fromField, to, subject, code);
     }
 
+    /**
+     * Without TLS or login, a transaction that ends at its recipient: returns the reply to {@code RCPT TO}, whatever
+     * its code, and quits.
+     */
+    static String rcpt(int port, String from, String to) throws IOException {
+        MailClient client = new MailClient();
+        try (Socket socket = client.connect(port, false)) {
+            client.expect("220");
+            client.command("EHLO client.example.test", "250");
+            client.command("MAIL FROM:<" + from + ">", "250");
+            String reply = client.command("RCPT TO:<" + to + ">", "");
+            client.command("QUIT", "221");
+            return reply;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IOException("SMTP on port " + port + " failed: " + e.getMessage() + "\n" + client.transcript, e);
+        }
+    }
+
     private String transaction(int port, Tls tls, String user, String password, String from, String fromField,
             String to, String subject, String code) throws IOException {
         try (Socket socket = connect(port, tls == Tls.IMPLICIT)) {
