@@ -51,6 +51,8 @@ public final class Layout {
             new ServiceSecret("control/acme/servercert.pem"),
             new ServiceSecret("control/smarthostauth"),
             new ServiceSecret("control/metricstoken"),
+            // The PostgreSQL role's password (control/userdb): only its owner may read it, so the daemons' user.
+            new ServiceSecret("control/userdbpassword"),
             new ServiceTree("queue", "rwx------", false),
             new ServiceTree("var", "rwx------", false),
             new ServiceTree("wiki", "rwxr-x---", false),

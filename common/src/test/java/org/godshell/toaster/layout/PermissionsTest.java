@@ -52,6 +52,40 @@ class PermissionsTest {
         assertEquals(0, permissions.fix(), "a second fix changes nothing");
     }
 
+    /**
+     * The user database's password is a secret the daemons read, as smarthostauth: 0600, not an admin file that
+     * others may read (or, made by root, one that the fix would open to the service's group, which the toaster
+     * then refuses as readable by others).
+     */
+    @Test
+    void theUserDatabasesPasswordIsKeptOwnerOnly() throws Exception {
+        Path root = prefix();
+        Path secret = Files.writeString(root.resolve("control/userdbpassword"), "the role's password\n");
+        Files.setPosixFilePermissions(secret, mode("rw-r--r--"));
+        Permissions permissions = new Permissions(root, Accounts.unprivileged(root));
+        assertTrue(permissions.problems().stream().anyMatch(problem -> problem.path().equals(secret)
+                && problem.what().equals("is mode rw-r--r--, not rw-------")), permissions.problems().toString());
+        permissions.fix();
+        assertEquals(List.of(), permissions.problems());
+        assertEquals("rw-------", mode(secret));
+    }
+
+    @Test
+    void asRootTheUserDatabasesPasswordGoesToTheService() throws Exception {
+        Assumptions.assumeTrue(Files.getAttribute(Path.of("/proc/self"), "unix:uid").equals(0),
+                "only root can give files away");
+        Path root = prefix();
+        Path secret = Files.writeString(root.resolve("control/userdbpassword"), "the role's password\n");
+        Files.setPosixFilePermissions(secret, mode("rw-------"));
+        Permissions permissions = new Permissions(root, withService(root));
+        assertTrue(permissions.problems().stream().anyMatch(problem -> problem.path().equals(secret)),
+                permissions.problems().toString());
+        permissions.fix();
+        assertEquals(List.of(), permissions.problems());
+        assertEquals("nobody", Files.getOwner(secret).getName());
+        assertEquals("rw-------", mode(secret));
+    }
+
     @Test
     void dovecotsEmptyUidValidityMarkerKeepsItsModeButNothingElseOfDovecotsDoes() throws Exception {
         Path root = prefix();
