@@ -26,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
  * and every start of a store runs the schema's migration again without harm.
  *
  * <p>The containers share the host's network, so every port is a free loopback port of this machine, chosen
- * when the test starts, and the hosts' DNS is a fixture in this JVM ({@code control/dnsservers}). Under CI ({@code CI=true}) a missing Docker engine fails the test; elsewhere it is
- * skipped.
+ * when the test starts, and the hosts' DNS is a fixture in this JVM ({@code control/dnsservers}). The installs
+ * run at once; most of each is the JVM cache's training starts (jvm-cache in the installer's output). Under CI
+ * ({@code CI=true}) a missing Docker engine fails the test; elsewhere it is skipped.
  */
 class SharedUsersIT {
 
