@@ -62,12 +62,14 @@ public final class UserStore implements AutoCloseable {
     }
 
     /**
-     * The store of the installation at {@code prefix}; nothing is read until it is needed. What {@link #verify}
-     * has to report (a password rehashed, or not) goes to stderr; daemons give their own log with
-     * {@link #open(Path, Consumer)}.
+     * The store of the installation at {@code prefix}, for a command; nothing is read until it is needed. What
+     * {@link #verify} has to report (a password rehashed, or not) goes to stderr; which database is used is not
+     * said (a command's output is its own). Daemons give their own log with {@link #open(Path, Consumer)}.
      */
     public static UserStore open(Path prefix) {
-        return open(prefix, line -> System.err.println(Instant.now() + " users: " + line));
+        Path absolute = prefix.toAbsolutePath().normalize();
+        return new UserStore(absolute, PasswordHash.CRYPT3, line -> System.err.println(Instant.now() + " users: "
+                + line), Backends.of(absolute, line -> { }));
     }
 
     /** The store of the installation at {@code prefix}, reporting to {@code log}. */
