@@ -65,7 +65,18 @@ final class DnsCommand implements Callable<Integer> {
      * ports of the listen files (left out, saying why, when one does not read).
      */
     static void print(PrintWriter out, Path prefix, InstallNames names, boolean everyDomain) throws IOException {
-        List<String> domains = UserStore.domainsOf(prefix);
+        List<String> domains;
+        String unlisted = "";
+        try {
+            domains = UserStore.domainsOf(prefix);
+        } catch (IOException e) {
+            if (everyDomain) {
+                throw e;
+            }
+            // The doctor prints these records after its findings, which say why the users cannot be read.
+            domains = List.of();
+            unlisted = e.getMessage();
+        }
         Optional<ClientSettings> clients;
         String unread = "";
         try {
@@ -94,6 +105,8 @@ final class DnsCommand implements Callable<Integer> {
             if (domains.contains(domain)) {
                 DkimRecords.zoneLines(prefix, domain).forEach(line -> out.println("  " + line));
                 inbound.apply(domain).forEach(line -> out.println("  " + line));
+            } else if (!unlisted.isEmpty()) {
+                out.println("  DKIM, MTA-STS and TLSA: left out, the domains cannot be listed: " + unlisted);
             }
         }
         if (names.unprivileged()) {

@@ -44,8 +44,16 @@ public record DkimCheck(Path prefix, Optional<Dns> dns) {
         List<Future<Finding>> findings = new ArrayList<>();                 // in order, the DNS ones still coming
         boolean anyKey = false;
         boolean allRead = true;
+        List<String> domains;
+        try {
+            domains = UserStore.domainsOf(prefix);
+        } catch (IOException e) {
+            // The users' own finding says why (a database that does not answer); the other checks go on.
+            return List.of(Finding.fail("DKIM keys cannot be checked: the domains cannot be listed: "
+                    + e.getMessage()));
+        }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String domain : UserStore.domainsOf(prefix)) {
+            for (String domain : domains) {
                 SelectorsFile selectors;
                 try {
                     selectors = keys.selectors(domain);

@@ -53,7 +53,14 @@ public record InboundTlsCheck(Path prefix, String hostName, Optional<Dns> dns, C
         if (dns.isEmpty()) {
             return findings;
         }
-        List<String> domains = UserStore.domainsOf(prefix);
+        List<String> domains;
+        try {
+            domains = UserStore.domainsOf(prefix);
+        } catch (IOException e) {
+            findings.add(Finding.fail("MTA-STS and DANE of the domains cannot be checked: the domains cannot be"
+                    + " listed: " + e.getMessage()));
+            return findings;
+        }
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<List<Finding>>> asked = new ArrayList<>();
             for (String domain : domains) {
