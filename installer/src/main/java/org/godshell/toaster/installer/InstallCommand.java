@@ -139,7 +139,8 @@ class InstallCommand implements Callable<Integer> {
                 options.noLoopbackRelay == null ? null : !options.noLoopbackRelay,
                 options.noImap == null ? null : !options.noImap,
                 new AcmeSettings.Given(options.acme, options.acmeDirectory, options.acmeCa,
-                        options.acmeChallenge, options.agreeTos));
+                        options.acmeChallenge, options.agreeTos), options.users,
+                options.usersPasswordFile == null ? null : options.usersPasswordFile.toAbsolutePath());
     }
 
     /** The payload to install, checked to be there before anything else happens. */

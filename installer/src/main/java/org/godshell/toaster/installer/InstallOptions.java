@@ -89,6 +89,18 @@ final class InstallOptions {
                     + "it up again. The demo (--unprivileged) never has IMAP.")
     Boolean noImap;
 
+    @Option(names = "--users", paramLabel = "URL",
+            description = "Keep the users in a PostgreSQL database that several hosts share: "
+                    + "postgresql://USER@HOST[:PORT]/DATABASE, with --users-password-file. Written to control/userdb; "
+                    + "the first host adds the domain and the admin there, a host joining later leaves them as they "
+                    + "are; Dovecot reads the same database. Kept by reruns and upgrades.")
+    String users;
+
+    @Option(names = "--users-password-file", paramLabel = "FILE",
+            description = "The password of --users' role, alone on the file's first line (never on the command "
+                    + "line); copied to control/userdbpassword (mode 0600).")
+    Path usersPasswordFile;
+
     @Option(names = "--dry-run",
             description = "Print the preflight and every step with its state (ok / to do) and change nothing.")
     boolean dryRun;

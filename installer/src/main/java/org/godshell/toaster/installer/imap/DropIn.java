@@ -1,7 +1,9 @@
 package org.godshell.toaster.installer.imap;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.godshell.toaster.installer.template.Template;
 
@@ -12,8 +14,14 @@ import org.godshell.toaster.installer.template.Template;
  * @param prefix the toaster's prefix, absolute
  * @param user   the user (and group) that owns the mail and that Dovecot's mail processes run as
  * @param syntax 2.3's or 2.4's
+ * @param sql    with {@code --users}: the users in PostgreSQL; empty: the passwd files under {@code domains/}
  */
-public record DropIn(Path prefix, String user, DovecotVersion.Syntax syntax) {
+public record DropIn(Path prefix, String user, DovecotVersion.Syntax syntax, Optional<SqlUsers> sql) {
+
+    /** The drop-in of the passwd files. */
+    public DropIn(Path prefix, String user, DovecotVersion.Syntax syntax) {
+        this(prefix, user, syntax, Optional.empty());
+    }
 
     /**
      * What a Dovecot setting carries as a plain word, with nothing its parser reads specially: no space or quote
@@ -35,10 +43,35 @@ public record DropIn(Path prefix, String user, DovecotVersion.Syntax syntax) {
             throw new UnsafeValueException("the user name " + printable(user) + " is not a plain system user name");
         }
         String template = switch (syntax) {
-            case V2_3 -> "dovecot-2.3.conf";
-            case V2_4 -> "dovecot-2.4.conf";
+            case V2_3 -> "dovecot-2.3";
+            case V2_4 -> "dovecot-2.4";
         };
-        return Template.resource(template).render(Map.of("prefix", root, "user", user));
+        Map<String, String> values = values(root);
+        return Template.resource(template + ".conf").render(values)
+                + Template.resource(template + (sql.isPresent() ? "-sql.conf" : "-files.conf")).render(values);
+    }
+
+    /**
+     * The connection file of the SQL users ({@link SqlUsers#FILE}), which holds the role's password; empty with the
+     * passwd files.
+     */
+    public Optional<String> connection() throws UnsafeValueException {
+        if (sql.isEmpty()) {
+            return Optional.empty();
+        }
+        String template = switch (syntax) {
+            case V2_3 -> "dovecot-2.3-sql.conf.ext";
+            case V2_4 -> "dovecot-2.4-sql.conf.ext";
+        };
+        return Optional.of(Template.resource(template).render(values(prefix.toString())));
+    }
+
+    private Map<String, String> values(String root) throws UnsafeValueException {
+        Map<String, String> values = new HashMap<>(Map.of("prefix", root, "user", user));
+        if (sql.isPresent()) {
+            values.putAll(sql.get().values(syntax, prefix));
+        }
+        return values;
     }
 
     private static String printable(String text) {

@@ -24,10 +24,20 @@ import java.util.Optional;
  * @param imap         whether Dovecot serves IMAP from the toaster's users and Maildirs (system mode only; false
  *                     with {@code --no-imap})
  * @param acme         with {@code --acme}: the certificate is ordered from an ACME CA once the wiki serves
+ * @param users        with {@code --users} (or an installed control/userdb naming one): the PostgreSQL database
+ *                     that holds the users, shared with other hosts; empty: the passwd files of this host
  */
 public record Settings(Path prefix, String hostName, String domain, String admin, Optional<KeyPair> certificate,
         Optional<Path> passwordFile, Mode mode, boolean start, Path java, boolean wikiPorts, boolean loopbackRelay,
-        boolean imap, Optional<AcmeSettings> acme) {
+        boolean imap, Optional<AcmeSettings> acme, Optional<UsersDatabase> users) {
+
+    /** Settings with the users in this host's passwd files. */
+    public Settings(Path prefix, String hostName, String domain, String admin, Optional<KeyPair> certificate,
+            Optional<Path> passwordFile, Mode mode, boolean start, Path java, boolean wikiPorts,
+            boolean loopbackRelay, boolean imap, Optional<AcmeSettings> acme) {
+        this(prefix, hostName, domain, admin, certificate, passwordFile, mode, start, java, wikiPorts, loopbackRelay,
+                imap, acme, Optional.empty());
+    }
 
     /** Where the wiki listens when another web server holds 80 and 443: loopback, plain HTTP, for a proxy. */
     public static final String WIKI_BEHIND_PROXY = "127.0.0.1:8080";

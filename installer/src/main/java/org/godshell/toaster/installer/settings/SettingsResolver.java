@@ -22,7 +22,16 @@ public final class SettingsResolver {
     /** The options as typed; null where not given. */
     public record Given(Path prefix, String hostName, String domain, String admin, Path cert, Path key,
             Path passwordFile, boolean unprivileged, boolean start, Path java, Boolean wikiPorts,
-            Boolean loopbackRelay, Boolean imap, AcmeSettings.Given acme) {}
+            Boolean loopbackRelay, Boolean imap, AcmeSettings.Given acme, String users, Path usersPasswordFile) {
+
+        /** Without {@code --users}: the users where the prefix has them. */
+        public Given(Path prefix, String hostName, String domain, String admin, Path cert, Path key,
+                Path passwordFile, boolean unprivileged, boolean start, Path java, Boolean wikiPorts,
+                Boolean loopbackRelay, Boolean imap, AcmeSettings.Given acme) {
+            this(prefix, hostName, domain, admin, cert, key, passwordFile, unprivileged, start, java, wikiPorts,
+                    loopbackRelay, imap, acme, null, null);
+        }
+    }
 
     private final Supplier<String> systemHostName;
     private final Optional<Asker> asker;
@@ -62,7 +71,19 @@ public final class SettingsResolver {
         Optional<Settings.KeyPair> certificate = keyPair(given.cert(), given.key());
         return new Settings(given.prefix(), host, domain, admin, certificate,
                 Optional.ofNullable(given.passwordFile()), mode, given.start(), given.java(), wikiPorts,
-                loopbackRelay, imap, AcmeSettings.of(given.acme(), certificate.isPresent(), given.start()));
+                loopbackRelay, imap, AcmeSettings.of(given.acme(), certificate.isPresent(), given.start()),
+                users(given));
+    }
+
+    /** {@code --users} checked; without it, what the prefix's control/userdb says, so a rerun keeps it. */
+    private static Optional<UsersDatabase> users(Given given) throws SettingsException {
+        if (given.users() == null) {
+            if (given.usersPasswordFile() != null) {
+                throw new SettingsException("--users-password-file goes with --users URL");
+            }
+            return UsersDatabase.installed(given.prefix());
+        }
+        return Optional.of(UsersDatabase.of(given.users(), given.usersPasswordFile()));
     }
 
     private String guessHost(Mode mode) {

@@ -2,13 +2,15 @@ package org.godshell.toaster.installer.step;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * The first virtual domain, by {@code toaster domain add}: domains/DOMAIN/ with its DKIM keys, and a line in
  * control/rcpthosts. Done once the directory exists: a rerun or an upgrade never makes the domain or its keys
  * again, so published DKIM records stay right (an upgraded domain without keys gets them from {@code toaster
- * dkim keygen}, as the summary's records say).
+ * dkim keygen}, as the summary's records say). With {@code --users} the domain is a row of the shared database
+ * ({@link SharedUsers}): added by the first host, whose mail host it becomes; found and left alone by the others.
  */
 final class DomainStep implements Step {
 
@@ -25,12 +27,18 @@ final class DomainStep implements Step {
 
     @Override
     public String describe() {
-        return "mail domain " + context.settings().domain() + " (domains/" + context.settings().domain()
-                + "/ with DKIM keys, control/rcpthosts)";
+        String domain = context.settings().domain();
+        return context.settings().users().map(db -> "mail domain " + domain + " in the user database " + db.url()
+                + ", its mail stored here (DKIM keys in domains/" + domain + "/); left as it is when another host "
+                + "added it").orElse("mail domain " + domain + " (domains/" + domain + "/ with DKIM keys, "
+                + "control/rcpthosts)");
     }
 
     @Override
-    public boolean isDone() {
+    public boolean isDone() throws StepException {
+        if (context.settings().users().isPresent()) {
+            return new SharedUsers(context).hasDomain(context.settings().domain());
+        }
         return Files.isDirectory(context.root().resolve("domains").resolve(context.settings().domain()),
                 LinkOption.NOFOLLOW_LINKS);
     }
@@ -40,6 +48,11 @@ final class DomainStep implements Step {
         if (isDone()) {
             return;                                                // an interrupted run got this far
         }
-        context.commands().require(context.toaster("domain", "add", context.settings().domain()), Optional.empty());
+        List<String> add = context.toaster("domain", "add", context.settings().domain());
+        if (context.settings().users().isPresent()) {
+            new SharedUsers(context).add(add, Optional.empty(), "the domain " + context.settings().domain());
+            return;
+        }
+        context.commands().require(add, Optional.empty());
     }
 }

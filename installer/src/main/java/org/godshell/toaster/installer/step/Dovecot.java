@@ -32,9 +32,25 @@ public record Dovecot(Path dovecot, Path doveconf, Path imapLogin, Path aptGet, 
                 Path.of("/usr/bin/apt-get"), Imap.DROP_IN);
     }
 
+    /** The package of Dovecot's PostgreSQL driver, for the users in a shared database ({@code --users}). */
+    public static final String PGSQL_PACKAGE = "dovecot-pgsql";
+
     /** Whether Dovecot and its IMAP server are installed. */
     public boolean installed() {
         return Files.isExecutable(dovecot) && Files.isExecutable(doveconf) && Files.isExecutable(imapLogin);
+    }
+
+    /**
+     * The auth process's PostgreSQL driver, beside imap-login as dovecot-pgsql installs it
+     * ({@code /usr/lib/dovecot/modules/auth/libdriver_pgsql.so} on Debian).
+     */
+    public Path pgsqlDriver() {
+        return imapLogin.resolveSibling("modules/auth/libdriver_pgsql.so");
+    }
+
+    /** The connection file of the users' database, beside Dovecot's conf.d/ ({@code /etc/dovecot/}). */
+    public Path sqlFile() {
+        return dropIn.getParent().resolveSibling("toaster-sql.conf.ext");
     }
 
     /** {@code doveconf ARGS...} as an argv list. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.installer.imap.DovecotVersion;
 import org.godshell.toaster.installer.imap.DropIn;
+import org.godshell.toaster.installer.imap.SqlUsers;
 import org.godshell.toaster.installer.imap.UnsafeValueException;
 import org.godshell.toaster.io.AtomicFile;
 
@@ -43,8 +44,10 @@ final class ImapConfigStep implements Step {
             return false;                                      // a plan: the package step installs it first
         }
         Path file = context.dovecot().dropIn();
+        DropIn dropIn = dropIn(version());
         return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                && Files.readString(file, StandardCharsets.UTF_8).equals(render(version()))
+                && Files.readString(file, StandardCharsets.UTF_8).equals(render(dropIn))
+                && new SqlConnectionFile(context.dovecot().sqlFile()).holds(connection(dropIn))
                 && (context.services().isEmpty() || !context.settings().start()
                         || context.services().get().unitIs(context.commands(), "is-active", Dovecot.UNIT));
     }
@@ -52,17 +55,19 @@ final class ImapConfigStep implements Step {
     @Override
     public void apply() throws IOException, StepException {
         DovecotVersion version = version();
-        String text = render(version);
+        DropIn dropIn = dropIn(version);
+        String text = render(dropIn);
         Path file = context.dovecot().dropIn();
         Optional<String> previous = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
                 ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
         checkUid();
-        boolean changed = !previous.equals(Optional.of(text));
+        SqlConnectionFile connection = new SqlConnectionFile(context.dovecot().sqlFile());
+        boolean changed = !previous.equals(Optional.of(text)) | connection.write(connection(dropIn));
         if (changed) {
             Files.createDirectories(file.getParent());
             AtomicFile.write(file, text, "rw-r--r--");
         }
-        String config = checked(file, previous);
+        String config = checked(file, previous, connection);
         context.out().println("         Dovecot " + version.text() + ": " + (changed ? "wrote " : "kept ") + file
                 + " (" + version + " syntax); doveconf -n accepts it");
         if (config.contains("driver = pam") || config.contains("passdb pam")) {
@@ -100,9 +105,11 @@ final class ImapConfigStep implements Step {
      * {@code doveconf -n} with the new drop-in; when Dovecot refuses it, or does not read it at all (a
      * dovecot.conf without {@code !include conf.d/*.conf}), the previous one comes back and the step fails.
      */
-    private String checked(Path file, Optional<String> previous) throws IOException, StepException {
+    private String checked(Path file, Optional<String> previous, SqlConnectionFile connection)
+            throws IOException, StepException {
         Commands.Result result = context.commands().run(context.dovecot().doveconf("-n"));
-        String marker = context.root().resolve("domains").toString();
+        // Both syntaxes, with the passwd files or the database, name the toaster's certificate.
+        String marker = context.root().resolve("control/servercert.pem").toString();
         if (result.ok() && result.out().contains(marker)) {
             return result.out();
         }
@@ -111,6 +118,7 @@ final class ImapConfigStep implements Step {
         } else {
             Files.deleteIfExists(file);
         }
+        connection.restore();
         String why = result.ok() ? "Dovecot does not read it (its dovecot.conf has no !include conf.d/*.conf)"
                 : "doveconf -n says: " + (result.err().isBlank() ? result.out() : result.err()).strip();
         boolean fine = context.commands().run(context.dovecot().doveconf("-n")).ok();
@@ -148,12 +156,26 @@ final class ImapConfigStep implements Step {
         return version.get();
     }
 
-    private String render(DovecotVersion version) throws StepException {
+    private DropIn dropIn(DovecotVersion version) throws StepException {
         DovecotVersion.Syntax syntax = version.syntax().orElseThrow(() -> new StepException("Dovecot "
                 + version.text() + " is not a version the installer knows how to configure (2.3 and 2.4): "
                 + "configure it yourself (wiki page IMAP) and run the installer with --no-imap"));
+        Optional<SqlUsers> sql = context.settings().users().map(db -> new SqlUsers(db.host(), db.port(),
+                db.database(), db.user(), db.password(), context.settings().hostName(), context.dovecot().sqlFile()));
+        return new DropIn(context.root(), SystemUserStep.USER, syntax, sql);
+    }
+
+    private static String render(DropIn dropIn) throws StepException {
         try {
-            return new DropIn(context.root(), SystemUserStep.USER, syntax).render();
+            return dropIn.render();
+        } catch (UnsafeValueException e) {
+            throw new StepException(e.getMessage());
+        }
+    }
+
+    private static Optional<String> connection(DropIn dropIn) throws StepException {
+        try {
+            return dropIn.connection();
         } catch (UnsafeValueException e) {
             throw new StepException(e.getMessage());
         }

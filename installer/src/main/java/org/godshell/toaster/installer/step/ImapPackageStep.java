@@ -31,12 +31,23 @@ final class ImapPackageStep implements Step {
 
     @Override
     public String describe() {
-        return "Dovecot's IMAP server installed (the distribution's " + Dovecot.PACKAGE + ", with apt-get)";
+        return "Dovecot's IMAP server installed (the distribution's " + String.join(" and ", packages())
+                + ", with apt-get)";
+    }
+
+    /** dovecot-imapd, and its PostgreSQL driver when the users are in a database. */
+    private List<String> packages() {
+        return context.settings().users().isPresent() ? List.of(Dovecot.PACKAGE, Dovecot.PGSQL_PACKAGE)
+                : List.of(Dovecot.PACKAGE);
+    }
+
+    private boolean driverMissing() {
+        return context.settings().users().isPresent() && !Files.isRegularFile(context.dovecot().pgsqlDriver());
     }
 
     @Override
     public boolean isDone() {
-        return context.dovecot().installed();
+        return context.dovecot().installed() && !driverMissing();
     }
 
     @Override
@@ -45,12 +56,14 @@ final class ImapPackageStep implements Step {
         if (!Files.isExecutable(dovecot.aptGet())) {
             throw new StepException("IMAP needs Dovecot, and this host has no apt-get to install it: install "
                     + "Dovecot's IMAP server with your package manager (" + Dovecot.PACKAGE + " on Debian and Ubuntu, "
-                    + "dovecot on Fedora, RHEL, Arch and Alpine) and run the installer again, or run it with "
-                    + "--no-imap");
+                    + "dovecot on Fedora, RHEL, Arch and Alpine" + (context.settings().users().isPresent()
+                            ? "; with --users also its PostgreSQL driver, " + Dovecot.PGSQL_PACKAGE : "")
+                    + ") and run the installer again, or run it with --no-imap");
         }
-        List<String> install = List.of(dovecot.aptGet().toString(), "-o", "DPkg::Lock::Timeout=600", "install",
-                "-y", "-q", Dovecot.PACKAGE);
-        context.out().println("         apt-get install " + Dovecot.PACKAGE);
+        List<String> install = new java.util.ArrayList<>(List.of(dovecot.aptGet().toString(), "-o",
+                "DPkg::Lock::Timeout=600", "install", "-y", "-q"));
+        install.addAll(packages());
+        context.out().println("         apt-get install " + String.join(" ", packages()));
         context.out().flush();
         Commands.Result first = context.commands().run(install, Optional.empty(), NONINTERACTIVE, APT_LIMIT);
         if (!first.ok()) {
@@ -63,6 +76,10 @@ final class ImapPackageStep implements Step {
         if (!dovecot.installed()) {
             throw new StepException("apt-get installed " + Dovecot.PACKAGE + " but " + dovecot.imapLogin()
                     + " is still missing; look at: dpkg -L " + Dovecot.PACKAGE);
+        }
+        if (driverMissing()) {
+            throw new StepException("apt-get installed " + Dovecot.PGSQL_PACKAGE + " but " + dovecot.pgsqlDriver()
+                    + " is still missing; look at: dpkg -L " + Dovecot.PGSQL_PACKAGE);
         }
     }
 }

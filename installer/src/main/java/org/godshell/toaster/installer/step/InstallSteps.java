@@ -21,6 +21,7 @@ public final class InstallSteps {
             steps.add(new SystemUserStep(context));
         }
         steps.add(new ControlFilesStep(context));
+        context.settings().users().ifPresent(users -> steps.add(new UsersDatabaseStep(context, users)));
         // Each of these starts bin/toaster, a JVM; they write different files (control/servercert.pem,
         // domains/DOMAIN/ and control/rcpthosts, wiki/), so they run at the same time, the mailbox after its domain;
         // one after the other when the admin is asked for a password, so that nothing is printed into the prompt.

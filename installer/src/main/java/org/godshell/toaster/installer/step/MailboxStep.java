@@ -7,13 +7,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.godshell.toaster.io.AtomicFile;
 
 /**
  * The admin's mailbox, by {@code toaster user add} with the password on stdin (never in argv). The password is
  * read from --password-file if that exists; otherwise asked on a terminal; otherwise made up, and then written to
- * --password-file (mode 0600) or printed once.
+ * --password-file (mode 0600) or printed once. With {@code --users} the mailbox is a row of the shared database
+ * ({@link SharedUsers}), left as it is when another host added it.
  */
 final class MailboxStep implements Step {
 
@@ -44,7 +46,10 @@ final class MailboxStep implements Step {
     }
 
     @Override
-    public boolean isDone() throws IOException {
+    public boolean isDone() throws IOException, StepException {
+        if (context.settings().users().isPresent()) {
+            return new SharedUsers(context).hasUser(context.settings().domain(), admin());
+        }
         Path passwd = context.root().resolve("domains").resolve(context.settings().domain()).resolve("passwd");
         if (!Files.isRegularFile(passwd, LinkOption.NOFOLLOW_LINKS)) {
             return false;
@@ -73,8 +78,18 @@ final class MailboxStep implements Step {
             if (madeUp && file.isPresent()) {
                 writeSecret(file.get(), password);
             }
-            context.commands().require(context.toaster("user", "add", admin()),
-                    Optional.of(new String(password) + "\n"));
+            List<String> add = context.toaster("user", "add", admin());
+            Optional<String> stdin = Optional.of(new String(password) + "\n");
+            if (context.settings().users().isPresent()) {
+                if (!new SharedUsers(context).add(add, stdin, "the mailbox " + admin())) {
+                    if (madeUp && file.isPresent()) {
+                        Files.deleteIfExists(file.get());          // not its password: the other host's is
+                    }
+                    return;
+                }
+            } else {
+                context.commands().require(add, stdin);
+            }
             if (madeUp && file.isEmpty()) {
                 context.out().println("         password of " + admin() + ": " + new String(password)
                         + "   (shown once; change it with: " + context.root().resolve("bin/toaster")

@@ -27,13 +27,15 @@ final class RemoveImapStep implements Step {
 
     @Override
     public String describe() {
-        return "the toaster's Dovecot drop-in " + context.dovecot().dropIn() + " and " + ReloadUnits.PATH
+        return "the toaster's Dovecot drop-in " + context.dovecot().dropIn() + " (and "
+                + context.dovecot().sqlFile().getFileName() + " with --users) and " + ReloadUnits.PATH
                 + " removed, Dovecot reloaded (Dovecot itself stays installed)";
     }
 
     @Override
     public boolean isDone() {
-        if (Files.exists(context.dovecot().dropIn(), LinkOption.NOFOLLOW_LINKS)) {
+        if (Files.exists(context.dovecot().dropIn(), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(context.dovecot().sqlFile(), LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
         return context.services().map(systemd -> ReloadUnits.UNITS.stream().noneMatch(unit ->
@@ -43,6 +45,8 @@ final class RemoveImapStep implements Step {
     @Override
     public void apply() throws IOException, StepException {
         boolean hadDropIn = Files.deleteIfExists(context.dovecot().dropIn());
+        // The users' database connection, with its password: nothing reads it without the drop-in.
+        Files.deleteIfExists(context.dovecot().sqlFile());
         if (context.services().isEmpty()) {
             if (hadDropIn) {
                 context.out().println("         removed " + context.dovecot().dropIn() + "; make Dovecot forget "

@@ -138,6 +138,14 @@ final class RealDovecot implements AutoCloseable {
         return run(argv);
     }
 
+    /** {@code doveadm -c CONFIG ARGS...}, asking this Dovecot's running auth service. */
+    String doveadm(String... args) throws IOException, InterruptedException {
+        List<String> argv = new java.util.ArrayList<>(List.of(DOVECONF.resolveSibling("doveadm").toString(), "-c",
+                config.resolve("dovecot.conf").toString()));
+        argv.addAll(List.of(args));
+        return run(argv);
+    }
+
     /** Dovecot's log so far and what it printed, for failure messages. */
     String log() throws IOException {
         StringBuilder text = new StringBuilder();
