@@ -46,6 +46,7 @@ final class UsersDatabaseStep implements Step {
     @Override
     public void apply() throws IOException {
         boolean changed = false;
+        Files.createDirectories(context.root().resolve("control"));
         if (!holds(PASSWORD, users.password())) {
             AtomicFile.write(context.root().resolve(PASSWORD), users.password() + "\n", "rw-------");
             changed = true;

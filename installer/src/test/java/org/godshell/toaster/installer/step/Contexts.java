@@ -46,6 +46,18 @@ final class Contexts {
                 systemd, Path.of("/proc"), Optional.empty(), new StepContext.Changes(), dovecot);
     }
 
+    /** A system install with {@code --users}: the users in {@code users}, on a host with {@code dovecot}. */
+    static StepContext withUsers(Path root, Optional<Systemd> systemd, Dovecot dovecot,
+            org.godshell.toaster.installer.settings.UsersDatabase users, Optional<Path> passwordFile,
+            StringWriter out) throws Exception {
+        Prefix prefix = Prefix.of(root.toString());
+        Settings settings = new Settings(prefix.root(), "mail.example.org", "example.org", "postmaster@example.org",
+                Optional.empty(), passwordFile, Mode.SYSTEM, true, Path.of(System.getProperty("java.home"), "bin",
+                "java"), true, true, true, Optional.empty(), Optional.of(users));
+        return new StepContext(settings, prefix, new Commands(settings.java()), new PrintWriter(out, true),
+                systemd, Path.of("/proc"), Optional.empty(), new StepContext.Changes(), dovecot);
+    }
+
     private static StepContext of(Path root, Mode mode, Optional<Settings.KeyPair> certificate,
             Optional<Systemd> systemd, Path proc, boolean wikiPorts, boolean loopbackRelay, StringWriter out)
             throws Exception {

@@ -12,7 +12,7 @@ import java.util.List;
  * file {@code version}; {@code doveconf -n} prints the drop-ins of {@code conf.d/}, or fails as Dovecot does when
  * the file {@code broken} exists (always) or {@code refuse} exists (only while the installer's drop-in is there),
  * and prints no drop-in when {@code no-include} exists; {@code doveconf -h NAME} prints the file NAME or 500;
- * {@code apt-get install} brings {@code imap-login}, and fails while {@code no-lists} exists, which {@code apt-get
+ * {@code apt-get install} brings {@code imap-login} (and the PostgreSQL driver with dovecot-pgsql), and fails while {@code no-lists} exists, which {@code apt-get
  * update} removes. Every call is logged to {@code calls}. The real Dovecot is {@code RealDovecotTest}'s.
  */
 final class FakeDovecot {
@@ -48,6 +48,7 @@ final class FakeDovecot {
                 install)
                   if [ -e "$state/no-lists" ]; then echo "E: Unable to locate package dovecot-imapd" >&2; exit 100; fi
                   printf '#!/bin/sh\\n' > "$state/imap-login"; chmod 755 "$state/imap-login" ;;
+                dovecot-pgsql) mkdir -p "$state/modules/auth"; : > "$state/modules/auth/libdriver_pgsql.so" ;;
               esac
             done
             exit 0
