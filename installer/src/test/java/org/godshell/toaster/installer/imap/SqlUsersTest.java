@@ -131,6 +131,16 @@ class SqlUsersTest {
         assertFalse(sql("db", "s3cret", "mx1").toString().contains("s3cret"));
     }
 
+    @Test
+    void theImapPageShowsTheFilesAsInstalled() throws Exception {
+        String page = Files.readString(Path.of("..", "wiki-content", "IMAP.md"), StandardCharsets.UTF_8);
+        String ext = Files.readString(GOLDEN.resolve("toaster-sql-2.3.conf.ext"), StandardCharsets.UTF_8);
+        String dropIn = Files.readString(GOLDEN.resolve("99-toaster-sql-2.3.conf"), StandardCharsets.UTF_8);
+        assertTrue(page.contains("```text\n" + ext + "```\n"), "IMAP.md, Users in PostgreSQL: the connection file");
+        assertTrue(page.contains("```text\n" + dropIn.substring(dropIn.indexOf("passdb {")) + "```\n"),
+                "IMAP.md, Users in PostgreSQL: the drop-in's users section");
+    }
+
     private static void golden(String name, String actual) throws IOException {
         Path file = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.rewrite")) {
