@@ -41,6 +41,8 @@ final class Summary {
         out.println("  " + imap(settings));
         settings.wikiUrl().ifPresent(url -> out.println("  wiki URL           " + url + " once your web server "
                 + "proxies it to " + Settings.WIKI_BEHIND_PROXY + " (wiki page Installation)"));
+        settings.users().ifPresent(db -> out.println("  users              in the PostgreSQL database " + db.url()
+                + " (control/userdb), shared with your other hosts"));
         out.println("  admin mailbox      " + settings.admin() + " (" + (settings.dovecot() ? "IMAPS, " : "")
                 + "POP3S, or submission with AUTH after STARTTLS)");
         out.println("  wiki editors       " + settings.admin() + " may git push to /wiki.git (control/wikieditors)");

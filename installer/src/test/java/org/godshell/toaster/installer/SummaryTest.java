@@ -64,4 +64,18 @@ class SummaryTest {
         assertEquals("  DKIM: " + context.root().resolve("bin/toaster") + " dkim show example.org prints its "
                 + "records", lines.getLast());
     }
+
+    @Test
+    void withUsersInADatabaseTheSummaryNamesItNotItsPassword() throws Exception {
+        Settings settings = new Settings(root, "mail.example.org", "example.org", "postmaster@example.org",
+                Optional.empty(), Optional.empty(), Mode.SYSTEM, false, Path.of("/usr/bin/java"), true, true, true,
+                Optional.empty(), Optional.of(new org.godshell.toaster.installer.settings.UsersDatabase(
+                        "db.example.net", 5432, "toaster", "toaster", "s3cret")));
+        StringWriter out = new StringWriter();
+        Summary.print(new PrintWriter(out), settings, "running", List.of());
+        assertTrue(out.toString().contains("\n  users              in the PostgreSQL database "
+                + "postgresql://toaster@db.example.net:5432/toaster (control/userdb), shared with your other hosts\n"),
+                out.toString());
+        assertTrue(!out.toString().contains("s3cret"), out.toString());
+    }
 }

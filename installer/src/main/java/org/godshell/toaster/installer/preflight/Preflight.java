@@ -68,12 +68,15 @@ public record Preflight(Path proc, int uid, List<Path> path, Optional<DnsCheck> 
         if (!settings.dovecot()) {
             return Optional.empty();
         }
+        // With --users Dovecot also needs its PostgreSQL driver, which the package step installs with apt-get.
+        String sql = settings.users().isPresent() ? ", its users in PostgreSQL (with dovecot-pgsql)" : "";
         if (found("dovecot")) {
-            return Optional.of(Finding.ok("Dovecot is installed: it will serve IMAP on 143 and 993 (--no-imap: not)"));
+            return Optional.of(Finding.ok("Dovecot is installed: it will serve IMAP on 143 and 993" + sql
+                    + " (--no-imap: not)"));
         }
         if (found("apt-get")) {
-            return Optional.of(Finding.ok("Dovecot will be installed with apt-get (dovecot-imapd) to serve IMAP on "
-                    + "143 and 993 (--no-imap: not)"));
+            return Optional.of(Finding.ok("Dovecot will be installed with apt-get (dovecot-imapd"
+                    + (sql.isEmpty() ? "" : " dovecot-pgsql") + ") to serve IMAP on 143 and 993 (--no-imap: not)"));
         }
         return Optional.of(Finding.fail("IMAP needs Dovecot, and this host has neither Dovecot nor apt-get to "
                 + "install it: install Dovecot's IMAP server with your package manager (dovecot on Fedora, RHEL, "

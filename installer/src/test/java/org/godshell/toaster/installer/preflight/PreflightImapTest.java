@@ -43,6 +43,19 @@ class PreflightImapTest {
     }
 
     @Test
+    void withUsersInADatabaseTheDriverPackageIsNamed() throws Exception {
+        Path bin = Files.createDirectories(temp.resolve("bin-apt"));
+        Files.writeString(bin.resolve("apt-get"), "#!/bin/sh\n");
+        Files.setPosixFilePermissions(bin.resolve("apt-get"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Settings settings = new Settings(temp, "mail.example.org", "example.org", "postmaster@example.org",
+                Optional.empty(), Optional.empty(), Mode.SYSTEM, true, Path.of("/usr/bin/java"), true, true, true,
+                Optional.empty(), Optional.of(new org.godshell.toaster.installer.settings.UsersDatabase(
+                        "db.example.net", 5432, "toaster", "toaster", "pw")));
+        Finding apt = new Preflight(temp, 0, List.of(bin), Optional.empty()).imap(settings).orElseThrow();
+        assertTrue(apt.message().contains("(dovecot-imapd dovecot-pgsql)"), apt.message());
+    }
+
+    @Test
     void noImapAndTheDemoAskNothingOfDovecot() throws Exception {
         assertEquals(Optional.empty(), imap(Mode.SYSTEM, false));
         assertEquals(Optional.empty(), imap(Mode.UNPRIVILEGED, true));
