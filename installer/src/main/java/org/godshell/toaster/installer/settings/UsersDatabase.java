@@ -68,8 +68,14 @@ public record UsersDatabase(String host, int port, String database, String user,
         if (text.isEmpty() || text.equals("files")) {
             return Optional.empty();
         }
+        UsersDatabase db = parse(userdb.toString(), text);
         Path password = prefix.resolve("control/userdbpassword");
-        return Optional.of(parse(userdb.toString(), text).withPassword(password(password.toString(), password)));
+        if (!Files.exists(password)) {
+            throw new SettingsException(userdb + " names " + db.url() + " but " + password + " is missing: Dovecot "
+                    + "needs the role's password too; write it there (mode 0600), or rerun with --users URL "
+                    + "--users-password-file FILE");
+        }
+        return Optional.of(db.withPassword(password(password.toString(), password)));
     }
 
     private UsersDatabase withPassword(String password) {
