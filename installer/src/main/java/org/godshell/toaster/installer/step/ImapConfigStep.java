@@ -17,7 +17,9 @@ import org.godshell.toaster.io.AtomicFile;
  * The installer's Dovecot drop-in ({@link DropIn}) in the syntax of the Dovecot installed, checked by {@code
  * doveconf -n} before Dovecot uses it: a configuration Dovecot refuses stops the step with Dovecot's own message,
  * and the previous drop-in (or none) is put back, so Dovecot is never left unable to start. Then Dovecot is
- * enabled and restarted through systemd when the drop-in changed. Every other Dovecot file is left as it is.
+ * enabled and restarted through systemd when the drop-in changed. With {@code --users} the drop-in reads the users
+ * from PostgreSQL, and {@link SqlConnectionFile} holds the connection and its password; it is written and put back
+ * with the drop-in. Every other Dovecot file is left as it is.
  */
 final class ImapConfigStep implements Step {
 

@@ -10,9 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -128,6 +134,29 @@ final class RealDovecot implements AutoCloseable {
                 .replace(STOCK.resolve("private/dovecot.pem").toString(), snakeoil.toString())
                 .replace(STOCK.resolve("private/dovecot.key").toString(), snakeoil.toString());
         Files.writeString(sslConf, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The owners and modes of a system install, with {@code mail} as the daemons' user: domains/ 0750 and the
+     * passwd files 0640 for it, the Maildirs 0700, the certificate 0600.
+     */
+    static void ownAsTheInstallerDoes(Path prefix) throws IOException {
+        UserPrincipalLookupService lookup = prefix.getFileSystem().getUserPrincipalLookupService();
+        UserPrincipal user = lookup.lookupPrincipalByName("mail");
+        GroupPrincipal group = lookup.lookupPrincipalByGroupName("mail");
+        Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(prefix.resolve("control"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (Stream<Path> paths = Stream.concat(Files.walk(prefix.resolve("domains")),
+                Stream.of(prefix.resolve("control/servercert.pem")))) {
+            for (Path path : paths.toList()) {
+                Files.setOwner(path, user);
+                Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(group);
+                boolean maildir = prefix.relativize(path).getNameCount() > 3;
+                String mode = Files.isDirectory(path) ? (maildir ? "rwx------" : "rwxr-x---")
+                        : path.endsWith("passwd") ? "rw-r-----" : "rw-------";
+                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+            }
+        }
     }
 
     /** {@code doveconf -c CONFIG ARGS...}: what this Dovecot makes of its configuration. */

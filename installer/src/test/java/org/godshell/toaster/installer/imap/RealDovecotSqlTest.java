@@ -10,13 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.godshell.toaster.config.UserDb;
 import org.godshell.toaster.tls.SelfSigned;
 import org.godshell.toaster.users.PasswordScheme;
@@ -112,7 +109,7 @@ class RealDovecotSqlTest {
                 + MESSAGE.length()), MESSAGE, StandardCharsets.US_ASCII);
         Files.writeString(mx1.resolve("control/servercert.pem"), SelfSigned.create("localhost"),
                 StandardCharsets.US_ASCII);
-        ownAsTheInstallerDoes(mx1);
+        RealDovecot.ownAsTheInstallerDoes(mx1);
         SqlUsers sql = new SqlUsers(PostgresServer.HOST, postgres.port(), db.database(), role, ROLE_PASSWORD,
                 "MX1.example.net", temp.resolve("toaster-sql.conf.ext"));
         DropIn dropIn = new DropIn(mx1, "mail", version.syntax().orElseThrow(), Optional.of(sql));
@@ -204,24 +201,5 @@ class RealDovecotSqlTest {
                 .lookupPrincipalByGroupName(SqlUsers.GROUP);
         Files.getFileAttributeView(file, PosixFileAttributeView.class).setGroup(group);
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
-    }
-
-    /** domains/ 0750 and the Maildirs 0700 for {@code mail}, the certificate 0600: a system install's modes. */
-    private static void ownAsTheInstallerDoes(Path prefix) throws Exception {
-        UserPrincipalLookupService lookup = prefix.getFileSystem().getUserPrincipalLookupService();
-        UserPrincipal user = lookup.lookupPrincipalByName("mail");
-        GroupPrincipal group = lookup.lookupPrincipalByGroupName("mail");
-        Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(prefix.resolve("control"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (Stream<Path> paths = Stream.concat(Files.walk(prefix.resolve("domains")),
-                Stream.of(prefix.resolve("control/servercert.pem")))) {
-            for (Path path : paths.toList()) {
-                Files.setOwner(path, user);
-                Files.getFileAttributeView(path, PosixFileAttributeView.class).setGroup(group);
-                boolean maildir = prefix.relativize(path).getNameCount() > 3;
-                String mode = Files.isDirectory(path) ? (maildir ? "rwx------" : "rwxr-x---") : "rw-------";
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
-            }
-        }
     }
 }

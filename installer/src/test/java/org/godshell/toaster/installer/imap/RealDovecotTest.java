@@ -8,13 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.stream.Stream;
 import org.godshell.toaster.tls.SelfSigned;
 import org.godshell.toaster.users.PasswordScheme;
 import org.godshell.toaster.users.UserStore;
@@ -65,7 +61,7 @@ class RealDovecotTest {
                 StandardCharsets.US_ASCII);
         Files.writeString(prefix.resolve("control/servercert.pem"), SelfSigned.create("localhost"),
                 StandardCharsets.US_ASCII);
-        ownAsTheInstallerDoes();
+        RealDovecot.ownAsTheInstallerDoes(prefix);
         String dropIn = new DropIn(prefix, "mail", version.syntax().orElseThrow()).render();
         dovecot = RealDovecot.start(temp, dropIn);
     }
@@ -131,29 +127,5 @@ class RealDovecotTest {
         int begin = pem.indexOf("-----BEGIN CERTIFICATE-----");
         return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(pem.substring(begin).getBytes(StandardCharsets.US_ASCII)));
-    }
-
-    /**
-     * The owners and modes of a system install, with {@code mail} as the daemons' user: domains/ 0750 and the
-     * passwd files 0640 for it, the Maildirs 0700, the certificate 0600.
-     */
-    private void ownAsTheInstallerDoes() throws Exception {
-        UserPrincipalLookupService lookup = prefix.getFileSystem().getUserPrincipalLookupService();
-        UserPrincipal user = lookup.lookupPrincipalByName("mail");
-        GroupPrincipal group = lookup.lookupPrincipalByGroupName("mail");
-        Files.setPosixFilePermissions(prefix, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Files.setPosixFilePermissions(prefix.resolve("control"), PosixFilePermissions.fromString("rwxr-xr-x"));
-        try (Stream<Path> paths = Stream.concat(Files.walk(prefix.resolve("domains")),
-                Stream.of(prefix.resolve("control/servercert.pem")))) {
-            for (Path path : paths.toList()) {
-                Files.setOwner(path, user);
-                Files.getFileAttributeView(path, java.nio.file.attribute.PosixFileAttributeView.class)
-                        .setGroup(group);
-                boolean maildir = prefix.relativize(path).getNameCount() > 3;
-                String mode = Files.isDirectory(path) ? (maildir ? "rwx------" : "rwxr-x---")
-                        : path.endsWith("passwd") ? "rw-r-----" : "rw-------";
-                Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
-            }
-        }
     }
 }

@@ -40,7 +40,8 @@ class UsersDatabaseTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "files", "mysql://toaster@db/toaster", "postgresql://db.example.net/toaster",
-        "postgresql://toaster:secret@db.example.net/toaster", "postgresql://toaster@db.example.net/toaster?sslmode=disable",
+        "postgresql://toaster:secret@db.example.net/toaster",
+        "postgresql://toaster@db.example.net/toaster?sslmode=disable",
         "postgresql://toaster@db.example.net/toaster#x", "postgresql://toaster@db.example.net:0/toaster",
         "postgresql://toaster@db.example.net:65536/toaster", "postgresql://toaster@db.example.net:123456/toaster",
         "postgresql://Toaster@db.example.net/toaster", "postgresql://toaster@db.example.net/Toaster",
