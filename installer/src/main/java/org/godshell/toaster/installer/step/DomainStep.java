@@ -29,8 +29,8 @@ final class DomainStep implements Step {
     public String describe() {
         String domain = context.settings().domain();
         return context.settings().users().map(db -> "mail domain " + domain + " in the user database " + db.url()
-                + ", its mail stored here (DKIM keys in domains/" + domain + "/); left as it is when another host "
-                + "added it").orElse("mail domain " + domain + " (domains/" + domain + "/ with DKIM keys, "
+                + ": added with this host as its mailbox host (DKIM keys in domains/" + domain + "/), unless it is "
+                + "there already (then it is left as it is)").orElse("mail domain " + domain + " (domains/" + domain + "/ with DKIM keys, "
                 + "control/rcpthosts)");
     }
 
