@@ -4,59 +4,38 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.godshell.toaster.users.UserStore;
-import org.godshell.toaster.users.sql.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.godshell.toaster.users.sql.PostgresExtension;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code toaster users import|export} as an admin runs them, against a real PostgreSQL. */
 class UsersCommandTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @TempDir
     Path prefix;
     private StringWriter out;
     private StringWriter err;
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @BeforeEach
     void aHostWithUsersInFiles() throws Exception {
-        Path control = Files.createDirectories(prefix.resolve("control"));
-        Files.writeString(control.resolve("me"), "mx1.example.net\n");
+        Files.createDirectories(prefix.resolve("control"));
         try (UserStore files = UserStore.open(prefix)) {
             files.addDomain("example.test");
             files.addUser("ann@example.test", "correct horse".toCharArray());
         }
-        Files.writeString(control.resolve("userdb"),
-                postgres.createDatabase("cli_" + DATABASES.incrementAndGet()) + "\n");
-        Path secret = control.resolve("userdbpassword");
-        Files.writeString(secret, postgres.password() + "\n");
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        POSTGRES.shareUsers(prefix, POSTGRES.newDatabase(), "mx1.example.net");
     }
 
     private int run(String... args) {

@@ -3,54 +3,31 @@ package org.godshell.toaster.pop3;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.godshell.toaster.config.UserDb;
 import org.godshell.toaster.users.UserStore;
-import org.godshell.toaster.users.sql.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.godshell.toaster.users.sql.PostgresExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** pop3d with its users in a real PostgreSQL shared with another host (issue 27). */
 class Pop3SharedUsersTest {
 
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @TempDir
     Path here;
     @TempDir
     Path other;
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
-    private static void host(Path prefix, UserDb.Postgres db, String me) throws IOException {
-        Path control = Files.createDirectories(prefix.resolve("control"));
-        Files.writeString(control.resolve("me"), me + "\n");
-        Files.writeString(control.resolve("userdb"), db + "\n");
-        Path secret = control.resolve("userdbpassword");
-        Files.writeString(secret, postgres.password() + "\n");
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-    }
-
     @Test
     void aUserLogsInWhereItsMailIsKeptAndIsSentThereElsewhere() throws Exception {
-        UserDb.Postgres db = postgres.createDatabase("pop3_shared");
-        host(here, db, "mx1.example.net");
-        host(other, db, "mx2.example.net");
+        UserDb.Postgres db = POSTGRES.newDatabase();
+        POSTGRES.shareUsers(here, db, "mx1.example.net");
+        POSTGRES.shareUsers(other, db, "mx2.example.net");
         try (Pop3TestServer server = new Pop3TestServer(here)) {
             server.user("ann", "ann's secret");
             try (UserStore there = UserStore.open(other)) {
@@ -66,14 +43,14 @@ class Pop3SharedUsersTest {
                 assertEquals("-ERR [SYS/PERM] your mailbox is kept on mx2.example.net: set that host as your POP3"
                         + " server", client.login("bob@far.test", "bob's secret"));
             }
-            postgres.stop();
+            POSTGRES.server().stop();
             // A lookup waits up to the pool's 3 s for a connection: the client waits far longer than that.
             try (Pop3Client client = new Pop3Client(server.implicitTls(), 120_000)) {
                 assertEquals("-ERR [SYS/TEMP] cannot check passwords now, try again later",
                         client.login("ann@local.test", "ann's secret"), () -> "the database down: not a wrong"
                         + " password; log:\n" + server.log());
             } finally {
-                postgres.startAgain();
+                POSTGRES.server().startAgain();
             }
             assertTrue(server.log().contains("login unavailable client=127.0.0.1"), server.log());
         }

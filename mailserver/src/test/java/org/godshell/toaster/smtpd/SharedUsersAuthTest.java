@@ -3,11 +3,8 @@ package org.godshell.toaster.smtpd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -16,10 +13,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.godshell.toaster.auth.AuthThrottle;
 import org.godshell.toaster.users.UserStore;
-import org.godshell.toaster.users.sql.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
+import org.godshell.toaster.users.sql.PostgresExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,22 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SharedUsersAuthTest {
 
     private static final String PASSWORD = "ann's password";
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @TempDir
     Path root;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void certificate() throws Exception {
         StartTlsTest.certificate();
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
     }
 
     private static String plain(String user, String password) {
@@ -54,12 +44,7 @@ class SharedUsersAuthTest {
 
     @Test
     void theDatabaseDownIs454AndNotCountedAsAGuess() throws Exception {
-        Path control = Files.createDirectories(root.resolve("control"));
-        Files.writeString(control.resolve("me"), "mx1.example.net\n");
-        Files.writeString(control.resolve("userdb"), postgres.createDatabase("auth_shared") + "\n");
-        Path secret = control.resolve("userdbpassword");
-        Files.writeString(secret, postgres.password() + "\n");
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        POSTGRES.shareUsers(root, POSTGRES.newDatabase(), "mx1.example.net");
         Map<String, String> files = TestServer.defaults();
         files.put("servercert.pem", StartTlsTest.pem);
         files.put("me", "mx1.example.net\n");
@@ -72,13 +57,13 @@ class SharedUsersAuthTest {
                 try (AuthTest.Client client = AuthTest.connect(server)) {
                     assertTrue(client.say(plain("ann@shared.test", PASSWORD)).startsWith("235 "));
                 }
-                postgres.stop();
+                POSTGRES.server().stop();
                 // A lookup waits up to the pool's 3 s for a connection: the client waits far longer than that.
                 try (AuthTest.Client client = AuthTest.connect(server, 120_000)) {
                     assertEquals("454 4.7.0 temporary authentication failure, please try again later (#4.7.0)",
                             client.say(plain("ann@shared.test", PASSWORD)));
                 } finally {
-                    postgres.startAgain();
+                    POSTGRES.server().startAgain();
                 }
                 assertTrue(throttle.blockedFor(server.address().getAddress()).isEmpty(), "no guess was counted");
                 try (AuthTest.Client client = AuthTest.connect(server)) {

@@ -10,14 +10,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.godshell.toaster.config.DeliveryConfig;
 import org.godshell.toaster.config.UserDb;
 import org.godshell.toaster.deliver.Injector;
@@ -31,12 +29,11 @@ import org.godshell.toaster.deliver.remote.RemoteConfig;
 import org.godshell.toaster.deliver.remote.RemoteDelivery;
 import org.godshell.toaster.dns.FixtureDns;
 import org.godshell.toaster.users.UserStore;
-import org.godshell.toaster.users.sql.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
+import org.godshell.toaster.users.sql.PostgresExtension;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -45,9 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SharedUsersTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final String PASSWORD = "ann's password";
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
 
     @TempDir
     Path rootA;
@@ -60,29 +57,11 @@ class SharedUsersTest {
     private final List<QueueRunner> runners = new CopyOnWriteArrayList<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @BeforeEach
     void twoToasters() throws Exception {
-        UserDb.Postgres db = postgres.createDatabase("shared_" + DATABASES.incrementAndGet());
-        for (Path root : List.of(rootA, rootB)) {
-            Path control = Files.createDirectories(root.resolve("control"));
-            Files.writeString(control.resolve("userdb"), db + "\n");
-            Path secret = control.resolve("userdbpassword");
-            Files.writeString(secret, postgres.password() + "\n");
-            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
-            Files.writeString(control.resolve("me"), (root == rootA ? "mx-a" : "mx-b") + ".example.net\n");
-        }
+        UserDb.Postgres db = POSTGRES.newDatabase();
+        POSTGRES.shareUsers(rootA, db, "mx-a.example.net");
+        POSTGRES.shareUsers(rootB, db, "mx-b.example.net");
         try (UserStore users = UserStore.open(rootA)) {
             users.addDomain("shared.test");
             users.addUser("ann@shared.test", PASSWORD.toCharArray());
@@ -133,7 +112,7 @@ class SharedUsersTest {
     @Test
     void theDatabaseDownIs451AtRcptAndDeliveryWaitsForIt() throws Exception {
         assertInstanceOf(Outcome.Delivered.class, sendToB("ann@shared.test"), "queued at B while the database is up");
-        postgres.stop();
+        POSTGRES.server().stop();
         try {
             Outcome refused = sendToB("ann@shared.test");
             assertEquals("4.3.0", assertInstanceOf(Outcome.Deferred.class, refused).why().status(), refused.toString());
@@ -144,7 +123,7 @@ class SharedUsersTest {
                     () -> "B's deferral; log:\n" + String.join("\n", log));
             assertEquals(1, b.queue.list().size(), "the message waits in B's queue");
         } finally {
-            postgres.startAgain();
+            POSTGRES.server().startAgain();
         }
         startRunner(a, rootA, "mx-a.example.net", a.address().getPort(), Schedule.standard(Duration.ofDays(1)));
         TestServer.await(() -> mailCount() == 1, () -> "ann's copy after the restart; log:\n" + String.join("\n", log));
@@ -156,14 +135,14 @@ class SharedUsersTest {
         try (UserStore cached = UserStore.open(rootB); UserStore plain = UserStore.open(rootA)) {
             assertTrue(cached.verify("ann@shared.test", PASSWORD.toCharArray()));
             assertTrue(plain.verify("ann@shared.test", PASSWORD.toCharArray()));
-            postgres.stop();
+            POSTGRES.server().stop();
             try {
                 assertTrue(cached.verify("ann@shared.test", PASSWORD.toCharArray()), "B remembers ann");
                 assertFalse(cached.verify("ann@shared.test", "not it".toCharArray()), "still her password only");
                 assertFalse(plain.verify("ann@shared.test", PASSWORD.toCharArray()), "A has no cache: no login");
                 assertInstanceOf(Outcome.Deferred.class, sendToB("ann@shared.test"), "RCPT still waits: 451");
             } finally {
-                postgres.startAgain();
+                POSTGRES.server().startAgain();
             }
         }
     }

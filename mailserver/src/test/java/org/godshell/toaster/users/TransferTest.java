@@ -6,32 +6,33 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.godshell.toaster.config.UserDb;
 import org.godshell.toaster.users.sql.PostgresBackend;
+import org.godshell.toaster.users.sql.PostgresExtension;
 import org.godshell.toaster.users.sql.PostgresServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code toaster users import|export} between a host's passwd files and a real PostgreSQL. */
 class TransferTest {
 
-    private static final AtomicInteger DATABASES = new AtomicInteger();
     private static final String ME = "mx1.example.net";
-    private static PostgresServer postgres;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static PostgresServer server() {
+        return POSTGRES.server();
+    }
 
     @TempDir
     Path prefix;
@@ -40,23 +41,9 @@ class TransferTest {
     private UserDb.Postgres db;
     private final List<String> out = new ArrayList<>();
 
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() {
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @BeforeEach
     void filesAndADatabase() throws Exception {
-        db = postgres.createDatabase("transfer_" + DATABASES.incrementAndGet());
-        Path control = Files.createDirectories(prefix.resolve("control"));
-        Files.writeString(control.resolve("me"), ME + "\n");
+        Files.createDirectories(prefix.resolve("control"));
         try (UserStore files = UserStore.open(prefix)) {
             files.addDomain("example.org");
             files.addUser("ann@example.org", "ann's password".toCharArray());
@@ -71,10 +58,8 @@ class TransferTest {
         String cy = Files.readAllLines(passwd).get(2);
         Files.write(passwd, List.of(Files.readAllLines(passwd).get(0), Files.readAllLines(passwd).get(1),
                 cy + " userdb_mail=maildir:~/Other", "broken line"));
-        Files.writeString(control.resolve("userdb"), db + "\n");
-        Path secret = control.resolve("userdbpassword");
-        Files.writeString(secret, postgres.password() + "\n");
-        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        db = POSTGRES.newDatabase();
+        POSTGRES.shareUsers(prefix, db, ME);
     }
 
     @Test
@@ -98,7 +83,7 @@ class TransferTest {
             assertInstanceOf(Route.Forward.class, database.route("anyone@example.org"));
             assertInstanceOf(Route.Mailbox.class, database.route("ann@example.org"));
         }
-        try (Connection sql = postgres.connect(db.database());
+        try (Connection sql = server().connect(db.database());
                 ResultSet row = sql.createStatement().executeQuery("SELECT mailbox_host FROM domains")) {
             assertTrue(row.next());
             assertEquals(ME, row.getString(1));
@@ -120,7 +105,7 @@ class TransferTest {
 
     @Test
     void aUserWithAnotherPasswordInTheDatabaseIsAConflictAndKeepsIt() throws Exception {
-        try (PostgresBackend database = PostgresBackend.open(db, Optional.of(postgres.password()), ME, prefix,
+        try (PostgresBackend database = PostgresBackend.open(db, Optional.of(server().password()), ME, prefix,
                 line -> { })) {
             database.addDomain("example.org");
             database.addUser(new UserBackend.NewUser(Address.require("ann@example.org"),
@@ -137,7 +122,7 @@ class TransferTest {
 
     @Test
     void aDomainAnotherHostStoresIsNotTakenOver() throws Exception {
-        try (PostgresBackend other = PostgresBackend.open(db, Optional.of(postgres.password()), "mx2.example.net",
+        try (PostgresBackend other = PostgresBackend.open(db, Optional.of(server().password()), "mx2.example.net",
                 prefix, line -> { })) {
             other.addDomain("example.org");
         }
@@ -149,7 +134,7 @@ class TransferTest {
     @Test
     void exportWritesThisHostsDomainsBackToFiles() throws Exception {
         Transfer.importFiles(prefix, false, out::add);
-        try (PostgresBackend other = PostgresBackend.open(db, Optional.of(postgres.password()), "mx2.example.net",
+        try (PostgresBackend other = PostgresBackend.open(db, Optional.of(server().password()), "mx2.example.net",
                 prefix, line -> { })) {
             other.addDomain("elsewhere.org");
         }

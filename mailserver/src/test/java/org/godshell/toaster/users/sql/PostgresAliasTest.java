@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,38 +16,30 @@ import org.godshell.toaster.users.UserBackend;
 import org.godshell.toaster.users.UserBackend.AliasLookup;
 import org.godshell.toaster.users.UserStore;
 import org.godshell.toaster.users.UserStoreException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Aliases and the catch-all against a real PostgreSQL, with users.AliasEdits's rules. */
 class PostgresAliasTest {
 
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static PostgresServer server() {
+        return POSTGRES.server();
+    }
 
     @TempDir
     Path prefix;
     private Fixture fixture;
     private PostgresBackend backend;
 
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @BeforeEach
     void open() throws Exception {
-        fixture = new Fixture(server, prefix);
+        fixture = new Fixture(server(), prefix);
         backend = fixture.open();
         backend.addDomain("example.org");
         backend.addUser(user("ann@example.org"));
@@ -176,7 +167,7 @@ class PostgresAliasTest {
 
     @Test
     void anAliasGrownPastTheLimitByHandIsBrokenNotCut() throws Exception {
-        try (Connection connection = server.connect(fixture.db.database());
+        try (Connection connection = server().connect(fixture.db.database());
                 PreparedStatement insert = connection.prepareStatement("INSERT INTO aliases (domain, name, target,"
                         + " position) SELECT 'example.org', 'big', 'u' || i || '@example.net', i"
                         + " FROM generate_series(1, ?) AS i")) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -23,38 +22,30 @@ import org.godshell.toaster.users.UserBackend;
 import org.godshell.toaster.users.UserBackend.DomainView;
 import org.godshell.toaster.users.UserBackend.QuotaSize;
 import org.godshell.toaster.users.UserStoreException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The domain and user operations against a real PostgreSQL, one fresh database per test. */
 class PostgresBackendTest {
 
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static PostgresServer server() {
+        return POSTGRES.server();
+    }
 
     @TempDir
     Path prefix;
     private Fixture fixture;
     private PostgresBackend backend;
 
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @BeforeEach
     void open() throws Exception {
-        fixture = new Fixture(server, prefix);
+        fixture = new Fixture(server(), prefix);
         backend = fixture.open();
         backend.addDomain("example.org");
     }
@@ -72,7 +63,7 @@ class PostgresBackendTest {
         assertTrue(backend.domain("example.org").isPresent());
         assertEquals(Optional.empty(), backend.domain("example.com"));
         assertEquals(1, fixture.log.size(), fixture.log.toString());
-        assertFalse(fixture.log.get(0).contains(server.password()));
+        assertFalse(fixture.log.get(0).contains(server().password()));
     }
 
     @Test
@@ -84,9 +75,11 @@ class PostgresBackendTest {
     @Test
     void theMailboxHostIsEmptyOnlyForThisHostWhateverItsCase() throws Exception {
         assertEquals(Optional.empty(), backend.domain("example.org").orElseThrow().mailboxHost());
-        try (PostgresBackend other = fixture.open("MX2.example.NET"); PostgresBackend same = fixture.open("MX1.Example.Net")) {
+        try (PostgresBackend other = fixture.open("MX2.example.NET");
+                PostgresBackend same = fixture.open("MX1.Example.Net")) {
             other.addDomain("elsewhere.example");
-            assertEquals(Optional.of("MX2.example.NET"), backend.domain("elsewhere.example").orElseThrow().mailboxHost());
+            assertEquals(Optional.of("MX2.example.NET"),
+                    backend.domain("elsewhere.example").orElseThrow().mailboxHost());
             assertEquals(Optional.empty(), other.domain("elsewhere.example").orElseThrow().mailboxHost());
             assertEquals(Optional.empty(), same.domain("example.org").orElseThrow().mailboxHost());
         }
@@ -249,7 +242,7 @@ class PostgresBackendTest {
     }
 
     private String column(String sql) throws Exception {
-        try (Connection connection = server.connect(fixture.db.database());
+        try (Connection connection = server().connect(fixture.db.database());
                 Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getString(1);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,9 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.godshell.toaster.users.UserStoreException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,22 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresConcurrencyTest {
 
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static PostgresServer server() {
+        return POSTGRES.server();
+    }
 
     @TempDir
     Path prefix;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
 
     @FunctionalInterface
     private interface Edit {
@@ -57,7 +48,7 @@ class PostgresConcurrencyTest {
     private List<String> together(Fixture fixture, String domain, Edit first, Edit second) throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (PostgresBackend one = fixture.open(); PostgresBackend two = fixture.open("mx2.example.net");
-                Connection holder = server.connect(fixture.db.database())) {
+                Connection holder = server().connect(fixture.db.database())) {
             holder.setAutoCommit(false);
             try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM domains WHERE name = ? FOR UPDATE")) {
                 lock.setString(1, domain);
@@ -106,7 +97,7 @@ class PostgresConcurrencyTest {
 
     @Test
     void twoHostsAddingTheSameUserOneWins() throws Exception {
-        Fixture fixture = new Fixture(server, prefix);
+        Fixture fixture = new Fixture(server(), prefix);
         try (PostgresBackend setup = fixture.open()) {
             setup.addDomain("example.org");
         }
@@ -125,7 +116,7 @@ class PostgresConcurrencyTest {
 
     @Test
     void twoHostsAddingToOneAliasKeepBothTargets() throws Exception {
-        Fixture fixture = new Fixture(server, prefix);
+        Fixture fixture = new Fixture(server(), prefix);
         try (PostgresBackend setup = fixture.open()) {
             setup.addDomain("example.org");
             setup.addAlias("team", "example.org", List.of("first@example.net"));
@@ -143,7 +134,7 @@ class PostgresConcurrencyTest {
 
     @Test
     void aDomainRemovedUnderAUserAddLeavesNoOrphan() throws Exception {
-        Fixture fixture = new Fixture(server, prefix);
+        Fixture fixture = new Fixture(server(), prefix);
         try (PostgresBackend setup = fixture.open()) {
             setup.addDomain("example.org");
         }
@@ -167,7 +158,7 @@ class PostgresConcurrencyTest {
 
     @Test
     void twoHostsAddingTheSameDomainOneWins() throws Exception {
-        Fixture fixture = new Fixture(server, prefix);
+        Fixture fixture = new Fixture(server(), prefix);
         try (PostgresBackend one = fixture.open(); PostgresBackend two = fixture.open("mx2.example.net")) {
             CountDownLatch start = new CountDownLatch(1);
             ExecutorService threads = Executors.newFixedThreadPool(2);

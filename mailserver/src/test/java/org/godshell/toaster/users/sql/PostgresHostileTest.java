@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,11 +17,10 @@ import java.util.Optional;
 import org.godshell.toaster.users.UserBackend;
 import org.godshell.toaster.users.UserBackend.AliasLookup;
 import org.godshell.toaster.users.UserStoreException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,28 +31,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PostgresHostileTest {
 
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static PostgresServer server() {
+        return POSTGRES.server();
+    }
 
     @TempDir
     Path prefix;
     private Fixture fixture;
     private PostgresBackend backend;
 
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @BeforeEach
     void open() throws Exception {
-        fixture = new Fixture(server, prefix);
+        fixture = new Fixture(server(), prefix);
         backend = fixture.open();
         backend.addDomain("example.org");
     }
@@ -97,7 +88,7 @@ class PostgresHostileTest {
     void aZeroByteIsAnErrorNotATruncation() {
         UserStoreException e = assertThrows(UserStoreException.class, () -> backend.addUser(
                 new UserBackend.NewUser(address("ann@example.org"), Fixture.PASSWORD, "a\0b", Optional.empty())));
-        assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server.port()
+        assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server().port()
                 + " failed while adding the user ann@example.org: "), e.getMessage());
     }
 
@@ -131,14 +122,15 @@ class PostgresHostileTest {
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a,b@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', '|/bin/sh', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', '|/bin/sh@example.net', 0)",
-        "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', ':include:/x@example.net', 0)",
+        "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', ':include:/x@example.net',"
+                + " 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a@Example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', 'a@b@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x/y', 'a@example.net', 0)",
         "INSERT INTO aliases (domain, name, target, position) VALUES ('example.org', 'x', E'\u00e9@example.net', 0)",
     })
     void theSchemaRefusesRowsTheToasterCouldNotRead(String insert) throws Exception {
-        try (Connection connection = server.connect(fixture.db.database());
+        try (Connection connection = server().connect(fixture.db.database());
                 PreparedStatement statement = connection.prepareStatement(insert)) {
             SQLException e = assertThrows(SQLException.class, statement::executeUpdate);
             assertEquals("23514", e.getSQLState(), e.getMessage());
@@ -146,7 +138,7 @@ class PostgresHostileTest {
     }
 
     private String read(String sql) throws Exception {
-        try (Connection connection = server.connect(fixture.db.database());
+        try (Connection connection = server().connect(fixture.db.database());
                 PreparedStatement statement = connection.prepareStatement(sql);
                 ResultSet row = statement.executeQuery()) {
             row.next();

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,9 +20,8 @@ import java.util.Optional;
 import org.godshell.toaster.config.UserDb;
 import org.godshell.toaster.users.UserBackend.DomainView;
 import org.godshell.toaster.users.UserStoreException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,26 +30,19 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PostgresOutageTest {
 
-    private static PostgresServer server;
+    @RegisterExtension
+    static final PostgresExtension POSTGRES = new PostgresExtension();
+
+    private static PostgresServer server() {
+        return POSTGRES.server();
+    }
 
     @TempDir
     Path prefix;
 
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = PostgresServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-    }
-
     @Test
     void aSecondOpenMigratesNothingAndKeepsTheData() throws Exception {
-        Fixture fixture = new Fixture(server, prefix);
+        Fixture fixture = new Fixture(server(), prefix);
         try (PostgresBackend first = fixture.open()) {
             first.addDomain("example.org");
             first.addUser(user("ann@example.org"));
@@ -60,7 +51,7 @@ class PostgresOutageTest {
             assertEquals(List.of("ann@example.org"), second.users("example.org").users());
             assertEquals(List.of("ann@example.org"), third.users("example.org").users());
         }
-        try (Connection connection = server.connect(fixture.db.database());
+        try (Connection connection = server().connect(fixture.db.database());
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT version, success FROM flyway_schema_history")) {
             assertTrue(rows.next());
@@ -72,24 +63,25 @@ class PostgresOutageTest {
 
     @Test
     void aDatabaseHoldingOtherTablesIsNotTouched() throws Exception {
-        UserDb.Postgres db = server.createDatabase("someone_elses");
-        try (Connection connection = server.connect(db.database()); Statement statement = connection.createStatement()) {
+        UserDb.Postgres db = server().createDatabase("someone_elses");
+        try (Connection connection = server().connect(db.database());
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE invoices (id integer)");
         }
         UserStoreException e = assertThrows(UserStoreException.class,
-                () -> PostgresBackend.open(db, Optional.of(server.password()), Fixture.ME, prefix, line -> { }));
-        assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server.port()
+                () -> PostgresBackend.open(db, Optional.of(server().password()), Fixture.ME, prefix, line -> { }));
+        assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server().port()
                 + " failed while bringing its tables up to date: "), e.getMessage());
         assertTrue(e.getMessage().contains("no schema history table"), e.getMessage());
     }
 
     @Test
     void aWrongPasswordIsSaidSoWithoutThePassword() throws Exception {
-        UserDb.Postgres db = server.createDatabase("wrong_password");
-        String wrong = "not-" + server.password();
+        UserDb.Postgres db = server().createDatabase("wrong_password");
+        String wrong = "not-" + server().password();
         UserStoreException e = assertThrows(UserStoreException.class,
                 () -> PostgresBackend.open(db, Optional.of(wrong), Fixture.ME, prefix, line -> { }));
-        assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server.port()
+        assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server().port()
                 + " refused role toaster: "), e.getMessage());
         assertTrue(e.getMessage().contains("password authentication failed"), e.getMessage());
         assertTrue(e.getMessage().endsWith("check control/userdbpassword and the server's pg_hba.conf"),
@@ -103,8 +95,8 @@ class PostgresOutageTest {
     @Test
     void aMissingDatabaseIsNamed() {
         UserStoreException e = assertThrows(UserStoreException.class, () -> PostgresBackend.open(
-                server.database("no_such_db"), Optional.of(server.password()), Fixture.ME, prefix, line -> { }));
-        assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server.port()
+                server().database("no_such_db"), Optional.of(server().password()), Fixture.ME, prefix, line -> { }));
+        assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server().port()
                 + " has no database no_such_db: "), e.getMessage());
     }
 
@@ -125,7 +117,7 @@ class PostgresOutageTest {
 
     @Test
     void openingWritesNothingToStderr() throws Exception {
-        Fixture fixture = new Fixture(server, prefix);
+        Fixture fixture = new Fixture(server(), prefix);
         PrintStream saved = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -143,23 +135,23 @@ class PostgresOutageTest {
      */
     @Test
     void aDatabaseThatGoesDownIsAnErrorUntilItIsBack() throws Exception {
-        Fixture fixture = new Fixture(server, prefix);
+        Fixture fixture = new Fixture(server(), prefix);
         try (PostgresBackend backend = fixture.open()) {
             backend.addDomain("example.org");
             backend.addUser(user("ann@example.org"));
             DomainView view = backend.domain("example.org").orElseThrow();
-            server.stop();
+            server().stop();
             try {
                 // Each waits for the pool's connection timeout (3 s): five, not every operation.
                 for (Lookup lookup : List.<Lookup>of(() -> backend.domain("example.org"), () -> view.login("ann"),
                         () -> view.alias("info"), () -> backend.users("example.org"),
                         () -> backend.removeUser(Fixture.address("ann@example.org")))) {
                     UserStoreException e = assertThrows(UserStoreException.class, lookup::run);
-                    assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server.port()
+                    assertTrue(e.getMessage().startsWith("the user database at 127.0.0.1:" + server().port()
                             + " cannot be reached: "), e.getMessage());
                 }
             } finally {
-                server.startAgain();
+                server().startAgain();
             }
             assertTrue(afterRestart(backend).login("ann").isPresent());
             backend.addUser(user("bob@example.org"));
