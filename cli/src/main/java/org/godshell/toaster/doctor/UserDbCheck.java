@@ -30,8 +30,8 @@ final class UserDbCheck {
             return Optional.of(Finding.ok("users: " + users.describe() + " answers: " + domains.size()
                     + " domain(s), " + here + " with their mail on this host"));
         } catch (UserStoreException e) {
-            return Optional.of(Finding.fail("users: " + e.getMessage() + "; until it answers, mail for its domains"
-                    + " waits (451) and logins fail"));
+            // The store's message says what waits meanwhile.
+            return Optional.of(Finding.fail("users: " + e.getMessage()));
         }
     }
 }
