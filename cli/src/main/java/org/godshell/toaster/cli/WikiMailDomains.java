@@ -17,7 +17,8 @@ import org.godshell.toaster.users.UserStoreException;
 /**
  * The toaster's domains for the wiki server's mail-client documents. A domain is the toaster's when it is a
  * domain of a shared user database, or a virtual domain ({@code domains/DOMAIN/}, whose users can log in) that
- * rcpthosts or morercpthosts accept (so its mail arrives here): {@code toaster domain add} makes both true, and {@code domain remove} both false. Both
+ * rcpthosts or morercpthosts accept (so its mail arrives here): {@code toaster domain add} makes both true, and
+ * {@code domain remove} both false. Both
  * are looked at for every request (a directory listing and a stat), so neither needs a restart. What clients are
  * told (control/me and the listen files' ports) is read once, at start, like the rest of the wiki's settings.
  */

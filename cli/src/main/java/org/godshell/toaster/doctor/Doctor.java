@@ -29,7 +29,8 @@ import org.godshell.toaster.supervise.Supervisor;
  * The health of an installed toaster, as findings: its version and names, its daemons (systemd's units where
  * the installer wrote them: each enabled and active; else {@code toaster start}'s pid files), every port its
  * control files name held by it, the backup and report it was asked to run ({@link ScheduledJobs}), who may
- * relay without logging in ({@link Relaying}), a shared user database ({@link UserDbCheck}), the owners and modes of what the daemons read and write
+ * relay without logging in ({@link Relaying}), a shared user database ({@link UserDbCheck}), the owners and
+ * modes of what the daemons read and write
  * ({@link Layout}), documentation an upgrade could not merge into the wiki ({@link WikiDocsCheck}), its
  * certificate, and what DNS says about its names. Reads only.
  *

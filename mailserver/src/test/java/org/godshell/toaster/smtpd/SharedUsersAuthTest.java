@@ -37,6 +37,22 @@ class SharedUsersAuthTest {
         StartTlsTest.certificate();
     }
 
+    /**
+     * The reply code to ann's AUTH once the database answers again. The pool's connection maker backs off while
+     * the server is down, so the first logins after its restart may still be told 454; a few tries, each 454
+     * until one is answered.
+     */
+    private static String afterRestart(TestServer server, String password) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try (AuthTest.Client client = AuthTest.connect(server, 120_000)) {
+                String reply = client.say(plain("ann@shared.test", password));
+                if (!reply.startsWith("454 ") || attempt == 10) {
+                    return reply.substring(0, 3);
+                }
+            }
+        }
+    }
+
     private static String plain(String user, String password) {
         return "AUTH PLAIN " + Base64.getEncoder().encodeToString(("\0" + user + "\0" + password)
                 .getBytes(StandardCharsets.UTF_8));
@@ -66,10 +82,8 @@ class SharedUsersAuthTest {
                     POSTGRES.server().startAgain();
                 }
                 assertTrue(throttle.blockedFor(server.address().getAddress()).isEmpty(), "no guess was counted");
-                try (AuthTest.Client client = AuthTest.connect(server)) {
-                    assertTrue(client.say(plain("ann@shared.test", "wrong")).startsWith("535 "));
-                    assertTrue(client.say(plain("ann@shared.test", PASSWORD)).startsWith("235 "));
-                }
+                assertEquals("235", afterRestart(server, PASSWORD));
+                assertEquals("535", afterRestart(server, "wrong"));
                 assertTrue(server.log().contains("auth unavailable"), server.log());
             }
         }

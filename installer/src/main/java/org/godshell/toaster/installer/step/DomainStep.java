@@ -30,8 +30,8 @@ final class DomainStep implements Step {
         String domain = context.settings().domain();
         return context.settings().users().map(db -> "mail domain " + domain + " in the user database " + db.url()
                 + ": added with this host as its mailbox host (DKIM keys in domains/" + domain + "/), unless it is "
-                + "there already (then it is left as it is)").orElse("mail domain " + domain + " (domains/" + domain + "/ with DKIM keys, "
-                + "control/rcpthosts)");
+                + "there already (then it is left as it is)")
+                .orElse("mail domain " + domain + " (domains/" + domain + "/ with DKIM keys, control/rcpthosts)");
     }
 
     @Override

@@ -103,12 +103,28 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} with autocommit: each statement on its own, as a lookup needs. */
+    /**
+     * Runs {@code work} with autocommit: each statement on its own, as a lookup needs. A pooled connection that
+     * the server closed since (it restarted) fails at its first statement; the pool drops it and the lookup is
+     * asked again on another, at most once for each connection the pool may hold: reads can be repeated, and a
+     * lookup should not fail because the database came back. Waiting for a connection is not repeated: a
+     * database that is down costs a lookup one wait.
+     */
     <T> T read(String doing, Work<T> work) throws UserStoreException {
-        try (Connection connection = pool.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw Failure.of(where, doing, e);
+        for (int attempt = 0; ; attempt++) {
+            Connection connection;
+            try {
+                connection = pool.getConnection();
+            } catch (SQLException e) {
+                throw Failure.of(where, doing, e);
+            }
+            try (connection) {
+                return work.run(connection);
+            } catch (SQLException e) {
+                if (!Failure.broken(e) || attempt >= MAX_CONNECTIONS) {
+                    throw Failure.of(where, doing, e);
+                }
+            }
         }
     }
 

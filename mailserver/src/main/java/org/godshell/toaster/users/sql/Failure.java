@@ -10,7 +10,8 @@ import org.postgresql.util.PSQLException;
 /**
  * A failure of the database as the admin reads it: which database, what the toaster was doing, what to check.
  * The SQLSTATE classes are PostgreSQL's (Appendix A, "PostgreSQL Error Codes"): 08 a connection that failed,
- * 28 a role or password refused (and the driver's 08004, a server asking for a password it was not given), 3D000 no such database, 57P01-57P03 a server shutting down or starting. The
+ * 28 a role or password refused (and the driver's 08004, a server asking for a password it was not given), 3D000
+ * no such database, 57P01-57P03 a server shutting down or starting. The
  * driver's own message is kept (it never holds the password); nothing is ever turned into an empty answer.
  */
 final class Failure {
@@ -44,6 +45,12 @@ final class Failure {
                     + (state.isEmpty() ? "" : " (SQLSTATE " + state + ")");
         }
         return new UserStoreException(message, error);
+    }
+
+    /** Whether {@code error} is a connection that broke (class 08) or a server shutting down (57P). */
+    static boolean broken(SQLException error) {
+        String state = state(error);
+        return state.startsWith("08") || state.startsWith("57P");
     }
 
     /** The first SQLSTATE along the causes: Hikari's timeout carries the driver's failure as its cause. */

@@ -159,6 +159,25 @@ class PostgresOutageTest {
         }
     }
 
+    /** Connections the server closed under a pool (a restart, an admin's pg_terminate_backend) cost no lookup. */
+    @Test
+    void connectionsTheServerClosedAreReplacedWithoutFailingALookup() throws Exception {
+        Fixture fixture = new Fixture(server(), prefix);
+        try (PostgresBackend backend = fixture.open()) {
+            backend.addDomain("example.org");
+            backend.addUser(user("ann@example.org"));
+            for (int round = 0; round < 3; round++) {
+                assertTrue(backend.domain("example.org").orElseThrow().login("ann").isPresent());
+                try (Connection admin = server().connect(fixture.db.database());
+                        Statement kill = admin.createStatement()) {
+                    kill.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name ="
+                            + " 'toaster' AND pid <> pg_backend_pid()");
+                }
+                assertTrue(backend.domain("example.org").orElseThrow().login("ann").isPresent(), "round " + round);
+            }
+        }
+    }
+
     /**
      * The domain once the pool has a connection again. The pool's connection maker backs off while the server is
      * down (up to about the connection timeout), so the first question after the restart may still be told the
