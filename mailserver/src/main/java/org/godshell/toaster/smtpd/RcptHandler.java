@@ -113,7 +113,8 @@ final class RcptHandler implements Handler {
      * @throws UserStoreException when the database cannot be asked: the caller defers, never refuses
      */
     static boolean relayAllowed(SessionContext session, Mailbox recipient) throws UserStoreException {
-        return recipient.domain().isEmpty() || session.relayAllowed()
-                || session.config.acceptsDomain(recipient.domain()) || session.recipients.sharedDomain(recipient.domain());
+        String domain = recipient.domain();
+        return domain.isEmpty() || session.relayAllowed() || session.config.acceptsDomain(domain)
+                || session.recipients.sharedDomain(domain);
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
  * the file {@code broken} exists (always) or {@code refuse} exists (only while the installer's drop-in is there),
  * and prints no drop-in when {@code no-include} exists; {@code doveconf -h NAME} prints the file NAME or 500;
  * {@code apt-get install} brings {@code imap-login} (and the PostgreSQL driver with dovecot-pgsql), and fails
- * while {@code no-lists} exists, which {@code apt-get update} removes. Every call is logged to {@code calls}. The real Dovecot is {@code RealDovecotTest}'s.
+ * while {@code no-lists} exists, which {@code apt-get update} removes. Every call is logged to {@code calls}. The
+ * real Dovecot is {@code RealDovecotTest}'s.
  */
 final class FakeDovecot {
 
