@@ -37,7 +37,8 @@ final class RcptHandler implements Handler {
             return Step.respond(later.get());
         }
         Mailbox recipient = rcpt.recipient();
-        setVariables(session, transaction, recipient, rcptCommands);
+        Optional<Boolean> relay = relay(session, recipient);
+        setVariables(session, transaction, recipient, rcptCommands, relay.orElse(false));
         HookResult hook = session.spp.run(Section.RCPT);
         Optional<Step> refused = Step.unless(hook);
         if (refused.isPresent()) {
@@ -51,8 +52,9 @@ final class RcptHandler implements Handler {
                 return Step.respond(ChangedAddress.invalid(proceed.address().get()));
             }
             session.environment.put("SMTPRCPTTO", recipient.toString());
+            relay = relay(session, recipient);
         }
-        Reply refusal = refusal(session, transaction, recipient, proceed.skipChecks());
+        Reply refusal = refusal(session, transaction, recipient, proceed.skipChecks(), relay);
         if (refusal != null) {
             return Step.respond(refusal);
         }
@@ -63,26 +65,20 @@ final class RcptHandler implements Handler {
 
     /** qmail-spp.md §2: what a [rcpt] plugin knows, including the relay check's answer in advance. */
     private static void setVariables(SessionContext session, Transaction transaction, Mailbox recipient,
-            int rcptCommands) {
+            int rcptCommands, boolean relay) {
         session.environment.put("SMTPRCPTTO", recipient.toString());
         session.environment.put("SMTPRCPTCOUNT", Integer.toString(transaction.recipientCount()));
         session.environment.put("SMTPRCPTCOUNTALL", Integer.toString(rcptCommands));
-        boolean ok;
-        try {
-            ok = relayAllowed(session, recipient);
-        } catch (UserStoreException e) {
-            // The RCPT check asks again and answers 451; a plugin sees "not ours" meanwhile.
-            ok = false;
-        }
-        session.environment.put("SMTPRCPTHOSTSOK", ok ? "1" : "0");
+        session.environment.put("SMTPRCPTHOSTSOK", relay ? "1" : "0");
     }
 
     /**
      * {@code skipRelayCheck}: a plugin said O (qmail-spp.md §4), which skips the rcpthosts/relay check and the
-     * recipient check: the plugin has accepted the address.
+     * recipient check: the plugin has accepted the address. {@code relay}: the relay rule's answer for this
+     * recipient, empty when the users could not be asked (451, never a refusal).
      */
     private static Reply refusal(SessionContext session, Transaction transaction, Mailbox recipient,
-            boolean skipRelayCheck) {
+            boolean skipRelayCheck, Optional<Boolean> relay) {
         if (transaction.senderIsBad()) {
             return Replies.BADMAILFROM;
         }
@@ -95,15 +91,26 @@ final class RcptHandler implements Handler {
         if (skipRelayCheck) {
             return null;
         }
-        try {
-            if (!relayAllowed(session, recipient)) {
-                return Replies.NOT_IN_RCPTHOSTS;
-            }
-        } catch (UserStoreException e) {
-            session.log.event(session.id, "cannot check " + recipient + ": " + e.getMessage());
+        if (relay.isEmpty()) {
             return Replies.RECIPIENTS_UNREADABLE;
         }
+        if (!relay.get()) {
+            return Replies.NOT_IN_RCPTHOSTS;
+        }
         return RecipientCheck.refusal(session, recipient).orElse(null);
+    }
+
+    /**
+     * The relay rule's answer for {@code recipient}, asked once for the plugins' variable and the check; empty,
+     * and logged, when a shared user database cannot be asked.
+     */
+    private static Optional<Boolean> relay(SessionContext session, Mailbox recipient) {
+        try {
+            return Optional.of(relayAllowed(session, recipient));
+        } catch (UserStoreException e) {
+            session.log.event(session.id, "cannot check " + recipient + ": " + e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
