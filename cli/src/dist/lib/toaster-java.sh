@@ -8,7 +8,8 @@
 #
 #   toaster_jvm_cache PREFIX [COMMAND]  after toaster_find_java: sets TOASTER_JVM_CACHE_OPTS, the options that
 #                             make this JVM start from the prefix's class cache for COMMAND (see that function).
-#   toaster_jit [COMMAND...]  sets TOASTER_JIT_OPTS, the compilers a command's JVM runs (see that function).
+#   toaster_tuning [COMMAND...]  sets TOASTER_TUNING_OPTS, the compilers and the collector a command's JVM runs
+#                             (see that function).
 
 TOASTER_JAVA_MIN=21
 
@@ -138,19 +139,28 @@ LISTING
   [ "$_uid" = 0 ] || [ -O "$1" ]
 }
 
-# The compilers of a command's JVM. HotSpot compiles hot code twice: quickly with C1, then again, optimised, with
-# C2, which pays back in a process that runs for days and costs a command that ends more than it saves: on two
-# processors C1 only took about 35 % less processor time for a full `toaster wiki build` of 1,000 pages, half for
-# a one-page build, and 30 % less for `toaster user list` (bench/README.md, "Wiki" and "Startup and install").
-# So every command runs with C1 only but the daemons (Daemons.ALL in the common module: smtpd, pop3d, wiki serve,
-# whose in-process rebuild after each push runs hot), which keep both, and the commands whose work grows with
-# the mail they carry (backup, restore, import of a qmail toaster: minutes over gigabytes, where C2's faster
-# loops pay back as in a daemon). An -XX:TieredStopAtLevel or
-# -XX:[+-]TieredCompilation in TOASTER_JAVA_OPTS comes after these options on the command line, so it wins.
-toaster_jit() {
+# The compilers and the collector of a command's JVM. HotSpot compiles hot code twice: quickly with C1, then
+# again, optimised, with C2, which pays back in a process that runs for days and costs a command that ends more
+# than it saves: on two processors C1 only took about 35 % less processor time for a full `toaster wiki build` of
+# 1,000 pages, half for a one-page build, and 30 % less for `toaster user list` (bench/README.md, "Wiki" and
+# "Startup and install"). The same holds for the collector: G1's concurrent threads and write barriers pay for
+# short pauses in a large heap that lives for days; a command's heap is small and lives seconds, and the serial
+# collector took 4-8 % less processor time for the same full build (bench/README.md, "Wiki").
+# So every command runs with C1 only and the serial collector but the daemons (Daemons.ALL in the common module:
+# smtpd, pop3d, wiki serve, whose in-process rebuild after each push runs hot), which keep the JVM's defaults, and
+# so do the commands whose work grows with the mail they carry (backup, restore, import of a qmail toaster:
+# minutes over gigabytes, where C2's faster loops pay back as in a daemon). An -XX:TieredStopAtLevel or
+# -XX:[+-]TieredCompilation in TOASTER_JAVA_OPTS comes after these options on the command line, so it wins; a
+# collector named there (-XX:+Use...GC) is used instead of ours, since the JVM refuses to start with two.
+toaster_tuning() {
   case "${1:-} ${2:-}" in
-    "smtpd "*|"pop3d "*|"wiki serve"|"backup "*|"restore "*|"import "*) TOASTER_JIT_OPTS="" ;;
-    *) TOASTER_JIT_OPTS="-XX:TieredStopAtLevel=1" ;;
+    "smtpd "*|"pop3d "*|"wiki serve"|"backup "*|"restore "*|"import "*) TOASTER_TUNING_OPTS="" ;;
+    *)
+      TOASTER_TUNING_OPTS="-XX:TieredStopAtLevel=1"
+      case " ${TOASTER_JAVA_OPTS:-} " in
+        *" -XX:+Use"*GC" "*) ;;
+        *) TOASTER_TUNING_OPTS="$TOASTER_TUNING_OPTS -XX:+UseSerialGC" ;;
+      esac ;;
   esac
   return 0
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options {@code bin/toaster} (cli/src/dist) starts a command with: which class cache (smtpd's or the
- * wiki's, for the Java found), C1 only but for the daemons, and a cache not trusted when it or its folder is a
+ * wiki's, for the Java found), C1 only and the serial collector but for the daemons, and a cache not trusted when it or its folder is a
  * link, writable by others or someone else's. Run with a stand-in java that prints its arguments; a real JVM
  * shows that a broken cache costs only speed.
  */
@@ -94,21 +94,22 @@ class LauncherJvmOptionsTest {
     }
 
     @Test
-    void eachCommandStartsFromItsFamilysCacheAndOnlyTheDaemonsKeepC2() throws Exception {
+    void eachCommandStartsFromItsFamilysCacheAndOnlyTheDaemonsKeepC2AndG1() throws Exception {
         cache("java-" + RUNTIME + "-smtpd.aot");
         cache("java-" + RUNTIME + "-wiki.aot");
         String quiet = "-Xlog:aot=off,cds=off";
         String c1 = "-XX:TieredStopAtLevel=1";
+        String serial = "-XX:+UseSerialGC";
         assertEquals(List.of(aot("smtpd"), quiet), options("smtpd"));
         assertEquals(List.of(aot("smtpd"), quiet), options("pop3d", "--prefix", "/srv/toaster"));
         assertEquals(List.of(aot("wiki"), quiet), options("wiki", "serve"));
-        assertEquals(List.of(aot("smtpd"), quiet, c1), options("user", "list"));
-        assertEquals(List.of(aot("smtpd"), quiet, c1), options());
-        assertEquals(List.of(aot("wiki"), quiet, c1), options("wiki", "init", "--no-build"));
-        assertEquals(List.of(aot("wiki"), quiet, c1), options("wiki", "build", "--full"));
-        assertEquals(List.of(aot("wiki"), quiet, c1), options("wiki", "servex"));
-        assertEquals(List.of(aot("smtpd"), quiet, c1), options("user", "wiki", "serve"), "the command's own words");
-        assertEquals(List.of(aot("smtpd"), quiet, c1), options("smtpdx"));
+        assertEquals(List.of(aot("smtpd"), quiet, c1, serial), options("user", "list"));
+        assertEquals(List.of(aot("smtpd"), quiet, c1, serial), options());
+        assertEquals(List.of(aot("wiki"), quiet, c1, serial), options("wiki", "init", "--no-build"));
+        assertEquals(List.of(aot("wiki"), quiet, c1, serial), options("wiki", "build", "--full"));
+        assertEquals(List.of(aot("wiki"), quiet, c1, serial), options("wiki", "servex"));
+        assertEquals(List.of(aot("smtpd"), quiet, c1, serial), options("user", "wiki", "serve"), "the command's own words");
+        assertEquals(List.of(aot("smtpd"), quiet, c1, serial), options("smtpdx"));
     }
 
     /** Work that grows with the mail: C2's faster loops pay back over minutes, as in a daemon. */
@@ -117,7 +118,7 @@ class LauncherJvmOptionsTest {
         assertEquals(List.of(), options("backup", "--scheduled"));
         assertEquals(List.of(), options("restore", "/var/backups/toaster.tar.gz"));
         assertEquals(List.of(), options("import", "qmail", "--dry-run"));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("backupx"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), options("backupx"));
     }
 
     /** The launcher's list of daemons is the one list the installer, toaster start and the doctor use. */
@@ -132,13 +133,27 @@ class LauncherJvmOptionsTest {
     @Test
     void withoutACacheNoneIsNamedAndTheAdminsOptionsComeLastSoThatTheyWin() throws Exception {
         assertEquals(List.of(), options("smtpd"));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("wiki", "build"));
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("user", "list"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), options("wiki", "build"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), options("user", "list"));
         cache("java-" + RUNTIME + "-wiki.aot");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCache=/elsewhere.aot", "-XX:TieredStopAtLevel=4"),
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:AOTCache=/elsewhere.aot",
+                "-XX:TieredStopAtLevel=4"),
                 options(Map.of("TOASTER_JAVA_OPTS", "-XX:AOTCache=/elsewhere.aot -XX:TieredStopAtLevel=4"), "wiki",
                         "build"), "the admin's cache replaces ours");
         assertEquals(List.of(), options(Map.of("TOASTER_JVM_CACHE", "off"), "wiki", "serve"));
+    }
+
+    /** The JVM refuses two collectors: one the admin names is used instead of ours, and nothing else changes. */
+    @Test
+    void theAdminsCollectorReplacesTheSerialOne() throws Exception {
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseG1GC"),
+                options(Map.of("TOASTER_JAVA_OPTS", "-XX:+UseG1GC"), "wiki", "build"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-Xmx2g", "-XX:+UseParallelGC"),
+                options(Map.of("TOASTER_JAVA_OPTS", "-Xmx2g -XX:+UseParallelGC"), "user", "list"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:+UseCompressedOops", "-Xlog:gc"),
+                options(Map.of("TOASTER_JAVA_OPTS", "-XX:+UseCompressedOops -Xlog:gc"), "user", "list"),
+                "options that name no collector keep ours");
+        assertEquals(List.of("-XX:+UseG1GC"), options(Map.of("TOASTER_JAVA_OPTS", "-XX:+UseG1GC"), "smtpd"));
     }
 
     @Test
@@ -216,7 +231,7 @@ class LauncherJvmOptionsTest {
         Files.move(prefix, blank);
         prefix = blank;
         cache("java-" + RUNTIME + "-wiki.aot");
-        assertEquals(List.of("-XX:TieredStopAtLevel=1"), options("wiki", "build"));
+        assertEquals(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), options("wiki", "build"));
     }
 
     /** The real JVM given a cache that is garbage, or empty: it starts, and says nothing of it (no release file: named after the major version). */
