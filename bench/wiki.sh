@@ -10,6 +10,7 @@
 # Also prints both sides' processor time (user + system, GNU time), which other load on the machine skews less.
 # Our side runs as users get it: the installed bin/toaster, with the JVM class cache its install made and the
 # compilers it gives `wiki build` (C1 only); the JVM options and the install's cache step are printed.
+# Beside them, the floor: bench/wiki/Floor.java, the least a build in Java with the toaster's libraries does.
 # Goals: full build <= Hugo's time; one-page rebuild <= 200 ms (issue 8); push to visible <= 1 s (issue 9).
 # See bench/README.md, "Wiki".
 #
@@ -79,8 +80,8 @@ prefix=$work/toaster
 # What users get: the installed bin/toaster, with the class cache the install made (its jvm-cache step runs with
 # --no-start too) and the compilers it gives `wiki build`; printed with the figures.
 toaster_jvm_cache "$prefix" wiki
-toaster_jit wiki build
-jvm_options="${TOASTER_JVM_CACHE_OPTS:-no class cache} ${TOASTER_JIT_OPTS:-(C1 and C2)}${TOASTER_JAVA_OPTS:+ $TOASTER_JAVA_OPTS}"
+toaster_tuning wiki build
+jvm_options="${TOASTER_JVM_CACHE_OPTS:-no class cache} ${TOASTER_TUNING_OPTS:-(C1 and C2, G1)}${TOASTER_JAVA_OPTS:+ $TOASTER_JAVA_OPTS}"
 jvm_cache_step=$(sed -n 's/^ *\(java-[^ ]*: .*\)$/\1/p; s/^ *\(jvm-cache took .*\)$/\1/p' "$work/toaster-install.log" |
   paste -sd';' - | sed 's/;/; /g')
 
@@ -104,7 +105,16 @@ timed() { # FILE COMMAND...: runs COMMAND, its processor time into FILE (0 0 wit
   if [[ -x /usr/bin/time ]]; then /usr/bin/time -f '%U %S' -o "$out" "$@"; else echo "0 0" >"$out"; "$@"; fi
 }
 
-hugo_times=() ours_times=() ours_internal=() hugo_cpu=() ours_cpu=()
+# The floor: the least a wiki build in Java with the toaster's libraries does (bench/wiki/Floor.java: JGit reads
+# the pages and walks the history, Flexmark renders, one file a page), in a fresh JVM with the compilers `wiki
+# build` gets; compiled into a jar first so that no compiler runs in the timed JVM.
+floor_classes=$work/floor-classes
+mkdir -p "$floor_classes"
+"$TOASTER_JAVA_HOME/bin/javac" -nowarn -cp "$prefix/lib/*" -d "$floor_classes" "$here/wiki/Floor.java" ||
+  die "compiling bench/wiki/Floor.java failed"
+"$TOASTER_JAVA_HOME/bin/jar" cf "$work/floor.jar" -C "$floor_classes" . || die "packing the floor failed"
+
+hugo_times=() ours_times=() ours_internal=() hugo_cpu=() ours_cpu=() floor_times=() floor_cpu=()
 for run in $(seq 1 "$runs"); do
   rm -rf "$work/hugo-out"
   start=$(now_ms)
@@ -122,11 +132,22 @@ for run in $(seq 1 "$runs"); do
   ours_internal+=("$(sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$work/ours.log" | head -1)")
   say "run $run: ours ${ours_times[-1]} ms wall, ${ours_cpu[-1]} ms of processor, ${ours_internal[-1]} ms in the build ($(head -1 "$work/ours.log"))"
   say "run $run: $(sed -n 's/^time: //p' "$work/ours.log")"
+
+  rm -rf "$work/floor-out"
+  start=$(now_ms)
+  # shellcheck disable=SC2086 # the options are words
+  timed "$work/floor.cpu" "$TOASTER_JAVA" $TOASTER_TUNING_OPTS -cp "$work/floor.jar:$prefix/lib/*" Floor "$repo" \
+    "$work/floor-out" >"$work/floor.log" 2>&1 || { cat "$work/floor.log" >&2; die "the floor failed"; }
+  floor_times+=($(( $(now_ms) - start )))
+  floor_cpu+=("$(cpu_ms "$work/floor.cpu")")
+  say "run $run: floor ${floor_times[-1]} ms wall, ${floor_cpu[-1]} ms of processor; $(sed -n 's/^time: //p' "$work/floor.log")"
 done
 hugo_ms=$(printf '%s\n' "${hugo_times[@]}" | median)
 ours_ms=$(printf '%s\n' "${ours_times[@]}" | median)
 hugo_cpu_ms=$(printf '%s\n' "${hugo_cpu[@]}" | median)
 ours_cpu_ms=$(printf '%s\n' "${ours_cpu[@]}" | median)
+floor_ms=$(printf '%s\n' "${floor_times[@]}" | median)
+floor_cpu_ms=$(printf '%s\n' "${floor_cpu[@]}" | median)
 
 page=$repo/content/section-04/Page-0420.md
 sed -i 's/^## Overview$/## Overview (edited)/' "$page"
@@ -203,6 +224,7 @@ echo "  hugo $(hugo version | cut -d' ' -f2) full build:        $hugo_ms ms (med
 echo "  toaster full build (--full):   $ours_ms ms wall, JVM start included (median of $runs)"
 awk -v o="$ours_ms" -v h="$hugo_ms" 'BEGIN { printf "  ratio toaster/hugo:            %.2f (goal: <= 1.00)\n", o / h }'
 awk -v o="$ours_cpu_ms" -v h="$hugo_cpu_ms" 'BEGIN { if (h > 0) printf "  processor time, user+system:   hugo %d ms, toaster %d ms, ratio %.2f (medians)\n", h, o, o / h }'
+awk -v f="$floor_ms" -v h="$hugo_ms" -v o="$ours_ms" -v fc="$floor_cpu_ms" 'BEGIN { printf "  floor (Java, JGit, Flexmark):  %d ms wall, %d ms of processor: %.2f x hugo, toaster %.2f x the floor\n", f, fc, f / h, o / f }'
 echo "  one-page rebuild, CLI:         $inc_wall ms wall, $inc_internal ms in the build"
 echo "  one-page rebuild, warm JVM:    $warm_ms ms (median of $warm; goal: <= 200 ms), $warm_cpu_ms ms of processor"
 echo "  JVM of toaster wiki build:     $jvm_options"
