@@ -55,9 +55,10 @@ final class WikiCommand implements Runnable {
                 + "allows an incremental build (which gives the same bytes).")
         private boolean full;
 
-        @Option(names = "--commit-pages", description = "Write each commit's page (_commit/ID.html) into the site, "
-                + "for publishing it with another web server; toaster wiki serve renders them on request.")
-        private boolean commitPages;
+        @Option(names = {"--static", "--commit-pages"}, description = "Write each commit's page (_commit/ID.html) "
+                + "and each page's history (_history/PATH.html) into the site, for publishing it with another web "
+                + "server; toaster wiki serve renders them on request.")
+        private boolean staticExport;
 
         @Option(names = "--site-url", paramLabel = "URL", description = "The URL the site is served at, for the "
                 + "feed and sitemap (default: " + "https://wiki.example.invalid/).")
@@ -84,7 +85,7 @@ final class WikiCommand implements Runnable {
             }
             BuildReport report;
             BuildOptions options = BuildOptions.of(repository, ref, this.out).site(site).strict(strict).full(full)
-                    .commitPages(commitPages);
+                    .staticExport(staticExport);
             // A bar only on a terminal: bin/toaster's -Djdk.console=java.base gives no console when piped.
             try (BuildProgressBar bar = System.console() != null ? new BuildProgressBar(err) : null) {
                 report = WikiBuilder.build(bar != null ? options.progress(bar) : options);

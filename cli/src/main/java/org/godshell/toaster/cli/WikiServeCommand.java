@@ -29,7 +29,9 @@ import org.godshell.toaster.layout.InstallRecordFile;
 import org.godshell.toaster.metrics.MetricsEndpoint;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.BuildReport;
-import org.godshell.toaster.site.commitpages.CommitRoute;
+import org.godshell.toaster.site.onrequest.CommitRoute;
+import org.godshell.toaster.site.onrequest.HistoryRoute;
+import org.godshell.toaster.site.onrequest.PublishedPages;
 import org.godshell.toaster.site.edit.WikiEditing;
 import org.godshell.toaster.site.git.GitHttp;
 import org.godshell.toaster.site.git.PushLimits;
@@ -162,14 +164,16 @@ final class WikiServeCommand implements Callable<Integer> {
                 metrics.pushes(), new PushLog(wiki.resolve("push.log")), log);
         // ACME's HTTP-01 answers come from control/acme/http-01, whoever orders: toaster cert acme or the renewal.
         Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
-        // The browser editor, old versions, comparisons, commit pages and GET /_api/search beside git's smart HTTP,
-        // each passing on the paths it does not own, to the site. Pushes and the editor reach main through the one
-        // Pushes (lock, checks, build). Each is tagged with its class for the requests' metrics; old versions and
+        // The browser editor, old versions, comparisons, commit and history pages and GET /_api/search beside git's
+        // smart HTTP, each passing on the paths it does not own, to the site. Pushes and the editor reach main
+        // through the one Pushes (lock, checks, build). Each is tagged with its class for the requests' metrics; old versions and
         // comparisons are pages of the site.
+        PublishedPages published = new PublishedPages(site, log);
         Handler wikiRoutes = new Handler.Sequence(RouteClass.GIT.tag(new GitHttp(repository, pushes, log)),
                 RouteClass.EDITOR.tag(new WikiEditing(repository, pushes, accounts, PushLimits.DEFAULT, build, log)),
                 RouteClass.SITE.tag(new VersionRoutes(repository, build, log)),
-                RouteClass.COMMIT.tag(new CommitRoute(site, repository, log)),
+                RouteClass.COMMIT.tag(new CommitRoute(published, repository)),
+                RouteClass.HISTORY.tag(new HistoryRoute(published)),
                 RouteClass.SEARCH.tag(new SearchRoute(new LiveIndex(site, log), log)));
         WikiServer server = new WikiServer(new WikiServer.Settings(site, config.listenHttp(), config.listenHttps(),
                 tls, config.me(), Optional.of(acme.files().challenges())),

@@ -74,21 +74,28 @@ class WikiCommandTest {
     }
 
     @Test
-    void writesCommitPagesOnlyWhenAsked() throws Exception {
+    void writesCommitAndHistoryPagesOnlyForAStaticExport() throws Exception {
         Path site = temp.resolve("site");
         String commit;
         try (Git git = Git.open(repo.toFile())) {
             commit = git.getRepository().resolve("main").name();
         }
         assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString()), err::toString);
-        assertTrue(Files.readString(site.resolve("_history/Home.html")).contains("_commit/" + commit + ".html"),
-                "history links to the commit's page, which the server renders on request");
-        assertFalse(Files.exists(site.resolve("_commit")), "no commit pages without --commit-pages");
-        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString(), "--commit-pages"),
+        assertTrue(Files.readString(site.resolve("index.html")).contains("_history/Home.html"),
+                "a page links to its history, which the server renders on request");
+        assertFalse(Files.exists(site.resolve("_commit")), "no commit pages without --static");
+        assertFalse(Files.exists(site.resolve("_history/Home.html")), "no history pages without --static");
+        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString(), "--static"),
                 err::toString);
+        assertTrue(Files.readString(site.resolve("_history/Home.html")).contains("_commit/" + commit + ".html"),
+                "the history links to the commit's page");
         assertTrue(Files.readString(site.resolve("_commit/" + commit + ".html")).contains("first pages"));
         assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString()), err::toString);
         assertFalse(Files.exists(site.resolve("_commit")), "an incremental build without it drops them");
+        assertFalse(Files.exists(site.resolve("_history/Home.html")));
+        assertEquals(0, run("wiki", "build", "--repo", repo.toString(), "--out", site.toString(), "--commit-pages"),
+                err::toString);
+        assertTrue(Files.exists(site.resolve("_history/Home.html")), "--commit-pages, its former name, still works");
     }
 
     @Test

@@ -161,11 +161,11 @@ public final class WikiBuilder {
             phases.begin("commits", ids.size());
             return new CommitDiffs(repository).read(ids, options.progress()::step);
         };
-        // The server renders commit pages on request, with the built-in templates only: a wiki with its own gets
-        // them written, as a static export does.
-        boolean commitPages = options.commitPages() || !inputs.templates().isEmpty();
+        // The server renders commit pages and page histories on request, with the built-in templates only: a wiki
+        // with its own gets them written, as a static export does.
+        boolean staticExport = options.staticExport() || !inputs.templates().isEmpty();
         Site site = new SiteComposer(templates, previous.memo()).compose(new SiteComposer.Input(commit.name(), time,
-                inputs.pages(), rendered, full, inputs.attachments(), options.site(), commitPages, diffs));
+                inputs.pages(), rendered, full, inputs.attachments(), options.site(), staticExport, diffs));
         warnings.sort(null);
         Map<String, BuildIndex.CachedPage> cache = new HashMap<>();
         for (Page page : inputs.pages()) {

@@ -31,12 +31,12 @@ import org.godshell.toaster.site.source.SourceFile;
 public final class SiteComposer {
 
     /**
-     * Everything a site is made of. {@code rendered} is keyed by page path; {@code commitPages}: write a page per
-     * commit (a static export; the server renders them on request); {@code diffs} reads commits' diffs, asked only
-     * for the commits whose page is written and not kept from the previous build.
+     * Everything a site is made of. {@code rendered} is keyed by page path; {@code staticExport}: write a page per
+     * commit and each page's history page (which the server renders on request); {@code diffs} reads commits'
+     * diffs, asked only for the commits whose page is written and not kept from the previous build.
      */
     public record Input(String commit, Instant commitTime, List<Page> pages, Map<String, Rendered> rendered,
-                        History history, List<SourceFile> attachments, SiteConfig config, boolean commitPages,
+                        History history, List<SourceFile> attachments, SiteConfig config, boolean staticExport,
                         Diffs diffs) {
     }
 
@@ -89,7 +89,9 @@ public final class SiteComposer {
         }
         Folders folders = new Folders(input.pages());
         HtmlDigests htmlDigests = HtmlDigests.start();
-        Changes changes = Changes.remembering(input.history(), CommitPage.pagesNow(input.pages()));
+        Map<String, Views.Link> pagesNow = CommitPage.pagesNow(input.pages());
+        Changes changes = Changes.remembering(input.history(), pagesNow);
+        HistoryPage histories = new HistoryPage(input.config(), input.history(), changes, pagesNow);
         // a page links here from many pages at the same few depths: each link is made once
         Map<Integer, Map<String, Views.Link>> linksAt = new HashMap<>();
         for (Page page : input.pages()) {
@@ -103,11 +105,10 @@ public final class SiteComposer {
             render(page.url(), "page.ftlh", site(input, depth), "page",
                     List.of(view.withHtml(htmlDigests.of(view.html())), navKey),
                     () -> view.withNav(folders.nav(folders.top(), page.folder(), page.url(), depth, false)));
-            List<Views.ChangeView> history = input.history().of(page.path()).stream()
-                    .map(change -> changes.view(change, historyDepth(page))).toList();
-            render(historyUrl(page), "history.ftlh", site(input, historyDepth(page)), "page",
-                    Map.of("title", page.title(), "url", Urls.root(historyDepth(page)) + Urls.encodePath(page.url()),
-                            "path", page.path(), "changes", history, "deleted", false));
+            if (input.staticExport()) {
+                render(HistoryPage.url(page.path()), HistoryPage.TEMPLATE, histories.site(page.path()), "page",
+                        histories.view(page.path()));
+            }
         }
         htmlDigests.finish();
         addFormerNames(input, byPath, changes);
@@ -126,7 +127,7 @@ public final class SiteComposer {
                 .filter(page -> !page.path().equals("Home.md") && !backlinks.containsKey(page.path()))
                 .map(page -> new Views.Link(page.title(), page.url())).toList();
         new SiteListings(templates, this).add(input, changes, broken, orphans, search);
-        if (input.commitPages()) {
+        if (input.staticExport()) {
             new CommitPages(this, memo).add(input, new CommitPage(site(input, CommitPage.DEPTH), changes,
                     input.history()));
         }
@@ -155,7 +156,7 @@ public final class SiteComposer {
                 String stem = redirect.oldPath().substring(0, redirect.oldPath().length() - ".md".length());
                 render("_history/" + stem + ".html", "redirect.ftlh", site(input, depth + 1), "redirect",
                         new Views.Link("History of " + redirect.to().title(),
-                                Urls.root(depth + 1) + Urls.encodePath(historyUrl(redirect.to()))));
+                                Urls.root(depth + 1) + Urls.encodePath(HistoryPage.url(redirect.to().path()))));
             }
         }
         for (Map.Entry<String, List<Change>> page : deleted.entrySet()) {
@@ -184,7 +185,7 @@ public final class SiteComposer {
                 .orElse(null);
         String notice = rendered.notice().or(page::notice).orElse(null);
         return new Views.PageView(page.title(), page.path(), shellQuoted(page.path()), rendered.html(), notice,
-                toc, tags, last, created, Urls.root(depth) + Urls.encodePath(historyUrl(page)), backlinks,
+                toc, tags, last, created, Urls.root(depth) + Urls.encodePath(HistoryPage.url(page.path())), backlinks,
                 breadcrumbs(page.folder(), depth), List.of());
     }
 
@@ -206,14 +207,6 @@ public final class SiteComposer {
             }
         }
         return crumbs;
-    }
-
-    static String historyUrl(Page page) {
-        return "_history/" + page.path().substring(0, page.path().length() - ".md".length()) + ".html";
-    }
-
-    private static int historyDepth(Page page) {
-        return page.depth() + 1;
     }
 
     static Views.Link link(Page page, int depth) {

@@ -12,7 +12,7 @@ import org.eclipse.jetty.util.Callback;
  * took (an HTTP-to-HTTPS redirect, a request Jetty answered itself) is {@link #OTHER}.
  */
 public enum RouteClass {
-    SITE, GIT, EDITOR, SEARCH, COMMIT, MAILCLIENTS, MTASTS, ACME, OTHER;
+    SITE, GIT, EDITOR, SEARCH, COMMIT, HISTORY, MAILCLIENTS, MTASTS, ACME, OTHER;
 
     /** The request attribute the route is kept in while the request is answered. */
     static final String ATTRIBUTE = RouteClass.class.getName();

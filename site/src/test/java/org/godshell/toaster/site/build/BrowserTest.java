@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jgit.lib.Repository;
 import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.browser.Chromium;
-import org.godshell.toaster.site.commitpages.CommitRoute;
+import org.godshell.toaster.site.onrequest.OnRequest;
 import org.godshell.toaster.site.serve.WikiServer;
 import org.godshell.toaster.site.source.WikiRepository;
 import org.junit.jupiter.api.AfterEach;
@@ -180,13 +180,13 @@ class BrowserTest {
 
     /**
      * The wiki's own web server over the built site, with its headers (the Content-Security-Policy among them), and
-     * the commit pages it renders on request.
+     * the commit and history pages it renders on request.
      */
     private WikiServer serve() throws Exception {
         repository = WikiRepository.open(temp.resolve("wiki.git"));
         WikiServer server = new WikiServer(new WikiServer.Settings(site,
                 List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(),
-                "localhost"), Optional.of(new CommitRoute(site, repository, line -> { })), line -> { });
+                "localhost"), Optional.of(OnRequest.routes(site, repository)), line -> { });
         server.start();
         return server;
     }

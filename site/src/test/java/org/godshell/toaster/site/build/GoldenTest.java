@@ -48,7 +48,7 @@ class GoldenTest {
         try (TestRepo repo = TestRepo.bare(temp.resolve(name + ".git"))) {
             GoldenCases.replay(dir, repo);
             // commit pages written, as a static export has them: the oracle of the pages served on request too
-            BuildOptions options = BuildOptions.of(temp, "main", temp.resolve("out")).commitPages(true);
+            BuildOptions options = BuildOptions.of(temp, "main", temp.resolve("out")).staticExport(true);
             SortedMap<String, byte[]> actual = build(repo, options);
             SortedMap<String, byte[]> again = build(repo, options);
             assertEquals(actual.keySet(), again.keySet(), "same commit, same files");

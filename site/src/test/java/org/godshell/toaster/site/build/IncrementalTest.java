@@ -180,9 +180,9 @@ class IncrementalTest {
         commit("step");
         // commit pages written too: what an incremental build keeps of them is compared as well
         BuildReport incremental = WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main",
-                temp.resolve("inc")).commitPages(true));
+                temp.resolve("inc")).staticExport(true));
         BuildReport full = WikiBuilder.build(BuildOptions.of(temp.resolve("wiki.git"), "main", temp.resolve("full"))
-                .full(true).commitPages(true));
+                .full(true).staticExport(true));
         SortedMap<String, byte[]> expected = files(temp.resolve("full").toRealPath());
         SortedMap<String, byte[]> actual = files(temp.resolve("inc").toRealPath());
         assertEquals(expected.keySet(), actual.keySet(), "the same files");

@@ -8,9 +8,13 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.Repository;
 import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.browser.Chromium;
+import org.godshell.toaster.site.onrequest.OnRequest;
 import org.godshell.toaster.site.serve.WikiServer;
+import org.godshell.toaster.site.source.WikiRepository;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +31,7 @@ class PhoneLayoutBrowserTest {
     Path temp;
 
     private Path site;
+    private Repository repository;
 
     @BeforeEach
     void build() throws Exception {
@@ -157,11 +162,20 @@ class PhoneLayoutBrowserTest {
     }
 
     /** The wiki's own web server over the built site, with its headers (the Content-Security-Policy among them). */
+    /** The wiki's own server, with the history and commit pages it renders on request. */
     private WikiServer serve() throws Exception {
+        repository = WikiRepository.open(temp.resolve("wiki.git"));
         WikiServer server = new WikiServer(new WikiServer.Settings(site,
                 List.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(),
-                "localhost"), Optional.empty(), line -> { });
+                "localhost"), Optional.of(OnRequest.routes(site, repository)), line -> { });
         server.start();
         return server;
+    }
+
+    @AfterEach
+    void close() {
+        if (repository != null) {
+            repository.close();
+        }
     }
 }

@@ -10,17 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jgit.lib.ObjectId;
-import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.TestRepo.Entry;
+import org.godshell.toaster.site.TestRepo;
 import org.godshell.toaster.site.build.BuildOptions;
 import org.godshell.toaster.site.build.WikiBuilder;
+import org.godshell.toaster.site.onrequest.OnRequest;
 import org.godshell.toaster.site.serve.WikiServer;
 
 /**
- * A wiki with a history worth looking back at, built and served on loopback with {@link VersionRoutes}:
- * an edit by a hostile author name and message, a rename, a binary page, a page with scripts, deleted again,
- * a page over the size limit, one of more words than a word diff takes, and a commit a force-push left dangling.
+ * A wiki with a history worth looking back at, built and served on loopback with {@link VersionRoutes} and the
+ * history pages the server renders on request: an edit by a hostile author name and message, a rename, a binary
+ * page, a page with scripts, deleted again, a page over the size limit, one of more words than a word diff takes,
+ * and a commit a force-push left dangling.
  */
 final class VersionsFixture implements AutoCloseable {
 
@@ -61,8 +64,9 @@ final class VersionsFixture implements AutoCloseable {
         WikiBuilder.build(BuildOptions.of(dir.resolve("wiki.git"), "main", dir.resolve("site")));
         server = new WikiServer(new WikiServer.Settings(dir.resolve("site"), List.of(new InetSocketAddress(
                 InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(), "localhost"),
-                Optional.of(new VersionRoutes(repo.repository(), BuildOptions.of(dir.resolve("wiki.git"), "main",
-                        dir.resolve("site")), System.err::println)), System.err::println);
+                Optional.of(new Handler.Sequence(new VersionRoutes(repo.repository(), BuildOptions.of(
+                        dir.resolve("wiki.git"), "main", dir.resolve("site")), System.err::println),
+                        OnRequest.routes(dir.resolve("site"), repo.repository()))), System.err::println);
         server.start();
         port = server.httpAddresses().getFirst().getPort();
     }

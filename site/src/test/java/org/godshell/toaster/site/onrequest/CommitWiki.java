@@ -1,4 +1,4 @@
-package org.godshell.toaster.site.commitpages;
+package org.godshell.toaster.site.onrequest;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.godshell.toaster.site.TestRepo;
@@ -28,7 +29,7 @@ import org.godshell.toaster.site.serve.WikiServer;
  * A wiki with a history, built twice: at {@code site} as the server's builds are (no commit pages) and at
  * {@code export} with them written, the oracle of what the server renders on request. Beside main's history it
  * holds a commit of another branch, a commit a force-push left dangling and a commit that touched no page. The
- * site is served on loopback with a {@link CommitRoute}.
+ * site is served on loopback with the routes of pages on request ({@link CommitRoute}, {@link HistoryRoute}).
  */
 final class CommitWiki implements AutoCloseable {
 
@@ -40,7 +41,7 @@ final class CommitWiki implements AutoCloseable {
     final ObjectId renamed;
     final ObjectId otherBranch;
     final ObjectId dangling;
-    final CommitRoute route;
+    final PublishedPages published;
     final List<String> log = new ArrayList<>();
     private final List<Entry> tree = new ArrayList<>();
     private WikiServer server;
@@ -69,18 +70,19 @@ final class CommitWiki implements AutoCloseable {
         move("Guide.md", "Manual.md");
         put("Home.md", "# Home\n\nSee [[Manual]].\n");
         renamed = commit("rename the guide", "Ann");
-        route = new CommitRoute(dir.resolve("site"), repo.repository(), log::add, cacheBytes, atOnce);
+        published = new PublishedPages(dir.resolve("site"), log::add, cacheBytes, atOnce);
         build();
         server = new WikiServer(new WikiServer.Settings(dir.resolve("site"), List.of(new InetSocketAddress(
                 InetAddress.getLoopbackAddress(), 0)), List.of(), Optional.empty(), "localhost"),
-                Optional.of(route), (Consumer<String>) line -> { });
+                Optional.of(new Handler.Sequence(new CommitRoute(published, repo.repository()),
+                        new HistoryRoute(published))), (Consumer<String>) line -> { });
         server.start();
     }
 
     /** Builds main at {@code site} as the server does and at {@code export} with commit pages written. */
     void build() throws IOException {
         WikiBuilder.build(BuildOptions.of(dir.resolve("wiki.git"), "main", dir.resolve("site")));
-        WikiBuilder.build(BuildOptions.of(dir.resolve("wiki.git"), "main", dir.resolve("export")).commitPages(true));
+        WikiBuilder.build(BuildOptions.of(dir.resolve("wiki.git"), "main", dir.resolve("export")).staticExport(true));
     }
 
     /** The commit pages the export's build wrote, by commit id. */

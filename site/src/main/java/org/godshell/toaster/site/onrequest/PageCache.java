@@ -1,4 +1,4 @@
-package org.godshell.toaster.site.commitpages;
+package org.godshell.toaster.site.onrequest;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Rendered commit pages, least recently used dropped first, bounded by their bytes. A page is keyed by the build
- * it was rendered for and its commit: a page shows the titles of the pages as that build named them, so a new
+ * Pages rendered on request, least recently used dropped first, bounded by their bytes. A page is keyed by the
+ * build it was rendered for and its file: a page shows the titles of the pages as that build named them, so a new
  * build never gets an old build's page. A page over a quarter of the bound is not kept, so that one huge commit
  * does not push out all the others.
  */
@@ -17,7 +17,7 @@ final class PageCache {
     record Page(byte[] body, String tag) {
     }
 
-    private record Key(String build, String commit) {
+    private record Key(String build, String file) {
     }
 
     private final long maxBytes;
@@ -28,15 +28,15 @@ final class PageCache {
         this.maxBytes = maxBytes;
     }
 
-    synchronized Optional<Page> get(String build, String commit) {
-        return Optional.ofNullable(pages.get(new Key(build, commit)));
+    synchronized Optional<Page> get(String build, String file) {
+        return Optional.ofNullable(pages.get(new Key(build, file)));
     }
 
-    synchronized void put(String build, String commit, Page page) {
+    synchronized void put(String build, String file, Page page) {
         if (page.body().length > maxBytes / 4) {
             return;
         }
-        Page old = pages.put(new Key(build, commit), page);
+        Page old = pages.put(new Key(build, file), page);
         bytes += page.body().length - (old == null ? 0 : old.body().length);
         Iterator<Page> eldest = pages.values().iterator();
         while (bytes > maxBytes) {

@@ -1,4 +1,4 @@
-package org.godshell.toaster.site.commitpages;
+package org.godshell.toaster.site.onrequest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

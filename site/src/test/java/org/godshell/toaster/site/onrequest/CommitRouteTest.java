@@ -1,4 +1,4 @@
-package org.godshell.toaster.site.commitpages;
+package org.godshell.toaster.site.onrequest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,7 +35,7 @@ class CommitRouteTest {
 
     @BeforeEach
     void wiki() throws Exception {
-        wiki = new CommitWiki(temp, CommitRoute.CACHE_BYTES, CommitRoute.AT_ONCE);
+        wiki = new CommitWiki(temp, PublishedPages.CACHE_BYTES, PublishedPages.AT_ONCE);
     }
 
     @AfterEach
@@ -96,7 +96,7 @@ class CommitRouteTest {
                 assertArrayEquals(notFound, answer.body(), target + ": the site's 404 page");
             }
         }
-        assertEquals(0, wiki.route.cache().size(), "nothing rendered for them");
+        assertEquals(0, wiki.published.cache().size(), "nothing rendered for them");
     }
 
     @Test
@@ -133,7 +133,7 @@ class CommitRouteTest {
         RawHttp.Answer answer = wiki.get(target);
         assertArrayEquals(wiki.exported().get(wiki.edited.name()), answer.body(), answer::text);
         assertTrue(answer.text().contains(">The manual</a>"), "the new build's title, not the cached page");
-        assertEquals(1, wiki.route.cache().size(), "the old build's page is dropped");
+        assertEquals(1, wiki.published.cache().size(), "the old build's page is dropped");
     }
 
     @Test
@@ -145,7 +145,7 @@ class CommitRouteTest {
         Files.delete(temp.resolve("site"));
         Files.createSymbolicLink(temp.resolve("site"), export);
         assertEquals("the export's own file", wiki.get("/_commit/" + wiki.created.name() + ".html").text());
-        assertEquals(0, wiki.route.cache().size());
+        assertEquals(0, wiki.published.cache().size());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.godshell.toaster.site.commitpages;
+package org.godshell.toaster.site.onrequest;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

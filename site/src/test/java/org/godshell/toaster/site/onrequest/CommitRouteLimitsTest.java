@@ -1,4 +1,4 @@
-package org.godshell.toaster.site.commitpages;
+package org.godshell.toaster.site.onrequest;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,17 +34,17 @@ class CommitRouteLimitsTest {
                     RawHttp.Answer answer = wiki.get("/_commit/" + page.getKey() + ".html");
                     assertEquals(200, answer.status());
                     assertArrayEquals(page.getValue(), answer.body());
-                    assertTrue(wiki.route.cache().bytes() <= bound, "bytes within the bound");
+                    assertTrue(wiki.published.cache().bytes() <= bound, "bytes within the bound");
                 }
             }
-            assertTrue(wiki.route.cache().size() < pages.size(), "not every page is kept");
-            assertTrue(wiki.route.cache().size() >= 4, "but as many as fit: " + wiki.route.cache().size());
+            assertTrue(wiki.published.cache().size() < pages.size(), "not every page is kept");
+            assertTrue(wiki.published.cache().size() >= 4, "but as many as fit: " + wiki.published.cache().size());
         }
     }
 
     @Test
     void beyondTheRendersAtOnceTheAnswerIs503WithRetryAfter() throws Exception {
-        try (CommitWiki wiki = new CommitWiki(temp, CommitRoute.CACHE_BYTES, 0)) {
+        try (CommitWiki wiki = new CommitWiki(temp, PublishedPages.CACHE_BYTES, 0)) {
             RawHttp.Answer answer = wiki.get("/_commit/" + wiki.created.name() + ".html");
             assertEquals(503, answer.status());
             assertEquals("2", answer.header("Retry-After"));
