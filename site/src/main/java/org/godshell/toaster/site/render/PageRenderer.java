@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.godshell.toaster.site.page.LinkTargets;
 import org.godshell.toaster.site.page.Page;
 import org.godshell.toaster.site.source.Limits;
@@ -16,16 +21,29 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 
 /**
- * Renders one page: the nesting and bracket pre-checks, then Flexmark on a fresh platform thread with a 256 MiB
- * stack (so nesting the pre-check misses overflows late, if at all, and a {@link StackOverflowError} stays on
- * that thread) within a {@link Budget} of time and output that really stops it, then the sanitizer. Any failure
- * becomes the page's notice; nothing thrown here escapes to the build, and no rendering thread outlives its
- * page. Thread-safe: pages may render in parallel.
+ * Renders one page: the nesting and bracket pre-checks, then Flexmark on a platform thread of its own with a
+ * 256 MiB stack (so nesting the pre-check misses overflows late, if at all, and a {@link StackOverflowError}
+ * stays on that thread, which unwinds and takes the next page) within a {@link Budget} of time and output that
+ * really stops it, then the sanitizer. Any failure becomes the page's notice; nothing thrown here escapes to the
+ * build, and no rendering outlives its page. Thread-safe: pages may render in parallel.
  */
 public final class PageRenderer {
 
-    static final String THREAD_NAME = "wiki-render";
+    private static final String THREAD_NAME = "wiki-render";
     private static final long STACK_BYTES = 256L << 20;
+    /**
+     * The rendering threads, shared by every renderer and kept between pages (60 s idle): a thread a page is
+     * a tenth of a millisecond of the processor to start and stop, and its stack's pages are faulted in anew each
+     * time (1,000 pages: about 0.2 s of a full build's processor time). A cached pool hands each page to an idle
+     * thread or a new one at once, never a queue, so a runaway page delays no other.
+     */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool(work -> {
+        Thread thread = new Thread(null, work, THREAD_NAME, STACK_BYTES);
+        thread.setDaemon(true);
+        return thread;
+    });
+    /** Renderings running now, on every renderer: what the tests see end. */
+    private static final AtomicInteger running = new AtomicInteger();
     /**
      * The HTML a page may render to: 16 characters for each of its own plus 1 MiB. Ordinary markdown grows
      * 2 to 5 times; a page past this grows with the square of some nesting and would not stop at gigabytes.
@@ -60,17 +78,20 @@ public final class PageRenderer {
         LinkCollector links = new LinkCollector(targets, page);
         CompletableFuture<String> html = new CompletableFuture<>();
         Budget budget = new Budget(limits.renderMillis(), OUTPUT_PER_INPUT_CHAR * body.length() + OUTPUT_BASE);
-        Thread thread = new Thread(null, () -> {
+        CountDownLatch ended = new CountDownLatch(1);
+        Future<?> task = THREADS.submit(() -> {
+            running.incrementAndGet();
             try {
                 StringBuilder out = new StringBuilder();
                 markdown.toHtml(new Budget.Input(body, budget), links, new Budget.Output(out, budget));
                 html.complete(out.toString());
             } catch (StackOverflowError | RuntimeException e) {
                 html.completeExceptionally(e);
+            } finally {
+                running.decrementAndGet();
+                ended.countDown();
             }
-        }, THREAD_NAME, STACK_BYTES);
-        thread.setDaemon(true);
-        thread.start();
+        });
         String raw;
         try {
             // the thread holds its own deadline; the wait's is a backstop for a loop that neither reads nor writes
@@ -89,7 +110,7 @@ public final class PageRenderer {
             Thread.currentThread().interrupt();
             return failed("The build was interrupted while this page rendered.");
         } finally {
-            stop(thread);
+            stop(task, ended);
         }
         Document clean = sanitizer.clean(raw);
         // GFM 0.29 §4.10: in a table cell an escaped pipe is a pipe, inside code spans too; Flexmark keeps the
@@ -108,16 +129,16 @@ public final class PageRenderer {
     }
 
     /**
-     * Interrupts the rendering thread (its budget sees the flag at its next read or write; a thread that is done
-     * ignores it) and waits for it to end, so that a page given up on does not go on spending the processor and
-     * the heap.
+     * Interrupts the rendering (its budget sees the flag at its next read or write) and waits for it to end, so
+     * that a page given up on does not go on spending the processor and the heap. The future's cancel reaches only
+     * a rendering still running, never the next page its thread takes: the pool clears the flag between tasks.
      */
-    private static void stop(Thread thread) {
-        thread.interrupt();
+    private static void stop(Future<?> task, CountDownLatch ended) {
+        task.cancel(true);
         boolean interrupted = false;
         while (true) {
             try {
-                thread.join(STOP_MILLIS);
+                ended.await(STOP_MILLIS, TimeUnit.MILLISECONDS);
                 break;
             } catch (InterruptedException e) {
                 interrupted = true;
@@ -126,6 +147,10 @@ public final class PageRenderer {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    static int running() {
+        return running.get();
     }
 
     private static Rendered failed(String notice) {
