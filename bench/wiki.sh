@@ -6,7 +6,8 @@
 # build time, ours (full, --full), the ratio ours/Hugo, our one-page incremental rebuild from the command line
 # (a fresh JVM) and in a long-lived JVM (bench/wiki/WarmRebuild.java, as a wiki server would rebuild on push);
 # then serves the same repository with `toaster wiki serve` and times a real `git push` of a one-line change
-# until the web server serves the changed page, and fetches commit pages, which the server renders on request.
+# until the web server serves the changed page, and fetches commit pages and pages' histories, which the server
+# renders on request.
 # Also prints both sides' processor time (user + system, GNU time), which other load on the machine skews less.
 # Our side runs as users get it: the installed bin/toaster, with the JVM class cache its install made and the
 # compilers it gives `wiki build` (C1 only); the JVM options and the install's cache step are printed.
@@ -213,7 +214,17 @@ for id in $(git -C "$clone" log -n 10 --skip "$pushes" --format=%H -- content); 
     die "the page of commit $id was not served"
   commit_cached+=("$(curl -fs -o /dev/null -w '%{time_total}\n' "$site_url/_commit/$id.html" | ms_of)")
 done
+# Pages' histories too: ten pages' asked once (rendered) and again (cached).
+history_cold=() history_cached=()
+for page in $(git -C "$clone" ls-files -- 'content/*.md' | sed -n '11,20p'); do
+  url=$site_url/_history/${page%.md}.html
+  history_cold+=("$(curl -fs -o /dev/null -w '%{time_total}\n' "$url" | ms_of)") ||
+    die "the history of $page was not served"
+  history_cached+=("$(curl -fs -o /dev/null -w '%{time_total}\n' "$url" | ms_of)")
+done
 kill "$serve_pid" 2>/dev/null || true
+history_cold_ms=$(printf '%s\n' "${history_cold[@]}" | median)
+history_cached_ms=$(printf '%s\n' "${history_cached[@]}" | median)
 commit_cold_ms=$(printf '%s\n' "${commit_cold[@]}" | median)
 commit_cached_ms=$(printf '%s\n' "${commit_cached[@]}" | median)
 visible_ms=$(printf '%s\n' "${visible_times[@]}" | median)
@@ -231,3 +242,4 @@ echo "  JVM of toaster wiki build:     $jvm_options"
 echo "  the install's jvm-cache step:  ${jvm_cache_step:-none (see $work/toaster-install.log)}"
 echo "  push to visible, git client:   $visible_ms ms (median of $pushes; git push alone $push_ms ms; goal: <= 1000 ms)"
 echo "  commit page on request, curl:  $commit_cold_ms ms rendered, $commit_cached_ms ms cached (medians of 10)"
+echo "  page history on request, curl: $history_cold_ms ms rendered, $history_cached_ms ms cached (medians of 10)"
