@@ -166,8 +166,8 @@ final class WikiServeCommand implements Callable<Integer> {
         Acme acme = new Acme(control, Handover.KEEP, Clock.systemUTC());
         // The browser editor, old versions, comparisons, commit and history pages and GET /_api/search beside git's
         // smart HTTP, each passing on the paths it does not own, to the site. Pushes and the editor reach main
-        // through the one Pushes (lock, checks, build). Each is tagged with its class for the requests' metrics; old versions and
-        // comparisons are pages of the site.
+        // through the one Pushes (lock, checks, build). Each is tagged with its class for the requests' metrics;
+        // old versions and comparisons are pages of the site.
         PublishedPages published = new PublishedPages(site, log);
         Handler wikiRoutes = new Handler.Sequence(RouteClass.GIT.tag(new GitHttp(repository, pushes, log)),
                 RouteClass.EDITOR.tag(new WikiEditing(repository, pushes, accounts, PushLimits.DEFAULT, build, log)),

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The JVM options {@code bin/toaster} (cli/src/dist) starts a command with: which class cache (smtpd's or the
- * wiki's, for the Java found), C1 only and the serial collector but for the daemons, and a cache not trusted when it or its folder is a
- * link, writable by others or someone else's. Run with a stand-in java that prints its arguments; a real JVM
- * shows that a broken cache costs only speed.
+ * wiki's, for the Java found), C1 only and the serial collector but for the daemons, and a cache not trusted when
+ * it or its folder is a link, writable by others or someone else's. Run with a stand-in java that prints its
+ * arguments; a real JVM shows that a broken cache costs only speed.
  */
 class LauncherJvmOptionsTest {
 
@@ -108,7 +108,8 @@ class LauncherJvmOptionsTest {
         assertEquals(List.of(aot("wiki"), quiet, c1, serial), options("wiki", "init", "--no-build"));
         assertEquals(List.of(aot("wiki"), quiet, c1, serial), options("wiki", "build", "--full"));
         assertEquals(List.of(aot("wiki"), quiet, c1, serial), options("wiki", "servex"));
-        assertEquals(List.of(aot("smtpd"), quiet, c1, serial), options("user", "wiki", "serve"), "the command's own words");
+        assertEquals(List.of(aot("smtpd"), quiet, c1, serial), options("user", "wiki", "serve"),
+                "the command's own words");
         assertEquals(List.of(aot("smtpd"), quiet, c1, serial), options("smtpdx"));
     }
 
