@@ -43,7 +43,7 @@ public final class PageRenderer {
         return thread;
     });
     /** Renderings running now, on every renderer: what the tests see end. */
-    private static final AtomicInteger running = new AtomicInteger();
+    private static final AtomicInteger RUNNING = new AtomicInteger();
     /**
      * The HTML a page may render to: 16 characters for each of its own plus 1 MiB. Ordinary markdown grows
      * 2 to 5 times; a page past this grows with the square of some nesting and would not stop at gigabytes.
@@ -80,7 +80,7 @@ public final class PageRenderer {
         Budget budget = new Budget(limits.renderMillis(), OUTPUT_PER_INPUT_CHAR * body.length() + OUTPUT_BASE);
         CountDownLatch ended = new CountDownLatch(1);
         Future<?> task = THREADS.submit(() -> {
-            running.incrementAndGet();
+            RUNNING.incrementAndGet();
             try {
                 StringBuilder out = new StringBuilder();
                 markdown.toHtml(new Budget.Input(body, budget), links, new Budget.Output(out, budget));
@@ -88,7 +88,7 @@ public final class PageRenderer {
             } catch (StackOverflowError | RuntimeException e) {
                 html.completeExceptionally(e);
             } finally {
-                running.decrementAndGet();
+                RUNNING.decrementAndGet();
                 ended.countDown();
             }
         });
@@ -150,7 +150,7 @@ public final class PageRenderer {
     }
 
     static int running() {
-        return running.get();
+        return RUNNING.get();
     }
 
     private static Rendered failed(String notice) {
