@@ -26,7 +26,8 @@ import org.godshell.toaster.site.source.SourceFile;
 
 /**
  * Lays the rendered pages into templates: each page with its breadcrumbs, navigation, table of contents, last
- * edit, backlinks and history page; then the site-wide files ({@link SiteListings}). A composer makes one site.
+ * edit and backlinks (and, for a static export, its history page: {@link HistoryPage}); then the site-wide files
+ * ({@link SiteListings}). A composer makes one site.
  */
 public final class SiteComposer {
 
