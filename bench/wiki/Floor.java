@@ -42,12 +42,12 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * once for each page's last change (JGit, no rename detection: what Hugo's git information gives), and write one
  * HTML file per page around the rendering (no templates, no navigation, no search, no history pages, no sync).
  * Whatever the real build does on top of this is the price of its features; this much is the price of the
- * platform. Compiled with javac first (the source launcher would time its own compilation):
+ * platform. Compiled with javac first (the source launcher would time its own compilation); REPO is a checkout
+ * (its .git is read), OUT a new folder:
  *
  * <pre>
  *   javac -cp 'PREFIX/lib/*' -d CLASSES bench/wiki/Floor.java
- *   java -XX:TieredStopAtLevel=1 -cp "CLASSES:PREFIX/lib/*" Floor REPO OUT     (the floor)
- *   java -XX:TieredStopAtLevel=1 -cp "CLASSES:PREFIX/lib/*" Floor --start      (the JVM's start alone)
+ *   java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "CLASSES:PREFIX/lib/*" Floor REPO OUT
  * </pre>
  *
  * Prints "floor N pages, M with a change in T ms" (T from the JVM's start, which is counted as Hugo's is), then
@@ -56,11 +56,8 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
 public class Floor {
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--start")) {
-            return;
-        }
         if (args.length != 2) {
-            System.err.println("usage: Floor REPO OUT | Floor --start");
+            System.err.println("usage: Floor REPO OUT");
             System.exit(2);
         }
         Path out = Path.of(args[1]);
@@ -83,39 +80,49 @@ public class Floor {
             HtmlRenderer renderer = HtmlRenderer.builder(options()).build();
             int threads = Runtime.getRuntime().availableProcessors();
             List<String> html = new ArrayList<>(Collections.nCopies(paths.size(), null));
-            try (ExecutorService render = Executors.newFixedThreadPool(threads)) {
-                for (int t = 0; t < threads; t++) {
-                    int first = t;
-                    render.submit(() -> {
-                        for (int i = first; i < paths.size(); i += threads) {
-                            html.set(i, renderer.render(parser.parse(pages.get(paths.get(i)))));
-                        }
-                    });
+            onEveryProcessor(threads, first -> {
+                for (int i = first; i < paths.size(); i += threads) {
+                    html.set(i, renderer.render(parser.parse(pages.get(paths.get(i)))));
                 }
-            }
+            });
             long renderMillis = since(begun) - readMillis;
             long walkMillis = walked.get();
             history.shutdown();
             long writing = System.nanoTime();
-            try (ExecutorService write = Executors.newFixedThreadPool(threads)) {
-                for (int t = 0; t < threads; t++) {
-                    int first = t;
-                    write.submit(() -> {
-                        for (int i = first; i < paths.size(); i += threads) {
-                            Path file = out.resolve(paths.get(i).replaceFirst("\\.md$", ".html"));
-                            Files.createDirectories(file.getParent());
-                            Files.writeString(file, "<!DOCTYPE html><html><body><main>" + html.get(i)
-                                    + "</main><footer>" + lastChange.getOrDefault(paths.get(i), "")
-                                    + "</footer></body></html>\n");
-                        }
-                        return null;
-                    });
+            onEveryProcessor(threads, first -> {
+                for (int i = first; i < paths.size(); i += threads) {
+                    Path file = out.resolve(paths.get(i).replaceFirst("\\.md$", ".html"));
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, "<!DOCTYPE html><html><body><main>" + html.get(i) + "</main><footer>"
+                            + lastChange.getOrDefault(paths.get(i), "") + "</footer></body></html>\n");
                 }
-            }
+            });
             long millis = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
             System.out.printf("floor %d pages, %d with a change in %d ms%n", paths.size(), lastChange.size(), millis);
             System.out.printf("time: start %d ms, read %d ms, render %d ms, history %d ms (beside the rest), "
                     + "write %d ms%n", startMillis, readMillis, renderMillis, walkMillis, since(writing));
+        }
+    }
+
+    /** A share of the work, the one starting at {@code first} of every {@code threads}th item. */
+    private interface Share {
+        void run(int first) throws Exception;
+    }
+
+    /** Runs {@code threads} shares at once and waits for them; the first failure is thrown. */
+    private static void onEveryProcessor(int threads, Share share) throws Exception {
+        List<Future<?>> shares = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            for (int t = 0; t < threads; t++) {
+                int first = t;
+                shares.add(pool.submit(() -> {
+                    share.run(first);
+                    return null;
+                }));
+            }
+            for (Future<?> done : shares) {
+                done.get();
+            }
         }
     }
 
