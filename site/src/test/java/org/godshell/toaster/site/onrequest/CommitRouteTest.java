@@ -17,31 +17,13 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.godshell.toaster.site.serve.RawHttp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /_commit/ID.html} on request: the bytes a static export's build writes, for the commits of the published
  * history only; every other address is the site's 404 (or 400); HEAD, conditional requests and gzip as for files.
  */
-class CommitRouteTest {
-
-    @TempDir
-    Path temp;
-
-    private CommitWiki wiki;
-
-    @BeforeEach
-    void wiki() throws Exception {
-        wiki = new CommitWiki(temp, PublishedPages.CACHE_BYTES, PublishedPages.AT_ONCE);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        wiki.close();
-    }
+class CommitRouteTest extends ServedWikiTest {
 
     @Test
     void theServerAnswersWithTheBytesTheExportsBuildWrites() throws Exception {

@@ -9,32 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.godshell.toaster.site.serve.RawHttp;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /_history/PATH.html} on request: the bytes a static export's build writes, for the published build's
  * pages only, at the address of the file a static export holds; every other address is the site's 404 (or 400);
  * HEAD and conditional requests as for files.
  */
-class HistoryRouteTest {
-
-    @TempDir
-    Path temp;
-
-    private CommitWiki wiki;
-
-    @BeforeEach
-    void wiki() throws Exception {
-        wiki = new CommitWiki(temp, PublishedPages.CACHE_BYTES, PublishedPages.AT_ONCE);
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        wiki.close();
-    }
+class HistoryRouteTest extends ServedWikiTest {
 
     private byte[] exported(String file) throws Exception {
         return Files.readAllBytes(temp.resolve("export").toRealPath().resolve(file));
