@@ -38,7 +38,7 @@ public final class PublishedPages {
     private final Path site;
     private final Consumer<String> log;
     private final Templates templates = new Templates(Map.of(), new ArrayList<>());
-    private final Semaphore rendering;
+    private final Semaphore slots;
     private final PageCache cache;
     private Loaded loaded;
 
@@ -69,7 +69,7 @@ public final class PublishedPages {
         this.site = site;
         this.log = log;
         this.cache = new PageCache(cacheBytes);
-        this.rendering = new Semaphore(atOnce);
+        this.slots = new Semaphore(atOnce);
     }
 
     /**
@@ -94,7 +94,7 @@ public final class PublishedPages {
         String name = build.directory().getFileName().toString();
         Optional<PageCache.Page> page = cache.get(name, file);
         if (page.isEmpty()) {
-            if (!this.rendering.tryAcquire()) {
+            if (!slots.tryAcquire()) {
                 response.getHeaders().put("Retry-After", "2");
                 PlainReply.send(request, response, callback, 503, "503 busy rendering pages; try again shortly");
                 return true;
@@ -110,7 +110,7 @@ public final class PublishedPages {
                 PlainReply.send(request, response, callback, 500, "500 the page could not be rendered");
                 return true;
             } finally {
-                this.rendering.release();
+                slots.release();
             }
             cache.put(name, file, page.get());
         }
