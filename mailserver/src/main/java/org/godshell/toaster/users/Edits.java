@@ -4,14 +4,18 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.godshell.toaster.config.ControlFiles;
@@ -79,7 +83,7 @@ final class Edits {
                 throw new UserStoreException("domain " + domain + " exists already (" + dir + ")");
             }
             AtomicFile.createDirectory(dir, DOMAIN_MODE, store.handover());
-            AtomicFile.write(store.passwd(domain), "", PASSWD_MODE, store.handover());
+            writePasswd(domain, "");
             Rcpthosts.add(store.prefix().resolve("control").resolve(ControlFiles.RCPTHOSTS.name()), domain, store.handover());
             return null;
         });
@@ -132,8 +136,7 @@ final class Edits {
                 }
             }
             String line = newLine.of(home);
-            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE,
-                    store.handover());
+            writePasswd(address.domain(), file.with(address, Optional.of(line)));
             return null;
         });
     }
@@ -157,8 +160,7 @@ final class Edits {
             }
             String[] fields = file.lines().get(entry.line() - 1).split(":", 3);
             String line = fields[0] + ":" + fresh + ":" + fields[2];
-            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE,
-                    store.handover());
+            writePasswd(address.domain(), file.with(address, Optional.of(line)));
             return true;
         });
     }
@@ -180,8 +182,7 @@ final class Edits {
             }
             PasswdFile.Entry changed = change.apply(entry);
             String line = PasswdFile.line(address, changed.password(), dir.resolve(address.local()), changed.extra());
-            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.of(line)), PASSWD_MODE,
-                    store.handover());
+            writePasswd(address.domain(), file.with(address, Optional.of(line)));
             return null;
         });
     }
@@ -193,11 +194,41 @@ final class Edits {
             if (!file.users().containsKey(address.toString())) {
                 throw new UserStoreException("no user " + address);
             }
-            AtomicFile.write(store.passwd(address.domain()), file.with(address, Optional.empty()), PASSWD_MODE,
-                    store.handover());
+            writePasswd(address.domain(), file.with(address, Optional.empty()));
             Path home = dir.resolve(address.local());
             return Files.isDirectory(home) ? Optional.of(moveAside(home)) : Optional.empty();
         });
+    }
+
+    /**
+     * Replaces a domain's passwd file, dated at least a whole second after the file it replaces. Dovecot's
+     * passwd-file driver reads a file again only when its size or its modification time in whole seconds changed
+     * (db-passwd-file.c, {@code passwd_file_sync}): two edits of one second that leave the size alone (two new
+     * passwords of the same scheme) would look like one, and Dovecot would keep the first until the next edit.
+     * Each version dated later than the last makes every one a change Dovecot sees; a burst of edits (an import)
+     * may leave the file dated as many seconds ahead as it made versions beyond one a second.
+     */
+    private void writePasswd(String domain, String content) throws IOException {
+        Path passwd = store.passwd(domain);
+        Handover handover = store.handover();
+        AtomicFile.write(passwd, content, PASSWD_MODE, (created, target) -> {
+            laterSecond(created, target);
+            handover.apply(created, target);
+        });
+    }
+
+    /** Dates {@code created} a whole second after {@code replaced} when its own time is not already past that. */
+    private static void laterSecond(Path created, Path replaced) throws IOException {
+        FileTime previous;
+        try {
+            previous = Files.getLastModifiedTime(replaced, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        long next = previous.to(TimeUnit.SECONDS) + 1;
+        if (Files.getLastModifiedTime(created).to(TimeUnit.SECONDS) < next) {
+            Files.setLastModifiedTime(created, FileTime.from(next, TimeUnit.SECONDS));
+        }
     }
 
     Path existingDomain(String domain) throws UserStoreException {

@@ -11,6 +11,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
@@ -46,6 +47,19 @@ public final class ImapClient implements AutoCloseable {
         ImapClient client = new ImapClient(implicitTls ? tls(plain, port) : plain);
         client.line();
         return client;
+    }
+
+    /**
+     * Returns once the clock shows a later second than when called. Dovecot's passwd-file driver looks at a file
+     * at most once a second (db-passwd-file.c, {@code passwd_file_sync}): a login in the second of an earlier
+     * lookup is checked against what that lookup read, even if the file changed since. A login after this sees
+     * every edit made before it.
+     */
+    public static void awaitNextSecond() throws InterruptedException {
+        long second = Instant.now().getEpochSecond();
+        while (Instant.now().getEpochSecond() == second) {
+            Thread.sleep(1000 - Instant.now().toEpochMilli() % 1000 + 1);
+        }
     }
 
     /** {@code STARTTLS}, then the handshake (RFC 9051 §6.2.1); throws unless the server said OK. */

@@ -37,6 +37,7 @@ class RealDovecotTest {
     @TempDir
     Path temp;
     private Path prefix;
+    private UserStore users;
     private RealDovecot dovecot;
     private DovecotVersion version;
 
@@ -46,7 +47,7 @@ class RealDovecotTest {
         Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rwxr-xr-x"));
         prefix = Files.createDirectories(temp.resolve("toaster"));
         Files.createDirectories(prefix.resolve("control"));
-        UserStore users = UserStore.open(prefix);
+        users = UserStore.open(prefix);
         users.addDomain("example.org");
         users.addUser(ANN, PASSWORD.toCharArray());
         users.addUser(BOB, PASSWORD.toCharArray(), PasswordScheme.SCRAM_SHA_256);
@@ -103,13 +104,33 @@ class RealDovecotTest {
         try (ImapClient client = ImapClient.connect(dovecot.imaps, true)) {
             assertArrayEquals(toasterCertificate().getEncoded(), client.served().getEncoded(),
                     "IMAPS serves control/servercert.pem");
-            ScramClient scram = new ScramClient(BOB, PASSWORD);
-            String challenge = client.start("AUTHENTICATE SCRAM-SHA-256 " + scram.first());
-            assertTrue(challenge.startsWith("+ "), client.transcript() + dovecot.log());
-            String verifier = client.continuation(scram.finalMessage(challenge.substring(2)));
-            String done = verifier.startsWith("+") ? client.continuation("") : verifier;
-            assertTrue(done.contains(" OK"), client.transcript() + dovecot.log());
+            assertTrue(ScramClient.login(client, BOB, PASSWORD).contains(" OK"), client.transcript() + dovecot.log());
             assertTrue(client.command("SELECT INBOX").contains(" OK"), client.transcript());
+        }
+    }
+
+    /**
+     * Two new passwords of one scheme leave the file's size as it was: Dovecot, which looks at the size and the
+     * second of the file's date, would keep the first of two edits made in the second it read the file in, for
+     * good, if the toaster did not date each version a later second.
+     */
+    @Test
+    void theLastOfTwoPasswordChangesInOneSecondIsTheOneDovecotChecks() throws Exception {
+        String first = "first new password";
+        String last = "final new password";
+        users.setPassword(BOB, first.toCharArray(), PasswordScheme.SCRAM_SHA_256);
+        RealDovecot.ownAsTheInstallerDoes(prefix);
+        try (ImapClient client = ImapClient.connect(dovecot.imaps, true)) {
+            assertTrue(ScramClient.login(client, BOB, first).contains(" OK"), client.transcript() + dovecot.log());
+        }
+        users.setPassword(BOB, last.toCharArray(), PasswordScheme.SCRAM_SHA_256);
+        RealDovecot.ownAsTheInstallerDoes(prefix);
+        ImapClient.awaitNextSecond();
+        try (ImapClient client = ImapClient.connect(dovecot.imaps, true)) {
+            assertTrue(ScramClient.login(client, BOB, last).contains(" OK"), client.transcript() + dovecot.log());
+        }
+        try (ImapClient client = ImapClient.connect(dovecot.imaps, true)) {
+            assertTrue(ScramClient.login(client, BOB, first).contains(" NO"), client.transcript());
         }
     }
 

@@ -22,6 +22,20 @@ public final class ScramClient {
         this.password = password;
     }
 
+    /**
+     * {@code AUTHENTICATE SCRAM-SHA-256} with the first message inline (SASL-IR, RFC 4959), to the end: the
+     * tagged reply, or the server's answer to the first message when it refused at once (an unknown user).
+     */
+    public static String login(ImapClient client, String user, String password) throws Exception {
+        ScramClient scram = new ScramClient(user, password);
+        String challenge = client.start("AUTHENTICATE SCRAM-SHA-256 " + scram.first());
+        if (!challenge.startsWith("+ ")) {
+            return challenge;
+        }
+        String verifier = client.continuation(scram.finalMessage(challenge.substring(2)));
+        return verifier.startsWith("+") ? client.continuation("") : verifier;
+    }
+
     /** The client-first-message, base64. */
     public String first() {
         clientFirstBare = "n=" + user.replace("=", "=3D").replace(",", "=2C") + ",r=" + nonce;
