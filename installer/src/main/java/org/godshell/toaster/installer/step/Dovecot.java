@@ -15,7 +15,7 @@ import org.godshell.toaster.layout.Imap;
  * @param doveconf  {@code /usr/bin/doveconf}, which checks a configuration and prints what Dovecot makes of it
  * @param imapLogin the IMAP login process: present only with the IMAP package (dovecot-imapd on Debian)
  * @param aptGet    {@code /usr/bin/apt-get} on Debian and Ubuntu, which the installer uses to install Dovecot
- * @param dropIn    the installer's configuration file, {@link Imap#DROP_IN}
+ * @param dropIn    the installer's configuration file, {@link Imap#DROP_IN}; its users' file is beside it
  */
 public record Dovecot(Path dovecot, Path doveconf, Path imapLogin, Path aptGet, Path dropIn) {
 
@@ -46,6 +46,11 @@ public record Dovecot(Path dovecot, Path doveconf, Path imapLogin, Path aptGet, 
      */
     public Path pgsqlDriver() {
         return imapLogin.resolveSibling("modules/auth/libdriver_pgsql.so");
+    }
+
+    /** The installer's users for Dovecot, beside {@link #dropIn} and read before Dovecot's own files. */
+    public Path usersDropIn() {
+        return dropIn.resolveSibling(Imap.USERS_DROP_IN.getFileName());
     }
 
     /** The connection file of the users' database, beside Dovecot's conf.d/ ({@code /etc/dovecot/}). */

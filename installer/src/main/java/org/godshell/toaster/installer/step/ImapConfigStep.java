@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.godshell.toaster.installer.imap.DovecotVersion;
 import org.godshell.toaster.installer.imap.DropIn;
@@ -14,14 +16,16 @@ import org.godshell.toaster.installer.imap.UnsafeValueException;
 import org.godshell.toaster.io.AtomicFile;
 
 /**
- * The installer's Dovecot drop-in ({@link DropIn}) in the syntax of the Dovecot installed, checked by {@code
- * doveconf -n} before Dovecot uses it: a configuration Dovecot refuses stops the step with Dovecot's own message,
- * and the previous drop-in (or none) is put back, so Dovecot is never left unable to start. Then Dovecot is
- * enabled and restarted through systemd when the drop-in changed. With {@code --users} the drop-in reads the users
- * from PostgreSQL, and {@link SqlConnectionFile} holds the connection and its password; it is written and put back
- * with the drop-in. Every other Dovecot file is left as it is.
+ * The installer's Dovecot drop-ins ({@link DropIn}: the main file and the users' file) in the syntax of the Dovecot
+ * installed, checked by {@code doveconf -n} before Dovecot uses them: a configuration Dovecot refuses stops the
+ * step with Dovecot's own message, and the previous files (or none) are put back, so Dovecot is never left unable
+ * to start. Then Dovecot is enabled and restarted through systemd when a file changed. With {@code --users} the
+ * users' file reads the users from PostgreSQL, and {@link SqlConnectionFile} holds the connection and its
+ * password; it is written and put back with the drop-ins. Every other Dovecot file is left as it is.
  */
 final class ImapConfigStep implements Step {
+
+    private static final String MODE = "rw-r--r--";
 
     private final StepContext context;
 
@@ -37,7 +41,7 @@ final class ImapConfigStep implements Step {
     @Override
     public String describe() {
         return "Dovecot serves IMAP (143 with STARTTLS, 993) for the toaster's users: "
-                + context.dovecot().dropIn() + (context.services().isPresent() ? ", dovecot.service restarted" : "");
+                + context.dovecot().dropIn() + " and " + context.dovecot().usersDropIn().getFileName() + (context.services().isPresent() ? ", dovecot.service restarted" : "");
     }
 
     @Override
@@ -45,11 +49,13 @@ final class ImapConfigStep implements Step {
         if (!context.dovecot().installed()) {
             return false;                                      // a plan: the package step installs it first
         }
-        Path file = context.dovecot().dropIn();
         DropIn dropIn = dropIn(version());
-        return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                && Files.readString(file, StandardCharsets.UTF_8).equals(render(dropIn))
-                && new SqlConnectionFile(context.dovecot().sqlFile()).holds(connection(dropIn))
+        for (Wanted file : wanted(dropIn)) {
+            if (!file.current().equals(Optional.of(file.text()))) {
+                return false;
+            }
+        }
+        return new SqlConnectionFile(context.dovecot().sqlFile()).holds(connection(dropIn))
                 && (context.services().isEmpty() || !context.settings().start()
                         || context.services().get().unitIs(context.commands(), "is-active", Dovecot.UNIT));
     }
@@ -58,24 +64,29 @@ final class ImapConfigStep implements Step {
     public void apply() throws IOException, StepException {
         DovecotVersion version = version();
         DropIn dropIn = dropIn(version);
-        String text = render(dropIn);
-        Path file = context.dovecot().dropIn();
-        Optional<String> previous = Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-                ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
+        List<Wanted> files = wanted(dropIn);
+        Map<Path, Optional<String>> previous = new LinkedHashMap<>();
+        for (Wanted file : files) {
+            previous.put(file.path(), file.current());
+        }
         checkUid();
         SqlConnectionFile connection = new SqlConnectionFile(context.dovecot().sqlFile());
-        boolean changed = !previous.equals(Optional.of(text)) | connection.write(connection(dropIn));
-        if (changed) {
-            Files.createDirectories(file.getParent());
-            AtomicFile.write(file, text, "rw-r--r--");
+        boolean changed = connection.write(connection(dropIn));
+        for (Wanted file : files) {
+            if (!previous.get(file.path()).equals(Optional.of(file.text()))) {
+                Files.createDirectories(file.path().getParent());
+                AtomicFile.write(file.path(), file.text(), MODE);
+                changed = true;
+            }
         }
-        String config = checked(file, previous, connection);
-        context.out().println("         Dovecot " + version.text() + ": " + (changed ? "wrote " : "kept ") + file
-                + " (" + version + " syntax); doveconf -n accepts it");
+        String config = checked(previous, connection);
+        context.out().println("         Dovecot " + version.text() + ": " + (changed ? "wrote " : "kept ")
+                + context.dovecot().dropIn() + " and " + context.dovecot().usersDropIn().getFileName() + " ("
+                + version + " syntax); doveconf -n accepts them");
         if (config.contains("driver = pam") || config.contains("passdb pam")) {
             context.out().println("         note: Dovecot also lets this host's system accounts log in (PAM, from "
-                    + "!include auth-system.conf.ext in conf.d/10-auth.conf); comment that line out if IMAP is for "
-                    + "mailboxes only (wiki page IMAP)");
+                    + "!include auth-system.conf.ext in conf.d/10-auth.conf) with a name the toaster's users do not"
+                    + " have; comment that line out if IMAP is for mailboxes only (wiki page IMAP)");
         }
         restart(changed);
     }
@@ -107,7 +118,7 @@ final class ImapConfigStep implements Step {
      * {@code doveconf -n} with the new drop-in; when Dovecot refuses it, or does not read it at all (a
      * dovecot.conf without {@code !include conf.d/*.conf}), the previous one comes back and the step fails.
      */
-    private String checked(Path file, Optional<String> previous, SqlConnectionFile connection)
+    private String checked(Map<Path, Optional<String>> previous, SqlConnectionFile connection)
             throws IOException, StepException {
         Commands.Result result = context.commands().run(context.dovecot().doveconf("-n"));
         // Both syntaxes, with the passwd files or the database, name the toaster's certificate.
@@ -115,17 +126,21 @@ final class ImapConfigStep implements Step {
         if (result.ok() && result.out().contains(marker)) {
             return result.out();
         }
-        if (previous.isPresent()) {
-            AtomicFile.write(file, previous.get(), "rw-r--r--");
-        } else {
-            Files.deleteIfExists(file);
+        for (Map.Entry<Path, Optional<String>> file : previous.entrySet()) {
+            if (file.getValue().isPresent()) {
+                AtomicFile.write(file.getKey(), file.getValue().get(), MODE);
+            } else {
+                Files.deleteIfExists(file.getKey());
+            }
         }
         connection.restore();
+        Path file = context.dovecot().dropIn();
+        boolean hadOne = previous.get(file).isPresent();
         String why = result.ok() ? "Dovecot does not read it (its dovecot.conf has no !include conf.d/*.conf)"
                 : "doveconf -n says: " + (result.err().isBlank() ? result.out() : result.err()).strip();
         boolean fine = context.commands().run(context.dovecot().doveconf("-n")).ok();
         throw new StepException("Dovecot refused the toaster's drop-in " + file + ": " + why + "; "
-                + (previous.isPresent() ? "the previous one is back" : "it was removed") + (fine
+                + (hadOne ? "the previous one is back" : "it was removed") + (fine
                         ? ", and Dovecot's configuration loads as before"
                         : "; Dovecot's configuration does not load without it either: fix that first") + " (wiki "
                 + "page IMAP; or run the installer with --no-imap)");
@@ -167,9 +182,20 @@ final class ImapConfigStep implements Step {
         return new DropIn(context.root(), SystemUserStep.USER, syntax, sql);
     }
 
-    private static String render(DropIn dropIn) throws StepException {
+    /** A file of the installer's and the text it must hold. */
+    private record Wanted(Path path, String text) {
+
+        Optional<String> current() throws IOException {
+            return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                    ? Optional.of(Files.readString(path, StandardCharsets.UTF_8)) : Optional.empty();
+        }
+    }
+
+    /** The users' file first: a Dovecot that reads the main file reads the users it names already. */
+    private List<Wanted> wanted(DropIn dropIn) throws StepException {
         try {
-            return dropIn.render();
+            return List.of(new Wanted(context.dovecot().usersDropIn(), dropIn.users()),
+                    new Wanted(context.dovecot().dropIn(), dropIn.render()));
         } catch (UnsafeValueException e) {
             throw new StepException(e.getMessage());
         }

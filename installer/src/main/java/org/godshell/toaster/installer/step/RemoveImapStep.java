@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.godshell.toaster.installer.imap.ReloadUnits;
 
 /**
- * Uninstall's part of IMAP: the installer's drop-in and its reload units removed, and Dovecot reloaded so that it
+ * Uninstall's part of IMAP: the installer's drop-ins and its reload units removed, and Dovecot reloaded so that it
  * stops serving the toaster's users. Dovecot itself, its package and its other files stay: they may serve more
  * than the toaster, and {@code apt-get purge dovecot-imapd} is the admin's call.
  */
@@ -27,14 +27,16 @@ final class RemoveImapStep implements Step {
 
     @Override
     public String describe() {
-        return "the toaster's Dovecot drop-in " + context.dovecot().dropIn() + " (and "
-                + context.dovecot().sqlFile().getFileName() + " with --users) and " + ReloadUnits.PATH
+        return "the toaster's Dovecot drop-ins " + context.dovecot().dropIn() + " and "
+                + context.dovecot().usersDropIn().getFileName() + " (and " + context.dovecot().sqlFile().getFileName()
+                + " with --users) and " + ReloadUnits.PATH
                 + " removed, Dovecot reloaded (Dovecot itself stays installed)";
     }
 
     @Override
     public boolean isDone() {
         if (Files.exists(context.dovecot().dropIn(), LinkOption.NOFOLLOW_LINKS)
+                || Files.exists(context.dovecot().usersDropIn(), LinkOption.NOFOLLOW_LINKS)
                 || Files.exists(context.dovecot().sqlFile(), LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
@@ -44,13 +46,14 @@ final class RemoveImapStep implements Step {
 
     @Override
     public void apply() throws IOException, StepException {
-        boolean hadDropIn = Files.deleteIfExists(context.dovecot().dropIn());
+        boolean hadDropIn = Files.deleteIfExists(context.dovecot().dropIn())
+                | Files.deleteIfExists(context.dovecot().usersDropIn());
         // The users' database connection, with its password: nothing reads it without the drop-in.
         Files.deleteIfExists(context.dovecot().sqlFile());
         if (context.services().isEmpty()) {
             if (hadDropIn) {
-                context.out().println("         removed " + context.dovecot().dropIn() + "; make Dovecot forget "
-                        + "it: doveadm reload");
+                context.out().println("         removed " + context.dovecot().dropIn() + " and "
+                        + context.dovecot().usersDropIn().getFileName() + "; make Dovecot forget them: doveadm reload");
             }
             return;
         }
@@ -63,8 +66,9 @@ final class RemoveImapStep implements Step {
         context.commands().require(systemd.units("daemon-reload", List.of()), Optional.empty());
         if (hadDropIn) {
             context.commands().run(systemd.units("try-reload-or-restart", List.of(Dovecot.UNIT)));
-            context.out().println("         removed " + context.dovecot().dropIn() + " and reloaded dovecot.service:"
-                    + " it no longer serves the toaster's users");
+            context.out().println("         removed " + context.dovecot().dropIn() + " and "
+                    + context.dovecot().usersDropIn().getFileName() + " and reloaded dovecot.service: it no longer"
+                    + " serves the toaster's users");
         }
     }
 }

@@ -27,8 +27,10 @@ class DropInTest {
     @ParameterizedTest
     @EnumSource(DovecotVersion.Syntax.class)
     void theDropInOfEachSyntaxIsItsGoldenFile(DovecotVersion.Syntax syntax) throws Exception {
-        String text = new DropIn(Path.of("/opt/toaster"), "toaster", syntax).render();
-        golden("99-toaster-" + syntax.name().substring(1).replace('_', '.') + ".conf", text);
+        DropIn dropIn = new DropIn(Path.of("/opt/toaster"), "toaster", syntax);
+        String version = syntax.name().substring(1).replace('_', '.');
+        golden("99-toaster-" + version + ".conf", dropIn.render());
+        golden("05-toaster-users-" + version + ".conf", dropIn.users());
     }
 
     @Test
@@ -44,12 +46,14 @@ class DropInTest {
     @Test
     void bothSyntaxesKeepDovecotOffThePop3PortsAndRequireTls() throws Exception {
         for (DovecotVersion.Syntax syntax : DovecotVersion.Syntax.values()) {
-            String text = new DropIn(Path.of("/srv/mail/toaster"), "toaster", syntax).render();
+            DropIn dropIn = new DropIn(Path.of("/srv/mail/toaster"), "toaster", syntax);
+            String text = dropIn.render();
             assertTrue(text.contains("\nprotocols = imap\n"), syntax.name());
             assertTrue(text.contains("\nssl = required\n"), syntax.name());
             assertTrue(text.contains("/srv/mail/toaster/control/servercert.pem\n"), syntax.name());
             assertTrue(text.contains("\nauth_mechanisms = plain login scram-sha-256\n"), syntax.name());
-            assertTrue(text.contains("\nmail_uid = toaster\n") && text.contains("\n  extra_groups = toaster\n"));
+            assertTrue(text.contains("\nmail_uid = toaster\n"), syntax.name());
+            assertTrue(dropIn.users().contains("\n  extra_groups = toaster\n"), syntax.name());
         }
     }
 

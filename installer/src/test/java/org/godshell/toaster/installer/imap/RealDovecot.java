@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.godshell.toaster.layout.Imap;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -71,8 +72,11 @@ final class RealDovecot implements AutoCloseable {
         return version.get();
     }
 
-    /** Starts Dovecot with {@code dropIn} as conf.d/99-toaster.conf; returns once IMAPS accepts connections. */
-    static RealDovecot start(Path dir, String dropIn) throws IOException, InterruptedException {
+    /**
+     * Starts Dovecot with {@code dropIn}'s files as conf.d/99-toaster.conf and conf.d/05-toaster-users.conf;
+     * returns once IMAPS accepts connections.
+     */
+    static RealDovecot start(Path dir, DropIn dropIn) throws IOException, InterruptedException, UnsafeValueException {
         Path config = Files.createDirectories(dir.resolve("etc"));
         Files.copy(STOCK.resolve("dovecot.conf"), config.resolve("dovecot.conf"));
         Path confD = Files.createDirectories(config.resolve("conf.d"));
@@ -84,7 +88,10 @@ final class RealDovecot implements AutoCloseable {
             }
         }
         standInForSnakeoil(dir, confD.resolve("10-ssl.conf"));
-        Files.writeString(confD.resolve("99-toaster.conf"), dropIn, StandardCharsets.UTF_8);
+        Files.writeString(confD.resolve(Imap.DROP_IN.getFileName().toString()), dropIn.render(),
+                StandardCharsets.UTF_8);
+        Files.writeString(confD.resolve(Imap.USERS_DROP_IN.getFileName().toString()), dropIn.users(),
+                StandardCharsets.UTF_8);
         int imap = freePort();
         int imaps = freePort();
         Path log = dir.resolve("dovecot.log");
@@ -97,6 +104,8 @@ final class RealDovecot implements AutoCloseable {
                 listen = 127.0.0.1
                 # The test's mail owner is the system user "mail" (uid 8), below Dovecot's default of 500.
                 first_valid_uid = 1
+                # Each user database asked for a login, in the log: a test can tell whether PAM was asked.
+                auth_verbose = yes
                 service imap-login {
                   inet_listener imap {
                     port = %3$d

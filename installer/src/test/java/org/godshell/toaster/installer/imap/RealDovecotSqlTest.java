@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.godshell.toaster.config.UserDb;
@@ -114,7 +115,7 @@ class RealDovecotSqlTest {
                 "MX1.example.net", temp.resolve("toaster-sql.conf.ext"));
         DropIn dropIn = new DropIn(mx1, "mail", version.syntax().orElseThrow(), Optional.of(sql));
         writeConnectionFile(sql.file(), dropIn.connection().orElseThrow());
-        dovecot = RealDovecot.start(temp, dropIn.render());
+        dovecot = RealDovecot.start(temp, dropIn);
     }
 
     @AfterEach
@@ -130,6 +131,8 @@ class RealDovecotSqlTest {
             client.startTls(dovecot.imap);
             String login = client.command("LOGIN Ann@Example.ORG \"" + PASSWORD + "\"");
             assertTrue(login.contains(" OK"), client.transcript() + dovecot.log());
+            assertFalse(dovecot.log().toLowerCase(Locale.ROOT).contains("pam(ann@example.org"),
+                    "the database is asked before PAM:\n" + dovecot.log());
             String select = client.command("SELECT INBOX");
             assertTrue(select.contains("* 1 EXISTS"), "PREFIX/domains/example.org/ann/Maildir:\n"
                     + client.transcript() + dovecot.log());

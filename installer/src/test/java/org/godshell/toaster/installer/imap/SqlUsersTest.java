@@ -39,14 +39,14 @@ class SqlUsersTest {
     void theDropInAndConnectionFileOfEachSyntaxAreTheirGoldenFiles(DovecotVersion.Syntax syntax) throws Exception {
         DropIn dropIn = dropIn(syntax, sql("db.example.net", "s3cret pass", "mx1.example.net"));
         String version = syntax.name().substring(1).replace('_', '.');
-        golden("99-toaster-sql-" + version + ".conf", dropIn.render());
+        golden("05-toaster-users-sql-" + version + ".conf", dropIn.users());
         golden("toaster-sql-" + version + ".conf.ext", dropIn.connection().orElseThrow());
     }
 
     @Test
     void thePasswdFilesHaveNoConnectionFile() throws Exception {
         assertEquals(Optional.empty(), new DropIn(PREFIX, "toaster", DovecotVersion.Syntax.V2_3).connection());
-        assertFalse(new DropIn(PREFIX, "toaster", DovecotVersion.Syntax.V2_3).render().contains("sql"));
+        assertFalse(new DropIn(PREFIX, "toaster", DovecotVersion.Syntax.V2_3).users().contains("sql"));
     }
 
     @Test
@@ -93,7 +93,7 @@ class SqlUsersTest {
     void aMailboxHostThatWouldLeaveTheLiteralIsRefused(String host) {
         for (DovecotVersion.Syntax syntax : DovecotVersion.Syntax.values()) {
             UnsafeValueException e = assertThrows(UnsafeValueException.class,
-                    () -> dropIn(syntax, sql("db.example.net", "pw", host)).render(), host);
+                    () -> dropIn(syntax, sql("db.example.net", "pw", host)).users(), host);
             assertTrue(e.getMessage().contains("--no-imap") && !e.getMessage().contains("\n"), e.getMessage());
         }
     }
@@ -116,7 +116,7 @@ class SqlUsersTest {
             new SqlUsers("db", 0, "toaster", "toaster", "pw", "mx1", SqlUsers.FILE),
             new SqlUsers("db", 70000, "toaster", "toaster", "pw", "mx1", SqlUsers.FILE),
             new SqlUsers("db", 5432, "toaster", "toaster", "pw", "mx1", Path.of("/etc/dovecot/a b.ext"))}) {
-            assertThrows(UnsafeValueException.class, () -> dropIn(DovecotVersion.Syntax.V2_3, bad).render(),
+            assertThrows(UnsafeValueException.class, () -> dropIn(DovecotVersion.Syntax.V2_3, bad).users(),
                     bad.toString());
         }
     }
@@ -127,7 +127,7 @@ class SqlUsersTest {
         String ext = dropIn.connection().orElseThrow();
         assertEquals(3, ext.split("lower\\(d\\.mailbox_host\\) = 'mx1\\.example\\.net'", -1).length - 1, ext);
         assertTrue(ext.contains("u.address = '%Lu'"), ext);
-        assertFalse(ext.contains("s3cret") || dropIn.render().contains("password ="), "no password in the drop-in");
+        assertFalse(ext.contains("s3cret") || dropIn.users().contains("password ="), "no password in the drop-in");
         assertFalse(sql("db", "s3cret", "mx1").toString().contains("s3cret"));
     }
 
@@ -135,7 +135,7 @@ class SqlUsersTest {
     void theImapPageShowsTheFilesAsInstalled() throws Exception {
         String page = Files.readString(Path.of("..", "wiki-content", "IMAP.md"), StandardCharsets.UTF_8);
         String ext = Files.readString(GOLDEN.resolve("toaster-sql-2.3.conf.ext"), StandardCharsets.UTF_8);
-        String dropIn = Files.readString(GOLDEN.resolve("99-toaster-sql-2.3.conf"), StandardCharsets.UTF_8);
+        String dropIn = Files.readString(GOLDEN.resolve("05-toaster-users-sql-2.3.conf"), StandardCharsets.UTF_8);
         assertTrue(page.contains("```text\n" + ext + "```\n"), "IMAP.md, Users in PostgreSQL: the connection file");
         assertTrue(page.contains("```text\n" + dropIn.substring(dropIn.indexOf("passdb {")) + "```\n"),
                 "IMAP.md, Users in PostgreSQL: the drop-in's users section");

@@ -80,12 +80,13 @@ class ImapStepsTest {
         ImapConfigStep step = new ImapConfigStep(context(dovecot));
         assertFalse(step.isDone());
         step.apply();
-        assertEquals(new DropIn(root, SystemUserStep.USER, DovecotVersion.Syntax.V2_3).render(),
-                Files.readString(dovecot.dropIn(), StandardCharsets.UTF_8));
+        DropIn written = new DropIn(root, SystemUserStep.USER, DovecotVersion.Syntax.V2_3);
+        assertEquals(written.render(), Files.readString(dovecot.dropIn(), StandardCharsets.UTF_8));
+        assertEquals(written.users(), Files.readString(dovecot.dovecot().usersDropIn(), StandardCharsets.UTF_8));
         assertTrue(dovecot.calls().contains("doveconf -n"), dovecot.calls().toString());
         assertEquals(List.of("enable --quiet dovecot.service", "restart dovecot.service"), systemctl.calls());
-        assertTrue(out.toString().contains("Dovecot " + V23 + ": wrote " + dovecot.dropIn() + " (2.3 syntax); "
-                + "doveconf -n accepts it"), out.toString());
+        assertTrue(out.toString().contains("Dovecot " + V23 + ": wrote " + dovecot.dropIn() + " and "
+                + "05-toaster-users.conf (2.3 syntax); doveconf -n accepts them"), out.toString());
 
         systemctl.forgetCalls();
         ImapConfigStep rerun = new ImapConfigStep(context(dovecot));
@@ -100,7 +101,8 @@ class ImapStepsTest {
         new ImapConfigStep(context(dovecot)).apply();
         String text = Files.readString(dovecot.dropIn(), StandardCharsets.UTF_8);
         assertTrue(text.contains("\nssl_server_cert_file = " + root + "/control/servercert.pem\n"), text);
-        assertTrue(text.contains("\npassdb toaster {\n"), text);
+        String users = Files.readString(dovecot.dovecot().usersDropIn(), StandardCharsets.UTF_8);
+        assertTrue(users.contains("\npassdb toaster {\n"), users);
     }
 
     @Test
@@ -113,7 +115,18 @@ class ImapStepsTest {
                 + e.getMessage());
         assertTrue(e.getMessage().contains("the previous one is back"), e.getMessage());
         assertEquals("# the drop-in of an earlier version\n", Files.readString(dovecot.dropIn()));
+        assertFalse(Files.exists(dovecot.dovecot().usersDropIn()), "the earlier version had no users' file");
         assertFalse(systemctl.calls().contains("restart dovecot.service"), "a refused drop-in restarts nothing");
+    }
+
+    @Test
+    void anEarlierDropInWithTheUsersInsideLeavesThemToTheUsersFile() throws Exception {
+        FakeDovecot dovecot = FakeDovecot.in(temp.resolve("dovecot"), V23, true);
+        DropIn dropIn = new DropIn(root, SystemUserStep.USER, DovecotVersion.Syntax.V2_3);
+        Files.writeString(dovecot.dropIn(), dropIn.render() + dropIn.users(), StandardCharsets.UTF_8);
+        new ImapConfigStep(context(dovecot)).apply();
+        assertFalse(Files.readString(dovecot.dropIn()).contains("passdb"), "one passdb, read before PAM's");
+        assertTrue(Files.readString(dovecot.dovecot().usersDropIn()).contains("\npassdb {\n  driver = passwd-file"));
     }
 
     @Test
@@ -121,7 +134,7 @@ class ImapStepsTest {
         FakeDovecot dovecot = FakeDovecot.in(temp.resolve("dovecot"), V23, true);
         dovecot.set("refuse", "");
         StepException e = assertThrows(StepException.class, () -> new ImapConfigStep(context(dovecot)).apply());
-        assertFalse(Files.exists(dovecot.dropIn()));
+        assertFalse(Files.exists(dovecot.dropIn()) || Files.exists(dovecot.dovecot().usersDropIn()));
         assertTrue(e.getMessage().contains("it was removed, and Dovecot's configuration loads as before"),
                 e.getMessage());
     }
@@ -180,7 +193,7 @@ class ImapStepsTest {
         assertFalse(remove.isDone());
         remove.apply();
         assertTrue(remove.isDone());
-        assertFalse(Files.exists(dovecot.dropIn()));
+        assertFalse(Files.exists(dovecot.dropIn()) || Files.exists(dovecot.dovecot().usersDropIn()));
         assertEquals("auth_mechanisms = plain\n", Files.readString(theirs), "Dovecot's own files stay");
         for (String unit : ReloadUnits.UNITS) {
             assertFalse(Files.exists(systemctl.systemd().units().resolve(unit)), unit);

@@ -176,7 +176,7 @@ class SharedUsersStepsTest {
         assertEquals(SqlConnectionFile.MODE, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals(SqlUsers.GROUP, Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class)
                 .group().getName());
-        assertTrue(Files.readString(dovecot.dropIn()).contains("args = " + file + "\n"));
+        assertTrue(Files.readString(dovecot.dovecot().usersDropIn()).contains("args = " + file + "\n"));
         assertTrue(config.isDone());
 
         new RemoveImapStep(context).apply();
