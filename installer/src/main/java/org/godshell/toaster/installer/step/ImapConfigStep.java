@@ -41,7 +41,8 @@ final class ImapConfigStep implements Step {
     @Override
     public String describe() {
         return "Dovecot serves IMAP (143 with STARTTLS, 993) for the toaster's users: "
-                + context.dovecot().dropIn() + " and " + context.dovecot().usersDropIn().getFileName() + (context.services().isPresent() ? ", dovecot.service restarted" : "");
+                + context.dovecot().dropIn() + " and " + context.dovecot().usersDropIn().getFileName()
+                + (context.services().isPresent() ? ", dovecot.service restarted" : "");
     }
 
     @Override
