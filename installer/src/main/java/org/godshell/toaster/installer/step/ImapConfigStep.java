@@ -192,7 +192,10 @@ final class ImapConfigStep implements Step {
         }
     }
 
-    /** The users' file first: a Dovecot that reads the main file reads the users it names already. */
+    /**
+     * The users' file is written first: should the install stop between the two writes, a main file of an earlier
+     * version (which held the users too) makes Dovecot ask them twice, where the other order would leave it none.
+     */
     private List<Wanted> wanted(DropIn dropIn) throws StepException {
         try {
             return List.of(new Wanted(context.dovecot().usersDropIn(), dropIn.users()),
